@@ -1,0 +1,4 @@
+export * from './columns.ts';
+export * from './platform.ts';
+export * from './tenancy.ts';
+export * from './tenant.ts';

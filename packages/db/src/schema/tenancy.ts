@@ -1,0 +1,29 @@
+import { sql } from 'drizzle-orm';
+import { pgPolicy, uuid } from 'drizzle-orm/pg-core';
+import { appRole } from './columns.ts';
+import { tenants } from './platform.ts';
+
+export const tenantId = () =>
+  uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id);
+
+/**
+ * The policies every tenant-owned table carries (DESIGN §3). Permissive policies are OR-ed:
+ * - tenant: read and write rows of the tenant set by withTenant();
+ * - supervision: read-only for the neighbourhoods under the region set by withSupervision().
+ * Both compare tenant_id with values that are constant for the statement, so (tenant_id, …) indexes serve them.
+ */
+export const tenantPolicies = (table: string) => [
+  pgPolicy(`${table}_tenant`, {
+    for: 'all',
+    to: appRole,
+    using: sql`tenant_id = app_tenant()`,
+    withCheck: sql`tenant_id = app_tenant()`,
+  }),
+  pgPolicy(`${table}_supervision`, {
+    for: 'select',
+    to: appRole,
+    using: sql`tenant_id = any(app_supervised_tenants())`,
+  }),
+];

@@ -1,0 +1,62 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from './client.ts';
+import { APP_ROLE } from './schema/columns.ts';
+
+/** A transaction of the app database; the only handle through which tenant rows are reachable. */
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+interface Scope {
+  tenantId?: string;
+  userId?: string;
+  userPhone?: string;
+  supervisingRegionId?: string;
+}
+
+/**
+ * The one place that sets the per-transaction settings read by the RLS policies (DESIGN §3).
+ * All settings are written in one round trip and are local to the transaction (set_config(..., true)),
+ * so they cannot leak to the next user of a pooled connection. The role switch makes the transaction
+ * subject to RLS even if the connection itself were opened with more privilege.
+ */
+function inScope<T>(db: Database, scope: Scope, readOnly: boolean, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(
+    async (tx) => {
+      const region = scope.supervisingRegionId ?? null;
+      await tx.execute(sql`select
+        set_config('role', ${APP_ROLE}, true),
+        set_config('app.tenant_id', ${scope.tenantId ?? ''}, true),
+        set_config('app.user_id', ${scope.userId ?? ''}, true),
+        set_config('app.user_phone', ${scope.userPhone ?? ''}, true),
+        set_config('app.supervised_tenants', ${
+          region === null
+            ? sql`''`
+            : sql`coalesce((select array_agg(id)::text from tenants
+                where ${region}::uuid in (community_id, street_id, district_id)), '{}')`
+        }, true)`);
+      return fn(tx);
+    },
+    readOnly ? { accessMode: 'read only' } : undefined,
+  );
+}
+
+/** Reads and writes one neighbourhood's rows. The only way to write tenant-owned tables. */
+export function withTenant<T>(db: Database, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return inScope(db, { tenantId }, false, fn);
+}
+
+/**
+ * Read-only view of every neighbourhood under a 街道 or 社区 (or 区). The set of neighbourhoods is computed by
+ * the database from the region, never passed in; the transaction is READ ONLY, so supervisors cannot write.
+ */
+export function withSupervision<T>(db: Database, regionId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return inScope(db, { supervisingRegionId: regionId }, true, fn);
+}
+
+/** A person's own rows across neighbourhoods: their memberships and the invitations sent to their number. */
+export function withUser<T>(
+  db: Database,
+  user: { id: string; phone: string },
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return inScope(db, { userId: user.id, userPhone: user.phone }, true, fn);
+}
