@@ -1,0 +1,49 @@
+/**
+ * Argon2id with OWASP's recommended minimum (Password Storage Cheat Sheet): m = 19 MiB, t = 2, p = 1.
+ * Node uses the native @node-rs/argon2 binding; runtimes without native code (Workers) use hash-wasm.
+ * Both read and write the same PHC string, so hashes move freely between runtimes.
+ */
+export const ARGON2_PARAMS = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+export async function nativeArgon2(): Promise<PasswordHasher> {
+  const argon2 = await import('@node-rs/argon2');
+  const options = { ...ARGON2_PARAMS, algorithm: 2 as const /* Argon2id */ };
+  return {
+    hash: (password) => argon2.hash(password, options),
+    verify: (hash, password) => argon2.verify(hash, password).catch(() => false),
+  };
+}
+
+export async function wasmArgon2(): Promise<PasswordHasher> {
+  const { argon2id, argon2Verify } = await import('hash-wasm');
+  return {
+    hash(password) {
+      const salt = new Uint8Array(16);
+      crypto.getRandomValues(salt);
+      return argon2id({
+        password,
+        salt,
+        iterations: ARGON2_PARAMS.timeCost,
+        memorySize: ARGON2_PARAMS.memoryCost,
+        parallelism: ARGON2_PARAMS.parallelism,
+        hashLength: ARGON2_PARAMS.outputLen,
+        outputType: 'encoded',
+      });
+    },
+    verify: (hash, password) => argon2Verify({ hash, password }).catch(() => false),
+  };
+}
+
+/** The native binding where it loads, else WebAssembly. */
+export async function defaultPasswordHasher(): Promise<PasswordHasher> {
+  try {
+    return await nativeArgon2();
+  } catch {
+    return wasmArgon2();
+  }
+}

@@ -1,0 +1,12 @@
+import type { TenantRole } from './enums.ts';
+
+/**
+ * Who may call a route (default deny: a route without grants admits nobody).
+ * - `public`: anyone; `user`: any signed-in person; `operator`: platform operators;
+ * - `region-staff`: staff of some 街道/社区 (the handler narrows to their own branch, 404 elsewhere);
+ * - `tenant:<role>`: members of the route's neighbourhood holding that role; `tenant:member`: any member.
+ */
+export type Grant = 'public' | 'user' | 'operator' | 'region-staff' | `tenant:${TenantRole}` | 'tenant:member';
+
+export const TENANT_MANAGERS = ['tenant:admin'] as const satisfies readonly Grant[];
+export const TENANT_READERS = ['tenant:admin', 'tenant:staff'] as const satisfies readonly Grant[];

@@ -1,0 +1,69 @@
+import { z } from '@hono/zod-openapi';
+import type { Locale } from './enums.ts';
+
+type Entry = { status: number; 'zh-CN': string; en: string };
+
+/**
+ * Every error the API can answer with: code → HTTP status and a localised title (RFC 9457 `title`).
+ * The problem `type` is `/problems/<code>`; clients branch on `code`.
+ */
+export const ERROR_CATALOGUE = {
+  validation_failed: { status: 400, 'zh-CN': '提交的内容有误', en: 'The request is not valid' },
+  malformed_body: { status: 400, 'zh-CN': '请求内容无法解析', en: 'The request body could not be read' },
+  unauthenticated: { status: 401, 'zh-CN': '请先登录', en: 'Please sign in' },
+  invalid_credentials: { status: 401, 'zh-CN': '手机号或密码不正确', en: 'Wrong phone number or password' },
+  forbidden: { status: 403, 'zh-CN': '没有权限执行此操作', en: 'You are not allowed to do this' },
+  csrf_rejected: { status: 403, 'zh-CN': '请求来源不被信任', en: 'The request origin is not trusted' },
+  not_found: { status: 404, 'zh-CN': '找不到该资源', en: 'Not found' },
+  conflict: { status: 409, 'zh-CN': '与现有数据冲突', en: 'This conflicts with existing data' },
+  phone_taken: { status: 409, 'zh-CN': '该手机号已注册', en: 'This phone number is already registered' },
+  code_invalid: { status: 400, 'zh-CN': '验证码不正确或已过期', en: 'The code is wrong or has expired' },
+  application_duplicate: {
+    status: 409,
+    'zh-CN': '该小区已有申请或已开通',
+    en: 'This neighbourhood has already applied or is already open',
+  },
+  application_decided: { status: 409, 'zh-CN': '该申请已处理', en: 'This application has already been decided' },
+  slug_taken: { status: 409, 'zh-CN': '该网址标识已被使用', en: 'This address name is taken' },
+  last_admin: {
+    status: 409,
+    'zh-CN': '小区至少需要一名管理员',
+    en: 'A neighbourhood needs at least one administrator',
+  },
+  already_member: { status: 409, 'zh-CN': '该手机号已是小区成员', en: 'This number already belongs to a member' },
+  invitation_unavailable: {
+    status: 409,
+    'zh-CN': '邀请已失效（已接受、已撤销或已过期）',
+    en: 'The invitation is no longer valid (accepted, revoked or expired)',
+  },
+  region_invalid: { status: 400, 'zh-CN': '行政区划层级不正确', en: 'The region does not fit the administrative tree' },
+  rate_limited: { status: 429, 'zh-CN': '操作过于频繁，请稍后再试', en: 'Too many attempts, please try again later' },
+  internal: { status: 500, 'zh-CN': '服务器内部错误', en: 'Internal server error' },
+} as const satisfies Record<string, Entry>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export function errorTitle(code: ErrorCode, locale: Locale): string {
+  return ERROR_CATALOGUE[code][locale];
+}
+
+export const FieldErrorSchema = z.object({
+  path: z.string().openapi({ example: 'phone' }),
+  message: z.string(),
+  code: z.string(),
+});
+
+/** RFC 9457 problem details, with our `code` and field `errors`. */
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ example: '/problems/validation_failed' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    code: z.string(),
+    instance: z.string().optional(),
+    errors: z.array(FieldErrorSchema).optional(),
+    retryAfter: z.number().int().optional(),
+  })
+  .openapi('Problem');
+export type Problem = z.infer<typeof ProblemSchema>;

@@ -1,0 +1,36 @@
+import type { Locale } from './enums.ts';
+
+/**
+ * Messages for our own refinements. Schemas carry the key (`{ error: 'phone_invalid' }`); the API turns the key
+ * into text in the caller's language, so the same schema serves zh-CN and en.
+ */
+export const VALIDATION_MESSAGES = {
+  required: { 'zh-CN': '此项必填', en: 'This field is required' },
+  phone_invalid: { 'zh-CN': '请输入11位中国大陆手机号', en: 'Enter an 11-digit mainland China mobile number' },
+  password_too_short: { 'zh-CN': '密码至少8个字符', en: 'The password needs at least 8 characters' },
+  password_too_long: { 'zh-CN': '密码最多128个字符', en: 'The password can have at most 128 characters' },
+  code_format: { 'zh-CN': '验证码为6位数字', en: 'The code has 6 digits' },
+  name_required: { 'zh-CN': '请填写名称', en: 'Enter a name' },
+  name_too_long: { 'zh-CN': '名称过长', en: 'The name is too long' },
+  address_required: { 'zh-CN': '请填写地址', en: 'Enter an address' },
+  slug_format: {
+    'zh-CN': '网址标识只能包含小写字母、数字和连字符，3–40个字符',
+    en: 'The address name has 3–40 lowercase letters, digits and hyphens',
+  },
+  reason_required: { 'zh-CN': '请填写理由', en: 'Give a reason' },
+  roles_required: { 'zh-CN': '至少选择一个角色', en: 'Choose at least one role' },
+  id_invalid: { 'zh-CN': '编号格式不正确', en: 'The id is not valid' },
+  too_small: { 'zh-CN': '数值或长度过小', en: 'The value is too small or too short' },
+  too_big: { 'zh-CN': '数值或长度过大', en: 'The value is too big or too long' },
+  invalid_type: { 'zh-CN': '类型不正确', en: 'The value has the wrong type' },
+  invalid_value: { 'zh-CN': '不是允许的取值', en: 'This value is not allowed' },
+  invalid_format: { 'zh-CN': '格式不正确', en: 'The format is not valid' },
+  unrecognized_keys: { 'zh-CN': '包含无法识别的字段', en: 'Contains unknown fields' },
+  invalid: { 'zh-CN': '内容无效', en: 'The value is not valid' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;
+
+export function isValidationMessageKey(value: string): value is ValidationMessageKey {
+  return Object.hasOwn(VALIDATION_MESSAGES, value);
+}
