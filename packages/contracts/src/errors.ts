@@ -10,6 +10,11 @@ type Entry = { status: number; 'zh-CN': string; en: string };
 export const ERROR_CATALOGUE = {
   validation_failed: { status: 400, 'zh-CN': '提交的内容有误', en: 'The request is not valid' },
   malformed_body: { status: 400, 'zh-CN': '请求内容无法解析', en: 'The request body could not be read' },
+  unsupported_media_type: {
+    status: 415,
+    'zh-CN': '请求内容类型不受支持，请使用 application/json',
+    en: 'Unsupported content type; send application/json',
+  },
   unauthenticated: { status: 401, 'zh-CN': '请先登录', en: 'Please sign in' },
   invalid_credentials: { status: 401, 'zh-CN': '手机号或密码不正确', en: 'Wrong phone number or password' },
   forbidden: { status: 403, 'zh-CN': '没有权限执行此操作', en: 'You are not allowed to do this' },

@@ -1,3 +1,4 @@
 export * from './client.ts';
 export * from './scope.ts';
 export * as schema from './schema/index.ts';
+export * from './errors.ts';

@@ -1,0 +1,35 @@
+import type { Grant, Locale, TenantRole } from '@city/contracts';
+import type { Services } from '@city/core';
+import type { Tx } from '@city/db';
+import type { SessionUser } from '@city/auth';
+
+export interface Actor extends SessionUser {
+  sessionId: string;
+  /** How the session arrived: cookies need CSRF protection, bearer tokens do not. */
+  via: 'cookie' | 'bearer';
+}
+
+export interface TenantContext {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+export interface MemberContext {
+  id: string;
+  roles: TenantRole[];
+}
+
+/** The one environment type of every router, middleware and handler (STYLE §4). */
+export interface AppEnv {
+  Variables: {
+    services: Services;
+    locale: Locale;
+    actor: Actor | null;
+    /** Set on tenant routes by authorize(): the route's neighbourhood, the caller's membership, its transaction. */
+    tenant: TenantContext;
+    member: MemberContext;
+    tx: Tx;
+    grants: readonly Grant[];
+  };
+}

@@ -1,0 +1,6 @@
+export * from './errors.ts';
+export * from './names.ts';
+export * from './pagination.ts';
+export * from './services.ts';
+export type { Principal } from './applications.ts';
+export type { RequestMeta } from './accounts.ts';

@@ -1,0 +1,69 @@
+import { maskPhone, type TenantRole } from '@city/contracts';
+import { schema, type Tx } from '@city/db';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { AppError } from './errors.ts';
+import { decodeCursor, page } from './pagination.ts';
+
+const m = schema.members;
+
+/** Members of one neighbourhood. Every function runs in the caller's tenant transaction (withTenant). */
+export const members = {
+  async list(tx: Tx, options: { cursor?: string | undefined; limit: number }) {
+    const after = decodeCursor(options.cursor);
+    const rows = await tx
+      .select({
+        id: m.id,
+        userId: m.userId,
+        displayName: m.displayName,
+        phone: schema.users.phone,
+        roles: m.roles,
+        joinedAt: m.joinedAt,
+      })
+      .from(m)
+      .innerJoin(schema.users, eq(schema.users.id, m.userId))
+      .where(after ? gt(m.id, after) : undefined)
+      .orderBy(asc(m.id))
+      .limit(options.limit + 1);
+    return page(
+      rows.map((r) => ({ ...r, phone: maskPhone(r.phone), roles: r.roles as TenantRole[] })),
+      options.limit,
+    );
+  },
+
+  async ofUser(tx: Tx, userId: string) {
+    const [member] = await tx
+      .select({ id: m.id, roles: m.roles })
+      .from(m)
+      .where(eq(m.userId, userId));
+    return member ? { id: member.id, roles: member.roles as TenantRole[] } : undefined;
+  },
+
+  async updateRoles(tx: Tx, memberId: string, roles: TenantRole[]) {
+    const target = await lockMember(tx, memberId);
+    if (target.roles.includes('admin') && !roles.includes('admin')) await keepAnAdmin(tx);
+    const [updated] = await tx.update(m).set({ roles }).where(eq(m.id, memberId)).returning({ id: m.id });
+    return updated!;
+  },
+
+  async remove(tx: Tx, memberId: string) {
+    const target = await lockMember(tx, memberId);
+    if (target.roles.includes('admin')) await keepAnAdmin(tx);
+    await tx.delete(m).where(eq(m.id, memberId));
+  },
+};
+
+async function lockMember(tx: Tx, memberId: string) {
+  const [target] = await tx.select().from(m).where(eq(m.id, memberId)).for('update');
+  if (!target) throw new AppError('not_found');
+  return target;
+}
+
+/** Refuses to take away the last admin. Admin rows are locked so two concurrent demotions cannot both pass. */
+async function keepAnAdmin(tx: Tx) {
+  const admins = await tx
+    .select({ id: m.id })
+    .from(m)
+    .where(and(sql`'admin' = any(${m.roles})`))
+    .for('update');
+  if (admins.length <= 1) throw new AppError('last_admin');
+}

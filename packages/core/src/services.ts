@@ -1,0 +1,49 @@
+import {
+  PhoneCodes,
+  RateLimiter,
+  SessionStore,
+  type Clock,
+  type PasswordHasher,
+  type SmsSender,
+} from '@city/auth';
+import type { Database } from '@city/db';
+import { Accounts } from './accounts.ts';
+import { Applications } from './applications.ts';
+import { Invitations } from './invitations.ts';
+import { members } from './members.ts';
+import { Regions } from './regions.ts';
+import { Supervision } from './supervision.ts';
+import { Tenants } from './tenants.ts';
+
+export interface CoreDeps {
+  db: Database;
+  clock: Clock;
+  sms: SmsSender;
+  passwords: PasswordHasher;
+  /** Where people reach the portal; used in SMS texts. */
+  publicUrl: string;
+}
+
+/** Wires the core services once per app from injected dependencies (no globals). */
+export function createServices(deps: CoreDeps) {
+  const { db, clock } = deps;
+  const sessions = new SessionStore(db, clock);
+  const limiter = new RateLimiter(db, clock);
+  const codes = new PhoneCodes(db, clock);
+  const regions = new Regions(db);
+  return {
+    ...deps,
+    sessions,
+    limiter,
+    codes,
+    accounts: new Accounts({ db, passwords: deps.passwords, sessions, codes, limiter, sms: deps.sms }),
+    regions,
+    tenants: new Tenants(db),
+    applications: new Applications(db, regions, clock),
+    invitations: new Invitations(deps),
+    supervision: new Supervision(db, regions),
+    members,
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
