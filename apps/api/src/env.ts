@@ -1,5 +1,5 @@
 import type { Grant, Locale, TenantRole } from '@city/contracts';
-import type { Services } from '@city/core';
+import type { ApiServices } from './services.ts';
 import type { Tx } from '@city/db';
 import type { SessionUser } from '@city/auth';
 
@@ -23,7 +23,7 @@ export interface MemberContext {
 /** The one environment type of every router, middleware and handler (STYLE §4). */
 export interface AppEnv {
   Variables: {
-    services: Services;
+    services: ApiServices;
     locale: Locale;
     actor: Actor | null;
     /** Set on tenant routes by authorize(): the route's neighbourhood, the caller's membership, its transaction. */

@@ -10,6 +10,7 @@ type Entry = { status: number; 'zh-CN': string; en: string };
 export const ERROR_CATALOGUE = {
   validation_failed: { status: 400, 'zh-CN': '提交的内容有误', en: 'The request is not valid' },
   malformed_body: { status: 400, 'zh-CN': '请求内容无法解析', en: 'The request body could not be read' },
+  payload_too_large: { status: 413, 'zh-CN': '请求内容过大', en: 'The request is too large' },
   unsupported_media_type: {
     status: 415,
     'zh-CN': '请求内容类型不受支持，请使用 application/json',

@@ -110,12 +110,6 @@ export class Applications {
     const slug = requestedSlug ?? (await this.freeSlug(slugFromName(application.name)));
     try {
       await withTenant(this.db, tenantId, async (tx) => {
-        const decided = await tx
-          .update(a)
-          .set({ status: 'approved', decidedBy: actor.id, decidedAt: now, tenantId })
-          .where(and(eq(a.id, id), eq(a.status, 'pending')))
-          .returning({ id: a.id });
-        if (!decided.length) throw new AppError('application_decided');
         await tx.insert(schema.tenants).values({
           id: tenantId,
           slug,
@@ -126,14 +120,17 @@ export class Applications {
           districtId: application.districtId!,
           createdAt: now,
         });
-        const [applicant] = await tx
-          .select({ displayName: schema.users.displayName })
-          .from(schema.users)
-          .where(eq(schema.users.id, application.applicantUserId));
+        // Guarded on 'pending': of two concurrent approvals only one updates a row; the other rolls back.
+        const decided = await tx
+          .update(a)
+          .set({ status: 'approved', decidedBy: actor.id, decidedAt: now, tenantId })
+          .where(and(eq(a.id, id), eq(a.status, 'pending')))
+          .returning({ id: a.id });
+        if (!decided.length) throw new AppError('application_decided');
         await tx.insert(schema.members).values({
           tenantId,
           userId: application.applicantUserId,
-          displayName: application.applicantName || applicant!.displayName,
+          displayName: application.applicantName,
           roles: ['admin'],
           joinedAt: now,
         });

@@ -44,11 +44,9 @@ export function validationError(error: ZodError): AppError {
     fields: error.issues.map((issue) => {
       const key = isValidationMessageKey(issue.message)
         ? issue.message
-        : issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined
-          ? 'required'
-          : isValidationMessageKey(issue.code)
-            ? issue.code
-            : 'invalid';
+        : isValidationMessageKey(issue.code)
+          ? issue.code
+          : 'invalid';
       return { path: issue.path.join('.'), code: issue.code, message: VALIDATION_MESSAGES[key] };
     }),
   });

@@ -1,0 +1,59 @@
+import { AppError } from '@city/core';
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from './env.ts';
+import { negotiateLocale } from './lib/locale.ts';
+import { mountOpenApi } from './lib/openapi.ts';
+import { onError, problemResponse } from './lib/problem.ts';
+import { createRouter } from './lib/router.ts';
+import { sessionMiddleware } from './lib/session.ts';
+import { applicationRoutes } from './routes/applications/index.ts';
+import { authRoutes } from './routes/auth/index.ts';
+import { devRoutes } from './routes/dev/index.ts';
+import { healthRoutes } from './routes/health/index.ts';
+import { invitationRoutes } from './routes/invitations/index.ts';
+import { meRoutes } from './routes/me/index.ts';
+import { memberRoutes } from './routes/members/index.ts';
+import { regionRoutes } from './routes/regions/index.ts';
+import { supervisionRoutes } from './routes/supervision/index.ts';
+import { tenantRoutes } from './routes/tenants/index.ts';
+import { createApiServices, type AppDeps } from './services.ts';
+
+/** Builds the whole API from injected dependencies; the same app runs on Node, on edge runtimes and in tests. */
+export function createApp(deps: AppDeps) {
+  const services = createApiServices(deps);
+  const app = createRouter();
+
+  app.onError(onError);
+  app.notFound((c) => problemResponse(c, new AppError('not_found')));
+  app.use('*', secureHeaders());
+  app.use(
+    '*',
+    createMiddleware<AppEnv>(async (c, next) => {
+      c.set('services', services);
+      c.set('locale', negotiateLocale(c.req.header('accept-language')));
+      c.header('vary', 'Accept-Language');
+      await next();
+    }),
+  );
+  app.use('*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problemResponse(c, new AppError('payload_too_large')) }));
+  app.use('*', sessionMiddleware({ trustedOrigins: deps.trustedOrigins ?? [] }));
+
+  const routes = app
+    .route('/', healthRoutes)
+    .route('/', authRoutes)
+    .route('/', meRoutes)
+    .route('/', regionRoutes)
+    .route('/', applicationRoutes)
+    .route('/', tenantRoutes)
+    .route('/', memberRoutes)
+    .route('/', invitationRoutes)
+    .route('/', supervisionRoutes)
+    .route('/', devRoutes);
+
+  mountOpenApi(app);
+  return routes;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,15 @@
+/** Demo sign-ins printed by `npm start`; every demo account uses DEMO_PASSWORD. */
+export const DEMO_PASSWORD = 'demo1234';
+
+export const DEMO_ACCOUNTS = {
+  operator: { phone: '13900000000', name: '平台运营 王敏', role: '平台运营 / platform operator' },
+  streetStaff: { phone: '13900000001', name: '璧城街道 李娟', role: '街道工作人员 / street staff' },
+  communityStaff: { phone: '13900000002', name: '东林社区 张磊', role: '社区工作人员 / community staff' },
+  adminA: { phone: '13900000011', name: '陈建国', role: '金色家园 管理员 / admin' },
+  staffA: { phone: '13900000012', name: '刘芳', role: '金色家园 工作人员 / staff' },
+  committeeA: { phone: '13900000013', name: '赵志强', role: '金色家园 业委会委员 / committee' },
+  residentA: { phone: '13900000014', name: '孙丽', role: '金色家园 居民 / resident' },
+  adminB: { phone: '13900000021', name: '周海燕', role: '翠湖苑 管理员 / admin' },
+  residentB: { phone: '13900000022', name: '吴刚', role: '翠湖苑 居民 / resident' },
+  applicant: { phone: '13900000031', name: '郑晓东', role: '待审核申请人 / applicant with a pending application' },
+} as const;

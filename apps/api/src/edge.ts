@@ -1,0 +1,44 @@
+import { DevSmsSender, systemClock, wasmArgon2 } from '@city/auth';
+import { createDatabase } from '@city/db';
+import { createApp } from './app.ts';
+import { plugins } from './plugins.ts';
+import type { AppDeps } from './services.ts';
+
+export interface EdgeEnv {
+  DATABASE_URL: string;
+  PUBLIC_URL: string;
+  /** Local runs only: Neon's client reaches a plain Postgres through infra/neon-ws-proxy. */
+  NEON_WS_PROXY?: string;
+}
+
+type DepsFromEnv = (env: EdgeEnv) => Promise<AppDeps>;
+
+/** Neon's WebSocket pool (interactive transactions are needed for tenancy) and WebAssembly Argon2 (no native code). */
+export const neonDeps: DepsFromEnv = async (env) => {
+  const database = await createDatabase({ url: env.DATABASE_URL, driver: 'neon', neonWsProxy: env.NEON_WS_PROXY });
+  return {
+    db: database.db,
+    databaseKind: database.kind,
+    clock: systemClock,
+    sms: new DevSmsSender(),
+    passwords: await wasmArgon2(),
+    publicUrl: env.PUBLIC_URL,
+    plugins,
+  };
+};
+
+/**
+ * A Workers-style fetch handler: the app is built once per isolate from the first request's bindings.
+ * Migrations are applied beforehand with `npm run db:migrate`, never from an edge isolate.
+ */
+export function createFetchHandler(depsFromEnv: DepsFromEnv = neonDeps) {
+  let app: Promise<ReturnType<typeof createApp>> | undefined;
+  return {
+    async fetch(request: Request, env: EdgeEnv, ctx?: unknown): Promise<Response> {
+      app ??= depsFromEnv(env).then(createApp);
+      return (await app).fetch(request, env, ctx as never);
+    },
+  };
+}
+
+export default createFetchHandler();

@@ -1,0 +1,4 @@
+export { createApp, type AppType } from './app.ts';
+export { createApiServices, type AppDeps, type ApiServices } from './services.ts';
+export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/accounts.ts';
+export { seedDemo } from './demo/seed.ts';

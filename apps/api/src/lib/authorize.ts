@@ -1,0 +1,47 @@
+import type { Grant, TenantRole } from '@city/contracts';
+import { AppError } from '@city/core';
+import { withTenant } from '@city/db';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../env.ts';
+
+/**
+ * Enforces a route's grants (default deny: no grant admits nobody). Tenant grants resolve `:tenant`, open the
+ * request's tenant transaction and run the rest of the request inside it, so handlers share one transaction and a
+ * thrown error rolls back everything the request wrote. Non-members get 404: another neighbourhood's existence is
+ * not revealed; members without the role get 403.
+ */
+export function authorize(grants: readonly Grant[]) {
+  const tenantRoles = grants
+    .filter((g): g is `tenant:${TenantRole | 'member'}` => g.startsWith('tenant:'))
+    .map((g) => g.slice('tenant:'.length) as TenantRole | 'member');
+
+  return createMiddleware<AppEnv>(async (c, next) => {
+    c.set('grants', grants);
+    if (grants.includes('public')) return next();
+    const actor = c.get('actor');
+    if (!actor) throw new AppError('unauthenticated');
+    if (grants.includes('user')) return next();
+    if (grants.includes('operator') && actor.isPlatformOperator) return next();
+    if (grants.includes('region-staff') && (await c.get('services').regions.staffRegions(actor.id)).length) {
+      return next();
+    }
+    if (!tenantRoles.length) throw new AppError('forbidden');
+
+    const tenant = await c.get('services').tenants.bySlug(c.req.param('tenant') ?? '');
+    if (!tenant || tenant.status !== 'active') throw new AppError('not_found');
+    const { db, members } = c.get('services');
+    await withTenant(db, tenant.id, async (tx) => {
+      const member = await members.ofUser(tx, actor.id);
+      if (!member) throw new AppError('not_found');
+      if (!tenantRoles.includes('member') && !member.roles.some((r) => tenantRoles.includes(r))) {
+        throw new AppError('forbidden');
+      }
+      c.set('tenant', { id: tenant.id, slug: tenant.slug, name: tenant.name });
+      c.set('member', member);
+      c.set('tx', tx);
+      await next();
+      // Hono catches handler errors before they reach middleware; rethrow so the transaction rolls back.
+      if (c.error) throw c.error;
+    });
+  });
+}

@@ -1,0 +1,24 @@
+import { PhoneCodeRequestSchema, PhoneCodeSentSchema } from '@city/contracts';
+import { requestMeta } from '../../lib/request-meta.ts';
+import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
+
+export const route = defineRoute({
+  method: 'post',
+  path: '/api/v1/auth/phone-codes',
+  tags: ['auth'],
+  summary: '发送短信验证码 / Send a one-time code by SMS',
+  access: ['public'],
+  request: { body: jsonBody(PhoneCodeRequestSchema) },
+  responses: {
+    202: json(PhoneCodeSentSchema, 'Sent'),
+    400: errorResponses[400],
+    409: errorResponses[409],
+    429: errorResponses[429],
+  },
+});
+
+export const handler: Handler<typeof route> = async (c) => {
+  const { phone, purpose } = c.req.valid('json');
+  const sent = await c.get('services').accounts.sendCode(phone, purpose, requestMeta(c));
+  return c.json({ expiresAt: sent.expiresAt.toISOString(), resendAfterSeconds: sent.resendAfterSeconds }, 202);
+};

@@ -1,0 +1,34 @@
+import { InvitationCreateSchema, InvitationSchema, TENANT_MANAGERS } from '@city/contracts';
+import { actorOf } from '../../lib/request-meta.ts';
+import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
+import { serialize } from '../../lib/serialize.ts';
+import { tenantParams } from '../../lib/tenant-params.ts';
+
+export const route = defineRoute({
+  method: 'post',
+  path: '/api/v1/t/{tenant}/invitations',
+  tags: ['neighbourhood'],
+  summary: '邀请成员（短信通知）/ Invite someone by mobile number (sent by SMS)',
+  description: '对同一号码再次邀请会更新原邀请。Inviting the same number again renews the open invitation.',
+  access: TENANT_MANAGERS,
+  request: { params: tenantParams, body: jsonBody(InvitationCreateSchema) },
+  responses: {
+    201: json(InvitationSchema, 'Invited'),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+    409: errorResponses[409],
+  },
+});
+
+export const handler: Handler<typeof route> = async (c) => {
+  const tenant = c.get('tenant');
+  const actor = actorOf(c);
+  const invitation = await c.get('services').invitations.create(
+    c.get('tx'),
+    { tenantId: tenant.id, tenantName: tenant.name, inviter: actor, locale: c.get('locale') },
+    c.req.valid('json'),
+  );
+  return c.json(serialize(invitation), 201);
+};

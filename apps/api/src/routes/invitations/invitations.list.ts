@@ -1,0 +1,25 @@
+import { z } from '@hono/zod-openapi';
+import { InvitationSchema, maskPhone, TENANT_MANAGERS } from '@city/contracts';
+import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { serialize } from '../../lib/serialize.ts';
+import { tenantParams } from '../../lib/tenant-params.ts';
+
+export const route = defineRoute({
+  method: 'get',
+  path: '/api/v1/t/{tenant}/invitations',
+  tags: ['neighbourhood'],
+  summary: '邀请记录 / Invitations',
+  access: TENANT_MANAGERS,
+  request: { params: tenantParams },
+  responses: {
+    200: json(z.object({ items: z.array(InvitationSchema) })),
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+  },
+});
+
+export const handler: Handler<typeof route> = async (c) => {
+  const items = await c.get('services').invitations.list(c.get('tx'));
+  return c.json(serialize({ items: items.map((i) => ({ ...i, phone: maskPhone(i.phone) })) }), 200);
+};

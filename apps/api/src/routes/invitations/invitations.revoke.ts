@@ -1,0 +1,25 @@
+import { InvitationSchema, maskPhone, TENANT_MANAGERS } from '@city/contracts';
+import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { serialize } from '../../lib/serialize.ts';
+import { invitationParams } from '../../lib/tenant-params.ts';
+
+export const route = defineRoute({
+  method: 'delete',
+  path: '/api/v1/t/{tenant}/invitations/{invitationId}',
+  tags: ['neighbourhood'],
+  summary: '撤销邀请 / Revoke an invitation',
+  access: TENANT_MANAGERS,
+  request: { params: invitationParams },
+  responses: {
+    200: json(InvitationSchema),
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+    409: errorResponses[409],
+  },
+});
+
+export const handler: Handler<typeof route> = async (c) => {
+  const revoked = await c.get('services').invitations.revoke(c.get('tx'), c.req.valid('param').invitationId);
+  return c.json(serialize({ ...revoked, phone: maskPhone(revoked.phone) }), 200);
+};

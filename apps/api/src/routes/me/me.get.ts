@@ -1,0 +1,31 @@
+import { MeSchema } from '@city/contracts';
+import { actorOf } from '../../lib/request-meta.ts';
+import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { serialize } from '../../lib/serialize.ts';
+
+export const route = defineRoute({
+  method: 'get',
+  path: '/api/v1/me',
+  tags: ['me'],
+  summary: '当前用户、所属小区、任职区划与待接受的邀请 / Me, my neighbourhoods, regions and invitations',
+  access: ['user'],
+  responses: { 200: json(MeSchema), 401: errorResponses[401] },
+});
+
+export const handler: Handler<typeof route> = async (c) => {
+  const actor = actorOf(c);
+  const { tenants, regions, invitations } = c.get('services');
+  const [memberships, staffRegions, received] = await Promise.all([
+    tenants.memberships(actor),
+    regions.staffRegions(actor.id),
+    invitations.received(actor),
+  ]);
+  const user = {
+    id: actor.id,
+    phone: actor.phone,
+    displayName: actor.displayName,
+    locale: actor.locale,
+    isPlatformOperator: actor.isPlatformOperator,
+  };
+  return c.json(serialize({ user, memberships, regions: staffRegions, invitations: received }), 200);
+};

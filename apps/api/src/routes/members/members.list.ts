@@ -1,0 +1,25 @@
+import { MemberSchema, PageQuerySchema, pageOf, TENANT_READERS } from '@city/contracts';
+import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { serialize } from '../../lib/serialize.ts';
+import { tenantParams } from '../../lib/tenant-params.ts';
+
+export const route = defineRoute({
+  method: 'get',
+  path: '/api/v1/t/{tenant}/members',
+  tags: ['neighbourhood'],
+  summary: '小区成员（手机号脱敏）/ Members, phone numbers masked',
+  access: TENANT_READERS,
+  request: { params: tenantParams, query: PageQuerySchema },
+  responses: {
+    200: json(pageOf(MemberSchema)),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+  },
+});
+
+export const handler: Handler<typeof route> = async (c) => {
+  const page = await c.get('services').members.list(c.get('tx'), c.req.valid('query'));
+  return c.json(serialize(page), 200);
+};

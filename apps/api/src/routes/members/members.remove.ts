@@ -1,0 +1,24 @@
+import { TENANT_MANAGERS } from '@city/contracts';
+import { defineRoute, errorResponses, type Handler } from '../../lib/route.ts';
+import { memberParams } from '../../lib/tenant-params.ts';
+
+export const route = defineRoute({
+  method: 'delete',
+  path: '/api/v1/t/{tenant}/members/{memberId}',
+  tags: ['neighbourhood'],
+  summary: '移出成员 / Remove a member',
+  access: TENANT_MANAGERS,
+  request: { params: memberParams },
+  responses: {
+    204: { description: 'Removed' },
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+    409: errorResponses[409],
+  },
+});
+
+export const handler: Handler<typeof route> = async (c) => {
+  await c.get('services').members.remove(c.get('tx'), c.req.valid('param').memberId);
+  return c.body(null, 204);
+};

@@ -1,0 +1,7 @@
+import { createRouter } from '../../lib/router.ts';
+import * as members from './supervision.members.ts';
+import * as neighbourhoods from './supervision.neighbourhoods.ts';
+
+export const supervisionRoutes = createRouter()
+  .openapi(neighbourhoods.route, neighbourhoods.handler)
+  .openapi(members.route, members.handler);
