@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../testing/harness.ts';
+import { buildWorld, type World } from '../../testing/world.ts';
+
+let h: TestApp;
+let world: World;
+beforeEach(async () => {
+  h = await createTestApp();
+  world = await buildWorld(h);
+});
+afterEach(() => h.close());
+
+const apply = (token: string | undefined, communityId: string, name = '阳光花园') =>
+  h.call('POST', '/api/v1/applications', {
+    token,
+    json: { name, address: '阳光路8号', communityId, applicantName: '申请人', note: '共6栋' },
+  });
+
+describe('opening a neighbourhood', () => {
+  it('community staff approve; the applicant becomes admin and can invite', async () => {
+    const applied = await apply(world.tokens.outsider, world.regions.communityA.id);
+    expect(applied.status).toBe(201);
+    expect(applied.body).toMatchObject({ status: 'pending', communityName: '甲社区', streetName: '甲街道', tenantSlug: null });
+
+    const mine = await h.call('GET', '/api/v1/applications/mine', { token: world.tokens.outsider });
+    expect(mine.body.items.map((a: { id: string }) => a.id)).toEqual([applied.body.id]);
+
+    const queue = await h.call('GET', '/api/v1/applications?status=pending', { token: world.tokens.communityStaffA });
+    expect(queue.body.items.map((a: { id: string }) => a.id)).toContain(applied.body.id);
+
+    const approved = await h.call('POST', `/api/v1/applications/${applied.body.id}/approve`, {
+      token: world.tokens.communityStaffA,
+      json: {},
+    });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ status: 'approved', tenantSlug: 'yangguanghuayuan' });
+
+    const me = await h.call('GET', '/api/v1/me', { token: world.tokens.outsider });
+    expect(me.body.memberships).toEqual([
+      { tenant: expect.objectContaining({ slug: 'yangguanghuayuan', name: '阳光花园' }), roles: ['admin'] },
+    ]);
+    const invite = await h.call('POST', '/api/v1/t/yangguanghuayuan/invitations', {
+      token: world.tokens.outsider,
+      json: { phone: '13712345678', displayName: '物业 小王', roles: ['staff'] },
+    });
+    expect(invite.status).toBe(201);
+  });
+
+  it('street staff and operators may decide too; a chosen slug is used', async () => {
+    const a = await apply(world.tokens.outsider, world.regions.communityA.id, '一号院');
+    const ok = await h.call('POST', `/api/v1/applications/${a.body.id}/approve`, {
+      token: world.tokens.streetStaffA,
+      json: { slug: 'yihao-yuan' },
+    });
+    expect(ok.body.tenantSlug).toBe('yihao-yuan');
+    const b = await apply(world.tokens.outsider, world.regions.communityB.id, '二号院');
+    const byOperator = await h.call('POST', `/api/v1/applications/${b.body.id}/approve`, { token: world.tokens.operator, json: {} });
+    expect(byOperator.status).toBe(200);
+  });
+
+  it('rejects with a reason the applicant can read, after which they may apply again', async () => {
+    const a = await apply(world.tokens.outsider, world.regions.communityA.id);
+    const rejected = await h.call('POST', `/api/v1/applications/${a.body.id}/reject`, {
+      token: world.tokens.communityStaffA,
+      json: { reason: '地址不在本社区，请核实后重新申请' },
+    });
+    expect(rejected.body).toMatchObject({ status: 'rejected', reason: '地址不在本社区，请核实后重新申请' });
+    expect((await apply(world.tokens.outsider, world.regions.communityA.id)).status).toBe(201);
+  });
+});

@@ -1,0 +1,105 @@
+import type { TenantRole } from '@city/contracts';
+import { randomPhone } from '@city/db/testing';
+import { schema, withTenant } from '@city/db';
+import type { TestApp } from './harness.ts';
+
+export const WORLD_PASSWORD = 'correct-horse-9';
+
+/** Who calls: each persona of the role × route matrix. */
+export const PERSONAS = [
+  'anonymous',
+  'outsider',
+  'residentA',
+  'committeeA',
+  'staffA',
+  'adminA',
+  'adminB',
+  'communityStaffA',
+  'streetStaffA',
+  'otherBranchStaff',
+  'operator',
+] as const;
+export type Persona = (typeof PERSONAS)[number];
+
+const unique = () => Math.random().toString(36).slice(2, 8);
+
+/**
+ * Two neighbourhoods in two branches of one district, and a person in every role:
+ *   district ─ streetA ─ communityA ─ tenant A (admin, staff, committee, resident)
+ *            └ streetB ─ communityB ─ tenant B (admin)
+ * plus staff of communityA, of streetA, of streetB (the "other branch"), an operator and an outsider.
+ * Names, slugs and numbers are random, so worlds coexist in one shared Postgres.
+ */
+export async function buildWorld(h: TestApp) {
+  const { services } = h;
+  const passwordHash = await services.passwords.hash(WORLD_PASSWORD);
+  const users = {} as Record<Exclude<Persona, 'anonymous'>, { id: string; phone: string; displayName: string; isPlatformOperator: boolean }>;
+  const tokens = {} as Record<Persona, string | undefined>;
+  tokens.anonymous = undefined;
+  for (const persona of PERSONAS) {
+    if (persona === 'anonymous') continue;
+    const [user] = await services.db
+      .insert(schema.users)
+      .values({
+        phone: randomPhone(),
+        displayName: `${persona}-${unique()}`,
+        passwordHash,
+        isPlatformOperator: persona === 'operator',
+      })
+      .returning();
+    users[persona] = user!;
+    tokens[persona] = (await services.sessions.create(user!.id, 'vitest')).token;
+  }
+
+  const district = await services.regions.create({ kind: 'district', parentId: null, name: `测试区-${unique()}`, code: null });
+  const streetA = await services.regions.create({ kind: 'street', parentId: district.id, name: '甲街道', code: null });
+  const communityA = await services.regions.create({ kind: 'community', parentId: streetA.id, name: '甲社区', code: null });
+  const streetB = await services.regions.create({ kind: 'street', parentId: district.id, name: '乙街道', code: null });
+  const communityB = await services.regions.create({ kind: 'community', parentId: streetB.id, name: '乙社区', code: null });
+  await services.regions.addStaff(communityA.id, users.communityStaffA.phone);
+  await services.regions.addStaff(streetA.id, users.streetStaffA.phone);
+  await services.regions.addStaff(streetB.id, users.otherBranchStaff.phone);
+
+  const open = async (admin: 'adminA' | 'adminB', communityId: string, name: string) => {
+    const applied = await services.applications.create(users[admin], {
+      name,
+      address: `${name}路1号`,
+      communityId,
+      applicantName: users[admin].displayName,
+    });
+    const approved = await services.applications.approve(users.operator, applied.id, `t-${unique()}-${unique()}`);
+    return (await services.tenants.bySlug(approved.tenantSlug!))!;
+  };
+  const tenantA = await open('adminA', communityA.id, `甲小区${unique()}`);
+  const tenantB = await open('adminB', communityB.id, `乙小区${unique()}`);
+
+  const addMembers = (tenantId: string, list: [Exclude<Persona, 'anonymous'>, TenantRole[]][]) =>
+    withTenant(services.db, tenantId, (tx) =>
+      tx
+        .insert(schema.members)
+        .values(list.map(([p, roles]) => ({ tenantId, userId: users[p].id, displayName: users[p].displayName, roles })))
+        .returning(),
+    );
+  await addMembers(tenantA.id, [
+    ['residentA', ['resident']],
+    ['committeeA', ['committee']],
+    ['staffA', ['staff']],
+  ]);
+
+  return {
+    users,
+    tokens,
+    regions: { district, streetA, communityA, streetB, communityB },
+    tenantA,
+    tenantB,
+    /** Everything persona P may do inside tenant A, by role. */
+    rolesInA: {
+      residentA: ['resident'],
+      committeeA: ['committee'],
+      staffA: ['staff'],
+      adminA: ['admin'],
+    } as Partial<Record<Persona, TenantRole[]>>,
+  };
+}
+
+export type World = Awaited<ReturnType<typeof buildWorld>>;
