@@ -1,11 +1,8 @@
+import type { Locale, SmsPurpose } from '@city/contracts';
 import {
-  type Locale,
-  type SmsPurpose,
-} from '@city/contracts';
-import {
-  PhoneCodes,
-  RateLimiter,
-  SessionStore,
+  type PhoneCodes,
+  type RateLimiter,
+  type SessionStore,
   SIGN_IN_LIMITS,
   SMS_LIMITS,
   type IssuedSession,
