@@ -10,7 +10,10 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const apply = (token: string | undefined, communityId: string, name = '阳光花园') =>
+// Unique per run: the Postgres suites share one database.
+const run = Math.random().toString(36).slice(2, 7);
+
+const apply = (token: string | undefined, communityId: string, name = `阳光花园 ${run}`) =>
   h.call('POST', '/api/v1/applications', {
     token,
     json: { name, address: '阳光路8号', communityId, applicantName: '申请人', note: '共6栋' },
@@ -33,13 +36,14 @@ describe('opening a neighbourhood', () => {
       json: {},
     });
     expect(approved.status).toBe(200);
-    expect(approved.body).toMatchObject({ status: 'approved', tenantSlug: 'yangguanghuayuan' });
+    const slug = `yangguanghuayuan-${run}`;
+    expect(approved.body).toMatchObject({ status: 'approved', tenantSlug: slug });
 
     const me = await h.call('GET', '/api/v1/me', { token: world.tokens.outsider });
     expect(me.body.memberships).toEqual([
-      { tenant: expect.objectContaining({ slug: 'yangguanghuayuan', name: '阳光花园' }), roles: ['admin'] },
+      { tenant: expect.objectContaining({ slug, name: `阳光花园 ${run}` }), roles: ['admin'] },
     ]);
-    const invite = await h.call('POST', '/api/v1/t/yangguanghuayuan/invitations', {
+    const invite = await h.call('POST', `/api/v1/t/${slug}/invitations`, {
       token: world.tokens.outsider,
       json: { phone: '13712345678', displayName: '物业 小王', roles: ['staff'] },
     });
@@ -47,13 +51,13 @@ describe('opening a neighbourhood', () => {
   });
 
   it('street staff and operators may decide too; a chosen slug is used', async () => {
-    const a = await apply(world.tokens.outsider, world.regions.communityA.id, '一号院');
+    const a = await apply(world.tokens.outsider, world.regions.communityA.id, `一号院${run}`);
     const ok = await h.call('POST', `/api/v1/applications/${a.body.id}/approve`, {
       token: world.tokens.streetStaffA,
-      json: { slug: 'yihao-yuan' },
+      json: { slug: `yihao-${run}` },
     });
-    expect(ok.body.tenantSlug).toBe('yihao-yuan');
-    const b = await apply(world.tokens.outsider, world.regions.communityB.id, '二号院');
+    expect(ok.body.tenantSlug).toBe(`yihao-${run}`);
+    const b = await apply(world.tokens.outsider, world.regions.communityB.id, `二号院${run}`);
     const byOperator = await h.call('POST', `/api/v1/applications/${b.body.id}/approve`, { token: world.tokens.operator, json: {} });
     expect(byOperator.status).toBe(200);
   });

@@ -1,0 +1,47 @@
+import { defineConfig } from 'vitest/config';
+
+const ignored = ['**/node_modules/**', '**/build/**', '**/.svelte-kit/**', '**/dist/**'];
+const integrationFiles = ['apps/**/*.int.test.ts', 'packages/**/*.int.test.ts', 'plugins/**/*.int.test.ts', 'tests/integration/**/*.test.ts', 'tests/isolation/**/*.test.ts'];
+const slow = { testTimeout: 60_000, hookTimeout: 60_000 };
+
+/**
+ * Projects: `unit` (pure, beside the code), `integration` (the real app on PGlite), `postgres` / `neon` (the same
+ * integration files against DATABASE_URL through node-postgres and through Neon's driver), `e2e` (Chromium).
+ * tests/run.ts decides which run; the database is chosen by TEST_DATABASE inside @city/db/testing.
+ */
+export default defineConfig({
+  test: {
+    pool: 'forks',
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['apps/**/*.test.ts', 'packages/**/*.test.ts', 'plugins/**/*.test.ts', 'infra/**/*.test.ts'],
+          exclude: [...ignored, '**/*.int.test.ts'],
+        },
+      },
+      { test: { name: 'integration', include: integrationFiles, exclude: ignored, ...slow, env: { TEST_DATABASE: 'pglite' } } },
+      { test: { name: 'postgres', include: integrationFiles, exclude: ignored, ...slow, env: { TEST_DATABASE: 'pg' } } },
+      {
+        test: {
+          name: 'neon',
+          include: integrationFiles,
+          exclude: ignored,
+          ...slow,
+          env: { TEST_DATABASE: 'neon' },
+          globalSetup: ['tests/support/neon-proxy.setup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          exclude: ignored,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
