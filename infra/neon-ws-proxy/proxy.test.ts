@@ -21,7 +21,7 @@ describe('neon ws proxy', () => {
     const proxy = await startNeonProxy({ allow: `${target.hostname}:${target.port || 5432}` });
     const db = await createDatabase({ url: process.env.DATABASE_URL, driver: 'neon', neonWsProxy: `127.0.0.1:${proxy.port}`, asOwner: true });
     try {
-      const result = await db.db.execute(sql`select 41 + 1 as answer`);
+      const result = await db.db.execute<{ answer: number }>(sql`select 41 + 1 as answer`);
       expect(result.rows[0]).toMatchObject({ answer: 42 });
     } finally {
       await db.close();

@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
+import type { PgDatabase } from 'drizzle-orm/pg-core';
 import { APP_ROLE } from './schema/columns.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+/** All three drivers return `{ rows }` from execute(); node-postgres's result type describes it. */
+export type Database = PgDatabase<NodePgQueryResultHKT, Schema>;
 export type DatabaseKind = 'pglite' | 'pg' | 'neon';
 
 export interface DatabaseHandle {
