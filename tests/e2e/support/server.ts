@@ -1,0 +1,64 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The product as `npm start` runs it: the portal built, then one Node process serving API and portal on an
+ * embedded database in a temporary directory, seeded with the demo district. Stopped by the node process's own PID.
+ */
+export async function startProduct() {
+  const build = spawnSync('npm', ['run', 'build', '-w', '@city/portal'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('portal build failed');
+  const dataDir = mkdtempSync(join(tmpdir(), 'city-e2e-'));
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['apps/portal/server.ts'], {
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'test' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    try {
+      if ((await fetch(`${url}/api/v1/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    output: () => output,
+    /** The newest six-digit code the dev SMS sender texted to a number. */
+    async smsCode(phone: string): Promise<string> {
+      const res = await fetch(`${url}/api/v1/dev/sms?phone=${phone}`);
+      const { items } = (await res.json()) as { items: { text: string }[] };
+      const code = items[0]?.text.match(/\d{6}/)?.[0];
+      if (!code) throw new Error(`no SMS code for ${phone}`);
+      return code;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Product = Awaited<ReturnType<typeof startProduct>>;
