@@ -1,0 +1,23 @@
+import { LOCALES, type Locale } from '@city/contracts';
+import type { Handle } from '@sveltejs/kit/hooks';
+import { apiFor, clearSession, SESSION_COOKIE } from '#lib/server/api.ts';
+
+export const LOCALE_COOKIE = 'locale';
+
+function pickLocale(cookie: string | undefined, acceptLanguage: string | null): Locale {
+  if (cookie && (LOCALES as readonly string[]).includes(cookie)) return cookie as Locale;
+  const first = acceptLanguage?.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}
+
+/** Language first (cookie, else Accept-Language, else zh-CN), then who is signed in, asked of the API. */
+export const handle: Handle = async ({ event, resolve }) => {
+  event.locals.locale = pickLocale(event.cookies.get(LOCALE_COOKIE), event.request.headers.get('accept-language'));
+  event.locals.me = null;
+  if (event.cookies.get(SESSION_COOKIE)) {
+    const res = await apiFor(event).api.v1.me.$get();
+    if (res.ok) event.locals.me = await res.json();
+    else if (res.status === 401) clearSession(event.cookies);
+  }
+  return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) });
+};

@@ -1,0 +1,26 @@
+/** Every portal URL, built in one place (no string concatenation in pages). */
+const q = (params: Record<string, string | undefined>) => {
+  const search = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
+  return search ? `?${search}` : '';
+};
+
+export const routes = {
+  landing: () => '/',
+  signIn: (next?: string) => `/sign-in${q({ next })}`,
+  signUp: (next?: string) => `/sign-up${q({ next })}`,
+  signOut: () => '/sign-out',
+  locale: () => '/locale',
+  apply: () => '/apply',
+  home: () => '/home',
+  neighbourhood: (slug: string) => `/n/${encodeURIComponent(slug)}`,
+  members: (slug: string, cursor?: string) => `/n/${encodeURIComponent(slug)}/members${q({ cursor })}`,
+  invitations: (slug: string) => `/n/${encodeURIComponent(slug)}/invitations`,
+  supervision: () => '/supervision',
+  supervisionApplications: () => '/supervision/applications',
+  regions: () => '/operator/regions',
+};
+
+/** Only local paths are followed after sign-in (no open redirects). */
+export function safeNext(next: string | null | undefined): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : routes.home();
+}

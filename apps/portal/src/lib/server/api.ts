@@ -1,0 +1,29 @@
+import { API_ORIGIN } from '$app/env/private';
+import { createApiClient } from '@city/api/client';
+import type { Cookies, RequestEvent } from '@sveltejs/kit';
+
+export const SESSION_COOKIE = 'cl_session';
+
+/**
+ * The typed API client for one request: it carries the visitor's session as a bearer token, their language and
+ * their address (for the API's rate limits). The portal never talks to the database itself.
+ */
+export function apiFor(event: Pick<RequestEvent, 'cookies' | 'fetch' | 'locals' | 'getClientAddress'>) {
+  const token = event.cookies.get(SESSION_COOKIE);
+  return createApiClient(API_ORIGIN, {
+    fetch: event.fetch,
+    headers: {
+      'accept-language': event.locals.locale,
+      'x-forwarded-for': event.getClientAddress(),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+  });
+}
+
+export function setSession(cookies: Cookies, token: string, expiresAt: string, secure: boolean) {
+  cookies.set(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: new Date(expiresAt) });
+}
+
+export function clearSession(cookies: Cookies) {
+  cookies.delete(SESSION_COOKIE, { path: '/' });
+}

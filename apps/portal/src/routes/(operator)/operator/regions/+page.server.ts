@@ -1,0 +1,34 @@
+import { REGION_KINDS, type RegionKind } from '@city/contracts';
+import { error } from '@sveltejs/kit';
+import { apiFor } from '#lib/server/api.ts';
+import { failFrom, fields } from '#lib/server/forms.ts';
+import { requireMe } from '#lib/server/guards.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async (event) => {
+  const me = requireMe(event.locals, event.url);
+  if (!me.user.isPlatformOperator) error(403, 'forbidden');
+  const { items } = await (await apiFor(event).api.v1.regions.$get()).json();
+  return { regions: items };
+}) satisfies PageServerLoad;
+
+export const actions = {
+  create: async (event) => {
+    const values = fields(await event.request.formData(), ['kind', 'parentId', 'name', 'code'] as const);
+    const kind = (REGION_KINDS as readonly string[]).includes(values.kind) ? (values.kind as RegionKind) : 'community';
+    const res = await apiFor(event).api.v1.regions.$post({
+      json: { kind, parentId: values.parentId || null, name: values.name, code: values.code || null },
+    });
+    if (!res.ok) return failFrom(res, values);
+    return { created: values.name };
+  },
+  staff: async (event) => {
+    const values = fields(await event.request.formData(), ['regionId', 'phone'] as const);
+    const res = await apiFor(event).api.v1.regions[':regionId'].staff.$post({
+      param: { regionId: values.regionId },
+      json: { phone: values.phone },
+    });
+    if (!res.ok) return failFrom(res, values);
+    return { appointed: true };
+  },
+} satisfies Actions;

@@ -1,0 +1,17 @@
+import { apiFor } from '#lib/server/api.ts';
+import { failFrom } from '#lib/server/forms.ts';
+import { requireMe } from '#lib/server/guards.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (({ locals, url }) => ({ me: requireMe(locals, url) })) satisfies PageServerLoad;
+
+export const actions = {
+  accept: async (event) => {
+    requireMe(event.locals, event.url);
+    const invitationId = String((await event.request.formData()).get('invitationId') ?? '');
+    const res = await apiFor(event).api.v1.me.invitations[':invitationId'].accept.$post({ param: { invitationId } });
+    if (!res.ok) return failFrom(res);
+    const joined = await res.json();
+    return { joined: joined.tenant.name };
+  },
+} satisfies Actions;

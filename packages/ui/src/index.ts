@@ -1,0 +1,10 @@
+export { default as Alert } from './Alert.svelte';
+export { default as AppShell } from './AppShell.svelte';
+export { default as Badge } from './Badge.svelte';
+export { default as Button } from './Button.svelte';
+export { default as Card } from './Card.svelte';
+export { default as CheckboxGroup } from './CheckboxGroup.svelte';
+export { default as EmptyState } from './EmptyState.svelte';
+export { default as PageHeader } from './PageHeader.svelte';
+export { default as SelectField } from './SelectField.svelte';
+export { default as TextField } from './TextField.svelte';
