@@ -53,9 +53,13 @@ export async function startProduct() {
       if (!code) throw new Error(`no SMS code for ${phone}`);
       return code;
     },
+    exited: () => child.exitCode !== null || child.signalCode !== null,
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -7,11 +7,13 @@ export const SESSION_COOKIE = 'cl_session';
 /**
  * The typed API client for one request: it carries the visitor's session as a bearer token, their language and
  * their address (for the API's rate limits). The portal never talks to the database itself.
+ * It uses the network fetch, not SvelteKit's event.fetch: when the API shares the page's origin (the combined
+ * server), event.fetch would route `/api/...` back into SvelteKit instead of to the API.
  */
-export function apiFor(event: Pick<RequestEvent, 'cookies' | 'fetch' | 'locals' | 'getClientAddress'>) {
+export function apiFor(event: Pick<RequestEvent, 'cookies' | 'locals' | 'getClientAddress'>) {
   const token = event.cookies.get(SESSION_COOKIE);
   return createApiClient(API_ORIGIN, {
-    fetch: event.fetch,
+    fetch: globalThis.fetch,
     headers: {
       'accept-language': event.locals.locale,
       'x-forwarded-for': event.getClientAddress(),

@@ -1,0 +1,106 @@
+import { randomPhone } from '@city/db/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, PHONE_VIEWPORT } from './support/browser.ts';
+import { startProduct, type Product } from './support/server.ts';
+
+/**
+ * The founding journey, in real Chromium against the product as `npm start` runs it:
+ * a person applies to open a neighbourhood → 社区 staff approve → the new admin invites a member → the member
+ * signs up with the code from the dev SMS sender, accepts, and sees the neighbourhood.
+ */
+let product: Product;
+let browser: Browser;
+const shots = 'tests/.artifacts';
+
+beforeAll(async () => {
+  product = await startProduct();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  if (product?.exited()) console.error(`the product stopped during the test:\n${product.output()}`);
+  await browser?.close();
+  await product?.stop();
+});
+
+async function newPage(viewport = PHONE_VIEWPORT): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  return context.newPage();
+}
+
+async function signUp(page: Page, phone: string, name: string) {
+  await page.goto(`${product.url}/sign-up`);
+  await page.getByLabel('手机号').fill(phone);
+  await page.getByRole('button', { name: '发送验证码' }).click();
+  await expect.poll(() => page.getByText('验证码已发送').count()).toBe(1);
+  await page.getByLabel('短信验证码').fill(await product.smsCode(phone));
+  await page.getByLabel('姓名或昵称').fill(name);
+  await page.getByLabel('密码').fill('a-good-password');
+  await page.getByRole('button', { name: '注册并登录' }).click();
+  await page.waitForURL('**/home');
+}
+
+async function signIn(page: Page, phone: string, password: string) {
+  await page.goto(`${product.url}/sign-in`);
+  await page.getByLabel('手机号').fill(phone);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.waitForURL('**/home');
+}
+
+describe('opening a neighbourhood and inviting its first member', () => {
+  const applicant = randomPhone();
+  const invitee = randomPhone();
+  const name = `幸福里${Math.random().toString(36).slice(2, 6)}`;
+
+  it('a resident applies on a phone', async () => {
+    const page = await newPage();
+    await signUp(page, applicant, '何主任');
+    await page.goto(`${product.url}/apply`);
+    await page.getByLabel('小区名称').fill(name);
+    await page.getByLabel('详细地址').fill('重庆市璧山区璧城街道幸福路9号');
+    await page.getByLabel('所属社区').selectOption({ label: '东林社区' });
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await expect.poll(() => page.getByText('申请已提交').count()).toBe(1);
+    await expect.poll(() => page.getByText(name).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${shots}/e2e-apply-phone.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it('社区 staff approve it', async () => {
+    const page = await newPage({ width: 1280, height: 800 });
+    await signIn(page, '13900000002', 'demo1234');
+    await page.getByRole('link', { name: '开通审核' }).click();
+    const card = page.locator('section', { hasText: name });
+    await card.getByRole('button', { name: '批准开通' }).click();
+    await expect.poll(() => page.getByText(`小区「${name}」已开通`).count()).toBe(1);
+    await page.goto(`${product.url}/supervision`);
+    await expect.poll(() => page.getByRole('cell', { name: new RegExp(name) }).count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('the new admin invites a member', async () => {
+    const page = await newPage();
+    await signIn(page, applicant, 'a-good-password');
+    await page.getByRole('link', { name: new RegExp(name) }).click();
+    await page.getByRole('link', { name: '邀请' }).click();
+    await page.getByLabel('手机号').fill(invitee);
+    await page.getByLabel('姓名或昵称').fill('邻居小林');
+    await page.getByRole('button', { name: '发送邀请' }).click();
+    await expect.poll(() => page.getByText(`已向 ${invitee} 发送邀请`).count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('the member signs up with the texted code, accepts and sees the neighbourhood', async () => {
+    const page = await newPage();
+    await signUp(page, invitee, '林晓');
+    await expect.poll(() => page.getByText('待接受的邀请').count()).toBe(1);
+    await page.getByRole('button', { name: '接受邀请' }).click();
+    await expect.poll(() => page.getByText(`已加入「${name}」`).count()).toBe(1);
+    await page.getByRole('link', { name: new RegExp(name) }).click();
+    await expect.poll(() => page.getByRole('heading', { name }).count()).toBe(1);
+    await expect.poll(() => page.getByText('居民').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${shots}/e2e-member-phone.png`, fullPage: true });
+    await page.context().close();
+  });
+});
