@@ -38,7 +38,7 @@ export function createServices(deps: CoreDeps) {
     codes,
     accounts: new Accounts({ db, passwords: deps.passwords, sessions, codes, limiter, sms: deps.sms }),
     regions,
-    tenants: new Tenants(db),
+    tenants: new Tenants(db, clock),
     applications: new Applications(db, regions, clock),
     invitations: new Invitations(deps),
     supervision: new Supervision(db, regions),

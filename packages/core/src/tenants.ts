@@ -1,17 +1,34 @@
 import { schema, withUser, type Database } from '@city/db';
 import type { TenantRole } from '@city/contracts';
+import type { Clock } from '@city/auth';
 import { asc, eq } from 'drizzle-orm';
+
+type Tenant = typeof schema.tenants.$inferSelect;
+
+/** Slugs resolve on every tenant request; neighbourhoods change rarely, so a lookup is kept for a short while. */
+const SLUG_CACHE_MS = 30_000;
+const SLUG_CACHE_MAX = 10_000;
 
 /** Neighbourhood lookups that are not tenant-scoped: resolving a slug, and a person's own memberships. */
 export class Tenants {
   private readonly db: Database;
+  private readonly clock: Clock;
+  private readonly bySlugCache = new Map<string, { tenant: Tenant | undefined; at: number }>();
 
-  constructor(db: Database) {
+  constructor(db: Database, clock: Clock) {
     this.db = db;
+    this.clock = clock;
   }
 
-  async bySlug(slug: string) {
+  /** The neighbourhood with this slug; a status change (e.g. suspension) is seen within SLUG_CACHE_MS. */
+  async bySlug(slug: string): Promise<Tenant | undefined> {
+    const now = this.clock.now().getTime();
+    const cached = this.bySlugCache.get(slug);
+    if (cached && now - cached.at < SLUG_CACHE_MS) return cached.tenant;
     const [tenant] = await this.db.select().from(schema.tenants).where(eq(schema.tenants.slug, slug));
+    if (this.bySlugCache.size >= SLUG_CACHE_MAX) this.bySlugCache.clear();
+    // Unknown slugs are not cached: a neighbourhood approved a moment ago must resolve at once.
+    if (tenant) this.bySlugCache.set(slug, { tenant, at: now });
     return tenant;
   }
 

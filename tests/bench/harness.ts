@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import autocannon from 'autocannon';
+
+/** How long each measurement runs (seconds), after a warm-up of a fifth of it. */
+export const DURATION = Number(process.env.BENCH_DURATION ?? 8);
+export const CONNECTIONS = 50;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts a server script in its own Node process, so the load generator (this process) and the server do not
+ * share an event loop; the script prints `READY <json>` when it listens. Stopped by that process's own PID.
+ */
+export async function startServer(script: string, env: Record<string, string>) {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [script], {
+    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const info = await new Promise<Record<string, string>>((resolve, reject) => {
+    let buffer = '';
+    child.stdout!.on('data', (chunk) => {
+      buffer += chunk;
+      const line = buffer.split('\n').find((l) => l.startsWith('READY '));
+      if (line) resolve(JSON.parse(line.slice(6)));
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    info,
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+export interface Measurement {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+export async function measure(name: string, url: string, headers: Record<string, string> = {}): Promise<Measurement> {
+  const run = (duration: number) => autocannon({ url, connections: CONNECTIONS, duration, headers });
+  await run(Math.max(1, Math.round(DURATION / 5)));
+  const result = await run(DURATION);
+  return {
+    name,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+export function printTable(title: string, rows: Measurement[], baseline: Measurement) {
+  console.log(`\n${title}  (${CONNECTIONS} connections, ${DURATION} s each)`);
+  console.table(
+    rows.map((r) => ({
+      route: r.name,
+      'req/s': r.requestsPerSecond,
+      'p50 ms': r.p50,
+      'p99 ms': r.p99,
+      'vs baseline': `${((100 * r.requestsPerSecond) / baseline.requestsPerSecond).toFixed(1)}%`,
+      'non-2xx': r.non2xx,
+      errors: r.errors,
+    })),
+  );
+}
