@@ -30,14 +30,6 @@ export const members = {
     );
   },
 
-  async ofUser(tx: Tx, userId: string) {
-    const [member] = await tx
-      .select({ id: m.id, roles: m.roles })
-      .from(m)
-      .where(eq(m.userId, userId));
-    return member ? { id: member.id, roles: member.roles as TenantRole[] } : undefined;
-  },
-
   async updateRoles(tx: Tx, memberId: string, roles: TenantRole[]) {
     const target = await lockMember(tx, memberId);
     if (target.roles.includes('admin') && !roles.includes('admin')) await keepAnAdmin(tx);

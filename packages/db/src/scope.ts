@@ -44,6 +44,30 @@ export function withTenant<T>(db: Database, tenantId: string, fn: (tx: Tx) => Pr
   return inScope(db, { tenantId }, false, fn);
 }
 
+export interface Membership {
+  id: string;
+  roles: string[];
+}
+
+/**
+ * withTenant for a person: the same transaction, entered by app_enter_tenant() (migration 0003), which sets the
+ * tenant and reads the person's membership in one round trip. `member` is undefined for non-members.
+ */
+export function withTenantAs<T>(
+  db: Database,
+  tenantId: string,
+  userId: string,
+  fn: (tx: Tx, member: Membership | undefined) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.execute<{ member_id: string; roles: string[] }>(
+      sql`select member_id, roles from app_enter_tenant(${tenantId}, ${userId})`,
+    );
+    const row = rows[0];
+    return fn(tx, row ? { id: row.member_id, roles: row.roles } : undefined);
+  });
+}
+
 /**
  * Read-only view of every neighbourhood under a 街道 or 社区 (or 区). The set of neighbourhoods is computed by
  * the database from the region, never passed in; the transaction is READ ONLY, so supervisors cannot write.

@@ -1,6 +1,6 @@
 import type { Grant, TenantRole } from '@city/contracts';
 import { AppError } from '@city/core';
-import { withTenant } from '@city/db';
+import { withTenantAs } from '@city/db';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env.ts';
 
@@ -29,10 +29,9 @@ export function authorize(grants: readonly Grant[]) {
 
     const tenant = await c.get('services').tenants.bySlug(c.req.param('tenant') ?? '');
     if (!tenant || tenant.status !== 'active') throw new AppError('not_found');
-    const { db, members } = c.get('services');
-    await withTenant(db, tenant.id, async (tx) => {
-      const member = await members.ofUser(tx, actor.id);
-      if (!member) throw new AppError('not_found');
+    await withTenantAs(c.get('services').db, tenant.id, actor.id, async (tx, membership) => {
+      if (!membership) throw new AppError('not_found');
+      const member = { id: membership.id, roles: membership.roles as TenantRole[] };
       if (!tenantRoles.includes('member') && !member.roles.some((r) => tenantRoles.includes(r))) {
         throw new AppError('forbidden');
       }
