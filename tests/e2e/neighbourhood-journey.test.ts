@@ -104,3 +104,37 @@ describe('opening a neighbourhood and inviting its first member', () => {
     await page.context().close();
   });
 });
+
+describe('language and sessions', () => {
+  it('switches to English and back without JavaScript', async () => {
+    const context = await browser.newContext({ viewport: PHONE_VIEWPORT, locale: 'zh-CN', javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${product.url}/sign-in`);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await page.getByRole('button', { name: '切换语言' }).click();
+    await page.waitForURL('**/sign-in');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).count()).toBe(1);
+    await page.getByLabel('Mobile number').fill('123');
+    await page.getByLabel('Password').fill('x');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect.poll(() => page.getByText('The request is not valid').count()).toBe(1);
+    await page.getByRole('button', { name: 'Change language' }).click();
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await context.close();
+  });
+
+  it('a resident signs in on a phone, sees their neighbourhood and signs out everywhere', async () => {
+    const page = await newPage();
+    await signIn(page, '13900000014', 'demo1234');
+    await expect.poll(() => page.getByRole('link', { name: /金色家园/ }).count()).toBe(1);
+    await page.screenshot({ path: `${shots}/e2e-resident-home-phone.png`, fullPage: true });
+    await page.getByRole('link', { name: '账号' }).click();
+    await expect.poll(() => page.getByText('当前设备').count()).toBe(1);
+    await page.getByRole('button', { name: '退出所有设备' }).click();
+    await page.waitForURL('**/sign-in');
+    await page.goto(`${product.url}/home`);
+    await page.waitForURL('**/sign-in?next=%2Fhome');
+    await page.context().close();
+  });
+});
