@@ -1,0 +1,124 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from './client.ts';
+import * as schema from './schema/index.ts';
+import { withSupervision, withTenant, withTenantAs, withUser } from './scope.ts';
+import { randomPhone, testDatabase } from './testing.ts';
+
+/**
+ * Tenancy at the database level (DESIGN §3), below any application code: every tenant-owned table forces RLS, and
+ * queries run as the app role see exactly what their scope allows — nothing when unscoped. Tables added later are
+ * covered because the list comes from the catalogue, not from this file.
+ */
+let h: DatabaseHandle;
+let tenantTables: string[];
+const ids = {} as { district: string; streetA: string; streetB: string; a: string; b: string; user: string; phone: string };
+
+beforeAll(async () => {
+  h = await testDatabase();
+  const { rows } = await h.db.execute<{ table_name: string }>(sql`
+    select c.table_name from information_schema.columns c
+    join information_schema.tables t on t.table_name = c.table_name and t.table_schema = c.table_schema
+    where c.table_schema = 'public' and c.column_name = 'tenant_id' and t.table_type = 'BASE TABLE'
+      and c.table_name <> 'neighbourhood_applications'`);
+  tenantTables = rows.map((r) => r.table_name);
+
+  const u = Math.random().toString(36).slice(2, 8);
+  const [district] = await h.db.insert(schema.regions).values({ kind: 'district', name: `区${u}` }).returning();
+  const [streetA] = await h.db.insert(schema.regions).values({ kind: 'street', name: '甲', parentId: district!.id }).returning();
+  const [streetB] = await h.db.insert(schema.regions).values({ kind: 'street', name: '乙', parentId: district!.id }).returning();
+  const [cA] = await h.db.insert(schema.regions).values({ kind: 'community', name: '甲社区', parentId: streetA!.id }).returning();
+  const [cB] = await h.db.insert(schema.regions).values({ kind: 'community', name: '乙社区', parentId: streetB!.id }).returning();
+  const phone = randomPhone();
+  const [user] = await h.db.insert(schema.users).values({ phone, displayName: 'u', passwordHash: 'x' }).returning();
+  const tenant = async (slug: string, communityId: string, streetId: string) =>
+    (await h.db.insert(schema.tenants).values({ slug, name: slug, address: 'a', communityId, streetId, districtId: district!.id }).returning())[0]!;
+  const a = await tenant(`rls-a-${u}`, cA!.id, streetA!.id);
+  const b = await tenant(`rls-b-${u}`, cB!.id, streetB!.id);
+  for (const t of [a, b]) {
+    await withTenant(h.db, t.id, async (tx) => {
+      await tx.insert(schema.members).values({ tenantId: t.id, userId: user!.id, displayName: 'u', roles: ['resident'] });
+      await tx.insert(schema.invitations).values({ tenantId: t.id, phone, displayName: 'i', roles: ['staff'], invitedBy: user!.id, expiresAt: new Date(Date.now() + 86400_000) });
+    });
+  }
+  Object.assign(ids, { district: district!.id, streetA: streetA!.id, streetB: streetB!.id, a: a.id, b: b.id, user: user!.id, phone });
+});
+afterAll(() => h.close());
+
+
+/** Rows of each tenant table visible to a query, grouped by tenant. */
+async function visible(exec: (query: ReturnType<typeof sql>) => Promise<{ rows: unknown[] }>) {
+  const seen: Record<string, string[]> = {};
+  for (const table of tenantTables) {
+    const { rows } = await exec(sql`select distinct tenant_id from ${sql.identifier(table)} where tenant_id in (${ids.a}, ${ids.b})`);
+    seen[table] = (rows as { tenant_id: string }[]).map((r) => r.tenant_id).sort();
+  }
+  return seen;
+}
+
+describe('row-level security', () => {
+  it('is enabled and forced on every table with a tenant_id', async () => {
+    expect(tenantTables).toEqual(expect.arrayContaining(['members', 'invitations']));
+    const { rows } = await h.db.execute<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(sql`
+      select relname, relrowsecurity, relforcerowsecurity from pg_class
+      where relnamespace = 'public'::regnamespace and relname in ${tenantTables}`);
+    for (const row of rows) expect(row, row.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
+    expect(rows).toHaveLength(tenantTables.length);
+  });
+
+  it('runs the application as a role that cannot bypass it', async () => {
+    const { rows } = await h.db.execute<{ current_user: string; rolbypassrls: boolean; rolsuper: boolean }>(
+      sql`select current_user, rolbypassrls, rolsuper from pg_roles where rolname = current_user`,
+    );
+    expect(rows[0]).toEqual({ current_user: 'city_app', rolbypassrls: false, rolsuper: false });
+  });
+
+  it('shows an unscoped query no tenant rows at all', async () => {
+    const seen = await visible((q) => h.db.execute(q));
+    for (const table of tenantTables) expect(seen[table], table).toEqual([]);
+  });
+
+  it('shows a tenant transaction its own rows only and refuses writes into another tenant', async () => {
+    const seen = await withTenant(h.db, ids.a, (tx) => visible((q) => tx.execute(q)));
+    for (const table of tenantTables) expect(seen[table], table).toEqual([ids.a]);
+    const refusedByPolicy = { cause: { message: expect.stringMatching(/row-level security/) } };
+    await expect(
+      withTenant(h.db, ids.a, (tx) =>
+        tx.insert(schema.members).values({ tenantId: ids.b, userId: ids.user, displayName: 'x', roles: ['admin'] }),
+      ),
+    ).rejects.toMatchObject(refusedByPolicy);
+    await expect(
+      withTenant(h.db, ids.a, (tx) => tx.execute(sql`update members set tenant_id = ${ids.b} where tenant_id = ${ids.a}`)),
+    ).rejects.toMatchObject(refusedByPolicy);
+    const deleted = await withTenant(h.db, ids.a, (tx) => tx.execute(sql`delete from invitations where tenant_id = ${ids.b}`));
+    expect(deleted.rowCount).toBe(0);
+  });
+
+  it('enters a tenant and reads the membership in one call, inside that tenant only', async () => {
+    const member = await withTenantAs(h.db, ids.a, ids.user, async (tx, m) => {
+      const seen = await visible((q) => tx.execute(q));
+      expect(seen.members).toEqual([ids.a]);
+      return m;
+    });
+    expect(member?.roles).toEqual(['resident']);
+    expect(await withTenantAs(h.db, ids.a, crypto.randomUUID(), async (_tx, m) => m)).toBeUndefined();
+  });
+
+  it('lets supervisors read their branch only, and never write', async () => {
+    const streetA = await withSupervision(h.db, ids.streetA, (tx) => visible((q) => tx.execute(q)));
+    for (const table of tenantTables) expect(streetA[table], table).toEqual([ids.a]);
+    const district = await withSupervision(h.db, ids.district, (tx) => visible((q) => tx.execute(q)));
+    expect(district.members).toEqual([ids.a, ids.b].sort());
+    await expect(
+      withSupervision(h.db, ids.streetA, (tx) => tx.execute(sql`update members set display_name = 'x' where tenant_id = ${ids.a}`)),
+    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/read-only transaction/) } });
+  });
+
+  it('lets a person see only their own memberships and invitations to their number', async () => {
+    const own = await withUser(h.db, { id: ids.user, phone: ids.phone }, (tx) => visible((q) => tx.execute(q)));
+    expect(own.members).toEqual([ids.a, ids.b].sort());
+    expect(own.invitations).toEqual([ids.a, ids.b].sort());
+    const stranger = await withUser(h.db, { id: crypto.randomUUID(), phone: randomPhone() }, (tx) => visible((q) => tx.execute(q)));
+    for (const table of tenantTables) expect(stranger[table], table).toEqual([]);
+  });
+});
