@@ -1,7 +1,8 @@
 import type { TenantRole } from '@city/contracts';
 import { randomPhone } from '@city/db/testing';
 import { schema, withTenant } from '@city/db';
-import type { TestApp } from './harness.ts';
+import { afterEach, beforeEach } from 'vitest';
+import { createTestApp, type TestApp } from './harness.ts';
 
 export const WORLD_PASSWORD = 'correct-horse-9';
 
@@ -103,3 +104,17 @@ export async function buildWorld(h: TestApp) {
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
+
+/**
+ * The usual test setup: a fresh app and world before each test, closed after. Returns a holder whose `h` and
+ * `world` are the current test's.
+ */
+export function useWorld() {
+  const current = {} as { h: TestApp; world: World };
+  beforeEach(async () => {
+    current.h = await createTestApp();
+    current.world = await buildWorld(current.h);
+  });
+  afterEach(() => current.h.close());
+  return current;
+}

@@ -1,43 +1,36 @@
 import { schema } from '@city/db';
 import { count } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../testing/harness.ts';
-import { buildWorld, type World } from '../../testing/world.ts';
+import { describe, expect, it } from 'vitest';
+import { useWorld } from '../../testing/world.ts';
 
-let h: TestApp;
-let world: World;
-beforeEach(async () => {
-  h = await createTestApp();
-  world = await buildWorld(h);
-});
-afterEach(() => h.close());
+const current = useWorld();
 
 const apply = (token: string | undefined, communityId: string, name: string) =>
-  h.call('POST', '/api/v1/applications', { token, json: { name, address: '某路1号', communityId, applicantName: '申请人' } });
+  current.h.call('POST', '/api/v1/applications', { token, json: { name, address: '某路1号', communityId, applicantName: '申请人' } });
 
 describe('application errors', () => {
   it('catches a second application for the same neighbourhood, however it is spelled', async () => {
-    expect((await apply(world.tokens.outsider, world.regions.communityA.id, '金色家园·一期')).status).toBe(201);
-    const again = await apply(world.tokens.residentA, world.regions.communityA.id, '金色 家园一期');
+    expect((await apply(current.world.tokens.outsider, current.world.regions.communityA.id, '金色家园·一期')).status).toBe(201);
+    const again = await apply(current.world.tokens.residentA, current.world.regions.communityA.id, '金色 家园一期');
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('application_duplicate');
     expect(again.body.detail).toContain('金色 家园一期');
     // The same name in another community is another neighbourhood.
-    expect((await apply(world.tokens.outsider, world.regions.communityB.id, '金色家园一期')).status).toBe(201);
+    expect((await apply(current.world.tokens.outsider, current.world.regions.communityB.id, '金色家园一期')).status).toBe(201);
   });
 
   it('catches an application for a neighbourhood that is already open', async () => {
-    const again = await apply(world.tokens.outsider, world.regions.communityA.id, world.tenantA.name);
+    const again = await apply(current.world.tokens.outsider, current.world.regions.communityA.id, current.world.tenantA.name);
     expect(again.body.code).toBe('application_duplicate');
   });
 
   it('needs a community, not a street, and a reason to reject', async () => {
-    const street = await apply(world.tokens.outsider, world.regions.streetA.id, '某小区');
+    const street = await apply(current.world.tokens.outsider, current.world.regions.streetA.id, '某小区');
     expect(street.status).toBe(400);
     expect(street.body.code).toBe('region_invalid');
-    const a = await apply(world.tokens.outsider, world.regions.communityA.id, '某小区');
-    const noReason = await h.call('POST', `/api/v1/applications/${a.body.id}/reject`, {
-      token: world.tokens.communityStaffA,
+    const a = await apply(current.world.tokens.outsider, current.world.regions.communityA.id, '某小区');
+    const noReason = await current.h.call('POST', `/api/v1/applications/${a.body.id}/reject`, {
+      token: current.world.tokens.communityStaffA,
       json: { reason: ' ' },
     });
     expect(noReason.status).toBe(400);
@@ -45,31 +38,31 @@ describe('application errors', () => {
   });
 
   it('decides an application once, even when two staff approve at the same moment', async () => {
-    const a = await apply(world.tokens.outsider, world.regions.communityA.id, '并发小区');
-    const [tenantsBefore] = await h.database.db.select({ n: count() }).from(schema.tenants);
+    const a = await apply(current.world.tokens.outsider, current.world.regions.communityA.id, '并发小区');
+    const [tenantsBefore] = await current.h.database.db.select({ n: count() }).from(schema.tenants);
     const results = await Promise.all([
-      h.call('POST', `/api/v1/applications/${a.body.id}/approve`, { token: world.tokens.communityStaffA, json: {} }),
-      h.call('POST', `/api/v1/applications/${a.body.id}/approve`, { token: world.tokens.streetStaffA, json: {} }),
+      current.h.call('POST', `/api/v1/applications/${a.body.id}/approve`, { token: current.world.tokens.communityStaffA, json: {} }),
+      current.h.call('POST', `/api/v1/applications/${a.body.id}/approve`, { token: current.world.tokens.streetStaffA, json: {} }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    const [tenantsAfter] = await h.database.db.select({ n: count() }).from(schema.tenants);
+    const [tenantsAfter] = await current.h.database.db.select({ n: count() }).from(schema.tenants);
     expect(tenantsAfter!.n - tenantsBefore!.n).toBe(1);
-    const reject = await h.call('POST', `/api/v1/applications/${a.body.id}/reject`, {
-      token: world.tokens.communityStaffA,
+    const reject = await current.h.call('POST', `/api/v1/applications/${a.body.id}/reject`, {
+      token: current.world.tokens.communityStaffA,
       json: { reason: '已经批准过' },
     });
     expect(reject.body.code).toBe('application_decided');
   });
 
   it('refuses a taken slug and leaves the application pending', async () => {
-    const a = await apply(world.tokens.outsider, world.regions.communityA.id, '重名小区');
-    const taken = await h.call('POST', `/api/v1/applications/${a.body.id}/approve`, {
-      token: world.tokens.communityStaffA,
-      json: { slug: world.tenantA.slug },
+    const a = await apply(current.world.tokens.outsider, current.world.regions.communityA.id, '重名小区');
+    const taken = await current.h.call('POST', `/api/v1/applications/${a.body.id}/approve`, {
+      token: current.world.tokens.communityStaffA,
+      json: { slug: current.world.tenantA.slug },
     });
     expect(taken.status).toBe(409);
     expect(taken.body.code).toBe('slug_taken');
-    const queue = await h.call('GET', '/api/v1/applications?status=pending', { token: world.tokens.communityStaffA });
+    const queue = await current.h.call('GET', '/api/v1/applications?status=pending', { token: current.world.tokens.communityStaffA });
     expect(queue.body.items.map((x: { id: string }) => x.id)).toContain(a.body.id);
   });
 });

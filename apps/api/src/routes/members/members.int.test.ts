@@ -1,25 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../testing/harness.ts';
-import { buildWorld, type World } from '../../testing/world.ts';
+import { describe, expect, it } from 'vitest';
+import { useWorld } from '../../testing/world.ts';
 
-let h: TestApp;
-let world: World;
-beforeEach(async () => {
-  h = await createTestApp();
-  world = await buildWorld(h);
-});
-afterEach(() => h.close());
+const current = useWorld();
 
 const membersOf = async (token: string | undefined, slug: string, query = '') =>
-  h.call('GET', `/api/v1/t/${slug}/members${query}`, { token });
+  current.h.call('GET', `/api/v1/t/${slug}/members${query}`, { token });
 
 describe('members and roles', () => {
   it('lists members with masked numbers, page by page', async () => {
-    const first = await membersOf(world.tokens.adminA, world.tenantA.slug, '?limit=3');
+    const first = await membersOf(current.world.tokens.adminA, current.world.tenantA.slug, '?limit=3');
     expect(first.status).toBe(200);
     expect(first.body.items).toHaveLength(3);
     expect(first.body.items.every((m: { phone: string }) => /^1\d\d\*{4}\d{4}$/.test(m.phone))).toBe(true);
-    const second = await membersOf(world.tokens.adminA, world.tenantA.slug, `?limit=3&cursor=${first.body.nextCursor}`);
+    const second = await membersOf(current.world.tokens.adminA, current.world.tenantA.slug, `?limit=3&cursor=${first.body.nextCursor}`);
     expect(second.body.items).toHaveLength(1);
     expect(second.body.nextCursor).toBeNull();
     const all = [...first.body.items, ...second.body.items].map((m: { userId: string }) => m.userId);
@@ -27,41 +20,41 @@ describe('members and roles', () => {
   });
 
   it('lets staff read but only admins change roles', async () => {
-    expect((await membersOf(world.tokens.staffA, world.tenantA.slug)).status).toBe(200);
-    expect((await membersOf(world.tokens.residentA, world.tenantA.slug)).status).toBe(403);
-    const list = await membersOf(world.tokens.adminA, world.tenantA.slug);
-    const resident = list.body.items.find((m: { userId: string }) => m.userId === world.users.residentA.id);
-    const path = `/api/v1/t/${world.tenantA.slug}/members/${resident.id}`;
-    expect((await h.call('PATCH', path, { token: world.tokens.staffA, json: { roles: ['admin'] } })).status).toBe(403);
-    const promoted = await h.call('PATCH', path, { token: world.tokens.adminA, json: { roles: ['committee', 'resident'] } });
+    expect((await membersOf(current.world.tokens.staffA, current.world.tenantA.slug)).status).toBe(200);
+    expect((await membersOf(current.world.tokens.residentA, current.world.tenantA.slug)).status).toBe(403);
+    const list = await membersOf(current.world.tokens.adminA, current.world.tenantA.slug);
+    const resident = list.body.items.find((m: { userId: string }) => m.userId === current.world.users.residentA.id);
+    const path = `/api/v1/t/${current.world.tenantA.slug}/members/${resident.id}`;
+    expect((await current.h.call('PATCH', path, { token: current.world.tokens.staffA, json: { roles: ['admin'] } })).status).toBe(403);
+    const promoted = await current.h.call('PATCH', path, { token: current.world.tokens.adminA, json: { roles: ['committee', 'resident'] } });
     expect(promoted.status).toBe(200);
-    const tenant = await h.call('GET', `/api/v1/t/${world.tenantA.slug}`, { token: world.tokens.residentA });
+    const tenant = await current.h.call('GET', `/api/v1/t/${current.world.tenantA.slug}`, { token: current.world.tokens.residentA });
     expect(tenant.body.myRoles).toEqual(['committee', 'resident']);
   });
 
   it('never leaves a neighbourhood without an admin', async () => {
-    const list = await membersOf(world.tokens.adminA, world.tenantA.slug);
-    const self = list.body.items.find((m: { userId: string }) => m.userId === world.users.adminA.id);
-    const path = `/api/v1/t/${world.tenantA.slug}/members/${self.id}`;
-    const demote = await h.call('PATCH', path, { token: world.tokens.adminA, json: { roles: ['resident'] } });
+    const list = await membersOf(current.world.tokens.adminA, current.world.tenantA.slug);
+    const self = list.body.items.find((m: { userId: string }) => m.userId === current.world.users.adminA.id);
+    const path = `/api/v1/t/${current.world.tenantA.slug}/members/${self.id}`;
+    const demote = await current.h.call('PATCH', path, { token: current.world.tokens.adminA, json: { roles: ['resident'] } });
     expect(demote.status).toBe(409);
     expect(demote.body.code).toBe('last_admin');
-    expect((await h.call('DELETE', path, { token: world.tokens.adminA })).body.code).toBe('last_admin');
+    expect((await current.h.call('DELETE', path, { token: current.world.tokens.adminA })).body.code).toBe('last_admin');
 
-    const staff = list.body.items.find((m: { userId: string }) => m.userId === world.users.staffA.id);
-    await h.call('PATCH', `/api/v1/t/${world.tenantA.slug}/members/${staff.id}`, { token: world.tokens.adminA, json: { roles: ['admin'] } });
-    expect((await h.call('PATCH', path, { token: world.tokens.adminA, json: { roles: ['resident'] } })).status).toBe(200);
+    const staff = list.body.items.find((m: { userId: string }) => m.userId === current.world.users.staffA.id);
+    await current.h.call('PATCH', `/api/v1/t/${current.world.tenantA.slug}/members/${staff.id}`, { token: current.world.tokens.adminA, json: { roles: ['admin'] } });
+    expect((await current.h.call('PATCH', path, { token: current.world.tokens.adminA, json: { roles: ['resident'] } })).status).toBe(200);
   });
 
   it('removes a member, who then no longer sees the neighbourhood', async () => {
-    const list = await membersOf(world.tokens.adminA, world.tenantA.slug);
-    const resident = list.body.items.find((m: { userId: string }) => m.userId === world.users.residentA.id);
-    expect((await h.call('DELETE', `/api/v1/t/${world.tenantA.slug}/members/${resident.id}`, { token: world.tokens.adminA })).status).toBe(204);
-    expect((await h.call('GET', `/api/v1/t/${world.tenantA.slug}`, { token: world.tokens.residentA })).status).toBe(404);
+    const list = await membersOf(current.world.tokens.adminA, current.world.tenantA.slug);
+    const resident = list.body.items.find((m: { userId: string }) => m.userId === current.world.users.residentA.id);
+    expect((await current.h.call('DELETE', `/api/v1/t/${current.world.tenantA.slug}/members/${resident.id}`, { token: current.world.tokens.adminA })).status).toBe(204);
+    expect((await current.h.call('GET', `/api/v1/t/${current.world.tenantA.slug}`, { token: current.world.tokens.residentA })).status).toBe(404);
   });
 
   it('rejects bad cursors and limits with a problem', async () => {
-    const res = await membersOf(world.tokens.adminA, world.tenantA.slug, '?limit=1000');
+    const res = await membersOf(current.world.tokens.adminA, current.world.tenantA.slug, '?limit=1000');
     expect(res.status).toBe(400);
     expect(res.body.errors[0].path).toBe('limit');
   });
