@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { DevSmsSender, nativeArgon2, systemClock } from '@city/auth';
+import { pruneExpired } from '@city/core';
 import { createDatabase, databaseConfigFromEnv, type DatabaseHandle } from '@city/db';
 import { createApp } from './app.ts';
 import { demoSignInTable, seedDemo } from './demo/seed.ts';
@@ -23,6 +24,10 @@ export interface BootedApi {
 export async function bootApi(env: Env = process.env): Promise<BootedApi> {
   const database = await createDatabase(databaseConfigFromEnv(env));
   if (database.kind === 'pglite' || env.MIGRATE_ON_START === 'true') await database.migrate();
+  // The dev sender exposes every code at /api/v1/dev/sms: production must choose its sender explicitly.
+  if (env.NODE_ENV === 'production' && !env.SMS_SENDER) {
+    throw new Error('NODE_ENV=production needs SMS_SENDER (only "dev" exists yet: it makes codes readable by anyone)');
+  }
   if (env.SMS_SENDER && env.SMS_SENDER !== 'dev') throw new Error(`unknown SMS_SENDER: ${env.SMS_SENDER}`);
   const port = Number(env.PORT ?? 3000);
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${port}`;
@@ -36,7 +41,10 @@ export async function bootApi(env: Env = process.env): Promise<BootedApi> {
     plugins,
     trustedOrigins: (env.TRUSTED_ORIGINS ?? '').split(',').filter(Boolean),
   };
-  const seeded = env.SEED_DEMO === 'false' ? false : await seedDemo(createApiServices(deps));
+  const services = createApiServices(deps);
+  const seeded = env.SEED_DEMO === 'false' ? false : await seedDemo(services);
+  await pruneExpired(services);
+  setInterval(() => void pruneExpired(services).catch((error) => console.error('[api] pruning failed', error)), 3600_000).unref();
   return { app: createApp(deps), deps, database, seeded };
 }
 

@@ -4,3 +4,4 @@ export * from './pagination.ts';
 export * from './services.ts';
 export type { Principal } from './applications.ts';
 export type { RequestMeta } from './accounts.ts';
+export * from './maintenance.ts';
