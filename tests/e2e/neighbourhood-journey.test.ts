@@ -138,3 +138,26 @@ describe('language and sessions', () => {
     await page.context().close();
   });
 });
+
+describe('platform operator', () => {
+  it('sees the tree and appoints and dismisses community staff', async () => {
+    const page = await newPage({ width: 1280, height: 800 });
+    await signIn(page, '13900000000', 'demo1234');
+    await page.getByRole('link', { name: '行政区划', exact: true }).click();
+    await expect.poll(() => page.getByText('东林社区').count()).toBeGreaterThan(0);
+    const appoint = page.locator('section', { hasText: '任命工作人员' }).last();
+    await appoint.getByLabel('区划').selectOption({ label: '社区 · 东林社区' });
+    await appoint.getByLabel('手机号').fill(randomPhone());
+    await appoint.getByRole('button', { name: '任命工作人员' }).click();
+    await expect.poll(() => page.getByText('该手机号尚未注册').count()).toBe(1);
+    await appoint.getByLabel('区划').selectOption({ label: '社区 · 东林社区' });
+    await appoint.getByLabel('手机号').fill('13900000031');
+    await appoint.getByRole('button', { name: '任命工作人员' }).click();
+    await expect.poll(() => page.getByText('已任命。').count()).toBe(1);
+    const row = page.getByRole('row', { name: /郑晓东/ });
+    await row.getByRole('button', { name: '免去' }).click();
+    await expect.poll(() => page.getByText('已免去。').count()).toBe(1);
+    await expect.poll(() => page.getByRole('row', { name: /郑晓东/ }).count()).toBe(0);
+    await page.context().close();
+  });
+});

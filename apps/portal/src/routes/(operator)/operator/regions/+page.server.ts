@@ -8,8 +8,16 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (async (event) => {
   const me = requireMe(event.locals, event.url);
   if (!me.user.isPlatformOperator) error(403, 'forbidden');
-  const { items } = await (await apiFor(event).api.v1.regions.$get()).json();
-  return { regions: items };
+  const api = apiFor(event);
+  const { items } = await (await api.api.v1.regions.$get()).json();
+  const staffed = items.filter((r) => r.kind !== 'district');
+  const staff = await Promise.all(
+    staffed.map(async (region) => {
+      const res = await api.api.v1.regions[':regionId'].staff.$get({ param: { regionId: region.id } });
+      return { region, staff: res.ok ? (await res.json()).items : [] };
+    }),
+  );
+  return { regions: items, staff: staff.filter((s) => s.staff.length) };
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -30,5 +38,11 @@ export const actions = {
     });
     if (!res.ok) return failFrom(res, values);
     return { appointed: true };
+  },
+  dismiss: async (event) => {
+    const values = fields(await event.request.formData(), ['regionId', 'userId'] as const);
+    const res = await apiFor(event).api.v1.regions[':regionId'].staff[':userId'].$delete({ param: values });
+    if (!res.ok) return failFrom(res, values);
+    return { dismissed: true };
   },
 } satisfies Actions;
