@@ -9,6 +9,7 @@ import { onError, problemResponse } from './lib/problem.ts';
 import { createRouter } from './lib/router.ts';
 import { sessionMiddleware } from './lib/session.ts';
 import { applicationRoutes } from './routes/applications/index.ts';
+import { auditRoutes } from './routes/audit/index.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { devRoutes } from './routes/dev/index.ts';
 import { healthRoutes } from './routes/health/index.ts';
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps) {
     .route('/', tenantRoutes)
     .route('/', memberRoutes)
     .route('/', invitationRoutes)
+    .route('/', auditRoutes)
     .route('/', supervisionRoutes)
     .route('/', devRoutes);
 

@@ -8,3 +8,4 @@ export * from './tenants.ts';
 export * from './me.ts';
 export * from './access.ts';
 export * from './mask.ts';
+export * from './audit.ts';

@@ -4,6 +4,7 @@ import { and, desc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '@city/auth';
+import { audit } from './audit.ts';
 import { AppError } from './errors.ts';
 import { nameKey, slugFromName } from './names.ts';
 import type { Regions } from './regions.ts';
@@ -11,6 +12,7 @@ import type { Regions } from './regions.ts';
 export interface Principal {
   id: string;
   phone: string;
+  displayName: string;
   isPlatformOperator: boolean;
 }
 
@@ -133,6 +135,12 @@ export class Applications {
           displayName: application.applicantName,
           roles: ['admin'],
           joinedAt: now,
+        });
+        await audit(tx, { tenantId, actor: { id: actor.id, displayName: actor.displayName }, at: now }, {
+          action: 'tenant.opened',
+          targetType: 'tenant',
+          targetId: tenantId,
+          details: { applicationId: id, name: application.name, slug, admin: application.applicantName },
         });
       });
     } catch (error) {

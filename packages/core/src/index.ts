@@ -5,3 +5,4 @@ export * from './services.ts';
 export type { Principal } from './applications.ts';
 export type { RequestMeta } from './accounts.ts';
 export * from './maintenance.ts';
+export * from './audit.ts';

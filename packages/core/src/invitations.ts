@@ -1,7 +1,8 @@
-import type { Locale, TenantRole } from '@city/contracts';
+import { maskPhone, type Locale, type TenantRole } from '@city/contracts';
 import type { Clock, SmsSender } from '@city/auth';
 import { schema, withTenant, withUser, type Database, type Tx } from '@city/db';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { audit, type AuditContext } from './audit.ts';
 import { AppError } from './errors.ts';
 import { smsTexts } from './sms-texts.ts';
 
@@ -56,10 +57,10 @@ export class Invitations {
   /** Invites a number; inviting it again while an invitation is open renews that one instead of adding another. */
   async create(
     tx: Tx,
-    context: { tenantId: string; tenantName: string; inviter: { id: string; displayName: string }; locale: Locale },
+    context: AuditContext & { tenantName: string; locale: Locale },
     input: { phone: string; displayName: string; roles: TenantRole[] },
   ) {
-    const now = this.clock.now();
+    const now = context.at;
     const [existingMember] = await tx
       .select({ id: schema.members.id })
       .from(schema.members)
@@ -75,26 +76,38 @@ export class Invitations {
     const [row] = open
       ? await tx
           .update(inv)
-          .set({ displayName: input.displayName, roles: input.roles, expiresAt, invitedBy: context.inviter.id })
+          .set({ displayName: input.displayName, roles: input.roles, expiresAt, invitedBy: context.actor.id! })
           .where(eq(inv.id, open.id))
           .returning()
       : await tx
           .insert(inv)
-          .values({ tenantId: context.tenantId, ...input, invitedBy: context.inviter.id, expiresAt, createdAt: now })
+          .values({ tenantId: context.tenantId, ...input, invitedBy: context.actor.id!, expiresAt, createdAt: now })
           .returning();
+    await audit(tx, context, {
+      action: open ? 'invitation.renewed' : 'invitation.created',
+      targetType: 'invitation',
+      targetId: row!.id,
+      details: { phone: maskPhone(input.phone), name: input.displayName, roles: input.roles, expiresAt },
+    });
     await this.sms.send(
       input.phone,
-      smsTexts.invitation(context.locale, context.tenantName, context.inviter.displayName, this.publicUrl),
+      smsTexts.invitation(context.locale, context.tenantName, context.actor.displayName, this.publicUrl),
     );
     return view(row!, now);
   }
 
-  async revoke(tx: Tx, id: string) {
-    const now = this.clock.now();
+  async revoke(tx: Tx, context: AuditContext, id: string) {
+    const now = context.at;
     const [row] = await tx.select().from(inv).where(eq(inv.id, id)).for('update');
     if (!row) throw new AppError('not_found');
     if (stateOf(row, now) !== 'open') throw new AppError('invitation_unavailable');
     const [revoked] = await tx.update(inv).set({ revokedAt: now }).where(eq(inv.id, id)).returning();
+    await audit(tx, context, {
+      action: 'invitation.revoked',
+      targetType: 'invitation',
+      targetId: id,
+      details: { phone: maskPhone(row.phone), name: row.displayName },
+    });
     return view(revoked!, now);
   }
 
@@ -137,6 +150,12 @@ export class Invitations {
         });
       }
       await tx.update(inv).set({ acceptedAt: now, acceptedBy: user.id }).where(eq(inv.id, id));
+      await audit(tx, { tenantId: row.tenantId, actor: { id: user.id, displayName: user.displayName }, at: now }, {
+        action: 'invitation.accepted',
+        targetType: 'invitation',
+        targetId: id,
+        details: { roles: row.roles, joined: !member },
+      });
       const [tenant] = await tx
         .select({ id: schema.tenants.id, slug: schema.tenants.slug, name: schema.tenants.name })
         .from(schema.tenants)

@@ -1,6 +1,7 @@
 import { maskPhone, type TenantRole } from '@city/contracts';
 import { schema, type Tx } from '@city/db';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { audit, type AuditContext } from './audit.ts';
 import { AppError } from './errors.ts';
 import { decodeCursor, page } from './pagination.ts';
 
@@ -30,17 +31,29 @@ export const members = {
     );
   },
 
-  async updateRoles(tx: Tx, memberId: string, roles: TenantRole[]) {
+  async updateRoles(tx: Tx, context: AuditContext, memberId: string, roles: TenantRole[]) {
     const target = await lockMember(tx, memberId);
     if (target.roles.includes('admin') && !roles.includes('admin')) await keepAnAdmin(tx);
     const [updated] = await tx.update(m).set({ roles }).where(eq(m.id, memberId)).returning({ id: m.id });
+    await audit(tx, context, {
+      action: 'member.roles_changed',
+      targetType: 'member',
+      targetId: memberId,
+      details: { member: target.displayName, from: target.roles, to: roles },
+    });
     return updated!;
   },
 
-  async remove(tx: Tx, memberId: string) {
+  async remove(tx: Tx, context: AuditContext, memberId: string) {
     const target = await lockMember(tx, memberId);
     if (target.roles.includes('admin')) await keepAnAdmin(tx);
     await tx.delete(m).where(eq(m.id, memberId));
+    await audit(tx, context, {
+      action: 'member.removed',
+      targetType: 'member',
+      targetId: memberId,
+      details: { member: target.displayName, roles: target.roles },
+    });
   },
 };
 

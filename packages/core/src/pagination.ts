@@ -20,3 +20,13 @@ export function page<T extends { id: string }>(rows: T[], limit: number) {
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
 }
+
+/** Cursors over a per-tenant sequence number (the audit trail). */
+export function encodeSeqCursor(seq: number): string {
+  return `s${seq}`;
+}
+
+export function decodeSeqCursor(cursor: string | undefined): number | undefined {
+  const match = cursor?.match(/^s(\d{1,12})$/);
+  return match ? Number(match[1]) : undefined;
+}

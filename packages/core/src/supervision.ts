@@ -2,6 +2,7 @@ import { maskPhone, type TenantRole } from '@city/contracts';
 import { schema, withSupervision, type Database } from '@city/db';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { listAudit, verifyAudit } from './audit.ts';
 import { AppError } from './errors.ts';
 import type { Principal } from './applications.ts';
 import type { Regions } from './regions.ts';
@@ -55,11 +56,7 @@ export class Supervision {
 
   /** Members of one supervised neighbourhood, phones masked. Outside the branch: not found. */
   async members(actor: Principal, slug: string) {
-    const [tenant] = await this.db.select().from(schema.tenants).where(eq(schema.tenants.slug, slug));
-    if (!tenant) throw new AppError('not_found');
-    const scopes = await this.scopes(actor);
-    const regionId = [tenant.communityId, tenant.streetId, tenant.districtId].find((id) => scopes.includes(id));
-    if (!regionId) throw new AppError('not_found');
+    const { tenant, regionId } = await this.supervised(actor, slug);
     const rows = await withSupervision(this.db, regionId, (tx) =>
       tx
         .select({
@@ -79,6 +76,25 @@ export class Supervision {
       tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
       members: rows.map((r) => ({ ...r, phone: maskPhone(r.phone), roles: r.roles as TenantRole[] })),
     };
+  }
+
+  /** The audit trail of one supervised neighbourhood, with the chain's verdict. */
+  async audit(actor: Principal, slug: string, options: { cursor?: string | undefined; limit: number }) {
+    const { tenant, regionId } = await this.supervised(actor, slug);
+    return withSupervision(this.db, regionId, async (tx) => ({
+      page: await listAudit(tx, tenant.id, options),
+      verdict: await verifyAudit(tx, tenant.id),
+    }));
+  }
+
+  /** A neighbourhood and the caller's region above it; outside the caller's branch it does not exist. */
+  private async supervised(actor: Principal, slug: string) {
+    const [tenant] = await this.db.select().from(schema.tenants).where(eq(schema.tenants.slug, slug));
+    if (!tenant) throw new AppError('not_found');
+    const scopes = await this.scopes(actor);
+    const regionId = [tenant.communityId, tenant.streetId, tenant.districtId].find((id) => scopes.includes(id));
+    if (!regionId) throw new AppError('not_found');
+    return { tenant, regionId };
   }
 
   private async scopes(actor: Principal): Promise<string[]> {

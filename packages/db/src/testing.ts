@@ -45,3 +45,22 @@ export function randomPhone(): string {
   const second = 3 + Math.floor(Math.random() * 7);
   return `1${second}${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
 }
+
+/**
+ * Runs SQL with the owner's privileges, bypassing the app role — only for tests that must play a tamperer or a
+ * DBA (e.g. editing the append-only audit trail to prove the chain detects it).
+ */
+export async function asOwner(handle: DatabaseHandle, statement: string): Promise<void> {
+  if (handle.kind === 'pglite') {
+    const client = (handle.db as unknown as { $client: { exec(sql: string): Promise<unknown> } }).$client;
+    await client.exec(`RESET ROLE; ${statement}; SET ROLE city_app;`);
+    return;
+  }
+  const owner = await createDatabase({ url: process.env.DATABASE_URL, driver: 'pg', asOwner: true, poolSize: 1 });
+  try {
+    const { sql } = await import('drizzle-orm');
+    await owner.db.execute(sql.raw(statement));
+  } finally {
+    await owner.close();
+  }
+}

@@ -17,7 +17,7 @@ export async function seedDemo(services: ApiServices): Promise<boolean> {
   if (existing && existing.n > 0) return false;
 
   const passwordHash = await services.passwords.hash(DEMO_PASSWORD);
-  const users = {} as Record<Account, { id: string; phone: string; isPlatformOperator: boolean }>;
+  const users = {} as Record<Account, { id: string; phone: string; displayName: string; isPlatformOperator: boolean }>;
   for (const [key, account] of Object.entries(DEMO_ACCOUNTS) as [Account, (typeof DEMO_ACCOUNTS)[Account]][]) {
     const [user] = await db
       .insert(schema.users)

@@ -1,4 +1,4 @@
-import type { RequestMeta } from '@city/core';
+import type { AuditContext, RequestMeta } from '@city/core';
 import type { Context } from 'hono';
 import type { AppEnv } from '../env.ts';
 
@@ -25,4 +25,14 @@ export function actorOf(c: Context<AppEnv>) {
   const actor = c.get('actor');
   if (!actor) throw new Error('route reached without a session: its grants must exclude anonymous callers');
   return actor;
+}
+
+/** On tenant routes: who is acting, in which neighbourhood, now — for the audit entry of a governance write. */
+export function auditContext(c: Context<AppEnv>): AuditContext {
+  const actor = actorOf(c);
+  return {
+    tenantId: c.get('tenant').id,
+    actor: { id: actor.id, displayName: actor.displayName },
+    at: c.get('services').clock.now(),
+  };
 }

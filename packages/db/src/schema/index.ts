@@ -2,3 +2,4 @@ export * from './columns.ts';
 export * from './platform.ts';
 export * from './tenancy.ts';
 export * from './tenant.ts';
+export * from './audit.ts';

@@ -1,5 +1,5 @@
 import { InvitationCreateSchema, InvitationSchema, TENANT_MANAGERS } from '@city/contracts';
-import { actorOf } from '../../lib/request-meta.ts';
+import { auditContext } from '../../lib/request-meta.ts';
 import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
@@ -23,11 +23,9 @@ export const route = defineRoute({
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const tenant = c.get('tenant');
-  const actor = actorOf(c);
   const invitation = await c.get('services').invitations.create(
     c.get('tx'),
-    { tenantId: tenant.id, tenantName: tenant.name, inviter: actor, locale: c.get('locale') },
+    { ...auditContext(c), tenantName: c.get('tenant').name, locale: c.get('locale') },
     c.req.valid('json'),
   );
   return c.json(serialize(invitation), 201);

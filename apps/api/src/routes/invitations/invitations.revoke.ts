@@ -1,4 +1,5 @@
 import { InvitationSchema, maskPhone, TENANT_MANAGERS } from '@city/contracts';
+import { auditContext } from '../../lib/request-meta.ts';
 import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { invitationParams } from '../../lib/tenant-params.ts';
@@ -20,6 +21,6 @@ export const route = defineRoute({
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const revoked = await c.get('services').invitations.revoke(c.get('tx'), c.req.valid('param').invitationId);
+  const revoked = await c.get('services').invitations.revoke(c.get('tx'), auditContext(c), c.req.valid('param').invitationId);
   return c.json(serialize({ ...revoked, phone: maskPhone(revoked.phone) }), 200);
 };

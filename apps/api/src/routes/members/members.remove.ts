@@ -1,4 +1,5 @@
 import { TENANT_MANAGERS } from '@city/contracts';
+import { auditContext } from '../../lib/request-meta.ts';
 import { defineRoute, errorResponses, type Handler } from '../../lib/route.ts';
 import { memberParams } from '../../lib/tenant-params.ts';
 
@@ -19,6 +20,6 @@ export const route = defineRoute({
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  await c.get('services').members.remove(c.get('tx'), c.req.valid('param').memberId);
+  await c.get('services').members.remove(c.get('tx'), auditContext(c), c.req.valid('param').memberId);
   return c.body(null, 204);
 };

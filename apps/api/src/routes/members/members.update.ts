@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { MemberUpdateSchema, TENANT_MANAGERS } from '@city/contracts';
+import { auditContext } from '../../lib/request-meta.ts';
 import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
 import { memberParams } from '../../lib/tenant-params.ts';
 
@@ -24,6 +25,6 @@ export const route = defineRoute({
 export const handler: Handler<typeof route> = async (c) => {
   const updated = await c
     .get('services')
-    .members.updateRoles(c.get('tx'), c.req.valid('param').memberId, c.req.valid('json').roles);
+    .members.updateRoles(c.get('tx'), auditContext(c), c.req.valid('param').memberId, c.req.valid('json').roles);
   return c.json(updated, 200);
 };

@@ -1,7 +1,9 @@
 import { createRouter } from '../../lib/router.ts';
+import * as audit from './supervision.audit.ts';
 import * as members from './supervision.members.ts';
 import * as neighbourhoods from './supervision.neighbourhoods.ts';
 
 export const supervisionRoutes = createRouter()
   .openapi(neighbourhoods.route, neighbourhoods.handler)
-  .openapi(members.route, members.handler);
+  .openapi(members.route, members.handler)
+  .openapi(audit.route, audit.handler);

@@ -1,0 +1,26 @@
+import { AuditPageSchema, PageQuerySchema } from '@city/contracts';
+import { listAudit } from '@city/core';
+import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { serialize } from '../../lib/serialize.ts';
+import { tenantParams } from '../../lib/tenant-params.ts';
+
+export const route = defineRoute({
+  method: 'get',
+  path: '/api/v1/t/{tenant}/audit',
+  tags: ['neighbourhood'],
+  summary: '审计日志（哈希链，最新在前）/ Audit trail, newest first',
+  access: ['tenant:admin'],
+  request: { params: tenantParams, query: PageQuerySchema },
+  responses: {
+    200: json(AuditPageSchema),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+  },
+});
+
+export const handler: Handler<typeof route> = async (c) => {
+  const page = await listAudit(c.get('tx'), c.get('tenant').id, c.req.valid('query'));
+  return c.json(serialize(page), 200);
+};

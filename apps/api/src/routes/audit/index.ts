@@ -1,0 +1,5 @@
+import { createRouter } from '../../lib/router.ts';
+import * as list from './audit.list.ts';
+import * as verify from './audit.verify.ts';
+
+export const auditRoutes = createRouter().openapi(list.route, list.handler).openapi(verify.route, verify.handler);
