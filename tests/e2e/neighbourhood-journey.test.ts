@@ -40,6 +40,13 @@ async function signUp(page: Page, phone: string, name: string) {
   await page.waitForURL('**/home');
 }
 
+/** The neighbourhood slug from the current /n/<slug>/… URL. */
+async function slugOf(page: Page): Promise<string> {
+  const match = new URL(page.url()).pathname.match(/^\/n\/([^/]+)/);
+  if (!match) throw new Error(`not on a neighbourhood page: ${page.url()}`);
+  return match[1]!;
+}
+
 async function signIn(page: Page, phone: string, password: string) {
   await page.goto(`${product.url}/sign-in`);
   await page.getByLabel('手机号').fill(phone);
@@ -88,6 +95,10 @@ describe('opening a neighbourhood and inviting its first member', () => {
     await page.getByLabel('姓名或昵称').fill('邻居小林');
     await page.getByRole('button', { name: '发送邀请' }).click();
     await expect.poll(() => page.getByText(`已向 ${invitee} 发送邀请`).count()).toBe(1);
+    await page.goto(`${product.url}/n/${await slugOf(page)}/audit`);
+    await expect.poll(() => page.getByText('哈希链完整：共 2 条记录均校验通过。').count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: '发出邀请' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: '开通小区' }).count()).toBe(1);
     await page.context().close();
   });
 

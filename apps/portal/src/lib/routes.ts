@@ -17,6 +17,7 @@ export const routes = {
   neighbourhood: (slug: string) => `/n/${encodeURIComponent(slug)}`,
   members: (slug: string, cursor?: string) => `/n/${encodeURIComponent(slug)}/members${q({ cursor })}`,
   invitations: (slug: string) => `/n/${encodeURIComponent(slug)}/invitations`,
+  audit: (slug: string, cursor?: string) => `/n/${encodeURIComponent(slug)}/audit${q({ cursor })}`,
   supervision: () => '/supervision',
   supervisionApplications: () => '/supervision/applications',
   regions: () => '/operator/regions',

@@ -10,7 +10,10 @@ type Params = Record<string, string | number | undefined>;
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
 export function translate(locale: Locale, key: MessageKey, params: Params = {}): string {
-  return dictionaries[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  const text = dictionaries[locale][key] as string | undefined;
+  // Keys built at run time (e.g. from an audit action) may be unknown: show the key rather than fail.
+  if (text === undefined) return key;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
 /** Translates in the current request's language (page state is per request, also during SSR). */
