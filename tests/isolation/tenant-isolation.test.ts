@@ -1,49 +1,37 @@
-import { schema, withTenant } from '@city/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../apps/api/src/testing/harness.ts';
 import { buildWorld, type World } from '../../apps/api/src/testing/world.ts';
+import { sideOf, snapshot as snapshotOf, type Side } from './fixtures.ts';
 import { fill, isTenantScoped, operations, type Operation } from './openapi-walk.ts';
 
 /**
  * The tenant-isolation attack: every tenant-scoped route of the OpenAPI document is tried with another
  * neighbourhood's session, slug and ids. Each attempt must answer 403/404, leak nothing of the victim, and leave
- * the victim's data exactly as it was. Routes added later are attacked too; their id parameters go in ids().
+ * the victim's data exactly as it was. Routes added later are attacked too; their id parameters come from fixtures.ts.
  */
 let h: TestApp;
 let world: World;
 let ops: Operation[];
-type Side = { slug: string; memberId: string; invitationId: string; name: string };
 let A: Side;
 let B: Side;
 
-async function side(tenant: { id: string; slug: string; name: string }, inviter: string): Promise<Side> {
-  return withTenant(h.database.db, tenant.id, async (tx) => {
-    const [member] = await tx.select().from(schema.members).limit(1);
-    const [invitation] = await tx
-      .insert(schema.invitations)
-      .values({ tenantId: tenant.id, phone: '13700000000', displayName: '被邀请人', roles: ['resident'], invitedBy: inviter, expiresAt: new Date(Date.now() + 86400_000) })
-      .returning();
-    return { slug: tenant.slug, name: tenant.name, memberId: member!.id, invitationId: invitation!.id };
-  });
-}
-
-/** The victim's rows, read as the victim: must be identical before and after the attack. */
-const snapshot = (tenantId: string) =>
-  withTenant(h.database.db, tenantId, async (tx) => ({
-    members: await tx.select().from(schema.members).orderBy(schema.members.id),
-    invitations: await tx.select().from(schema.invitations).orderBy(schema.invitations.id),
-  }));
-
-const ids = (s: Side) => ({ tenant: s.slug, memberId: s.memberId, invitationId: s.invitationId });
-
-const plausibleBody = { roles: ['admin'], phone: '13700000001', displayName: '攻击者', locale: 'en' };
+const plausibleBody = {
+  roles: ['admin'],
+  phone: '13700000001',
+  displayName: '攻击者',
+  locale: 'en',
+  category: 'notice',
+  title: '篡改',
+  body: '篡改',
+  audience: 'public',
+};
 
 beforeAll(async () => {
   h = await createTestApp();
   world = await buildWorld(h);
   ops = (await operations(h)).filter(isTenantScoped);
-  A = await side(world.tenantA, world.users.adminA.id);
-  B = await side(world.tenantB, world.users.adminB.id);
+  A = await sideOf(h.database.db, world.tenantA, world.users.adminA.id);
+  B = await sideOf(h.database.db, world.tenantB, world.users.adminB.id);
 });
 afterAll(() => h.close());
 
@@ -51,7 +39,9 @@ afterAll(() => h.close());
 function leaks(body: unknown, victim: Side) {
   const { instance: _echo, ...rest } = (body ?? {}) as Record<string, unknown>;
   const text = JSON.stringify(rest);
-  return [victim.memberId, victim.invitationId, victim.name].filter((secret) => text.includes(secret));
+  return [...Object.entries(victim.ids).filter(([k]) => k !== 'tenant').map(([, v]) => v), victim.name].filter((secret) =>
+    text.includes(secret),
+  );
 }
 
 describe('tenant isolation', () => {
@@ -60,34 +50,34 @@ describe('tenant isolation', () => {
   });
 
   it("refuses B's admin everything in A, with A's slug and A's ids", async () => {
-    const before = await snapshot(world.tenantA.id);
+    const before = await snapshotOf(h.database.db, world.tenantA.id);
     for (const op of ops) {
-      const res = await h.call(op.method, fill(op.path, ids(A)), {
+      const res = await h.call(op.method, fill(op.path, A.ids), {
         token: world.tokens.adminB,
         ...(op.hasBody ? { json: plausibleBody } : {}),
       });
       expect([403, 404], `${op.method} ${op.path}`).toContain(res.status);
       expect(leaks(res.body, A), `${op.method} ${op.path} leaked`).toEqual([]);
     }
-    expect(await snapshot(world.tenantA.id)).toEqual(before);
+    expect(await snapshotOf(h.database.db, world.tenantA.id)).toEqual(before);
   });
 
   it("finds nothing of B through A's own slug with B's ids", async () => {
-    const before = await snapshot(world.tenantB.id);
+    const before = await snapshotOf(h.database.db, world.tenantB.id);
     for (const op of ops.filter((o) => o.pathParams.some((p) => p !== 'tenant'))) {
-      const res = await h.call(op.method, fill(op.path, { ...ids(B), tenant: A.slug }), {
+      const res = await h.call(op.method, fill(op.path, { ...B.ids, tenant: A.slug }), {
         token: world.tokens.adminA,
         ...(op.hasBody ? { json: plausibleBody } : {}),
       });
       expect(res.status, `${op.method} ${op.path}`).toBe(404);
       expect(leaks(res.body, B)).toEqual([]);
     }
-    expect(await snapshot(world.tenantB.id)).toEqual(before);
+    expect(await snapshotOf(h.database.db, world.tenantB.id)).toEqual(before);
   });
 
   it("lists only the caller's own neighbourhood", async () => {
     for (const op of ops.filter((o) => o.method === 'GET' && o.pathParams.length === 1)) {
-      const res = await h.call('GET', fill(op.path, ids(A)), { token: world.tokens.adminA });
+      const res = await h.call('GET', fill(op.path, A.ids), { token: world.tokens.adminA });
       expect(res.status, op.path).toBe(200);
       expect(leaks(res.body, B), op.path).toEqual([]);
     }
@@ -96,7 +86,7 @@ describe('tenant isolation', () => {
   it('keeps supervisors of another branch out of every supervision view', async () => {
     const supervision = (await operations(h)).filter((op) => op.access.includes('region-staff') && op.pathParams.includes('tenant'));
     for (const op of supervision) {
-      const res = await h.call(op.method, fill(op.path, ids(A)), { token: world.tokens.otherBranchStaff });
+      const res = await h.call(op.method, fill(op.path, A.ids), { token: world.tokens.otherBranchStaff });
       expect(res.status, op.path).toBe(404);
       expect(leaks(res.body, A)).toEqual([]);
     }

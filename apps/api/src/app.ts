@@ -10,6 +10,8 @@ import { createRouter } from './lib/router.ts';
 import { sessionMiddleware } from './lib/session.ts';
 import { applicationRoutes } from './routes/applications/index.ts';
 import { auditRoutes } from './routes/audit/index.ts';
+import { noticeRoutes } from './routes/notices/index.ts';
+import { publicRoutes } from './routes/public/index.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { devRoutes } from './routes/dev/index.ts';
 import { healthRoutes } from './routes/health/index.ts';
@@ -51,6 +53,8 @@ export function createApp(deps: AppDeps) {
     .route('/', memberRoutes)
     .route('/', invitationRoutes)
     .route('/', auditRoutes)
+    .route('/', noticeRoutes)
+    .route('/', publicRoutes)
     .route('/', supervisionRoutes)
     .route('/', devRoutes);
 

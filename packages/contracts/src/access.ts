@@ -10,3 +10,6 @@ export type Grant = 'public' | 'user' | 'operator' | 'region-staff' | `tenant:${
 
 export const TENANT_MANAGERS = ['tenant:admin'] as const satisfies readonly Grant[];
 export const TENANT_READERS = ['tenant:admin', 'tenant:staff'] as const satisfies readonly Grant[];
+
+/** Who runs the notice board: admins and property staff. */
+export const NOTICE_EDITORS = ['tenant:admin', 'tenant:staff'] as const satisfies readonly Grant[];

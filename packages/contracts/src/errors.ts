@@ -42,6 +42,12 @@ export const ERROR_CATALOGUE = {
     'zh-CN': '邀请已失效（已接受、已撤销或已过期）',
     en: 'The invitation is no longer valid (accepted, revoked or expired)',
   },
+  notice_locked: {
+    status: 409,
+    'zh-CN': '已发布的公示不可修改，请发布更正公告',
+    en: 'A published disclosure cannot be edited; publish a correction',
+  },
+  notice_state: { status: 409, 'zh-CN': '该公告当前状态不允许此操作', en: 'The notice is not in a state that allows this' },
   region_invalid: { status: 400, 'zh-CN': '行政区划层级不正确', en: 'The region does not fit the administrative tree' },
   rate_limited: { status: 429, 'zh-CN': '操作过于频繁，请稍后再试', en: 'Too many attempts, please try again later' },
   internal: { status: 500, 'zh-CN': '服务器内部错误', en: 'Internal server error' },

@@ -9,3 +9,4 @@ export * from './me.ts';
 export * from './access.ts';
 export * from './mask.ts';
 export * from './audit.ts';
+export * from './notices.ts';

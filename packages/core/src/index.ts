@@ -6,3 +6,4 @@ export type { Principal } from './applications.ts';
 export type { RequestMeta } from './accounts.ts';
 export * from './maintenance.ts';
 export * from './audit.ts';
+export { canRead, noticeState } from './notices.ts';

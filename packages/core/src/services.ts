@@ -11,6 +11,7 @@ import { Accounts } from './accounts.ts';
 import { Applications } from './applications.ts';
 import { Invitations } from './invitations.ts';
 import { members } from './members.ts';
+import { notices } from './notices.ts';
 import { Regions } from './regions.ts';
 import { Supervision } from './supervision.ts';
 import { Tenants } from './tenants.ts';
@@ -43,6 +44,7 @@ export function createServices(deps: CoreDeps) {
     invitations: new Invitations(deps),
     supervision: new Supervision(db, regions),
     members,
+    notices,
   };
 }
 

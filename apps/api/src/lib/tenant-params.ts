@@ -8,3 +8,4 @@ export const tenantParams = z.object({
 
 export const memberParams = tenantParams.extend({ memberId: IdSchema });
 export const invitationParams = tenantParams.extend({ invitationId: IdSchema });
+export const noticeParams = tenantParams.extend({ noticeId: IdSchema });

@@ -3,3 +3,4 @@ export * from './platform.ts';
 export * from './tenancy.ts';
 export * from './tenant.ts';
 export * from './audit.ts';
+export * from './notices.ts';

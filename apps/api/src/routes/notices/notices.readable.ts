@@ -1,0 +1,21 @@
+import { NoticeListQuerySchema } from '@city/contracts';
+import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { serialize } from '../../lib/serialize.ts';
+import { tenantParams } from '../../lib/tenant-params.ts';
+import { noticeList } from './notices.common.ts';
+
+export const route = defineRoute({
+  method: 'get',
+  path: '/api/v1/t/{tenant}/notices',
+  tags: ['notices'],
+  summary: '我能看到的公告与公示（置顶在前）/ Notices I may read, pinned first',
+  access: ['tenant:member'],
+  request: { params: tenantParams, query: NoticeListQuerySchema },
+  responses: { 200: json(noticeList), 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404] },
+});
+
+export const handler: Handler<typeof route> = async (c) => {
+  const { notices, clock } = c.get('services');
+  const items = await notices.readable(c.get('tx'), c.get('member').roles, clock.now(), c.req.valid('query').category);
+  return c.json(serialize({ items }), 200);
+};

@@ -1,0 +1,21 @@
+import { NOTICE_EDITORS } from '@city/contracts';
+import { auditContext } from '../../lib/request-meta.ts';
+import { defineRoute, type Handler } from '../../lib/route.ts';
+import { serialize } from '../../lib/serialize.ts';
+import { noticeParams } from '../../lib/tenant-params.ts';
+import { noticeWriteResponses } from './notices.common.ts';
+
+export const route = defineRoute({
+  method: 'post',
+  path: '/api/v1/t/{tenant}/notices/{noticeId}/withdraw',
+  tags: ['notices'],
+  summary: '撤回公告（公示不可撤回，只能更正）/ Withdraw a notice; a 公示 can only be corrected',
+  access: NOTICE_EDITORS,
+  request: { params: noticeParams },
+  responses: noticeWriteResponses,
+});
+
+export const handler: Handler<typeof route> = async (c) => {
+  const notice = await c.get('services').notices.withdraw(c.get('tx'), auditContext(c), c.req.valid('param').noticeId);
+  return c.json(serialize(notice), 200);
+};

@@ -1,0 +1,37 @@
+import { z } from '@hono/zod-openapi';
+import { NoticeListQuerySchema, NoticeSchema } from '@city/contracts';
+import { AppError } from '@city/core';
+import { withTenant } from '@city/db';
+import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { serialize } from '../../lib/serialize.ts';
+import { tenantParams } from '../../lib/tenant-params.ts';
+
+export const route = defineRoute({
+  method: 'get',
+  path: '/api/v1/public/n/{tenant}/notices',
+  tags: ['notices'],
+  summary: '小区公示栏（无需登录）/ A neighbourhood’s public board, no sign-in',
+  description: '只含面向公众、当前有效的公告与公示。Only live notices addressed to the public.',
+  access: ['public'],
+  request: { params: tenantParams, query: NoticeListQuerySchema },
+  responses: {
+    200: json(
+      z.object({
+        neighbourhood: z.object({ slug: z.string(), name: z.string(), address: z.string() }),
+        items: z.array(NoticeSchema),
+      }),
+    ),
+    400: errorResponses[400],
+    404: errorResponses[404],
+  },
+});
+
+export const handler: Handler<typeof route> = async (c) => {
+  const { tenants, notices, clock, db } = c.get('services');
+  const tenant = await tenants.bySlug(c.req.valid('param').tenant);
+  if (!tenant || tenant.status !== 'active') throw new AppError('not_found');
+  // An explicit public path into one neighbourhood: it reads only what canRead() allows a reader without roles.
+  const items = await withTenant(db, tenant.id, (tx) => notices.readable(tx, null, clock.now(), c.req.valid('query').category));
+  c.header('cache-control', 'public, max-age=60');
+  return c.json(serialize({ neighbourhood: { slug: tenant.slug, name: tenant.name, address: tenant.address }, items }), 200);
+};

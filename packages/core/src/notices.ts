@@ -1,0 +1,161 @@
+import type { NoticeCategory, NoticeInput, TenantRole } from '@city/contracts';
+import { schema, type Tx } from '@city/db';
+import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { audit, type AuditContext } from './audit.ts';
+import { AppError } from './errors.ts';
+
+const n = schema.notices;
+const columns = getTableColumns(n);
+type NoticeRow = typeof n.$inferSelect;
+export type NoticeState = 'draft' | 'scheduled' | 'live' | 'expired' | 'withdrawn';
+
+export function noticeState(row: Pick<NoticeRow, 'status' | 'publishAt' | 'expiresAt'>, now: Date): NoticeState {
+  if (row.status !== 'published') return row.status;
+  if (row.publishAt && row.publishAt > now) return 'scheduled';
+  if (row.expiresAt && row.expiresAt <= now) return 'expired';
+  return 'live';
+}
+
+/**
+ * Who may read a live notice. `owners` and `building` audiences need the property registry to know who owns what;
+ * until a person's ownership is known there, those notices reach the neighbourhood's admins, staff and committee.
+ */
+export function canRead(row: Pick<NoticeRow, 'status' | 'publishAt' | 'expiresAt' | 'audience'>, roles: TenantRole[] | null, now: Date) {
+  if (noticeState(row, now) !== 'live') return false;
+  if (row.audience === 'public') return true;
+  if (!roles?.length) return false;
+  if (row.audience === 'residents') return true;
+  return roles.some((r) => r === 'admin' || r === 'staff' || r === 'committee');
+}
+
+// The outer table is named in full: drizzle renders ${n.id} unqualified in one-table selects, which the subquery
+// would read as its own c.id.
+const correctedBy = sql<string | null>`(select c.id from notices c where c.corrects_id = notices.id
+  and c.status = 'published' order by c.published_at desc limit 1)`;
+
+function view(row: NoticeRow & { correctedById: string | null }, now: Date) {
+  const { tenantId: _t, createdBy: _c, ...rest } = row;
+  return { ...rest, state: noticeState(row, now) };
+}
+
+function values(input: NoticeInput) {
+  return {
+    ...input,
+    publishAt: input.publishAt ? new Date(input.publishAt) : null,
+    expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+  };
+}
+
+const summary = (row: Pick<NoticeRow, 'title' | 'category' | 'audience'>) => ({
+  title: row.title,
+  category: row.category,
+  audience: row.audience,
+});
+
+/** Notices and the 公示 board, always inside the neighbourhood's transaction, every write audited. */
+export const notices = {
+  async get(tx: Tx, id: string, now: Date) {
+    const [row] = await tx.select({ ...columns, correctedById: correctedBy }).from(n).where(eq(n.id, id));
+    if (!row) throw new AppError('not_found');
+    return view(row, now);
+  },
+
+  /** Everything, drafts included, for the people who run the board. */
+  async manage(tx: Tx, now: Date) {
+    const rows = await tx
+      .select({ ...columns, correctedById: correctedBy })
+      .from(n)
+      .orderBy(desc(n.pinned), desc(n.createdAt))
+      .limit(500);
+    return rows.map((r) => view(r, now));
+  },
+
+  /** What a reader sees now: live notices of their audience, pinned first, newest first. */
+  async readable(tx: Tx, roles: TenantRole[] | null, now: Date, category?: NoticeCategory) {
+    const rows = await tx
+      .select({ ...columns, correctedById: correctedBy })
+      .from(n)
+      .where(and(eq(n.status, 'published'), category ? eq(n.category, category) : undefined))
+      .orderBy(desc(n.pinned), desc(sql`coalesce(${n.publishAt}, ${n.publishedAt})`))
+      .limit(500);
+    return rows.filter((r) => canRead(r, roles, now)).map((r) => view(r, now));
+  },
+
+  async create(tx: Tx, context: AuditContext, input: NoticeInput, options: { source?: string; correctsId?: string } = {}) {
+    const [row] = await tx
+      .insert(n)
+      .values({
+        ...values(input),
+        tenantId: context.tenantId,
+        source: options.source ?? 'core',
+        correctsId: options.correctsId ?? null,
+        createdBy: context.actor.id,
+        createdAt: context.at,
+        updatedAt: context.at,
+      })
+      .returning({ id: n.id });
+    await audit(tx, context, {
+      action: options.correctsId ? 'notice.correction_drafted' : 'notice.created',
+      targetType: 'notice',
+      targetId: row!.id,
+      details: { ...summary(input), ...(options.correctsId ? { corrects: options.correctsId } : {}) },
+    });
+    return notices.get(tx, row!.id, context.at);
+  },
+
+  /** Drafts change freely; a published notice may be edited unless it is a 公示 (then: a correction). */
+  async update(tx: Tx, context: AuditContext, id: string, input: NoticeInput) {
+    const current = await lock(tx, id);
+    if (current.status === 'withdrawn') throw new AppError('notice_state');
+    if (current.status === 'published' && (current.category === 'disclosure' || input.category === 'disclosure')) {
+      throw new AppError('notice_locked');
+    }
+    await tx.update(n).set({ ...values(input), updatedAt: context.at }).where(eq(n.id, id));
+    await audit(tx, context, { action: 'notice.updated', targetType: 'notice', targetId: id, details: summary(input) });
+    return notices.get(tx, id, context.at);
+  },
+
+  async publish(tx: Tx, context: AuditContext, id: string) {
+    const current = await lock(tx, id);
+    if (current.status !== 'draft') throw new AppError('notice_state');
+    if (current.expiresAt && current.expiresAt <= context.at) throw new AppError('notice_state');
+    await tx
+      .update(n)
+      .set({ status: 'published', publishedAt: context.at, publishAt: current.publishAt ?? context.at, updatedAt: context.at })
+      .where(eq(n.id, id));
+    await audit(tx, context, { action: 'notice.published', targetType: 'notice', targetId: id, details: summary(current) });
+    return notices.get(tx, id, context.at);
+  },
+
+  /** Takes a notice off the board. A 公示 stays for its whole period: it is corrected, never withdrawn. */
+  async withdraw(tx: Tx, context: AuditContext, id: string) {
+    const current = await lock(tx, id);
+    if (current.status !== 'published') throw new AppError('notice_state');
+    if (current.category === 'disclosure') throw new AppError('notice_locked');
+    await tx.update(n).set({ status: 'withdrawn', updatedAt: context.at }).where(eq(n.id, id));
+    await audit(tx, context, { action: 'notice.withdrawn', targetType: 'notice', targetId: id, details: summary(current) });
+    return notices.get(tx, id, context.at);
+  },
+
+  /** Drafts a correction of a published notice; both point at each other once it is published. */
+  async correct(tx: Tx, context: AuditContext, id: string, input: NoticeInput) {
+    const original = await lock(tx, id);
+    if (original.status !== 'published') throw new AppError('notice_state');
+    return notices.create(tx, context, input, { correctsId: id, source: original.source });
+  },
+
+  /**
+   * The board's API for other capabilities (votes, ledger, feedback, plugins): create and publish in the caller's
+   * transaction, so the notice appears exactly when their result commits.
+   */
+  async publishNow(tx: Tx, context: AuditContext, input: NoticeInput, source: string) {
+    const draft = await notices.create(tx, context, input, { source });
+    return notices.publish(tx, context, draft.id);
+  },
+};
+
+async function lock(tx: Tx, id: string) {
+  const [row] = await tx.select().from(n).where(eq(n.id, id)).for('update');
+  if (!row) throw new AppError('not_found');
+  return row;
+}
