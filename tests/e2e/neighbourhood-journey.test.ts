@@ -172,3 +172,40 @@ describe('platform operator', () => {
     await page.context().close();
   });
 });
+
+describe('notices and the public board', () => {
+  const title = `E2E停电通知${Math.random().toString(36).slice(2, 6)}`;
+
+  it('staff publish a residents-only notice, which a resident reads on a phone', async () => {
+    const staff = await newPage({ width: 1280, height: 800 });
+    await signIn(staff, '13900000012', 'demo1234');
+    await staff.goto(`${product.url}/n/jinse-jiayuan/notices`);
+    await staff.getByLabel('标题').fill(title);
+    await staff.getByLabel('正文').fill('12月5日 9:00–11:00 配电房检修，届时全小区停电。');
+    await staff.getByLabel('可见范围').selectOption({ label: '本小区居民' });
+    await staff.getByRole('button', { name: '保存草稿' }).click();
+    await expect.poll(() => staff.getByText('草稿已保存。').count()).toBe(1);
+    await staff.locator('section', { hasText: title }).getByRole('button', { name: '发布' }).click();
+    await expect.poll(() => staff.getByText('已发布。').count()).toBe(1);
+    await staff.context().close();
+
+    const resident = await newPage();
+    await signIn(resident, '13900000014', 'demo1234');
+    await resident.getByRole('link', { name: /金色家园/ }).click();
+    await resident.getByRole('link', { name: title }).click();
+    await expect.poll(() => resident.getByText('配电房检修').count()).toBe(1);
+    await resident.screenshot({ path: `${shots}/e2e-notice-phone.png`, fullPage: true });
+    await resident.context().close();
+  });
+
+  it('the public board shows public notices and 公示 periods without sign-in, and nothing else', async () => {
+    const page = await newPage();
+    await page.goto(`${product.url}/p/jinse-jiayuan`);
+    await expect.poll(() => page.getByRole('heading', { name: '物业服务中心联系方式' }).count()).toBe(1);
+    await expect.poll(() => page.getByText(/公示期：/).count()).toBe(1);
+    expect(await page.getByText(title).count()).toBe(0);
+    expect(await page.getByText('12月3日停水通知').count()).toBe(0);
+    await page.screenshot({ path: `${shots}/e2e-public-board-phone.png`, fullPage: true });
+    await page.context().close();
+  });
+});

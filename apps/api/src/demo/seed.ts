@@ -1,4 +1,4 @@
-import type { TenantRole } from '@city/contracts';
+import type { NoticeInput, TenantRole } from '@city/contracts';
 import { schema, withTenant } from '@city/db';
 import { count } from 'drizzle-orm';
 import type { ApiServices } from '../services.ts';
@@ -57,14 +57,48 @@ export async function seedDemo(services: ApiServices): Promise<boolean> {
         others.map(([key, roles]) => ({ tenantId: tenant!.id, userId: users[key].id, displayName: DEMO_ACCOUNTS[key].name, roles })),
       ),
     );
+    return { id: tenant!.id, admin: users[admin], adminName: DEMO_ACCOUNTS[admin].name };
   };
 
-  await open('金色家园', '重庆市璧山区璧城街道东林大道88号', 'jinse-jiayuan', 'adminA', [
+  const now = services.clock.now();
+  const day = 24 * 60 * 60 * 1000;
+  const post = (
+    tenant: { id: string; admin: { id: string }; adminName: string },
+    notices: (Partial<NoticeInput> & Pick<NoticeInput, 'category' | 'title' | 'body' | 'audience'>)[],
+  ) =>
+    withTenant(db, tenant.id, async (tx) => {
+      for (const notice of notices) {
+        await services.notices.publishNow(
+          tx,
+          { tenantId: tenant.id, actor: { id: tenant.admin.id, displayName: tenant.adminName }, at: now },
+          { attachments: [], buildingId: null, pinned: false, publishAt: null, expiresAt: null, ...notice },
+          'core',
+        );
+      }
+    });
+
+  const jinse = await open('金色家园', '重庆市璧山区璧城街道东林大道88号', 'jinse-jiayuan', 'adminA', [
     ['staffA', ['staff']],
     ['committeeA', ['committee', 'resident']],
     ['residentA', ['resident']],
   ]);
-  await open('翠湖苑', '重庆市璧山区璧城街道翠湖路16号', 'cuihu-yuan', 'adminB', [['residentB', ['resident']]]);
+  const cuihu = await open('翠湖苑', '重庆市璧山区璧城街道翠湖路16号', 'cuihu-yuan', 'adminB', [['residentB', ['resident']]]);
+  await post(jinse, [
+    { category: 'notice', audience: 'public', pinned: true, title: '物业服务中心联系方式', body: '物业服务中心：1栋一楼大厅\n24小时值班电话：023-4128 8888\n报修请在工作日 8:30–17:30 到前台登记。' },
+    { category: 'notice', audience: 'residents', title: '12月3日停水通知', body: '因二次供水设施检修，12月3日（周三）9:00–15:00 全小区停水，请提前储水。' },
+    { category: 'notice', audience: 'owners', title: '首次业主大会筹备组成立', body: '经街道指导，筹备组已成立，成员名单将另行公示。欢迎业主提出意见。' },
+    {
+      category: 'disclosure',
+      audience: 'public',
+      title: '2026年第三季度公共收益公示',
+      body: '电梯广告收入 18,600.00 元；停车场临时停车收入 42,350.00 元；合计 60,950.00 元。明细见附件，如有异议请在公示期内向业主委员会提出。',
+      expiresAt: new Date(now.getTime() + 15 * day).toISOString(),
+      attachments: [{ name: '收支明细（示例）', url: 'https://example.org/jinse/2026q3.pdf' }],
+    },
+  ]);
+  await post(cuihu, [
+    { category: 'notice', audience: 'public', title: '冬季消防安全提示', body: '请勿在楼道堆放杂物，电动自行车请到指定地点充电。' },
+  ]);
   await applications.create(users.applicant, {
     name: '康居小区',
     address: '重庆市璧山区璧城街道康居路2号',

@@ -5,7 +5,12 @@ import type { PageServerLoad } from './$types';
 
 export const load = (async (event) => {
   requireMe(event.locals, event.url);
-  const res = await apiFor(event).api.v1.t[':tenant'].$get({ param: { tenant: event.params.tenant } });
-  if (!res.ok) error(res.status === 404 ? 404 : res.status, 'not found');
-  return { neighbourhood: await res.json() };
+  const api = apiFor(event);
+  const param = { tenant: event.params.tenant };
+  const [summary, notices] = await Promise.all([
+    api.api.v1.t[':tenant'].$get({ param }),
+    api.api.v1.t[':tenant'].notices.$get({ param, query: {} }),
+  ]);
+  if (!summary.ok) error(404, 'not found');
+  return { neighbourhood: await summary.json(), notices: notices.ok ? (await notices.json()).items : [] };
 }) satisfies PageServerLoad;
