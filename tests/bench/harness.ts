@@ -6,6 +6,10 @@ import autocannon from 'autocannon';
 export const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 export const CONNECTIONS = 50;
 
+function randomKey(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = createServer();
@@ -23,7 +27,7 @@ export async function freePort(): Promise<number> {
 export async function startServer(script: string, env: Record<string, string>) {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [script], {
-    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'production', SMS_SENDER: 'dev' },
+    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'production', SMS_SENDER: 'dev', PII_KEY: randomKey() },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const info = await new Promise<Record<string, string>>((resolve, reject) => {

@@ -1,4 +1,5 @@
 import { DevSmsSender, ManualClock, nativeArgon2, wasmArgon2 } from '@city/auth';
+import { piiKeyFromEnv } from '@city/core';
 import { randomPhone, testDatabase } from '@city/db/testing';
 import type { DatabaseHandle } from '@city/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +23,7 @@ beforeAll(async () => {
     sms,
     passwords: await wasmArgon2(),
     publicUrl: bindings.PUBLIC_URL,
+    piiKey: piiKeyFromEnv({}),
     plugins: [],
   }));
 });

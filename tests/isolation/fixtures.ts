@@ -26,6 +26,16 @@ const makers: Maker[] = [
       .returning();
     return { noticeId: notice!.id };
   },
+  async (tx, tenantId) => {
+    const [building] = await tx.insert(schema.buildings).values({ tenantId, name: `${tenantId.slice(-4)}号楼` }).returning();
+    const [unit] = await tx
+      .insert(schema.units)
+      .values({ tenantId, buildingId: building!.id, floor: 3, room: '301', registeredArea: 8950, saleStatus: 'sold_delivered' })
+      .returning();
+    const [owner] = await tx.insert(schema.owners).values({ tenantId, name: '业主甲', phone: '13600000000' }).returning();
+    await tx.insert(schema.unitOwners).values({ tenantId, unitId: unit!.id, ownerId: owner!.id, designatedVoter: true, since: new Date() });
+    return { buildingId: building!.id, unitId: unit!.id, ownerId: owner!.id };
+  },
 ];
 
 export interface Side {
@@ -49,5 +59,28 @@ export async function snapshot(db: Database, tenantId: string) {
     invitations: await tx.select().from(schema.invitations).orderBy(schema.invitations.id),
     notices: await tx.select().from(schema.notices).orderBy(schema.notices.id),
     audit: await tx.select().from(schema.auditLog).orderBy(schema.auditLog.seq),
+    units: await tx.select().from(schema.units).orderBy(schema.units.id),
+    unitOwners: await tx.select().from(schema.unitOwners).orderBy(schema.unitOwners.id),
+    owners: await tx.select().from(schema.owners).orderBy(schema.owners.id),
   }));
+}
+
+/**
+ * A request body each write route accepts, so an attack passes validation and reaches the row lookup (where the
+ * other tenant's id must come back 404). Keyed by "METHOD path"; routes not listed get an empty object.
+ */
+export function bodyFor(method: string, path: string, ids: Record<string, string>): unknown {
+  const notice = { category: 'notice', title: '篡改', body: '篡改', audience: 'public' };
+  const bodies: Record<string, unknown> = {
+    'PATCH /api/v1/t/{tenant}/members/{memberId}': { roles: ['admin'] },
+    'POST /api/v1/t/{tenant}/invitations': { phone: '13700000001', displayName: '攻击者', roles: ['admin'] },
+    'POST /api/v1/t/{tenant}/notices': notice,
+    'PUT /api/v1/t/{tenant}/notices/{noticeId}': notice,
+    'POST /api/v1/t/{tenant}/notices/{noticeId}/corrections': notice,
+    'POST /api/v1/t/{tenant}/registry/buildings': { name: '篡改楼' },
+    'POST /api/v1/t/{tenant}/registry/units': { buildingId: ids.buildingId, floor: 1, room: '101', saleStatus: 'unsold' },
+    'PATCH /api/v1/t/{tenant}/registry/units/{unitId}': { room: '999' },
+    'PUT /api/v1/t/{tenant}/registry/units/{unitId}/owners': { owners: [], reason: '篡改业主' },
+  };
+  return bodies[`${method} ${path}`] ?? {};
 }

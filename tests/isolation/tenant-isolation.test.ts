@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../apps/api/src/testing/harness.ts';
 import { buildWorld, type World } from '../../apps/api/src/testing/world.ts';
-import { sideOf, snapshot as snapshotOf, type Side } from './fixtures.ts';
+import { bodyFor, sideOf, snapshot as snapshotOf, type Side } from './fixtures.ts';
 import { fill, isTenantScoped, operations, type Operation } from './openapi-walk.ts';
 
 /**
@@ -15,16 +15,6 @@ let ops: Operation[];
 let A: Side;
 let B: Side;
 
-const plausibleBody = {
-  roles: ['admin'],
-  phone: '13700000001',
-  displayName: '攻击者',
-  locale: 'en',
-  category: 'notice',
-  title: '篡改',
-  body: '篡改',
-  audience: 'public',
-};
 
 beforeAll(async () => {
   h = await createTestApp();
@@ -54,7 +44,7 @@ describe('tenant isolation', () => {
     for (const op of ops) {
       const res = await h.call(op.method, fill(op.path, A.ids), {
         token: world.tokens.adminB,
-        ...(op.hasBody ? { json: plausibleBody } : {}),
+        ...(op.hasBody ? { json: bodyFor(op.method, op.path, A.ids) } : {}),
       });
       expect([403, 404], `${op.method} ${op.path}`).toContain(res.status);
       expect(leaks(res.body, A), `${op.method} ${op.path} leaked`).toEqual([]);
@@ -67,7 +57,7 @@ describe('tenant isolation', () => {
     for (const op of ops.filter((o) => o.pathParams.some((p) => p !== 'tenant'))) {
       const res = await h.call(op.method, fill(op.path, { ...B.ids, tenant: A.slug }), {
         token: world.tokens.adminA,
-        ...(op.hasBody ? { json: plausibleBody } : {}),
+        ...(op.hasBody ? { json: bodyFor(op.method, op.path, B.ids) } : {}),
       });
       expect(res.status, `${op.method} ${op.path}`).toBe(404);
       expect(leaks(res.body, B)).toEqual([]);

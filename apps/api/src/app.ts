@@ -12,6 +12,7 @@ import { applicationRoutes } from './routes/applications/index.ts';
 import { auditRoutes } from './routes/audit/index.ts';
 import { noticeRoutes } from './routes/notices/index.ts';
 import { publicRoutes } from './routes/public/index.ts';
+import { registryRoutes } from './routes/registry/index.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { devRoutes } from './routes/dev/index.ts';
 import { healthRoutes } from './routes/health/index.ts';
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps) {
     .route('/', auditRoutes)
     .route('/', noticeRoutes)
     .route('/', publicRoutes)
+    .route('/', registryRoutes)
     .route('/', supervisionRoutes)
     .route('/', devRoutes);
 

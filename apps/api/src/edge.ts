@@ -1,4 +1,5 @@
 import { DevSmsSender, systemClock, wasmArgon2 } from '@city/auth';
+import { piiKeyFromEnv } from '@city/core';
 import { createDatabase } from '@city/db';
 import { createApp } from './app.ts';
 import { plugins } from './plugins.ts';
@@ -9,6 +10,8 @@ export interface EdgeEnv {
   PUBLIC_URL: string;
   /** Local runs only: Neon's client reaches a plain Postgres through infra/neon-ws-proxy. */
   NEON_WS_PROXY?: string;
+  /** Key of the ID-number hash (base64, ≥ 32 bytes). */
+  PII_KEY?: string;
 }
 
 type DepsFromEnv = (env: EdgeEnv) => Promise<AppDeps>;
@@ -23,6 +26,7 @@ export const neonDeps: DepsFromEnv = async (env) => {
     sms: new DevSmsSender(),
     passwords: await wasmArgon2(),
     publicUrl: env.PUBLIC_URL,
+    piiKey: piiKeyFromEnv({ PII_KEY: env.PII_KEY, NODE_ENV: 'production' }),
     plugins,
   };
 };

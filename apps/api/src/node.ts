@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { DevSmsSender, nativeArgon2, systemClock } from '@city/auth';
-import { pruneExpired } from '@city/core';
+import { piiKeyFromEnv, pruneExpired } from '@city/core';
 import { createDatabase, databaseConfigFromEnv, type DatabaseHandle } from '@city/db';
 import { createApp } from './app.ts';
 import { demoSignInTable, seedDemo } from './demo/seed.ts';
@@ -38,6 +38,7 @@ export async function bootApi(env: Env = process.env): Promise<BootedApi> {
     sms: new DevSmsSender({ log: env.NODE_ENV !== 'test' }),
     passwords: await nativeArgon2(),
     publicUrl,
+    piiKey: piiKeyFromEnv(env),
     plugins,
     trustedOrigins: (env.TRUSTED_ORIGINS ?? '').split(',').filter(Boolean),
   };

@@ -13,3 +13,6 @@ export const TENANT_READERS = ['tenant:admin', 'tenant:staff'] as const satisfie
 
 /** Who runs the notice board: admins and property staff. */
 export const NOTICE_EDITORS = ['tenant:admin', 'tenant:staff'] as const satisfies readonly Grant[];
+
+/** Who may read the property registry (personal data masked); only admins change it. */
+export const REGISTRY_READERS = ['tenant:admin', 'tenant:staff'] as const satisfies readonly Grant[];

@@ -10,3 +10,4 @@ export * from './access.ts';
 export * from './mask.ts';
 export * from './audit.ts';
 export * from './notices.ts';
+export * from './registry.ts';

@@ -7,3 +7,4 @@ export type { RequestMeta } from './accounts.ts';
 export * from './maintenance.ts';
 export * from './audit.ts';
 export { canRead, noticeState } from './notices.ts';
+export * from './pii-key.ts';

@@ -4,13 +4,14 @@ import { randomPhone, testDatabase } from '@city/db/testing';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { pruneExpired } from './maintenance.ts';
+import { piiKeyFromEnv } from './pii-key.ts';
 import { createServices } from './services.ts';
 
 describe('pruneExpired', () => {
   it('removes idle sessions and stale codes and keeps live ones', async () => {
     const database = await testDatabase();
     const clock = new ManualClock();
-    const services = createServices({ db: database.db, clock, sms: new DevSmsSender(), passwords: await nativeArgon2(), publicUrl: 'http://x' });
+    const services = createServices({ db: database.db, clock, sms: new DevSmsSender(), passwords: await nativeArgon2(), publicUrl: 'http://x', piiKey: piiKeyFromEnv({}) });
     try {
       const phone = randomPhone();
       const [user] = await database.db.insert(schema.users).values({ phone, displayName: 'p', passwordHash: 'x' }).returning();

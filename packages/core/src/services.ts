@@ -13,6 +13,7 @@ import { Invitations } from './invitations.ts';
 import { members } from './members.ts';
 import { notices } from './notices.ts';
 import { Regions } from './regions.ts';
+import { Registry } from './registry.ts';
 import { Supervision } from './supervision.ts';
 import { Tenants } from './tenants.ts';
 
@@ -23,6 +24,8 @@ export interface CoreDeps {
   passwords: PasswordHasher;
   /** Where people reach the portal; used in SMS texts. */
   publicUrl: string;
+  /** Secret for the keyed hash of ID numbers (PIPL); the same key must be used for the life of the data. */
+  piiKey: Uint8Array;
 }
 
 /** Wires the core services once per app from injected dependencies (no globals). */
@@ -45,6 +48,7 @@ export function createServices(deps: CoreDeps) {
     supervision: new Supervision(db, regions),
     members,
     notices,
+    registry: new Registry(deps.piiKey),
   };
 }
 

@@ -23,6 +23,7 @@ const documentConfig = {
     { name: 'regions', description: '区 → 街道 → 社区' },
     { name: 'applications', description: '开通小区申请 / Neighbourhood applications' },
     { name: 'neighbourhood', description: '小区内部（按租户隔离）/ Tenant-scoped' },
+    { name: 'registry', description: '房屋与业主登记（投票依据）/ Property registry' },
     { name: 'notices', description: '公告与公示栏 / Notices and the 公示 board' },
     { name: 'supervision', description: '街道、社区只读监管 / Read-only supervision' },
     { name: 'dev' },

@@ -9,3 +9,6 @@ export const tenantParams = z.object({
 export const memberParams = tenantParams.extend({ memberId: IdSchema });
 export const invitationParams = tenantParams.extend({ invitationId: IdSchema });
 export const noticeParams = tenantParams.extend({ noticeId: IdSchema });
+export const buildingParams = tenantParams.extend({ buildingId: IdSchema });
+export const unitParams = tenantParams.extend({ unitId: IdSchema });
+export const ownerParams = tenantParams.extend({ ownerId: IdSchema });

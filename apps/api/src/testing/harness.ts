@@ -1,4 +1,5 @@
 import { DevSmsSender, ManualClock, nativeArgon2, type PasswordHasher } from '@city/auth';
+import { piiKeyFromEnv } from '@city/core';
 import { testDatabase } from '@city/db/testing';
 import { createApp } from '../app.ts';
 import { createApiServices, type AppDeps } from '../services.ts';
@@ -34,6 +35,7 @@ export async function createTestApp() {
     sms,
     passwords: await (hasher ??= nativeArgon2()),
     publicUrl: 'http://localhost:3000',
+    piiKey: piiKeyFromEnv({}),
     plugins: [],
   };
   const app = createApp(deps);

@@ -4,3 +4,4 @@ export * from './tenancy.ts';
 export * from './tenant.ts';
 export * from './audit.ts';
 export * from './notices.ts';
+export * from './registry.ts';

@@ -1,0 +1,145 @@
+import { z } from '@hono/zod-openapi';
+import { IdSchema, NameSchema, PhoneSchema, ReasonSchema, TimestampSchema } from './common.ts';
+
+export const SALE_STATUSES = ['sold_delivered', 'sold_undelivered', 'unsold'] as const;
+export const AREA_SOURCES = ['registered', 'measured', 'contract'] as const;
+export type AreaSource = (typeof AREA_SOURCES)[number];
+
+/**
+ * An exclusive area as people write it (square metres, at most two decimals) → integer 0.01 m². Parsed from the
+ * text, never through a float: "89.5" → 8950.
+ */
+export const AreaSchema = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v).trim())
+  .pipe(z.string().regex(/^\d{1,6}(\.\d{1,2})?$/, { error: 'area_format' }))
+  .transform((s) => {
+    const [whole, fraction = ''] = s.split('.');
+    return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  })
+  .pipe(z.number().int().positive({ error: 'area_format' }))
+  .openapi({ type: 'string', example: '89.50', description: '平方米，最多两位小数 / m², two decimals at most' });
+
+/** Integer 0.01 m² → "89.50" (for display and export, without floating point). */
+export function formatArea(hundredths: number): string {
+  return `${Math.trunc(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+}
+
+/** The area that counts (DOMAIN.md §2, SPC art. 8): registered, else measured, else contract. */
+export function countingArea(unit: { registeredArea: number | null; measuredArea: number | null; contractArea: number | null }) {
+  if (unit.registeredArea !== null) return { area: unit.registeredArea, source: 'registered' as const };
+  if (unit.measuredArea !== null) return { area: unit.measuredArea, source: 'measured' as const };
+  if (unit.contractArea !== null) return { area: unit.contractArea, source: 'contract' as const };
+  return null;
+}
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+/** Mainland resident ID number (GB 11643): 17 digits and a check character. */
+export function isValidIdNumber(value: string): boolean {
+  if (!/^\d{17}[\dX]$/.test(value)) return false;
+  const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(value[i]), 0);
+  return ID_CHECK[sum % 11] === value[17];
+}
+
+/** 500102199001011234 → 5001**********1234 (PIPL: shown masked, DOMAIN.md §7). */
+export function maskIdNumber(value: string): string {
+  return `${value.slice(0, 4)}${'*'.repeat(Math.max(value.length - 8, 0))}${value.slice(-4)}`;
+}
+
+export const IdNumberSchema = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .refine(isValidIdNumber, { error: 'id_number_invalid' })
+  .openapi({ description: '居民身份证号，仅保存带密钥的哈希与掩码 / stored only as a keyed hash and a mask' });
+
+export const BuildingCreateSchema = z.object({ name: NameSchema }).openapi('BuildingCreate');
+
+export const BuildingSchema = z
+  .object({ id: IdSchema, name: z.string(), unitCount: z.number().int(), createdAt: TimestampSchema })
+  .openapi('Building');
+
+const unitFields = {
+  entrance: z.string().trim().max(20).openapi({ description: '单元，如“1单元”；无则留空' }),
+  floor: z.coerce.number().int().min(-5).max(200),
+  room: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(20),
+  registeredArea: AreaSchema.nullable(),
+  measuredArea: AreaSchema.nullable(),
+  contractArea: AreaSchema.nullable(),
+  saleStatus: z.enum(SALE_STATUSES),
+};
+
+export const UnitInputSchema = z
+  .object({
+    ...unitFields,
+    buildingId: IdSchema,
+    entrance: unitFields.entrance.default(''),
+    registeredArea: unitFields.registeredArea.default(null),
+    measuredArea: unitFields.measuredArea.default(null),
+    contractArea: unitFields.contractArea.default(null),
+  })
+  .openapi('UnitInput');
+
+/** Only the fields sent change (no defaults here: a missing field must not reset a stored one). */
+export const UnitUpdateSchema = z.object(unitFields).partial().openapi('UnitUpdate');
+
+const OwnerViewSchema = z.object({
+  ownerId: IdSchema,
+  name: z.string(),
+  phone: z.string().nullable().openapi({ description: '脱敏 / masked' }),
+  idNumber: z.string().nullable().openapi({ description: '脱敏 / masked' }),
+  designatedVoter: z.boolean(),
+  since: TimestampSchema,
+  until: TimestampSchema.nullable(),
+});
+
+export const UnitSchema = z
+  .object({
+    id: IdSchema,
+    buildingId: IdSchema,
+    buildingName: z.string(),
+    entrance: z.string(),
+    floor: z.number().int(),
+    room: z.string(),
+    registeredArea: z.string().nullable(),
+    measuredArea: z.string().nullable(),
+    contractArea: z.string().nullable(),
+    countingArea: z.string().nullable(),
+    areaSource: z.enum(AREA_SOURCES).nullable(),
+    saleStatus: z.enum(SALE_STATUSES),
+    owners: z.array(OwnerViewSchema),
+  })
+  .openapi('Unit');
+
+export const UnitDetailSchema = UnitSchema.extend({
+  ownerHistory: z.array(OwnerViewSchema),
+  residents: z.array(
+    z.object({ id: IdSchema, name: z.string(), relation: z.enum(['renter', 'family', 'other']), phone: z.string().nullable() }),
+  ),
+}).openapi('UnitDetail');
+
+export const OwnersChangeSchema = z
+  .object({
+    owners: z
+      .array(
+        z.object({
+          name: NameSchema,
+          phone: PhoneSchema.nullable().default(null),
+          idNumber: IdNumberSchema.nullable().default(null),
+          designatedVoter: z.boolean().default(false),
+        }),
+      )
+      .max(10),
+    reason: ReasonSchema,
+  })
+  .superRefine((value, ctx) => {
+    const voters = value.owners.filter((o) => o.designatedVoter).length;
+    if (value.owners.length > 0 && voters !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['owners'], message: 'one_designated_voter' });
+    }
+  })
+  .openapi('OwnersChange');
+
+export const OwnerContactSchema = z.object({ ownerId: IdSchema, name: z.string(), phone: z.string().nullable() }).openapi('OwnerContact');
