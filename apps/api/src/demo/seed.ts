@@ -3,6 +3,7 @@ import { schema, withTenant } from '@city/db';
 import { count } from 'drizzle-orm';
 import type { ApiServices } from '../services.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.ts';
+import { seedRegistry } from './registry.ts';
 
 type Account = keyof typeof DEMO_ACCOUNTS;
 
@@ -96,6 +97,9 @@ export async function seedDemo(services: ApiServices): Promise<boolean> {
       attachments: [{ name: '收支明细（示例）', url: 'https://example.org/jinse/2026q3.pdf' }],
     },
   ]);
+  const actorOf = (t: typeof jinse) => ({ id: t.id, actor: { id: t.admin.id, displayName: t.adminName } });
+  await seedRegistry(services, actorOf(jinse), { buildings: 5, entrances: 2, floors: 15, roomsPerFloor: 2 }, 1);
+  await seedRegistry(services, actorOf(cuihu), { buildings: 12, entrances: 2, floors: 25, roomsPerFloor: 2 }, 2);
   await post(cuihu, [
     { category: 'notice', audience: 'public', title: '冬季消防安全提示', body: '请勿在楼道堆放杂物，电动自行车请到指定地点充电。' },
   ]);
