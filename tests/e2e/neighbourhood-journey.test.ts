@@ -209,3 +209,32 @@ describe('notices and the public board', () => {
     await page.context().close();
   });
 });
+
+describe('property registry', () => {
+  it('an admin browses buildings and units, reveals a number (audited) and changes owners', async () => {
+    const page = await newPage({ width: 1280, height: 900 });
+    await signIn(page, '13900000011', 'demo1234');
+    await page.goto(`${product.url}/n/jinse-jiayuan/registry`);
+    await expect.poll(() => page.getByText('300 户').count()).toBeGreaterThan(0);
+    await page.getByRole('link', { name: /^2栋/ }).click();
+    await page.getByRole('link', { name: '1单元 101' }).click();
+    await expect.poll(() => page.getByText('计票面积（㎡）').count()).toBe(1);
+    const owner = page.locator('.owner').first();
+    const formerName = (await owner.locator('strong').textContent())!.trim();
+    const reveal = owner.getByRole('button', { name: '查看完整手机号' });
+    if (await reveal.count()) {
+      await reveal.click();
+      await expect.poll(() => page.getByText(/本次查看已记入审计日志/).count()).toBe(1);
+    }
+    await page.locator('#name0').fill('测试新业主');
+    await page.locator('#idNumber0').fill('11010519491231002X');
+    await page.locator('#name1').fill('');
+    await page.getByLabel('变更原因').fill('二手房过户（测试）');
+    await page.getByRole('button', { name: '变更业主' }).click();
+    await expect.poll(() => page.getByText('业主已更新。').count()).toBe(1);
+    await expect.poll(() => page.getByText('1101**********002X').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('section', { hasText: '历史业主' }).getByText(formerName).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${shots}/e2e-unit.png`, fullPage: true });
+    await page.context().close();
+  });
+});
