@@ -1,4 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 
@@ -86,4 +89,33 @@ export function printTable(title: string, rows: Measurement[], baseline: Measure
       errors: r.errors,
     })),
   );
+}
+
+/** The API with the demo data, two baselines and tokens (see servers/api.server.ts). */
+export const API_SERVER = 'tests/bench/servers/api.server.ts';
+
+export interface BenchTarget {
+  label: string;
+  env: Record<string, string>;
+  cleanup?: () => void;
+}
+
+/**
+ * Where to measure: the embedded PGlite always; with DATABASE_URL also a Postgres database of the benchmark's own
+ * (`city_bench`, recreated and migrated), so benchmark rows never mix with the test database.
+ */
+export function benchTargets(): BenchTarget[] {
+  const dataDir = mkdtempSync(join(tmpdir(), 'city-bench-'));
+  const targets: BenchTarget[] = [
+    { label: 'PGlite (embedded)', env: { DATA_DIR: dataDir, DATABASE_URL: '' }, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) },
+  ];
+  if (process.env.DATABASE_URL) {
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = '/city_bench';
+    spawnSync('psql', [process.env.DATABASE_URL, '-qc', 'DROP DATABASE IF EXISTS city_bench'], { stdio: 'inherit' });
+    spawnSync('psql', [process.env.DATABASE_URL, '-qc', 'CREATE DATABASE city_bench'], { stdio: 'inherit' });
+    const migrate = spawnSync(process.execPath, ['packages/db/src/migrate.cli.ts'], { env: { ...process.env, DATABASE_URL: url.toString() }, stdio: 'inherit' });
+    if (migrate.status === 0) targets.push({ label: 'Postgres (node-postgres)', env: { DATABASE_URL: url.toString() } });
+  }
+  return targets;
 }

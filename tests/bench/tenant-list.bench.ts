@@ -1,29 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { measure, printTable, startServer } from './harness.ts';
+import { API_SERVER, benchTargets, measure, printTable, startServer } from './harness.ts';
 
 /**
  * Foundation benchmark: an authenticated, tenant-scoped list of 20 members against a bare Hono route on the same
  * server in the same run. Target on Postgres: the list keeps ≥ 50% of the bare route's throughput, p99 < 25 ms.
  */
 export async function run() {
-  const targets: { label: string; env: Record<string, string>; cleanup?: () => void }[] = [];
-  const dataDir = mkdtempSync(join(tmpdir(), 'city-bench-'));
-  targets.push({ label: 'PGlite (embedded)', env: { DATA_DIR: dataDir, DATABASE_URL: '' }, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) });
-  if (process.env.DATABASE_URL) {
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = '/city_bench';
-    // A database of its own, so benchmark rows never mix with the test database.
-    spawnSync('psql', [process.env.DATABASE_URL, '-qc', 'DROP DATABASE IF EXISTS city_bench'], { stdio: 'inherit' });
-    spawnSync('psql', [process.env.DATABASE_URL, '-qc', 'CREATE DATABASE city_bench'], { stdio: 'inherit' });
-    const migrate = spawnSync(process.execPath, ['packages/db/src/migrate.cli.ts'], { env: { ...process.env, DATABASE_URL: url.toString() }, stdio: 'inherit' });
-    if (migrate.status === 0) targets.push({ label: 'Postgres (node-postgres)', env: { DATABASE_URL: url.toString() } });
-  }
+  const targets = benchTargets();
 
   for (const target of targets) {
-    const server = await startServer('tests/bench/servers/tenant-list.server.ts', target.env);
+    const server = await startServer(API_SERVER, target.env);
     try {
       const auth = { authorization: `Bearer ${server.info.token}` };
       const bare = await measure('bare Hono route', `${server.url}/bench/bare`);

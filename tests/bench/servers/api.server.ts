@@ -2,7 +2,7 @@
  * The API as `npm run start:api` builds it, plus two baselines on the same server and port:
  *   /bench/bare          a Hono route that returns a constant (the ceiling of the HTTP stack)
  *   /bench/tenant-query  the same member list query in a withTenant transaction, without session or membership
- * and a demo tenant grown to exactly 20 members. Prints READY with a session token for its admin.
+ * and a demo tenant grown to exactly 20 members. Prints READY with session tokens for its admin and a resident.
  */
 import { Hono } from 'hono';
 import { schema, withTenant } from '@city/db';
@@ -30,8 +30,10 @@ for (let i = existing; i < 20; i++) {
   }
 }
 
-const [admin] = await services.db.select().from(schema.users).where(eq(schema.users.phone, DEMO_ACCOUNTS.adminA.phone));
-const session = await services.sessions.create(admin!.id, 'bench');
+const tokenFor = async (phone: string) => {
+  const [user] = await services.db.select().from(schema.users).where(eq(schema.users.phone, phone));
+  return (await services.sessions.create(user!.id, 'bench')).token;
+};
 
 const root = new Hono();
 root.get('/bench/bare', (c) => c.json({ ok: true }));
@@ -42,6 +44,12 @@ root.route('/', booted.app);
 
 const port = Number(process.env.PORT);
 await serveNode(root as unknown as typeof booted.app, { port, host: '127.0.0.1' });
-console.log(`READY ${JSON.stringify({ token: session.token, slug: tenant.slug, database: booted.database.kind })}`);
+const ready = {
+  token: await tokenFor(DEMO_ACCOUNTS.adminA.phone),
+  residentToken: await tokenFor(DEMO_ACCOUNTS.residentA.phone),
+  slug: tenant.slug,
+  database: booted.database.kind,
+};
+console.log(`READY ${JSON.stringify(ready)}`);
 // Measurements are over when this arrives: exit at once rather than let in-flight requests meet a closed pool.
 process.on('SIGTERM', () => process.exit(0));
