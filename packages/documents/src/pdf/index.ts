@@ -1,0 +1,2 @@
+export { renderClaimLetters, type ClaimLetter, type ClaimLettersInput } from './claim-letters.ts';
+export { renderNoticeBoard, type NoticeBoardInput, type PrintedNotice } from './notice-board.ts';

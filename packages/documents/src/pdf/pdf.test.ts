@@ -1,0 +1,67 @@
+import { inflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { runsOf } from './cjk-fonts.ts';
+import { renderClaimLetters, renderNoticeBoard } from './index.ts';
+
+const pages = (pdf: Uint8Array) => Buffer.from(pdf).toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
+
+/** The characters the PDF maps back to Unicode (its ToUnicode CMaps), i.e. what a reader can copy out of it. */
+function unicodeText(pdf: Uint8Array): string {
+  const raw = Buffer.from(pdf).toString('latin1');
+  let out = '';
+  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let body: string;
+    try {
+      body = inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
+    } catch {
+      continue;
+    }
+    if (!body.includes('begincmap')) continue;
+    for (const list of body.matchAll(/\[([^\]]*)\]/g)) {
+      for (const hex of list[1]!.matchAll(/<([0-9a-f]+)>/gi)) out += Buffer.from(hex[1]!, 'hex').swap16().toString('utf16le');
+    }
+  }
+  return out;
+}
+
+describe('CJK font runs', () => {
+  it('cuts text by the font slice that holds each character and keeps spaces inside runs', () => {
+    const runs = runsOf('金色家园 3栋', 'regular');
+    expect(runs.map((r) => r.text).join('')).toBe('金色家园 3栋');
+    expect(runs.every((r) => r.font.endsWith('.woff2'))).toBe(true);
+    expect(runs.some((r) => r.text.startsWith(' '))).toBe(false);
+  });
+});
+
+describe('claim letters', () => {
+  it('prints one page per unit with the Chinese text embedded as real glyphs', async () => {
+    const pdf = await renderClaimLetters({
+      neighbourhood: '金色家园',
+      expiresAt: new Date('2026-12-31T00:00:00Z'),
+      letters: [
+        { address: '1栋 1单元 101', code: 'ABCD-EFGH-JK', url: 'https://example.cn/claim/jinse?code=ABCDEFGHJK' },
+        { address: '1栋 1单元 102', code: 'MNPQ-RSTV-WX', url: 'https://example.cn/claim/jinse?code=MNPQRSTVWX' },
+      ],
+    });
+    expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+    expect(pages(pdf)).toBe(2);
+    const text = unicodeText(pdf);
+    for (const char of '金色家园住户认证邀请函栋单元') expect(text).toContain(char);
+  });
+});
+
+describe('notice board', () => {
+  it('prints the public notices with their disclosure period', async () => {
+    const pdf = await renderNoticeBoard({
+      neighbourhood: '翠湖苑',
+      url: 'https://example.cn/p/cuihu-yuan',
+      printedAt: new Date('2026-11-25T02:00:00Z'),
+      notices: [
+        { title: '电梯维修公示', category: '公示', body: '维修费用明细如下。', publishedAt: new Date('2026-11-20T00:00:00Z'), expiresAt: new Date('2026-12-05T00:00:00Z'), pinned: true },
+      ],
+    });
+    expect(pages(pdf)).toBe(1);
+    const text = unicodeText(pdf);
+    for (const char of '翠湖苑电梯维修公示期至') expect(text).toContain(char);
+  });
+});

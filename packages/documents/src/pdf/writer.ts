@@ -1,0 +1,75 @@
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import { fontBytes, loadFonts, runsOf, type Weight } from './cjk-fonts.ts';
+
+export type TextOptions = PDFKit.Mixins.TextOptions & { weight?: Weight; size?: number; color?: string };
+
+/**
+ * A PDFKit document that writes Chinese text (through the sliced Noto Sans SC) and QR codes, and returns the
+ * finished file as bytes. Page geometry is A4 in points.
+ */
+export class PdfWriter {
+  readonly doc: PDFKit.PDFDocument;
+  private readonly registered = new Set<string>();
+  private readonly chunks: Buffer[] = [];
+  private readonly done: Promise<Uint8Array>;
+
+  constructor(info: { title: string; author?: string }) {
+    this.doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: info.title, Author: info.author ?? '城市生活网' }, lang: 'zh-CN' });
+    this.done = new Promise((resolve, reject) => {
+      this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
+      this.doc.on('end', () => resolve(new Uint8Array(Buffer.concat(this.chunks))));
+      this.doc.on('error', reject);
+    });
+  }
+
+  /** Loads the font slices for everything the document will write (call before writing it). */
+  async prepare(texts: { regular: Iterable<string>; bold: Iterable<string> }) {
+    await Promise.all([loadFonts(texts.regular, 'regular'), loadFonts(texts.bold, 'bold')]);
+    return this;
+  }
+
+  /** Writes a paragraph at the current position (or at x, y), wrapping within the page margins. */
+  text(value: string, options: TextOptions = {}, at?: { x: number; y: number }) {
+    const { weight = 'regular', size = 11, color = '#1f2933', ...rest } = options;
+    const runs = runsOf(value.length ? value : ' ', weight);
+    this.doc.fontSize(size).fillColor(color);
+    runs.forEach((run, i) => {
+      if (!this.registered.has(run.font)) {
+        this.doc.registerFont(run.font, fontBytes(run.font));
+        this.registered.add(run.font);
+      }
+      this.doc.font(run.font);
+      const options = { ...rest, continued: i < runs.length - 1 };
+      if (i === 0 && at) this.doc.text(run.text, at.x, at.y, options);
+      else this.doc.text(run.text, options);
+    });
+    return this;
+  }
+
+  /** Draws a QR code as vector squares (sharp at any print size), with its quiet zone inside `size`. */
+  qr(value: string, x: number, y: number, size: number) {
+    const { modules } = QRCode.create(value, { errorCorrectionLevel: 'M' });
+    const cells = modules.size + 8;
+    const cell = size / cells;
+    this.doc.save().fillColor('#000000');
+    for (let row = 0; row < modules.size; row++) {
+      for (let col = 0; col < modules.size; col++) {
+        if (modules.get(row, col)) this.doc.rect(x + (col + 4) * cell, y + (row + 4) * cell, cell, cell);
+      }
+    }
+    this.doc.fill().restore();
+    return this;
+  }
+
+  rule(y: number) {
+    const { left, right } = this.doc.page.margins;
+    this.doc.save().strokeColor('#c2c8d0').lineWidth(0.5).moveTo(left, y).lineTo(this.doc.page.width - right, y).stroke().restore();
+    return this;
+  }
+
+  finish(): Promise<Uint8Array> {
+    this.doc.end();
+    return this.done;
+  }
+}
