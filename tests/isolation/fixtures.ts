@@ -26,7 +26,7 @@ const makers: Maker[] = [
       .returning();
     return { noticeId: notice!.id };
   },
-  async (tx, tenantId) => {
+  async (tx, tenantId, actorId) => {
     const [building] = await tx.insert(schema.buildings).values({ tenantId, name: `${tenantId.slice(-4)}号楼` }).returning();
     const [unit] = await tx
       .insert(schema.units)
@@ -34,7 +34,18 @@ const makers: Maker[] = [
       .returning();
     const [owner] = await tx.insert(schema.owners).values({ tenantId, name: '业主甲', phone: '13600000000' }).returning();
     await tx.insert(schema.unitOwners).values({ tenantId, unitId: unit!.id, ownerId: owner!.id, designatedVoter: true, since: new Date() });
-    return { buildingId: building!.id, unitId: unit!.id, ownerId: owner!.id };
+    const [verification] = await tx
+      .insert(schema.verifications)
+      .values({ tenantId, unitId: unit!.id, userId: actorId, displayName: '待审住户', relation: 'family', status: 'pending', method: 'approval' })
+      .returning();
+    return { buildingId: building!.id, unitId: unit!.id, ownerId: owner!.id, verificationId: verification!.id };
+  },
+  async (tx, tenantId, actorId) => {
+    const [registryImport] = await tx
+      .insert(schema.registryImports)
+      .values({ tenantId, fileName: 'registry.csv', fileDigest: '00', status: 'ready', rowCount: 0, plan: [], createdBy: actorId })
+      .returning();
+    return { importId: registryImport!.id };
   },
 ];
 
@@ -62,6 +73,10 @@ export async function snapshot(db: Database, tenantId: string) {
     units: await tx.select().from(schema.units).orderBy(schema.units.id),
     unitOwners: await tx.select().from(schema.unitOwners).orderBy(schema.unitOwners.id),
     owners: await tx.select().from(schema.owners).orderBy(schema.owners.id),
+    buildings: await tx.select().from(schema.buildings).orderBy(schema.buildings.id),
+    verifications: await tx.select().from(schema.verifications).orderBy(schema.verifications.id),
+    unitCodes: await tx.select().from(schema.unitCodes).orderBy(schema.unitCodes.id),
+    registryImports: await tx.select().from(schema.registryImports).orderBy(schema.registryImports.id),
   }));
 }
 
@@ -81,6 +96,13 @@ export function bodyFor(method: string, path: string, ids: Record<string, string
     'POST /api/v1/t/{tenant}/registry/units': { buildingId: ids.buildingId, floor: 1, room: '101', saleStatus: 'unsold' },
     'PATCH /api/v1/t/{tenant}/registry/units/{unitId}': { room: '999' },
     'PUT /api/v1/t/{tenant}/registry/units/{unitId}/owners': { owners: [], reason: '篡改业主' },
+    'POST /api/v1/t/{tenant}/registry/letters': { buildingId: ids.buildingId },
+    'POST /api/v1/t/{tenant}/verifications/{verificationId}/approve': { relation: 'family', reason: '篡改认证' },
+    'POST /api/v1/t/{tenant}/verifications/{verificationId}/reject': { reason: '篡改认证' },
+    'POST /api/v1/t/{tenant}/verifications/{verificationId}/revoke': { reason: '篡改认证' },
+    // Open to any signed-in person (that is how residents join); the attack uses a code and a unit that do not exist.
+    'POST /api/v1/t/{tenant}/claims': { code: 'ABCD-EFGH-JK', relation: 'owner', displayName: '攻击者' },
+    'POST /api/v1/t/{tenant}/verifications': { building: '不存在的楼', room: '101', relation: 'owner', displayName: '攻击者' },
   };
   return bodies[`${method} ${path}`] ?? {};
 }

@@ -20,12 +20,12 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const KNOWN_GRANTS = new Set(['public', 'user', 'operator', 'region-staff', 'tenant:member', 'tenant:admin', 'tenant:staff', 'tenant:committee', 'tenant:resident']);
+const KNOWN_GRANTS = new Set(['public', 'user', 'operator', 'region-staff', 'tenant:member', 'tenant:admin', 'tenant:staff', 'tenant:committee', 'tenant:resident', 'tenant:visitor']);
 
 function admits(persona: Persona, grants: Grant[]): boolean {
   if (grants.includes('public')) return true;
   if (persona === 'anonymous') return false;
-  if (grants.includes('user')) return true;
+  if (grants.includes('user') || grants.includes('tenant:visitor')) return true;
   if (grants.includes('operator') && persona === 'operator') return true;
   if (grants.includes('region-staff') && ['communityStaffA', 'streetStaffA', 'otherBranchStaff'].includes(persona)) return true;
   const roles = world.rolesInA[persona] ?? [];

@@ -13,6 +13,7 @@ import { auditRoutes } from './routes/audit/index.ts';
 import { noticeRoutes } from './routes/notices/index.ts';
 import { publicRoutes } from './routes/public/index.ts';
 import { registryRoutes } from './routes/registry/index.ts';
+import { IMPORT_MAX_BYTES, registryImportRoutes } from './routes/registry-import/index.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { devRoutes } from './routes/dev/index.ts';
 import { healthRoutes } from './routes/health/index.ts';
@@ -22,6 +23,7 @@ import { memberRoutes } from './routes/members/index.ts';
 import { regionRoutes } from './routes/regions/index.ts';
 import { supervisionRoutes } from './routes/supervision/index.ts';
 import { tenantRoutes } from './routes/tenants/index.ts';
+import { verificationRoutes } from './routes/verification/index.ts';
 import { createApiServices, type AppDeps } from './services.ts';
 
 /** Builds the whole API from injected dependencies; the same app runs on Node, on edge runtimes and in tests. */
@@ -41,7 +43,11 @@ export function createApp(deps: AppDeps) {
       await next();
     }),
   );
-  app.use('*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problemResponse(c, new AppError('payload_too_large')) }));
+  const tooLarge = (c: Parameters<typeof problemResponse>[0]) => problemResponse(c, new AppError('payload_too_large'));
+  const defaultLimit = bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge });
+  const fileLimit = bodyLimit({ maxSize: IMPORT_MAX_BYTES, onError: tooLarge });
+  // Registry files are the one large upload; everything else stays at 1 MB.
+  app.use('*', (c, next) => (/\/registry\/imports$/.test(c.req.path) ? fileLimit : defaultLimit)(c, next));
   app.use('*', sessionMiddleware({ trustedOrigins: deps.trustedOrigins ?? [] }));
 
   const routes = app
@@ -57,6 +63,8 @@ export function createApp(deps: AppDeps) {
     .route('/', noticeRoutes)
     .route('/', publicRoutes)
     .route('/', registryRoutes)
+    .route('/', registryImportRoutes)
+    .route('/', verificationRoutes)
     .route('/', supervisionRoutes)
     .route('/', devRoutes);
 

@@ -16,7 +16,8 @@ export interface TenantContext {
 }
 
 export interface MemberContext {
-  id: string;
+  /** Null only on `tenant:visitor` routes, for a caller who is not (yet) a member. */
+  id: string | null;
   roles: TenantRole[];
 }
 

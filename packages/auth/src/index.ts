@@ -5,3 +5,4 @@ export * from './rate-limit.ts';
 export * from './phone-codes.ts';
 export * from './sms.ts';
 export * from './cookies.ts';
+export { randomString } from './random.ts';

@@ -14,7 +14,11 @@ export function randomToken(): string {
   return encodeBase32LowerCaseNoPadding(bytes);
 }
 
-/** Uniformly random decimal digits (rejection sampling inside oslo, no modulo bias). */
+/** Uniformly random characters of an alphabet (rejection sampling inside oslo, no modulo bias). */
+export function randomString(alphabet: string, length: number): string {
+  return generateRandomString(reader, alphabet, length);
+}
+
 export function randomDigits(length: number): string {
-  return generateRandomString(reader, '0123456789', length);
+  return randomString('0123456789', length);
 }

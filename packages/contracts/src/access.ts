@@ -4,9 +4,11 @@ import type { TenantRole } from './enums.ts';
  * Who may call a route (default deny: a route without grants admits nobody).
  * - `public`: anyone; `user`: any signed-in person; `operator`: platform operators;
  * - `region-staff`: staff of some 街道/社区 (the handler narrows to their own branch, 404 elsewhere);
- * - `tenant:<role>`: members of the route's neighbourhood holding that role; `tenant:member`: any member.
+ * - `tenant:<role>`: members of the route's neighbourhood holding that role; `tenant:member`: any member;
+ * - `tenant:visitor`: any signed-in person, inside the neighbourhood's transaction, member or not (claiming a unit
+ *   is how residents join; such routes must reveal nothing of the neighbourhood beyond the caller's own rows).
  */
-export type Grant = 'public' | 'user' | 'operator' | 'region-staff' | `tenant:${TenantRole}` | 'tenant:member';
+export type Grant = 'public' | 'user' | 'operator' | 'region-staff' | `tenant:${TenantRole}` | 'tenant:member' | 'tenant:visitor';
 
 export const TENANT_MANAGERS = ['tenant:admin'] as const satisfies readonly Grant[];
 export const TENANT_READERS = ['tenant:admin', 'tenant:staff'] as const satisfies readonly Grant[];
@@ -16,3 +18,6 @@ export const NOTICE_EDITORS = ['tenant:admin', 'tenant:staff'] as const satisfie
 
 /** Who may read the property registry (personal data masked); only admins change it. */
 export const REGISTRY_READERS = ['tenant:admin', 'tenant:staff'] as const satisfies readonly Grant[];
+
+/** Who decides on resident verifications and prints invitation letters. */
+export const VERIFIERS = ['tenant:admin'] as const satisfies readonly Grant[];

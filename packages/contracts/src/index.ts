@@ -11,3 +11,5 @@ export * from './mask.ts';
 export * from './audit.ts';
 export * from './notices.ts';
 export * from './registry.ts';
+export * from './verification.ts';
+export * from './registry-import.ts';

@@ -8,3 +8,5 @@ export * from './maintenance.ts';
 export * from './audit.ts';
 export { canRead, noticeState } from './notices.ts';
 export * from './pii-key.ts';
+export { CLAIM_LIMIT, type Claimant, type Reader } from './verification.ts';
+export { templateTable } from './registry-import/imports.ts';

@@ -1,8 +1,9 @@
-import type { NoticeCategory, NoticeInput, TenantRole } from '@city/contracts';
+import type { NoticeCategory, NoticeInput } from '@city/contracts';
 import { schema, type Tx } from '@city/db';
 import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { audit, type AuditContext } from './audit.ts';
 import { AppError } from './errors.ts';
+import type { Reader } from './verification.ts';
 
 const n = schema.notices;
 const columns = getTableColumns(n);
@@ -17,15 +18,21 @@ export function noticeState(row: Pick<NoticeRow, 'status' | 'publishAt' | 'expir
 }
 
 /**
- * Who may read a live notice. `owners` and `building` audiences need the property registry to know who owns what;
- * until a person's ownership is known there, those notices reach the neighbourhood's admins, staff and committee.
+ * Who may read a live notice. Owners-only and one-building notices reach exactly the people the registry links
+ * there through a verification (see verification.ts), and the people who run the neighbourhood.
  */
-export function canRead(row: Pick<NoticeRow, 'status' | 'publishAt' | 'expiresAt' | 'audience'>, roles: TenantRole[] | null, now: Date) {
+export function canRead(
+  row: Pick<NoticeRow, 'status' | 'publishAt' | 'expiresAt' | 'audience' | 'buildingId'>,
+  reader: Reader | null,
+  now: Date,
+) {
   if (noticeState(row, now) !== 'live') return false;
   if (row.audience === 'public') return true;
-  if (!roles?.length) return false;
+  if (!reader?.roles.length) return false;
   if (row.audience === 'residents') return true;
-  return roles.some((r) => r === 'admin' || r === 'staff' || r === 'committee');
+  if (reader.roles.some((r) => r === 'admin' || r === 'staff' || r === 'committee')) return true;
+  if (row.audience === 'owners') return reader.isOwner;
+  return row.buildingId !== null && reader.buildingIds.includes(row.buildingId);
 }
 
 // The outer table is named in full: drizzle renders ${n.id} unqualified in one-table selects, which the subquery
@@ -71,14 +78,14 @@ export const notices = {
   },
 
   /** What a reader sees now: live notices of their audience, pinned first, newest first. */
-  async readable(tx: Tx, roles: TenantRole[] | null, now: Date, category?: NoticeCategory) {
+  async readable(tx: Tx, reader: Reader | null, now: Date, category?: NoticeCategory) {
     const rows = await tx
       .select({ ...columns, correctedById: correctedBy })
       .from(n)
       .where(and(eq(n.status, 'published'), category ? eq(n.category, category) : undefined))
       .orderBy(desc(n.pinned), desc(sql`coalesce(${n.publishAt}, ${n.publishedAt})`))
       .limit(500);
-    return rows.filter((r) => canRead(r, roles, now)).map((r) => view(r, now));
+    return rows.filter((r) => canRead(r, reader, now)).map((r) => view(r, now));
   },
 
   async create(tx: Tx, context: AuditContext, input: NoticeInput, options: { source?: string; correctsId?: string } = {}) {

@@ -13,9 +13,11 @@ import { Invitations } from './invitations.ts';
 import { members } from './members.ts';
 import { notices } from './notices.ts';
 import { Regions } from './regions.ts';
+import { RegistryImports } from './registry-import/imports.ts';
 import { Registry } from './registry.ts';
 import { Supervision } from './supervision.ts';
 import { Tenants } from './tenants.ts';
+import { Verification } from './verification.ts';
 
 export interface CoreDeps {
   db: Database;
@@ -35,6 +37,7 @@ export function createServices(deps: CoreDeps) {
   const limiter = new RateLimiter(db, clock);
   const codes = new PhoneCodes(db, clock);
   const regions = new Regions(db);
+  const registry = new Registry(deps.piiKey);
   return {
     ...deps,
     sessions,
@@ -48,7 +51,9 @@ export function createServices(deps: CoreDeps) {
     supervision: new Supervision(db, regions),
     members,
     notices,
-    registry: new Registry(deps.piiKey),
+    registry,
+    registryImports: new RegistryImports({ db, clock, registry }),
+    verification: new Verification(deps),
   };
 }
 

@@ -12,8 +12,9 @@ import type { AppEnv } from '../env.ts';
  */
 export function authorize(grants: readonly Grant[]) {
   const tenantRoles = grants
-    .filter((g): g is `tenant:${TenantRole | 'member'}` => g.startsWith('tenant:'))
-    .map((g) => g.slice('tenant:'.length) as TenantRole | 'member');
+    .filter((g): g is `tenant:${TenantRole | 'member' | 'visitor'}` => g.startsWith('tenant:'))
+    .map((g) => g.slice('tenant:'.length) as TenantRole | 'member' | 'visitor');
+  const visitors = tenantRoles.includes('visitor');
 
   return createMiddleware<AppEnv>(async (c, next) => {
     c.set('grants', grants);
@@ -30,9 +31,10 @@ export function authorize(grants: readonly Grant[]) {
     const tenant = await c.get('services').tenants.bySlug(c.req.param('tenant') ?? '');
     if (!tenant || tenant.status !== 'active') throw new AppError('not_found');
     await withTenantAs(c.get('services').db, tenant.id, actor.id, async (tx, membership) => {
-      if (!membership) throw new AppError('not_found');
-      const member = { id: membership.id, roles: membership.roles as TenantRole[] };
-      if (!tenantRoles.includes('member') && !member.roles.some((r) => tenantRoles.includes(r))) {
+      if (!membership && !visitors) throw new AppError('not_found');
+      // A visitor route sees a visitor as a member without roles.
+      const member = { id: membership?.id ?? null, roles: (membership?.roles ?? []) as TenantRole[] };
+      if (!visitors && !tenantRoles.includes('member') && !member.roles.some((r) => tenantRoles.includes(r))) {
         throw new AppError('forbidden');
       }
       c.set('tenant', { id: tenant.id, slug: tenant.slug, name: tenant.name });

@@ -47,7 +47,9 @@ export function validationError(error: ZodError): AppError {
         : isValidationMessageKey(issue.code)
           ? issue.code
           : 'invalid';
-      return { path: issue.path.join('.'), code: issue.code, message: VALIDATION_MESSAGES[key] };
+      // Our own key is the more precise code for clients (e.g. claim_code_format rather than invalid_format).
+      const code = isValidationMessageKey(issue.message) ? issue.message : issue.code;
+      return { path: issue.path.join('.'), code, message: VALIDATION_MESSAGES[key] };
     }),
   });
 }

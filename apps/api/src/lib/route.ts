@@ -2,6 +2,7 @@ import { createRoute, type RouteConfig, type RouteHandler } from '@hono/zod-open
 import type { AppEnv } from '../env.ts';
 import { ProblemSchema, type Grant } from '@city/contracts';
 import { authorize } from './authorize.ts';
+import { rateLimit, type RouteLimit } from './rate-limit.ts';
 
 const problem = (description: string) => ({
   description,
@@ -18,20 +19,21 @@ export const errorResponses = {
   429: problem('请求过多 / Too many requests'),
 } as const;
 
-type RouteInput = Omit<RouteConfig, 'middleware'> & { access: readonly Grant[] };
+type RouteInput = Omit<RouteConfig, 'middleware'> & { access: readonly Grant[]; limit?: RouteLimit };
 
 /**
  * A route with its access declared next to it: the grants become the route's authorize middleware and the
  * `x-access` extension of its OpenAPI operation, which the role × route matrix test reads.
  */
 export function defineRoute<const R extends RouteInput>(config: R) {
-  const { access, ...rest } = config;
+  const { access, limit, ...rest } = config;
   const secured = access.includes('public') ? {} : { security: [{ session: [] }, { bearer: [] }] };
   return createRoute({
     ...rest,
     ...secured,
     'x-access': access,
-    middleware: [authorize(access)] as const,
+    // The limit counts before authorization opens the request's transaction, so refused attempts count too.
+    middleware: limit ? ([rateLimit(limit), authorize(access)] as const) : ([authorize(access)] as const),
   } as unknown as Omit<R, 'access'> & { path: R['path'] }) as Omit<R, 'access'> & {
     getRoutingPath(): string;
   };

@@ -5,3 +5,4 @@ export * from './tenant.ts';
 export * from './audit.ts';
 export * from './notices.ts';
 export * from './registry.ts';
+export * from './verification.ts';

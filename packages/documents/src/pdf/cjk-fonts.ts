@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import decompress from 'wawoff2/decompress.js';
 
 /**
  * Noto Sans SC for PDFs, from the `noto-sans-sc` package, which ships the font as ~100 unicode-range slices
@@ -17,7 +16,10 @@ interface Slice {
   ranges: Array<[number, number]>;
 }
 
-const packageDir = dirname(createRequire(import.meta.url).resolve('noto-sans-sc/package.json'));
+const require = createRequire(import.meta.url);
+const packageDir = dirname(require.resolve('noto-sans-sc/package.json'));
+/** Google's reference WOFF2 decoder (WebAssembly, CommonJS, untyped): WOFF2 bytes in, TrueType bytes out. */
+const decompress = require('wawoff2/decompress.js') as (woff2: Uint8Array) => Promise<Uint8Array>;
 const slicesByWeight = new Map<Weight, Slice[]>();
 const bytes = new Map<string, Buffer>();
 

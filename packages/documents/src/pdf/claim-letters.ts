@@ -39,7 +39,7 @@ const copy = {
  * 住户认证邀请函: one A4 page per unit, for the admin to print and put in letterboxes. The code is single-use;
  * the page says so, and says how to claim without a phone camera.
  */
-export async function renderClaimLetters(input: ClaimLettersInput): Promise<Uint8Array> {
+export async function renderClaimLetters(input: ClaimLettersInput): Promise<Uint8Array<ArrayBuffer>> {
   const until = printDate(input.expiresAt);
   const pdf = await new PdfWriter({ title: `${input.neighbourhood} ${copy.title}` }).prepare({
     regular: [
@@ -78,7 +78,7 @@ export async function renderClaimLetters(input: ClaimLettersInput): Promise<Uint
     doc.moveDown(0.3);
     copy.steps.forEach((line) => pdf.text(line, { size: 12, lineGap: 3, width }));
     doc.moveDown(0.5);
-    pdf.text(letter.url, { size: 10, color: '#1f6feb', width });
+    pdf.text(letter.url, { size: 10, color: '#1f6feb', width, link: letter.url });
     doc.moveDown(1);
     pdf.text(copy.keepSafe, { size: 10, color: '#52606d', lineGap: 3, width });
   });

@@ -21,7 +21,7 @@ export interface NoticeBoardInput {
 }
 
 /** The public 公示 board on paper, for the notice board by the gate: every live public notice, a QR back online. */
-export async function renderNoticeBoard(input: NoticeBoardInput): Promise<Uint8Array> {
+export async function renderNoticeBoard(input: NoticeBoardInput): Promise<Uint8Array<ArrayBuffer>> {
   const heading = '公示栏 · 公开信息';
   const printed = `打印时间 ${printDateTime(input.printedAt)} · 扫码查看最新内容`;
   const empty = '目前没有公开的通知或公示。';

@@ -12,7 +12,7 @@ export class PdfWriter {
   readonly doc: PDFKit.PDFDocument;
   private readonly registered = new Set<string>();
   private readonly chunks: Buffer[] = [];
-  private readonly done: Promise<Uint8Array>;
+  private readonly done: Promise<Uint8Array<ArrayBuffer>>;
 
   constructor(info: { title: string; author?: string }) {
     this.doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: info.title, Author: info.author ?? '城市生活网' }, lang: 'zh-CN' });
@@ -68,7 +68,7 @@ export class PdfWriter {
     return this;
   }
 
-  finish(): Promise<Uint8Array> {
+  finish(): Promise<Uint8Array<ArrayBuffer>> {
     this.doc.end();
     return this.done;
   }

@@ -3,11 +3,11 @@ import Papa from 'papaparse';
 import type { SheetFormat, Table } from './read.ts';
 
 /** CSV with a byte-order mark, so Excel opens the UTF-8 Chinese text correctly. */
-function writeCsv(data: Table): Uint8Array {
+function writeCsv(data: Table): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode('\uFEFF' + Papa.unparse([data.header, ...data.rows], { newline: '\r\n' }));
 }
 
-async function writeXlsx(data: Table, sheetName: string): Promise<Uint8Array> {
+async function writeXlsx(data: Table, sheetName: string): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   // Every cell is text: room numbers like "0101" and ID numbers must not become numbers.
@@ -17,7 +17,7 @@ async function writeXlsx(data: Table, sheetName: string): Promise<Uint8Array> {
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-export async function writeTable(data: Table, format: SheetFormat, sheetName = 'Sheet1'): Promise<Uint8Array> {
+export async function writeTable(data: Table, format: SheetFormat, sheetName = 'Sheet1'): Promise<Uint8Array<ArrayBuffer>> {
   return format === 'xlsx' ? writeXlsx(data, sheetName) : writeCsv(data);
 }
 

@@ -1,5 +1,6 @@
 import { NoticeSchema } from '@city/contracts';
 import { AppError, canRead } from '@city/core';
+import { actorOf } from '../../lib/request-meta.ts';
 import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { noticeParams } from '../../lib/tenant-params.ts';
@@ -15,11 +16,13 @@ export const route = defineRoute({
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const { notices, clock } = c.get('services');
+  const { notices, verification, clock } = c.get('services');
   const now = clock.now();
   const notice = await notices.get(c.get('tx'), c.req.valid('param').noticeId, now);
   const roles = c.get('member').roles;
   const editor = roles.includes('admin') || roles.includes('staff');
-  if (!editor && !canRead(notice, roles, now)) throw new AppError('not_found');
+  if (!editor && !canRead(notice, await verification.reader(c.get('tx'), actorOf(c).id, roles), now)) {
+    throw new AppError('not_found');
+  }
   return c.json(serialize(notice), 200);
 };

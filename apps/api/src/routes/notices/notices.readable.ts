@@ -1,4 +1,5 @@
 import { NoticeListQuerySchema } from '@city/contracts';
+import { actorOf } from '../../lib/request-meta.ts';
 import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
@@ -15,7 +16,8 @@ export const route = defineRoute({
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const { notices, clock } = c.get('services');
-  const items = await notices.readable(c.get('tx'), c.get('member').roles, clock.now(), c.req.valid('query').category);
+  const { notices, verification, clock } = c.get('services');
+  const reader = await verification.reader(c.get('tx'), actorOf(c).id, c.get('member').roles);
+  const items = await notices.readable(c.get('tx'), reader, clock.now(), c.req.valid('query').category);
   return c.json(serialize({ items }), 200);
 };

@@ -1,4 +1,7 @@
 import { createRouter } from '../../lib/router.ts';
 import * as notices from './public.notices.ts';
+import * as noticesPdf from './public.notices-pdf.ts';
 
-export const publicRoutes = createRouter().openapi(notices.route, notices.handler);
+export const publicRoutes = createRouter()
+  .openapi(notices.route, notices.handler)
+  .openapi(noticesPdf.route, noticesPdf.handler);

@@ -1,0 +1,30 @@
+import { ClaimSchema, VerificationSchema } from '@city/contracts';
+import { CLAIM_LIMIT } from '@city/core';
+import { actorOf, auditContext } from '../../lib/request-meta.ts';
+import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
+import { serialize } from '../../lib/serialize.ts';
+import { tenantParams } from '../../lib/tenant-params.ts';
+
+export const route = defineRoute({
+  method: 'post',
+  path: '/api/v1/t/{tenant}/claims',
+  tags: ['verification'],
+  summary: '用邀请函上的认证码认领房屋 / Claim a unit with the code from its letter',
+  access: ['tenant:visitor'],
+  limit: { bucket: 'claim', limit: CLAIM_LIMIT },
+  request: { params: tenantParams, body: jsonBody(ClaimSchema) },
+  responses: {
+    201: json(VerificationSchema, '已认证，或待管理员确认业主身份 / Verified, or waiting for the admin to confirm ownership'),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    404: errorResponses[404],
+    409: errorResponses[409],
+    410: { ...errorResponses[404], description: '认证码已过期或作废 / Code expired or replaced' },
+    429: errorResponses[429],
+  },
+});
+
+export const handler: Handler<typeof route> = async (c) => {
+  const verification = await c.get('services').verification.claim(c.get('tx'), auditContext(c), actorOf(c), c.req.valid('json'));
+  return c.json(serialize(verification), 201);
+};

@@ -1,0 +1,20 @@
+import { VERIFIERS, VerificationListQuerySchema } from '@city/contracts';
+import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { serialize } from '../../lib/serialize.ts';
+import { tenantParams } from '../../lib/tenant-params.ts';
+import { verificationList } from './verification.common.ts';
+
+export const route = defineRoute({
+  method: 'get',
+  path: '/api/v1/t/{tenant}/verifications',
+  tags: ['verification'],
+  summary: '住户认证（待审核在前）/ Resident verifications, oldest pending first',
+  access: VERIFIERS,
+  request: { params: tenantParams, query: VerificationListQuerySchema },
+  responses: { 200: json(verificationList), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+});
+
+export const handler: Handler<typeof route> = async (c) => {
+  const items = await c.get('services').verification.list(c.get('tx'), c.req.valid('query').status);
+  return c.json(serialize({ items }), 200);
+};
