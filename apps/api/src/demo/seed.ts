@@ -1,9 +1,10 @@
 import type { NoticeInput, TenantRole } from '@city/contracts';
 import { schema, withTenant } from '@city/db';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { ApiServices } from '../services.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.ts';
 import { seedRegistry } from './registry.ts';
+import { seedVerifications } from './verifications.ts';
 
 type Account = keyof typeof DEMO_ACCOUNTS;
 
@@ -100,6 +101,18 @@ export async function seedDemo(services: ApiServices): Promise<boolean> {
   const actorOf = (t: typeof jinse) => ({ id: t.id, actor: { id: t.admin.id, displayName: t.adminName } });
   await seedRegistry(services, actorOf(jinse), { buildings: 5, entrances: 2, floors: 15, roomsPerFloor: 2 }, 1);
   await seedRegistry(services, actorOf(cuihu), { buildings: 12, entrances: 2, floors: 25, roomsPerFloor: 2 }, 2);
+  const person = (key: Account) => users[key];
+  const admin = (t: typeof jinse) => ({ id: t.admin.id, displayName: t.adminName });
+  await seedVerifications(services, { id: jinse.id, slug: 'jinse-jiayuan', admin: admin(jinse) }, { id: cuihu.id, slug: 'cuihu-yuan', admin: admin(cuihu) }, {
+    owner: person('residentA'),
+    claimantOwner: person('claimantA'),
+    claimantRenter: person('claimantB'),
+    renterB: person('residentB'),
+  });
+  const [building1] = await withTenant(db, jinse.id, (tx) => tx.select().from(schema.buildings).where(eq(schema.buildings.name, '1栋')));
+  await post(jinse, [
+    { category: 'notice', audience: 'building', buildingId: building1!.id, title: '1栋电梯年度检验', body: '12月5日 9:00–12:00 1栋两部电梯轮流停运检验，请错峰出行。' },
+  ]);
   await post(cuihu, [
     { category: 'notice', audience: 'public', title: '冬季消防安全提示', body: '请勿在楼道堆放杂物，电动自行车请到指定地点充电。' },
   ]);
