@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { randomPhone } from '@city/db/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -236,5 +237,54 @@ describe('property registry', () => {
     await expect.poll(() => page.locator('section', { hasText: '历史业主' }).getByText(formerName).count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${shots}/e2e-unit.png`, fullPage: true });
     await page.context().close();
+  });
+});
+
+describe('registry import and resident verification', () => {
+  it('an admin imports a registry file and prints letters; a new resident claims a unit with a code and reads residents-only notices', async () => {
+    const admin = await newPage({ width: 1280, height: 900 });
+    await signIn(admin, '13900000011', 'demo1234');
+    await admin.goto(`${product.url}/n/jinse-jiayuan/registry/import`);
+    const csv = [
+      '楼栋,单元,楼层,房号,登记面积,实测面积,合同面积,销售状态,业主姓名,业主手机号,业主身份证号,表决人',
+      '9栋,1单元,1,101,88.20,,,已售已交付,许文,,,是',
+      '9栋,1单元,1,102,,,95.00,未售,,,,',
+    ].join('\n');
+    await admin.setInputFiles('#import-file', { name: '9栋.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await admin.getByRole('button', { name: '上传并校验' }).click();
+    await expect.poll(() => admin.getByText('校验通过，待导入').count()).toBe(1);
+    await admin.getByRole('button', { name: '确认导入' }).click();
+    await expect.poll(() => admin.getByText('已导入', { exact: true }).count(), { timeout: 15_000 }).toBe(1);
+    await admin.screenshot({ path: `${shots}/e2e-import.png`, fullPage: true });
+
+    await admin.goto(`${product.url}/n/jinse-jiayuan/verifications`);
+    await admin.getByLabel('范围').selectOption({ label: '9栋（2 户）' });
+    const [download] = await Promise.all([admin.waitForEvent('download'), admin.getByRole('button', { name: '生成 PDF' }).click()]);
+    const pdf = (await readFile(await download.path())).toString('latin1');
+    expect(pdf.match(/\/Type \/Page\b/g)).toHaveLength(2);
+    // The letter links its claim page (the same address as its QR code).
+    const claimUrls = [...new Set([...pdf.matchAll(/\(([^)]*\/claim\/jinse-jiayuan\?code=[A-Z0-9]{10})\)/g)].map((m) => m[1]!))];
+    expect(claimUrls).toHaveLength(2);
+    await admin.context().close();
+
+    const resident = await newPage();
+    await signUp(resident, randomPhone(), '许家人');
+    await resident.goto(claimUrls[0]!.replace(/^https?:\/\/[^/]+/, product.url));
+    await resident.waitForURL('**/n/jinse-jiayuan/my?code=*');
+    await resident.getByLabel('我与房屋的关系').first().selectOption('family');
+    await resident.getByRole('button', { name: '认领', exact: true }).click();
+    await expect.poll(() => resident.getByText('认领成功：9栋 1单元 101').count()).toBe(1);
+    await resident.getByRole('link', { name: '进入小区首页' }).click();
+    await expect.poll(() => resident.getByText('12月3日停水通知').count()).toBe(1);
+    expect(await resident.getByText('首次业主大会筹备组成立').count()).toBe(0);
+    await resident.screenshot({ path: `${shots}/e2e-claimed.png`, fullPage: true });
+    await resident.context().close();
+  });
+
+  it('prints the public board as a PDF without sign-in', async () => {
+    const res = await fetch(`${product.url}/p/jinse-jiayuan/print`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

@@ -21,7 +21,8 @@ export const actions = {
     if (!(file instanceof File) || file.size === 0) return fail(400, { message: translate(event.locals.locale, 'import.fileRequired'), fieldErrors: {}, values: {} });
     const res = await apiFor(event).api.v1.t[':tenant'].registry.imports.$post(
       { param: { tenant: event.params.tenant }, query: { fileName: file.name } },
-      { init: { body: await file.arrayBuffer(), headers: { 'content-type': 'application/octet-stream' } } },
+      // `headers` merge with the client's own (session, language); headers inside `init` would replace them.
+      { headers: { 'content-type': 'application/octet-stream' }, init: { body: await file.arrayBuffer() } },
     );
     if (!res.ok) return failFrom(res);
     redirect(303, routes.registryImportResult(event.params.tenant, (await res.json()).id));
