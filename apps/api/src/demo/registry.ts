@@ -17,7 +17,7 @@ function sequence(seed: number) {
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 /** A well-formed (checksummed), invented and unique Chongqing Bishan ID number: n picks the birth day and serial. */
-function demoIdNumber(n: number): string {
+export function demoIdNumber(n: number): string {
   const birth = new Date(Date.UTC(1950, 0, 1) + Math.floor(n / 1000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
   const body = `500120${birth}${String(n % 1000).padStart(3, '0')}`;
   const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(body[i]), 0);

@@ -45,9 +45,11 @@ async function readXlsx(bytes: Uint8Array): Promise<Table> {
   const sheet = workbook.worksheets[0];
   if (!sheet) return { header: [], rows: [] };
   const cells: string[][] = [];
+  // columnCount scans every row when read: once, not per row.
+  const columns = sheet.columnCount;
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const values: string[] = [];
-    for (let col = 1; col <= sheet.columnCount; col++) values.push(row.getCell(col).text ?? '');
+    for (let col = 1; col <= columns; col++) values.push(row.getCell(col).text ?? '');
     cells.push(values);
   });
   return table(cells);
