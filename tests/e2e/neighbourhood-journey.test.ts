@@ -238,6 +238,29 @@ describe('property registry', () => {
     await page.screenshot({ path: `${shots}/e2e-unit.png`, fullPage: true });
     await page.context().close();
   });
+
+  it('an admin adds a unit to a building and corrects its area, with a localised error first', async () => {
+    const page = await newPage();
+    await signIn(page, '13900000011', 'demo1234');
+    await page.goto(`${product.url}/n/jinse-jiayuan/registry`);
+    await page.getByRole('link', { name: /^3栋/ }).click();
+    await page.getByLabel('楼层').fill('16');
+    await page.getByLabel('房号').fill('1601');
+    await page.getByLabel('登记面积').fill('88.888');
+    await page.getByRole('button', { name: '新增房屋' }).click();
+    await expect.poll(() => page.getByText('面积为平方米，最多两位小数，如 89.50').count()).toBe(1);
+    await page.getByLabel('登记面积').fill('88.80');
+    await page.getByRole('button', { name: '新增房屋' }).click();
+    await expect.poll(() => page.getByText('已新增。').count()).toBe(1);
+    await page.getByRole('link', { name: '1601' }).click();
+    // The building page has a 登记面积 field too: wait for the unit page before typing.
+    await page.getByRole('heading', { name: '3栋 1601' }).waitFor();
+    await page.getByLabel('登记面积').fill('90.10');
+    await page.getByRole('button', { name: '修改房屋信息' }).click();
+    await expect.poll(() => page.getByText('房屋信息已保存。').count()).toBe(1);
+    await expect.poll(() => page.getByText('90.10').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
 });
 
 describe('registry import and resident verification', () => {
@@ -263,7 +286,7 @@ describe('registry import and resident verification', () => {
     const pdf = (await readFile(await download.path())).toString('latin1');
     expect(pdf.match(/\/Type \/Page\b/g)).toHaveLength(2);
     // The letter links its claim page (the same address as its QR code).
-    const claimUrls = [...new Set([...pdf.matchAll(/\(([^)]*\/claim\/jinse-jiayuan\?code=[A-Z0-9]{10})\)/g)].map((m) => m[1]!))];
+    const claimUrls = [...pdf.matchAll(/\(([^)]*\/claim\/jinse-jiayuan\?code=[A-Z0-9]{10})\)/g)].map((m) => m[1]!);
     expect(claimUrls).toHaveLength(2);
     await admin.context().close();
 

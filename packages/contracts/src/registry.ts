@@ -118,6 +118,9 @@ export const UnitDetailSchema = UnitSchema.extend({
   residents: z.array(
     z.object({ id: IdSchema, name: z.string(), relation: z.enum(['renter', 'family', 'other']), phone: z.string().nullable() }),
   ),
+  verified: z
+    .array(z.object({ id: IdSchema, displayName: z.string(), relation: z.enum(['owner', 'family', 'renter', 'other']), method: z.enum(['code', 'approval']) }))
+    .openapi({ description: '已认证与此房屋关联的人 / People verified for this unit' }),
 }).openapi('UnitDetail');
 
 export const OwnersChangeSchema = z

@@ -135,10 +135,15 @@ export class Registry {
       .select({ id: schema.unitResidents.id, name: schema.unitResidents.name, relation: schema.unitResidents.relation, phone: schema.unitResidents.phone })
       .from(schema.unitResidents)
       .where(and(eq(schema.unitResidents.unitId, unitId), isNull(schema.unitResidents.until)));
+    const verified = await tx
+      .select({ id: schema.verifications.id, displayName: schema.verifications.displayName, relation: schema.verifications.relation, method: schema.verifications.method })
+      .from(schema.verifications)
+      .where(and(eq(schema.verifications.unitId, unitId), eq(schema.verifications.status, 'verified')));
     return {
       ...unitView(row, owners),
       ownerHistory: owners.filter((o) => o.until !== null).reverse(),
       residents: residents.map((r) => ({ ...r, phone: r.phone ? maskPhone(r.phone) : null })),
+      verified,
     };
   }
 

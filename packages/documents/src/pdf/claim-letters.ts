@@ -78,7 +78,10 @@ export async function renderClaimLetters(input: ClaimLettersInput): Promise<Uint
     doc.moveDown(0.3);
     copy.steps.forEach((line) => pdf.text(line, { size: 12, lineGap: 3, width }));
     doc.moveDown(0.5);
-    pdf.text(letter.url, { size: 10, color: '#1f6feb', width, link: letter.url });
+    const linkTop = doc.y;
+    pdf.text(letter.url, { size: 10, color: '#1f6feb', width });
+    // One clickable area over the printed address (for people who open the PDF on a screen).
+    doc.link(left, linkTop, width, doc.y - linkTop, letter.url);
     doc.moveDown(1);
     pdf.text(copy.keepSafe, { size: 10, color: '#52606d', lineGap: 3, width });
   });

@@ -343,5 +343,11 @@ export const en: Record<MessageKey, string> = {
   'import.summary.unchanged': 'Unchanged',
   'import.again': 'Upload a corrected file',
   'notices.print': 'Printable version (PDF)',
+  'notices.form.building': 'Building (only for a one-building audience)',
+  'registry.areaHint': 'm², two decimals at most; votes count the registered, else measured, else contract area',
+  'registry.addUnit': 'Add a unit',
+  'registry.editUnit': 'Edit the unit',
+  'registry.unitSaved': 'Unit saved.',
+  'registry.verifiedPeople': 'Verified residents',
   'time.format': '{date}',
 };

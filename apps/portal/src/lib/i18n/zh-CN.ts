@@ -341,6 +341,12 @@ export const zhCN = {
   'import.summary.unchanged': '无变化',
   'import.again': '上传修改后的文件',
   'notices.print': '打印版（PDF）',
+  'notices.form.building': '楼栋（仅“本楼栋”范围时选择）',
+  'registry.areaHint': '平方米，最多两位小数；三种面积按登记、实测、合同的顺序计票',
+  'registry.addUnit': '新增房屋',
+  'registry.editUnit': '修改房屋信息',
+  'registry.unitSaved': '房屋信息已保存。',
+  'registry.verifiedPeople': '已认证的住户',
   'time.format': '{date}',
 } as const;
 

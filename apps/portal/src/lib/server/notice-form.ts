@@ -12,7 +12,7 @@ export function noticeFromForm(form: FormData) {
   const audience = text('audience') as NoticeAudience;
   const attachmentUrl = text('attachmentUrl');
   return {
-    values: Object.fromEntries(['category', 'title', 'body', 'audience', 'publishAt', 'expiresAt', 'attachmentName', 'attachmentUrl'].map((k) => [k, text(k)])),
+    values: Object.fromEntries(['category', 'title', 'body', 'audience', 'buildingId', 'publishAt', 'expiresAt', 'attachmentName', 'attachmentUrl'].map((k) => [k, text(k)])),
     input: {
       category: (NOTICE_CATEGORIES as readonly string[]).includes(category) ? category : 'notice',
       title: text('title'),
@@ -22,7 +22,8 @@ export function noticeFromForm(form: FormData) {
       publishAt: fromLocalShanghai(text('publishAt')),
       expiresAt: fromLocalShanghai(text('expiresAt')),
       attachments: attachmentUrl ? [{ name: text('attachmentName') || attachmentUrl, url: attachmentUrl }] : [],
-      buildingId: null,
+      // Only a building audience names a building; a building left over from an earlier choice is dropped.
+      buildingId: audience === 'building' ? text('buildingId') || null : null,
     },
   };
 }

@@ -9,11 +9,15 @@ export const load = (async (event) => {
   requireMe(event.locals, event.url);
   const api = apiFor(event);
   const param = { tenant: event.params.tenant };
-  const [summary, list] = await Promise.all([api.api.v1.t[':tenant'].$get({ param }), api.api.v1.t[':tenant'].notices.manage.$get({ param })]);
+  const [summary, list, buildings] = await Promise.all([
+    api.api.v1.t[':tenant'].$get({ param }),
+    api.api.v1.t[':tenant'].notices.manage.$get({ param }),
+    api.api.v1.t[':tenant'].registry.buildings.$get({ param }),
+  ]);
   if (!summary.ok || !list.ok) error(list.status === 403 ? 403 : 404, 'not found');
   const items = (await list.json()).items;
   const correcting = items.find((n) => n.id === event.url.searchParams.get('correct')) ?? null;
-  return { neighbourhood: await summary.json(), items, correcting };
+  return { neighbourhood: await summary.json(), items, correcting, buildings: buildings.ok ? (await buildings.json()).items : [] };
 }) satisfies PageServerLoad;
 
 export const actions = {

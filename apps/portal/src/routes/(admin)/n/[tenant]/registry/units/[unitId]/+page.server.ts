@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { apiFor } from '#lib/server/api.ts';
 import { failFrom } from '#lib/server/forms.ts';
 import { requireMe } from '#lib/server/guards.ts';
+import { unitFromForm } from '#lib/server/unit-form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const OWNER_ROWS = 3;
@@ -32,6 +33,12 @@ export const actions = {
     });
     if (!res.ok) return failFrom(res, { reason: text('reason') });
     return { ownersChanged: true };
+  },
+  unit: async (event) => {
+    const { input, values } = unitFromForm(await event.request.formData());
+    const res = await apiFor(event).api.v1.t[':tenant'].registry.units[':unitId'].$patch({ param: event.params, json: input });
+    if (!res.ok) return failFrom(res, values);
+    return { unitSaved: true };
   },
   reveal: async (event) => {
     const ownerId = String((await event.request.formData()).get('ownerId') ?? '');
