@@ -24,7 +24,6 @@ export class RegistryImports {
   private readonly clock: Clock;
   private readonly registry: Registry;
   private readonly progress = new Map<string, { done: number; total: number }>();
-  private readonly running = new Map<string, Promise<void>>();
 
   constructor(deps: { db: Database; clock: Clock; registry: Registry }) {
     this.db = deps.db;
@@ -97,15 +96,8 @@ export class RegistryImports {
     if (!row) throw new AppError('not_found');
     if (row.status !== 'ready') throw new AppError('conflict');
     await tx.update(imports).set({ status: 'applying' }).where(eq(imports.id, id));
-    const work = this.apply(context, id);
-    this.running.set(id, work);
-    defer(work.finally(() => this.running.delete(id)));
+    defer(this.apply(context, id));
     return this.view({ ...row, status: 'applying' });
-  }
-
-  /** For tests and shutdown: resolves when a started import has finished, either way. */
-  settled(id: string): Promise<void> {
-    return this.running.get(id) ?? Promise.resolve();
   }
 
   private async apply(context: AuditContext, id: string) {

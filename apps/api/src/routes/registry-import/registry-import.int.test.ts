@@ -27,12 +27,15 @@ async function download(path: string) {
   return { status: res.status, headers: res.headers, bytes: new Uint8Array(await res.arrayBuffer()) };
 }
 
-/** Applies a validated import and waits for the background transaction. */
+/** Applies a validated import and polls it, as the portal does, until the background transaction has ended. */
 async function apply(id: string) {
   const started = await admin('POST', `/registry/imports/${id}/apply`);
   expect(started.status).toBe(202);
-  await current.h.services.registryImports.settled(id);
-  return (await admin('GET', `/registry/imports/${id}`)).body;
+  for (;;) {
+    const report = (await admin('GET', `/registry/imports/${id}`)).body;
+    if (report.status !== 'applying') return report;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 const count = (table: typeof schema.units | typeof schema.owners | typeof schema.unitOwners) =>
