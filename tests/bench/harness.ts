@@ -114,7 +114,7 @@ export function benchTargets(): BenchTarget[] {
     url.pathname = '/city_bench';
     spawnSync('psql', [process.env.DATABASE_URL, '-qc', 'DROP DATABASE IF EXISTS city_bench'], { stdio: 'inherit' });
     spawnSync('psql', [process.env.DATABASE_URL, '-qc', 'CREATE DATABASE city_bench'], { stdio: 'inherit' });
-    const migrate = spawnSync(process.execPath, ['packages/db/src/migrate.cli.ts'], { env: { ...process.env, DATABASE_URL: url.toString() }, stdio: 'inherit' });
+    const migrate = spawnSync(process.execPath, ['apps/api/src/migrate.ts'], { env: { ...process.env, DATABASE_URL: url.toString() }, stdio: 'inherit' });
     if (migrate.status === 0) targets.push({ label: 'Postgres (node-postgres)', env: { DATABASE_URL: url.toString() } });
   }
   return targets;

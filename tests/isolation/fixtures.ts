@@ -1,5 +1,6 @@
 import { schema, withTenant, type Database } from '@city/db';
 import type { World } from '../../apps/api/src/testing/world.ts';
+import { addNote, readNotes } from '../fixtures/fixture-plugin/src/testing.ts';
 
 /**
  * One row of every kind a tenant route can name by id, made inside one neighbourhood. The isolation suite fills
@@ -47,7 +48,20 @@ const makers: Maker[] = [
       .returning();
     return { importId: registryImport!.id };
   },
+  // The suites' apps offer the fixture plugin, installed in both neighbourhoods: its routes are attacked too.
+  async (tx, tenantId) => ({ pluginId: 'fixture', noteId: await addNote(tx, tenantId, '甲方的便签') }),
+  async (tx, tenantId) => {
+    const [event] = await tx.insert(schema.pluginEvents).values({ tenantId, name: 'member.joined', payload: {}, dispatchedAt: new Date() }).returning();
+    const [delivery] = await tx
+      .insert(schema.pluginDeliveries)
+      .values({ tenantId, eventId: event!.id, pluginId: 'fixture', status: 'failed', attempts: 6, lastError: 'boom', nextAttemptAt: new Date() })
+      .returning();
+    return { deliveryId: delivery!.id };
+  },
 ];
+
+/** Path parameters that name something platform-wide (a catalogue entry), the same in every neighbourhood. */
+export const SHARED_PARAMS: ReadonlySet<string> = new Set(['tenant', 'pluginId']);
 
 export interface Side {
   slug: string;
@@ -77,6 +91,10 @@ export async function snapshot(db: Database, tenantId: string) {
     verifications: await tx.select().from(schema.verifications).orderBy(schema.verifications.id),
     unitCodes: await tx.select().from(schema.unitCodes).orderBy(schema.unitCodes.id),
     registryImports: await tx.select().from(schema.registryImports).orderBy(schema.registryImports.id),
+    pluginInstalls: await tx.select().from(schema.pluginInstalls).orderBy(schema.pluginInstalls.id),
+    pluginRoleGrants: await tx.select().from(schema.pluginRoleGrants).orderBy(schema.pluginRoleGrants.id),
+    pluginDeliveries: await tx.select().from(schema.pluginDeliveries).orderBy(schema.pluginDeliveries.id),
+    fixtureNotes: await readNotes(tx),
   }));
 }
 
@@ -103,6 +121,10 @@ export function bodyFor(method: string, path: string, ids: Record<string, string
     // Open to any signed-in person (that is how residents join); the attack uses a code and a unit that do not exist.
     'POST /api/v1/t/{tenant}/claims': { code: 'ABCD-EFGH-JK', relation: 'owner', displayName: '攻击者' },
     'POST /api/v1/t/{tenant}/verifications': { building: '不存在的楼', room: '101', relation: 'owner', displayName: '攻击者' },
+    'PUT /api/v1/t/{tenant}/plugins/{pluginId}/roles/{memberId}': { roles: ['note-keeper'] },
+    'PUT /api/v1/t/{tenant}/plugins/{pluginId}/settings': { settings: { greeting: '篡改' } },
+    'POST /api/v1/t/{tenant}/plugins/{pluginId}/purge': { confirm: 'fixture' },
+    'POST /api/v1/t/{tenant}/p/fixture/notes': { body: '篡改' },
   };
   return bodies[`${method} ${path}`] ?? {};
 }

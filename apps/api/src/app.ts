@@ -24,11 +24,15 @@ import { regionRoutes } from './routes/regions/index.ts';
 import { supervisionRoutes } from './routes/supervision/index.ts';
 import { tenantRoutes } from './routes/tenants/index.ts';
 import { verificationRoutes } from './routes/verification/index.ts';
-import { createApiServices, type AppDeps } from './services.ts';
+import { pluginRouter } from './plugin-runtime/mount.ts';
+import { pluginRoutes } from './routes/plugins/index.ts';
+import { createApiServices, type ApiServices, type AppDeps } from './services.ts';
 
-/** Builds the whole API from injected dependencies; the same app runs on Node, on edge runtimes and in tests. */
-export function createApp(deps: AppDeps) {
-  const services = createApiServices(deps);
+/**
+ * Builds the whole API from injected dependencies; the same app runs on Node, on edge runtimes and in tests (which
+ * pass the services they also use directly).
+ */
+export function createApp(deps: AppDeps, services: ApiServices = createApiServices(deps)) {
   const app = createRouter();
 
   app.onError(onError);
@@ -65,8 +69,14 @@ export function createApp(deps: AppDeps) {
     .route('/', registryRoutes)
     .route('/', registryImportRoutes)
     .route('/', verificationRoutes)
+    .route('/', pluginRoutes)
     .route('/', supervisionRoutes)
     .route('/', devRoutes);
+
+  for (const plugin of deps.plugins) {
+    if (plugin.routes) app.route(`/api/v1/t/:tenant/p/${plugin.manifest.id}`, pluginRouter(plugin) as unknown as typeof app);
+  }
+  if (deps.backgroundJobs) services.pluginRuntime.dispatcher.start();
 
   mountOpenApi(app);
   return routes;

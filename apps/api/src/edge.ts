@@ -3,7 +3,7 @@ import { piiKeyFromEnv } from '@city/core';
 import { createDatabase } from '@city/db';
 import { createApp } from './app.ts';
 import { plugins } from './plugins.ts';
-import type { AppDeps } from './services.ts';
+import { createApiServices, type AppDeps } from './services.ts';
 
 export interface EdgeEnv {
   DATABASE_URL: string;
@@ -36,11 +36,17 @@ export const neonDeps: DepsFromEnv = async (env) => {
  * Migrations are applied beforehand with `npm run db:migrate`, never from an edge isolate.
  */
 export function createFetchHandler(depsFromEnv: DepsFromEnv = neonDeps) {
+  let deps: Promise<AppDeps> | undefined;
   let app: Promise<ReturnType<typeof createApp>> | undefined;
+  const depsOf = (env: EdgeEnv) => (deps ??= depsFromEnv(env));
   return {
     async fetch(request: Request, env: EdgeEnv, ctx?: unknown): Promise<Response> {
-      app ??= depsFromEnv(env).then(createApp);
+      app ??= depsOf(env).then(createApp);
       return (await app).fetch(request, env, ctx as never);
+    },
+    /** A cron trigger (e.g. every minute): plugin event deliveries that are due for a retry. */
+    async scheduled(_controller: unknown, env: EdgeEnv, ctx: { waitUntil(promise: Promise<unknown>): void }) {
+      ctx.waitUntil(depsOf(env).then((d) => createApiServices(d).pluginRuntime.dispatcher.sweep()));
     },
   };
 }

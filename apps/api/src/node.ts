@@ -5,16 +5,25 @@ import { piiKeyFromEnv, pruneExpired } from '@city/core';
 import { createDatabase, databaseConfigFromEnv, type DatabaseHandle } from '@city/db';
 import { createApp } from './app.ts';
 import { demoSignInTable, seedDemo } from './demo/seed.ts';
+import { PluginCatalogue } from './plugin-runtime/catalogue.ts';
 import { plugins } from './plugins.ts';
-import { createApiServices, type AppDeps } from './services.ts';
+import { createApiServices, type ApiServices, type AppDeps } from './services.ts';
 
 type Env = Record<string, string | undefined>;
 
 export interface BootedApi {
   app: ReturnType<typeof createApp>;
   deps: AppDeps;
+  services: ApiServices;
   database: DatabaseHandle;
   seeded: boolean;
+}
+
+/** Stops background work, lets running plugin deliveries finish, then closes the database. */
+export async function shutDown(booted: BootedApi) {
+  booted.services.pluginRuntime.dispatcher.stop();
+  await booted.services.pluginRuntime.dispatcher.idle();
+  await booted.database.close();
 }
 
 /**
@@ -23,7 +32,7 @@ export interface BootedApi {
  */
 export async function bootApi(env: Env = process.env): Promise<BootedApi> {
   const database = await createDatabase(databaseConfigFromEnv(env));
-  if (database.kind === 'pglite' || env.MIGRATE_ON_START === 'true') await database.migrate();
+  if (database.kind === 'pglite' || env.MIGRATE_ON_START === 'true') await database.migrate(new PluginCatalogue(plugins).migrations());
   // The dev sender exposes every code at /api/v1/dev/sms: production must choose its sender explicitly.
   if (env.NODE_ENV === 'production' && !env.SMS_SENDER) {
     throw new Error('NODE_ENV=production needs SMS_SENDER (only "dev" exists yet: it makes codes readable by anyone)');
@@ -40,13 +49,14 @@ export async function bootApi(env: Env = process.env): Promise<BootedApi> {
     publicUrl,
     piiKey: piiKeyFromEnv(env),
     plugins,
+    backgroundJobs: true,
     trustedOrigins: (env.TRUSTED_ORIGINS ?? '').split(',').filter(Boolean),
   };
   const services = createApiServices(deps);
   const seeded = env.SEED_DEMO === 'false' ? false : await seedDemo(services);
   await pruneExpired(services);
   setInterval(() => void pruneExpired(services).catch((error) => console.error('[api] pruning failed', error)), 3600_000).unref();
-  return { app: createApp(deps), deps, database, seeded };
+  return { app: createApp(deps, services), deps, services, database, seeded };
 }
 
 /** Serves the API; other paths go to `fallback` (the portal's handler in the combined server). */
@@ -75,7 +85,7 @@ if (import.meta.main) {
   await serveNode(booted.app, { port });
   printStartBanner(booted.deps.publicUrl, booted.seeded, booted.database.kind);
   const stop = async () => {
-    await booted.database.close();
+    await shutDown(booted);
     process.exit(0);
   };
   process.on('SIGINT', stop);

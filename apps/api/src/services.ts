@@ -1,20 +1,26 @@
 import { createServices, type CoreDeps } from '@city/core';
 import type { DatabaseKind } from '@city/db';
-import type { PluginManifest } from '@city/plugin-sdk';
+import type { PluginServer } from '@city/plugin-sdk/server';
+import { createPluginRuntime } from './plugin-runtime/runtime.ts';
+import { PluginVersions } from './plugin-runtime/versions.ts';
 
 /** Everything the app is built from; entries (Node, edge, tests) construct these, the app creates nothing global. */
 export interface AppDeps extends CoreDeps {
   databaseKind: DatabaseKind;
-  plugins: readonly PluginManifest[];
+  plugins: readonly PluginServer[];
+  /** Long-running servers deliver plugin events in the background (tests call the dispatcher themselves). */
+  backgroundJobs?: boolean;
   /** Other origins allowed to send cookie-authenticated writes (e.g. the portal's dev server). */
   trustedOrigins?: readonly string[];
 }
 
 export function createApiServices(deps: AppDeps) {
+  const core = createServices(deps);
   return {
-    ...createServices(deps),
+    ...core,
     databaseKind: deps.databaseKind,
-    plugins: deps.plugins,
+    pluginRuntime: createPluginRuntime(deps.plugins, core),
+    pluginVersions: new PluginVersions(deps.db),
     secureCookies: deps.publicUrl.startsWith('https://'),
   };
 }

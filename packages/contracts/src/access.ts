@@ -6,9 +6,18 @@ import type { TenantRole } from './enums.ts';
  * - `region-staff`: staff of some 街道/社区 (the handler narrows to their own branch, 404 elsewhere);
  * - `tenant:<role>`: members of the route's neighbourhood holding that role; `tenant:member`: any member;
  * - `tenant:visitor`: any signed-in person, inside the neighbourhood's transaction, member or not (claiming a unit
- *   is how residents join; such routes must reveal nothing of the neighbourhood beyond the caller's own rows).
+ *   is how residents join; such routes must reveal nothing of the neighbourhood beyond the caller's own rows);
+ * - `plugin-role:<pluginId>.<role>`: members the admin gave a role that an installed plugin adds (plugin routes only).
  */
-export type Grant = 'public' | 'user' | 'operator' | 'region-staff' | `tenant:${TenantRole}` | 'tenant:member' | 'tenant:visitor';
+export type Grant =
+  | 'public'
+  | 'user'
+  | 'operator'
+  | 'region-staff'
+  | `tenant:${TenantRole}`
+  | 'tenant:member'
+  | 'tenant:visitor'
+  | `plugin-role:${string}.${string}`;
 
 export const TENANT_MANAGERS = ['tenant:admin'] as const satisfies readonly Grant[];
 export const TENANT_READERS = ['tenant:admin', 'tenant:staff'] as const satisfies readonly Grant[];

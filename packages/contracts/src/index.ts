@@ -13,3 +13,5 @@ export * from './notices.ts';
 export * from './registry.ts';
 export * from './verification.ts';
 export * from './registry-import.ts';
+export * from './plugins.ts';
+export * from './events.ts';

@@ -51,6 +51,8 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '脱敏身份证号须与该房屋现登记业主一致；新业主请填写完整身份证号',
     en: 'A masked ID number must match a current owner of this unit; give a new owner’s full number',
   },
+  plugin_role_unknown: { 'zh-CN': '该插件没有这个角色', en: 'The plugin has no such role' },
+  plugin_confirm: { 'zh-CN': '请输入插件标识以确认', en: 'Type the plugin’s id to confirm' },
   too_small: { 'zh-CN': '数值或长度过小', en: 'The value is too small or too short' },
   too_big: { 'zh-CN': '数值或长度过大', en: 'The value is too big or too long' },
   invalid_type: { 'zh-CN': '类型不正确', en: 'The value has the wrong type' },

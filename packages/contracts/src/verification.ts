@@ -4,6 +4,7 @@ import { IdSchema, NameSchema, ReasonSchema, TimestampSchema } from './common.ts
 export const RELATIONS = ['owner', 'family', 'renter', 'other'] as const;
 export type Relation = (typeof RELATIONS)[number];
 export const VERIFICATION_STATUSES = ['pending', 'verified', 'rejected', 'revoked'] as const;
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 
 /** No 0/O, 1/I: the code is read off paper and typed on a phone. 32 symbols × 10 = 50 bits. */
 export const CLAIM_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';

@@ -1,4 +1,4 @@
-import type { ErrorCode, Locale } from '@city/contracts';
+import { VALIDATION_MESSAGES, type ErrorCode, type Locale, type ValidationMessageKey } from '@city/contracts';
 
 export type LocalizedText = Record<Locale, string>;
 
@@ -29,4 +29,9 @@ export class AppError extends Error {
     this.fields = options.fields;
     this.retryAfter = options.retryAfter;
   }
+}
+
+/** A 400 for one field, with one of the shared validation messages. */
+export function fieldError(path: string, key: ValidationMessageKey): AppError {
+  return new AppError('validation_failed', { fields: [{ path, code: key, message: VALIDATION_MESSAGES[key] }] });
 }

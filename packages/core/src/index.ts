@@ -7,6 +7,8 @@ export type { RequestMeta } from './accounts.ts';
 export * from './maintenance.ts';
 export * from './audit.ts';
 export { canRead, noticeState } from './notices.ts';
+export { allUnits } from './registry.ts';
 export * from './pii-key.ts';
 export { CLAIM_LIMIT, type Claimant, type Reader } from './verification.ts';
 export { templateTable } from './registry-import/imports.ts';
+export { emitEvent, markTouched, takeTouched } from './events.ts';

@@ -2,6 +2,7 @@ import { maskPhone, type Locale, type TenantRole } from '@city/contracts';
 import type { Clock, SmsSender } from '@city/auth';
 import { schema, withTenant, withUser, type Database, type Tx } from '@city/db';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { emitEvent } from './events.ts';
 import { audit, type AuditContext } from './audit.ts';
 import { AppError } from './errors.ts';
 import { smsTexts } from './sms-texts.ts';
@@ -150,6 +151,7 @@ export class Invitations {
         });
       }
       await tx.update(inv).set({ acceptedAt: now, acceptedBy: user.id }).where(eq(inv.id, id));
+      if (!member) await emitEvent(tx, row.tenantId, 'member.joined', { userId: user.id, roles: row.roles as TenantRole[], via: 'invitation' }, now);
       await audit(tx, { tenantId: row.tenantId, actor: { id: user.id, displayName: user.displayName }, at: now }, {
         action: 'invitation.accepted',
         targetType: 'invitation',

@@ -1,6 +1,7 @@
 import { maskPhone, type TenantRole } from '@city/contracts';
 import { schema, type Tx } from '@city/db';
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, sql } from 'drizzle-orm';
+import { emitEvent } from './events.ts';
 import { audit, type AuditContext } from './audit.ts';
 import { AppError } from './errors.ts';
 import { decodeCursor, page } from './pagination.ts';
@@ -9,8 +10,10 @@ const m = schema.members;
 
 /** Members of one neighbourhood. Every function runs in the caller's tenant transaction (withTenant). */
 export const members = {
-  async list(tx: Tx, options: { cursor?: string | undefined; limit: number }) {
+  /** A page of members, optionally only those whose name contains `q`. */
+  async list(tx: Tx, options: { cursor?: string | undefined; limit: number; q?: string | undefined }) {
     const after = decodeCursor(options.cursor);
+    const named = options.q ? ilike(m.displayName, `%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined;
     const rows = await tx
       .select({
         id: m.id,
@@ -22,7 +25,7 @@ export const members = {
       })
       .from(m)
       .innerJoin(schema.users, eq(schema.users.id, m.userId))
-      .where(after ? gt(m.id, after) : undefined)
+      .where(and(after ? gt(m.id, after) : undefined, named))
       .orderBy(asc(m.id))
       .limit(options.limit + 1);
     return page(
@@ -47,7 +50,7 @@ export const members = {
   async remove(tx: Tx, context: AuditContext, memberId: string) {
     const target = await lockMember(tx, memberId);
     if (target.roles.includes('admin')) await keepAnAdmin(tx);
-    await tx.delete(m).where(eq(m.id, memberId));
+    await endMembership(tx, context, target, 'removed');
     await audit(tx, context, {
       action: 'member.removed',
       targetType: 'member',
@@ -71,4 +74,11 @@ async function keepAnAdmin(tx: Tx) {
     .where(and(sql`'admin' = any(${m.roles})`))
     .for('update');
   if (admins.length <= 1) throw new AppError('last_admin');
+}
+
+/** A person leaves the neighbourhood: the membership goes, with any roles plugins gave them here. */
+export async function endMembership(tx: Tx, context: AuditContext, member: { id: string; userId: string }, via: 'removed' | 'verification') {
+  await tx.delete(m).where(eq(m.id, member.id));
+  await tx.delete(schema.pluginRoleGrants).where(eq(schema.pluginRoleGrants.userId, member.userId));
+  await emitEvent(tx, context.tenantId, 'member.left', { userId: member.userId, via }, context.at);
 }

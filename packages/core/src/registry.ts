@@ -4,6 +4,7 @@ import { countingArea, formatArea, maskIdNumber, maskPhone } from '@city/contrac
 import { isUniqueViolation, schema, type Tx } from '@city/db';
 import { and, asc, count, eq, getTableColumns, inArray, isNull } from 'drizzle-orm';
 import { audit, type AuditContext } from './audit.ts';
+import { emitEvent } from './events.ts';
 import { AppError } from './errors.ts';
 
 const u = schema.units;
@@ -74,6 +75,15 @@ async function ownersOf(tx: Tx, unitIds: string[]) {
 }
 
 const unitColumns = { ...getTableColumns(u), buildingName: schema.buildings.name };
+
+/** Every unit of the neighbourhood with its building's name, in address order (exports, plugins). */
+export function allUnits(tx: Tx) {
+  return tx
+    .select(unitColumns)
+    .from(u)
+    .innerJoin(schema.buildings, eq(schema.buildings.id, u.buildingId))
+    .orderBy(asc(schema.buildings.name), asc(u.entrance), asc(u.floor), asc(u.room));
+}
 
 /**
  * The property registry: buildings → units → owners (DOMAIN.md §2). ID numbers are kept as a keyed hash (to
@@ -190,6 +200,7 @@ export class Registry {
       const ownerId = await this.ownerFor(tx, context.tenantId, owner);
       await tx.insert(uo).values({ tenantId: context.tenantId, unitId, ownerId, designatedVoter: owner.designatedVoter, since: context.at });
     }
+    await emitEvent(tx, context.tenantId, 'unit.owner_changed', { unitId, owners: next.length }, context.at);
     await audit(tx, context, {
       action: 'registry.owners_changed',
       targetType: 'unit',

@@ -12,6 +12,8 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { audit, type AuditContext } from './audit.ts';
+import { emitEvent } from './events.ts';
+import { endMembership } from './members.ts';
 import { AppError } from './errors.ts';
 
 const v = schema.verifications;
@@ -189,6 +191,7 @@ export class Verification {
       note: '',
     });
     if (status === 'verified') await this.ensureMember(tx, context, claimant.id, input.displayName);
+    await emitEvent(tx, context.tenantId, 'verification.changed', { verificationId: id, unitId: taken.unitId, userId: claimant.id, status }, context.at);
     await audit(tx, context, {
       action: status === 'verified' ? 'verification.claimed' : 'verification.claim_pending',
       targetType: 'verification',
@@ -266,6 +269,7 @@ export class Verification {
       .set({ status: 'verified', relation: input.relation, ownerId: input.ownerId, decidedAt: context.at, decidedBy: context.actor.id, decisionReason: input.reason })
       .where(eq(v.id, id));
     await this.ensureMember(tx, context, current.userId, current.displayName);
+    await emitEvent(tx, context.tenantId, 'verification.changed', { verificationId: id, unitId: current.unitId, userId: current.userId, status: 'verified' }, context.at);
     await audit(tx, context, {
       action: 'verification.approved',
       targetType: 'verification',
@@ -295,7 +299,8 @@ export class Verification {
       .where(and(eq(v.userId, current.userId), eq(v.status, 'verified')));
     const [member] = await tx.select().from(schema.members).where(eq(schema.members.userId, current.userId));
     const leaves = Boolean(member && others!.n === 0 && member.roles.every((r) => r === 'resident'));
-    if (leaves) await tx.delete(schema.members).where(eq(schema.members.id, member!.id));
+    if (leaves) await endMembership(tx, context, member!, 'verification');
+    await emitEvent(tx, context.tenantId, 'verification.changed', { verificationId: id, unitId: current.unitId, userId: current.userId, status: 'revoked' }, context.at);
     await audit(tx, context, {
       action: 'verification.revoked',
       targetType: 'verification',
@@ -350,6 +355,7 @@ export class Verification {
     if (member) return;
     await tx.insert(schema.members).values({ tenantId: context.tenantId, userId, displayName, roles: ['resident'], joinedAt: context.at });
     await audit(tx, context, { action: 'member.joined', targetType: 'user', targetId: userId, details: { roles: ['resident'], via: 'verification' } });
+    await emitEvent(tx, context.tenantId, 'member.joined', { userId, roles: ['resident'], via: 'verification' }, context.at);
   }
 }
 

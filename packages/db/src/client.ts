@@ -9,11 +9,17 @@ export type Schema = typeof schema;
 export type Database = PgDatabase<NodePgQueryResultHKT, Schema>;
 export type DatabaseKind = 'pglite' | 'pg' | 'neon';
 
+/** A plugin's migrations: applied after the core's, tracked in a table of their own. */
+export interface PluginMigrations {
+  pluginId: string;
+  folder: string;
+}
+
 export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
-  /** Applies pending migrations using the connection's owner privileges. */
-  migrate(): Promise<void>;
+  /** Applies pending migrations (the core's, then each plugin's) using the connection's owner privileges. */
+  migrate(plugins?: readonly PluginMigrations[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,6 +39,27 @@ export interface DatabaseConfig {
 }
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.meta.url));
+
+type Migrate = (folder: string, table: string) => Promise<void>;
+type Query = (statement: string) => Promise<unknown>;
+
+/** Any fixed number: the key of the advisory lock that lets one migrator at a time work on a shared server. */
+const MIGRATION_LOCK = 727_278;
+
+/**
+ * Core first (plugins' tables may reference it), then plugins in the order given (dependencies first). On a server,
+ * `query` runs on the migrator's single connection, which holds an advisory lock meanwhile: parallel test workers or
+ * two deploys starting at once do not apply the same migration twice.
+ */
+async function migrateAll(run: Migrate, plugins: readonly PluginMigrations[], query?: Query) {
+  await query?.(`select pg_advisory_lock(${MIGRATION_LOCK})`);
+  try {
+    await run(MIGRATIONS_FOLDER, '__drizzle_migrations');
+    for (const plugin of plugins) await run(plugin.folder, `__drizzle_migrations_${plugin.pluginId.replace(/-/g, '_')}`);
+  } finally {
+    await query?.(`select pg_advisory_unlock(${MIGRATION_LOCK})`);
+  }
+}
 
 export function pickDriver(config: DatabaseConfig): DatabaseKind {
   if (!config.url) return 'pglite';
@@ -78,9 +105,9 @@ async function openPglite(config: DatabaseConfig): Promise<DatabaseHandle> {
   return {
     db,
     kind: 'pglite',
-    async migrate() {
+    async migrate(plugins = []) {
       await client.query('RESET ROLE');
-      await migrate(drizzle({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
+      await migrateAll((migrationsFolder, migrationsTable) => migrate(drizzle({ client }), { migrationsFolder, migrationsTable }), plugins);
       await actAsApp();
     },
     close: () => client.close(),
@@ -101,10 +128,14 @@ async function openNodePostgres(config: DatabaseConfig): Promise<DatabaseHandle>
   return {
     db,
     kind: 'pg',
-    async migrate() {
+    async migrate(plugins = []) {
       const owner = new pg.Pool({ connectionString: config.url, max: 1 });
       try {
-        await migrate(drizzle({ client: owner }), { migrationsFolder: MIGRATIONS_FOLDER });
+        await migrateAll(
+          (migrationsFolder, migrationsTable) => migrate(drizzle({ client: owner }), { migrationsFolder, migrationsTable }),
+          plugins,
+          (statement) => owner.query(statement),
+        );
       } finally {
         await owner.end();
       }
@@ -137,10 +168,14 @@ async function openNeon(config: DatabaseConfig): Promise<DatabaseHandle> {
   return {
     db,
     kind: 'neon',
-    async migrate() {
+    async migrate(plugins = []) {
       const owner = new Pool({ connectionString: config.url, max: 1 });
       try {
-        await migrate(drizzle({ client: owner }), { migrationsFolder: MIGRATIONS_FOLDER });
+        await migrateAll(
+          (migrationsFolder, migrationsTable) => migrate(drizzle({ client: owner }), { migrationsFolder, migrationsTable }),
+          plugins,
+          (statement) => owner.query(statement),
+        );
       } finally {
         await owner.end();
       }

@@ -84,3 +84,22 @@ export function withUser<T>(
 ): Promise<T> {
   return inScope(db, { userId: user.id, userPhone: user.phone }, true, fn);
 }
+
+/**
+ * Which neighbourhoods have plugin events waiting (not yet fanned out, or deliveries due by `now`): the dispatcher's
+ * sweep, run as a role that sees only those rows' tenant ids (migration 0013), so it visits only neighbourhoods with
+ * work instead of opening a transaction in every one.
+ */
+export function tenantsWithPendingEvents(db: Database, now: Date): Promise<string[]> {
+  return db.transaction(
+    async (tx) => {
+      await tx.execute(sql`select set_config('role', 'city_dispatcher', true)`);
+      const { rows } = await tx.execute<{ tenant_id: string }>(sql`
+        select tenant_id from plugin_events where dispatched_at is null
+        union
+        select tenant_id from plugin_deliveries where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz`);
+      return rows.map((r) => r.tenant_id);
+    },
+    { accessMode: 'read only' },
+  );
+}

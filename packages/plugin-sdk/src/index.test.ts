@@ -1,3 +1,4 @@
+import { z } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
 import { definePlugin, PluginManifestError } from './index.ts';
 
@@ -6,16 +7,30 @@ const valid = {
   version: '1.0.0',
   name: { 'zh-CN': '便民服务', en: 'Local services' },
   description: { 'zh-CN': '商家入驻与预约', en: 'Vendors and orders' },
+  icon: '🛠️',
+  category: 'services' as const,
+  publisher: '城市生活网',
   coreRange: '^1.0.0',
+  scopes: ['registry:read'] as const,
+  settings: z.object({ slotMinutes: z.number().int().default(60) }),
+  settingsText: { slotMinutes: { label: { 'zh-CN': '时段长度（分钟）', en: 'Slot length (minutes)' } } },
 };
 
 describe('definePlugin', () => {
   it('returns a valid manifest unchanged', () => {
     expect(definePlugin(valid)).toBe(valid);
   });
-  it('refuses malformed ids, versions and missing translations at import time', () => {
+
+  it('refuses malformed ids, versions, ranges, scopes, settings without defaults and missing translations', () => {
     expect(() => definePlugin({ ...valid, id: 'Local_Services' })).toThrow(PluginManifestError);
-    expect(() => definePlugin({ ...valid, version: '1.0' })).toThrow(PluginManifestError);
+    expect(() => definePlugin({ ...valid, version: '1.0' })).toThrow(/semver/);
+    expect(() => definePlugin({ ...valid, coreRange: 'soon' })).toThrow(/coreRange/);
+    expect(() => definePlugin({ ...valid, requires: { voting: 'latest' } })).toThrow(/requires/);
+    expect(() => definePlugin({ ...valid, scopes: ['registry:write' as never] })).toThrow(/unknown scope/);
+    expect(() => definePlugin({ ...valid, settings: z.object({ name: z.string() }) })).toThrow(/default/);
+    expect(() => definePlugin({ ...valid, settings: z.object({ name: z.string().default('x') }) })).toThrow(/label/);
     expect(() => definePlugin({ ...valid, name: { 'zh-CN': '便民服务', en: '' } })).toThrow(/zh-CN and en/);
+    expect(() => definePlugin({ ...valid, roles: [{ id: 'admin', name: valid.name, description: valid.description }] })).toThrow(/core role/);
+    expect(() => definePlugin({ ...valid, navigation: [{ path: '/x', label: valid.name, roles: ['teller'] }] })).toThrow(/navigation role/);
   });
 });

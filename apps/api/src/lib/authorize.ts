@@ -3,6 +3,7 @@ import { AppError } from '@city/core';
 import { withTenantAs } from '@city/db';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env.ts';
+import { dispatchAfterCommit } from '../plugin-runtime/dispatch-after-commit.ts';
 
 /**
  * Enforces a route's grants (default deny: no grant admits nobody). Tenant grants resolve `:tenant`, open the
@@ -44,5 +45,6 @@ export function authorize(grants: readonly Grant[]) {
       // Hono catches handler errors before they reach middleware; rethrow so the transaction rolls back.
       if (c.error) throw c.error;
     });
+    dispatchAfterCommit(c, c.get('services').pluginRuntime.dispatcher, tenant.id);
   });
 }

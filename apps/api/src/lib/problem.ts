@@ -12,6 +12,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import { PluginError, ScopeNotGranted } from '@city/plugin-sdk';
 import type { AppEnv } from '../env.ts';
 
 export function problemBody(error: AppError, locale: Locale, instance?: string): Problem {
@@ -29,13 +30,26 @@ export function problemBody(error: AppError, locale: Locale, instance?: string):
   };
 }
 
-export function problemResponse(c: Context<AppEnv>, error: AppError): Response {
+export function problemResponse(c: Context<AppEnv>, error: AppError | PluginError): Response {
   const locale = c.get('locale') ?? 'zh-CN';
-  const body = problemBody(error, locale, new URL(c.req.url).pathname);
+  const instance = new URL(c.req.url).pathname;
+  const body = error instanceof PluginError ? pluginProblemBody(error, locale, instance) : problemBody(error, locale, instance);
   const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8' };
-  if (error.retryAfter !== undefined) headers['retry-after'] = String(error.retryAfter);
+  if (body.retryAfter !== undefined) headers['retry-after'] = String(body.retryAfter);
   c.header('content-language', locale);
   return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, headers);
+}
+
+/** A plugin's own error: its code is namespaced by the plugin and its titles come from the plugin's catalogue. */
+function pluginProblemBody(error: PluginError, locale: Locale, instance: string): Problem {
+  return {
+    type: `/problems/${error.code}`,
+    title: error.title[locale],
+    status: error.status,
+    code: error.code,
+    ...(error.detail ? { detail: error.detail[locale] } : {}),
+    instance,
+  };
 }
 
 /** Zod issues → field errors in the caller's language. Our schemas carry message keys; zod's own codes map here. */
@@ -74,7 +88,9 @@ const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
 
 /** Never a stack trace to the client; unknown failures are logged and answered as a generic 500. */
 export function onError(err: Error, c: Context<AppEnv>): Response {
-  if (err instanceof AppError) return problemResponse(c, err);
+  if (err instanceof AppError || err instanceof PluginError) return problemResponse(c, err);
+  // A plugin called a capability its neighbourhood did not grant (plugin-sdk's typed error).
+  if (err instanceof ScopeNotGranted) return problemResponse(c, new AppError('scope_not_granted', { detail: { 'zh-CN': err.scope, en: err.scope } }));
   if (err instanceof HTTPException) {
     const code = HTTP_STATUS_CODES[err.status];
     if (code) return problemResponse(c, new AppError(code));

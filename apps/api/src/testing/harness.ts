@@ -1,7 +1,10 @@
 import { DevSmsSender, ManualClock, nativeArgon2, type PasswordHasher } from '@city/auth';
 import { piiKeyFromEnv } from '@city/core';
 import { testDatabase } from '@city/db/testing';
+import type { DatabaseHandle } from '@city/db';
+import type { PluginServer } from '@city/plugin-sdk/server';
 import { createApp } from '../app.ts';
+import { PluginCatalogue } from '../plugin-runtime/catalogue.ts';
 import { createApiServices, type AppDeps } from '../services.ts';
 
 let hasher: Promise<PasswordHasher> | undefined;
@@ -24,8 +27,10 @@ export interface CallResult {
  * with a clock and SMS inbox the test controls. Requests go through the app's fetch handler, every middleware
  * included; each harness has its own client address so rate limits do not leak between tests.
  */
-export async function createTestApp() {
-  const database = await testDatabase();
+export async function createTestApp(options: { plugins?: readonly PluginServer[]; database?: DatabaseHandle } = {}) {
+  const plugins = options.plugins ?? [];
+  const database = options.database ?? (await testDatabase());
+  if (plugins.length) await database.migrate(new PluginCatalogue(plugins).migrations());
   const clock = new ManualClock();
   const sms = new DevSmsSender();
   const deps: AppDeps = {
@@ -36,10 +41,10 @@ export async function createTestApp() {
     passwords: await (hasher ??= nativeArgon2()),
     publicUrl: 'http://localhost:3000',
     piiKey: piiKeyFromEnv({}),
-    plugins: [],
+    plugins,
   };
-  const app = createApp(deps);
   const services = createApiServices(deps);
+  const app = createApp(deps, services);
   const ip = `10.${rand()}.${rand()}.${rand()}`;
 
   async function call(method: string, path: string, options: CallOptions = {}): Promise<CallResult> {
@@ -65,7 +70,12 @@ export async function createTestApp() {
     return { status: res.status, body: parsed, headers: res.headers };
   }
 
-  return { app, deps, services, clock, sms, database, call, close: () => database.close() };
+  // Deliveries the last requests started finish before the database goes away.
+  const close = async () => {
+    await services.pluginRuntime.dispatcher.idle();
+    await database.close();
+  };
+  return { app, deps, services, clock, sms, database, call, close };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -81,11 +81,12 @@ export async function buildWorld(h: TestApp) {
         .values(list.map(([p, roles]) => ({ tenantId, userId: users[p].id, displayName: users[p].displayName, roles })))
         .returning(),
     );
-  await addMembers(tenantA.id, [
+  const added = await addMembers(tenantA.id, [
     ['residentA', ['resident']],
     ['committeeA', ['committee']],
     ['staffA', ['staff']],
   ]);
+  const memberId = (p: 'residentA' | 'committeeA' | 'staffA') => added.find((m) => m.userId === users[p].id)!.id;
 
   return {
     users,
@@ -93,6 +94,8 @@ export async function buildWorld(h: TestApp) {
     regions: { district, streetA, communityA, streetB, communityB },
     tenantA,
     tenantB,
+    /** Member ids in tenant A. */
+    members: { residentA: memberId('residentA'), committeeA: memberId('committeeA'), staffA: memberId('staffA') },
     /** Everything persona P may do inside tenant A, by role. */
     rolesInA: {
       residentA: ['resident'],

@@ -5,8 +5,9 @@ import { schema, withTenant, type Database, type Tx } from '@city/db';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { asc, desc, eq, isNull } from 'drizzle-orm';
 import { audit, type AuditContext } from '../audit.ts';
+import { emitEvent } from '../events.ts';
 import { AppError } from '../errors.ts';
-import type { Registry } from '../registry.ts';
+import { allUnits, type Registry } from '../registry.ts';
 import { executeChanges, planChanges, summaryOf, type PlannedUnit } from './changes.ts';
 import { parseRegistrySheet, type ImportProblem } from './parse.ts';
 
@@ -113,6 +114,7 @@ export class RegistryImports {
         await executeChanges(tx, context.tenantId, at, changes, (done, total) => this.progress.set(id, { done, total }));
         const summary = summaryOf(changes);
         await tx.update(imports).set({ status: 'applied', summary, plan: null, finishedAt: this.clock.now() }).where(eq(imports.id, id));
+        await emitEvent(tx, context.tenantId, 'registry.imported', { importId: id, ...summary }, at);
         await audit(tx, { ...context, at }, {
           action: 'registry.imported',
           targetType: 'registry_import',
@@ -133,21 +135,7 @@ export class RegistryImports {
 
   /** The registry in the import's own columns (so a corrected export re-imports); personal data masked. */
   async export(tx: Tx, context: AuditContext, format: SheetFormat) {
-    const units = await tx
-      .select({
-        id: schema.units.id,
-        building: schema.buildings.name,
-        entrance: schema.units.entrance,
-        floor: schema.units.floor,
-        room: schema.units.room,
-        registeredArea: schema.units.registeredArea,
-        measuredArea: schema.units.measuredArea,
-        contractArea: schema.units.contractArea,
-        saleStatus: schema.units.saleStatus,
-      })
-      .from(schema.units)
-      .innerJoin(schema.buildings, eq(schema.buildings.id, schema.units.buildingId))
-      .orderBy(asc(schema.buildings.name), asc(schema.units.entrance), asc(schema.units.floor), asc(schema.units.room));
+    const units = await allUnits(tx);
     const owners = await tx
       .select({
         unitId: schema.unitOwners.unitId,
@@ -163,7 +151,7 @@ export class RegistryImports {
     const byUnit = Map.groupBy(owners, (o) => o.unitId);
     const area = (v: number | null) => (v === null ? '' : formatArea(v));
     const rows = units.flatMap((u) => {
-      const unitCells = [u.building, u.entrance, String(u.floor), u.room, area(u.registeredArea), area(u.measuredArea), area(u.contractArea), SALE_STATUS_LABELS[u.saleStatus]];
+      const unitCells = [u.buildingName, u.entrance, String(u.floor), u.room, area(u.registeredArea), area(u.measuredArea), area(u.contractArea), SALE_STATUS_LABELS[u.saleStatus]];
       const list = byUnit.get(u.id) ?? [];
       if (!list.length) return [[...unitCells, '', '', '', '']];
       return list.map((o) => [...unitCells, o.name, o.phone ? maskPhone(o.phone) : '', o.idMasked ?? '', o.voter ? '是' : '']);

@@ -6,3 +6,4 @@ export * from './audit.ts';
 export * from './notices.ts';
 export * from './registry.ts';
 export * from './verification.ts';
+export * from './plugins.ts';

@@ -19,6 +19,15 @@ describe('members and roles', () => {
     expect(new Set(all).size).toBe(4);
   });
 
+  it('finds members by a part of their name, taking % and _ literally', async () => {
+    const { world } = current;
+    const name = world.users.residentA.displayName; // e.g. residentA-x1y2z3
+    const found = await membersOf(world.tokens.adminA, world.tenantA.slug, `?q=${encodeURIComponent(name.slice(3, 12))}`);
+    expect(found.body.items.map((m: { userId: string }) => m.userId)).toEqual([world.users.residentA.id]);
+    expect((await membersOf(world.tokens.adminA, world.tenantA.slug, '?q=%25')).body.items).toEqual([]);
+    expect((await membersOf(world.tokens.adminA, world.tenantA.slug, '?q=_')).body.items).toEqual([]);
+  });
+
   it('lets staff read but only admins change roles', async () => {
     expect((await membersOf(current.world.tokens.staffA, current.world.tenantA.slug)).status).toBe(200);
     expect((await membersOf(current.world.tokens.residentA, current.world.tenantA.slug)).status).toBe(403);

@@ -1,0 +1,106 @@
+import { countingArea, type NoticeInput, type TenantRole } from '@city/contracts';
+import { allUnits, audit, emitEvent, type Services } from '@city/core';
+import { schema, type Tx } from '@city/db';
+import { ScopeNotGranted, type Scope } from '@city/plugin-sdk';
+import { pluginRole } from '@city/plugin-sdk/schema';
+import type { PluginActor, PluginContext, PluginDb, PluginServer } from '@city/plugin-sdk/server';
+import { sql } from 'drizzle-orm';
+
+const setRole = (tx: Tx, role: string) => tx.execute(sql`select set_config('role', ${role}, true)`);
+
+/**
+ * Runs plugin code as the plugin's database role (its own tables only). If the code throws, the role is left as it
+ * is: every caller then rolls back (the request's transaction, or the delivery's savepoint), which restores it.
+ */
+export async function asPlugin<T>(tx: Tx, role: string, fn: () => Promise<T>): Promise<T> {
+  await setRole(tx, role);
+  const result = await fn();
+  await setRole(tx, schema.APP_ROLE);
+  return result;
+}
+
+/**
+ * Core capabilities run as the app role, in a savepoint: if one fails and the plugin catches the error, rolling
+ * back the savepoint also puts the plugin's role back, so a failure never leaves plugin code with app privileges.
+ */
+function asApp<T>(tx: Tx, role: string, fn: () => Promise<T>): Promise<T> {
+  return tx.transaction(async (savepoint) => {
+    await setRole(savepoint, schema.APP_ROLE);
+    const result = await fn();
+    await setRole(savepoint, role);
+    return result;
+  });
+}
+
+/** Plugins with tables run as their own role (created by their migrations); the others as a role with no tables. */
+export const databaseRole = (plugin: PluginServer) => (plugin.migrations ? pluginRole(plugin.manifest.id) : 'city_plugin');
+
+export interface ContextInput {
+  tx: Tx;
+  services: Services;
+  plugin: { id: string; version: string; role: string };
+  tenant: { id: string; slug: string; name: string };
+  actor: PluginActor | null;
+  grantedScopes: readonly string[];
+  settings: Record<string, unknown>;
+}
+
+/**
+ * The context plugin code receives: exactly the capabilities of the scopes its neighbourhood granted. The check is
+ * made on every call, so a capability that exists in the type but was not granted throws ScopeNotGranted.
+ */
+export function pluginContext(input: ContextInput): PluginContext {
+  const { tx, services, plugin, tenant } = input;
+  const need = (scope: Scope) => {
+    if (!input.grantedScopes.includes(scope)) throw new ScopeNotGranted(plugin.id, scope);
+  };
+  const core = async <T>(scope: Scope, fn: () => Promise<T>): Promise<T> => {
+    need(scope);
+    return asApp(tx, plugin.role, fn);
+  };
+  const at = () => services.clock.now();
+  const who = { id: input.actor?.id ?? null, displayName: input.actor?.displayName ?? plugin.id };
+  return {
+    plugin: { id: plugin.id, version: plugin.version },
+    tenant,
+    actor: input.actor,
+    settings: input.settings,
+    now: at,
+    db: tx as unknown as PluginDb,
+    registry: {
+      units: () =>
+        core('registry:read', async () => {
+          const rows = await allUnits(tx);
+          return rows.map((unit) => {
+            const counted = countingArea(unit);
+            const { id, buildingId, buildingName, entrance, floor, room, saleStatus } = unit;
+            return { id, buildingId, buildingName, entrance, floor, room, saleStatus, countingArea: counted?.area ?? null, areaSource: counted?.source ?? null };
+          });
+        }),
+    },
+    members: {
+      list: () =>
+        core('members:read', async () => {
+          const rows = await tx.select({ userId: schema.members.userId, displayName: schema.members.displayName, roles: schema.members.roles }).from(schema.members);
+          return rows.map((r) => ({ ...r, roles: r.roles as TenantRole[] }));
+        }),
+    },
+    notices: {
+      publish: (notice: NoticeInput) =>
+        core('notices:publish', async () => {
+          const published = await services.notices.publishNow(tx, { tenantId: tenant.id, actor: who, at: at() }, notice, `plugin:${plugin.id}`);
+          return { id: published.id };
+        }),
+    },
+    audit: {
+      append: (entry) =>
+        core('audit:write', async () => {
+          await audit(tx, { tenantId: tenant.id, actor: who, at: at() }, { ...entry, action: `${plugin.id}.${entry.action}`, details: entry.details ?? {} });
+        }),
+    },
+    events: {
+      emit: (name, payload) =>
+        asApp(tx, plugin.role, () => emitEvent(tx, tenant.id, `${plugin.id}.${name}`, payload, at())),
+    },
+  };
+}

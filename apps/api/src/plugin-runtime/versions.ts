@@ -1,0 +1,24 @@
+import type { Database } from '@city/db';
+import { schema } from '@city/db';
+import { eq } from 'drizzle-orm';
+
+/** The platform's say on plugin versions: operators withdraw a version (no new installs) or make it available again. */
+export class PluginVersions {
+  private readonly db: Database;
+
+  constructor(db: Database) {
+    this.db = db;
+  }
+
+  withdrawn() {
+    return this.db.select().from(schema.pluginVersions).where(eq(schema.pluginVersions.status, 'withdrawn'));
+  }
+
+  async set(pluginId: string, version: string, input: { status: 'available' | 'withdrawn'; reason?: string | undefined }, operatorId: string) {
+    const values = { status: input.status, reason: input.reason ?? null, changedBy: operatorId, changedAt: new Date() };
+    await this.db
+      .insert(schema.pluginVersions)
+      .values({ pluginId, version, ...values })
+      .onConflictDoUpdate({ target: [schema.pluginVersions.pluginId, schema.pluginVersions.version], set: values });
+  }
+}

@@ -1,0 +1,25 @@
+import { z } from '@hono/zod-openapi';
+import { PluginIdSchema, PluginVersionStatusSchema } from '@city/contracts';
+import { AppError } from '@city/core';
+import { actorOf } from '../../lib/request-meta.ts';
+import { defineRoute, errorResponses, jsonBody, type Handler } from '../../lib/route.ts';
+
+export const route = defineRoute({
+  method: 'put',
+  path: '/api/v1/plugins/{pluginId}/versions/{version}',
+  tags: ['plugins'],
+  summary: '上架或下架一个插件版本（下架后不可新装，已安装的小区会看到提示）/ Make a version available or withdraw it',
+  access: ['operator'],
+  request: {
+    params: z.object({ pluginId: PluginIdSchema, version: z.string().max(40) }),
+    body: jsonBody(PluginVersionStatusSchema),
+  },
+  responses: { 204: { description: 'OK' }, 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+});
+
+export const handler: Handler<typeof route> = async (c) => {
+  const { pluginId, version } = c.req.valid('param');
+  if (!c.get('services').pluginRuntime.catalogue.get(pluginId)) throw new AppError('not_found');
+  await c.get('services').pluginVersions.set(pluginId, version, c.req.valid('json'), actorOf(c).id);
+  return c.body(null, 204);
+};

@@ -1,0 +1,106 @@
+import { z } from '@hono/zod-openapi';
+import { IdSchema, TimestampSchema } from './common.ts';
+
+/**
+ * What a plugin may ask a neighbourhood for. Each scope is one capability of the plugin context; the admin sees
+ * these explanations when installing and grants them all or does not install.
+ */
+export const SCOPES = {
+  'registry:read': {
+    'zh-CN': '读取房屋登记：楼栋、房屋、面积与业主（个人信息脱敏）',
+    en: 'Read the property registry: buildings, units, areas and owners (personal data masked)',
+  },
+  'members:read': { 'zh-CN': '读取小区成员名单及其角色', en: 'Read the neighbourhood’s members and their roles' },
+  'notices:publish': { 'zh-CN': '以插件名义在公告栏发布通知和公示', en: 'Publish notices and disclosures on the board in its own name' },
+  'audit:write': { 'zh-CN': '在小区审计日志中记录本插件的操作', en: 'Record its own actions in the neighbourhood’s audit trail' },
+} as const;
+
+export type Scope = keyof typeof SCOPES;
+export const SCOPE_IDS = Object.keys(SCOPES) as Scope[];
+
+export function isScope(value: string): value is Scope {
+  return Object.hasOwn(SCOPES, value);
+}
+
+
+const Localized = z.object({ 'zh-CN': z.string(), en: z.string() });
+
+/** Plugin ids and the ids of the roles plugins add: kebab-case. */
+const KEBAB = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+export const PluginIdSchema = z.string().regex(KEBAB, { error: 'invalid_format' }).max(64);
+
+export const PluginInstallStateSchema = z.object({
+  version: z.string(),
+  status: z.enum(['enabled', 'disabled', 'uninstalled']),
+  grantedScopes: z.array(z.string()),
+  settings: z.record(z.string(), z.unknown()),
+  installedAt: TimestampSchema,
+  upgradeAvailable: z.boolean(),
+  /** The installed version was withdrawn by the platform: the admin is told to upgrade or uninstall. */
+  versionWithdrawn: z.boolean(),
+  withdrawnReason: z.string().nullable(),
+});
+
+export const MarketplacePluginSchema = z
+  .object({
+    id: z.string(),
+    version: z.string(),
+    name: Localized,
+    description: Localized,
+    icon: z.string(),
+    category: z.string(),
+    publisher: z.string(),
+    requires: z.record(z.string(), z.string()),
+    /** What it asks for, each explained in plain words (the admin grants all of them or does not install). */
+    scopes: z.array(z.object({ id: z.string(), description: Localized })),
+    /** Roles it adds, which the admin gives to members. */
+    roles: z.array(z.object({ id: z.string(), name: Localized, description: Localized })),
+    settingsSchema: z.record(z.string(), z.unknown()).openapi({ description: 'JSON Schema of the settings' }),
+    settingsText: z.record(z.string(), z.object({ label: Localized, hint: Localized.optional() })),
+    available: z.boolean(),
+    install: PluginInstallStateSchema.nullable(),
+  })
+  .openapi('MarketplacePlugin');
+
+export const PluginDetailSchema = MarketplacePluginSchema.extend({
+  deliveries: z.array(
+    z.object({
+      id: IdSchema,
+      event: z.string(),
+      status: z.enum(['pending', 'done', 'failed']),
+      attempts: z.number().int(),
+      lastError: z.string().nullable(),
+      nextAttemptAt: TimestampSchema,
+    }),
+  ),
+}).openapi('PluginDetail');
+
+export const PluginInstallSchema = z
+  .object({ grantedScopes: z.array(z.string()).max(20), settings: z.record(z.string(), z.unknown()).optional() })
+  .openapi('PluginInstall');
+export const PluginSettingsSchema = z.object({ settings: z.record(z.string(), z.unknown()) }).openapi('PluginSettings');
+export const PluginUpgradeSchema = z.object({ grantedScopes: z.array(z.string()).max(20) }).openapi('PluginUpgrade');
+export const PluginPurgeSchema = z.object({ confirm: z.string().max(64) }).openapi('PluginPurge');
+export const PluginVersionStatusSchema = z
+  .object({ status: z.enum(['available', 'withdrawn']), reason: z.string().trim().max(500).optional() })
+  .openapi('PluginVersionStatus');
+
+export const PluginRoleGrantsSchema = z
+  .object({
+    items: z.array(z.object({ memberId: IdSchema, displayName: z.string(), roles: z.array(z.string()) })),
+  })
+  .openapi('PluginRoleGrants');
+export const PluginMemberRolesSchema = z
+  .object({ roles: z.array(z.string().regex(KEBAB, { error: 'invalid_format' }).max(40)).max(20).transform((r) => [...new Set(r)]) })
+  .openapi('PluginMemberRoles');
+
+/** An enabled plugin as one member sees it: the roles they hold in it and the navigation entries open to them. */
+export const PluginNavigationSchema = z
+  .object({
+    id: z.string(),
+    name: Localized,
+    icon: z.string(),
+    myRoles: z.array(z.string()),
+    entries: z.array(z.object({ path: z.string(), label: Localized })),
+  })
+  .openapi('PluginNavigation');

@@ -1,0 +1,87 @@
+import type { z } from '@hono/zod-openapi';
+import type { TenantRole } from '@city/contracts';
+import { validRange, valid } from 'semver';
+import { PluginManifestError } from './errors.ts';
+import { isScope, type Scope } from './scopes.ts';
+
+export interface LocalizedString {
+  'zh-CN': string;
+  en: string;
+}
+
+export const PLUGIN_CATEGORIES = ['governance', 'services', 'party', 'community'] as const;
+export type PluginCategory = (typeof PLUGIN_CATEGORIES)[number];
+
+/** A role the plugin adds (e.g. a vote teller); the neighbourhood's admin gives it to members. */
+export interface PluginRole {
+  id: string;
+  name: LocalizedString;
+  description: LocalizedString;
+}
+
+/** A link in the neighbourhood's navigation; `path` is one of the plugin's portal pages (`/n/:tenant/p/<id><path>`). */
+export interface NavEntry {
+  path: string;
+  label: LocalizedString;
+  /** Who sees the entry: members with one of these core roles or plugin roles; omitted = every member. */
+  roles?: readonly (TenantRole | (string & {}))[];
+}
+
+export interface PluginManifest<S extends z.ZodObject = z.ZodObject> {
+  id: string;
+  version: string;
+  name: LocalizedString;
+  description: LocalizedString;
+  /** An emoji shown as the plugin's icon in the marketplace and the navigation. */
+  icon: string;
+  category: PluginCategory;
+  publisher: string;
+  /** Semver range of the core this plugin works with. */
+  coreRange: string;
+  /** Other plugins it needs installed first, with semver ranges. */
+  requires?: Readonly<Record<string, string>>;
+  scopes: readonly Scope[];
+  /** Settings with defaults: `settings.parse({})` must succeed. */
+  settings: S;
+  /** The admin's form: a label (and a hint) for every setting, in both languages. */
+  settingsText?: Readonly<Record<string, { label: LocalizedString; hint?: LocalizedString }>>;
+  roles?: readonly PluginRole[];
+  navigation?: readonly NavEntry[];
+}
+
+const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+/** Words the marketplace's own paths use next to plugin ids. */
+const RESERVED_IDS = ['navigation'];
+const CORE_ROLES: readonly string[] = ['admin', 'staff', 'committee', 'resident'];
+
+/**
+ * Declares a plugin: plain data, safe to import in the portal and the API alike. A malformed manifest fails at
+ * import time, not when a neighbourhood installs it.
+ */
+export function definePlugin<const S extends z.ZodObject, const M extends PluginManifest<S>>(manifest: M & { settings: S }): M {
+  const fail = (why: string) => {
+    throw new PluginManifestError(`${manifest.id}: ${why}`);
+  };
+  if (!ID.test(manifest.id) || RESERVED_IDS.includes(manifest.id)) throw new PluginManifestError(`plugin id must be kebab-case and not reserved: ${manifest.id}`);
+  if (!valid(manifest.version)) fail('version must be semver');
+  if (!validRange(manifest.coreRange)) fail('coreRange must be a semver range');
+  for (const [id, range] of Object.entries(manifest.requires ?? {})) {
+    if (!ID.test(id) || !validRange(range)) fail(`requires ${id}@${range} is not a plugin id with a semver range`);
+  }
+  const settingTexts = Object.values(manifest.settingsText ?? {}).flatMap((t) => (t.hint ? [t.label, t.hint] : [t.label]));
+  const texts = [manifest.name, manifest.description, ...settingTexts, ...(manifest.roles ?? []).flatMap((r) => [r.name, r.description]), ...(manifest.navigation ?? []).map((n) => n.label)];
+  if (texts.some((text) => !text['zh-CN'] || !text.en)) fail('names, descriptions and labels need zh-CN and en');
+  for (const scope of manifest.scopes) if (!isScope(scope)) fail(`unknown scope ${scope}`);
+  if (!manifest.settings.safeParse({}).success) fail('every setting needs a default');
+  for (const key of Object.keys(manifest.settings.shape)) if (!manifest.settingsText?.[key]) fail(`setting ${key} needs a label in settingsText`);
+  const roleIds = (manifest.roles ?? []).map((r) => r.id);
+  for (const id of roleIds) {
+    if (!ID.test(id) || CORE_ROLES.includes(id)) fail(`role id must be kebab-case and not a core role: ${id}`);
+  }
+  if (new Set(roleIds).size !== roleIds.length) fail('role ids must be unique');
+  for (const entry of manifest.navigation ?? []) {
+    if (!entry.path.startsWith('/')) fail(`navigation path must start with /: ${entry.path}`);
+    for (const role of entry.roles ?? []) if (!CORE_ROLES.includes(role) && !roleIds.includes(role)) fail(`navigation role ${role} is neither a core role nor one of its own`);
+  }
+  return manifest;
+}

@@ -1,0 +1,129 @@
+import type { Component } from 'svelte';
+import type { Action } from 'svelte/action';
+import { hc } from 'hono/client';
+import type { Hono } from 'hono';
+import type { LocalizedString } from './manifest.ts';
+
+/**
+ * The portal half of a plugin (DESIGN §4): pages rendered inside the portal's layout at
+ * `/n/:tenant/p/<id><path>`. It never imports server code: the plugin's API is reached through a typed client whose
+ * type comes from the server routes by `import type` (erased from the bundle).
+ */
+
+export type Locale = 'zh-CN' | 'en';
+
+/** The typed client of a plugin's own API, rooted at /api/v1/t/:tenant/p/<id>. */
+export type PluginClient<Api extends Hono<any, any, any>> = ReturnType<typeof hc<Api>>;
+
+/** Thrown from a page's load to answer with an error page (404 for a missing item, 403 for a forbidden one). */
+export class PortalError extends Error {
+  override name = 'PortalError';
+  readonly status: number;
+
+  constructor(status: number) {
+    super(`HTTP ${status}`);
+    this.status = status;
+  }
+}
+
+export interface PortalContext<Api extends Hono<any, any, any>> {
+  client: PluginClient<Api>;
+  tenant: { slug: string; name: string };
+  /** The visitor's core roles here and the roles the admin gave them in this plugin. */
+  actor: { roles: string[]; pluginRoles: string[] };
+  locale: Locale;
+  /** Parameters of the page's path pattern (`/items/[itemId]` → { itemId }). */
+  params: Record<string, string>;
+  url: URL;
+  /** The JSON of a successful API response; otherwise the page answers with the response's status. */
+  ok<T>(response: { ok: boolean; status: number; json(): Promise<T> }): Promise<T>;
+}
+
+/** What an action returns: data for the page (`form`), a failure to show next to the form, or a redirect. */
+export type ActionResult =
+  | { failed: Response; values?: Record<string, string> }
+  | { redirect: string }
+  | Record<string, unknown>;
+
+export interface PluginPage<Api extends Hono<any, any, any>> {
+  /** The page's component; it receives PluginPageProps. Loaded lazily, so each page is its own chunk. */
+  component: () => Promise<{ default: Component<any> }>;
+  /** Runs on the server before rendering; returns plain (serialisable) data. */
+  load?: (context: PortalContext<Api>) => Promise<Record<string, unknown>>;
+  /** Form actions by name; a form chooses one with a hidden `_action` field. */
+  actions?: Record<string, (context: PortalContext<Api> & { form: FormData }) => Promise<ActionResult>>;
+}
+
+export interface PluginPortal<Api extends Hono<any, any, any> = Hono<any, any, any>> {
+  /** Pages by path pattern: `/`, `/manage`, `/items/[itemId]`. */
+  pages: Record<string, PluginPage<Api>>;
+  /** The plugin's own words, in both languages (the pages read them through `kit.t`). */
+  messages: Record<Locale, Record<string, string>>;
+}
+
+/** A refused form: the API's message and field errors (already in the visitor's language) and what was typed. */
+export interface FormFailure {
+  message: string;
+  fieldErrors: Record<string, string>;
+  values: Record<string, string>;
+}
+
+/** What a form action handed back to the page: a failure, or the action's data. */
+export type FormResult = FormFailure | Record<string, unknown>;
+
+/** The failure in a form result, if the action was refused. */
+export function formFailure(form: FormResult | null | undefined): FormFailure | null {
+  return form && typeof form.message === 'string' && typeof form.fieldErrors === 'object' ? (form as FormFailure) : null;
+}
+
+/** Everything the portal hands a plugin page besides its data. */
+export interface PageKit {
+  tenant: { slug: string; name: string };
+  locale: Locale;
+  actor: { roles: string[]; pluginRoles: string[] };
+  /** The plugin's message in the visitor's language, with `{name}` placeholders filled. */
+  t(key: string, params?: Record<string, string | number>): string;
+  /** A localised text of the manifest kind ({ 'zh-CN', en }). */
+  text(value: LocalizedString): string;
+  /** The portal URL of one of the plugin's pages. */
+  href(path: string): string;
+  /** Times as the portal shows them (Asia/Shanghai, the visitor's language). */
+  formatDateTime(iso: string): string;
+  /** SvelteKit's progressive enhancement for forms: `<form method="POST" use:kit.enhance>`. */
+  enhance: Action<HTMLFormElement>;
+}
+
+export interface PluginPageProps<Data = Record<string, unknown>> {
+  data: Data;
+  form: FormResult | null;
+  kit: PageKit;
+}
+
+/** Declares a plugin's portal pages. `Api` is the type of its server routes, imported with `import type`. */
+export function definePluginPortal<Api extends Hono<any, any, any>>(portal: PluginPortal<Api>): PluginPortal<Api> {
+  for (const path of Object.keys(portal.pages)) {
+    if (!/^\/(?:[a-z0-9-]+|\[[a-zA-Z]+\])?(?:\/(?:[a-z0-9-]+|\[[a-zA-Z]+\]))*$/.test(path)) throw new Error(`page path must look like /a/[b]: ${path}`);
+  }
+  const zh = Object.keys(portal.messages['zh-CN']).sort().join();
+  if (zh !== Object.keys(portal.messages.en).sort().join()) throw new Error('messages need the same keys in zh-CN and en');
+  return portal;
+}
+
+/** The page whose pattern matches a path inside the plugin, with the pattern's parameters. */
+export function matchPage<P>(pages: Record<string, P>, path: string): { pattern: string; page: P; params: Record<string, string> } | null {
+  const parts = path.split('/').filter(Boolean);
+  for (const [pattern, page] of Object.entries(pages)) {
+    const want = pattern.split('/').filter(Boolean);
+    if (want.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    if (want.every((segment, i) => (segment.startsWith('[') ? ((params[segment.slice(1, -1)] = parts[i]!), true) : segment === parts[i]))) {
+      return { pattern, page, params };
+    }
+  }
+  return null;
+}
+
+/** The typed client of a plugin's API for one visitor (the portal supplies the address, fetch and headers). */
+export function pluginClient<Api extends Hono<any, any, any>>(baseUrl: string, options: { fetch: typeof fetch; headers: Record<string, string> }): PluginClient<Api> {
+  return hc<Api>(baseUrl, options);
+}

@@ -1,0 +1,11 @@
+import { uuid } from 'drizzle-orm/pg-core';
+
+/** The database role a plugin's code runs as: it owns nothing and reaches only the tables its migrations grant it. */
+export const pluginRole = (pluginId: string) => `city_p_${pluginId.replace(/-/g, '_')}`;
+
+/**
+ * Every plugin table's tenant column (DESIGN §3: tenant_id on every tenant-owned row). The table's migration adds the
+ * rest of the invariant: a foreign key to tenants, row-level security enabled and forced with the policy
+ * `tenant_id = app_tenant()`, and grants to the plugin's role (see the template in packages/plugin-sdk/template).
+ */
+export const tenantColumn = () => uuid('tenant_id').notNull();

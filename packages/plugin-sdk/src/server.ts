@@ -1,0 +1,157 @@
+import { OpenAPIHono, createRoute, z, type RouteConfig } from '@hono/zod-openapi';
+import { EVENT_NAME, ProblemSchema, type CoreEventName, type CoreEventPayloads, type NoticeInput, type TenantRole } from '@city/contracts';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { createMiddleware } from 'hono/factory';
+import { coreError } from './errors.ts';
+import type { PluginManifest } from './manifest.ts';
+
+/**
+ * The plugin's own tables, inside the neighbourhood's transaction and under the plugin's database role: that role
+ * can reach only the plugin's tables (granted in its migrations), and row-level security keeps it to one tenant.
+ */
+export type PluginDb = PgDatabase<PgQueryResultHKT>;
+
+/** A unit of the registry as plugins see it: areas in integer 0.01 m² (DESIGN §3), no personal data. */
+export interface UnitSummary {
+  id: string;
+  buildingId: string;
+  buildingName: string;
+  entrance: string;
+  floor: number;
+  room: string;
+  /** The area that counts (registered, else measured, else contract), in 0.01 m²; null when none is known. */
+  countingArea: number | null;
+  areaSource: 'registered' | 'measured' | 'contract' | null;
+  saleStatus: string;
+}
+
+export interface PluginActor {
+  id: string;
+  displayName: string;
+  roles: TenantRole[];
+  /** Roles this plugin added that the admin gave this member. */
+  pluginRoles: string[];
+}
+
+/**
+ * What a plugin can do in one neighbourhood. Each capability checks its scope when called and throws
+ * ScopeNotGranted (→ 403) if the admin did not grant it.
+ */
+export interface PluginContext<S = Record<string, unknown>> {
+  plugin: { id: string; version: string };
+  tenant: { id: string; slug: string; name: string };
+  /** The person calling a route; null in event handlers and lifecycle hooks run by the platform. */
+  actor: PluginActor | null;
+  settings: S;
+  /** The platform's clock (tests control it): use it for every time the plugin stores. */
+  now(): Date;
+  db: PluginDb;
+  /** `registry:read` */
+  registry: { units(): Promise<UnitSummary[]> };
+  /** `members:read` */
+  members: { list(): Promise<Array<{ userId: string; displayName: string; roles: TenantRole[] }>> };
+  /** `notices:publish`: published at once, in this transaction, in the plugin's name. */
+  notices: { publish(input: NoticeInput): Promise<{ id: string }> };
+  /** `audit:write`: actions are recorded as `<pluginId>.<action>`. */
+  audit: { append(entry: { action: string; targetType: string; targetId: string; details?: Record<string, unknown> }): Promise<void> };
+  /** Emits `<pluginId>.<name>`, delivered after this transaction commits. Needs no scope. */
+  events: { emit(name: string, payload: Record<string, unknown>): Promise<void> };
+}
+
+export interface PluginEvent<P = Record<string, unknown>> {
+  id: string;
+  name: string;
+  payload: P;
+  createdAt: string;
+}
+
+// Method syntax makes the parameter bivariant, so a core event's typed handler also fits the catch-all signature.
+type EventHandler<S, P> = { handle(context: PluginContext<S>, event: PluginEvent<P>): Promise<void> }['handle'];
+
+/** Handlers by event name: core events with their typed payloads, other plugins' events (`<id>.<name>`) as data. */
+export type PluginEventHandlers<S> = { [E in CoreEventName]?: EventHandler<S, CoreEventPayloads[E]> } & {
+  [name: `${string}.${string}`]: EventHandler<S, Record<string, unknown>> | undefined;
+};
+
+export type PluginEnv<S = Record<string, unknown>> = { Variables: { plugin: PluginContext<S> } };
+export type PluginRouter<S = Record<string, unknown>> = OpenAPIHono<PluginEnv<S>>;
+
+type Settings<M extends PluginManifest> = z.infer<M['settings']>;
+
+export interface PluginServer<M extends PluginManifest = PluginManifest> {
+  manifest: M;
+  /** Folder of the plugin's SQL migrations (tables prefixed with its id, tenant_id, forced RLS, its own role). */
+  migrations?: string;
+  /** Its API, mounted under /api/v1/t/:tenant/p/<id>/. */
+  routes?: (router: PluginRouter<Settings<M>>) => PluginRouter<Settings<M>>;
+  /** Throwing means "retry later"; the core action that emitted the event is never affected. */
+  events?: PluginEventHandlers<Settings<M>>;
+  lifecycle?: {
+    install?: (context: PluginContext<Settings<M>>) => Promise<void>;
+    /** Runs once per upgrade, in the upgrade's transaction, with the version being left. */
+    upgrade?: (context: PluginContext<Settings<M>>, from: string) => Promise<void>;
+    uninstall?: (context: PluginContext<Settings<M>>) => Promise<void>;
+    /** Deletes the plugin's data for this neighbourhood (after uninstall, confirmed by the admin). */
+    purge?: (context: PluginContext<Settings<M>>) => Promise<void>;
+    /** Fills a freshly installed neighbourhood with sample data; only the demo seeding of `npm start` calls it. */
+    demo?: (context: PluginContext<Settings<M>>) => Promise<void>;
+  };
+}
+
+/**
+ * The server half of a plugin: its manifest with routes, event handlers, lifecycle hooks and migrations. A plugin
+ * that keeps data must say how to delete it (a purge hook), like Shopify's mandatory data-deletion webhooks.
+ */
+export function definePluginServer<M extends PluginManifest>(server: PluginServer<M>): PluginServer<M> {
+  const id = server.manifest.id;
+  for (const name of Object.keys(server.events ?? {})) {
+    if (!EVENT_NAME.test(name)) throw new Error(`${id}: event name must be "<source>.<name>": ${name}`);
+  }
+  if (server.migrations && !server.lifecycle?.purge) throw new Error(`${id}: a plugin with tables needs a purge hook`);
+  return server;
+}
+
+export function createPluginRouter<S>(): PluginRouter<S> {
+  return new OpenAPIHono<PluginEnv<S>>();
+}
+
+/** `member`: every member; a core role; or one of the plugin's own role ids. */
+export type PluginAccess = readonly ('member' | TenantRole | (string & {}))[];
+
+const CORE_ROLES: readonly string[] = ['admin', 'staff', 'committee', 'resident'];
+
+/** The `x-access` grants of a plugin route, as the role × route matrix reads them. */
+export const accessGrants = (pluginId: string, access: PluginAccess) =>
+  access.map((a) => (a === 'member' || CORE_ROLES.includes(a) ? `tenant:${a}` : `plugin-role:${pluginId}.${a}`));
+
+/** A JSON response of a plugin route, for its OpenAPI description and typed client. */
+export const jsonResponse = <T>(schema: T, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
+
+/** A required JSON request body. */
+export const jsonBody = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
+
+/**
+ * A plugin route with the roles that may call it (default deny). The runtime has already admitted only members of a
+ * neighbourhood that installed the plugin; this narrows to roles (403 otherwise) before the request is validated.
+ * The `{tenant}` path parameter and the shared error answers are added, so the OpenAPI document is complete.
+ */
+export function pluginRoute<const R extends Omit<RouteConfig, 'middleware'> & { access: PluginAccess }>(config: R) {
+  const { access, ...rest } = config;
+  const guard = createMiddleware<PluginEnv>(async (c, next) => {
+    const actor = c.get('plugin').actor;
+    const allowed = access.includes('member') || access.some((a) => actor?.roles.includes(a as TenantRole) || actor?.pluginRoles.includes(a));
+    if (!allowed) throw coreError('forbidden');
+    await next();
+  });
+  const params = (rest.request?.params as z.ZodObject | undefined) ?? z.object({});
+  return createRoute({
+    ...rest,
+    request: { ...rest.request, params: params.extend({ tenant: z.string().openapi({ description: 'Neighbourhood slug' }) }) },
+    responses: { 400: problem('请求无效 / Invalid request'), 401: problem('未登录 / Not signed in'), 403: problem('无权限 / Forbidden'), 404: problem('不存在 / Not found'), ...rest.responses },
+    'x-plugin-access': access,
+    security: [{ session: [] }, { bearer: [] }],
+    middleware: [guard] as const,
+  } as unknown as Omit<R, 'access'> & { path: R['path'] }) as Omit<R, 'access'> & { getRoutingPath(): string };
+}
