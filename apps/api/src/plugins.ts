@@ -1,7 +1,9 @@
-import type { PluginManifest } from '@city/plugin-sdk';
+import { contactsPlugin } from '@city/plugin-contacts/server';
 
 /**
- * The plugins this deployment offers, listed by hand (STYLE §11: no generated index). First-party plugins are
- * added here as they are written.
+ * The plugins this deployment offers, listed by hand (STYLE §11: no generated index); `npm run new:plugin` adds a
+ * new one here. The portal's page map (apps/portal/src/lib/plugins.ts) is typed by this list, so the two cannot drift.
  */
-export const plugins: readonly PluginManifest[] = [];
+export const plugins = [contactsPlugin] as const;
+
+export type OfferedPluginId = (typeof plugins)[number]['manifest']['id'];

@@ -3,6 +3,7 @@ import { schema, withTenant } from '@city/db';
 import { count, eq } from 'drizzle-orm';
 import type { ApiServices } from '../services.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.ts';
+import { seedPlugins } from './plugins.ts';
 import { seedRegistry } from './registry.ts';
 import { seedVerifications } from './verifications.ts';
 
@@ -59,7 +60,7 @@ export async function seedDemo(services: ApiServices): Promise<boolean> {
         others.map(([key, roles]) => ({ tenantId: tenant!.id, userId: users[key].id, displayName: DEMO_ACCOUNTS[key].name, roles })),
       ),
     );
-    return { id: tenant!.id, admin: users[admin], adminName: DEMO_ACCOUNTS[admin].name };
+    return { id: tenant!.id, slug, name, admin: users[admin], adminName: DEMO_ACCOUNTS[admin].name };
   };
 
   const now = services.clock.now();
@@ -116,6 +117,7 @@ export async function seedDemo(services: ApiServices): Promise<boolean> {
   await post(cuihu, [
     { category: 'notice', audience: 'public', title: '冬季消防安全提示', body: '请勿在楼道堆放杂物，电动自行车请到指定地点充电。' },
   ]);
+  await seedPlugins(services, { ...jinse, admin: admin(jinse) }, users.staffA.id);
   await applications.create(users.applicant, {
     name: '康居小区',
     address: '重庆市璧山区璧城街道康居路2号',
