@@ -3,7 +3,7 @@
  * session cookie and CSRF origin checks need no cross-site configuration. The portal's server-side loads reach the
  * API over loopback (API_ORIGIN), forwarding the visitor's session and address.
  */
-import { bootApi, printStartBanner, serveNode } from '@city/api/node';
+import { bootApi, printStartBanner, serveNode, shutDown } from '@city/api/node';
 
 const port = Number(process.env.PORT ?? 3000);
 process.env.API_ORIGIN ??= `http://127.0.0.1:${port}`;
@@ -25,7 +25,7 @@ printStartBanner(booted.deps.publicUrl, booted.seeded, booted.database.kind);
 
 const stop = () =>
   server.close(async () => {
-    await booted.database.close();
+    await shutDown(booted);
     process.exit(0);
   });
 process.on('SIGINT', stop);

@@ -311,3 +311,55 @@ describe('registry import and resident verification', () => {
     expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
+
+describe('plugin marketplace', () => {
+  it('an admin installs a plugin granting its scopes, changes a setting, sees its navigation entry and uninstalls it', async () => {
+    const admin = await newPage();
+    await signIn(admin, '13900000021', 'demo1234');
+    await admin.goto(`${product.url}/n/cuihu-yuan`);
+    expect(await admin.getByRole('heading', { name: '应用' }).count()).toBe(0);
+    await admin.getByRole('link', { name: '插件市场' }).click();
+    await admin.getByRole('link', { name: /便民电话簿/ }).click();
+    await expect.poll(() => admin.getByText('在小区审计日志中记录本插件的操作').count()).toBeGreaterThan(0);
+
+    // Not granting the scope it asks for is refused, with the reason.
+    await admin.getByRole('button', { name: '安装', exact: true }).click();
+    await expect.poll(() => admin.getByText('须授予插件申请的全部权限才能安装').count()).toBe(1);
+    await admin.getByLabel('在小区审计日志中记录本插件的操作').check();
+    await admin.getByRole('button', { name: '安装', exact: true }).click();
+    await expect.poll(() => admin.getByText('插件已安装并启用。').count()).toBe(1);
+
+    await admin.getByLabel('页面标题').fill('翠湖苑常用电话');
+    await admin.getByRole('button', { name: '保存设置' }).click();
+    await expect.poll(() => admin.getByText('设置已保存。').count()).toBe(1);
+
+    await admin.goto(`${product.url}/n/cuihu-yuan`);
+    await admin.getByRole('link', { name: /便民电话$/ }).click();
+    await expect.poll(() => admin.getByRole('heading', { name: '翠湖苑常用电话' }).count()).toBe(1);
+    await admin.getByRole('link', { name: '维护电话簿' }).first().click();
+    await admin.getByLabel(/^名称/).first().fill('翠湖苑物业');
+    await admin.getByLabel(/^电话/).first().fill('023-4126 1234');
+    await admin.getByRole('button', { name: '添加电话' }).click();
+    await expect.poll(() => admin.getByText('已添加“翠湖苑物业”。').count()).toBe(1);
+
+    const resident = await newPage();
+    await signIn(resident, '13900000022', 'demo1234');
+    await resident.goto(`${product.url}/n/cuihu-yuan`);
+    await resident.getByRole('link', { name: /便民电话$/ }).click();
+    const call = resident.getByRole('link', { name: '拨打 翠湖苑物业' });
+    expect(await call.getAttribute('href')).toBe('tel:02341261234');
+    expect(await resident.getByRole('link', { name: '维护电话簿' }).count()).toBe(0);
+    await resident.screenshot({ path: `${shots}/e2e-plugin-page.png`, fullPage: true });
+
+    await admin.goto(`${product.url}/n/cuihu-yuan/plugins/contacts`);
+    admin.once('dialog', (dialog) => void dialog.accept());
+    await admin.getByRole('button', { name: '卸载' }).click();
+    await expect.poll(() => admin.getByText('插件已卸载，数据仍保留。').count()).toBe(1);
+    await resident.goto(`${product.url}/n/cuihu-yuan`);
+    expect(await resident.getByRole('link', { name: /便民电话$/ }).count()).toBe(0);
+    const gone = await resident.goto(`${product.url}/n/cuihu-yuan/p/contacts`);
+    expect(gone?.status()).toBe(404);
+    await admin.context().close();
+    await resident.context().close();
+  });
+});

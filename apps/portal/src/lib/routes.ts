@@ -32,6 +32,12 @@ export const routes = {
   registryImportResult: (slug: string, id: string) => `/n/${encodeURIComponent(slug)}/registry/import/${encodeURIComponent(id)}`,
   registryFile: (slug: string, kind: 'template' | 'export', format: 'csv' | 'xlsx') =>
     `/n/${encodeURIComponent(slug)}/registry/files/${kind}${q({ format })}`,
+  plugins: (slug: string) => `/n/${encodeURIComponent(slug)}/plugins`,
+  pluginAdmin: (slug: string, pluginId: string) => `/n/${encodeURIComponent(slug)}/plugins/${encodeURIComponent(pluginId)}`,
+  /** A plugin's page; `path` is the page's path inside the plugin (`/`, `/manage`). */
+  pluginPage: (slug: string, pluginId: string, path = '/') =>
+    `/n/${encodeURIComponent(slug)}/p/${encodeURIComponent(pluginId)}${path === '/' ? '' : path.split('/').map(encodeURIComponent).join('/')}`,
+  operatorPlugins: () => '/operator/plugins',
   audit: (slug: string, cursor?: string) => `/n/${encodeURIComponent(slug)}/audit${q({ cursor })}`,
   supervision: () => '/supervision',
   supervisionApplications: () => '/supervision/applications',

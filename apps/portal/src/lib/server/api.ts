@@ -1,6 +1,8 @@
 import { API_ORIGIN } from '$app/env/private';
 import { createApiClient } from '@city/api/client';
+import { pluginClient } from '@city/plugin-sdk/portal';
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
+import type { Hono } from 'hono';
 
 export const SESSION_COOKIE = 'cl_session';
 
@@ -11,15 +13,22 @@ export const SESSION_COOKIE = 'cl_session';
  * server), event.fetch would route `/api/...` back into SvelteKit instead of to the API.
  */
 export function apiFor(event: Pick<RequestEvent, 'cookies' | 'locals' | 'getClientAddress'>) {
+  return createApiClient(API_ORIGIN, { fetch: globalThis.fetch, headers: apiHeaders(event) });
+}
+
+/** What every API request of a visitor carries (also used by plugin pages' own clients). */
+export function apiHeaders(event: Pick<RequestEvent, 'cookies' | 'locals' | 'getClientAddress'>): Record<string, string> {
   const token = event.cookies.get(SESSION_COOKIE);
-  return createApiClient(API_ORIGIN, {
-    fetch: globalThis.fetch,
-    headers: {
-      'accept-language': event.locals.locale,
-      'x-forwarded-for': event.getClientAddress(),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-  });
+  return {
+    'accept-language': event.locals.locale,
+    'x-forwarded-for': event.getClientAddress(),
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  };
+}
+
+/** A plugin's typed client for one visitor, rooted at the plugin's API in one neighbourhood. */
+export function pluginClientFor<Api extends Hono<any, any, any>>(event: Pick<RequestEvent, 'cookies' | 'locals' | 'getClientAddress'>, tenant: string, pluginId: string) {
+  return pluginClient<Api>(`${API_ORIGIN}/api/v1/t/${encodeURIComponent(tenant)}/p/${encodeURIComponent(pluginId)}`, { fetch: globalThis.fetch, headers: apiHeaders(event) });
 }
 
 export function setSession(cookies: Cookies, token: string, expiresAt: string, secure: boolean) {
