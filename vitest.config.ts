@@ -18,6 +18,7 @@ export default defineConfig({
           name: 'unit',
           include: ['apps/**/*.test.ts', 'packages/**/*.test.ts', 'plugins/**/*.test.ts', 'infra/**/*.test.ts'],
           exclude: [...ignored, '**/*.int.test.ts'],
+          globalSetup: ['tests/support/svelte-kit-sync.setup.ts'],
         },
       },
       { test: { name: 'integration', include: integrationFiles, exclude: ignored, ...slow, env: { TEST_DATABASE: 'pglite' } } },
