@@ -82,11 +82,13 @@ describe('plugin lifecycle (fixture plugin)', () => {
     expect((await as('adminA', 'POST', `${A()}/plugins/fixture/install`, { grantedScopes: ['registry:read'] })).body.code).toBe('scopes_required');
     const bad = await as('adminA', 'POST', `${A()}/plugins/fixture/install`, { grantedScopes: scopes, settings: { greeting: '' } });
     expect(bad.body.errors[0]).toMatchObject({ path: 'greeting' });
-    const ok = await as('adminA', 'POST', `${A()}/plugins/fixture/install`, { grantedScopes: scopes });
-    expect(ok.status).toBe(200);
+    // Two admins installing at once: one installs, the other is told it is installed already.
+    const both = await Promise.all([1, 2].map(() => as('adminA', 'POST', `${A()}/plugins/fixture/install`, { grantedScopes: scopes })));
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const ok = both.find((r) => r.status === 200)!;
     expect(ok.body.install).toMatchObject({ status: 'enabled', version: '1.0.0', settings: { greeting: '你好', failEvents: false } });
     expect(await notesOf(world.tenantA.id)).toEqual(['installed']);
-    expect((await as('adminA', 'POST', `${A()}/plugins/fixture/install`, { grantedScopes: scopes })).body.code).toBe('plugin_state');
+    expect(both.find((r) => r.status === 409)!.body.code).toBe('plugin_state');
   });
 
   it('serves its routes to members by role, with its settings', async () => {
@@ -228,7 +230,14 @@ describe('plugin lifecycle (fixture plugin)', () => {
     expect((await as('residentA', 'GET', `${A()}/p/fixture/notes`)).status).toBe(404);
     expect((await as('residentA', 'GET', `${A()}/plugins/navigation`)).body.plugins).toEqual([]);
     expect((await as('adminA', 'POST', `${A()}/plugins/fixture/disable`)).body.code).toBe('plugin_state');
+    // An event while disabled waits (paused) and is delivered once the plugin is enabled again.
+    const tenantId = world.tenantA.id;
+    await withTenant(h.database.db, tenantId, (tx) => emitEvent(tx, tenantId, 'member.joined', { userId: 'while-off', roles: [], via: 'invitation' }, h.clock.now()));
+    await h.services.pluginRuntime.dispatcher.dispatch(tenantId);
+    expect((await as('adminA', 'GET', `${A()}/plugins/fixture`)).body.deliveries).toEqual([expect.objectContaining({ status: 'paused' })]);
     expect((await as('adminA', 'POST', `${A()}/plugins/fixture/enable`)).body.install.status).toBe('enabled');
+    await until(async () => (await notesOf(tenantId)).includes('welcome while-off'));
+    expect((await as('adminA', 'GET', `${A()}/plugins/fixture`)).body.deliveries).toEqual([]);
     expect((await as('residentA', 'GET', `${A()}/p/fixture/notes`)).body.items.length).toBeGreaterThan(1);
   });
 

@@ -20,7 +20,7 @@ export function createApiServices(deps: AppDeps) {
     ...core,
     databaseKind: deps.databaseKind,
     pluginRuntime: createPluginRuntime(deps.plugins, core),
-    pluginVersions: new PluginVersions(deps.db),
+    pluginVersions: new PluginVersions(deps.db, deps.clock),
     secureCookies: deps.publicUrl.startsWith('https://'),
   };
 }

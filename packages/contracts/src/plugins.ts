@@ -67,7 +67,7 @@ export const PluginDetailSchema = MarketplacePluginSchema.extend({
     z.object({
       id: IdSchema,
       event: z.string(),
-      status: z.enum(['pending', 'done', 'failed']),
+      status: z.enum(['pending', 'paused', 'done', 'failed']),
       attempts: z.number().int(),
       lastError: z.string().nullable(),
       nextAttemptAt: TimestampSchema,

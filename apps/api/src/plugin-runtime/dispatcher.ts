@@ -1,6 +1,6 @@
 import { AppError, audit, markTouched, takeTouched, type AuditContext, type Services } from '@city/core';
 import { schema, tenantsWithPendingEvents, withTenant, type Tx } from '@city/db';
-import { and, asc, eq, isNull, lt, lte, ne, notExists, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, ne, notExists, sql } from 'drizzle-orm';
 import type { PluginCatalogue } from './catalogue.ts';
 import { asPlugin, databaseRole, pluginContext } from './context.ts';
 
@@ -64,13 +64,13 @@ export class EventDispatcher {
     this.timers = [];
   }
 
-  /** An admin sends a failed (or waiting) delivery again, at once, after this request commits. */
+  /** An admin sends a failed (or waiting) delivery again, at once, after this request commits; paused ones wait. */
   async retry(tx: Tx, context: AuditContext, pluginId: string, deliveryId: string) {
     const d = schema.pluginDeliveries;
     const [delivery] = await tx
       .update(d)
       .set({ status: 'pending', nextAttemptAt: context.at })
-      .where(and(eq(d.id, deliveryId), eq(d.pluginId, pluginId), ne(d.status, 'done')))
+      .where(and(eq(d.id, deliveryId), eq(d.pluginId, pluginId), inArray(d.status, ['pending', 'failed'])))
       .returning();
     if (!delivery) throw new AppError('not_found');
     await audit(tx, context, { action: 'plugin.delivery_retried', targetType: 'plugin', targetId: pluginId, details: { delivery: deliveryId, attempts: delivery.attempts } });
@@ -103,12 +103,13 @@ export class EventDispatcher {
   private async fanOut(tx: Tx, tenantId: string) {
     const events = await tx.select().from(schema.pluginEvents).where(isNull(schema.pluginEvents.dispatchedAt)).orderBy(asc(schema.pluginEvents.createdAt)).for('update', { skipLocked: true });
     if (!events.length) return;
-    const installed = await tx.select().from(schema.pluginInstalls).where(eq(schema.pluginInstalls.status, 'enabled'));
+    // Disabled plugins are still installed: their deliveries wait, paused, until they are enabled again.
+    const installed = await tx.select().from(schema.pluginInstalls).where(ne(schema.pluginInstalls.status, 'uninstalled'));
     const now = this.services.clock.now();
     const rows = events.flatMap((event) =>
       installed
         .filter((install) => this.catalogue.handler(install.pluginId, event.name))
-        .map((install) => ({ tenantId, eventId: event.id, pluginId: install.pluginId, status: 'pending' as const, nextAttemptAt: now })),
+        .map((install) => ({ tenantId, eventId: event.id, pluginId: install.pluginId, status: install.status === 'enabled' ? ('pending' as const) : ('paused' as const), nextAttemptAt: now })),
     );
     if (rows.length) await tx.insert(schema.pluginDeliveries).values(rows).onConflictDoNothing();
     for (const event of events) await tx.update(schema.pluginEvents).set({ dispatchedAt: now }).where(eq(schema.pluginEvents.id, event.id));
@@ -130,8 +131,7 @@ export class EventDispatcher {
       const plugin = this.catalogue.get(delivery.pluginId);
       const [install] = await tx.select().from(schema.pluginInstalls).where(eq(schema.pluginInstalls.pluginId, delivery.pluginId));
       const handler = this.catalogue.handler(delivery.pluginId, event.name);
-      // A disabled plugin gets its events when enabled again; an uninstalled one never.
-      if (install?.status === 'disabled') continue;
+      // Disabling pauses a plugin's deliveries (PluginInstalls.setEnabled); an uninstalled plugin gets none.
       if (!plugin || !handler || !install || install.status !== 'enabled') {
         await tx.update(d).set({ status: 'failed', lastError: 'plugin not installed' }).where(eq(d.id, delivery.id));
         continue;

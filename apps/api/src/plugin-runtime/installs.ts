@@ -1,7 +1,7 @@
 import { satisfies } from 'semver';
 import { SCOPES } from '@city/contracts';
-import { AppError, audit, fieldError, type AuditContext, type Services } from '@city/core';
-import { schema, type Tx } from '@city/db';
+import { AppError, audit, fieldError, markTouched, type AuditContext, type Services } from '@city/core';
+import { isUniqueViolation, schema, type Tx } from '@city/db';
 import { PluginError, ScopeNotGranted } from '@city/plugin-sdk';
 import type { PluginServer } from '@city/plugin-sdk/server';
 import { and, eq, inArray, ne } from 'drizzle-orm';
@@ -107,7 +107,7 @@ export class PluginInstalls {
     };
     const [row] = existing
       ? await tx.update(installs).set(values).where(eq(installs.id, existing.id)).returning()
-      : await tx.insert(installs).values({ ...values, tenantId: context.tenantId, pluginId }).returning();
+      : await this.insertOnce(tx, { ...values, tenantId: context.tenantId, pluginId });
     await this.hook(tx, context, plugin, row!, (ctx) => plugin.lifecycle?.install?.(ctx));
     await audit(tx, context, { action: 'plugin.installed', targetType: 'plugin', targetId: pluginId, details: { version: manifest.version, scopes: [...manifest.scopes] } });
     return this.detail(tx, pluginId);
@@ -132,8 +132,16 @@ export class PluginInstalls {
 
   async setEnabled(tx: Tx, context: InstallContext, pluginId: string, enabled: boolean) {
     const row = await this.lock(tx, pluginId, [enabled ? 'disabled' : 'enabled']);
-    if (!enabled) await this.refuseIfRequired(tx, pluginId);
+    if (enabled) await this.requireDependencies(tx, this.plugin(pluginId));
+    else await this.refuseIfRequired(tx, pluginId);
     await tx.update(installs).set({ status: enabled ? 'enabled' : 'disabled', updatedAt: context.at }).where(eq(installs.id, row.id));
+    // Its waiting events wait with it, and are delivered once it is enabled again.
+    const deliveries = schema.pluginDeliveries;
+    await tx
+      .update(deliveries)
+      .set(enabled ? { status: 'pending', nextAttemptAt: context.at } : { status: 'paused' })
+      .where(and(eq(deliveries.pluginId, pluginId), eq(deliveries.status, enabled ? 'paused' : 'pending')));
+    if (enabled) markTouched(context.tenantId);
     await audit(tx, context, { action: enabled ? 'plugin.enabled' : 'plugin.disabled', targetType: 'plugin', targetId: pluginId, details: {} });
     return this.detail(tx, pluginId);
   }
@@ -146,6 +154,7 @@ export class PluginInstalls {
     if (!satisfies(to, `>${row.version}`)) throw new AppError('plugin_state');
     if ((await this.withdrawnVersions(tx)).has(`${pluginId}@${to}`)) throw new AppError('plugin_unavailable');
     if (!sameScopes(grantedScopes, plugin.manifest.scopes)) throw new AppError('scopes_required');
+    await this.requireDependencies(tx, plugin);
     const [updated] = await tx
       .update(installs)
       .set({ version: to, grantedScopes: [...plugin.manifest.scopes], settings: parseSettings(plugin, row.settings), updatedAt: context.at })
@@ -163,6 +172,9 @@ export class PluginInstalls {
     await this.refuseIfRequired(tx, pluginId);
     await this.hook(tx, context, plugin, row, (ctx) => plugin.lifecycle?.uninstall?.(ctx));
     await tx.update(installs).set({ status: 'uninstalled', updatedAt: context.at }).where(eq(installs.id, row.id));
+    // Events still waiting for it are dropped: they go to installed plugins only.
+    const deliveries = schema.pluginDeliveries;
+    await tx.delete(deliveries).where(and(eq(deliveries.pluginId, pluginId), inArray(deliveries.status, ['pending', 'paused'])));
     await audit(tx, context, { action: 'plugin.uninstalled', targetType: 'plugin', targetId: pluginId, details: { version: row.version } });
     return this.detail(tx, pluginId);
   }
@@ -178,6 +190,16 @@ export class PluginInstalls {
     await tx.delete(schema.pluginRoleGrants).where(eq(schema.pluginRoleGrants.pluginId, pluginId));
     await tx.delete(installs).where(eq(installs.id, row.id));
     await audit(tx, context, { action: 'plugin.purged', targetType: 'plugin', targetId: pluginId, details: { version: row.version } });
+  }
+
+  /** Two admins installing at once: the unique index lets one through, the other is told it is installed already. */
+  private async insertOnce(tx: Tx, values: typeof installs.$inferInsert) {
+    try {
+      return await tx.insert(installs).values(values).returning();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError('plugin_state');
+      throw error;
+    }
   }
 
   private plugin(pluginId: string) {

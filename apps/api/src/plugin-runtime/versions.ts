@@ -1,13 +1,15 @@
-import type { Database } from '@city/db';
-import { schema } from '@city/db';
+import type { Clock } from '@city/auth';
+import { schema, type Database } from '@city/db';
 import { eq } from 'drizzle-orm';
 
 /** The platform's say on plugin versions: operators withdraw a version (no new installs) or make it available again. */
 export class PluginVersions {
   private readonly db: Database;
+  private readonly clock: Clock;
 
-  constructor(db: Database) {
+  constructor(db: Database, clock: Clock) {
     this.db = db;
+    this.clock = clock;
   }
 
   withdrawn() {
@@ -15,7 +17,7 @@ export class PluginVersions {
   }
 
   async set(pluginId: string, version: string, input: { status: 'available' | 'withdrawn'; reason?: string | undefined }, operatorId: string) {
-    const values = { status: input.status, reason: input.reason ?? null, changedBy: operatorId, changedAt: new Date() };
+    const values = { status: input.status, reason: input.reason ?? null, changedBy: operatorId, changedAt: this.clock.now() };
     await this.db
       .insert(schema.pluginVersions)
       .values({ pluginId, version, ...values })

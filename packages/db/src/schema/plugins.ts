@@ -69,7 +69,8 @@ export const pluginDeliveries = pgTable(
       .notNull()
       .references(() => pluginEvents.id),
     pluginId: text('plugin_id').notNull(),
-    status: text('status', { enum: ['pending', 'done', 'failed'] }).notNull(),
+    /** `paused` while the plugin is disabled (resumed when it is enabled again). */
+    status: text('status', { enum: ['pending', 'paused', 'done', 'failed'] }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),

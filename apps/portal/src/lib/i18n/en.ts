@@ -437,6 +437,7 @@ export const en: Record<MessageKey, string> = {
   'plugins.deliveries.error': 'Error',
   'plugins.deliveries.next': 'Next attempt',
   'plugins.deliveries.failed': 'No more retries',
+  'plugins.deliveries.paused': 'Waiting: delivered once the plugin is enabled',
   'plugins.deliveries.retry': 'Retry now',
   'plugins.deliveries.retried': 'It will be sent again.',
   'plugins.setting.yes': 'Yes',

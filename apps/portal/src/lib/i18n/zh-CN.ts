@@ -435,6 +435,7 @@ export const zhCN = {
   'plugins.deliveries.error': '错误',
   'plugins.deliveries.next': '下次重试',
   'plugins.deliveries.failed': '已停止重试',
+  'plugins.deliveries.paused': '插件停用中，启用后送达',
   'plugins.deliveries.retry': '立即重试',
   'plugins.deliveries.retried': '已安排重发。',
   'plugins.setting.yes': '是',
