@@ -6,7 +6,8 @@ import { pluginRole } from '@city/plugin-sdk/schema';
 import type { PluginActor, PluginContext, PluginDb, PluginServer } from '@city/plugin-sdk/server';
 import { sql } from 'drizzle-orm';
 
-const setRole = (tx: Tx, role: string) => tx.execute(sql`select set_config('role', ${role}, true)`);
+/** Local to the transaction: its end (commit or rollback) restores the connection's own role. */
+export const setRole = (tx: Tx, role: string) => tx.execute(sql`select set_config('role', ${role}, true)`);
 
 /**
  * Runs plugin code as the plugin's database role (its own tables only). If the code throws, the role is left as it

@@ -7,7 +7,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env.ts';
 import { validationHook } from '../lib/problem.ts';
-import { asPlugin, databaseRole, pluginContext } from './context.ts';
+import { databaseRole, pluginContext, setRole } from './context.ts';
 import { dispatchAfterCommit } from './dispatch-after-commit.ts';
 
 type Env = AppEnv & PluginEnv;
@@ -53,11 +53,11 @@ export function pluginRouter(plugin: PluginServer): OpenAPIHono<Env> {
         c.set('plugin', context);
         c.set('tenant', { id: tenant.id, slug: tenant.slug, name: tenant.name });
         c.set('member', { id: membership.id, roles });
-        await asPlugin(tx, databaseRole(plugin), async () => {
-          await next();
-          // Hono catches handler errors before they reach middleware; rethrow so the transaction rolls back.
-          if (c.error) throw c.error;
-        });
+        // The rest of the request is the plugin's: no need to switch back, the transaction ends with it.
+        await setRole(tx, databaseRole(plugin));
+        await next();
+        // Hono catches handler errors before they reach middleware; rethrow so the transaction rolls back.
+        if (c.error) throw c.error;
       });
       dispatchAfterCommit(c, services.pluginRuntime.dispatcher, tenant.id);
     }),
