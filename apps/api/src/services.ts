@@ -2,7 +2,6 @@ import { createServices, type CoreDeps } from '@city/core';
 import type { DatabaseKind } from '@city/db';
 import type { PluginServer } from '@city/plugin-sdk/server';
 import { createPluginRuntime } from './plugin-runtime/runtime.ts';
-import { PluginVersions } from './plugin-runtime/versions.ts';
 
 /** Everything the app is built from; entries (Node, edge, tests) construct these, the app creates nothing global. */
 export interface AppDeps extends CoreDeps {
@@ -20,7 +19,6 @@ export function createApiServices(deps: AppDeps) {
     ...core,
     databaseKind: deps.databaseKind,
     pluginRuntime: createPluginRuntime(deps.plugins, core),
-    pluginVersions: new PluginVersions(deps.db, deps.clock),
     secureCookies: deps.publicUrl.startsWith('https://'),
   };
 }

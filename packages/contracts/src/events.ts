@@ -15,7 +15,5 @@ export interface CoreEventPayloads {
 
 export type CoreEventName = keyof CoreEventPayloads;
 
-export const CORE_EVENTS = ['member.joined', 'member.left', 'unit.owner_changed', 'verification.changed', 'registry.imported'] as const satisfies readonly CoreEventName[];
-
 /** Plugin events are `<pluginId>.<name>`; core events have their own fixed names. */
 export const EVENT_NAME = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9_]*$/;

@@ -16,18 +16,21 @@ export const SCOPES = {
 } as const;
 
 export type Scope = keyof typeof SCOPES;
-export const SCOPE_IDS = Object.keys(SCOPES) as Scope[];
 
 export function isScope(value: string): value is Scope {
   return Object.hasOwn(SCOPES, value);
 }
 
-
 const Localized = z.object({ 'zh-CN': z.string(), en: z.string() });
 
 /** Plugin ids and the ids of the roles plugins add: kebab-case. */
-const KEBAB = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-export const PluginIdSchema = z.string().regex(KEBAB, { error: 'invalid_format' }).max(64);
+export const PLUGIN_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+/** Words the marketplace's own paths use next to plugin ids (`/plugins/navigation`), and the SDK's own name. */
+export const RESERVED_PLUGIN_IDS: readonly string[] = ['navigation', 'sdk'];
+export const PLUGIN_CATEGORIES = ['governance', 'services', 'party', 'community'] as const;
+export type PluginCategory = (typeof PLUGIN_CATEGORIES)[number];
+
+export const PluginIdSchema = z.string().regex(PLUGIN_ID, { error: 'invalid_format' }).max(64);
 
 export const PluginInstallStateSchema = z.object({
   version: z.string(),
@@ -48,7 +51,7 @@ export const MarketplacePluginSchema = z
     name: Localized,
     description: Localized,
     icon: z.string(),
-    category: z.string(),
+    category: z.enum(PLUGIN_CATEGORIES),
     publisher: z.string(),
     requires: z.record(z.string(), z.string()),
     /** What it asks for, each explained in plain words (the admin grants all of them or does not install). */
@@ -91,7 +94,7 @@ export const PluginRoleGrantsSchema = z
   })
   .openapi('PluginRoleGrants');
 export const PluginMemberRolesSchema = z
-  .object({ roles: z.array(z.string().regex(KEBAB, { error: 'invalid_format' }).max(40)).max(20).transform((r) => [...new Set(r)]) })
+  .object({ roles: z.array(z.string().regex(PLUGIN_ID, { error: 'invalid_format' }).max(40)).max(20).transform((r) => [...new Set(r)]) })
   .openapi('PluginMemberRoles');
 
 /** An enabled plugin as one member sees it: the roles they hold in it and the navigation entries open to them. */

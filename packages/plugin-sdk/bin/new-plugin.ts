@@ -7,10 +7,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { PLUGIN_ID, RESERVED_PLUGIN_IDS } from '@city/contracts';
 
 const TEMPLATE = fileURLToPath(new URL('../template', import.meta.url));
-const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-const RESERVED = ['navigation', 'sdk'];
 
 export interface NewPlugin {
   id: string;
@@ -49,7 +48,9 @@ function addDependency(path: string, name: string) {
 /** Writes plugins/<id> from the template and registers it with the API and the portal. Returns the files written. */
 export function createPlugin(options: NewPlugin): string[] {
   const { id, root } = options;
-  if (!ID.test(id) || RESERVED.includes(id)) throw new Error(`the id must be kebab-case (e.g. "party-building") and not ${RESERVED.join('/')}: ${id}`);
+  if (!PLUGIN_ID.test(id) || RESERVED_PLUGIN_IDS.includes(id)) {
+    throw new Error(`the id must be kebab-case (e.g. "party-building") and not ${RESERVED_PLUGIN_IDS.join('/')}: ${id}`);
+  }
   const target = join(root, 'plugins', id);
   if (existsSync(target)) throw new Error(`plugins/${id} exists already`);
   const nameEn = options.nameEn ?? words(id);

@@ -12,5 +12,5 @@ export {
   type PluginManifest,
   type PluginRole,
 } from './manifest.ts';
-export { isScope, SCOPE_IDS, SCOPES, type Scope } from './scopes.ts';
+export { isScope, SCOPES, type Scope } from './scopes.ts';
 export { coreError, definePluginErrors, PluginError, PluginManifestError, ScopeNotGranted, type PluginErrorStatus } from './errors.ts';

@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import type { TenantRole } from '@city/contracts';
+import { PLUGIN_CATEGORIES, PLUGIN_ID, RESERVED_PLUGIN_IDS, TENANT_ROLES, type PluginCategory, type TenantRole } from '@city/contracts';
 import { validRange, valid } from 'semver';
 import { PluginManifestError } from './errors.ts';
 import { isScope, type Scope } from './scopes.ts';
@@ -9,8 +9,7 @@ export interface LocalizedString {
   en: string;
 }
 
-export const PLUGIN_CATEGORIES = ['governance', 'services', 'party', 'community'] as const;
-export type PluginCategory = (typeof PLUGIN_CATEGORIES)[number];
+export { PLUGIN_CATEGORIES, type PluginCategory };
 
 /** A role the plugin adds (e.g. a vote teller); the neighbourhood's admin gives it to members. */
 export interface PluginRole {
@@ -49,10 +48,7 @@ export interface PluginManifest<S extends z.ZodObject = z.ZodObject> {
   navigation?: readonly NavEntry[];
 }
 
-const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-/** Words the marketplace's own paths use next to plugin ids. */
-const RESERVED_IDS = ['navigation'];
-const CORE_ROLES: readonly string[] = ['admin', 'staff', 'committee', 'resident'];
+const CORE_ROLES: readonly string[] = TENANT_ROLES;
 
 /**
  * Declares a plugin: plain data, safe to import in the portal and the API alike. A malformed manifest fails at
@@ -62,11 +58,11 @@ export function definePlugin<const S extends z.ZodObject, const M extends Plugin
   const fail = (why: string) => {
     throw new PluginManifestError(`${manifest.id}: ${why}`);
   };
-  if (!ID.test(manifest.id) || RESERVED_IDS.includes(manifest.id)) throw new PluginManifestError(`plugin id must be kebab-case and not reserved: ${manifest.id}`);
+  if (!PLUGIN_ID.test(manifest.id) || RESERVED_PLUGIN_IDS.includes(manifest.id)) throw new PluginManifestError(`plugin id must be kebab-case and not reserved: ${manifest.id}`);
   if (!valid(manifest.version)) fail('version must be semver');
   if (!validRange(manifest.coreRange)) fail('coreRange must be a semver range');
   for (const [id, range] of Object.entries(manifest.requires ?? {})) {
-    if (!ID.test(id) || !validRange(range)) fail(`requires ${id}@${range} is not a plugin id with a semver range`);
+    if (!PLUGIN_ID.test(id) || !validRange(range)) fail(`requires ${id}@${range} is not a plugin id with a semver range`);
   }
   const settingTexts = Object.values(manifest.settingsText ?? {}).flatMap((t) => (t.hint ? [t.label, t.hint] : [t.label]));
   const texts = [manifest.name, manifest.description, ...settingTexts, ...(manifest.roles ?? []).flatMap((r) => [r.name, r.description]), ...(manifest.navigation ?? []).map((n) => n.label)];
@@ -76,7 +72,7 @@ export function definePlugin<const S extends z.ZodObject, const M extends Plugin
   for (const key of Object.keys(manifest.settings.shape)) if (!manifest.settingsText?.[key]) fail(`setting ${key} needs a label in settingsText`);
   const roleIds = (manifest.roles ?? []).map((r) => r.id);
   for (const id of roleIds) {
-    if (!ID.test(id) || CORE_ROLES.includes(id)) fail(`role id must be kebab-case and not a core role: ${id}`);
+    if (!PLUGIN_ID.test(id) || CORE_ROLES.includes(id)) fail(`role id must be kebab-case and not a core role: ${id}`);
   }
   if (new Set(roleIds).size !== roleIds.length) fail('role ids must be unique');
   for (const entry of manifest.navigation ?? []) {

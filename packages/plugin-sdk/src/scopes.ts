@@ -1,2 +1,2 @@
 /** The scopes live in the contracts (the API describes them too); plugins import them from here. */
-export { isScope, SCOPE_IDS, SCOPES, type Scope } from '@city/contracts';
+export { isScope, SCOPES, type Scope } from '@city/contracts';

@@ -1,5 +1,5 @@
-import { OpenAPIHono, createRoute, z, type RouteConfig } from '@hono/zod-openapi';
-import { EVENT_NAME, ProblemSchema, type CoreEventName, type CoreEventPayloads, type NoticeInput, type TenantRole } from '@city/contracts';
+import { createRoute, z, type OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import { EVENT_NAME, ProblemSchema, TENANT_ROLES, type CoreEventName, type CoreEventPayloads, type NoticeInput, type TenantRole } from '@city/contracts';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { createMiddleware } from 'hono/factory';
 import { coreError } from './errors.ts';
@@ -66,7 +66,7 @@ export interface PluginEvent<P = Record<string, unknown>> {
 }
 
 // Method syntax makes the parameter bivariant, so a core event's typed handler also fits the catch-all signature.
-type EventHandler<S, P> = { handle(context: PluginContext<S>, event: PluginEvent<P>): Promise<void> }['handle'];
+export type EventHandler<S = Record<string, unknown>, P = Record<string, unknown>> = { handle(context: PluginContext<S>, event: PluginEvent<P>): Promise<void> }['handle'];
 
 /** Handlers by event name: core events with their typed payloads, other plugins' events (`<id>.<name>`) as data. */
 export type PluginEventHandlers<S> = { [E in CoreEventName]?: EventHandler<S, CoreEventPayloads[E]> } & {
@@ -111,14 +111,10 @@ export function definePluginServer<M extends PluginManifest>(server: PluginServe
   return server;
 }
 
-export function createPluginRouter<S>(): PluginRouter<S> {
-  return new OpenAPIHono<PluginEnv<S>>();
-}
-
 /** `member`: every member; a core role; or one of the plugin's own role ids. */
 export type PluginAccess = readonly ('member' | TenantRole | (string & {}))[];
 
-const CORE_ROLES: readonly string[] = ['admin', 'staff', 'committee', 'resident'];
+const CORE_ROLES: readonly string[] = TENANT_ROLES;
 
 /** The `x-access` grants of a plugin route, as the role × route matrix reads them. */
 export const accessGrants = (pluginId: string, access: PluginAccess) =>

@@ -1,7 +1,5 @@
 import type { PluginMigrations } from '@city/db';
-import type { PluginContext, PluginEvent, PluginServer } from '@city/plugin-sdk/server';
-
-type EventHandler = (context: PluginContext, event: PluginEvent) => Promise<void>;
+import type { EventHandler, PluginServer } from '@city/plugin-sdk/server';
 
 /** The version of the core plugins declare their `coreRange` against. */
 export const CORE_VERSION = '1.0.0';

@@ -9,6 +9,7 @@ import { z } from '@hono/zod-openapi';
 import { validationError } from '../lib/problem.ts';
 import { CORE_VERSION, type PluginCatalogue } from './catalogue.ts';
 import { asPlugin, databaseRole, pluginContext } from './context.ts';
+import type { PluginVersions } from './versions.ts';
 
 const installs = schema.pluginInstalls;
 type InstallRow = typeof installs.$inferSelect;
@@ -33,10 +34,12 @@ function sameScopes(granted: readonly string[], asked: readonly string[]) {
  */
 export class PluginInstalls {
   private readonly catalogue: PluginCatalogue;
+  private readonly versions: PluginVersions;
   private readonly services: Services;
 
-  constructor(catalogue: PluginCatalogue, services: Services) {
+  constructor(catalogue: PluginCatalogue, versions: PluginVersions, services: Services) {
     this.catalogue = catalogue;
+    this.versions = versions;
     this.services = services;
   }
 
@@ -260,7 +263,7 @@ export class PluginInstalls {
 
   /** Withdrawn versions (`<id>@<version>`) with the operator's reason. */
   private async withdrawnVersions(tx: Tx) {
-    const rows = await tx.select().from(schema.pluginVersions).where(eq(schema.pluginVersions.status, 'withdrawn'));
+    const rows = await this.versions.withdrawn(tx);
     return new Map(rows.map((r) => [`${r.pluginId}@${r.version}`, r.reason]));
   }
 

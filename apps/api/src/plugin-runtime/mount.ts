@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { TenantRole } from '@city/contracts';
+import { TENANT_ROLES, type TenantRole } from '@city/contracts';
 import { AppError } from '@city/core';
 import { schema, withTenantAs } from '@city/db';
 import { accessGrants, type PluginAccess, type PluginEnv, type PluginServer } from '@city/plugin-sdk/server';
@@ -69,7 +69,7 @@ export function pluginRouter(plugin: PluginServer): OpenAPIHono<Env> {
     const route = definition.route as typeof definition.route & { 'x-plugin-access'?: PluginAccess; 'x-access'?: string[] };
     const access = route['x-plugin-access'];
     if (!access?.length) throw new Error(`${id}: ${route.method} ${route.path} must be declared with pluginRoute({ access })`);
-    const unknown = access.filter((a) => !['member', 'admin', 'staff', 'committee', 'resident', ...ownRoles].includes(a));
+    const unknown = access.filter((a) => !['member', ...TENANT_ROLES, ...ownRoles].includes(a));
     if (unknown.length) throw new Error(`${id}: ${route.method} ${route.path} names roles the plugin does not add: ${unknown.join(', ')}`);
     // Each plugin's operations are grouped under its own tag, with grants the role × route matrix can read.
     route.tags = [`plugin:${id}`];

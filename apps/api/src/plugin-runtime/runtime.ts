@@ -4,13 +4,16 @@ import { PluginCatalogue } from './catalogue.ts';
 import { EventDispatcher } from './dispatcher.ts';
 import { PluginInstalls } from './installs.ts';
 import { PluginRoles } from './roles.ts';
+import { PluginVersions } from './versions.ts';
 
-/** The plugin runtime of one app: the catalogue, per-neighbourhood installs and roles, and event delivery. */
+/** The plugin runtime of one app: the catalogue and its version status, per-neighbourhood installs and roles, events. */
 export function createPluginRuntime(plugins: readonly PluginServer[], services: Services) {
   const catalogue = new PluginCatalogue(plugins);
+  const versions = new PluginVersions(services.db, services.clock);
   return {
     catalogue,
-    installs: new PluginInstalls(catalogue, services),
+    versions,
+    installs: new PluginInstalls(catalogue, versions, services),
     roles: new PluginRoles(catalogue),
     dispatcher: new EventDispatcher(catalogue, services),
   };

@@ -12,8 +12,9 @@ export class PluginVersions {
     this.clock = clock;
   }
 
-  withdrawn() {
-    return this.db.select().from(schema.pluginVersions).where(eq(schema.pluginVersions.status, 'withdrawn'));
+  /** Withdrawn versions with the operator's reason, read on the given connection or transaction. */
+  withdrawn(db: Pick<Database, 'select'> = this.db) {
+    return db.select().from(schema.pluginVersions).where(eq(schema.pluginVersions.status, 'withdrawn'));
   }
 
   async set(pluginId: string, version: string, input: { status: 'available' | 'withdrawn'; reason?: string | undefined }, operatorId: string) {

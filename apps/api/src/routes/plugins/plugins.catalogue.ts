@@ -26,8 +26,8 @@ export const route = defineRoute({
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const { pluginRuntime, pluginVersions } = c.get('services');
-  const withdrawn = await pluginVersions.withdrawn();
+  const { pluginRuntime } = c.get('services');
+  const withdrawn = await pluginRuntime.versions.withdrawn();
   const items = pluginRuntime.catalogue.all().map(({ manifest }) => ({
     id: manifest.id,
     version: manifest.version,

@@ -20,6 +20,6 @@ export const route = defineRoute({
 export const handler: Handler<typeof route> = async (c) => {
   const { pluginId, version } = c.req.valid('param');
   if (!c.get('services').pluginRuntime.catalogue.get(pluginId)) throw new AppError('not_found');
-  await c.get('services').pluginVersions.set(pluginId, version, c.req.valid('json'), actorOf(c).id);
+  await c.get('services').pluginRuntime.versions.set(pluginId, version, c.req.valid('json'), actorOf(c).id);
   return c.body(null, 204);
 };

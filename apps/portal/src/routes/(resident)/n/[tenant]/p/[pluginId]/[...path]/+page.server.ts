@@ -1,5 +1,6 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { matchPage, PortalError, type PortalContext } from '@city/plugin-sdk/portal';
+import { translate } from '#lib/i18n/index.ts';
 import { portalOf } from '#lib/plugins.ts';
 import { routes } from '#lib/routes.ts';
 import { apiFor, pluginClientFor } from '#lib/server/api.ts';
@@ -64,7 +65,7 @@ export const actions = {
     const { match, context } = await resolve(event);
     const form = await event.request.formData();
     const action = match.page.actions?.[String(form.get('_action') ?? '')];
-    if (!action) return fail(400, { message: 'unknown action', fieldErrors: {}, values: {} });
+    if (!action) return fail(400, { message: translate(event.locals.locale, 'form.submitError'), fieldErrors: {}, values: {} });
     const result = await guarded(() => action({ ...context, form }));
     if ('failed' in result && result.failed instanceof Response) return failFrom(result.failed, result.values as Record<string, string> | undefined);
     if ('redirect' in result && typeof result.redirect === 'string') redirect(303, routes.pluginPage(event.params.tenant, event.params.pluginId, result.redirect));
