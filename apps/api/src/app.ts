@@ -24,7 +24,7 @@ import { regionRoutes } from './routes/regions/index.ts';
 import { supervisionRoutes } from './routes/supervision/index.ts';
 import { tenantRoutes } from './routes/tenants/index.ts';
 import { verificationRoutes } from './routes/verification/index.ts';
-import { pluginRouter } from './plugin-runtime/mount.ts';
+import { pluginRouters } from './plugin-runtime/mount.ts';
 import { pluginRoutes } from './routes/plugins/index.ts';
 import { createApiServices, type ApiServices, type AppDeps } from './services.ts';
 
@@ -74,7 +74,7 @@ export function createApp(deps: AppDeps, services: ApiServices = createApiServic
     .route('/', devRoutes);
 
   for (const plugin of deps.plugins) {
-    if (plugin.routes) app.route(`/api/v1/t/:tenant/p/${plugin.manifest.id}`, pluginRouter(plugin) as unknown as typeof app);
+    for (const { prefix, router } of pluginRouters(plugin)) app.route(prefix, router as unknown as typeof app);
   }
   if (deps.backgroundJobs) services.pluginRuntime.dispatcher.start();
 

@@ -10,6 +10,10 @@ export const SCOPES = {
     'zh-CN': '读取房屋登记：楼栋、房屋、面积与业主（个人信息脱敏）',
     en: 'Read the property registry: buildings, units, areas and owners (personal data masked)',
   },
+  'registry:owners': {
+    'zh-CN': '读取业主名册：房屋面积、业主姓名与表决代表，以及哪些成员已认证为哪位业主（用于业主共同决定事项的表决；不含电话和身份证号）',
+    en: 'Read the owner roll: unit areas, owners’ names and designated voters, and which members are verified as which owner (for owners’ joint decisions; no phone or ID numbers)',
+  },
   'members:read': { 'zh-CN': '读取小区成员名单及其角色', en: 'Read the neighbourhood’s members and their roles' },
   'notices:publish': { 'zh-CN': '以插件名义在公告栏发布通知和公示', en: 'Publish notices and disclosures on the board in its own name' },
   'audit:write': { 'zh-CN': '在小区审计日志中记录本插件的操作', en: 'Record its own actions in the neighbourhood’s audit trail' },

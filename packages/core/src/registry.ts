@@ -85,6 +85,33 @@ export function allUnits(tx: Tx) {
     .orderBy(asc(schema.buildings.name), asc(u.entrance), asc(u.floor), asc(u.room));
 }
 
+/** Who owns each unit now, by owner id and name, with the co-owners' designated voter (owner votes, DOMAIN §2). */
+export function currentOwnerships(tx: Tx) {
+  return tx
+    .select({ unitId: uo.unitId, ownerId: uo.ownerId, name: schema.owners.name, designatedVoter: uo.designatedVoter })
+    .from(uo)
+    .innerJoin(schema.owners, eq(schema.owners.id, uo.ownerId))
+    .where(isNull(uo.until))
+    .orderBy(asc(uo.since), asc(uo.id));
+}
+
+/** The registry owners a person is verified as (claim code or admin approval), whoever owns what today. */
+export async function verifiedOwnerIds(tx: Tx, userId: string): Promise<string[]> {
+  const v = schema.verifications;
+  const rows = await tx
+    .selectDistinct({ ownerId: v.ownerId })
+    .from(v)
+    .where(and(eq(v.userId, userId), eq(v.status, 'verified'), eq(v.relation, 'owner')));
+  return rows.flatMap((r) => (r.ownerId ? [r.ownerId] : []));
+}
+
+/** Whether a person has any verified link to a unit here (owner, family, renter). */
+export async function isVerifiedResident(tx: Tx, userId: string): Promise<boolean> {
+  const v = schema.verifications;
+  const [row] = await tx.select({ id: v.id }).from(v).where(and(eq(v.userId, userId), eq(v.status, 'verified'))).limit(1);
+  return row !== undefined;
+}
+
 /**
  * The property registry: buildings → units → owners (DOMAIN.md §2). ID numbers are kept as a keyed hash (to
  * recognise the same person) and a mask (to show); unmasked contact details are read through one audited path.

@@ -88,6 +88,11 @@ export class Supervision {
   }
 
   /** A neighbourhood and the caller's region above it; outside the caller's branch it does not exist. */
+  /** The neighbourhood if the actor supervises it (its 社区, 街道 or 区), for read-only views of its plugins. */
+  async supervisedTenant(actor: Principal, slug: string) {
+    return (await this.supervised(actor, slug)).tenant;
+  }
+
   private async supervised(actor: Principal, slug: string) {
     const [tenant] = await this.db.select().from(schema.tenants).where(eq(schema.tenants.slug, slug));
     if (!tenant) throw new AppError('not_found');

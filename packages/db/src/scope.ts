@@ -44,6 +44,14 @@ export function withTenant<T>(db: Database, tenantId: string, fn: (tx: Tx) => Pr
   return inScope(db, { tenantId }, false, fn);
 }
 
+/**
+ * One neighbourhood's rows, READ ONLY: for a supervisor of that neighbourhood, after the core has checked the
+ * region (Supervision.supervisedTenant). Writes fail in the database, whatever the code inside tries.
+ */
+export function withTenantReadOnly<T>(db: Database, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return inScope(db, { tenantId }, true, fn);
+}
+
 export interface Membership {
   id: string;
   roles: string[];

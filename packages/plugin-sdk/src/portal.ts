@@ -54,9 +54,20 @@ export interface PluginPage<Api extends Hono<any, any, any>> {
   actions?: Record<string, (context: PortalContext<Api> & { form: FormData }) => Promise<ActionResult>>;
 }
 
-export interface PluginPortal<Api extends Hono<any, any, any> = Hono<any, any, any>> {
-  /** Pages by path pattern: `/`, `/manage`, `/items/[itemId]`. */
+export interface PluginPortal<
+  Api extends Hono<any, any, any> = Hono<any, any, any>,
+  PublicApi extends Hono<any, any, any> = Hono<any, any, any>,
+  SupervisionApi extends Hono<any, any, any> = Hono<any, any, any>,
+> {
+  /** Pages for members by path pattern (`/`, `/manage`, `/items/[itemId]`), at `/n/:tenant/p/<id><path>`. */
   pages: Record<string, PluginPage<Api>>;
+  /**
+   * Pages anyone may open without signing in, at `/p/:tenant/apps/<id><path>`; their client reaches the plugin's
+   * publicRoutes. Files those routes answer (PDFs…) are passed through at `/p/:tenant/apps/<id>/files/<api path>`.
+   */
+  publicPages?: Record<string, PluginPage<PublicApi>>;
+  /** Read-only pages for 街道/社区 staff, at `/supervision/n/:tenant/apps/<id><path>`; their client reaches supervisionRoutes. */
+  supervisionPages?: Record<string, PluginPage<SupervisionApi>>;
   /** The plugin's own words, in both languages (the pages read them through `kit.t`). */
   messages: Record<Locale, Record<string, string>>;
 }
@@ -99,9 +110,18 @@ export interface PluginPageProps<Data = Record<string, unknown>> {
   kit: PageKit;
 }
 
-/** Declares a plugin's portal pages. `Api` is the type of its server routes, imported with `import type`. */
-export function definePluginPortal<Api extends Hono<any, any, any>>(portal: PluginPortal<Api>): PluginPortal<Api> {
-  for (const path of Object.keys(portal.pages)) {
+/**
+ * Declares a plugin's portal pages. `Api` (and `PublicApi`, `SupervisionApi`) are the types of its server routes,
+ * imported with `import type`.
+ */
+export function definePluginPortal<Api extends Hono<any, any, any>, PublicApi extends Hono<any, any, any> = Hono<any, any, any>, SupervisionApi extends Hono<any, any, any> = Hono<any, any, any>>(
+  portal: PluginPortal<Api, PublicApi, SupervisionApi>,
+): PluginPortal<Api, PublicApi, SupervisionApi> {
+  const paths = [...Object.keys(portal.pages), ...Object.keys(portal.publicPages ?? {}), ...Object.keys(portal.supervisionPages ?? {})];
+  for (const path of Object.keys(portal.publicPages ?? {})) {
+    if (path === '/files' || path.startsWith('/files/')) throw new Error(`public page paths under /files are the file pass-through: ${path}`);
+  }
+  for (const path of paths) {
     if (!/^\/(?:[a-z0-9-]+|\[[a-zA-Z]+\])?(?:\/(?:[a-z0-9-]+|\[[a-zA-Z]+\]))*$/.test(path)) throw new Error(`page path must look like /a/[b]: ${path}`);
   }
   const zh = Object.keys(portal.messages['zh-CN']).sort().join();

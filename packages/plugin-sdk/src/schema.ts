@@ -1,4 +1,5 @@
 import { uuid } from 'drizzle-orm/pg-core';
+import { v7 as uuidv7 } from 'uuid';
 
 /** The database role a plugin's code runs as: it owns nothing and reaches only the tables its migrations grant it. */
 export const pluginRole = (pluginId: string) => `city_p_${pluginId.replace(/-/g, '_')}`;
@@ -9,3 +10,9 @@ export const pluginRole = (pluginId: string) => `city_p_${pluginId.replace(/-/g,
  * `tenant_id = app_tenant()`, and grants to the plugin's role (see the template in packages/plugin-sdk/template).
  */
 export const tenantColumn = () => uuid('tenant_id').notNull();
+
+/** Ids are UUIDv7 (DESIGN §3): time-ordered, so a table's newest rows sit together in its index. */
+export const newId = () => uuidv7();
+
+/** A plugin table's primary key, filled with a UUIDv7 on insert. */
+export const idColumn = () => uuid('id').primaryKey().$defaultFn(newId);

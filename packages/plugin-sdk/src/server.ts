@@ -2,8 +2,12 @@ import { createRoute, z, type OpenAPIHono, type RouteConfig } from '@hono/zod-op
 import { EVENT_NAME, ProblemSchema, TENANT_ROLES, type CoreEventName, type CoreEventPayloads, type NoticeInput, type TenantRole } from '@city/contracts';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { createMiddleware } from 'hono/factory';
+import type { Schema } from 'hono';
 import { coreError } from './errors.ts';
 import type { PluginManifest } from './manifest.ts';
+
+/** Tells a unique-constraint failure (optionally a named one) apart, whichever driver reported it. */
+export { isUniqueViolation } from '@city/db/errors';
 
 /**
  * The plugin's own tables, inside the neighbourhood's transaction and under the plugin's database role: that role
@@ -25,9 +29,16 @@ export interface UnitSummary {
   saleStatus: string;
 }
 
+/** A unit on the owner roll: who owns it now (names only) and, for co-owned units, who votes for it. */
+export interface OwnerRollUnit extends UnitSummary {
+  owners: Array<{ ownerId: string; name: string; designatedVoter: boolean }>;
+}
+
 export interface PluginActor {
   id: string;
   displayName: string;
+  /** Has a verified link to a unit of this neighbourhood (as owner, family or renter). */
+  verified: boolean;
   roles: TenantRole[];
   /** Roles this plugin added that the admin gave this member. */
   pluginRoles: string[];
@@ -40,14 +51,24 @@ export interface PluginActor {
 export interface PluginContext<S = Record<string, unknown>> {
   plugin: { id: string; version: string };
   tenant: { id: string; slug: string; name: string };
-  /** The person calling a route; null in event handlers and lifecycle hooks run by the platform. */
+  /** The member calling a route; null on public and supervision routes, in event handlers and lifecycle hooks. */
   actor: PluginActor | null;
+  /** On supervision routes: the 街道/社区 staff member reading (the transaction is read-only). */
+  supervisor: { id: string; displayName: string } | null;
   settings: S;
+  /** The portal's public address (no trailing slash), for links and QR codes in notices and printouts. */
+  publicUrl: string;
   /** The platform's clock (tests control it): use it for every time the plugin stores. */
   now(): Date;
   db: PluginDb;
-  /** `registry:read` */
-  registry: { units(): Promise<UnitSummary[]> };
+  registry: {
+    /** `registry:read` */
+    units(): Promise<UnitSummary[]>;
+    /** `registry:owners`: every unit with its current owners, in address order. */
+    ownerRoll(): Promise<OwnerRollUnit[]>;
+    /** `registry:owners`: the registry owners this member is verified as. */
+    ownerIdsOf(userId: string): Promise<string[]>;
+  };
   /** `members:read` */
   members: { list(): Promise<Array<{ userId: string; displayName: string; roles: TenantRole[] }>> };
   /** `notices:publish`: published at once, in this transaction, in the plugin's name. */
@@ -74,7 +95,13 @@ export type PluginEventHandlers<S> = { [E in CoreEventName]?: EventHandler<S, Co
 };
 
 export type PluginEnv<S = Record<string, unknown>> = { Variables: { plugin: PluginContext<S> } };
-export type PluginRouter<S = Record<string, unknown>> = OpenAPIHono<PluginEnv<S>>;
+/**
+ * A plugin's router. `Routes` carries the routes already defined on it, so a plugin can define its API in groups
+ * (`(router: PluginRouter<S, R>) => router.openapi(…)`, generic in R) and its typed client still sees every route.
+ */
+// `{}` is Hono's own "no routes yet" schema; any other default would change the client's inferred type.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type PluginRouter<S = Record<string, unknown>, Routes extends Schema = {}> = OpenAPIHono<PluginEnv<S>, Routes>;
 
 type Settings<M extends PluginManifest> = z.infer<M['settings']>;
 
@@ -82,8 +109,15 @@ export interface PluginServer<M extends PluginManifest = PluginManifest> {
   manifest: M;
   /** Folder of the plugin's SQL migrations (tables prefixed with its id, tenant_id, forced RLS, its own role). */
   migrations?: string;
-  /** Its API, mounted under /api/v1/t/:tenant/p/<id>/. */
+  /** Its API for members, mounted under /api/v1/t/:tenant/p/<id>/. */
   routes?: (router: PluginRouter<Settings<M>>) => PluginRouter<Settings<M>>;
+  /** Routes anyone may call without signing in (access ['public']), under /api/v1/public/n/:tenant/p/<id>/. */
+  publicRoutes?: (router: PluginRouter<Settings<M>>) => PluginRouter<Settings<M>>;
+  /**
+   * Read-only routes for the 街道/社区 staff above the neighbourhood (access ['supervisor']), under
+   * /api/v1/supervision/n/:tenant/p/<id>/: the transaction is READ ONLY and `context.supervisor` says who reads.
+   */
+  supervisionRoutes?: (router: PluginRouter<Settings<M>>) => PluginRouter<Settings<M>>;
   /** Throwing means "retry later"; the core action that emitted the event is never affected. */
   events?: PluginEventHandlers<Settings<M>>;
   lifecycle?: {
@@ -111,14 +145,19 @@ export function definePluginServer<M extends PluginManifest>(server: PluginServe
   return server;
 }
 
-/** `member`: every member; a core role; or one of the plugin's own role ids. */
-export type PluginAccess = readonly ('member' | TenantRole | (string & {}))[];
+/**
+ * `member`: every member; a core role; or one of the plugin's own role ids. `public` (anyone) and `supervisor`
+ * (街道/社区 staff above the neighbourhood) stand alone, on publicRoutes and supervisionRoutes respectively.
+ */
+export type PluginAccess = readonly ('member' | 'public' | 'supervisor' | TenantRole | (string & {}))[];
 
 const CORE_ROLES: readonly string[] = TENANT_ROLES;
 
 /** The `x-access` grants of a plugin route, as the role × route matrix reads them. */
 export const accessGrants = (pluginId: string, access: PluginAccess) =>
-  access.map((a) => (a === 'member' || CORE_ROLES.includes(a) ? `tenant:${a}` : `plugin-role:${pluginId}.${a}`));
+  access.map((a) =>
+    a === 'public' ? 'public' : a === 'supervisor' ? 'region-staff' : a === 'member' || CORE_ROLES.includes(a) ? `tenant:${a}` : `plugin-role:${pluginId}.${a}`,
+  );
 
 /** A JSON response of a plugin route, for its OpenAPI description and typed client. */
 export const jsonResponse = <T>(schema: T, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
@@ -136,18 +175,23 @@ const problem = (description: string) => ({ description, content: { 'application
 export function pluginRoute<const R extends Omit<RouteConfig, 'middleware'> & { access: PluginAccess }>(config: R) {
   const { access, ...rest } = config;
   const guard = createMiddleware<PluginEnv>(async (c, next) => {
-    const actor = c.get('plugin').actor;
-    const allowed = access.includes('member') || access.some((a) => actor?.roles.includes(a as TenantRole) || actor?.pluginRoles.includes(a));
+    const { actor, supervisor } = c.get('plugin');
+    const allowed =
+      access.includes('public') ||
+      (access.includes('supervisor') && supervisor !== null) ||
+      (actor !== null && access.includes('member')) ||
+      access.some((a) => actor?.roles.includes(a as TenantRole) || actor?.pluginRoles.includes(a));
     if (!allowed) throw coreError('forbidden');
     await next();
   });
   const params = (rest.request?.params as z.ZodObject | undefined) ?? z.object({});
+  const open = access.includes('public');
   return createRoute({
     ...rest,
     request: { ...rest.request, params: params.extend({ tenant: z.string().openapi({ description: 'Neighbourhood slug' }) }) },
     responses: { 400: problem('请求无效 / Invalid request'), 401: problem('未登录 / Not signed in'), 403: problem('无权限 / Forbidden'), 404: problem('不存在 / Not found'), ...rest.responses },
     'x-plugin-access': access,
-    security: [{ session: [] }, { bearer: [] }],
+    ...(open ? {} : { security: [{ session: [] }, { bearer: [] }] }),
     middleware: [guard] as const,
   } as unknown as Omit<R, 'access'> & { path: R['path'] }) as Omit<R, 'access'> & { getRoutingPath(): string };
 }

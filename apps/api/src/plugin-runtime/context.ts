@@ -1,9 +1,9 @@
 import { countingArea, type NoticeInput, type TenantRole } from '@city/contracts';
-import { allUnits, audit, emitEvent, type Services } from '@city/core';
+import { allUnits, audit, currentOwnerships, emitEvent, verifiedOwnerIds, type Services } from '@city/core';
 import { schema, type Tx } from '@city/db';
 import { ScopeNotGranted, type Scope } from '@city/plugin-sdk';
 import { pluginRole } from '@city/plugin-sdk/schema';
-import type { PluginActor, PluginContext, PluginDb, PluginServer } from '@city/plugin-sdk/server';
+import type { PluginActor, PluginContext, PluginDb, PluginServer, UnitSummary } from '@city/plugin-sdk/server';
 import { sql } from 'drizzle-orm';
 
 /** Local to the transaction: its end (commit or rollback) restores the connection's own role. */
@@ -36,12 +36,20 @@ function asApp<T>(tx: Tx, role: string, fn: () => Promise<T>): Promise<T> {
 /** Plugins with tables run as their own role (created by their migrations); the others as a role with no tables. */
 export const databaseRole = (plugin: PluginServer) => (plugin.migrations ? pluginRole(plugin.manifest.id) : 'city_plugin');
 
+/** A registry unit as plugins see it: the counting area in place of the three figures, no personal data. */
+function unitSummary(unit: Awaited<ReturnType<typeof allUnits>>[number]): UnitSummary {
+  const counted = countingArea(unit);
+  const { id, buildingId, buildingName, entrance, floor, room, saleStatus } = unit;
+  return { id, buildingId, buildingName, entrance, floor, room, saleStatus, countingArea: counted?.area ?? null, areaSource: counted?.source ?? null };
+}
+
 export interface ContextInput {
   tx: Tx;
   services: Services;
   plugin: { id: string; version: string; role: string };
   tenant: { id: string; slug: string; name: string };
   actor: PluginActor | null;
+  supervisor?: PluginContext['supervisor'];
   grantedScopes: readonly string[];
   settings: Record<string, unknown>;
 }
@@ -65,19 +73,23 @@ export function pluginContext(input: ContextInput): PluginContext {
     plugin: { id: plugin.id, version: plugin.version },
     tenant,
     actor: input.actor,
+    supervisor: input.supervisor ?? null,
     settings: input.settings,
+    publicUrl: services.publicUrl,
     now: at,
     db: tx as unknown as PluginDb,
     registry: {
-      units: () =>
-        core('registry:read', async () => {
-          const rows = await allUnits(tx);
-          return rows.map((unit) => {
-            const counted = countingArea(unit);
-            const { id, buildingId, buildingName, entrance, floor, room, saleStatus } = unit;
-            return { id, buildingId, buildingName, entrance, floor, room, saleStatus, countingArea: counted?.area ?? null, areaSource: counted?.source ?? null };
-          });
+      units: () => core('registry:read', async () => (await allUnits(tx)).map(unitSummary)),
+      ownerRoll: () =>
+        core('registry:owners', async () => {
+          const units = await allUnits(tx);
+          const byUnit = Map.groupBy(await currentOwnerships(tx), (o) => o.unitId);
+          return units.map((unit) => ({
+            ...unitSummary(unit),
+            owners: (byUnit.get(unit.id) ?? []).map(({ ownerId, name, designatedVoter }) => ({ ownerId, name, designatedVoter })),
+          }));
         }),
+      ownerIdsOf: (userId: string) => core('registry:owners', () => verifiedOwnerIds(tx, userId)),
     },
     members: {
       list: () =>

@@ -1,9 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { TENANT_ROLES, type TenantRole } from '@city/contracts';
-import { AppError } from '@city/core';
-import { schema, withTenantAs } from '@city/db';
-import { accessGrants, type PluginAccess, type PluginEnv, type PluginServer } from '@city/plugin-sdk/server';
+import { AppError, type Services } from '@city/core';
+import { schema, withTenant, withTenantAs, withTenantReadOnly, type Tx } from '@city/db';
+import { accessGrants, type PluginAccess, type PluginActor, type PluginContext, type PluginEnv, type PluginServer } from '@city/plugin-sdk/server';
 import { and, eq, sql } from 'drizzle-orm';
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env.ts';
 import { validationHook } from '../lib/problem.ts';
@@ -11,70 +12,154 @@ import { databaseRole, pluginContext, setRole } from './context.ts';
 import { dispatchAfterCommit } from './dispatch-after-commit.ts';
 
 type Env = AppEnv & PluginEnv;
+type Tenant = { id: string; slug: string; name: string };
+type Audience = 'member' | 'public' | 'supervisor';
+type RoutesOf = NonNullable<PluginServer['routes']>;
+
+const installs = schema.pluginInstalls;
+const grants = schema.pluginRoleGrants;
+const verifications = schema.verifications;
+
+/** The enabled install of the plugin in the transaction's neighbourhood, with what the member holds in it. */
+async function enabledInstall(tx: Tx, pluginId: string, userId: string | null) {
+  const [found] = await tx
+    .select({
+      install: installs,
+      pluginRoles: userId
+        ? sql<string[]>`coalesce((select array_agg(${grants.role}) from ${grants} where ${grants.pluginId} = ${pluginId} and ${grants.userId} = ${userId}), '{}')`
+        : sql<string[]>`'{}'::text[]`,
+      verified: userId
+        ? sql<boolean>`exists (select 1 from ${verifications} where ${verifications.userId} = ${userId} and ${verifications.status} = 'verified')`
+        : sql<boolean>`false`,
+    })
+    .from(installs)
+    .where(and(eq(installs.pluginId, pluginId), eq(installs.status, 'enabled')));
+  if (!found) throw new AppError('not_found');
+  return found;
+}
 
 /**
- * A plugin's API under /api/v1/t/:tenant/p/<id>/. Before any of its routes: a session (401), an active
- * neighbourhood the caller belongs to (404), the plugin installed and enabled there (404). The route then runs in
- * the neighbourhood's transaction, as the plugin's database role, with a context holding the granted scopes.
+ * Runs the rest of the request as the plugin: context built from the install, then the plugin's database role for
+ * the rest of the transaction (its end restores the connection's own role).
  */
-export function pluginRouter(plugin: PluginServer): OpenAPIHono<Env> {
+async function runAsPlugin(
+  c: Context<Env>,
+  plugin: PluginServer,
+  tx: Tx,
+  tenant: Tenant,
+  who: { actor: Omit<PluginActor, 'pluginRoles' | 'verified'> | null; supervisor: PluginContext['supervisor'] },
+  next: () => Promise<void>,
+) {
   const id = plugin.manifest.id;
-  const installs = schema.pluginInstalls;
-  const grants = schema.pluginRoleGrants;
-  const router = new OpenAPIHono<Env>({ defaultHook: validationHook as never });
-  router.use(
-    '*',
+  const found = await enabledInstall(tx, id, who.actor?.id ?? null);
+  const context = pluginContext({
+    tx,
+    services: c.get('services'),
+    plugin: { id, version: found.install.version, role: databaseRole(plugin) },
+    tenant,
+    actor: who.actor ? { ...who.actor, pluginRoles: found.pluginRoles, verified: found.verified } : null,
+    supervisor: who.supervisor,
+    grantedScopes: found.install.grantedScopes,
+    settings: found.install.settings,
+  });
+  c.set('plugin', context);
+  c.set('tenant', tenant);
+  await setRole(tx, databaseRole(plugin));
+  await next();
+  // Hono catches handler errors before they reach middleware; rethrow so the transaction rolls back.
+  if (c.error) throw c.error;
+}
+
+async function activeTenant(services: Services, slug: string): Promise<Tenant> {
+  const tenant = await services.tenants.bySlug(slug);
+  if (!tenant || tenant.status !== 'active') throw new AppError('not_found');
+  return { id: tenant.id, slug: tenant.slug, name: tenant.name };
+}
+
+/** How each audience enters the neighbourhood before the plugin's code runs. */
+const ENTRANCES: Record<Audience, (plugin: PluginServer) => ReturnType<typeof createMiddleware<Env>>> = {
+  /** A member of an active neighbourhood that has the plugin enabled (404 otherwise: existence is not revealed). */
+  member: (plugin) =>
     createMiddleware<Env>(async (c, next) => {
       const actor = c.get('actor');
       if (!actor) throw new AppError('unauthenticated');
       const services = c.get('services');
-      const tenant = await services.tenants.bySlug(c.req.param('tenant') ?? '');
-      if (!tenant || tenant.status !== 'active') throw new AppError('not_found');
+      const tenant = await activeTenant(services, c.req.param('tenant') ?? '');
       await withTenantAs(services.db, tenant.id, actor.id, async (tx, membership) => {
         if (!membership) throw new AppError('not_found');
-        const [found] = await tx
-          .select({
-            install: installs,
-            pluginRoles: sql<string[]>`coalesce((select array_agg(${grants.role}) from ${grants} where ${grants.pluginId} = ${id} and ${grants.userId} = ${actor.id}), '{}')`,
-          })
-          .from(installs)
-          .where(and(eq(installs.pluginId, id), eq(installs.status, 'enabled')));
-        if (!found) throw new AppError('not_found');
         const roles = membership.roles as TenantRole[];
-        const context = pluginContext({
-          tx,
-          services,
-          plugin: { id, version: found.install.version, role: databaseRole(plugin) },
-          tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
-          actor: { id: actor.id, displayName: actor.displayName, roles, pluginRoles: found.pluginRoles },
-          grantedScopes: found.install.grantedScopes,
-          settings: found.install.settings,
-        });
-        c.set('plugin', context);
-        c.set('tenant', { id: tenant.id, slug: tenant.slug, name: tenant.name });
         c.set('member', { id: membership.id, roles });
-        // The rest of the request is the plugin's: no need to switch back, the transaction ends with it.
-        await setRole(tx, databaseRole(plugin));
-        await next();
-        // Hono catches handler errors before they reach middleware; rethrow so the transaction rolls back.
-        if (c.error) throw c.error;
+        await runAsPlugin(c, plugin, tx, tenant, { actor: { id: actor.id, displayName: actor.displayName, roles }, supervisor: null }, next);
       });
       dispatchAfterCommit(c, services.pluginRuntime.dispatcher, tenant.id);
     }),
-  );
-  const routes = plugin.routes!(router as unknown as Parameters<NonNullable<PluginServer['routes']>>[0]);
+  /** Anyone, signed in or not; the plugin sees no actor. */
+  public: (plugin) =>
+    createMiddleware<Env>(async (c, next) => {
+      const services = c.get('services');
+      const tenant = await activeTenant(services, c.req.param('tenant') ?? '');
+      await withTenant(services.db, tenant.id, (tx) => runAsPlugin(c, plugin, tx, tenant, { actor: null, supervisor: null }, next));
+      dispatchAfterCommit(c, services.pluginRuntime.dispatcher, tenant.id);
+    }),
+  /** 街道/社区 staff whose region holds the neighbourhood (404 for other branches), in a READ ONLY transaction. */
+  supervisor: (plugin) =>
+    createMiddleware<Env>(async (c, next) => {
+      const actor = c.get('actor');
+      if (!actor) throw new AppError('unauthenticated');
+      const services = c.get('services');
+      if (!actor.isPlatformOperator && !(await services.regions.staffRegions(actor.id)).length) throw new AppError('forbidden');
+      const found = await services.supervision.supervisedTenant(actor, c.req.param('tenant') ?? '');
+      if (found.status !== 'active') throw new AppError('not_found');
+      const tenant = { id: found.id, slug: found.slug, name: found.name };
+      const supervisor = { id: actor.id, displayName: actor.displayName };
+      await withTenantReadOnly(services.db, tenant.id, (tx) => runAsPlugin(c, plugin, tx, tenant, { actor: null, supervisor }, next));
+    }),
+};
+
+/** Which access words an audience's routes may use: public and supervisor routes stand alone. */
+function checkAccess(id: string, audience: Audience, route: { method: string; path: string }, access: PluginAccess | undefined, ownRoles: string[]) {
+  const where = `${id}: ${route.method} ${route.path}`;
+  if (!access?.length) throw new Error(`${where} must be declared with pluginRoute({ access })`);
+  if (audience !== 'member') {
+    if (access.length !== 1 || access[0] !== audience) throw new Error(`${where}: ${audience} routes declare access ['${audience}']`);
+    return;
+  }
+  const unknown = access.filter((a) => !['member', ...TENANT_ROLES, ...ownRoles].includes(a));
+  if (unknown.length) throw new Error(`${where} names roles the plugin does not add: ${unknown.join(', ')}`);
+}
+
+/**
+ * One of a plugin's APIs, for one audience: members under /api/v1/t/:tenant/p/<id>/, anyone under
+ * /api/v1/public/n/:tenant/p/<id>/, supervisors under /api/v1/supervision/n/:tenant/p/<id>/. The route then runs in
+ * the neighbourhood's transaction, as the plugin's database role, with a context holding the granted scopes.
+ */
+function pluginRouter(plugin: PluginServer, audience: Audience, define: RoutesOf): OpenAPIHono<Env> {
+  const id = plugin.manifest.id;
+  const router = new OpenAPIHono<Env>({ defaultHook: validationHook as never });
+  router.use('*', ENTRANCES[audience](plugin));
+  const routes = define(router as unknown as Parameters<RoutesOf>[0]);
   const ownRoles = (plugin.manifest.roles ?? []).map((r) => r.id);
   for (const definition of routes.openAPIRegistry.definitions) {
     if (definition.type !== 'route') continue;
     const route = definition.route as typeof definition.route & { 'x-plugin-access'?: PluginAccess; 'x-access'?: string[] };
     const access = route['x-plugin-access'];
-    if (!access?.length) throw new Error(`${id}: ${route.method} ${route.path} must be declared with pluginRoute({ access })`);
-    const unknown = access.filter((a) => !['member', ...TENANT_ROLES, ...ownRoles].includes(a));
-    if (unknown.length) throw new Error(`${id}: ${route.method} ${route.path} names roles the plugin does not add: ${unknown.join(', ')}`);
+    checkAccess(id, audience, route, access, ownRoles);
     // Each plugin's operations are grouped under its own tag, with grants the role × route matrix can read.
     route.tags = [`plugin:${id}`];
-    route['x-access'] = accessGrants(id, access);
+    route['x-access'] = accessGrants(id, access!);
     delete route['x-plugin-access'];
   }
   return router;
+}
+
+/** Every API of a plugin with the prefix it is mounted at. */
+export function pluginRouters(plugin: PluginServer): Array<{ prefix: string; router: OpenAPIHono<Env> }> {
+  const id = plugin.manifest.id;
+  const mounts: Array<{ prefix: string; router: OpenAPIHono<Env> }> = [];
+  if (plugin.routes) mounts.push({ prefix: `/api/v1/t/:tenant/p/${id}`, router: pluginRouter(plugin, 'member', plugin.routes) });
+  if (plugin.publicRoutes) mounts.push({ prefix: `/api/v1/public/n/:tenant/p/${id}`, router: pluginRouter(plugin, 'public', plugin.publicRoutes) });
+  if (plugin.supervisionRoutes) {
+    mounts.push({ prefix: `/api/v1/supervision/n/:tenant/p/${id}`, router: pluginRouter(plugin, 'supervisor', plugin.supervisionRoutes) });
+  }
+  return mounts;
 }

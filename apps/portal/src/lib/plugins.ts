@@ -8,6 +8,7 @@ import type { PluginPortal } from '@city/plugin-sdk/portal';
  */
 export const pluginPortals: Record<OfferedPluginId, () => Promise<{ default: PluginPortal<any> }>> = {
   contacts: () => import('@city/plugin-contacts/portal'),
+  voting: () => import('@city/plugin-voting/portal'),
 };
 
 export function portalOf(pluginId: string) {

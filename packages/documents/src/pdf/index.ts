@@ -1,2 +1,3 @@
 export { renderClaimLetters, type ClaimLetter, type ClaimLettersInput } from './claim-letters.ts';
 export { renderNoticeBoard, type NoticeBoardInput, type PrintedNotice } from './notice-board.ts';
+export { renderPrintedNotice, type PrintedNoticeInput, type PrintedSection } from './printed-notice.ts';

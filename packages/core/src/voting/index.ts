@@ -1,0 +1,4 @@
+export * from './matters.ts';
+export * from './counting-owners.ts';
+export * from './tally.ts';
+export * from './election.ts';

@@ -1,0 +1,248 @@
+import { z } from '@hono/zod-openapi';
+import { MATTER_TYPES } from '@city/plugin-sdk/voting';
+
+const Id = z.uuid({ error: 'invalid_format' });
+const Text = (max: number) => z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'too_big' });
+const Time = z.iso.datetime({ offset: true, error: 'invalid_format' });
+const Figures = z.object({ area: z.number().int(), count: z.number().int() });
+
+export const CHOICES = ['agree', 'oppose', 'abstain', 'invalid'] as const;
+/** What an owner may choose online; `invalid` (废票) exists only on paper. */
+export const ONLINE_CHOICES = ['agree', 'oppose', 'abstain'] as const;
+export const DISCLOSURES = ['named', 'room', 'hidden'] as const;
+export const MatterTypeSchema = z.enum(MATTER_TYPES, { error: 'required' });
+
+// —— 议事 ——
+export const TopicInputSchema = z
+  .object({ title: Text(80), body: Text(5000), buildingId: Id.nullable().default(null) })
+  .openapi('VotingTopicInput');
+export const ReplyInputSchema = z.object({ body: Text(2000) }).openapi('VotingReplyInput');
+export const ReasonSchema = z.object({ reason: Text(200) }).openapi('VotingReason');
+export const TopicToMotionSchema = z
+  .object({ meetingId: Id, matterType: MatterTypeSchema, title: Text(120).optional() })
+  .openapi('VotingTopicToMotion');
+
+const Hidden = { hiddenReason: z.string().nullable(), hiddenByName: z.string().nullable() };
+export const TopicSchema = z
+  .object({
+    id: Id,
+    title: z.string(),
+    body: z.string(),
+    buildingId: Id.nullable(),
+    buildingName: z.string().nullable(),
+    authorName: z.string(),
+    supportCount: z.number().int(),
+    replyCount: z.number().int(),
+    supportedByMe: z.boolean(),
+    /** Reached the neighbourhood's 附议 threshold: the committee may turn it into a motion. */
+    eligible: z.boolean(),
+    motion: z.object({ id: Id, meetingId: Id, title: z.string() }).nullable(),
+    ...Hidden,
+    createdAt: z.string(),
+    lastActivityAt: z.string(),
+  })
+  .openapi('VotingTopic');
+export const ReplySchema = z
+  .object({ id: Id, authorName: z.string(), body: z.string(), ...Hidden, createdAt: z.string() })
+  .openapi('VotingReply');
+export const TopicDetailSchema = TopicSchema.extend({ replies: z.array(ReplySchema) }).openapi('VotingTopicDetail');
+export const TopicListSchema = z
+  .object({ items: z.array(TopicSchema), supportThreshold: z.number().int(), canModerate: z.boolean(), canRaise: z.boolean() })
+  .openapi('VotingTopicList');
+export const ReportSchema = z
+  .object({ id: Id, topicId: Id, topicTitle: z.string(), replyId: Id.nullable(), excerpt: z.string(), reason: z.string(), createdAt: z.string() })
+  .openapi('VotingReport');
+
+// —— 业主大会 ——
+export const MeetingInputSchema = z
+  .object({
+    title: Text(120),
+    description: z.string().trim().max(5000, { error: 'too_big' }).default(''),
+    opensAt: Time,
+    closesAt: Time,
+    allowChange: z.boolean().default(false),
+    revealLive: z.boolean().default(false),
+    disclosure: z.enum(DISCLOSURES).default('room'),
+  })
+  .superRefine((m, ctx) => {
+    if (Date.parse(m.closesAt) <= Date.parse(m.opensAt)) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'window_order' });
+  })
+  .openapi('VotingMeetingInput');
+
+export const CandidateInputSchema = z.object({ name: Text(40), statement: z.string().trim().max(500, { error: 'too_big' }).default('') });
+export const MotionInputSchema = z
+  .object({
+    kind: z.enum(['motion', 'election']).default('motion'),
+    matterType: MatterTypeSchema,
+    title: Text(120),
+    description: z.string().trim().max(5000, { error: 'too_big' }).default(''),
+    seats: z.number({ error: 'invalid_format' }).int().min(1, { error: 'too_small' }).max(21, { error: 'too_big' }).nullable().default(null),
+    candidates: z.array(CandidateInputSchema).max(60, { error: 'too_big' }).default([]),
+  })
+  .superRefine((m, ctx) => {
+    if (m.kind === 'election') {
+      if (m.matterType !== 'committee_election') ctx.addIssue({ code: 'custom', path: ['matterType'], message: 'election_matter' });
+      if (m.seats === null) ctx.addIssue({ code: 'custom', path: ['seats'], message: 'required' });
+      if (!m.candidates.length) ctx.addIssue({ code: 'custom', path: ['candidates'], message: 'required' });
+    } else if (m.candidates.length || m.seats !== null) {
+      ctx.addIssue({ code: 'custom', path: ['candidates'], message: 'not_an_election' });
+    }
+  })
+  .openapi('VotingMotionInput');
+
+/** A choice on one motion: agree/oppose/abstain (or 废票 on paper), or for an election the candidates chosen. */
+export const ChoiceInputSchema = z.union([
+  z.object({ motionId: Id, choice: z.enum(CHOICES, { error: 'choice_required' }) }),
+  z.object({ motionId: Id, candidateIds: z.array(Id).max(60) }),
+]);
+export const BallotInputSchema = z
+  .object({ rollOwnerId: Id, choices: z.array(ChoiceInputSchema).min(1, { error: 'choice_required' }).max(50) })
+  .openapi('VotingBallotInput');
+export const StaffBallotInputSchema = BallotInputSchema.extend({
+  channel: z.enum(['paper', 'proxy']),
+  /** The number printed on the paper ballot (表决票编号). */
+  paperRef: z.string().trim().max(40, { error: 'too_big' }).default(''),
+  proxyName: z.string().trim().max(40, { error: 'too_big' }).default(''),
+  /** The authorisation's reference (委托书编号 or a description of the signed authorisation). */
+  proxyAuthorisation: z.string().trim().max(200, { error: 'too_big' }).default(''),
+})
+  .superRefine((b, ctx) => {
+    if (b.channel === 'paper' && !b.paperRef) ctx.addIssue({ code: 'custom', path: ['paperRef'], message: 'required' });
+    if (b.channel === 'proxy' && !b.proxyName) ctx.addIssue({ code: 'custom', path: ['proxyName'], message: 'required' });
+    if (b.channel === 'proxy' && !b.proxyAuthorisation) ctx.addIssue({ code: 'custom', path: ['proxyAuthorisation'], message: 'required' });
+  })
+  .openapi('VotingStaffBallotInput');
+
+export const MotionTallySchema = z.object({
+  threshold: z.enum(['ordinary', 'special']),
+  total: Figures,
+  participants: Figures,
+  agree: Figures,
+  oppose: Figures,
+  abstain: Figures,
+  invalid: Figures,
+  quorumMet: z.boolean(),
+  passed: z.boolean(),
+  outcome: z.enum(['passed', 'rejected', 'not_decided']),
+});
+export const ElectionTallySchema = z.object({
+  seats: z.number().int(),
+  total: Figures,
+  participants: Figures,
+  quorumMet: z.boolean(),
+  candidates: z.array(z.object({ id: Id, agree: Figures, approved: z.boolean(), elected: z.boolean(), tied: z.boolean() })),
+  elected: z.array(Id),
+  tie: z.object({ candidateIds: z.array(Id), seats: z.number().int() }).nullable(),
+  emptySeats: z.number().int(),
+});
+
+export const MotionSchema = z
+  .object({
+    id: Id,
+    position: z.number().int(),
+    kind: z.enum(['motion', 'election']),
+    matterType: MatterTypeSchema,
+    matterItem: z.number().int(),
+    threshold: z.enum(['ordinary', 'special']),
+    title: z.string(),
+    description: z.string(),
+    seats: z.number().int().nullable(),
+    candidates: z.array(z.object({ id: Id, name: z.string(), statement: z.string() })),
+    topicId: Id.nullable(),
+    /** Present once the meeting is closed (or while open when the meeting shows choices live). */
+    result: z.union([MotionTallySchema, ElectionTallySchema]).nullable(),
+  })
+  .openapi('VotingMotion');
+
+export const TurnoutSchema = z.object({
+  total: Figures,
+  participants: Figures,
+  quorumMet: z.boolean(),
+  pendingPaper: z.number().int(),
+});
+
+export const MeetingSchema = z
+  .object({
+    id: Id,
+    title: z.string(),
+    description: z.string(),
+    status: z.enum(['draft', 'announced', 'open', 'closed']),
+    opensAt: z.string(),
+    closesAt: z.string(),
+    allowChange: z.boolean(),
+    revealLive: z.boolean(),
+    disclosure: z.enum(DISCLOSURES),
+    announcedAt: z.string().nullable(),
+    /** The earliest moment voting may open: the notice period after the announcement (or from now, in a draft). */
+    earliestOpening: z.string(),
+    noticeId: Id.nullable(),
+    openedAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    rollHash: z.string().nullable(),
+    chainHead: z.string().nullable(),
+    resultNoticeId: Id.nullable(),
+    turnout: TurnoutSchema.nullable(),
+    motions: z.array(MotionSchema),
+  })
+  .openapi('VotingMeeting');
+export const MeetingSummarySchema = MeetingSchema.omit({ motions: true, description: true }).extend({ motionCount: z.number().int() }).openapi('VotingMeetingSummary');
+export const MeetingListSchema = z.object({ items: z.array(MeetingSummarySchema), canManage: z.boolean() }).openapi('VotingMeetingList');
+
+/** A counting owner this member may vote for, and what they have cast. */
+export const MyVoteSchema = z
+  .object({
+    rollOwnerId: Id,
+    label: z.string(),
+    area: z.number().int(),
+    ballot: z.object({ receipt: z.string(), status: z.enum(['pending', 'accepted', 'superseded', 'rejected']), channel: z.enum(['online', 'paper', 'proxy']), acceptedAt: z.string().nullable(), choices: z.array(ChoiceInputSchema) }).nullable(),
+  })
+  .openapi('VotingMyVote');
+export const MyVotesSchema = z.object({ items: z.array(MyVoteSchema), canVote: z.boolean(), reason: z.string().nullable() }).openapi('VotingMyVotes');
+
+export const ReceiptSchema = z
+  .object({ receipt: z.string(), seq: z.number().int().nullable(), entryHash: z.string().nullable(), acceptedAt: z.string().nullable(), status: z.enum(['pending', 'accepted', 'superseded', 'rejected']) })
+  .openapi('VotingReceipt');
+
+export const RollOwnerSchema = z
+  .object({ id: Id, label: z.string(), names: z.string(), kind: z.enum(['developer', 'owner']), area: z.number().int(), voted: z.boolean() })
+  .openapi('VotingRollOwner');
+export const RollSchema = z.object({ items: z.array(RollOwnerSchema), nextCursor: z.string().nullable() }).openapi('VotingRoll');
+
+export const PendingBallotSchema = z
+  .object({
+    id: Id,
+    rollOwnerId: Id,
+    label: z.string(),
+    channel: z.enum(['paper', 'proxy']),
+    paperRef: z.string().nullable(),
+    proxyName: z.string().nullable(),
+    proxyAuthorisation: z.string().nullable(),
+    choices: z.array(ChoiceInputSchema),
+    enteredByName: z.string(),
+    enteredByMe: z.boolean(),
+    createdAt: z.string(),
+  })
+  .openapi('VotingPendingBallot');
+export const PendingBallotsSchema = z.object({ items: z.array(PendingBallotSchema) }).openapi('VotingPendingBallots');
+
+/** What the public verification page shows for a receipt code. */
+export const VerifiedReceiptSchema = z
+  .object({
+    meeting: z.object({ id: Id, title: z.string(), status: z.enum(['draft', 'announced', 'open', 'closed']), rollHash: z.string().nullable(), chainHead: z.string().nullable() }),
+    receipt: z.string(),
+    status: z.enum(['pending', 'accepted', 'superseded', 'rejected']),
+    channel: z.enum(['online', 'paper', 'proxy']),
+    seq: z.number().int().nullable(),
+    entryHash: z.string().nullable(),
+    acceptedAt: z.string().nullable(),
+    choices: z.array(z.object({ motionTitle: z.string(), answer: z.string() })),
+  })
+  .openapi('VotingVerifiedReceipt');
+
+export const ChainCheckSchema = z
+  .object({ ok: z.boolean(), entries: z.number().int(), head: z.string().nullable(), firstBrokenSeq: z.number().int().nullable() })
+  .openapi('VotingChainCheck');
+
+export type Choice = (typeof CHOICES)[number];
+export type ChoiceInput = z.infer<typeof ChoiceInputSchema>;
+export type MeetingView = z.infer<typeof MeetingSchema>;

@@ -1,0 +1,170 @@
+import { idColumn, tenantColumn } from '@city/plugin-sdk/schema';
+import { bigint, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+// Created by migrations/0000_voting.sql, with forced row-level security and the plugin's own role.
+
+const at = (name: string) => timestamp(name, { withTimezone: true });
+const hidden = {
+  hiddenReason: text('hidden_reason'),
+  hiddenByName: text('hidden_by_name'),
+  hiddenAt: at('hidden_at'),
+};
+
+/** 议事: a topic raised by a verified resident, for the whole neighbourhood or one building. */
+export const topics = pgTable('voting_topics', {
+  id: idColumn(),
+  tenantId: tenantColumn(),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  buildingId: uuid('building_id'),
+  buildingName: text('building_name'),
+  authorId: uuid('author_id').notNull(),
+  authorName: text('author_name').notNull(),
+  supportCount: integer('support_count').notNull().default(0),
+  replyCount: integer('reply_count').notNull().default(0),
+  ...hidden,
+  motionId: uuid('motion_id'),
+  createdAt: at('created_at').notNull(),
+  lastActivityAt: at('last_activity_at').notNull(),
+});
+
+export const replies = pgTable('voting_replies', {
+  id: idColumn(),
+  tenantId: tenantColumn(),
+  topicId: uuid('topic_id').notNull(),
+  authorId: uuid('author_id').notNull(),
+  authorName: text('author_name').notNull(),
+  body: text('body').notNull(),
+  ...hidden,
+  createdAt: at('created_at').notNull(),
+});
+
+/** 附议: one per person and topic (the primary key). */
+export const supports = pgTable(
+  'voting_supports',
+  { tenantId: tenantColumn(), topicId: uuid('topic_id').notNull(), userId: uuid('user_id').notNull(), createdAt: at('created_at').notNull() },
+  (t) => [primaryKey({ columns: [t.topicId, t.userId] })],
+);
+
+export const reports = pgTable('voting_reports', {
+  id: idColumn(),
+  tenantId: tenantColumn(),
+  topicId: uuid('topic_id').notNull(),
+  replyId: uuid('reply_id'),
+  reporterId: uuid('reporter_id').notNull(),
+  reason: text('reason').notNull(),
+  createdAt: at('created_at').notNull(),
+  resolvedAt: at('resolved_at'),
+});
+
+export type MeetingStatus = 'draft' | 'announced' | 'open' | 'closed';
+export type Disclosure = 'named' | 'room' | 'hidden';
+
+/** 业主大会: one meeting, its voting window, its frozen roll (hash, totals) and its ballot chain's head. */
+export const meetings = pgTable('voting_meetings', {
+  id: idColumn(),
+  tenantId: tenantColumn(),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  status: text('status').$type<MeetingStatus>().notNull(),
+  opensAt: at('opens_at').notNull(),
+  closesAt: at('closes_at').notNull(),
+  allowChange: boolean('allow_change').notNull().default(false),
+  revealLive: boolean('reveal_live').notNull().default(false),
+  disclosure: text('disclosure').$type<Disclosure>().notNull().default('room'),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: at('created_at').notNull(),
+  announcedAt: at('announced_at'),
+  noticeId: uuid('notice_id'),
+  openedAt: at('opened_at'),
+  rollHash: text('roll_hash'),
+  rollArea: bigint('roll_area', { mode: 'number' }),
+  rollCount: integer('roll_count'),
+  ballotSeq: integer('ballot_seq').notNull().default(0),
+  prevHead: text('prev_head'),
+  chainHead: text('chain_head'),
+  closedAt: at('closed_at'),
+  resultNoticeId: uuid('result_notice_id'),
+});
+
+export const motions = pgTable('voting_motions', {
+  id: idColumn(),
+  tenantId: tenantColumn(),
+  meetingId: uuid('meeting_id').notNull(),
+  position: integer('position').notNull(),
+  kind: text('kind').$type<'motion' | 'election'>().notNull(),
+  matterType: text('matter_type').notNull(),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  seats: integer('seats'),
+  topicId: uuid('topic_id'),
+  result: jsonb('result'),
+});
+
+export const candidates = pgTable('voting_candidates', {
+  id: idColumn(),
+  tenantId: tenantColumn(),
+  motionId: uuid('motion_id').notNull(),
+  position: integer('position').notNull(),
+  name: text('name').notNull(),
+  statement: text('statement').notNull().default(''),
+});
+
+/** A counting owner (计票主体) of a meeting's frozen roll. */
+export const rollOwners = pgTable('voting_roll_owners', {
+  id: idColumn(),
+  tenantId: tenantColumn(),
+  meetingId: uuid('meeting_id').notNull(),
+  key: text('key').notNull(),
+  kind: text('kind').$type<'developer' | 'owner'>().notNull(),
+  area: bigint('area', { mode: 'number' }).notNull(),
+  ownerIds: uuid('owner_ids').array().notNull(),
+  voterOwnerIds: uuid('voter_owner_ids').array().notNull(),
+  names: text('names').notNull(),
+  label: text('label').notNull(),
+});
+
+export const rollUnits = pgTable(
+  'voting_roll_units',
+  {
+    tenantId: tenantColumn(),
+    meetingId: uuid('meeting_id').notNull(),
+    rollOwnerId: uuid('roll_owner_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    buildingName: text('building_name').notNull(),
+    room: text('room').notNull(),
+    area: integer('area').notNull(),
+    areaSource: text('area_source').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.unitId] })],
+);
+
+export type Channel = 'online' | 'paper' | 'proxy';
+export type BallotStatus = 'pending' | 'accepted' | 'superseded' | 'rejected';
+
+/** One counting owner's ballot paper for a meeting: a choice per motion (the chain entry makes it tamper-evident). */
+export const ballots = pgTable('voting_ballots', {
+  id: idColumn(),
+  tenantId: tenantColumn(),
+  meetingId: uuid('meeting_id').notNull(),
+  rollOwnerId: uuid('roll_owner_id').notNull(),
+  channel: text('channel').$type<Channel>().notNull(),
+  status: text('status').$type<BallotStatus>().notNull(),
+  choices: jsonb('choices').$type<Record<string, unknown>>().notNull(),
+  receipt: text('receipt').notNull(),
+  idempotencyKey: text('idempotency_key'),
+  castBy: uuid('cast_by'),
+  paperRef: text('paper_ref'),
+  proxyName: text('proxy_name'),
+  proxyAuthorisation: text('proxy_authorisation'),
+  enteredBy: uuid('entered_by'),
+  enteredByName: text('entered_by_name'),
+  confirmedBy: uuid('confirmed_by'),
+  confirmedByName: text('confirmed_by_name'),
+  supersedes: text('supersedes'),
+  createdAt: at('created_at').notNull(),
+  acceptedAt: at('accepted_at'),
+  seq: integer('seq'),
+  prevHash: text('prev_hash'),
+  entryHash: text('entry_hash'),
+});

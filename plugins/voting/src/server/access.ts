@@ -1,0 +1,28 @@
+import { coreError } from '@city/plugin-sdk';
+import type { PluginContext } from '@city/plugin-sdk/server';
+import { fail } from './errors.ts';
+
+/**
+ * Meetings are run by the owners' committee; where the neighbourhood has none yet (before its first 业主大会), by the
+ * neighbourhood admin (DOMAIN §3: the 筹备组 works through the admin's account until a committee exists).
+ */
+export async function canManage(ctx: PluginContext<unknown>): Promise<boolean> {
+  const roles = ctx.actor?.roles ?? [];
+  if (roles.includes('committee')) return true;
+  if (!roles.includes('admin')) return false;
+  const members = await ctx.members.list();
+  return !members.some((m) => m.roles.includes('committee'));
+}
+
+export async function requireManager(ctx: PluginContext<unknown>) {
+  if (!(await canManage(ctx))) throw coreError('forbidden');
+}
+
+/** Moderators of 议事: the committee and the neighbourhood admin. */
+export const canModerate = (ctx: PluginContext<unknown>) => (ctx.actor?.roles ?? []).some((r) => r === 'admin' || r === 'committee');
+
+/** Raising, replying and supporting need a verified home here. */
+export function requireVerified(ctx: PluginContext<unknown>) {
+  if (!ctx.actor?.verified) throw fail('not_verified');
+  return ctx.actor;
+}

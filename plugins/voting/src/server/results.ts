@@ -1,0 +1,110 @@
+import { formatArea } from '@city/contracts';
+import { renderPrintedNotice, writeTable, type SheetFormat } from '@city/plugin-sdk/documents';
+import type { PluginContext } from '@city/plugin-sdk/server';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import type { ChoiceInput, MeetingView } from '../contracts.ts';
+import { ballots, motions, rollOwners } from '../schema.ts';
+import { checkChain } from './chain.ts';
+import { fail } from './errors.ts';
+import { links } from './links.ts';
+import { loadMeeting, meetingView, type Meeting, type Settings } from './meetings.ts';
+import { areaText, countText, printTime, QUORUM_RULE, resultLines } from './texts.ts';
+
+const ANSWER = { agree: '同意', oppose: '反对', abstain: '弃权', invalid: '废票' } as const;
+const CHANNEL = { online: '网上', paper: '纸质', proxy: '委托' } as const;
+
+/** What a ballot says about one motion, in words (candidates by name). */
+export function answerText(motion: { id: string; candidates: Array<{ id: string; name: string }> }, choices: ChoiceInput[]) {
+  const answer = choices.find((c) => c.motionId === motion.id);
+  if (!answer) return '';
+  if ('choice' in answer) return ANSWER[answer.choice];
+  const names = new Map(motion.candidates.map((c) => [c.id, c.name]));
+  return answer.candidateIds.length ? `选：${answer.candidateIds.map((id) => names.get(id) ?? '?').join('、')}` : '未选任何候选人';
+}
+
+/** Recomputes the meeting's ballot chain from the stored ballots; tampering with any of them shows here. */
+export async function verifyChain(ctx: PluginContext<unknown>, meetingId: string) {
+  const meeting = await loadMeeting(ctx, meetingId);
+  if (!meeting.rollHash) return { ok: true, entries: 0, head: null, firstBrokenSeq: null };
+  const rows = await ctx.db.select().from(ballots).where(and(eq(ballots.meetingId, meeting.id), isNotNull(ballots.seq))).orderBy(asc(ballots.seq));
+  return checkChain(
+    meeting.rollHash,
+    meeting.chainHead,
+    rows.map((b) => ({
+      meetingId: b.meetingId,
+      rollOwnerId: b.rollOwnerId,
+      receipt: b.receipt,
+      channel: b.channel,
+      choices: b.choices as unknown as ChoiceInput[],
+      acceptedAt: b.acceptedAt!,
+      supersedes: b.supersedes,
+      paperRef: b.paperRef,
+      proxyName: b.proxyName,
+      proxyAuthorisation: b.proxyAuthorisation,
+      seq: b.seq!,
+      prevHash: b.prevHash ?? '',
+      entryHash: b.entryHash ?? '',
+    })),
+  );
+}
+
+async function closedView(ctx: PluginContext<Settings>, meetingId: string): Promise<{ meeting: Meeting; view: MeetingView }> {
+  const meeting = await loadMeeting(ctx, meetingId);
+  if (meeting.status !== 'closed') throw fail('not_closed');
+  return { meeting, view: await meetingView(ctx, meeting, ctx.settings) };
+}
+
+/** The result notice on paper: every motion's four figures and outcome, the hashes, a QR to the verification page. */
+export async function resultPdf(ctx: PluginContext<Settings>, meetingId: string) {
+  const { view } = await closedView(ctx, meetingId);
+  const total = view.turnout!.total;
+  return renderPrintedNotice({
+    neighbourhood: ctx.tenant.name,
+    title: `业主大会表决结果公告`,
+    url: links.verify(ctx),
+    qrCaption: '扫码核对回执',
+    printedAt: ctx.now(),
+    sections: [
+      { heading: view.title, lines: [`投票时间：${printTime(view.opensAt)} 至 ${printTime(view.closesAt)}`, `计票时间：${printTime(view.closedAt!)}`, `业主总数 ${total.count} 人，专有部分总面积 ${formatArea(total.area)} ㎡。${QUORUM_RULE}。`] },
+      ...view.motions.map((m, i) => ({ heading: `${i + 1}. ${m.title}`, lines: resultLines(m) })),
+    ],
+    footer: [`业主名册哈希 ${view.rollHash}`, `表决记录链头 ${view.chainHead}`, `核对回执：${links.verify(ctx)}`],
+  });
+}
+
+/**
+ * The per-ballot table at the meeting's disclosure level: named (owners' names), room (addresses only) or hidden
+ * (per-motion totals only, no ballot rows).
+ */
+export async function resultTable(ctx: PluginContext<Settings>, meetingId: string, format: SheetFormat) {
+  const { meeting, view } = await closedView(ctx, meetingId);
+  if (meeting.disclosure === 'hidden') {
+    const header = ['议案', '参与面积', '参与人数', '同意面积', '同意人数', '结果'];
+    const rows = view.motions.map((m) => {
+      const r = m.result!;
+      const agree = 'agree' in r ? r.agree : { area: 0, count: 0 };
+      const outcome = 'outcome' in r ? { passed: '通过', rejected: '未通过', not_decided: '未达到参与表决条件' }[r.outcome] : r.elected.length ? `当选 ${r.elected.length} 人` : '无人当选';
+      return [m.title, areaText(r.participants.area, r.total.area), countText(r.participants.count, r.total.count), formatArea(agree.area), String(agree.count), outcome];
+    });
+    return writeTable({ header, rows }, format, '表决结果');
+  }
+  const agenda = await ctx.db.select({ id: motions.id }).from(motions).where(eq(motions.meetingId, meeting.id)).orderBy(asc(motions.position));
+  const rows = await ctx.db
+    .select({ label: rollOwners.label, names: rollOwners.names, kind: rollOwners.kind, area: rollOwners.area, channel: ballots.channel, choices: ballots.choices, receipt: ballots.receipt })
+    .from(ballots)
+    .innerJoin(rollOwners, eq(rollOwners.id, ballots.rollOwnerId))
+    .where(and(eq(ballots.meetingId, meeting.id), eq(ballots.status, 'accepted')))
+    .orderBy(asc(rollOwners.label));
+  const named = meeting.disclosure === 'named';
+  const motionsById = new Map(view.motions.map((m) => [m.id, m]));
+  const header = ['房屋', ...(named ? ['业主'] : []), '面积（㎡）', '方式', ...view.motions.map((m) => m.title), '回执码'];
+  const body = rows.map((r) => [
+    r.kind === 'developer' ? '建设单位（未售、未交付部分）' : r.label,
+    ...(named ? [r.kind === 'developer' ? '建设单位' : r.names] : []),
+    formatArea(r.area),
+    CHANNEL[r.channel],
+    ...agenda.map((m) => answerText(motionsById.get(m.id)!, r.choices as unknown as ChoiceInput[])),
+    r.receipt,
+  ]);
+  return writeTable({ header, rows: body }, format, '表决明细');
+}

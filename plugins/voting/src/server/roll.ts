@@ -1,0 +1,72 @@
+import type { PluginContext } from '@city/plugin-sdk/server';
+import { countingOwners, RollError, type RollUnit } from '@city/plugin-sdk/voting';
+import { newId } from '@city/plugin-sdk/schema';
+import { sha256Hex } from './chain.ts';
+import { fail } from './errors.ts';
+import { rollOwners, rollUnits } from '../schema.ts';
+
+const address = (u: { buildingName: string; entrance: string; room: string }) => [u.buildingName, u.entrance, u.room].filter(Boolean).join(' ');
+
+/** Rows per insert: well under Postgres's 65,535 parameters for the widest table. */
+const CHUNK = 2000;
+
+async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}
+
+/**
+ * Freezes the owner roll at opening (DOMAIN §2): the registry's units, counting areas, owners and designated voters
+ * are copied into the meeting and grouped into counting owners; later registry changes do not touch them. The hash
+ * commits to every counting owner's units and areas, and starts the meeting's ballot chain.
+ */
+export async function freezeRoll(ctx: PluginContext<unknown>, meetingId: string) {
+  const registry = await ctx.registry.ownerRoll();
+  const units: RollUnit[] = registry.map((u) => ({
+    unitId: u.id,
+    area: u.countingArea,
+    saleStatus: u.saleStatus as RollUnit['saleStatus'],
+    ownerIds: u.owners.map((o) => o.ownerId),
+    designatedVoterId: u.owners.find((o) => o.designatedVoter)?.ownerId ?? null,
+  }));
+  let grouped;
+  try {
+    grouped = countingOwners(units);
+  } catch (error) {
+    if (!(error instanceof RollError)) throw error;
+    const byId = new Map(registry.map((u) => [u.id, u]));
+    const problems = error.problems.slice(0, 20).map((p) => ({ unit: address(byId.get(p.unitId)!), problem: p.problem }));
+    const list = (lang: 'zh-CN' | 'en') =>
+      problems
+        .map((p) => `${p.unit}（${p.problem === 'no_area' ? (lang === 'zh-CN' ? '没有登记、实测或合同面积' : 'no registered, measured or contract area') : lang === 'zh-CN' ? '已交付但没有业主' : 'delivered but has no owner'}）`)
+        .join(lang === 'zh-CN' ? '；' : '; ');
+    const more = error.problems.length > problems.length ? ` …(+${error.problems.length - problems.length})` : '';
+    throw fail('roll_incomplete', { 'zh-CN': `请先在房屋登记中补全：${list('zh-CN')}${more}`, en: `Complete the registry first: ${list('en')}${more}` });
+  }
+
+  const unitById = new Map(registry.map((u) => [u.id, u]));
+  const nameOf = new Map(registry.flatMap((u) => u.owners.map((o) => [o.ownerId, o.name] as const)));
+  const ownerRows = grouped.owners.map((o) => ({
+    id: newId(),
+    tenantId: ctx.tenant.id,
+    meetingId,
+    key: o.key,
+    kind: o.kind,
+    area: o.area,
+    ownerIds: o.ownerIds,
+    voterOwnerIds: o.voterOwnerIds,
+    names: o.ownerIds.map((id) => nameOf.get(id) ?? '').join('、'),
+    label: address(unitById.get(o.unitIds[0]!)!) + (o.unitIds.length > 1 ? ` +${o.unitIds.length - 1}` : ''),
+  }));
+  const unitRows = grouped.owners.flatMap((o, i) =>
+    o.unitIds.map((unitId) => {
+      const unit = unitById.get(unitId)!;
+      return { tenantId: ctx.tenant.id, meetingId, rollOwnerId: ownerRows[i]!.id, unitId, buildingName: unit.buildingName, room: address(unit), area: unit.countingArea!, areaSource: unit.areaSource! };
+    }),
+  );
+  await insertChunked(ownerRows, (chunk) => ctx.db.insert(rollOwners).values(chunk));
+  await insertChunked(unitRows, (chunk) => ctx.db.insert(rollUnits).values(chunk));
+
+  const canonical = grouped.owners.map((o) => [o.key, o.area, o.unitIds.map((id) => [id, unitById.get(id)!.countingArea])]);
+  const hash = await sha256Hex(JSON.stringify([meetingId, grouped.total.area, grouped.total.count, canonical]));
+  return { hash, total: grouped.total };
+}

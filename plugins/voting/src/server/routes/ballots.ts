@@ -1,0 +1,230 @@
+import { z } from '@hono/zod-openapi';
+import type { Schema } from 'hono';
+import { jsonBody, jsonResponse, pluginRoute, type PluginContext, type PluginRouter } from '@city/plugin-sdk/server';
+import { and, asc, eq, gt, ilike, inArray, or, sql } from 'drizzle-orm';
+import {
+  BallotInputSchema,
+  ChainCheckSchema,
+  MyVotesSchema,
+  PendingBallotsSchema,
+  ReceiptSchema,
+  RollSchema,
+  StaffBallotInputSchema,
+  type ChoiceInput,
+} from '../../contracts.ts';
+import { ballots, rollOwners } from '../../schema.ts';
+import { castOnline, checkChoices, confirmEntry, enterOnBehalf, loadRollOwner, rejectEntry, type Ballot } from '../ballots.ts';
+import { fail } from '../errors.ts';
+import { loadMeeting, motionsOf, type Settings } from '../meetings.ts';
+import { verifyChain } from '../results.ts';
+
+const meetingParams = z.object({ meetingId: z.uuid() });
+const entryParams = meetingParams.extend({ ballotId: z.uuid() });
+/** Who types in paper and proxy ballots and checks each other's entries. */
+const TELLERS = ['admin', 'committee', 'staff'] as const;
+type Ctx = PluginContext<Settings>;
+
+const mine = pluginRoute({
+  method: 'get',
+  path: '/meetings/{meetingId}/mine',
+  summary: '我可以表决的计票主体与我的表决票 / The counting owners I vote for, and my ballots',
+  access: ['member'],
+  request: { params: meetingParams },
+  responses: { 200: jsonResponse(MyVotesSchema) },
+});
+const cast = pluginRoute({
+  method: 'post',
+  path: '/meetings/{meetingId}/ballots',
+  summary: '网上投票（支持 Idempotency-Key）/ Vote online (honours Idempotency-Key)',
+  access: ['member'],
+  request: { params: meetingParams, headers: z.object({ 'idempotency-key': z.string().max(100).optional() }), body: jsonBody(BallotInputSchema) },
+  responses: { 201: jsonResponse(ReceiptSchema, 'Accepted'), 200: jsonResponse(ReceiptSchema, 'The same request again: the first ballot') },
+});
+const roll = pluginRoute({
+  method: 'get',
+  path: '/meetings/{meetingId}/roll',
+  summary: '冻结的业主名册（录入纸质票用）/ The frozen roll (for entering paper ballots)',
+  access: TELLERS,
+  request: { params: meetingParams, query: z.object({ q: z.string().trim().max(40).optional(), cursor: z.string().max(200).optional() }) },
+  responses: { 200: jsonResponse(RollSchema) },
+});
+const enter = pluginRoute({
+  method: 'post',
+  path: '/meetings/{meetingId}/staff-ballots',
+  summary: '录入纸质或委托表决票（待第二人核对）/ Enter a paper or proxy ballot (awaits a second check)',
+  access: TELLERS,
+  request: { params: meetingParams, body: jsonBody(StaffBallotInputSchema) },
+  responses: { 201: jsonResponse(ReceiptSchema, 'Entered') },
+});
+const pending = pluginRoute({
+  method: 'get',
+  path: '/meetings/{meetingId}/staff-ballots',
+  summary: '待核对的表决票 / Ballots awaiting a check',
+  access: TELLERS,
+  request: { params: meetingParams },
+  responses: { 200: jsonResponse(PendingBallotsSchema) },
+});
+const confirm = pluginRoute({
+  method: 'post',
+  path: '/meetings/{meetingId}/staff-ballots/{ballotId}/confirm',
+  summary: '核对无误（须为另一人）/ Confirm (a second person)',
+  access: TELLERS,
+  request: { params: entryParams },
+  responses: { 200: jsonResponse(ReceiptSchema) },
+});
+const reject = pluginRoute({
+  method: 'post',
+  path: '/meetings/{meetingId}/staff-ballots/{ballotId}/reject',
+  summary: '录入有误，退回 / Reject a wrong entry',
+  access: TELLERS,
+  request: { params: entryParams },
+  responses: { 204: { description: 'Rejected' } },
+});
+const chain = pluginRoute({
+  method: 'get',
+  path: '/meetings/{meetingId}/chain',
+  summary: '重新计算表决记录链 / Recompute the ballot chain',
+  access: ['member'],
+  request: { params: meetingParams },
+  responses: { 200: jsonResponse(ChainCheckSchema) },
+});
+
+/** A search term as an ILIKE pattern that matches it literally. */
+const like = (q: string) => `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+
+const receiptOf = (b: Ballot) => ({ receipt: b.receipt, seq: b.seq, entryHash: b.entryHash, acceptedAt: b.acceptedAt?.toISOString() ?? null, status: b.status });
+
+async function openMeeting(ctx: Ctx, meetingId: string) {
+  const meeting = await loadMeeting(ctx, meetingId);
+  if (meeting.status === 'draft') throw fail('meeting_missing');
+  return meeting;
+}
+
+/** Ballots: owners online; tellers enter paper and proxy ballots that a second teller confirms. */
+export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>) =>
+  router
+    .openapi(mine, async (c) => {
+      const ctx = c.get('plugin');
+      const meeting = await openMeeting(ctx, c.req.valid('param').meetingId);
+      if (!meeting.rollHash) return c.json({ items: [], canVote: false, reason: 'not_open' }, 200);
+      const ownerIds = await ctx.registry.ownerIdsOf(ctx.actor!.id);
+      const owners = ownerIds.length
+        ? await ctx.db
+            .select()
+            .from(rollOwners)
+            .where(and(eq(rollOwners.meetingId, meeting.id), sql`${rollOwners.voterOwnerIds} && ${sql`array[${sql.join(ownerIds.map((id) => sql`${id}`), sql`, `)}]::uuid[]`}`))
+            .orderBy(asc(rollOwners.label))
+        : [];
+      const cast = owners.length
+        ? await ctx.db
+            .select()
+            .from(ballots)
+            .where(and(eq(ballots.meetingId, meeting.id), inArray(ballots.rollOwnerId, owners.map((o) => o.id)), sql`${ballots.status} in ('pending', 'accepted')`))
+        : [];
+      const byOwner = new Map(cast.map((b) => [b.rollOwnerId, b]));
+      const items = owners.map((o) => {
+        const b = byOwner.get(o.id);
+        return {
+          rollOwnerId: o.id,
+          label: o.label,
+          area: o.area,
+          ballot: b ? { receipt: b.receipt, status: b.status, channel: b.channel, acceptedAt: b.acceptedAt?.toISOString() ?? null, choices: b.choices as unknown as ChoiceInput[] } : null,
+        };
+      });
+      const reason = !owners.length ? (ownerIds.length ? 'not_on_roll' : 'not_owner') : meeting.status !== 'open' ? 'not_open' : ctx.now() >= meeting.closesAt ? 'ended' : null;
+      return c.json({ items, canVote: reason === null, reason }, 200);
+    })
+    .openapi(cast, async (c) => {
+      const ctx = c.get('plugin');
+      const meeting = await openMeeting(ctx, c.req.valid('param').meetingId);
+      const input = c.req.valid('json');
+      const owner = await loadRollOwner(ctx, meeting.id, input.rollOwnerId);
+      const mineIds = new Set(await ctx.registry.ownerIdsOf(ctx.actor!.id));
+      if (!owner.voterOwnerIds.some((id) => mineIds.has(id))) throw fail('not_a_voter');
+      const choices = checkChoices(await motionsOf(ctx, meeting.id), input.choices, false);
+      const { ballot, replayed } = await castOnline(ctx, { meeting, rollOwnerId: owner.id, choices, channel: 'online', idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null });
+      return c.json(receiptOf(ballot), replayed ? 200 : 201);
+    })
+    .openapi(roll, async (c) => {
+      const ctx = c.get('plugin');
+      const meeting = await openMeeting(ctx, c.req.valid('param').meetingId);
+      const { q, cursor } = c.req.valid('query');
+      const PAGE = 50;
+      const rows = await ctx.db
+        .select({
+          id: rollOwners.id,
+          label: rollOwners.label,
+          names: rollOwners.names,
+          kind: rollOwners.kind,
+          area: rollOwners.area,
+          voted: sql<boolean>`exists (select 1 from ${ballots} where ${ballots.rollOwnerId} = ${rollOwners.id} and ${ballots.status} in ('pending', 'accepted'))`,
+        })
+        .from(rollOwners)
+        .where(
+          and(
+            eq(rollOwners.meetingId, meeting.id),
+            q ? or(ilike(rollOwners.label, like(q)), ilike(rollOwners.names, like(q))) : undefined,
+            cursor ? gt(rollOwners.label, cursor) : undefined,
+          ),
+        )
+        .orderBy(asc(rollOwners.label), asc(rollOwners.id))
+        .limit(PAGE + 1);
+      const page = rows.slice(0, PAGE);
+      return c.json({ items: page, nextCursor: rows.length > PAGE ? page.at(-1)!.label : null }, 200);
+    })
+    .openapi(enter, async (c) => {
+      const ctx = c.get('plugin');
+      const meeting = await openMeeting(ctx, c.req.valid('param').meetingId);
+      const input = c.req.valid('json');
+      const owner = await loadRollOwner(ctx, meeting.id, input.rollOwnerId);
+      const choices = checkChoices(await motionsOf(ctx, meeting.id), input.choices, true);
+      const ballot = await enterOnBehalf(ctx, { meeting, rollOwnerId: owner.id, choices, channel: input.channel, paperRef: input.paperRef, proxyName: input.proxyName, proxyAuthorisation: input.proxyAuthorisation });
+      await ctx.audit.append({ action: 'ballot_entered', targetType: 'voting_ballot', targetId: ballot.id, details: { meetingId: meeting.id, channel: input.channel, paperRef: input.paperRef, owner: owner.label } });
+      return c.json(receiptOf(ballot), 201);
+    })
+    .openapi(pending, async (c) => {
+      const ctx = c.get('plugin');
+      const meeting = await openMeeting(ctx, c.req.valid('param').meetingId);
+      const rows = await ctx.db
+        .select({ ballot: ballots, label: rollOwners.label })
+        .from(ballots)
+        .innerJoin(rollOwners, eq(rollOwners.id, ballots.rollOwnerId))
+        .where(and(eq(ballots.meetingId, meeting.id), eq(ballots.status, 'pending')))
+        .orderBy(asc(ballots.createdAt));
+      const items = rows.map(({ ballot: b, label }) => ({
+        id: b.id,
+        rollOwnerId: b.rollOwnerId,
+        label,
+        channel: b.channel as 'paper' | 'proxy',
+        paperRef: b.paperRef,
+        proxyName: b.proxyName,
+        proxyAuthorisation: b.proxyAuthorisation,
+        choices: b.choices as unknown as ChoiceInput[],
+        enteredByName: b.enteredByName ?? '',
+        enteredByMe: b.enteredBy === ctx.actor!.id,
+        createdAt: b.createdAt.toISOString(),
+      }));
+      return c.json({ items }, 200);
+    })
+    .openapi(confirm, async (c) => {
+      const ctx = c.get('plugin');
+      const { meetingId, ballotId } = c.req.valid('param');
+      const meeting = await openMeeting(ctx, meetingId);
+      if (meeting.status !== 'open') throw fail('not_open');
+      const ballot = await confirmEntry(ctx, meeting, ballotId);
+      await ctx.audit.append({ action: 'ballot_confirmed', targetType: 'voting_ballot', targetId: ballot.id, details: { meetingId: meeting.id, seq: ballot.seq } });
+      return c.json(receiptOf(ballot), 200);
+    })
+    .openapi(reject, async (c) => {
+      const ctx = c.get('plugin');
+      const { meetingId, ballotId } = c.req.valid('param');
+      const meeting = await openMeeting(ctx, meetingId);
+      await rejectEntry(ctx, meeting, ballotId);
+      await ctx.audit.append({ action: 'ballot_rejected', targetType: 'voting_ballot', targetId: ballotId, details: { meetingId: meeting.id } });
+      return c.body(null, 204);
+    })
+    .openapi(chain, async (c) => {
+      const ctx = c.get('plugin');
+      const meeting = await openMeeting(ctx, c.req.valid('param').meetingId);
+      return c.json(await verifyChain(ctx, meeting.id), 200);
+    });

@@ -1,0 +1,218 @@
+import { z } from '@hono/zod-openapi';
+import type { Schema } from 'hono';
+import { newId } from '@city/plugin-sdk/schema';
+import { jsonBody, jsonResponse, pluginRoute, type PluginContext, type PluginRouter } from '@city/plugin-sdk/server';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { MeetingInputSchema, MeetingListSchema, MeetingSchema, MotionInputSchema } from '../../contracts.ts';
+import { ballots, candidates, meetings, motions } from '../../schema.ts';
+import { canManage, requireManager } from '../access.ts';
+import { fail } from '../errors.ts';
+import { countedBallots, earliestOpening, loadMeeting, meetingSummaries, meetingView, motionsOf, tally, turnout, type Meeting, type Settings } from '../meetings.ts';
+import { freezeRoll } from '../roll.ts';
+import { meetingNotice, resultNotice } from '../texts.ts';
+import { links } from '../links.ts';
+
+const meetingParams = z.object({ meetingId: z.uuid() });
+const MANAGERS = ['admin', 'committee'] as const;
+type Ctx = PluginContext<Settings>;
+
+const list = pluginRoute({ method: 'get', path: '/meetings', summary: '业主大会 / Meetings', access: ['member'], responses: { 200: jsonResponse(MeetingListSchema) } });
+const create = pluginRoute({
+  method: 'post',
+  path: '/meetings',
+  summary: '创建会议（业委会；无业委会时由管理员）/ Create a meeting (the committee, or the admin where none exists)',
+  access: MANAGERS,
+  request: { body: jsonBody(MeetingInputSchema) },
+  responses: { 201: jsonResponse(MeetingSchema, 'Created') },
+});
+const show = pluginRoute({ method: 'get', path: '/meetings/{meetingId}', summary: '会议、议案与投票率 / A meeting, its motions and turnout', access: ['member'], request: { params: meetingParams }, responses: { 200: jsonResponse(MeetingSchema) } });
+const update = pluginRoute({
+  method: 'put',
+  path: '/meetings/{meetingId}',
+  summary: '修改会议（草稿）/ Change a draft meeting',
+  access: MANAGERS,
+  request: { params: meetingParams, body: jsonBody(MeetingInputSchema) },
+  responses: { 200: jsonResponse(MeetingSchema) },
+});
+const addMotion = pluginRoute({
+  method: 'post',
+  path: '/meetings/{meetingId}/motions',
+  summary: '添加议案或选举（草稿）/ Add a motion or an election (draft)',
+  access: MANAGERS,
+  request: { params: meetingParams, body: jsonBody(MotionInputSchema) },
+  responses: { 201: jsonResponse(MeetingSchema, 'Added') },
+});
+const removeMotion = pluginRoute({
+  method: 'delete',
+  path: '/meetings/{meetingId}/motions/{motionId}',
+  summary: '删除议案（草稿）/ Remove a motion (draft)',
+  access: MANAGERS,
+  request: { params: meetingParams.extend({ motionId: z.uuid() }) },
+  responses: { 200: jsonResponse(MeetingSchema) },
+});
+const announce = pluginRoute({
+  method: 'post',
+  path: '/meetings/{meetingId}/announce',
+  summary: '发布会议公告（公示）/ Announce the meeting on the 公示 board',
+  access: MANAGERS,
+  request: { params: meetingParams },
+  responses: { 200: jsonResponse(MeetingSchema) },
+});
+const open = pluginRoute({
+  method: 'post',
+  path: '/meetings/{meetingId}/open',
+  summary: '开始投票（冻结业主名册）/ Open voting (freezes the owner roll)',
+  access: MANAGERS,
+  request: { params: meetingParams },
+  responses: { 200: jsonResponse(MeetingSchema), 422: { description: 'The roll is incomplete' } },
+});
+const close = pluginRoute({
+  method: 'post',
+  path: '/meetings/{meetingId}/close',
+  summary: '结束投票、计票并公示结果 / Close, count and publish the results',
+  access: MANAGERS,
+  request: { params: meetingParams },
+  responses: { 200: jsonResponse(MeetingSchema) },
+});
+
+function requireDraft(meeting: Meeting) {
+  if (meeting.status !== 'draft') throw fail('not_draft');
+}
+
+async function managed(ctx: Ctx, meetingId: string) {
+  await requireManager(ctx);
+  return loadMeeting(ctx, meetingId, true);
+}
+
+const view = (ctx: Ctx, meeting: Meeting) => meetingView(ctx, meeting, ctx.settings);
+
+/** Meetings: drafted by the committee, announced on the 公示 board, opened on a frozen roll, closed and counted. */
+export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R>) =>
+  router
+    .openapi(list, async (c) => {
+      const ctx = c.get('plugin');
+      const manager = await canManage(ctx);
+      const rows = await ctx.db.select().from(meetings).where(manager ? undefined : sql`${meetings.status} <> 'draft'`).orderBy(desc(meetings.opensAt)).limit(100);
+      return c.json({ items: await meetingSummaries(ctx, rows, ctx.settings), canManage: manager }, 200);
+    })
+    .openapi(create, async (c) => {
+      const ctx = c.get('plugin');
+      await requireManager(ctx);
+      const input = c.req.valid('json');
+      const [row] = await ctx.db
+        .insert(meetings)
+        .values({ id: newId(), tenantId: ctx.tenant.id, ...input, opensAt: new Date(input.opensAt), closesAt: new Date(input.closesAt), status: 'draft', createdBy: ctx.actor!.id, createdAt: ctx.now() })
+        .returning();
+      await ctx.audit.append({ action: 'meeting_created', targetType: 'voting_meeting', targetId: row!.id, details: { title: row!.title } });
+      return c.json(await view(ctx, row!), 201);
+    })
+    .openapi(show, async (c) => {
+      const ctx = c.get('plugin');
+      const meeting = await loadMeeting(ctx, c.req.valid('param').meetingId);
+      if (meeting.status === 'draft' && !(await canManage(ctx))) throw fail('meeting_missing');
+      return c.json(await view(ctx, meeting), 200);
+    })
+    .openapi(update, async (c) => {
+      const ctx = c.get('plugin');
+      const meeting = await managed(ctx, c.req.valid('param').meetingId);
+      requireDraft(meeting);
+      const input = c.req.valid('json');
+      const [row] = await ctx.db
+        .update(meetings)
+        .set({ ...input, opensAt: new Date(input.opensAt), closesAt: new Date(input.closesAt) })
+        .where(eq(meetings.id, meeting.id))
+        .returning();
+      return c.json(await view(ctx, row!), 200);
+    })
+    .openapi(addMotion, async (c) => {
+      const ctx = c.get('plugin');
+      const meeting = await managed(ctx, c.req.valid('param').meetingId);
+      requireDraft(meeting);
+      const { candidates: people, ...input } = c.req.valid('json');
+      const [last] = await ctx.db.select({ position: sql<number>`coalesce(max(${motions.position}), 0)`.mapWith(Number) }).from(motions).where(eq(motions.meetingId, meeting.id));
+      const motionId = newId();
+      await ctx.db.insert(motions).values({ id: motionId, tenantId: ctx.tenant.id, meetingId: meeting.id, position: (last?.position ?? 0) + 1, ...input });
+      if (people.length) {
+        await ctx.db.insert(candidates).values(people.map((p, i) => ({ id: newId(), tenantId: ctx.tenant.id, motionId, position: i + 1, ...p })));
+      }
+      return c.json(await view(ctx, meeting), 201);
+    })
+    .openapi(removeMotion, async (c) => {
+      const ctx = c.get('plugin');
+      const { meetingId, motionId } = c.req.valid('param');
+      const meeting = await managed(ctx, meetingId);
+      requireDraft(meeting);
+      await ctx.db.delete(candidates).where(eq(candidates.motionId, motionId));
+      const [gone] = await ctx.db.delete(motions).where(and(eq(motions.id, motionId), eq(motions.meetingId, meeting.id))).returning({ id: motions.id });
+      if (!gone) throw fail('motion_missing');
+      return c.json(await view(ctx, meeting), 200);
+    })
+    .openapi(announce, async (c) => {
+      const ctx = c.get('plugin');
+      const meeting = await managed(ctx, c.req.valid('param').meetingId);
+      requireDraft(meeting);
+      if (!(await motionsOf(ctx, meeting.id)).length) throw fail('no_motions');
+      const now = ctx.now();
+      // The notice period runs from the announcement: voting may open no earlier than N days after it.
+      if (meeting.opensAt < earliestOpening({ ...meeting, announcedAt: now }, ctx.settings, now)) throw fail('notice_period');
+      const draft = await view(ctx, meeting);
+      const notice = await ctx.notices.publish({
+        category: 'disclosure',
+        title: `关于召开业主大会的公告：${meeting.title}`.slice(0, 120),
+        body: meetingNotice(draft, links.meeting(ctx, meeting.id)),
+        attachments: [],
+        audience: 'public',
+        buildingId: null,
+        pinned: true,
+        publishAt: null,
+        expiresAt: meeting.closesAt.toISOString(),
+      });
+      const [row] = await ctx.db.update(meetings).set({ status: 'announced', announcedAt: now, noticeId: notice.id }).where(eq(meetings.id, meeting.id)).returning();
+      await ctx.audit.append({ action: 'meeting_announced', targetType: 'voting_meeting', targetId: meeting.id, details: { noticeId: notice.id, opensAt: meeting.opensAt.toISOString() } });
+      return c.json(await view(ctx, row!), 200);
+    })
+    .openapi(open, async (c) => {
+      const ctx = c.get('plugin');
+      const meeting = await managed(ctx, c.req.valid('param').meetingId);
+      if (meeting.status !== 'announced') throw fail(meeting.status === 'draft' ? 'not_announced' : 'not_draft');
+      const now = ctx.now();
+      if (now < meeting.opensAt) throw fail('too_early');
+      if (now >= meeting.closesAt) throw fail('voting_ended');
+      const roll = await freezeRoll(ctx, meeting.id);
+      const [row] = await ctx.db
+        .update(meetings)
+        .set({ status: 'open', openedAt: now, rollHash: roll.hash, rollArea: roll.total.area, rollCount: roll.total.count, chainHead: roll.hash })
+        .where(eq(meetings.id, meeting.id))
+        .returning();
+      await ctx.audit.append({ action: 'voting_opened', targetType: 'voting_meeting', targetId: meeting.id, details: { rollHash: roll.hash, ...roll.total } });
+      return c.json(await view(ctx, row!), 200);
+    })
+    .openapi(close, async (c) => {
+      const ctx = c.get('plugin');
+      const meeting = await managed(ctx, c.req.valid('param').meetingId);
+      if (meeting.status !== 'open') throw fail('not_open');
+      if (ctx.now() < meeting.closesAt) throw fail('too_early_to_close');
+      const pending = await turnout(ctx, meeting);
+      if (pending?.pendingPaper) throw fail('pending_ballots');
+      const agenda = await motionsOf(ctx, meeting.id);
+      const results = tally(meeting, agenda, await countedBallots(ctx, meeting.id));
+      for (const motion of agenda) await ctx.db.update(motions).set({ result: results.get(motion.id) }).where(eq(motions.id, motion.id));
+      const closedAt = ctx.now();
+      const [closed] = await ctx.db.update(meetings).set({ status: 'closed', closedAt }).where(eq(meetings.id, meeting.id)).returning();
+      const counted = await view(ctx, closed!);
+      const notice = await ctx.notices.publish({
+        category: 'result',
+        title: `业主大会表决结果公告：${meeting.title}`.slice(0, 120),
+        body: resultNotice(counted, links.verify(ctx)),
+        attachments: [{ name: '表决结果公告（打印版 PDF）', url: links.resultPdf(ctx, meeting.id) }],
+        audience: 'public',
+        buildingId: null,
+        pinned: true,
+        publishAt: null,
+        expiresAt: null,
+      });
+      const [row] = await ctx.db.update(meetings).set({ resultNoticeId: notice.id }).where(eq(meetings.id, meeting.id)).returning();
+      const ballotCount = (await ctx.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(ballots).where(and(eq(ballots.meetingId, meeting.id), eq(ballots.status, 'accepted'))))[0]?.n ?? 0;
+      await ctx.audit.append({ action: 'voting_closed', targetType: 'voting_meeting', targetId: meeting.id, details: { chainHead: row!.chainHead, ballots: ballotCount, noticeId: notice.id } });
+      return c.json(await view(ctx, row!), 200);
+    });

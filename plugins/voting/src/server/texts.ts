@@ -1,0 +1,87 @@
+import { formatArea } from '@city/contracts';
+import { MATTER_TEXT, type MatterType, type Threshold } from '@city/plugin-sdk/voting';
+import type { MeetingView } from '../contracts.ts';
+
+// Notices and printouts go to the board by the gate: written in Chinese, like the core's printed board.
+
+const dateTime = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+export const printTime = (iso: string | Date) => dateTime.format(typeof iso === 'string' ? new Date(iso) : iso);
+
+export const QUORUM_RULE = '应由专有部分面积占比三分之二以上的业主且人数占比三分之二以上的业主参与表决（民法典第二百七十八条）';
+export const THRESHOLD_RULE: Record<Threshold, string> = {
+  ordinary: '须经参与表决专有部分面积过半数的业主且参与表决人数过半数的业主同意',
+  special: '须经参与表决专有部分面积四分之三以上的业主且参与表决人数四分之三以上的业主同意',
+};
+
+/** "a/b (xx.xx%)": the percentage is for reading only; decisions use the exact integer comparisons. */
+const share = (part: number, whole: number) => (whole ? `${((Math.floor((part * 10000) / whole) / 100).toFixed(2))}%` : '—');
+export const areaText = (a: number, total: number) => `${formatArea(a)} ㎡ / ${formatArea(total)} ㎡（${share(a, total)}）`;
+export const countText = (c: number, total: number) => `${c} / ${total} 人（${share(c, total)}）`;
+
+type MotionView = MeetingView['motions'][number];
+
+const matterLine = (m: MotionView) => `事项类型：第${MATTER_TEXT[m.matterType as MatterType].item}项 ${MATTER_TEXT[m.matterType as MatterType]['zh-CN']}`;
+
+/** The meeting notice on the 公示 board: agenda, voting window, how each motion is decided, how to vote. */
+export function meetingNotice(meeting: MeetingView, votingUrl: string) {
+  const agenda = meeting.motions.map((m, i) =>
+    [
+      `${i + 1}. ${m.title}`,
+      `   ${matterLine(m)}`,
+      m.kind === 'election'
+        ? `   选举 ${m.seats} 名，候选人：${m.candidates.map((c) => c.name).join('、')}；每张选票最多选 ${m.seats} 人，${THRESHOLD_RULE.ordinary}方可当选`
+        : `   表决规则：${THRESHOLD_RULE[m.threshold]}`,
+      m.description ? `   说明：${m.description}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+  return [
+    meeting.description,
+    `投票时间：${printTime(meeting.opensAt)} 至 ${printTime(meeting.closesAt)}`,
+    `参与条件：${QUORUM_RULE}。`,
+    '表决事项：',
+    ...agenda,
+    `投票方式：已认证的业主可在网上投票（${votingUrl}）；也可填写纸质表决票交业主委员会，或书面委托他人代为表决。每个计票主体（同一买受人的全部房屋、建设单位未售或未交付的房屋各计一人）每项只计一票。`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+const OUTCOME = { passed: '通过', rejected: '未通过', not_decided: '未达到参与表决条件，本项未作出决定' } as const;
+
+/** The result lines of one motion, for the result notice and its printout. */
+export function resultLines(m: MotionView): string[] {
+  const r = m.result;
+  if (!r) return ['尚未计票'];
+  const head = [`${matterLine(m)}`, `参与表决：面积 ${areaText(r.participants.area, r.total.area)}；人数 ${countText(r.participants.count, r.total.count)}`];
+  if ('outcome' in r) {
+    return [
+      ...head,
+      `同意：面积 ${areaText(r.agree.area, r.participants.area)}；人数 ${countText(r.agree.count, r.participants.count)}`,
+      `反对 ${r.oppose.count} 人（${formatArea(r.oppose.area)} ㎡）；弃权 ${r.abstain.count} 人（${formatArea(r.abstain.area)} ㎡）；废票 ${r.invalid.count} 张（${formatArea(r.invalid.area)} ㎡）`,
+      `表决规则：${THRESHOLD_RULE[r.threshold]}`,
+      `结果：${OUTCOME[r.outcome]}`,
+    ];
+  }
+  const name = new Map(m.candidates.map((c) => [c.id, c.name]));
+  return [
+    ...head,
+    ...r.candidates.map(
+      (c) => `${name.get(c.id)}：同意 ${c.agree.count} 人，${formatArea(c.agree.area)} ㎡${c.elected ? '，当选' : c.tied ? '，票数相同（需另行选举）' : c.approved ? '，同意票达到过半数但名次未入选' : '，未过半数'}`,
+    ),
+    !r.quorumMet ? `结果：${OUTCOME.not_decided}` : `当选：${r.elected.map((id) => name.get(id)).join('、') || '无'}`,
+    ...(r.tie ? [`并列：${r.tie.candidateIds.map((id) => name.get(id)).join('、')} 票数相同，争夺 ${r.tie.seats} 个席位，需另行选举`] : []),
+    ...(r.emptySeats ? [`空缺席位：${r.emptySeats} 个`] : []),
+  ];
+}
+
+export function resultNotice(meeting: MeetingView, verifyUrl: string) {
+  return [
+    `${meeting.title} 已于 ${printTime(meeting.closedAt ?? meeting.closesAt)} 结束投票并计票，结果如下。`,
+    ...meeting.motions.flatMap((m, i) => [`${i + 1}. ${m.title}`, ...resultLines(m).map((l) => `   ${l}`)]),
+    `业主名册哈希：${meeting.rollHash}`,
+    `表决记录链头：${meeting.chainHead}`,
+    `每张表决票都有回执码，可在 ${verifyUrl} 核对记录内容；任何人都可以重新计算表决记录链，验证没有被篡改。`,
+  ].join('\n');
+}

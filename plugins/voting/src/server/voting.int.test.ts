@@ -1,0 +1,304 @@
+import { schema, withTenant } from '@city/db';
+import { randomPhone } from '@city/db/testing';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../apps/api/src/testing/harness.ts';
+import { seedRegistry } from '../../../../apps/api/src/testing/registry.ts';
+import { buildWorld, type World } from '../../../../apps/api/src/testing/world.ts';
+import { votingManifest } from '../manifest.ts';
+import { votingPlugin } from './index.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+const M2 = 100; // 0.01 m² per m²
+let h: TestApp;
+let world: World;
+const tokens: Record<string, string> = {};
+const A = () => `/api/v1/t/${world.tenantA.slug}`;
+const B = () => `/api/v1/t/${world.tenantB.slug}`;
+const call = (who: string, method: string, path: string, json?: unknown, headers: Record<string, string> = {}) =>
+  h.call(method, path, { token: tokens[who] ?? world.tokens[who as keyof World['tokens']], headers: { 'accept-language': 'zh-CN', ...headers }, ...(json !== undefined ? { json } : {}) });
+
+/** An extra member of tenant A with a session: the owners who vote. */
+async function addOwnerAccount(name: string) {
+  const [user] = await h.services.db.insert(schema.users).values({ phone: randomPhone(), displayName: name, passwordHash: 'x' }).returning();
+  await withTenant(h.services.db, world.tenantA.id, (tx) => tx.insert(schema.members).values({ tenantId: world.tenantA.id, userId: user!.id, displayName: name, roles: ['resident'] }));
+  tokens[name] = (await h.services.sessions.create(user!.id, 'vitest')).token;
+  return user!.id;
+}
+
+/**
+ * Ten units of 100 m²: seven single owners (o1–o7), one buyer of two units (o8), one unit the developer has not
+ * sold — nine counting owners, 1,000 m². residentA is verified as o1; v2–v5 and v8 as o2–o5 and o8.
+ */
+async function seedNeighbourhood() {
+  const ids = { o1: world.users.residentA.id } as Record<string, string>;
+  for (const key of ['o2', 'o3', 'o4', 'o5', 'o8']) ids[key] = await addOwnerAccount(`v${key.slice(1)}`);
+  const owners = Object.fromEntries(['o1', 'o2', 'o3', 'o4', 'o5', 'o6', 'o7', 'o8'].map((k) => [k, `业主${k.slice(1)}`]));
+  const units = [
+    ...['o1', 'o2', 'o3', 'o4', 'o5', 'o6', 'o7'].map((o, i) => ({ room: `10${i + 1}`, area: 100 * M2, owners: [o] })),
+    { room: '108', area: 100 * M2, owners: ['o8'] },
+    { room: '109', area: 100 * M2, owners: ['o8'] },
+    { room: '110', area: 100 * M2, saleStatus: 'unsold' as const },
+  ];
+  return seedRegistry(h.services.db, world.tenantA.id, { owners, units, verified: ids });
+}
+
+const install = (who: 'adminA' | 'adminB', base: string) => call(who, 'POST', `${base}/plugins/voting/install`, { grantedScopes: votingManifest.scopes, settings: { supportThreshold: 2 } });
+
+beforeAll(async () => {
+  h = await createTestApp({ plugins: [votingPlugin] });
+  world = await buildWorld(h);
+  await seedNeighbourhood();
+  expect((await install('adminA', A())).status).toBe(200);
+  expect((await install('adminB', B())).status).toBe(200);
+});
+afterAll(() => h.close());
+
+describe('议事 (topics)', () => {
+  it('lets verified residents raise, reply and support; moderators hide in the open; a supported topic becomes a motion', async () => {
+    const unverified = await call('staffA', 'POST', `${A()}/p/voting/topics`, { title: '加装电梯', body: '老楼加装电梯' });
+    expect(unverified).toMatchObject({ status: 403, body: { code: 'voting.not_verified' } });
+    const topic = await call('residentA', 'POST', `${A()}/p/voting/topics`, { title: '更换物业公司', body: '现物业服务差，建议重新选聘。' });
+    expect(topic).toMatchObject({ status: 201, body: { authorName: world.users.residentA.displayName, supportCount: 0, eligible: false } });
+    const path = `${A()}/p/voting/topics/${topic.body.id}`;
+    expect((await call('v2', 'POST', `${path}/support`)).body).toMatchObject({ supportCount: 1, supportedByMe: true });
+    expect((await call('v2', 'POST', `${path}/support`)).body.code).toBe('voting.already_supported');
+    expect((await call('v3', 'POST', `${path}/support`)).body).toMatchObject({ supportCount: 2, eligible: true });
+
+    const reply = await call('v4', 'POST', `${path}/replies`, { body: '同意，物业费也该公开。' });
+    expect(reply.status).toBe(201);
+    expect((await call('v5', 'POST', `${path}/reports`, { reason: '人身攻击', replyId: reply.body.id })).status).toBe(201);
+    expect((await call('committeeA', 'GET', `${A()}/p/voting/reports`)).body.items).toEqual([expect.objectContaining({ reason: '人身攻击', replyId: reply.body.id })]);
+    expect((await call('residentA', 'POST', `${path}/replies/${reply.body.id}/hide`, { reason: '含人身攻击' })).status).toBe(403);
+    const hidden = await call('committeeA', 'POST', `${path}/replies/${reply.body.id}/hide`, { reason: '含人身攻击' });
+    expect(hidden.body).toMatchObject({ body: '', hiddenReason: '含人身攻击', hiddenByName: world.users.committeeA.displayName });
+    expect((await call('v2', 'GET', path)).body).toMatchObject({ replyCount: 1, replies: [{ body: '', hiddenReason: '含人身攻击' }] });
+
+    const meeting = await call('committeeA', 'POST', `${A()}/p/voting/meetings`, { title: '议题会议', opensAt: new Date(h.clock.now().getTime() + 20 * DAY).toISOString(), closesAt: new Date(h.clock.now().getTime() + 30 * DAY).toISOString() });
+    const motion = await call('committeeA', 'POST', `${path}/motion`, { meetingId: meeting.body.id, matterType: 'property_manager' });
+    expect(motion).toMatchObject({ status: 201, body: { title: '更换物业公司', topicId: topic.body.id, threshold: 'ordinary', matterItem: 4 } });
+    expect((await call('v2', 'GET', path)).body.motion).toEqual({ id: motion.body.id, meetingId: meeting.body.id, title: '更换物业公司' });
+    expect((await call('committeeA', 'POST', `${path}/motion`, { meetingId: meeting.body.id, matterType: 'property_manager' })).body.code).toBe('voting.already_motion');
+  });
+
+  it('refuses a topic that has not reached the threshold, and bad input, with localised problems', async () => {
+    const topic = await call('residentA', 'POST', `${A()}/p/voting/topics`, { title: '增设充电桩', body: '地库增设充电桩' });
+    const meeting = await call('committeeA', 'POST', `${A()}/p/voting/meetings`, { title: '草稿', opensAt: new Date(h.clock.now().getTime() + 20 * DAY).toISOString(), closesAt: new Date(h.clock.now().getTime() + 30 * DAY).toISOString() });
+    const early = await call('committeeA', 'POST', `${A()}/p/voting/topics/${topic.body.id}/motion`, { meetingId: meeting.body.id, matterType: 'common_parts_use' });
+    expect(early).toMatchObject({ status: 409, body: { code: 'voting.not_enough_support', title: '附议人数未达到转为议案的门槛' } });
+    const empty = await h.call('POST', `${A()}/p/voting/topics`, { token: tokens.v2, headers: { 'accept-language': 'en' }, json: { title: ' ', body: 'x' } });
+    expect(empty).toMatchObject({ status: 400, body: { errors: [{ path: 'title', message: 'This field is required' }] } });
+  });
+});
+
+describe('业主大会 (a meeting from draft to published result)', () => {
+  let meetingId: string;
+  let motions: { ordinary: string; special: string; election: string };
+  let candidates: Record<string, string>;
+  const M = () => `${A()}/p/voting/meetings/${meetingId}`;
+
+  it('is drafted by the committee with motions whose thresholds follow the matter type', async () => {
+    const now = h.clock.now().getTime();
+    const created = await call('committeeA', 'POST', `${A()}/p/voting/meetings`, {
+      title: '2026年第一次业主大会',
+      opensAt: new Date(now + 10 * DAY).toISOString(),
+      closesAt: new Date(now + 30 * DAY).toISOString(),
+      disclosure: 'named',
+    });
+    expect(created).toMatchObject({ status: 201, body: { status: 'draft', allowChange: false, revealLive: false } });
+    meetingId = created.body.id;
+    await call('committeeA', 'POST', `${M()}/motions`, { matterType: 'property_manager', title: '续聘物业服务企业' });
+    await call('committeeA', 'POST', `${M()}/motions`, { matterType: 'raise_maintenance_fund', title: '续筹维修资金' });
+    const withElection = await call('committeeA', 'POST', `${M()}/motions`, {
+      kind: 'election',
+      matterType: 'committee_election',
+      title: '补选业主委员会委员',
+      seats: 2,
+      candidates: [{ name: '张三' }, { name: '李四' }, { name: '王五' }],
+    });
+    expect(withElection.status).toBe(201);
+    const [ordinary, special, election] = withElection.body.motions;
+    expect([ordinary.threshold, special.threshold, election.threshold]).toEqual(['ordinary', 'special', 'ordinary']);
+    motions = { ordinary: ordinary.id, special: special.id, election: election.id };
+    candidates = Object.fromEntries(election.candidates.map((c: { name: string; id: string }) => [c.name, c.id]));
+
+    const wrong = await call('committeeA', 'POST', `${M()}/motions`, { kind: 'election', matterType: 'rebuild', title: '选举', seats: 1, candidates: [{ name: '甲' }] });
+    expect(wrong.body.errors).toEqual([expect.objectContaining({ path: 'matterType', message: '选举属于第三项事项（选举或更换业主委员会成员）' })]);
+    expect((await call('residentA', 'GET', M())).status).toBe(404);
+    expect((await call('staffA', 'POST', `${M()}/motions`, { matterType: 'rebuild', title: '改建' })).status).toBe(403);
+  });
+
+  it('is announced on the 公示 board only with the full notice period before voting opens', async () => {
+    const short = await call('committeeA', 'POST', `${M()}/announce`);
+    expect(short).toMatchObject({ status: 409, body: { code: 'voting.notice_period' } });
+    const now = h.clock.now().getTime();
+    const moved = await call('committeeA', 'PUT', M(), { title: '2026年第一次业主大会', opensAt: new Date(now + 16 * DAY).toISOString(), closesAt: new Date(now + 20 * DAY).toISOString(), disclosure: 'named' });
+    expect(moved.status).toBe(200);
+    const announced = await call('committeeA', 'POST', `${M()}/announce`);
+    expect(announced).toMatchObject({ status: 200, body: { status: 'announced' } });
+    const board = await h.call('GET', `/api/v1/public/n/${world.tenantA.slug}/notices`);
+    const notice = board.body.items.find((n: { id: string }) => n.id === announced.body.noticeId);
+    expect(notice).toMatchObject({ category: 'disclosure', title: '关于召开业主大会的公告：2026年第一次业主大会' });
+    expect(notice.body).toContain('须经参与表决专有部分面积四分之三以上的业主且参与表决人数四分之三以上的业主同意');
+    expect((await call('committeeA', 'POST', `${M()}/motions`, { matterType: 'rebuild', title: '改建' })).body.code).toBe('voting.not_draft');
+    expect((await call('committeeA', 'POST', `${M()}/open`)).body.code).toBe('voting.too_early');
+  });
+
+  it('freezes the roll at opening: nine counting owners, 1,000 m², unaffected by later registry changes', async () => {
+    h.clock.advance(17 * DAY);
+    const opened = await call('committeeA', 'POST', `${M()}/open`);
+    expect(opened).toMatchObject({ status: 200, body: { status: 'open', turnout: { total: { area: 1000 * M2, count: 9 }, participants: { area: 0, count: 0 }, quorumMet: false } } });
+    expect(opened.body.rollHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(opened.body.chainHead).toBe(opened.body.rollHash);
+    await seedRegistry(h.services.db, world.tenantA.id, { owners: { late: '新业主' }, units: [{ building: '2栋', room: '201', area: 90 * M2, owners: ['late'] }] });
+    expect((await call('residentA', 'GET', M())).body.turnout.total).toEqual({ area: 1000 * M2, count: 9 });
+  });
+
+  const ballot = (rollOwnerId: string, agree: 'agree' | 'oppose' | 'abstain', special: 'agree' | 'oppose' | 'abstain', chosen: string[]) => ({
+    rollOwnerId,
+    choices: [
+      { motionId: motions.ordinary, choice: agree },
+      { motionId: motions.special, choice: special },
+      { motionId: motions.election, candidateIds: chosen.map((n) => candidates[n]) },
+    ],
+  });
+  const mine = async (who: string) => (await call(who, 'GET', `${M()}/mine`)).body;
+
+  it('takes one online ballot per counting owner, with a receipt; repeats never count twice', async () => {
+    const me = await mine('residentA');
+    expect(me).toMatchObject({ canVote: true, items: [{ label: '1栋 101', area: 100 * M2, ballot: null }] });
+    const first = await call('residentA', 'POST', `${M()}/ballots`, ballot(me.items[0].rollOwnerId, 'agree', 'agree', ['张三', '李四']), { 'idempotency-key': 'k-1' });
+    expect(first).toMatchObject({ status: 201, body: { status: 'accepted', seq: 1 } });
+    expect(first.body.receipt).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const again = await call('residentA', 'POST', `${M()}/ballots`, ballot(me.items[0].rollOwnerId, 'oppose', 'oppose', []), { 'idempotency-key': 'k-1' });
+    expect(again).toMatchObject({ status: 200, body: { receipt: first.body.receipt } });
+    const second = await call('residentA', 'POST', `${M()}/ballots`, ballot(me.items[0].rollOwnerId, 'oppose', 'oppose', []));
+    expect(second).toMatchObject({ status: 409, body: { code: 'voting.already_voted' } });
+    expect((await call('v2', 'POST', `${M()}/ballots`, ballot(me.items[0].rollOwnerId, 'agree', 'agree', [])))).toMatchObject({ status: 403, body: { code: 'voting.not_a_voter' } });
+
+    const two = (await mine('v8')).items;
+    expect(two).toEqual([expect.objectContaining({ label: '1栋 108 +1', area: 200 * M2 })]);
+    const incomplete = await call('v8', 'POST', `${M()}/ballots`, { rollOwnerId: two[0].rollOwnerId, choices: [{ motionId: motions.ordinary, choice: 'agree' }] });
+    expect(incomplete).toMatchObject({ status: 400, body: { code: 'voting.choices_incomplete' } });
+    const tooMany = await call('v8', 'POST', `${M()}/ballots`, ballot(two[0].rollOwnerId, 'agree', 'agree', ['张三', '李四', '王五']));
+    expect(tooMany.body.code).toBe('voting.too_many_candidates');
+    const invalidOnline = await call('v8', 'POST', `${M()}/ballots`, { ...ballot(two[0].rollOwnerId, 'agree', 'agree', []), choices: [{ motionId: motions.ordinary, choice: 'invalid' }, { motionId: motions.special, choice: 'agree' }, { motionId: motions.election, candidateIds: [] }] });
+    expect(invalidOnline.body.code).toBe('voting.choice_invalid');
+
+    for (const [who, a, s, chosen] of [
+      ['v2', 'agree', 'agree', ['张三', '李四']],
+      ['v3', 'agree', 'agree', ['张三']],
+      ['v4', 'oppose', 'oppose', ['李四', '王五']],
+      ['v5', 'abstain', 'abstain', []],
+      ['v8', 'agree', 'agree', ['张三', '王五']],
+    ] as const) {
+      const id = (await mine(who)).items[0].rollOwnerId;
+      expect((await call(who, 'POST', `${M()}/ballots`, ballot(id, a, s, [...chosen]))).status).toBe(201);
+    }
+  });
+
+  it('counts paper ballots only after a second person confirms them', async () => {
+    const roll = (await call('staffA', 'GET', `${M()}/roll`)).body.items as { id: string; kind: string; voted: boolean }[];
+    expect(roll).toHaveLength(9);
+    const developer = roll.find((r) => r.kind === 'developer')!;
+    const paper = {
+      rollOwnerId: developer.id,
+      channel: 'paper',
+      paperRef: 'No.0007',
+      choices: [
+        { motionId: motions.ordinary, choice: 'oppose' },
+        { motionId: motions.special, choice: 'oppose' },
+        { motionId: motions.election, choice: 'invalid' },
+      ],
+    };
+    expect((await call('staffA', 'POST', `${M()}/staff-ballots`, { ...paper, paperRef: '' })).body.errors).toEqual([expect.objectContaining({ path: 'paperRef' })]);
+    const entered = await call('staffA', 'POST', `${M()}/staff-ballots`, paper);
+    expect(entered).toMatchObject({ status: 201, body: { status: 'pending', seq: null } });
+    expect((await call('residentA', 'GET', M())).body.turnout).toMatchObject({ participants: { count: 6 }, pendingPaper: 1 });
+    const list = (await call('committeeA', 'GET', `${M()}/staff-ballots`)).body.items;
+    expect(list).toEqual([expect.objectContaining({ label: '1栋 110', paperRef: 'No.0007', enteredByMe: false })]);
+    expect((await call('staffA', 'POST', `${M()}/staff-ballots/${list[0].id}/confirm`)).body.code).toBe('voting.same_person');
+    expect((await call('staffA', 'POST', `${M()}/staff-ballots`, paper)).body.code).toBe('voting.ballot_pending');
+    const confirmed = await call('committeeA', 'POST', `${M()}/staff-ballots/${list[0].id}/confirm`);
+    expect(confirmed).toMatchObject({ status: 200, body: { status: 'accepted', seq: 7, receipt: entered.body.receipt } });
+  });
+
+  it('shows live turnout but hides choices until the count', async () => {
+    const live = (await call('residentA', 'GET', M())).body;
+    expect(live.turnout).toEqual({ total: { area: 1000 * M2, count: 9 }, participants: { area: 800 * M2, count: 7 }, quorumMet: true, pendingPaper: 0 });
+    expect(live.motions.map((m: { result: unknown }) => m.result)).toEqual([null, null, null]);
+    expect((await call('residentA', 'GET', `${M()}/results?format=csv`)).body.code).toBe('voting.not_closed');
+  });
+
+  it('closes only after the voting period, counts by the Civil Code and publishes the result notice', async () => {
+    expect((await call('committeeA', 'POST', `${M()}/close`)).body.code).toBe('voting.too_early_to_close');
+    // Sessions expire after 30 days without use: the whole story stays within that.
+    h.clock.advance(4 * DAY);
+    expect((await call('v3', 'POST', `${M()}/ballots`, ballot((await mine('v3')).items[0].rollOwnerId, 'agree', 'agree', []))).body.code).toBe('voting.voting_ended');
+    const closed = await call('committeeA', 'POST', `${M()}/close`);
+    expect(closed.status).toBe(200);
+    const [ordinary, special, election] = closed.body.motions.map((m: { result: unknown }) => m.result);
+    // 7 of 9 took part (800 of 1,000 m²); o1, o2, o3 and o8 agreed: 4 heads, 500 m².
+    expect(ordinary).toMatchObject({ participants: { area: 800 * M2, count: 7 }, agree: { area: 500 * M2, count: 4 }, oppose: { area: 200 * M2, count: 2 }, abstain: { count: 1 }, quorumMet: true, outcome: 'passed' });
+    expect(special).toMatchObject({ agree: { area: 500 * M2, count: 4 }, outcome: 'rejected' });
+    expect(election).toMatchObject({ elected: [candidates['张三']], emptySeats: 1, tie: null, participants: { count: 7 } });
+
+    const board = await h.call('GET', `/api/v1/public/n/${world.tenantA.slug}/notices`);
+    const result = board.body.items.find((n: { id: string }) => n.id === closed.body.resultNoticeId);
+    expect(result.category).toBe('result');
+    expect(result.body).toContain(closed.body.chainHead);
+    expect(result.body).toContain(closed.body.rollHash);
+    expect(result.body).toContain('结果：通过');
+    expect(result.attachments[0].url).toContain(`/p/${world.tenantA.slug}/apps/voting/files/meetings/${meetingId}/result.pdf`);
+    const actions = (await call('adminA', 'GET', `${A()}/audit`)).body.items.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['voting.meeting_announced', 'voting.voting_opened', 'voting.ballot_confirmed', 'voting.voting_closed']));
+  });
+
+  it('lets anyone check a receipt and recompute the chain; tampering with a stored ballot is detected', async () => {
+    const receipt = (await mine('v4')).items[0].ballot.receipt as string;
+    const publicBase = `/api/v1/public/n/${world.tenantA.slug}/p/voting`;
+    const checked = await h.call('GET', `${publicBase}/receipts/${receipt.toLowerCase().replace(/-/g, '')}`);
+    expect(checked).toMatchObject({ status: 200, body: { receipt, status: 'accepted', channel: 'online', meeting: { title: '2026年第一次业主大会' } } });
+    expect(checked.body.choices).toEqual([
+      { motionTitle: '续聘物业服务企业', answer: '反对' },
+      { motionTitle: '续筹维修资金', answer: '反对' },
+      { motionTitle: '补选业主委员会委员', answer: '选：李四、王五' },
+    ]);
+    expect((await h.call('GET', `${publicBase}/receipts/0000-0000-0000`)).body.code).toBe('voting.receipt_missing');
+    expect((await h.call('GET', `${publicBase}/meetings/${meetingId}/chain`)).body).toEqual({ ok: true, entries: 7, head: expect.any(String), firstBrokenSeq: null });
+
+    // Someone with database access changes v4's opposition into agreement.
+    await withTenant(h.services.db, world.tenantA.id, (tx) =>
+      tx.execute(sql`update voting_ballots set choices = jsonb_set(choices, '{0,choice}', '"agree"') where receipt = ${receipt}`),
+    );
+    const broken = (await h.call('GET', `${publicBase}/meetings/${meetingId}/chain`)).body;
+    expect(broken).toMatchObject({ ok: false, firstBrokenSeq: checked.body.seq });
+  });
+
+  it('exports the ballots at the meeting’s disclosure level and prints the notice', async () => {
+    const csv = await call('residentA', 'GET', `${M()}/results?format=csv`);
+    expect(csv.status).toBe(200);
+    const text = typeof csv.body === 'string' ? csv.body : new TextDecoder().decode(csv.body as ArrayBuffer);
+    expect(text).toContain('业主');
+    expect(text).toContain('建设单位（未售、未交付部分）');
+    expect(text).toContain('No.0007'.length ? '纸质' : '');
+    const pdf = await h.call('GET', `/api/v1/public/n/${world.tenantA.slug}/p/voting/meetings/${meetingId}/result.pdf`);
+    expect(pdf.status).toBe(200);
+  });
+
+  it('shows 社区 and 街道 staff their neighbourhoods’ meetings read-only, and no other branch', async () => {
+    const base = `/api/v1/supervision/n/${world.tenantA.slug}/p/voting/meetings`;
+    expect((await call('communityStaffA', 'GET', base)).body.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: meetingId, status: 'closed' })]));
+    expect((await call('streetStaffA', 'GET', `${base}/${meetingId}`)).body.motions[0].result.outcome).toBe('passed');
+    expect((await call('otherBranchStaff', 'GET', base)).status).toBe(404);
+    expect((await call('residentA', 'GET', base)).status).toBe(403);
+  });
+
+  it('never shows one neighbourhood’s meetings to another', async () => {
+    expect((await call('adminB', 'GET', `${B()}/p/voting/meetings/${meetingId}`)).body.code).toBe('voting.meeting_missing');
+    expect((await call('adminB', 'GET', `${A()}/p/voting/meetings/${meetingId}`)).status).toBe(404);
+    expect((await call('adminB', 'GET', `${B()}/p/voting/meetings`)).body.items).toEqual([]);
+    const receipt = (await mine('v4')).items[0].ballot.receipt;
+    expect((await h.call('GET', `/api/v1/public/n/${world.tenantB.slug}/p/voting/receipts/${receipt}`)).status).toBe(404);
+  });
+});
