@@ -1,6 +1,7 @@
 import { schema, withTenant, type Database } from '@city/db';
 import type { World } from '../../apps/api/src/testing/world.ts';
 import { addNote, readNotes } from '../fixtures/fixture-plugin/src/testing.ts';
+import { addVotingRows, readVotingRows } from '../fixtures/voting.ts';
 
 /**
  * One row of every kind a tenant route can name by id, made inside one neighbourhood. The isolation suite fills
@@ -58,6 +59,8 @@ const makers: Maker[] = [
       .returning();
     return { deliveryId: delivery!.id };
   },
+  // …and the voting plugin, the first-party plugin with the most routes.
+  (tx, tenantId, actorId) => addVotingRows(tx, tenantId, actorId),
 ];
 
 /** Path parameters that name something platform-wide (a catalogue entry), the same in every neighbourhood. */
@@ -95,6 +98,7 @@ export async function snapshot(db: Database, tenantId: string) {
     pluginRoleGrants: await tx.select().from(schema.pluginRoleGrants).orderBy(schema.pluginRoleGrants.id),
     pluginDeliveries: await tx.select().from(schema.pluginDeliveries).orderBy(schema.pluginDeliveries.id),
     fixtureNotes: await readNotes(tx),
+    voting: await readVotingRows(tx),
   }));
 }
 
@@ -125,6 +129,28 @@ export function bodyFor(method: string, path: string, ids: Record<string, string
     'PUT /api/v1/t/{tenant}/plugins/{pluginId}/settings': { settings: { greeting: '篡改' } },
     'POST /api/v1/t/{tenant}/plugins/{pluginId}/purge': { confirm: 'fixture' },
     'POST /api/v1/t/{tenant}/p/fixture/notes': { body: '篡改' },
+    ...votingBodies(ids),
   };
   return bodies[`${method} ${path}`] ?? {};
+}
+
+/** Valid bodies for the voting plugin's writes (the lookup of the other neighbourhood's row must answer 404). */
+function votingBodies(ids: Record<string, string>): Record<string, unknown> {
+  const base = '/api/v1/t/{tenant}/p/voting';
+  const meeting = { title: '篡改会议', opensAt: '2030-01-01T00:00:00+08:00', closesAt: '2030-01-20T00:00:00+08:00' };
+  const choices = { rollOwnerId: ids.rollOwnerId, choices: [{ motionId: ids.motionId, choice: 'agree' }] };
+  const reason = { reason: '篡改' };
+  return {
+    [`POST ${base}/topics`]: { title: '篡改', body: '篡改' },
+    [`POST ${base}/topics/{topicId}/replies`]: { body: '篡改' },
+    [`POST ${base}/topics/{topicId}/hide`]: reason,
+    [`POST ${base}/topics/{topicId}/replies/{replyId}/hide`]: reason,
+    [`POST ${base}/topics/{topicId}/reports`]: reason,
+    [`POST ${base}/topics/{topicId}/motion`]: { meetingId: ids.meetingId, matterType: 'rebuild' },
+    [`POST ${base}/meetings`]: meeting,
+    [`PUT ${base}/meetings/{meetingId}`]: meeting,
+    [`POST ${base}/meetings/{meetingId}/motions`]: { matterType: 'rebuild', title: '篡改' },
+    [`POST ${base}/meetings/{meetingId}/ballots`]: choices,
+    [`POST ${base}/meetings/{meetingId}/staff-ballots`]: { ...choices, channel: 'paper', paperRef: 'X' },
+  };
 }

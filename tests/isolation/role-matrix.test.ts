@@ -2,6 +2,8 @@ import type { Grant } from '@city/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../apps/api/src/testing/harness.ts';
 import { buildWorld, PERSONAS, type Persona, type World } from '../../apps/api/src/testing/world.ts';
+import { votingManifest } from '../../plugins/voting/src/manifest.ts';
+import { votingPlugin } from '../../plugins/voting/src/server/index.ts';
 import { fixturePlugin, FIXTURE_SCOPES } from '../fixtures/fixture-plugin/src/server/index.ts';
 import { fill, isTenantScoped, operations, type Operation } from './openapi-walk.ts';
 
@@ -18,10 +20,11 @@ let ops: Operation[];
 const pluginRolesInA: Partial<Record<Persona, string[]>> = { committeeA: ['fixture.note-keeper'] };
 
 beforeAll(async () => {
-  h = await createTestApp({ plugins: [fixturePlugin()] });
+  h = await createTestApp({ plugins: [fixturePlugin(), votingPlugin] });
   world = await buildWorld(h);
   const admin = { token: world.tokens.adminA };
   await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/fixture/install`, { ...admin, json: { grantedScopes: FIXTURE_SCOPES } });
+  await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/voting/install`, { ...admin, json: { grantedScopes: votingManifest.scopes } });
   await h.call('PUT', `/api/v1/t/${world.tenantA.slug}/plugins/fixture/roles/${world.members.committeeA}`, { ...admin, json: { roles: ['note-keeper'] } });
   ops = await operations(h);
 });

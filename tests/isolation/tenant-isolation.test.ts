@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../apps/api/src/testing/harness.ts';
 import { buildWorld, type World } from '../../apps/api/src/testing/world.ts';
+import { votingManifest } from '../../plugins/voting/src/manifest.ts';
+import { votingPlugin } from '../../plugins/voting/src/server/index.ts';
 import { fixturePlugin, FIXTURE_SCOPES } from '../fixtures/fixture-plugin/src/server/index.ts';
 import { bodyFor, SHARED_PARAMS, sideOf, snapshot as snapshotOf, type Side } from './fixtures.ts';
 import { fill, isTenantScoped, operations, type Operation } from './openapi-walk.ts';
@@ -18,11 +20,13 @@ let B: Side;
 
 
 beforeAll(async () => {
-  h = await createTestApp({ plugins: [fixturePlugin()] });
+  h = await createTestApp({ plugins: [fixturePlugin(), votingPlugin] });
   world = await buildWorld(h);
   for (const [admin, tenant] of [['adminA', world.tenantA], ['adminB', world.tenantB]] as const) {
-    const res = await h.call('POST', `/api/v1/t/${tenant.slug}/plugins/fixture/install`, { token: world.tokens[admin], json: { grantedScopes: FIXTURE_SCOPES } });
-    if (res.status !== 200) throw new Error(`fixture plugin not installed: ${JSON.stringify(res.body)}`);
+    for (const [id, grantedScopes] of [['fixture', FIXTURE_SCOPES], ['voting', votingManifest.scopes]] as const) {
+      const res = await h.call('POST', `/api/v1/t/${tenant.slug}/plugins/${id}/install`, { token: world.tokens[admin], json: { grantedScopes } });
+      if (res.status !== 200) throw new Error(`${id} plugin not installed: ${JSON.stringify(res.body)}`);
+    }
   }
   ops = (await operations(h)).filter(isTenantScoped);
   A = await sideOf(h.database.db, world.tenantA, world.users.adminA.id);

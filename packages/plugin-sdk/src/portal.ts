@@ -63,10 +63,11 @@ export interface PluginPortal<
   pages: Record<string, PluginPage<Api>>;
   /**
    * Pages anyone may open without signing in, at `/p/:tenant/apps/<id><path>`; their client reaches the plugin's
-   * publicRoutes. Files those routes answer (PDFs…) are passed through at `/p/:tenant/apps/<id>/files/<api path>`.
+   * publicRoutes. Files an API answers (PDFs, exports) are passed through under `<pages' base>/files/<api path>`
+   * for members and for anyone, so no page path starts with /files.
    */
   publicPages?: Record<string, PluginPage<PublicApi>>;
-  /** Read-only pages for 街道/社区 staff, at `/supervision/n/:tenant/apps/<id><path>`; their client reaches supervisionRoutes. */
+  /** Read-only pages for 街道/社区 staff, at `/supervision/neighbourhoods/:tenant/apps/<id><path>`; their client reaches supervisionRoutes. */
   supervisionPages?: Record<string, PluginPage<SupervisionApi>>;
   /** The plugin's own words, in both languages (the pages read them through `kit.t`). */
   messages: Record<Locale, Record<string, string>>;
@@ -118,10 +119,8 @@ export function definePluginPortal<Api extends Hono<any, any, any>, PublicApi ex
   portal: PluginPortal<Api, PublicApi, SupervisionApi>,
 ): PluginPortal<Api, PublicApi, SupervisionApi> {
   const paths = [...Object.keys(portal.pages), ...Object.keys(portal.publicPages ?? {}), ...Object.keys(portal.supervisionPages ?? {})];
-  for (const path of Object.keys(portal.publicPages ?? {})) {
-    if (path === '/files' || path.startsWith('/files/')) throw new Error(`public page paths under /files are the file pass-through: ${path}`);
-  }
   for (const path of paths) {
+    if (path === '/files' || path.startsWith('/files/')) throw new Error(`page paths under /files are the file pass-through: ${path}`);
     if (!/^\/(?:[a-z0-9-]+|\[[a-zA-Z]+\])?(?:\/(?:[a-z0-9-]+|\[[a-zA-Z]+\]))*$/.test(path)) throw new Error(`page path must look like /a/[b]: ${path}`);
   }
   const zh = Object.keys(portal.messages['zh-CN']).sort().join();

@@ -115,7 +115,7 @@ export interface PluginServer<M extends PluginManifest = PluginManifest> {
   publicRoutes?: (router: PluginRouter<Settings<M>>) => PluginRouter<Settings<M>>;
   /**
    * Read-only routes for the 街道/社区 staff above the neighbourhood (access ['supervisor']), under
-   * /api/v1/supervision/n/:tenant/p/<id>/: the transaction is READ ONLY and `context.supervisor` says who reads.
+   * /api/v1/supervision/neighbourhoods/:tenant/p/<id>/: the transaction is READ ONLY and `context.supervisor` says who reads.
    */
   supervisionRoutes?: (router: PluginRouter<Settings<M>>) => PluginRouter<Settings<M>>;
   /** Throwing means "retry later"; the core action that emitted the event is never affected. */
@@ -155,8 +155,12 @@ const CORE_ROLES: readonly string[] = TENANT_ROLES;
 
 /** The `x-access` grants of a plugin route, as the role × route matrix reads them. */
 export const accessGrants = (pluginId: string, access: PluginAccess) =>
-  access.map((a) =>
-    a === 'public' ? 'public' : a === 'supervisor' ? 'region-staff' : a === 'member' || CORE_ROLES.includes(a) ? `tenant:${a}` : `plugin-role:${pluginId}.${a}`,
+  access.flatMap((a) =>
+    a === 'public'
+      ? ['public']
+      : a === 'supervisor'
+        ? ['region-staff', 'operator']
+        : [a === 'member' || CORE_ROLES.includes(a) ? `tenant:${a}` : `plugin-role:${pluginId}.${a}`],
   );
 
 /** A JSON response of a plugin route, for its OpenAPI description and typed client. */

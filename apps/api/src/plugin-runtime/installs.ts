@@ -88,6 +88,16 @@ export class PluginInstalls {
     });
   }
 
+  /** The enabled plugins that offer pages to an audience outside the membership (anyone, or supervisors). */
+  async offering(tx: Tx, audience: 'public' | 'supervision') {
+    const rows = await tx.select({ pluginId: installs.pluginId }).from(installs).where(eq(installs.status, 'enabled'));
+    return rows.flatMap(({ pluginId }) => {
+      const plugin = this.catalogue.get(pluginId);
+      const offered = audience === 'public' ? plugin?.publicRoutes : plugin?.supervisionRoutes;
+      return plugin && offered ? [{ id: plugin.manifest.id, name: plugin.manifest.name, icon: plugin.manifest.icon }] : [];
+    });
+  }
+
   async install(tx: Tx, context: InstallContext, pluginId: string, input: { grantedScopes: string[]; settings?: unknown }) {
     const plugin = this.plugin(pluginId);
     const { manifest } = plugin;

@@ -130,7 +130,7 @@ function checkAccess(id: string, audience: Audience, route: { method: string; pa
 
 /**
  * One of a plugin's APIs, for one audience: members under /api/v1/t/:tenant/p/<id>/, anyone under
- * /api/v1/public/n/:tenant/p/<id>/, supervisors under /api/v1/supervision/n/:tenant/p/<id>/. The route then runs in
+ * /api/v1/public/n/:tenant/p/<id>/, supervisors under /api/v1/supervision/neighbourhoods/:tenant/p/<id>/. The route then runs in
  * the neighbourhood's transaction, as the plugin's database role, with a context holding the granted scopes.
  */
 function pluginRouter(plugin: PluginServer, audience: Audience, define: RoutesOf): OpenAPIHono<Env> {
@@ -159,7 +159,7 @@ export function pluginRouters(plugin: PluginServer): Array<{ prefix: string; rou
   if (plugin.routes) mounts.push({ prefix: `/api/v1/t/:tenant/p/${id}`, router: pluginRouter(plugin, 'member', plugin.routes) });
   if (plugin.publicRoutes) mounts.push({ prefix: `/api/v1/public/n/:tenant/p/${id}`, router: pluginRouter(plugin, 'public', plugin.publicRoutes) });
   if (plugin.supervisionRoutes) {
-    mounts.push({ prefix: `/api/v1/supervision/n/:tenant/p/${id}`, router: pluginRouter(plugin, 'supervisor', plugin.supervisionRoutes) });
+    mounts.push({ prefix: `/api/v1/supervision/neighbourhoods/:tenant/p/${id}`, router: pluginRouter(plugin, 'supervisor', plugin.supervisionRoutes) });
   }
   return mounts;
 }

@@ -4,6 +4,8 @@ const q = (params: Record<string, string | undefined>) => {
   return search ? `?${search}` : '';
 };
 
+const pluginPath = (path: string) => (path === '/' ? '' : path.split('/').map(encodeURIComponent).join('/'));
+
 export const routes = {
   landing: () => '/',
   signIn: (next?: string) => `/sign-in${q({ next })}`,
@@ -35,12 +37,17 @@ export const routes = {
   plugins: (slug: string) => `/n/${encodeURIComponent(slug)}/plugins`,
   pluginAdmin: (slug: string, pluginId: string) => `/n/${encodeURIComponent(slug)}/plugins/${encodeURIComponent(pluginId)}`,
   /** A plugin's page; `path` is the page's path inside the plugin (`/`, `/manage`). */
-  pluginPage: (slug: string, pluginId: string, path = '/') =>
-    `/n/${encodeURIComponent(slug)}/p/${encodeURIComponent(pluginId)}${path === '/' ? '' : path.split('/').map(encodeURIComponent).join('/')}`,
+  pluginPage: (slug: string, pluginId: string, path = '/') => `/n/${encodeURIComponent(slug)}/p/${encodeURIComponent(pluginId)}${pluginPath(path)}`,
+  /** A plugin's public page (no sign-in), e.g. a receipt check. */
+  publicPluginPage: (slug: string, pluginId: string, path = '/') => `/p/${encodeURIComponent(slug)}/apps/${encodeURIComponent(pluginId)}${pluginPath(path)}`,
+  /** A plugin's read-only page for the 街道/社区 staff above the neighbourhood. */
+  supervisionPluginPage: (slug: string, pluginId: string, path = '/') =>
+    `/supervision/neighbourhoods/${encodeURIComponent(slug)}/apps/${encodeURIComponent(pluginId)}${pluginPath(path)}`,
   operatorPlugins: () => '/operator/plugins',
   audit: (slug: string, cursor?: string) => `/n/${encodeURIComponent(slug)}/audit${q({ cursor })}`,
   supervision: () => '/supervision',
   supervisionApplications: () => '/supervision/applications',
+  supervisionNeighbourhood: (slug: string) => `/supervision/neighbourhoods/${encodeURIComponent(slug)}`,
   regions: () => '/operator/regions',
 };
 

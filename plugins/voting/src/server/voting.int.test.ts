@@ -287,7 +287,7 @@ describe('业主大会 (a meeting from draft to published result)', () => {
   });
 
   it('shows 社区 and 街道 staff their neighbourhoods’ meetings read-only, and no other branch', async () => {
-    const base = `/api/v1/supervision/n/${world.tenantA.slug}/p/voting/meetings`;
+    const base = `/api/v1/supervision/neighbourhoods/${world.tenantA.slug}/p/voting/meetings`;
     expect((await call('communityStaffA', 'GET', base)).body.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: meetingId, status: 'closed' })]));
     expect((await call('streetStaffA', 'GET', `${base}/${meetingId}`)).body.motions[0].result.outcome).toBe('passed');
     expect((await call('otherBranchStaff', 'GET', base)).status).toBe(404);

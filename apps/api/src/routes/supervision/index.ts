@@ -2,8 +2,10 @@ import { createRouter } from '../../lib/router.ts';
 import * as audit from './supervision.audit.ts';
 import * as members from './supervision.members.ts';
 import * as neighbourhoods from './supervision.neighbourhoods.ts';
+import * as plugins from './supervision.plugins.ts';
 
 export const supervisionRoutes = createRouter()
   .openapi(neighbourhoods.route, neighbourhoods.handler)
   .openapi(members.route, members.handler)
-  .openapi(audit.route, audit.handler);
+  .openapi(audit.route, audit.handler)
+  .openapi(plugins.route, plugins.handler);

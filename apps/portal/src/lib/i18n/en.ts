@@ -113,6 +113,8 @@ export const en: Record<MessageKey, string> = {
   'supervision.title': 'Neighbourhoods',
   'supervision.lead': 'Read-only view of the neighbourhoods under your street or community.',
   'supervision.none': 'No neighbourhood has opened in your area yet.',
+  'supervision.apps.lead': 'What the apps this neighbourhood uses show its street and community (read-only)',
+  'supervision.apps.none': 'None of the apps this neighbourhood uses offers a supervision view yet.',
   'supervision.community': 'Community',
   'supervision.members': 'Members',
   'supervision.admins': 'Admins',

@@ -111,6 +111,8 @@ export const zhCN = {
   'supervision.title': '辖区小区',
   'supervision.lead': '只读查看您所辖街道、社区下的小区。',
   'supervision.none': '辖区内还没有开通的小区。',
+  'supervision.apps.lead': '该小区使用的应用中可供街道、社区查看的内容（只读）',
+  'supervision.apps.none': '该小区目前没有提供监督视图的应用。',
   'supervision.community': '社区',
   'supervision.members': '成员数',
   'supervision.admins': '管理员',

@@ -26,9 +26,25 @@ export function apiHeaders(event: Pick<RequestEvent, 'cookies' | 'locals' | 'get
   };
 }
 
-/** A plugin's typed client for one visitor, rooted at the plugin's API in one neighbourhood. */
-export function pluginClientFor<Api extends Hono<any, any, any>>(event: Pick<RequestEvent, 'cookies' | 'locals' | 'getClientAddress'>, tenant: string, pluginId: string) {
-  return pluginClient<Api>(`${API_ORIGIN}/api/v1/t/${encodeURIComponent(tenant)}/p/${encodeURIComponent(pluginId)}`, { fetch: globalThis.fetch, headers: apiHeaders(event) });
+/** Where each audience's plugin API is mounted (apps/api/src/plugin-runtime/mount.ts). */
+const PLUGIN_API_PREFIX = {
+  member: (tenant: string) => `/api/v1/t/${encodeURIComponent(tenant)}/p`,
+  public: (tenant: string) => `/api/v1/public/n/${encodeURIComponent(tenant)}/p`,
+  supervision: (tenant: string) => `/api/v1/supervision/neighbourhoods/${encodeURIComponent(tenant)}/p`,
+} as const;
+export type PluginAudience = keyof typeof PLUGIN_API_PREFIX;
+
+export const pluginApiBase = (audience: PluginAudience, tenant: string, pluginId: string) =>
+  `${API_ORIGIN}${PLUGIN_API_PREFIX[audience](tenant)}/${encodeURIComponent(pluginId)}`;
+
+/** A plugin's typed client for one visitor, rooted at the plugin's API for that audience in one neighbourhood. */
+export function pluginClientFor<Api extends Hono<any, any, any>>(
+  event: Pick<RequestEvent, 'cookies' | 'locals' | 'getClientAddress'>,
+  tenant: string,
+  pluginId: string,
+  audience: PluginAudience = 'member',
+) {
+  return pluginClient<Api>(pluginApiBase(audience, tenant, pluginId), { fetch: globalThis.fetch, headers: apiHeaders(event) });
 }
 
 export function setSession(cookies: Cookies, token: string, expiresAt: string, secure: boolean) {

@@ -79,9 +79,11 @@ function requireDraft(meeting: Meeting) {
   if (meeting.status !== 'draft') throw fail('not_draft');
 }
 
+/** A meeting the caller runs: another neighbourhood's (or a missing) meeting is 404 before any role check. */
 async function managed(ctx: Ctx, meetingId: string) {
+  const meeting = await loadMeeting(ctx, meetingId, true);
   await requireManager(ctx);
-  return loadMeeting(ctx, meetingId, true);
+  return meeting;
 }
 
 const view = (ctx: Ctx, meeting: Meeting) => meetingView(ctx, meeting, ctx.settings);

@@ -164,8 +164,8 @@ export const topicRoutes = <R extends Schema>(router: PluginRouter<Settings, R>)
     })
     .openapi(reply, async (c) => {
       const ctx = c.get('plugin');
-      const actor = requireVerified(ctx);
       const topic = await loadTopic(ctx, c.req.valid('param').topicId);
+      const actor = requireVerified(ctx);
       if (topic.hiddenAt) throw fail('topic_hidden');
       const now = ctx.now();
       const [row] = await ctx.db
@@ -177,8 +177,8 @@ export const topicRoutes = <R extends Schema>(router: PluginRouter<Settings, R>)
     })
     .openapi(support, async (c) => {
       const ctx = c.get('plugin');
-      const actor = requireVerified(ctx);
       const topic = await loadTopic(ctx, c.req.valid('param').topicId);
+      const actor = requireVerified(ctx);
       if (topic.hiddenAt) throw fail('topic_hidden');
       try {
         await ctx.db.transaction(async () => {
@@ -255,13 +255,13 @@ export const topicRoutes = <R extends Schema>(router: PluginRouter<Settings, R>)
     })
     .openapi(toMotion, async (c) => {
       const ctx = c.get('plugin');
-      await requireManager(ctx);
       const topic = await loadTopic(ctx, c.req.valid('param').topicId);
       const input = c.req.valid('json');
+      const meeting = await loadMeeting(ctx, input.meetingId, true);
+      await requireManager(ctx);
       if (topic.hiddenAt) throw fail('topic_hidden');
       if (topic.motionId) throw fail('already_motion');
       if (topic.supportCount < ctx.settings.supportThreshold) throw fail('not_enough_support');
-      const meeting = await loadMeeting(ctx, input.meetingId, true);
       if (meeting.status !== 'draft') throw fail('not_draft');
       const [last] = await ctx.db.select({ position: sql<number>`coalesce(max(${motions.position}), 0)`.mapWith(Number) }).from(motions).where(eq(motions.meetingId, meeting.id));
       const id = newId();

@@ -1,11 +1,9 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { matchPage, PortalError, type PortalContext } from '@city/plugin-sdk/portal';
-import { translate } from '#lib/i18n/index.ts';
+import { error, type RequestEvent } from '@sveltejs/kit';
 import { portalOf } from '#lib/plugins.ts';
 import { routes } from '#lib/routes.ts';
 import { apiFor, pluginClientFor } from '#lib/server/api.ts';
-import { failFrom } from '#lib/server/forms.ts';
 import { requireMe } from '#lib/server/guards.ts';
+import { guarded, pageFor, portalContext, runPluginAction } from '#lib/server/plugin-pages.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 type Event = RequestEvent<{ tenant: string; pluginId: string; path: string }>;
@@ -25,32 +23,15 @@ async function resolve(event: Event) {
   ]);
   if (!portal || !summary.ok || !navigation.ok) error(404, 'not found');
   const plugin = (await navigation.json()).plugins.find((p) => p.id === pluginId);
-  const match = matchPage(portal.pages, `/${event.params.path}`);
-  if (!plugin || !match) error(404, 'not found');
+  if (!plugin) error(404, 'not found');
+  const match = pageFor(portal.pages, event.params.path);
   const neighbourhood = await summary.json();
-  const context: PortalContext<any> = {
+  const context = portalContext(event, match, {
     client: pluginClientFor(event, tenant, pluginId),
     tenant: { slug: neighbourhood.tenant.slug, name: neighbourhood.tenant.name },
     actor: { roles: neighbourhood.myRoles, pluginRoles: plugin.myRoles },
-    locale: event.locals.locale,
-    params: match.params,
-    url: event.url,
-    async ok(response) {
-      if (!response.ok) throw new PortalError(response.status);
-      return response.json();
-    },
-  };
+  });
   return { plugin, match, context, neighbourhood };
-}
-
-/** A plugin's PortalError becomes the portal's error page with the same status. */
-async function guarded<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (thrown) {
-    if (thrown instanceof PortalError) error(thrown.status === 403 ? 403 : 404, 'not found');
-    throw thrown;
-  }
 }
 
 export const load = (async (event) => {
@@ -63,12 +44,6 @@ export const actions = {
   /** Plugin forms name their action in a hidden `_action` field (or on the submit button). */
   default: async (event) => {
     const { match, context } = await resolve(event);
-    const form = await event.request.formData();
-    const action = match.page.actions?.[String(form.get('_action') ?? '')];
-    if (!action) return fail(400, { message: translate(event.locals.locale, 'form.submitError'), fieldErrors: {}, values: {} });
-    const result = await guarded(() => action({ ...context, form }));
-    if ('failed' in result && result.failed instanceof Response) return failFrom(result.failed, result.values as Record<string, string> | undefined);
-    if ('redirect' in result && typeof result.redirect === 'string') redirect(303, routes.pluginPage(event.params.tenant, event.params.pluginId, result.redirect));
-    return result;
+    return runPluginAction(event, match.page, context, (path) => routes.pluginPage(event.params.tenant, event.params.pluginId, path));
   },
 } satisfies Actions;

@@ -1,0 +1,34 @@
+import { z } from '@hono/zod-openapi';
+import { AppError } from '@city/core';
+import { withTenant } from '@city/db';
+import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { tenantParams } from '../../lib/tenant-params.ts';
+
+const Localized = z.object({ 'zh-CN': z.string(), en: z.string() });
+
+export const route = defineRoute({
+  method: 'get',
+  path: '/api/v1/public/n/{tenant}/plugins/{pluginId}',
+  tags: ['plugins'],
+  summary: '小区启用的插件的公开页面（无需登录）/ A plugin’s public pages in a neighbourhood, no sign-in',
+  access: ['public'],
+  request: { params: tenantParams.extend({ pluginId: z.string().max(64) }) },
+  responses: {
+    200: json(z.object({ neighbourhood: z.object({ slug: z.string(), name: z.string() }), plugin: z.object({ id: z.string(), name: Localized, icon: z.string() }) })),
+    400: errorResponses[400],
+    404: errorResponses[404],
+  },
+});
+
+/** Whether the plugin is enabled here and offers public pages (its answer is the same for every visitor). */
+export const handler: Handler<typeof route> = async (c) => {
+  const { tenants, db, pluginRuntime } = c.get('services');
+  const { tenant: slug, pluginId } = c.req.valid('param');
+  const tenant = await tenants.bySlug(slug);
+  if (!tenant || tenant.status !== 'active') throw new AppError('not_found');
+  const offered = await withTenant(db, tenant.id, (tx) => pluginRuntime.installs.offering(tx, 'public'));
+  const plugin = offered.find((p) => p.id === pluginId);
+  if (!plugin) throw new AppError('not_found');
+  c.header('cache-control', 'public, max-age=60');
+  return c.json({ neighbourhood: { slug: tenant.slug, name: tenant.name }, plugin }, 200);
+};

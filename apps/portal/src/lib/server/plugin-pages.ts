@@ -1,0 +1,66 @@
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { matchPage, PortalError, type PluginPage, type PortalContext } from '@city/plugin-sdk/portal';
+import { translate } from '#lib/i18n/index.ts';
+import { apiHeaders, pluginApiBase, type PluginAudience } from './api.ts';
+import { passFile } from './downloads.ts';
+import { failFrom } from './forms.ts';
+
+type Event = RequestEvent<{ tenant: string; pluginId: string; path: string }>;
+
+/** The page of a plugin's pages matching the request's path inside the plugin; 404 when none does. */
+export function pageFor(pages: Record<string, PluginPage<any>> | undefined, path: string) {
+  const match = pages ? matchPage(pages, `/${path}`) : null;
+  if (!match) error(404, 'not found');
+  return match;
+}
+
+/** What a plugin page's load and actions receive, for one audience. */
+export function portalContext(
+  event: Event,
+  match: { params: Record<string, string> },
+  setup: { client: PortalContext<any>['client']; tenant: { slug: string; name: string }; actor: PortalContext<any>['actor'] },
+): PortalContext<any> {
+  return {
+    ...setup,
+    locale: event.locals.locale,
+    params: match.params,
+    url: event.url,
+    async ok(response) {
+      if (!response.ok) throw new PortalError(response.status);
+      return response.json();
+    },
+  };
+}
+
+/** A plugin's PortalError becomes the portal's error page with the same status. */
+export async function guarded<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (thrown) {
+    if (thrown instanceof PortalError) error(thrown.status === 403 ? 403 : 404, 'not found');
+    throw thrown;
+  }
+}
+
+/** Runs the form action a plugin form names in its hidden `_action` field; `pageUrl` turns a plugin path into a URL. */
+export async function runPluginAction(event: Event, page: PluginPage<any>, context: PortalContext<any>, pageUrl: (path: string) => string) {
+  const form = await event.request.formData();
+  const action = page.actions?.[String(form.get('_action') ?? '')];
+  if (!action) return fail(400, { message: translate(event.locals.locale, 'form.submitError'), fieldErrors: {}, values: {} });
+  const result = await guarded(() => action({ ...context, form }));
+  if ('failed' in result && result.failed instanceof Response) return failFrom(result.failed, result.values as Record<string, string> | undefined);
+  if ('redirect' in result && typeof result.redirect === 'string') redirect(303, pageUrl(result.redirect));
+  return result;
+}
+
+/**
+ * Hands a file a plugin's API answers (a PDF, a spreadsheet) to the browser, for the visitor's session and language.
+ * Only files: a JSON answer is not a download and gets a 404.
+ */
+export async function passPluginFile(event: Event, audience: PluginAudience) {
+  const { tenant, pluginId, path } = event.params;
+  const url = `${pluginApiBase(audience, tenant, pluginId)}/${path.split('/').map(encodeURIComponent).join('/')}${event.url.search}`;
+  const res = await globalThis.fetch(url, { headers: apiHeaders(event) });
+  if (res.ok && (res.headers.get('content-type') ?? '').includes('json')) error(404, 'not found');
+  return passFile(res);
+}
