@@ -10,8 +10,9 @@ interface DemoTenant {
 }
 
 /**
- * 金色家园 has the directory plugin installed, with sample numbers and its staff member as an editor; 翠湖苑 has
- * none, so an admin can try the marketplace there.
+ * 金色家园 has the directory plugin installed, with sample numbers and its staff member as an editor, and 议事与表决
+ * with topics and two 业主大会 (one open, one waiting to be counted); 翠湖苑 has none, so an admin can try the
+ * marketplace there.
  */
 export async function seedPlugins(services: ApiServices, jinse: DemoTenant, editorUserId: string) {
   const { installs, roles } = services.pluginRuntime;
@@ -23,5 +24,9 @@ export async function seedPlugins(services: ApiServices, jinse: DemoTenant, edit
     await installs.fillDemo(tx, context, 'contacts');
     const [editor] = await tx.select().from(schema.members).where(eq(schema.members.userId, editorUserId));
     await roles.set(tx, context, 'contacts', editor!.id, ['editor']);
+    const voting = services.pluginRuntime.catalogue.get('voting');
+    if (!voting) return;
+    await installs.install(tx, context, 'voting', { grantedScopes: [...voting.manifest.scopes] });
+    await installs.fillDemo(tx, context, 'voting');
   });
 }

@@ -38,7 +38,7 @@ export function checkChoices(agenda: Motion[], choices: readonly ChoiceInput[], 
  * entries are numbered and linked one at a time), the database hashes the previous head with the entry's payload, and
  * the ballot is written with its place in the chain. Either both happen or neither.
  */
-async function appendToChain(ctx: PluginContext<unknown>, meetingId: string, facts: EntryFacts, write: 'insert' | 'confirm', extra: Partial<Ballot>) {
+export async function appendToChain(ctx: PluginContext<unknown>, meetingId: string, facts: EntryFacts, write: 'insert' | 'confirm', extra: Partial<Ballot>) {
   const payload = entryPayload(facts);
   const head = sql`update ${meetings} set ballot_seq = ballot_seq + 1, prev_head = chain_head,
       chain_head = encode(sha256(decode(chain_head, 'hex') || convert_to(${payload}, 'UTF8')), 'hex')

@@ -7,6 +7,7 @@ import { ballotRoutes } from './routes/ballots.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { publicRoutes, resultRoutes, supervisionRoutes } from './routes/results.ts';
 import { topicRoutes } from './routes/topics.ts';
+import { demo } from './demo.ts';
 import type { Settings } from './meetings.ts';
 
 const routes = (router: PluginRouter<Settings>) => resultRoutes(ballotRoutes(meetingRoutes(topicRoutes(router))));
@@ -23,6 +24,7 @@ export const votingPlugin = definePluginServer({
   publicRoutes,
   supervisionRoutes,
   lifecycle: {
+    demo,
     // Row-level security limits every delete to the neighbourhood being purged; children before parents.
     purge: async (ctx) => {
       for (const table of [ballots, rollUnits, rollOwners, candidates, reports, supports, replies]) await ctx.db.delete(table).where(sql`true`);

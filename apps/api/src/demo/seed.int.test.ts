@@ -1,0 +1,41 @@
+import { schema } from '@city/db';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plugins } from '../plugins.ts';
+import { createTestApp, type TestApp } from '../testing/harness.ts';
+import { DEMO_ACCOUNTS } from './accounts.ts';
+import { seedDemo } from './seed.ts';
+
+let h: TestApp;
+const tokens: Partial<Record<keyof typeof DEMO_ACCOUNTS, string>> = {};
+const as = (who: keyof typeof DEMO_ACCOUNTS, method: string, path: string) => h.call(method, path, { token: tokens[who] });
+const voting = '/api/v1/t/jinse-jiayuan/p/voting';
+
+beforeAll(async () => {
+  h = await createTestApp({ plugins });
+  expect(await seedDemo(h.services)).toBe(true);
+  for (const who of ['residentA', 'committeeA', 'streetStaff'] as const) {
+    const [user] = await h.services.db.select().from(schema.users).where(eq(schema.users.phone, DEMO_ACCOUNTS[who].phone));
+    tokens[who] = (await h.services.sessions.create(user!.id, 'vitest')).token;
+  }
+});
+afterAll(() => h.close());
+
+/** `npm start` shows what the product does: the demo's votes are real, counted and checkable. */
+describe('demo data: 议事与表决 in 金色家园', () => {
+  it('has topics and two open meetings whose ballot chains verify', async () => {
+    expect((await as('residentA', 'GET', `${voting}/topics`)).body.items).toHaveLength(3);
+    const { items } = (await as('residentA', 'GET', `${voting}/meetings`)).body;
+    expect(items.map((m: { status: string }) => m.status)).toEqual(['open', 'open']);
+    for (const m of items) expect((await as('residentA', 'GET', `${voting}/meetings/${m.id}/chain`)).body).toMatchObject({ ok: true });
+  });
+
+  it('lets the verified owner vote in the running meeting, and the committee count the one whose period has ended', async () => {
+    const [running, ended] = (await as('residentA', 'GET', `${voting}/meetings`)).body.items;
+    expect((await as('residentA', 'GET', `${voting}/meetings/${running.id}/mine`)).body).toMatchObject({ canVote: true, items: [{ ballot: null }] });
+    const closed = await as('committeeA', 'POST', `${voting}/meetings/${ended.id}/close`);
+    expect(closed.status).toBe(200);
+    expect(closed.body.motions.map((m: { result: { quorumMet: boolean } }) => m.result.quorumMet)).toEqual([true, true]);
+    expect((await as('streetStaff', 'GET', `/api/v1/supervision/neighbourhoods/jinse-jiayuan/p/voting/meetings`)).body.items).toHaveLength(2);
+  });
+});
