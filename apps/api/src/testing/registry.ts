@@ -31,8 +31,9 @@ export async function seedRegistry(db: Database, tenantId: string, spec: Registr
   return withTenant(db, tenantId, async (tx) => {
     const since = new Date('2020-01-01T00:00:00Z');
     const names = [...new Set(spec.units.map((u) => u.building ?? '1栋'))];
-    const buildings = await tx.insert(schema.buildings).values(names.map((name) => ({ tenantId, name }))).returning();
-    const buildingId = new Map(buildings.map((b) => [b.name, b.id]));
+    // A second call may add units to buildings the first one made.
+    await tx.insert(schema.buildings).values(names.map((name) => ({ tenantId, name }))).onConflictDoNothing();
+    const buildingId = new Map((await tx.select().from(schema.buildings)).map((b) => [b.name, b.id]));
     const ownerRows: { id: string; name: string }[] = [];
     await insertAll(Object.entries(spec.owners), async (chunk) => {
       ownerRows.push(...(await tx.insert(schema.owners).values(chunk.map(([, name]) => ({ tenantId, name }))).returning({ id: schema.owners.id, name: schema.owners.name })));

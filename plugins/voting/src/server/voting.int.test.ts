@@ -302,3 +302,47 @@ describe('业主大会 (a meeting from draft to published result)', () => {
     expect((await h.call('GET', `/api/v1/public/n/${world.tenantB.slug}/p/voting/receipts/${receipt}`)).status).toBe(404);
   });
 });
+
+describe('a meeting that allows changes and shows choices live', () => {
+  it('lets the designated voter of a co-owned unit change their ballot; the other co-owner cannot vote; hidden disclosure exports totals only', async () => {
+    const v9 = await addOwnerAccount('v9');
+    const v10 = await addOwnerAccount('v10');
+    await seedRegistry(h.services.db, world.tenantA.id, { owners: { o9: '业主9', o10: '业主10' }, units: [{ building: '2栋', room: '202', area: 120 * M2, owners: ['o9', 'o10'], designated: 'o10' }], verified: { o9: v9, o10: v10 } });
+    const now = h.clock.now().getTime();
+    const created = await call('committeeA', 'POST', `${A()}/p/voting/meetings`, {
+      title: '改票会议',
+      opensAt: new Date(now + 15 * DAY + 60_000).toISOString(),
+      closesAt: new Date(now + 18 * DAY).toISOString(),
+      allowChange: true,
+      revealLive: true,
+      disclosure: 'hidden',
+    });
+    const M = `${A()}/p/voting/meetings/${created.body.id}`;
+    const withMotion = await call('committeeA', 'POST', `${M}/motions`, { matterType: 'management_statute', title: '修订管理规约' });
+    const motionId = withMotion.body.motions[0].id;
+    expect((await call('committeeA', 'POST', `${M}/announce`)).status).toBe(200);
+    h.clock.advance(15 * DAY + 120_000);
+    expect((await call('committeeA', 'POST', `${M}/open`)).body.turnout.total.count).toBe(11);
+
+    expect((await call('v9', 'GET', `${M}/mine`)).body).toEqual({ items: [], canVote: false, reason: 'not_on_roll' });
+    const mine = (await call('v10', 'GET', `${M}/mine`)).body;
+    expect(mine.items).toEqual([expect.objectContaining({ label: '2栋 202', area: 120 * M2 })]);
+    const vote = (choice: string) => call('v10', 'POST', `${M}/ballots`, { rollOwnerId: mine.items[0].rollOwnerId, choices: [{ motionId, choice }] });
+    const first = await vote('agree');
+    const changed = await vote('oppose');
+    expect(changed).toMatchObject({ status: 201, body: { seq: 2, status: 'accepted' } });
+    const live = (await call('residentA', 'GET', M)).body;
+    expect(live.turnout.participants).toEqual({ area: 120 * M2, count: 1 });
+    expect(live.motions[0].result).toMatchObject({ agree: { count: 0 }, oppose: { count: 1, area: 120 * M2 } });
+    const publicBase = `/api/v1/public/n/${world.tenantA.slug}/p/voting`;
+    expect((await h.call('GET', `${publicBase}/receipts/${first.body.receipt}`)).body.status).toBe('superseded');
+    expect((await h.call('GET', `${publicBase}/meetings/${created.body.id}/chain`)).body).toMatchObject({ ok: true, entries: 2 });
+
+    h.clock.advance(3 * DAY);
+    expect((await call('committeeA', 'POST', `${M}/close`)).body.motions[0].result.outcome).toBe('not_decided');
+    const csv = await call('residentA', 'GET', `${M}/results?format=csv`);
+    const text = typeof csv.body === 'string' ? csv.body : new TextDecoder().decode(csv.body as ArrayBuffer);
+    expect(text).toContain('修订管理规约');
+    expect(text).not.toContain('2栋 202');
+  });
+});
