@@ -1,4 +1,100 @@
 import type { z } from '@hono/zod-openapi';
-import type { TopicListSchema } from '../contracts.ts';
+import type {
+  ChainCheckSchema,
+  ElectionTallySchema,
+  MeetingListSchema,
+  MeetingSchema,
+  MotionTallySchema,
+  MyVotesSchema,
+  PendingBallotsSchema,
+  ReportSchema,
+  RollSchema,
+  TopicDetailSchema,
+  TopicListSchema,
+  TurnoutSchema,
+  VerifiedReceiptSchema,
+} from '../contracts.ts';
+
+// Types only: the portal bundle must not pull zod schemas (or any server code) in with them.
 
 export type TopicList = z.infer<typeof TopicListSchema>;
+export type Topic = TopicList['items'][number];
+export type TopicDetail = z.infer<typeof TopicDetailSchema>;
+export type Reply = TopicDetail['replies'][number];
+export type Report = z.infer<typeof ReportSchema>;
+
+export type Meeting = z.infer<typeof MeetingSchema>;
+export type MeetingStatus = Meeting['status'];
+export type Motion = Meeting['motions'][number];
+export type MeetingList = z.infer<typeof MeetingListSchema>;
+export type MeetingSummary = MeetingList['items'][number];
+export type Turnout = z.infer<typeof TurnoutSchema>;
+export type MotionTally = z.infer<typeof MotionTallySchema>;
+export type ElectionTally = z.infer<typeof ElectionTallySchema>;
+export type MyVotes = z.infer<typeof MyVotesSchema>;
+export type MyVote = MyVotes['items'][number];
+export type RecordedChoice = NonNullable<MyVote['ballot']>['choices'][number];
+export type BallotStatus = NonNullable<MyVote['ballot']>['status'];
+export type Channel = NonNullable<MyVote['ballot']>['channel'];
+export type Roll = z.infer<typeof RollSchema>;
+export type RollOwner = Roll['items'][number];
+export type PendingBallot = z.infer<typeof PendingBallotsSchema>['items'][number];
+export type VerifiedReceipt = z.infer<typeof VerifiedReceiptSchema>;
+export type ChainCheck = z.infer<typeof ChainCheckSchema>;
+
+export type TopicsData = {
+  topics: TopicList;
+};
+
+export type TopicData = {
+  topic: TopicDetail;
+  canRaise: boolean;
+  canModerate: boolean;
+  supportThreshold: number;
+  /** Runs meetings (the committee, or the admin while there is none): may turn an eligible topic into a motion. */
+  canManage: boolean;
+  /** Draft meetings the topic can join as a motion; empty unless the visitor runs meetings and the topic is eligible. */
+  drafts: Array<{ id: string; title: string }>;
+};
+
+export type ReportsData = {
+  reports: Report[];
+};
+
+export type MeetingsData = {
+  meetings: MeetingList;
+};
+
+export type MeetingData = {
+  meeting: Meeting;
+  /** Null for a draft (only managers see drafts, and nobody votes on one). */
+  mine: MyVotes | null;
+  /** A fresh Idempotency-Key per counting owner: a resubmitted form never casts twice. */
+  keys: Record<string, string>;
+  canTell: boolean;
+};
+
+export type ManageData = {
+  meeting: Meeting;
+  canManage: boolean;
+  /** Tellers (admin, committee, staff) enter and check paper and proxy ballots once voting is open. */
+  canTell: boolean;
+  /** The roll search and page being shown (kept when an owner is picked). */
+  q: string;
+  cursor: string;
+  roll: Roll | null;
+  /** The counting owner picked from the roll for a paper or proxy entry. */
+  picked: RollOwner | null;
+  pending: PendingBallot[];
+  chain: ChainCheck | null;
+};
+
+export type VerifyData = {
+  receipt: string;
+  found: VerifiedReceipt | null;
+  chain: ChainCheck | null;
+};
+
+export type SupervisionData = {
+  meetings: Meeting[];
+};

@@ -1,0 +1,117 @@
+import { PortalError, type ActionResult, type PluginPage, type PortalContext } from '@city/plugin-sdk/portal';
+import type { MatterType } from '@city/plugin-sdk/voting';
+import type { VotingApi } from '../server/index.ts';
+import { ballotValues, choicesFrom, refused, text } from './form-data.ts';
+import { hasAny, MANAGER_ROLES, TELLER_ROLES } from './format.ts';
+import { meetingInput } from './meetings.ts';
+import type { ManageData } from './types.ts';
+
+type Context = PortalContext<VotingApi>;
+type ActionContext = Context & { form: FormData };
+
+const meetingId = (ctx: Context) => ctx.params.meetingId ?? '';
+const param = (ctx: Context) => ({ meetingId: meetingId(ctx) });
+
+async function load(ctx: Context): Promise<ManageData> {
+  const { client, ok, actor, url } = ctx;
+  const canTell = hasAny(actor.roles, TELLER_ROLES);
+  // Whether the visitor runs meetings is the API's call (an admin does only while there is no committee); the list says it.
+  const canManage = hasAny(actor.roles, MANAGER_ROLES) && (await ok(await client.meetings.$get())).canManage;
+  if (!canTell && !canManage) throw new PortalError(403);
+  const meeting = await ok(await client.meetings[':meetingId'].$get({ param: param(ctx) }));
+  const q = (url.searchParams.get('q') ?? '').trim().slice(0, 40);
+  const cursor = url.searchParams.get('cursor') ?? '';
+  const desk = canTell && meeting.status === 'open';
+  const [roll, pending] = desk
+    ? await Promise.all([
+        ok(await client.meetings[':meetingId'].roll.$get({ param: param(ctx), query: { ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) } })),
+        ok(await client.meetings[':meetingId']['staff-ballots'].$get({ param: param(ctx) })),
+      ])
+    : [null, null];
+  const owner = url.searchParams.get('owner');
+  const chain = url.searchParams.get('check') === 'chain' && meeting.status !== 'draft' ? await ok(await client.meetings[':meetingId'].chain.$get({ param: param(ctx) })) : null;
+  return { meeting, canManage, canTell, q, cursor, roll, picked: roll?.items.find((o) => o.id === owner) ?? null, pending: pending?.items ?? [], chain };
+}
+
+// —— the draft: the meeting itself and its agenda ——
+
+async function save(ctx: ActionContext): Promise<ActionResult> {
+  const { values, json } = meetingInput(ctx.form);
+  const res = await ctx.client.meetings[':meetingId'].$put({ param: param(ctx), json });
+  return res.ok ? { done: 'saved' } : refused(res, 'save', values);
+}
+
+/** Candidates one per line, as the election form takes them. */
+const candidateNames = (lines: string) => lines.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+
+async function addMotion(ctx: ActionContext): Promise<ActionResult> {
+  const { form } = ctx;
+  const values = { kind: text(form, 'kind'), matterType: text(form, 'matterType'), title: text(form, 'title'), description: text(form, 'description'), seats: text(form, 'seats'), candidates: text(form, 'candidates') };
+  const election = values.kind === 'election';
+  const json = {
+    kind: election ? ('election' as const) : ('motion' as const),
+    matterType: values.matterType as MatterType,
+    title: values.title,
+    description: values.description,
+    // A motion has neither; what was typed into them is dropped rather than refused.
+    seats: election && values.seats ? Number(values.seats) : null,
+    candidates: election ? candidateNames(values.candidates).map((name) => ({ name, statement: '' })) : [],
+  };
+  const res = await ctx.client.meetings[':meetingId'].motions.$post({ param: param(ctx), json });
+  return res.ok ? { done: 'motionAdded' } : refused(res, 'addMotion', values);
+}
+
+async function removeMotion(ctx: ActionContext): Promise<ActionResult> {
+  const motionId = text(ctx.form, 'motionId');
+  const res = await ctx.client.meetings[':meetingId'].motions[':motionId'].$delete({ param: { ...param(ctx), motionId } });
+  return res.ok ? { done: 'motionRemoved' } : refused(res, 'removeMotion', { motionId });
+}
+
+// —— the lifecycle: announce → open → close ——
+
+async function announce(ctx: ActionContext): Promise<ActionResult> {
+  const res = await ctx.client.meetings[':meetingId'].announce.$post({ param: param(ctx) });
+  return res.ok ? { done: 'announced' } : refused(res, 'announce');
+}
+
+async function open(ctx: ActionContext): Promise<ActionResult> {
+  const res = await ctx.client.meetings[':meetingId'].open.$post({ param: param(ctx) });
+  return res.ok ? { done: 'opened' } : refused(res, 'open');
+}
+
+async function close(ctx: ActionContext): Promise<ActionResult> {
+  const res = await ctx.client.meetings[':meetingId'].close.$post({ param: param(ctx) });
+  return res.ok ? { done: 'closed' } : refused(res, 'close');
+}
+
+// —— the count desk: paper and proxy ballots, each checked by a second teller ——
+
+async function enter(ctx: ActionContext): Promise<ActionResult> {
+  const { form } = ctx;
+  const fields = { rollOwnerId: text(form, 'rollOwnerId'), channel: text(form, 'channel'), paperRef: text(form, 'paperRef'), proxyName: text(form, 'proxyName'), proxyAuthorisation: text(form, 'proxyAuthorisation') };
+  const channel = fields.channel === 'proxy' ? ('proxy' as const) : ('paper' as const);
+  const res = await ctx.client.meetings[':meetingId']['staff-ballots'].$post({
+    param: param(ctx),
+    json: { ...fields, channel, choices: choicesFrom(form) },
+  });
+  if (!res.ok) return refused(res, 'enter', { ...fields, ...ballotValues(form) });
+  return { entered: { receipt: (await res.json()).receipt, label: text(form, 'label') } };
+}
+
+async function confirm(ctx: ActionContext): Promise<ActionResult> {
+  const ballotId = text(ctx.form, 'ballotId');
+  const res = await ctx.client.meetings[':meetingId']['staff-ballots'][':ballotId'].confirm.$post({ param: { ...param(ctx), ballotId } });
+  return res.ok ? { done: 'confirmed' } : refused(res, 'confirm', { ballotId });
+}
+
+async function reject(ctx: ActionContext): Promise<ActionResult> {
+  const ballotId = text(ctx.form, 'ballotId');
+  const res = await ctx.client.meetings[':meetingId']['staff-ballots'][':ballotId'].reject.$post({ param: { ...param(ctx), ballotId } });
+  return res.ok ? { done: 'rejected' } : refused(res, 'reject', { ballotId });
+}
+
+export const managePage: PluginPage<VotingApi> = {
+  component: () => import('./ManagePage.svelte'),
+  load,
+  actions: { save, addMotion, removeMotion, announce, open, close, enter, confirm, reject },
+};
