@@ -62,6 +62,8 @@ export interface PluginContext<S = Record<string, unknown>> {
   now(): Date;
   db: PluginDb;
   registry: {
+    /** `registry:read`: the buildings, by name. */
+    buildings(): Promise<Array<{ id: string; name: string }>>;
     /** `registry:read` */
     units(): Promise<UnitSummary[]>;
     /** `registry:owners`: every unit with its current owners, in address order. */

@@ -45,9 +45,11 @@ export const TopicSchema = z
 export const ReplySchema = z
   .object({ id: Id, authorName: z.string(), body: z.string(), ...Hidden, createdAt: z.string() })
   .openapi('VotingReply');
-export const TopicDetailSchema = TopicSchema.extend({ replies: z.array(ReplySchema) }).openapi('VotingTopicDetail');
+/** What the visitor may do here (the pages show only the forms that would be accepted). */
+const TopicViewer = { canRaise: z.boolean(), canModerate: z.boolean(), canManage: z.boolean(), supportThreshold: z.number().int() };
+export const TopicDetailSchema = TopicSchema.extend({ replies: z.array(ReplySchema), ...TopicViewer }).openapi('VotingTopicDetail');
 export const TopicListSchema = z
-  .object({ items: z.array(TopicSchema), supportThreshold: z.number().int(), canModerate: z.boolean(), canRaise: z.boolean() })
+  .object({ items: z.array(TopicSchema), buildings: z.array(z.object({ id: Id, name: z.string() })), ...TopicViewer })
   .openapi('VotingTopicList');
 export const ReportSchema = z
   .object({ id: Id, topicId: Id, topicTitle: z.string(), replyId: Id.nullable(), excerpt: z.string(), reason: z.string(), createdAt: z.string() })
@@ -183,9 +185,11 @@ export const MeetingSchema = z
     resultNoticeId: Id.nullable(),
     turnout: TurnoutSchema.nullable(),
     motions: z.array(MotionSchema),
+    /** The visitor runs meetings here (the committee, or the admin where none exists); false for supervisors. */
+    canManage: z.boolean(),
   })
   .openapi('VotingMeeting');
-export const MeetingSummarySchema = MeetingSchema.omit({ motions: true, description: true }).extend({ motionCount: z.number().int() }).openapi('VotingMeetingSummary');
+export const MeetingSummarySchema = MeetingSchema.omit({ motions: true, description: true, canManage: true }).extend({ motionCount: z.number().int() }).openapi('VotingMeetingSummary');
 export const MeetingListSchema = z.object({ items: z.array(MeetingSummarySchema), canManage: z.boolean() }).openapi('VotingMeetingList');
 
 /** A counting owner this member may vote for, and what they have cast. */
@@ -235,7 +239,8 @@ export const VerifiedReceiptSchema = z
     seq: z.number().int().nullable(),
     entryHash: z.string().nullable(),
     acceptedAt: z.string().nullable(),
-    choices: z.array(z.object({ motionTitle: z.string(), answer: z.string() })),
+    /** Each motion's recorded answer: a choice, or for an election the names of the candidates chosen. */
+    choices: z.array(z.object({ motionTitle: z.string(), choice: z.enum(CHOICES).nullable(), candidates: z.array(z.string()) })),
   })
   .openapi('VotingVerifiedReceipt');
 

@@ -4,7 +4,7 @@ import { schema, type Tx } from '@city/db';
 import { ScopeNotGranted, type Scope } from '@city/plugin-sdk';
 import { pluginRole } from '@city/plugin-sdk/schema';
 import type { PluginActor, PluginContext, PluginDb, PluginServer, UnitSummary } from '@city/plugin-sdk/server';
-import { sql } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 
 /** Local to the transaction: its end (commit or rollback) restores the connection's own role. */
 export const setRole = (tx: Tx, role: string) => tx.execute(sql`select set_config('role', ${role}, true)`);
@@ -79,6 +79,8 @@ export function pluginContext(input: ContextInput): PluginContext {
     now: at,
     db: tx as unknown as PluginDb,
     registry: {
+      buildings: () =>
+        core('registry:read', () => tx.select({ id: schema.buildings.id, name: schema.buildings.name }).from(schema.buildings).orderBy(asc(schema.buildings.name))),
       units: () => core('registry:read', async () => (await allUnits(tx)).map(unitSummary)),
       ownerRoll: () =>
         core('registry:owners', async () => {

@@ -15,10 +15,10 @@ const param = (ctx: Context) => ({ meetingId: meetingId(ctx) });
 async function load(ctx: Context): Promise<ManageData> {
   const { client, ok, actor, url } = ctx;
   const canTell = hasAny(actor.roles, TELLER_ROLES);
-  // Whether the visitor runs meetings is the API's call (an admin does only while there is no committee); the list says it.
-  const canManage = hasAny(actor.roles, MANAGER_ROLES) && (await ok(await client.meetings.$get())).canManage;
-  if (!canTell && !canManage) throw new PortalError(403);
   const meeting = await ok(await client.meetings[':meetingId'].$get({ param: param(ctx) }));
+  // Whether the visitor runs meetings is the API's call (an admin does only while there is no committee).
+  const canManage = meeting.canManage;
+  if (!canTell && !canManage) throw new PortalError(403);
   const q = (url.searchParams.get('q') ?? '').trim().slice(0, 40);
   const cursor = url.searchParams.get('cursor') ?? '';
   const desk = canTell && meeting.status === 'open';

@@ -15,6 +15,11 @@ export const paths = {
 const seg = encodeURIComponent;
 const publicBase = (tenant: string) => `/p/${seg(tenant)}/apps/voting`;
 
+/** Files of the member API, passed through by the portal under the plugin's member pages (exports after the count). */
+export const memberFiles = {
+  results: (tenant: string, meetingId: string, format: 'csv' | 'xlsx') => `/n/${seg(tenant)}/p/voting/files/meetings/${seg(meetingId)}/results?format=${format}`,
+};
+
 export const publicUrls = {
   verify: (tenant: string, receipt?: string) => `${publicBase(tenant)}/verify${receipt ? `?receipt=${seg(receipt)}` : ''}`,
   resultPdf: (tenant: string, meetingId: string) => `${publicBase(tenant)}/files/meetings/${seg(meetingId)}/result.pdf`,

@@ -12,9 +12,8 @@ type ActionContext = Context & { form: FormData };
 // —— / : the topic list and the form to raise one ——
 
 async function raise({ client, form }: ActionContext): Promise<ActionResult> {
-  const values = { title: text(form, 'title'), body: text(form, 'body') };
-  // No building list reaches the portal: topics are raised for the whole neighbourhood.
-  const res = await client.topics.$post({ json: { ...values, buildingId: null } });
+  const values = { title: text(form, 'title'), body: text(form, 'body'), buildingId: text(form, 'buildingId') };
+  const res = await client.topics.$post({ json: { ...values, buildingId: values.buildingId || null } });
   if (!res.ok) return refused(res, 'raise', values);
   return { redirect: paths.topic((await res.json()).id) };
 }
@@ -32,12 +31,11 @@ const topicId = (ctx: Context) => ctx.params.topicId ?? '';
 async function loadTopic(ctx: Context): Promise<TopicData> {
   const { client, ok, actor } = ctx;
   const param = { topicId: topicId(ctx) };
-  // The detail has no flags for the visitor; the list carries them (canRaise: a verified home here).
-  const [topic, list] = await Promise.all([ok(await client.topics[':topicId'].$get({ param })), ok(await client.topics.$get())]);
-  const meetings = topic.eligible && hasAny(actor.roles, MANAGER_ROLES) ? await ok(await client.meetings.$get()) : null;
-  const canManage = meetings?.canManage ?? false;
-  const drafts = canManage ? (meetings?.items ?? []).filter((m) => m.status === 'draft').map((m) => ({ id: m.id, title: m.title })) : [];
-  return { topic, canRaise: list.canRaise, canModerate: list.canModerate, supportThreshold: list.supportThreshold, canManage, drafts };
+  const topic = await ok(await client.topics[':topicId'].$get({ param }));
+  // Draft meetings are listed only for those who run meetings (the committee, or the admin where none exists).
+  const meetings = topic.eligible && topic.canManage ? await ok(await client.meetings.$get()) : null;
+  const drafts = (meetings?.items ?? []).filter((m) => m.status === 'draft').map((m) => ({ id: m.id, title: m.title }));
+  return { topic, canRaise: topic.canRaise, canModerate: topic.canModerate, supportThreshold: topic.supportThreshold, canManage: topic.canManage, drafts };
 }
 
 async function support(ctx: ActionContext): Promise<ActionResult> {

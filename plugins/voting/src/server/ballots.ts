@@ -106,7 +106,14 @@ export async function castOnline(ctx: PluginContext<unknown>, input: CastInput):
     input.idempotencyKey
       ? findBallot(ctx, and(eq(ballots.meetingId, meeting.id), eq(ballots.castBy, actor.id), eq(ballots.idempotencyKey, input.idempotencyKey))!)
       : Promise.resolve(undefined);
-  const earlier = await byKey();
+  const replay = async () => {
+    const earlier = await byKey();
+    // The same key for another counting owner is a different request, not a repeat: refuse it rather than answer
+    // with someone else's receipt.
+    if (earlier && earlier.rollOwnerId !== input.rollOwnerId) throw fail('idempotency_mismatch');
+    return earlier;
+  };
+  const earlier = await replay();
   if (earlier) return { ballot: earlier, replayed: true };
   if (meeting.status !== 'open') throw fail('not_open');
   if (ctx.now() >= meeting.closesAt) throw fail('voting_ended');
@@ -136,7 +143,7 @@ export async function castOnline(ctx: PluginContext<unknown>, input: CastInput):
     });
   } catch (error) {
     if (isUniqueViolation(error, 'voting_ballots_idempotency')) {
-      const first = await byKey();
+      const first = await replay();
       if (first) return { ballot: first, replayed: true };
     }
     if (isUniqueViolation(error, 'voting_ballots_one_live')) throw fail('already_voted');

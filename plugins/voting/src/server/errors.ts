@@ -30,6 +30,7 @@ export const fail = definePluginErrors('voting', {
   choices_incomplete: { status: 400, 'zh-CN': '请对每一项议案作出选择', en: 'Answer every motion' },
   choice_invalid: { status: 400, 'zh-CN': '选择与议案不符', en: 'A choice does not fit its motion' },
   too_many_candidates: { status: 400, 'zh-CN': '选择的候选人超过应选席位', en: 'More candidates chosen than there are seats' },
+  idempotency_mismatch: { status: 409, 'zh-CN': '这个请求编号已用于另一张表决票', en: 'This Idempotency-Key was already used for another ballot' },
   same_person: { status: 409, 'zh-CN': '录入人不能核对自己录入的表决票', en: 'The person who entered a ballot cannot confirm it' },
   not_pending: { status: 409, 'zh-CN': '该表决票不在待核对状态', en: 'This ballot is not awaiting a check' },
   not_closed: { status: 409, 'zh-CN': '会议尚未计票', en: 'The meeting has not been counted yet' },

@@ -3,6 +3,7 @@ import { MATTER_TEXT, quorumMet, tallyElection, tallyMotion, thresholdOf, type C
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ChoiceInput, MeetingView } from '../contracts.ts';
 import { ballots, candidates, meetings, motions, rollOwners } from '../schema.ts';
+import { canManage } from './access.ts';
 import { fail } from './errors.ts';
 
 export type Meeting = typeof meetings.$inferSelect;
@@ -122,6 +123,7 @@ export async function meetingView(ctx: PluginContext<unknown>, meeting: Meeting,
     chainHead: meeting.chainHead,
     resultNoticeId: meeting.resultNoticeId,
     turnout: await turnout(ctx, meeting),
+    canManage: ctx.actor ? await canManage(ctx) : false,
     motions: agenda.map((m) => ({
       id: m.id,
       position: m.position,
@@ -143,7 +145,7 @@ export async function meetingView(ctx: PluginContext<unknown>, meeting: Meeting,
 export async function meetingSummaries(ctx: PluginContext<unknown>, rows: Meeting[], settings: Settings) {
   const items = [];
   for (const meeting of rows) {
-    const { motions: agenda, description: _description, ...summary } = await meetingView(ctx, meeting, settings);
+    const { motions: agenda, description: _description, canManage: _canManage, ...summary } = await meetingView(ctx, meeting, settings);
     items.push({ ...summary, motionCount: agenda.length });
   }
   return items;

@@ -2,7 +2,7 @@ import { formatArea } from '@city/contracts';
 import { renderPrintedNotice, writeTable, type SheetFormat } from '@city/plugin-sdk/documents';
 import type { PluginContext } from '@city/plugin-sdk/server';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
-import type { ChoiceInput, MeetingView } from '../contracts.ts';
+import type { Choice, ChoiceInput, MeetingView } from '../contracts.ts';
 import { ballots, motions, rollOwners } from '../schema.ts';
 import { checkChain } from './chain.ts';
 import { fail } from './errors.ts';
@@ -13,13 +13,22 @@ import { areaText, countText, printTime, QUORUM_RULE, resultLines } from './text
 const ANSWER = { agree: '同意', oppose: '反对', abstain: '弃权', invalid: '废票' } as const;
 const CHANNEL = { online: '网上', paper: '纸质', proxy: '委托' } as const;
 
-/** What a ballot says about one motion, in words (candidates by name). */
-export function answerText(motion: { id: string; candidates: Array<{ id: string; name: string }> }, choices: ChoiceInput[]) {
+type AgendaItem = { id: string; candidates: Array<{ id: string; name: string }> };
+
+/** What a ballot recorded for one motion: the choice, or the chosen candidates by name. */
+export function recordedAnswer(motion: AgendaItem, choices: ChoiceInput[]): { choice: Choice | null; candidates: string[] } {
   const answer = choices.find((c) => c.motionId === motion.id);
-  if (!answer) return '';
-  if ('choice' in answer) return ANSWER[answer.choice];
+  if (!answer || 'choice' in answer) return { choice: answer?.choice ?? null, candidates: [] };
   const names = new Map(motion.candidates.map((c) => [c.id, c.name]));
-  return answer.candidateIds.length ? `选：${answer.candidateIds.map((id) => names.get(id) ?? '?').join('、')}` : '未选任何候选人';
+  return { choice: null, candidates: answer.candidateIds.map((id) => names.get(id) ?? '?') };
+}
+
+/** The same in words, for the printed and exported tables (Chinese, like every printout). */
+export function answerText(motion: AgendaItem, choices: ChoiceInput[]) {
+  const { choice, candidates } = recordedAnswer(motion, choices);
+  if (choice) return ANSWER[choice];
+  if (!choices.some((c) => c.motionId === motion.id)) return '';
+  return candidates.length ? `选：${candidates.join('、')}` : '未选任何候选人';
 }
 
 /** Recomputes the meeting's ballot chain from the stored ballots; tampering with any of them shows here. */

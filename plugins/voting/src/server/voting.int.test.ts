@@ -260,9 +260,9 @@ describe('业主大会 (a meeting from draft to published result)', () => {
     const checked = await h.call('GET', `${publicBase}/receipts/${receipt.toLowerCase().replace(/-/g, '')}`);
     expect(checked).toMatchObject({ status: 200, body: { receipt, status: 'accepted', channel: 'online', meeting: { title: '2026年第一次业主大会' } } });
     expect(checked.body.choices).toEqual([
-      { motionTitle: '续聘物业服务企业', answer: '反对' },
-      { motionTitle: '续筹维修资金', answer: '反对' },
-      { motionTitle: '补选业主委员会委员', answer: '选：李四、王五' },
+      { motionTitle: '续聘物业服务企业', choice: 'oppose', candidates: [] },
+      { motionTitle: '续筹维修资金', choice: 'oppose', candidates: [] },
+      { motionTitle: '补选业主委员会委员', choice: null, candidates: ['李四', '王五'] },
     ]);
     expect((await h.call('GET', `${publicBase}/receipts/0000-0000-0000`)).body.code).toBe('voting.receipt_missing');
     expect((await h.call('GET', `${publicBase}/meetings/${meetingId}/chain`)).body).toEqual({ ok: true, entries: 7, head: expect.any(String), firstBrokenSeq: null });

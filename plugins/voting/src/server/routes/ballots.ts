@@ -89,6 +89,13 @@ const chain = pluginRoute({
   responses: { 200: jsonResponse(ChainCheckSchema) },
 });
 
+/** The roll is paged by (label, id): the cursor is the last row's id and label. */
+function parseCursor(cursor: string) {
+  const at = cursor.indexOf(':');
+  const id = cursor.slice(0, at);
+  return at === 36 && /^[0-9a-f-]{36}$/.test(id) ? { id, label: cursor.slice(at + 1) } : null;
+}
+
 /** A search term as an ILIKE pattern that matches it literally. */
 const like = (q: string) => `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
@@ -106,6 +113,7 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
     .openapi(mine, async (c) => {
       const ctx = c.get('plugin');
       const meeting = await openMeeting(ctx, c.req.valid('param').meetingId);
+      // Before opening there is no roll yet: who votes for what is known only once it is frozen.
       if (!meeting.rollHash) return c.json({ items: [], canVote: false, reason: 'not_open' }, 200);
       const ownerIds = await ctx.registry.ownerIdsOf(ctx.actor!.id);
       const owners = ownerIds.length
@@ -131,7 +139,8 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
           ballot: b ? { receipt: b.receipt, status: b.status, channel: b.channel, acceptedAt: b.acceptedAt?.toISOString() ?? null, choices: b.choices as unknown as ChoiceInput[] } : null,
         };
       });
-      const reason = !owners.length ? (ownerIds.length ? 'not_on_roll' : 'not_owner') : meeting.status !== 'open' ? 'not_open' : ctx.now() >= meeting.closesAt ? 'ended' : null;
+      const ended = meeting.status === 'closed' || ctx.now() >= meeting.closesAt;
+      const reason = !owners.length ? (ownerIds.length ? 'not_on_roll' : 'not_owner') : ended ? 'ended' : null;
       return c.json({ items, canVote: reason === null, reason }, 200);
     })
     .openapi(cast, async (c) => {
@@ -149,6 +158,7 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
       const ctx = c.get('plugin');
       const meeting = await openMeeting(ctx, c.req.valid('param').meetingId);
       const { q, cursor } = c.req.valid('query');
+      const after = cursor ? parseCursor(cursor) : null;
       const PAGE = 50;
       const rows = await ctx.db
         .select({
@@ -164,13 +174,14 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
           and(
             eq(rollOwners.meetingId, meeting.id),
             q ? or(ilike(rollOwners.label, like(q)), ilike(rollOwners.names, like(q))) : undefined,
-            cursor ? gt(rollOwners.label, cursor) : undefined,
+            after ? or(gt(rollOwners.label, after.label), and(eq(rollOwners.label, after.label), gt(rollOwners.id, after.id))) : undefined,
           ),
         )
         .orderBy(asc(rollOwners.label), asc(rollOwners.id))
         .limit(PAGE + 1);
       const page = rows.slice(0, PAGE);
-      return c.json({ items: page, nextCursor: rows.length > PAGE ? page.at(-1)!.label : null }, 200);
+      const last = page.at(-1);
+      return c.json({ items: page, nextCursor: rows.length > PAGE && last ? `${last.id}:${last.label}` : null }, 200);
     })
     .openapi(enter, async (c) => {
       const ctx = c.get('plugin');

@@ -8,7 +8,7 @@ import { ballots, meetings } from '../../schema.ts';
 import { normaliseReceipt } from '../chain.ts';
 import { fail } from '../errors.ts';
 import { loadMeeting, meetingSummaries, meetingView, motionsOf, type Settings } from '../meetings.ts';
-import { answerText, resultPdf, resultTable, verifyChain } from '../results.ts';
+import { recordedAnswer, resultPdf, resultTable, verifyChain } from '../results.ts';
 
 const meetingParams = z.object({ meetingId: z.uuid() });
 const file = (type: string) => ({ description: 'File', content: { [type]: { schema: z.string().openapi({ format: 'binary' }) } } });
@@ -104,7 +104,7 @@ export const publicRoutes = (router: PluginRouter<Settings>) =>
           seq: b.seq,
           entryHash: b.entryHash,
           acceptedAt: b.acceptedAt?.toISOString() ?? null,
-          choices: agenda.map((motion) => ({ motionTitle: motion.title, answer: answerText(motion, b.choices as unknown as ChoiceInput[]) })),
+          choices: agenda.map((motion) => ({ motionTitle: motion.title, ...recordedAnswer(motion, b.choices as unknown as ChoiceInput[]) })),
         },
         200,
       );

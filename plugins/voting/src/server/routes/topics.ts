@@ -16,7 +16,7 @@ import {
   TopicToMotionSchema,
 } from '../../contracts.ts';
 import { motions, replies, reports, supports, topics } from '../../schema.ts';
-import { canModerate, requireManager, requireVerified } from '../access.ts';
+import { canManage, canModerate, requireManager, requireVerified } from '../access.ts';
 import { fail } from '../errors.ts';
 import { loadMeeting, meetingView, type Settings } from '../meetings.ts';
 
@@ -116,6 +116,14 @@ async function topicViews(ctx: Ctx, rows: Row[]) {
   }));
 }
 
+/** What the visitor may do on the topic pages. */
+const viewer = async (ctx: Ctx) => ({
+  canRaise: Boolean(ctx.actor?.verified),
+  canModerate: canModerate(ctx),
+  canManage: await canManage(ctx),
+  supportThreshold: ctx.settings.supportThreshold,
+});
+
 async function loadTopic(ctx: Ctx, id: string) {
   const [row] = await ctx.db.select().from(topics).where(eq(topics.id, id));
   if (!row) throw fail('topic_missing');
@@ -137,7 +145,8 @@ export const topicRoutes = <R extends Schema>(router: PluginRouter<Settings, R>)
     .openapi(list, async (c) => {
       const ctx = c.get('plugin');
       const rows = await ctx.db.select().from(topics).orderBy(desc(topics.lastActivityAt)).limit(200);
-      return c.json({ items: await topicViews(ctx, rows), supportThreshold: ctx.settings.supportThreshold, canModerate: canModerate(ctx), canRaise: Boolean(ctx.actor?.verified) }, 200);
+      const buildings = ctx.actor?.verified ? await ctx.registry.buildings() : [];
+      return c.json({ items: await topicViews(ctx, rows), buildings, ...(await viewer(ctx)) }, 200);
     })
     .openapi(create, async (c) => {
       const ctx = c.get('plugin');
@@ -145,9 +154,9 @@ export const topicRoutes = <R extends Schema>(router: PluginRouter<Settings, R>)
       const input = c.req.valid('json');
       let buildingName: string | null = null;
       if (input.buildingId) {
-        const unit = (await ctx.registry.units()).find((u) => u.buildingId === input.buildingId);
-        if (!unit) throw fail('building_missing');
-        buildingName = unit.buildingName;
+        const building = (await ctx.registry.buildings()).find((b) => b.id === input.buildingId);
+        if (!building) throw fail('building_missing');
+        buildingName = building.name;
       }
       const now = ctx.now();
       const [row] = await ctx.db
@@ -160,7 +169,7 @@ export const topicRoutes = <R extends Schema>(router: PluginRouter<Settings, R>)
       const ctx = c.get('plugin');
       const topic = await loadTopic(ctx, c.req.valid('param').topicId);
       const rows = await ctx.db.select().from(replies).where(eq(replies.topicId, topic.id)).orderBy(asc(replies.createdAt));
-      return c.json({ ...(await topicViews(ctx, [topic]))[0]!, replies: rows.map(replyView) }, 200);
+      return c.json({ ...(await topicViews(ctx, [topic]))[0]!, replies: rows.map(replyView), ...(await viewer(ctx)) }, 200);
     })
     .openapi(reply, async (c) => {
       const ctx = c.get('plugin');
