@@ -200,6 +200,7 @@ describe('业主大会 (a meeting from draft to published result)', () => {
   it('counts paper ballots only after a second person confirms them', async () => {
     const roll = (await call('staffA', 'GET', `${M()}/roll`)).body.items as { id: string; kind: string; voted: boolean }[];
     expect(roll).toHaveLength(9);
+    expect(roll.filter((r) => r.voted)).toHaveLength(6);
     const developer = roll.find((r) => r.kind === 'developer')!;
     const paper = {
       rollOwnerId: developer.id,

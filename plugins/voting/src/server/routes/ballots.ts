@@ -167,7 +167,6 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
           names: rollOwners.names,
           kind: rollOwners.kind,
           area: rollOwners.area,
-          voted: sql<boolean>`exists (select 1 from ${ballots} where ${ballots.rollOwnerId} = ${rollOwners.id} and ${ballots.status} in ('pending', 'accepted'))`,
         })
         .from(rollOwners)
         .where(
@@ -180,8 +179,18 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
         .orderBy(asc(rollOwners.label), asc(rollOwners.id))
         .limit(PAGE + 1);
       const page = rows.slice(0, PAGE);
+      const voted = page.length
+        ? new Set(
+            (
+              await ctx.db
+                .select({ id: ballots.rollOwnerId })
+                .from(ballots)
+                .where(and(eq(ballots.meetingId, meeting.id), inArray(ballots.rollOwnerId, page.map((o) => o.id)), sql`${ballots.status} in ('pending', 'accepted')`))
+            ).map((b) => b.id),
+          )
+        : new Set<string>();
       const last = page.at(-1);
-      return c.json({ items: page, nextCursor: rows.length > PAGE && last ? `${last.id}:${last.label}` : null }, 200);
+      return c.json({ items: page.map((o) => ({ ...o, voted: voted.has(o.id) })), nextCursor: rows.length > PAGE && last ? `${last.id}:${last.label}` : null }, 200);
     })
     .openapi(enter, async (c) => {
       const ctx = c.get('plugin');
