@@ -88,7 +88,7 @@ async function meeting(ctx: PluginContext<Settings>, spec: DemoMeeting, seed: nu
   const next = sequence(seed);
   for (const [i, owner] of owners.entries()) {
     if (owner.kind === 'developer' || spec.skipBuildings.some((b) => owner.label.startsWith(`${b} `)) || next(100) >= spec.turnout) continue;
-    const choices: ChoiceInput[] = agenda.map((m) => ({ motionId: m.id, choice: next(100) < spec.agree ? 'agree' : next(2) ? 'oppose' : 'abstain' }));
+    const choices: ChoiceInput[] = agenda.map((m) => ({ motionId: m.id, choice: next(100) < spec.agree ? 'agree' : next(100) < 60 ? 'oppose' : 'abstain' }));
     const facts = { meetingId: id, rollOwnerId: owner.id, receipt: receiptCode(), channel: 'paper', choices, acceptedAt: new Date(now - (spec.opensDaysAgo * DAY) / 2), supersedes: null, paperRef: `No.${String(i + 1).padStart(4, '0')}`, proxyName: null, proxyAuthorisation: null };
     await appendToChain(ctx, id, facts, 'insert', { id: newId() });
   }
