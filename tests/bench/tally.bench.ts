@@ -88,7 +88,7 @@ export async function run() {
       for (const b of motion) area += b.area;
       return area;
     },
-    'countingOwners (roll)': () => countingOwners(units),
+    'countingOwners (roll, at opening)': () => countingOwners(units),
     'tallyMotion (one motion)': () => tallyMotion({ threshold: 'special', total, ballots: motion }),
     'tallyElection (9 seats, 15 candidates)': () => tallyElection({ seats: 9, candidateIds: CANDIDATES, total, ballots: election }),
   };
@@ -111,9 +111,12 @@ export async function run() {
     })),
   );
   const of = (name: string) => results.find((r) => r.name === name)!.samples;
-  const sum = (q: number) => quantile(of('countingOwners (roll)'), q) + quantile(of('tallyMotion (one motion)'), q);
+  // The count at close: three motions and an election over the frozen roll's ballots (the roll was grouped at opening).
+  const count = (q: number) => 3 * quantile(of('tallyMotion (one motion)'), q) + quantile(of('tallyElection (9 seats, 15 candidates)'), q);
   // p95 (with the garbage collector's pauses) is what a meeting's close sees at worst; judge by it.
   console.log(
-    `target countingOwners + tallyMotion < ${TARGET_MS} ms: p95 ${sum(0.95).toFixed(2)} ms (median ${sum(0.5).toFixed(2)} ms) — ${sum(0.95) < TARGET_MS ? 'met' : 'NOT met'}`,
+    `target: the count at close (3 motions + a 9-seat election) < ${TARGET_MS} ms: p95 ${count(0.95).toFixed(2)} ms (median ${count(0.5).toFixed(2)} ms) — ${count(0.95) < TARGET_MS ? 'met' : 'NOT met'}`,
   );
+  const freeze = quantile(of('countingOwners (roll, at opening)'), 0.95);
+  console.log(`grouping the roll at opening, once per meeting: p95 ${freeze.toFixed(2)} ms — ${freeze < TARGET_MS ? 'also' : 'not'} under ${TARGET_MS} ms`);
 }
