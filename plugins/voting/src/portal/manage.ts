@@ -2,7 +2,7 @@ import { PortalError, type ActionResult, type PluginPage, type PortalContext } f
 import type { MatterType } from '@city/plugin-sdk/voting';
 import type { VotingApi } from '../server/index.ts';
 import { ballotValues, choicesFrom, refused, text } from './form-data.ts';
-import { hasAny, MANAGER_ROLES, TELLER_ROLES } from './format.ts';
+import { hasAny, TELLER_ROLES } from './format.ts';
 import { meetingInput } from './meetings.ts';
 import type { ManageData } from './types.ts';
 

@@ -2,7 +2,6 @@ import type { ActionResult, PluginPage, PortalContext } from '@city/plugin-sdk/p
 import type { MatterType } from '@city/plugin-sdk/voting';
 import type { VotingApi } from '../server/index.ts';
 import { refused, text } from './form-data.ts';
-import { hasAny, MANAGER_ROLES } from './format.ts';
 import { paths } from './routes.ts';
 import type { ReportsData, TopicData, TopicsData } from './types.ts';
 
@@ -29,7 +28,7 @@ export const topicsPage: PluginPage<VotingApi> = {
 const topicId = (ctx: Context) => ctx.params.topicId ?? '';
 
 async function loadTopic(ctx: Context): Promise<TopicData> {
-  const { client, ok, actor } = ctx;
+  const { client, ok } = ctx;
   const param = { topicId: topicId(ctx) };
   const topic = await ok(await client.topics[':topicId'].$get({ param }));
   // Draft meetings are listed only for those who run meetings (the committee, or the admin where none exists).
