@@ -203,7 +203,9 @@ describe('notices and the public board', () => {
     const page = await newPage();
     await page.goto(`${product.url}/p/jinse-jiayuan`);
     await expect.poll(() => page.getByRole('heading', { name: '物业服务中心联系方式' }).count()).toBe(1);
-    await expect.poll(() => page.getByText(/公示期：/).count()).toBe(1);
+    // Two 公示 with their periods: the quarter's public revenue, and the 议事与表决 plugin's meeting notice.
+    await expect.poll(() => page.getByText(/公示期：/).count()).toBe(2);
+    expect(await page.getByRole('heading', { name: '关于召开业主大会的公告：2026年第二次业主大会' }).count()).toBe(1);
     expect(await page.getByText(title).count()).toBe(0);
     expect(await page.getByText('12月3日停水通知').count()).toBe(0);
     await page.screenshot({ path: `${shots}/e2e-public-board-phone.png`, fullPage: true });
