@@ -119,7 +119,6 @@ CREATE TABLE voting_meetings (
   roll_area bigint,
   roll_count integer,
   ballot_seq integer NOT NULL DEFAULT 0,
-  prev_head text,
   chain_head text,
   closed_at timestamptz,
   result_notice_id uuid
@@ -249,7 +248,7 @@ CREATE TABLE voting_ballots (
   seq integer,
   prev_hash text,
   entry_hash text,
-  CHECK ((seq IS NULL) = (status IN ('pending', 'rejected')))
+  CHECK (seq IS NULL OR status IN ('accepted', 'superseded'))
 );
 --> statement-breakpoint
 -- One live ballot per counting owner and meeting (a paper ballot awaiting its second check included): concurrent or

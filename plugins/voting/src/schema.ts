@@ -81,7 +81,6 @@ export const meetings = pgTable('voting_meetings', {
   rollArea: bigint('roll_area', { mode: 'number' }),
   rollCount: integer('roll_count'),
   ballotSeq: integer('ballot_seq').notNull().default(0),
-  prevHead: text('prev_head'),
   chainHead: text('chain_head'),
   closedAt: at('closed_at'),
   resultNoticeId: uuid('result_notice_id'),

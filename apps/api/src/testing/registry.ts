@@ -61,7 +61,7 @@ export async function seedRegistry(db: Database, tenantId: string, spec: Registr
       const unitIndex = spec.units.findIndex((u) => u.owners?.includes(key));
       return { tenantId, unitId: unitIds[unitIndex]!, userId, displayName: spec.owners[key]!, relation: 'owner' as const, ownerId: ownerId.get(key)!, status: 'verified' as const, method: 'approval' as const, decidedAt: since };
     });
-    if (verified.length) await tx.insert(schema.verifications).values(verified);
+    await insertAll(verified, (chunk) => tx.insert(schema.verifications).values(chunk));
     return { unitIds, ownerId: Object.fromEntries(ownerId) as Record<string, string> };
   });
 }

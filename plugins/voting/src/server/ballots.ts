@@ -1,9 +1,9 @@
 import { newId } from '@city/plugin-sdk/schema';
 import { isUniqueViolation, type PluginContext } from '@city/plugin-sdk/server';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { ChoiceInput } from '../contracts.ts';
 import { ballots, meetings, rollOwners, type Channel } from '../schema.ts';
-import { canonicalChoices, entryPayload, receiptCode, type EntryFacts } from './chain.ts';
+import { canonicalChoices, entryPayload, nextHash, receiptCode, type EntryFacts } from './chain.ts';
 import { fail } from './errors.ts';
 import type { Meeting, Motion } from './meetings.ts';
 
@@ -33,42 +33,72 @@ export function checkChoices(agenda: Motion[], choices: readonly ChoiceInput[], 
   return canonicalChoices(choices, agenda.map((m) => m.id));
 }
 
+/** What a stored ballot's chain entry commits to. */
+export const factsOf = (b: Ballot): EntryFacts => ({
+  meetingId: b.meetingId,
+  rollOwnerId: b.rollOwnerId,
+  receipt: b.receipt,
+  channel: b.channel,
+  choices: b.choices as unknown as ChoiceInput[],
+  acceptedAt: b.acceptedAt!,
+  supersedes: b.supersedes,
+  paperRef: b.paperRef,
+  proxyName: b.proxyName,
+  proxyAuthorisation: b.proxyAuthorisation,
+});
+
+/** Rows per sealing update: four parameters each, well under Postgres's 65,535. */
+const SEAL_CHUNK = 5000;
+
 /**
- * Appends an accepted ballot to the meeting's chain in one statement: the meeting row's update takes its lock (so
- * entries are numbered and linked one at a time), the database hashes the previous head with the entry's payload, and
- * the ballot is written with its place in the chain. Either both happen or neither.
+ * Appends the meeting's accepted ballots that are not in its chain yet, in the order they were accepted: entry n is
+ * SHA-256(entry n−1 ‖ payload n). Ballots are written without taking the chain's lock, so owners vote side by side;
+ * the chain is sealed in batches by whoever holds the meeting row's NO KEY UPDATE lock — `ifFree` after a ballot
+ * (another request sealing right now will be followed by the next one), `wait` before the count and before a check.
+ * FOR KEY SHARE (ballots) does not conflict with it; the count's FOR UPDATE does.
  */
-export async function appendToChain(ctx: PluginContext<unknown>, meetingId: string, facts: EntryFacts, write: 'insert' | 'confirm', extra: Partial<Ballot>) {
-  const payload = entryPayload(facts);
-  const head = sql`update ${meetings} set ballot_seq = ballot_seq + 1, prev_head = chain_head,
-      chain_head = encode(sha256(decode(chain_head, 'hex') || convert_to(${payload}, 'UTF8')), 'hex')
-    where id = ${meetingId} and status = 'open'
-    returning ballot_seq, prev_head, chain_head`;
-  const at = facts.acceptedAt.toISOString();
-  const statement =
-    write === 'insert'
-      ? sql`with head as (${head})
-          insert into ${ballots} (id, tenant_id, meeting_id, roll_owner_id, channel, status, choices, receipt, idempotency_key, cast_by,
-            paper_ref, proxy_name, proxy_authorisation, entered_by, entered_by_name, supersedes, created_at, accepted_at, seq, prev_hash, entry_hash)
-          select ${extra.id}, ${ctx.tenant.id}, ${meetingId}, ${facts.rollOwnerId}, ${facts.channel}, 'accepted', ${JSON.stringify(facts.choices)}::jsonb,
-            ${facts.receipt}, ${extra.idempotencyKey ?? null}, ${extra.castBy ?? null}, ${facts.paperRef}, ${facts.proxyName}, ${facts.proxyAuthorisation},
-            ${extra.enteredBy ?? null}, ${extra.enteredByName ?? null}, ${facts.supersedes}, ${at}::timestamptz, ${at}::timestamptz,
-            head.ballot_seq, head.prev_head, head.chain_head from head
-          returning seq`
-      : sql`with head as (${head})
-          update ${ballots} set status = 'accepted', accepted_at = ${at}::timestamptz, confirmed_by = ${extra.confirmedBy ?? null},
-            confirmed_by_name = ${extra.confirmedByName ?? null}, seq = head.ballot_seq, prev_hash = head.prev_head, entry_hash = head.chain_head
-          from head where ${ballots.id} = ${extra.id} and ${ballots.status} = 'pending'
-          returning seq`;
-  const { rows } = (await ctx.db.execute(statement)) as unknown as { rows: unknown[] };
-  if (!rows.length) throw fail('not_open');
+export async function sealChain(ctx: PluginContext<unknown>, meetingId: string, mode: 'wait' | 'ifFree') {
+  const query = ctx.db.select({ head: meetings.chainHead, seq: meetings.ballotSeq }).from(meetings).where(eq(meetings.id, meetingId));
+  const [meeting] = mode === 'wait' ? await query.for('no key update') : await query.for('no key update', { skipLocked: true });
+  if (!meeting?.head) return;
+  const unsealed = await ctx.db
+    .select()
+    .from(ballots)
+    .where(and(eq(ballots.meetingId, meetingId), isNull(ballots.seq), inArray(ballots.status, ['accepted', 'superseded'])))
+    .orderBy(asc(ballots.acceptedAt), asc(ballots.id));
+  if (!unsealed.length) return;
+  let head = meeting.head;
+  let seq = meeting.seq;
+  const entries: Array<{ id: string; seq: number; prev: string; hash: string }> = [];
+  for (const ballot of unsealed) {
+    const hash = await nextHash(head, entryPayload(factsOf(ballot)));
+    entries.push({ id: ballot.id, seq: ++seq, prev: head, hash });
+    head = hash;
+  }
+  for (let i = 0; i < entries.length; i += SEAL_CHUNK) {
+    const rows = entries.slice(i, i + SEAL_CHUNK).map((e) => sql`(${e.id}::uuid, ${e.seq}::integer, ${e.prev}, ${e.hash})`);
+    await ctx.db.execute(sql`update ${ballots} set seq = v.seq, prev_hash = v.prev, entry_hash = v.hash
+      from (values ${sql.join(rows, sql`, `)}) as v(id, seq, prev, hash) where ${ballots.id} = v.id`);
+  }
+  await ctx.db.update(meetings).set({ ballotSeq: seq, chainHead: head }).where(eq(meetings.id, meetingId));
+}
+
+/**
+ * The meeting, held open for this transaction: FOR KEY SHARE lets ballots proceed side by side, but the count (FOR
+ * UPDATE) waits for them and they for it, so no ballot lands after the count.
+ */
+async function holdOpen(ctx: PluginContext<unknown>, meetingId: string, online: boolean): Promise<Meeting> {
+  const [meeting] = await ctx.db.select().from(meetings).where(eq(meetings.id, meetingId)).for('key share');
+  if (meeting?.status !== 'open') throw fail('not_open');
+  if (online && ctx.now() >= meeting.closesAt) throw fail('voting_ended');
+  return meeting;
 }
 
 async function liveBallot(ctx: PluginContext<unknown>, meetingId: string, rollOwnerId: string) {
   const [row] = await ctx.db
     .select()
     .from(ballots)
-    .where(and(eq(ballots.meetingId, meetingId), eq(ballots.rollOwnerId, rollOwnerId), sql`${ballots.status} in ('pending', 'accepted')`));
+    .where(and(eq(ballots.meetingId, meetingId), eq(ballots.rollOwnerId, rollOwnerId), inArray(ballots.status, ['pending', 'accepted'])));
   return row;
 }
 
@@ -81,6 +111,27 @@ export async function loadRollOwner(ctx: PluginContext<unknown>, meetingId: stri
   const [owner] = await ctx.db.select().from(rollOwners).where(and(eq(rollOwners.meetingId, meetingId), eq(rollOwners.id, rollOwnerId)));
   if (!owner) throw fail('ballot_missing');
   return owner;
+}
+
+/** An accepted ballot as it is written; the chain takes it in at the next sealing. */
+export function acceptedBallot(ctx: PluginContext<unknown>, facts: EntryFacts, extra: Partial<Ballot> = {}) {
+  return {
+    id: newId(),
+    tenantId: ctx.tenant.id,
+    ...extra,
+    meetingId: facts.meetingId,
+    rollOwnerId: facts.rollOwnerId,
+    channel: facts.channel as Channel,
+    status: 'accepted' as const,
+    choices: facts.choices as unknown as Record<string, unknown>,
+    receipt: facts.receipt,
+    paperRef: facts.paperRef,
+    proxyName: facts.proxyName,
+    proxyAuthorisation: facts.proxyAuthorisation,
+    supersedes: facts.supersedes,
+    createdAt: facts.acceptedAt,
+    acceptedAt: facts.acceptedAt,
+  };
 }
 
 interface CastInput {
@@ -101,13 +152,10 @@ interface CastInput {
  */
 export async function castOnline(ctx: PluginContext<unknown>, input: CastInput): Promise<{ ballot: Ballot; replayed: boolean }> {
   const actor = ctx.actor!;
-  const { meeting } = input;
-  const byKey = () =>
-    input.idempotencyKey
-      ? findBallot(ctx, and(eq(ballots.meetingId, meeting.id), eq(ballots.castBy, actor.id), eq(ballots.idempotencyKey, input.idempotencyKey))!)
-      : Promise.resolve(undefined);
+  const key = input.idempotencyKey ?? null;
   const replay = async () => {
-    const earlier = await byKey();
+    if (!key) return undefined;
+    const earlier = await findBallot(ctx, and(eq(ballots.meetingId, input.meeting.id), eq(ballots.castBy, actor.id), eq(ballots.idempotencyKey, key))!);
     // The same key for another counting owner is a different request, not a repeat: refuse it rather than answer
     // with someone else's receipt.
     if (earlier && earlier.rollOwnerId !== input.rollOwnerId) throw fail('idempotency_mismatch');
@@ -115,51 +163,58 @@ export async function castOnline(ctx: PluginContext<unknown>, input: CastInput):
   };
   const earlier = await replay();
   if (earlier) return { ballot: earlier, replayed: true };
-  if (meeting.status !== 'open') throw fail('not_open');
-  if (ctx.now() >= meeting.closesAt) throw fail('voting_ended');
 
-  const id = newId();
+  const facts: EntryFacts = {
+    meetingId: input.meeting.id,
+    rollOwnerId: input.rollOwnerId,
+    receipt: receiptCode(),
+    channel: input.channel,
+    choices: input.choices,
+    acceptedAt: ctx.now(),
+    supersedes: null,
+    paperRef: null,
+    proxyName: null,
+    proxyAuthorisation: null,
+  };
+  const row = acceptedBallot(ctx, facts, { castBy: actor.id, idempotencyKey: key });
+  let repeated: Ballot | undefined;
   try {
     // A savepoint (statements through ctx.db run inside it: same connection), so a refused insert leaves the
     // request's transaction usable for the answer.
     await ctx.db.transaction(async () => {
+      const meeting = await holdOpen(ctx, input.meeting.id, true);
       const current = await liveBallot(ctx, meeting.id, input.rollOwnerId);
+      // The same request, committed by a twin that was sent at the same moment.
+      if (current && key && current.castBy === actor.id && current.idempotencyKey === key) {
+        repeated = current;
+        return;
+      }
       if (current?.status === 'pending') throw fail('ballot_pending');
       if (current && !meeting.allowChange) throw fail('already_voted');
       if (current) await ctx.db.update(ballots).set({ status: 'superseded' }).where(and(eq(ballots.id, current.id), eq(ballots.status, 'accepted')));
-      const facts = {
-        meetingId: meeting.id,
-        rollOwnerId: input.rollOwnerId,
-        receipt: receiptCode(),
-        channel: input.channel,
-        choices: input.choices,
-        acceptedAt: ctx.now(),
-        supersedes: current?.receipt ?? null,
-        paperRef: null,
-        proxyName: null,
-        proxyAuthorisation: null,
-      };
-      await appendToChain(ctx, meeting.id, facts, 'insert', { id, castBy: actor.id, idempotencyKey: input.idempotencyKey ?? null });
+      await ctx.db.insert(ballots).values({ ...row, supersedes: current?.receipt ?? null });
     });
   } catch (error) {
-    if (isUniqueViolation(error, 'voting_ballots_idempotency')) {
+    // A concurrent repeat of the same request may lose on either index; it is still a repeat.
+    if (isUniqueViolation(error)) {
       const first = await replay();
       if (first) return { ballot: first, replayed: true };
     }
     if (isUniqueViolation(error, 'voting_ballots_one_live')) throw fail('already_voted');
     throw error;
   }
-  return { ballot: (await findBallot(ctx, eq(ballots.id, id)))!, replayed: false };
+  if (repeated) return { ballot: repeated, replayed: true };
+  await sealChain(ctx, input.meeting.id, 'ifFree');
+  return { ballot: (await findBallot(ctx, eq(ballots.id, row.id)))!, replayed: false };
 }
 
 /** A paper or proxy ballot typed in by one person: it counts only after a second person confirms it. */
 export async function enterOnBehalf(ctx: PluginContext<unknown>, input: CastInput): Promise<Ballot> {
   const actor = ctx.actor!;
-  const { meeting } = input;
-  if (meeting.status !== 'open') throw fail('not_open');
   const id = newId();
   try {
     await ctx.db.transaction(async () => {
+      const meeting = await holdOpen(ctx, input.meeting.id, false);
       const current = await liveBallot(ctx, meeting.id, input.rollOwnerId);
       if (current?.status === 'pending') throw fail('ballot_pending');
       // Changing a ballot is the owner's own act online; a paper ballot never replaces one already counted.
@@ -188,26 +243,21 @@ export async function enterOnBehalf(ctx: PluginContext<unknown>, input: CastInpu
   return (await findBallot(ctx, eq(ballots.id, id)))!;
 }
 
-/** The second person's check: the entry joins the chain and counts. */
+/** The second person's check: the entry is accepted and counts, and joins the chain. */
 export async function confirmEntry(ctx: PluginContext<unknown>, meeting: Meeting, ballotId: string): Promise<Ballot> {
   const actor = ctx.actor!;
   const entry = await findBallot(ctx, and(eq(ballots.meetingId, meeting.id), eq(ballots.id, ballotId))!);
   if (!entry) throw fail('ballot_missing');
   if (entry.status !== 'pending') throw fail('not_pending');
   if (entry.enteredBy === actor.id) throw fail('same_person');
-  const facts = {
-    meetingId: meeting.id,
-    rollOwnerId: entry.rollOwnerId,
-    receipt: entry.receipt,
-    channel: entry.channel,
-    choices: entry.choices as unknown as ChoiceInput[],
-    acceptedAt: ctx.now(),
-    supersedes: null,
-    paperRef: entry.paperRef,
-    proxyName: entry.proxyName,
-    proxyAuthorisation: entry.proxyAuthorisation,
-  };
-  await appendToChain(ctx, meeting.id, facts, 'confirm', { id: entry.id, confirmedBy: actor.id, confirmedByName: actor.displayName });
+  await holdOpen(ctx, meeting.id, false);
+  const [confirmed] = await ctx.db
+    .update(ballots)
+    .set({ status: 'accepted', acceptedAt: ctx.now(), confirmedBy: actor.id, confirmedByName: actor.displayName })
+    .where(and(eq(ballots.id, entry.id), eq(ballots.status, 'pending')))
+    .returning({ id: ballots.id });
+  if (!confirmed) throw fail('not_pending');
+  await sealChain(ctx, meeting.id, 'ifFree');
   return (await findBallot(ctx, eq(ballots.id, entry.id)))!;
 }
 

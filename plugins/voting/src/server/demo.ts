@@ -3,8 +3,8 @@ import type { PluginContext } from '@city/plugin-sdk/server';
 import type { MatterType } from '@city/plugin-sdk/voting';
 import { asc, eq } from 'drizzle-orm';
 import type { ChoiceInput } from '../contracts.ts';
-import { meetings, motions, replies, rollOwners, supports, topics } from '../schema.ts';
-import { appendToChain } from './ballots.ts';
+import { ballots, meetings, motions, replies, rollOwners, supports, topics } from '../schema.ts';
+import { acceptedBallot, sealChain } from './ballots.ts';
 import { receiptCode } from './chain.ts';
 import { links } from './links.ts';
 import { meetingView, type Settings } from './meetings.ts';
@@ -86,12 +86,15 @@ async function meeting(ctx: PluginContext<Settings>, spec: DemoMeeting, seed: nu
   const agenda = await ctx.db.select({ id: motions.id }).from(motions).where(eq(motions.meetingId, id)).orderBy(asc(motions.position));
   const owners = await ctx.db.select({ id: rollOwners.id, label: rollOwners.label, kind: rollOwners.kind }).from(rollOwners).where(eq(rollOwners.meetingId, id)).orderBy(asc(rollOwners.label));
   const next = sequence(seed);
+  const ballotRows = [];
   for (const [i, owner] of owners.entries()) {
     if (owner.kind === 'developer' || spec.skipBuildings.some((b) => owner.label.startsWith(`${b} `)) || next(100) >= spec.turnout) continue;
     const choices: ChoiceInput[] = agenda.map((m) => ({ motionId: m.id, choice: next(100) < spec.agree ? 'agree' : next(100) < 60 ? 'oppose' : 'abstain' }));
-    const facts = { meetingId: id, rollOwnerId: owner.id, receipt: receiptCode(), channel: 'paper', choices, acceptedAt: new Date(now - (spec.opensDaysAgo * DAY) / 2), supersedes: null, paperRef: `No.${String(i + 1).padStart(4, '0')}`, proxyName: null, proxyAuthorisation: null };
-    await appendToChain(ctx, id, facts, 'insert', { id: newId() });
+    const facts = { meetingId: id, rollOwnerId: owner.id, receipt: receiptCode(), channel: 'paper', choices, acceptedAt: new Date(now - (spec.opensDaysAgo * DAY) / 2 + i * 60_000), supersedes: null, paperRef: `No.${String(i + 1).padStart(4, '0')}`, proxyName: null, proxyAuthorisation: null };
+    ballotRows.push(acceptedBallot(ctx, facts));
   }
+  await ctx.db.insert(ballots).values(ballotRows);
+  await sealChain(ctx, id, 'wait');
 }
 
 /** 金色家园's 议事 and two 业主大会: one open for voting, one whose voting period has just ended, awaiting its count. */

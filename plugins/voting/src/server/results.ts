@@ -4,6 +4,7 @@ import type { PluginContext } from '@city/plugin-sdk/server';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { Choice, ChoiceInput, MeetingView } from '../contracts.ts';
 import { ballots, motions, rollOwners } from '../schema.ts';
+import { factsOf, sealChain } from './ballots.ts';
 import { checkChain } from './chain.ts';
 import { fail } from './errors.ts';
 import { links } from './links.ts';
@@ -31,29 +32,19 @@ export function answerText(motion: AgendaItem, choices: ChoiceInput[]) {
   return candidates.length ? `选：${candidates.join('、')}` : '未选任何候选人';
 }
 
-/** Recomputes the meeting's ballot chain from the stored ballots; tampering with any of them shows here. */
+/**
+ * Recomputes the meeting's ballot chain from the stored ballots; tampering with any of them shows here. Ballots not
+ * yet in the chain are sealed first, so the check covers every ballot accepted so far.
+ */
 export async function verifyChain(ctx: PluginContext<unknown>, meetingId: string) {
+  await sealChain(ctx, meetingId, 'wait');
   const meeting = await loadMeeting(ctx, meetingId);
   if (!meeting.rollHash) return { ok: true, entries: 0, head: null, firstBrokenSeq: null };
   const rows = await ctx.db.select().from(ballots).where(and(eq(ballots.meetingId, meeting.id), isNotNull(ballots.seq))).orderBy(asc(ballots.seq));
   return checkChain(
     meeting.rollHash,
     meeting.chainHead,
-    rows.map((b) => ({
-      meetingId: b.meetingId,
-      rollOwnerId: b.rollOwnerId,
-      receipt: b.receipt,
-      channel: b.channel,
-      choices: b.choices as unknown as ChoiceInput[],
-      acceptedAt: b.acceptedAt!,
-      supersedes: b.supersedes,
-      paperRef: b.paperRef,
-      proxyName: b.proxyName,
-      proxyAuthorisation: b.proxyAuthorisation,
-      seq: b.seq!,
-      prevHash: b.prevHash ?? '',
-      entryHash: b.entryHash ?? '',
-    })),
+    rows.map((b) => ({ ...factsOf(b), seq: b.seq!, prevHash: b.prevHash ?? '', entryHash: b.entryHash ?? '' })),
   );
 }
 

@@ -6,6 +6,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { MeetingInputSchema, MeetingListSchema, MeetingSchema, MotionInputSchema } from '../../contracts.ts';
 import { ballots, candidates, meetings, motions } from '../../schema.ts';
 import { canManage, requireManager } from '../access.ts';
+import { sealChain } from '../ballots.ts';
 import { fail } from '../errors.ts';
 import { countedBallots, earliestOpening, loadMeeting, meetingSummaries, meetingView, motionsOf, tally, turnout, type Meeting, type Settings } from '../meetings.ts';
 import { freezeRoll } from '../roll.ts';
@@ -196,6 +197,8 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
       if (ctx.now() < meeting.closesAt) throw fail('too_early_to_close');
       const pending = await turnout(ctx, meeting);
       if (pending?.pendingPaper) throw fail('pending_ballots');
+      // Holding the meeting FOR UPDATE: no ballot can land any more; every accepted one goes into the chain first.
+      await sealChain(ctx, meeting.id, 'wait');
       const agenda = await motionsOf(ctx, meeting.id);
       const results = tally(meeting, agenda, await countedBallots(ctx, meeting.id));
       for (const motion of agenda) await ctx.db.update(motions).set({ result: results.get(motion.id) }).where(eq(motions.id, motion.id));

@@ -5,6 +5,7 @@ import type { Schema } from 'hono';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { ChainCheckSchema, MeetingListSchema, MeetingSchema, VerifiedReceiptSchema, type ChoiceInput } from '../../contracts.ts';
 import { ballots, meetings } from '../../schema.ts';
+import { sealChain } from '../ballots.ts';
 import { normaliseReceipt } from '../chain.ts';
 import { fail } from '../errors.ts';
 import { loadMeeting, meetingSummaries, meetingView, motionsOf, type Settings } from '../meetings.ts';
@@ -91,9 +92,15 @@ export const publicRoutes = (router: PluginRouter<Settings>) =>
       const ctx = c.get('plugin');
       const code = normaliseReceipt(c.req.valid('param').receipt);
       if (!code) throw fail('receipt_missing');
-      const [row] = await ctx.db.select({ ballot: ballots, meeting: meetings }).from(ballots).innerJoin(meetings, eq(meetings.id, ballots.meetingId)).where(eq(ballots.receipt, code));
+      const lookup = () => ctx.db.select({ ballot: ballots, meeting: meetings }).from(ballots).innerJoin(meetings, eq(meetings.id, ballots.meetingId)).where(eq(ballots.receipt, code));
+      let [row] = await lookup();
       if (!row) throw fail('receipt_missing');
-      const { ballot: b, meeting: m } = row;
+      // A ballot accepted a moment ago may still be waiting for the chain: seal it now if nobody else is.
+      if (row.ballot.seq === null && row.ballot.status === 'accepted') {
+        await sealChain(ctx, row.meeting.id, 'ifFree');
+        [row] = await lookup();
+      }
+      const { ballot: b, meeting: m } = row!;
       const agenda = await motionsOf(ctx, m.id);
       return c.json(
         {

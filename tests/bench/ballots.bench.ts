@@ -1,0 +1,164 @@
+import autocannon from 'autocannon';
+import { createDatabase, type DatabaseHandle } from '@city/db';
+import { newId } from '@city/plugin-sdk/schema';
+import { votingPlugin } from '@city/plugin-voting/server';
+import { sql } from 'drizzle-orm';
+import { createTestApp } from '../../apps/api/src/testing/harness.ts';
+import { buildWorld } from '../../apps/api/src/testing/world.ts';
+import { ballotFor, installVoting, openMeeting, seedVotingNeighbourhood, signIn } from '../../plugins/voting/src/server/testing.ts';
+import { API_SERVER, benchTargets, CONNECTIONS, DURATION, measure, startServer } from './harness.ts';
+
+const OWNERS = Number(process.env.BENCH_BALLOT_OWNERS ?? 20_000);
+const TARGET = 0.3;
+const DAY = 24 * 60 * 60 * 1000;
+/** Inserts before the baseline is timed (the pool's connections opened, the plan cached). */
+const WARM_UP_INSERTS = 2_000;
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+const perSecond = (n: number, ms: number) => Math.round(n / (ms / 1000));
+
+/**
+ * The baseline: one plain single-row insert (uuid, jsonb, timestamptz) per call into a scratch table, through the
+ * same driver and pool size as the server (node-postgres, 10 connections, the app role), CONNECTIONS in flight.
+ */
+async function insertRate(db: DatabaseHandle['db'], table: string, count: number, body: string) {
+  let next = 0;
+  const latencies: number[] = [];
+  const worker = async () => {
+    while (next < count) {
+      next++;
+      const started = performance.now();
+      await db.execute(sql`insert into ${sql.identifier(table)} (id, body, created_at) values (${newId()}, ${body}::jsonb, now())`);
+      latencies.push(performance.now() - started);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  const ms = performance.now() - started;
+  latencies.sort((a, b) => a - b);
+  return { perSecond: perSecond(count, ms), seconds: ms / 1000, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) };
+}
+
+/**
+ * 业主大会 online voting at full turnout: OWNERS owners of a neighbourhood of OWNERS units, each with a verified
+ * account, cast their ballot on a meeting of two motions through the real HTTP server, CONNECTIONS at a time, each
+ * with its own Idempotency-Key. Baseline in the same database and run: plain single-row inserts at the same
+ * concurrency. Then the count is checked: every ballot counted once, none lost, the chain whole.
+ * Postgres only (the row locks and the chain under real concurrency are the point). BENCH_BALLOT_OWNERS sets the
+ * size (e.g. 5000 for a quick run).
+ */
+export async function run() {
+  const targets = benchTargets();
+  for (const t of targets) if (!t.label.startsWith('Postgres')) t.cleanup?.();
+  const target = targets.find((t) => t.label.startsWith('Postgres'));
+  if (!target) {
+    console.log('\nballots: SKIPPED — needs a reachable Postgres server (set DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test)');
+    return;
+  }
+  const url = target.env.DATABASE_URL!;
+  const server = await startServer(API_SERVER, target.env);
+  const owner = await createDatabase({ url, driver: 'pg', asOwner: true, poolSize: 1 });
+  const h = await createTestApp({ plugins: [votingPlugin], database: await createDatabase({ url, driver: 'pg' }) });
+  try {
+    // Set-up, straight into the database and through the in-process app (reported, not part of any rate).
+    let started = performance.now();
+    const world = await buildWorld(h);
+    const people = await seedVotingNeighbourhood(h, world.tenantA.id, { singles: OWNERS });
+    if ((await installVoting(h, world)).status !== 200) throw new Error('installing the voting plugin failed');
+    // The server runs on the system clock: open the meeting now, with its notice period behind it.
+    h.clock.advance(-17 * DAY);
+    const meeting = await openMeeting(h, world, `${OWNERS}户业主大会`);
+    const tokens = await signIn(h, people.singles);
+    // Statistics as autovacuum would leave them after a registry import (some servers run with it off).
+    await owner.db.execute(sql`analyze`);
+    const setupSeconds = (performance.now() - started) / 1000;
+
+    const path = `${server.url}${meeting.path}`;
+    const auth = (i: number) => ({ authorization: `Bearer ${tokens[i]}` });
+    // Warm-up on the same path without casting: session, tenant transaction, plugin role, the voter's roll entry.
+    await autocannon({ url: `${path}/mine`, connections: CONNECTIONS, duration: Math.max(1, Math.round(DURATION / 5)), headers: auth(0) });
+
+    // For scale: the cheapest tenant-scoped route over the same HTTP stack (one read in a withTenant transaction).
+    const tenantRead = await measure('tenant read', `${server.url}/bench/tenant-query`);
+
+    let next = 0;
+    const refusals: string[] = [];
+    const ballots = await autocannon({
+      url: `${path}/ballots`,
+      connections: CONNECTIONS,
+      amount: OWNERS,
+      timeout: 60,
+      requests: [
+        {
+          method: 'POST',
+          // Called once per request sent (autocannon sends exactly `amount`): owner i casts the i-th ballot.
+          setupRequest: (request) => {
+            const i = next++;
+            request.headers = { ...auth(i), 'content-type': 'application/json', 'idempotency-key': `bench-${i}` };
+            request.body = JSON.stringify(ballotFor(meeting, meeting.rollOwnerOf.get(people.singles[i]!)!));
+            return request;
+          },
+          onResponse: (status, body) => {
+            if (status !== 201 && refusals.length < 5) refusals.push(`${status} ${body.slice(0, 200)}`);
+          },
+        },
+      ],
+    });
+    const ballotSeconds = ballots.duration;
+    const ballotRate = perSecond(ballots.requests.sent, ballotSeconds * 1000);
+    // autocannon reports counts by status code; its types do not describe them.
+    const byStatus = (ballots as typeof ballots & { statusCodeStats: Record<string, { count: number }> }).statusCodeStats;
+    const created = byStatus['201']?.count ?? 0;
+
+    // Baseline: the scratch tables are the owner's (the app role gets DML on them by the default privileges).
+    await owner.db.execute(sql`create table bench_insert_logged (id uuid primary key, body jsonb not null, created_at timestamptz not null)`);
+    await owner.db.execute(sql`create unlogged table bench_insert_unlogged (id uuid primary key, body jsonb not null, created_at timestamptz not null)`);
+    const body = JSON.stringify(ballotFor(meeting, meeting.rollOwnerOf.get(people.singles[0]!)!).choices);
+    await insertRate(h.services.db, 'bench_insert_logged', WARM_UP_INSERTS, body);
+    const logged = await insertRate(h.services.db, 'bench_insert_logged', OWNERS, body);
+    await insertRate(h.services.db, 'bench_insert_unlogged', WARM_UP_INSERTS, body);
+    const unlogged = await insertRate(h.services.db, 'bench_insert_unlogged', OWNERS, body);
+
+    // What was counted, as members see it and as stored.
+    started = performance.now();
+    const view = await h.call('GET', meeting.path, { token: tokens[0] });
+    const chain = await h.call('GET', `${meeting.path}/chain`, { token: tokens[0] });
+    const chainSeconds = (performance.now() - started) / 1000;
+    const { rows } = await owner.db.execute<{ accepted: number; owners: number; total: number }>(sql`
+      select count(*) filter (where status = 'accepted')::int as accepted,
+             count(distinct roll_owner_id) filter (where status = 'accepted')::int as owners, count(*)::int as total
+      from voting_ballots where meeting_id = ${meeting.id}`);
+    const stored = rows[0]!;
+    const counted = view.body.turnout.participants.count as number;
+    const ratio = ballotRate / logged.perSecond;
+
+    console.log(
+      `\nonline ballots — ${target.label}: ${OWNERS} owners, one meeting of 2 motions, ${CONNECTIONS} requests in flight ` +
+        `(set-up ${setupSeconds.toFixed(1)} s: accounts, sessions, registry, roll frozen at opening)`,
+    );
+    console.table([
+      { case: 'POST …/ballots (HTTP, each owner once)', 'per s': ballotRate, seconds: ballotSeconds.toFixed(1), 'p50 ms': ballots.latency.p50, 'p99 ms': ballots.latency.p99, 'vs baseline': `${(100 * ratio).toFixed(1)}%` },
+      { case: 'baseline: insert one row (logged table)', 'per s': logged.perSecond, seconds: logged.seconds.toFixed(1), 'p50 ms': logged.p50.toFixed(1), 'p99 ms': logged.p99.toFixed(1), 'vs baseline': '100.0%' },
+      { case: 'insert one row (unlogged table)', 'per s': unlogged.perSecond, seconds: unlogged.seconds.toFixed(1), 'p50 ms': unlogged.p50.toFixed(1), 'p99 ms': unlogged.p99.toFixed(1), 'vs baseline': `${((100 * unlogged.perSecond) / logged.perSecond).toFixed(1)}%` },
+      { case: 'for scale: GET /bench/tenant-query (HTTP, 1 read)', 'per s': tenantRead.requestsPerSecond, seconds: String(DURATION), 'p50 ms': tenantRead.p50, 'p99 ms': tenantRead.p99, 'vs baseline': `${((100 * tenantRead.requestsPerSecond) / logged.perSecond).toFixed(1)}%` },
+    ]);
+    const statuses = Object.entries(byStatus).map(([code, s]) => `${code}×${s.count}`).join(', ');
+    console.table([
+      { check: 'responses', value: `${statuses}; errors ${ballots.errors}, timeouts ${ballots.timeouts}`, ok: created === OWNERS && ballots.errors + ballots.timeouts === 0 },
+      { check: 'ballots counted (turnout participants)', value: `${counted} of ${OWNERS}`, ok: counted === OWNERS },
+      { check: 'lost (expected − counted)', value: OWNERS - counted, ok: counted === OWNERS },
+      { check: 'duplicates (accepted rows − distinct roll owners)', value: stored.accepted - stored.owners, ok: stored.accepted === stored.owners && stored.total === stored.accepted },
+      { check: 'chain recomputed', value: `ok ${chain.body.ok}, ${chain.body.entries} entries (${chainSeconds.toFixed(1)} s with the turnout)`, ok: chain.body.ok === true && chain.body.entries === OWNERS },
+    ]);
+    if (refusals.length) console.log(`first refusals: ${refusals.join(' | ')}`);
+    console.log(
+      `ballots/baseline = ${(100 * ratio).toFixed(1)}% [target ≥ ${100 * TARGET}%: ${ratio >= TARGET ? 'PASS' : 'MISS'}]; ` +
+        `vs unlogged inserts ${((100 * ballotRate) / unlogged.perSecond).toFixed(1)}%`,
+    );
+  } finally {
+    await h.close();
+    await owner.close();
+    await server.stop();
+    target.cleanup?.();
+  }
+}
