@@ -50,6 +50,8 @@ export interface ContextInput {
   tenant: { id: string; slug: string; name: string };
   actor: PluginActor | null;
   supervisor?: PluginContext['supervisor'];
+  /** The registry owners the actor is verified as, when the caller already read them. */
+  actorOwnerIds?: readonly string[];
   grantedScopes: readonly string[];
   settings: Record<string, unknown>;
 }
@@ -91,7 +93,12 @@ export function pluginContext(input: ContextInput): PluginContext {
             owners: (byUnit.get(unit.id) ?? []).map(({ ownerId, name, designatedVoter }) => ({ ownerId, name, designatedVoter })),
           }));
         }),
-      ownerIdsOf: (userId: string) => core('registry:owners', () => verifiedOwnerIds(tx, userId)),
+      ownerIdsOf: async (userId: string) => {
+        const known = userId === input.actor?.id ? input.actorOwnerIds : undefined;
+        if (!known) return core('registry:owners', () => verifiedOwnerIds(tx, userId));
+        need('registry:owners');
+        return [...known];
+      },
     },
     members: {
       list: () =>

@@ -31,6 +31,10 @@ async function enabledInstall(tx: Tx, pluginId: string, userId: string | null) {
       verified: userId
         ? sql<boolean>`exists (select 1 from ${verifications} where ${verifications.userId} = ${userId} and ${verifications.status} = 'verified')`
         : sql<boolean>`false`,
+      // Read here, in the same round trip, for registry.ownerIdsOf(actor) (owner votes ask it on every ballot).
+      ownerIds: userId
+        ? sql<string[]>`coalesce((select array_agg(distinct ${verifications.ownerId}) from ${verifications} where ${verifications.userId} = ${userId} and ${verifications.status} = 'verified' and ${verifications.relation} = 'owner' and ${verifications.ownerId} is not null), '{}')`
+        : sql<string[]>`'{}'::uuid[]`,
     })
     .from(installs)
     .where(and(eq(installs.pluginId, pluginId), eq(installs.status, 'enabled')));
@@ -58,6 +62,7 @@ async function runAsPlugin(
     plugin: { id, version: found.install.version, role: databaseRole(plugin) },
     tenant,
     actor: who.actor ? { ...who.actor, pluginRoles: found.pluginRoles, verified: found.verified } : null,
+    actorOwnerIds: found.ownerIds,
     supervisor: who.supervisor,
     grantedScopes: found.install.grantedScopes,
     settings: found.install.settings,

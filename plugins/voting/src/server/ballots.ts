@@ -1,11 +1,11 @@
 import { newId } from '@city/plugin-sdk/schema';
 import { isUniqueViolation, type PluginContext } from '@city/plugin-sdk/server';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { ChoiceInput } from '../contracts.ts';
 import { ballots, meetings, rollOwners, type Channel } from '../schema.ts';
 import { canonicalChoices, entryPayload, nextHash, receiptCode, type EntryFacts } from './chain.ts';
 import { fail } from './errors.ts';
-import type { Meeting, Motion } from './meetings.ts';
+import { motionsOf, type Meeting, type Motion } from './meetings.ts';
 
 export type Ballot = typeof ballots.$inferSelect;
 
@@ -57,16 +57,17 @@ const SEAL_CHUNK = 5000;
  * (another request sealing right now will be followed by the next one), `wait` before the count and before a check.
  * FOR KEY SHARE (ballots) does not conflict with it; the count's FOR UPDATE does.
  */
-export async function sealChain(ctx: PluginContext<unknown>, meetingId: string, mode: 'wait' | 'ifFree') {
+export async function sealChain(ctx: PluginContext<unknown>, meetingId: string, mode: 'wait' | 'ifFree'): Promise<Map<string, { seq: number; prev: string; hash: string }>> {
+  const sealed = new Map<string, { seq: number; prev: string; hash: string }>();
   const query = ctx.db.select({ head: meetings.chainHead, seq: meetings.ballotSeq }).from(meetings).where(eq(meetings.id, meetingId));
   const [meeting] = mode === 'wait' ? await query.for('no key update') : await query.for('no key update', { skipLocked: true });
-  if (!meeting?.head) return;
+  if (!meeting?.head) return sealed;
   const unsealed = await ctx.db
     .select()
     .from(ballots)
     .where(and(eq(ballots.meetingId, meetingId), isNull(ballots.seq), inArray(ballots.status, ['accepted', 'superseded'])))
     .orderBy(asc(ballots.acceptedAt), asc(ballots.id));
-  if (!unsealed.length) return;
+  if (!unsealed.length) return sealed;
   let head = meeting.head;
   let seq = meeting.seq;
   const entries: Array<{ id: string; seq: number; prev: string; hash: string }> = [];
@@ -81,6 +82,8 @@ export async function sealChain(ctx: PluginContext<unknown>, meetingId: string, 
       from (values ${sql.join(rows, sql`, `)}) as v(id, seq, prev, hash) where ${ballots.id} = v.id`);
   }
   await ctx.db.update(meetings).set({ ballotSeq: seq, chainHead: head }).where(eq(meetings.id, meetingId));
+  for (const e of entries) sealed.set(e.id, e);
+  return sealed;
 }
 
 /**
@@ -89,7 +92,8 @@ export async function sealChain(ctx: PluginContext<unknown>, meetingId: string, 
  */
 async function holdOpen(ctx: PluginContext<unknown>, meetingId: string, online: boolean): Promise<Meeting> {
   const [meeting] = await ctx.db.select().from(meetings).where(eq(meetings.id, meetingId)).for('key share');
-  if (meeting?.status !== 'open') throw fail('not_open');
+  if (!meeting || meeting.status === 'draft') throw fail('meeting_missing');
+  if (meeting.status !== 'open') throw fail('not_open');
   if (online && ctx.now() >= meeting.closesAt) throw fail('voting_ended');
   return meeting;
 }
@@ -145,67 +149,87 @@ interface CastInput {
   proxyAuthorisation?: string | null;
 }
 
+/** With the seal's result, the ballot as it now stands (in the chain if this request sealed it). */
+const withSeal = (ballot: Ballot, sealed: Map<string, { seq: number; prev: string; hash: string }>): Ballot => {
+  const entry = sealed.get(ballot.id);
+  return entry ? { ...ballot, seq: entry.seq, prevHash: entry.prev, entryHash: entry.hash } : ballot;
+};
+
+/**
+ * An owner's ballot sent online (the API's POST …/ballots): the meeting held open, the caller checked as a voter of
+ * the counting owner on the frozen roll, the choices checked against the agenda, then cast.
+ */
+export async function submitOnline(ctx: PluginContext<unknown>, meetingId: string, input: { rollOwnerId: string; choices: ChoiceInput[] }, idempotencyKey: string | null) {
+  const meeting = await holdOpen(ctx, meetingId, false);
+  const owner = await loadRollOwner(ctx, meeting.id, input.rollOwnerId);
+  const mine = new Set(await ctx.registry.ownerIdsOf(ctx.actor!.id));
+  if (!owner.voterOwnerIds.some((id) => mine.has(id))) throw fail('not_a_voter');
+  const choices = checkChoices(await motionsOf(ctx, meeting.id), input.choices, false);
+  return castOnline(ctx, { meeting, rollOwnerId: owner.id, choices, channel: 'online', idempotencyKey });
+}
+
 /**
  * An owner's online ballot, accepted at once. A repeat with the same Idempotency-Key returns the first ballot; a
  * second ballot for the same counting owner is refused, or replaces the first where the meeting allows changes. The
- * partial unique index stops two concurrent submissions both counting.
+ * partial unique index stops two concurrent submissions both counting. `meeting` must be held open (holdOpen).
  */
-export async function castOnline(ctx: PluginContext<unknown>, input: CastInput): Promise<{ ballot: Ballot; replayed: boolean }> {
+async function castOnline(ctx: PluginContext<unknown>, input: CastInput): Promise<{ ballot: Ballot; replayed: boolean }> {
   const actor = ctx.actor!;
+  const { meeting } = input;
   const key = input.idempotencyKey ?? null;
-  const replay = async () => {
-    if (!key) return undefined;
-    const earlier = await findBallot(ctx, and(eq(ballots.meetingId, input.meeting.id), eq(ballots.castBy, actor.id), eq(ballots.idempotencyKey, key))!);
+  if (ctx.now() >= meeting.closesAt) throw fail('voting_ended');
+  // One look for both: this owner's live ballot, and an earlier request with the same key.
+  const earlier = () =>
+    ctx.db
+      .select()
+      .from(ballots)
+      .where(
+        and(
+          eq(ballots.meetingId, meeting.id),
+          or(
+            and(eq(ballots.rollOwnerId, input.rollOwnerId), inArray(ballots.status, ['pending', 'accepted'])),
+            key ? and(eq(ballots.castBy, actor.id), eq(ballots.idempotencyKey, key)) : undefined,
+          ),
+        ),
+      );
+  const settle = (found: Ballot[]) => {
+    const repeat = key ? found.find((b) => b.castBy === actor.id && b.idempotencyKey === key) : undefined;
     // The same key for another counting owner is a different request, not a repeat: refuse it rather than answer
     // with someone else's receipt.
-    if (earlier && earlier.rollOwnerId !== input.rollOwnerId) throw fail('idempotency_mismatch');
-    return earlier;
+    if (repeat && repeat.rollOwnerId !== input.rollOwnerId) throw fail('idempotency_mismatch');
+    return { repeat, live: found.find((b) => b.rollOwnerId === input.rollOwnerId && b.status !== 'superseded') };
   };
-  const earlier = await replay();
-  if (earlier) return { ballot: earlier, replayed: true };
+  const before = settle(await earlier());
+  if (before.repeat) return { ballot: before.repeat, replayed: true };
+  if (before.live?.status === 'pending') throw fail('ballot_pending');
+  if (before.live && !meeting.allowChange) throw fail('already_voted');
 
-  const facts: EntryFacts = {
-    meetingId: input.meeting.id,
-    rollOwnerId: input.rollOwnerId,
-    receipt: receiptCode(),
-    channel: input.channel,
-    choices: input.choices,
-    acceptedAt: ctx.now(),
-    supersedes: null,
-    paperRef: null,
-    proxyName: null,
-    proxyAuthorisation: null,
-  };
-  const row = acceptedBallot(ctx, facts, { castBy: actor.id, idempotencyKey: key });
-  let repeated: Ballot | undefined;
-  try {
-    // A savepoint (statements through ctx.db run inside it: same connection), so a refused insert leaves the
-    // request's transaction usable for the answer.
-    await ctx.db.transaction(async () => {
-      const meeting = await holdOpen(ctx, input.meeting.id, true);
-      const current = await liveBallot(ctx, meeting.id, input.rollOwnerId);
-      // The same request, committed by a twin that was sent at the same moment.
-      if (current && key && current.castBy === actor.id && current.idempotencyKey === key) {
-        repeated = current;
-        return;
-      }
-      if (current?.status === 'pending') throw fail('ballot_pending');
-      if (current && !meeting.allowChange) throw fail('already_voted');
-      if (current) await ctx.db.update(ballots).set({ status: 'superseded' }).where(and(eq(ballots.id, current.id), eq(ballots.status, 'accepted')));
-      await ctx.db.insert(ballots).values({ ...row, supersedes: current?.receipt ?? null });
-    });
-  } catch (error) {
-    // A concurrent repeat of the same request may lose on either index; it is still a repeat.
-    if (isUniqueViolation(error)) {
-      const first = await replay();
-      if (first) return { ballot: first, replayed: true };
+  const row = acceptedBallot(
+    ctx,
+    { meetingId: meeting.id, rollOwnerId: input.rollOwnerId, receipt: receiptCode(), channel: input.channel, choices: input.choices, acceptedAt: ctx.now(), supersedes: before.live?.receipt ?? null, paperRef: null, proxyName: null, proxyAuthorisation: null },
+    { castBy: actor.id, idempotencyKey: key },
+  );
+  let inserted: Ballot | undefined;
+  if (before.live) {
+    // A change: the old ballot is marked replaced and the new one written together, or neither (a savepoint).
+    try {
+      inserted = await ctx.db.transaction(async () => {
+        await ctx.db.update(ballots).set({ status: 'superseded' }).where(and(eq(ballots.id, before.live!.id), eq(ballots.status, 'accepted')));
+        return (await ctx.db.insert(ballots).values(row).returning())[0];
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
     }
-    if (isUniqueViolation(error, 'voting_ballots_one_live')) throw fail('already_voted');
-    throw error;
+  } else {
+    // The usual case needs no savepoint: a concurrent twin makes the insert do nothing instead of failing.
+    [inserted] = await ctx.db.insert(ballots).values(row).onConflictDoNothing().returning();
   }
-  if (repeated) return { ballot: repeated, replayed: true };
-  await sealChain(ctx, input.meeting.id, 'ifFree');
-  return { ballot: (await findBallot(ctx, eq(ballots.id, row.id)))!, replayed: false };
+  if (!inserted) {
+    const after = settle(await earlier());
+    if (after.repeat) return { ballot: after.repeat, replayed: true };
+    throw fail(after.live?.status === 'pending' ? 'ballot_pending' : 'already_voted');
+  }
+  return { ballot: withSeal(inserted, await sealChain(ctx, meeting.id, 'ifFree')), replayed: false };
 }
 
 /** A paper or proxy ballot typed in by one person: it counts only after a second person confirms it. */
@@ -255,10 +279,9 @@ export async function confirmEntry(ctx: PluginContext<unknown>, meeting: Meeting
     .update(ballots)
     .set({ status: 'accepted', acceptedAt: ctx.now(), confirmedBy: actor.id, confirmedByName: actor.displayName })
     .where(and(eq(ballots.id, entry.id), eq(ballots.status, 'pending')))
-    .returning({ id: ballots.id });
+    .returning();
   if (!confirmed) throw fail('not_pending');
-  await sealChain(ctx, meeting.id, 'ifFree');
-  return (await findBallot(ctx, eq(ballots.id, entry.id)))!;
+  return withSeal({ ...entry, ...confirmed }, await sealChain(ctx, meeting.id, 'ifFree'));
 }
 
 export async function rejectEntry(ctx: PluginContext<unknown>, meeting: Meeting, ballotId: string): Promise<void> {

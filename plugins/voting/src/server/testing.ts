@@ -111,6 +111,8 @@ export interface OpenMeeting {
   motionIds: [string, string];
   /** User id → the counting owner that user may vote for on the frozen roll. */
   rollOwnerOf: Map<string, string>;
+  /** User id → the registry owner that user is verified as. */
+  ownerIdOf: Map<string, string>;
 }
 
 /**
@@ -140,14 +142,15 @@ export async function openMeeting(h: TestApp, world: World, title = '业主大�
   ] as const);
   const rollOwnerOfOwner = new Map(roll.rows.flatMap((r) => r.voter_owner_ids.map((ownerId) => [ownerId, r.id] as const)));
   const rollOwnerOf = new Map(verified.rows.flatMap((v) => (rollOwnerOfOwner.has(v.owner_id) ? [[v.user_id, rollOwnerOfOwner.get(v.owner_id)!] as const] : [])));
-  return { id: created.body.id, path, motionIds: [ordinary!, special!], rollOwnerOf };
+  const ownerIdOf = new Map(verified.rows.map((v) => [v.user_id, v.owner_id] as const));
+  return { id: created.body.id, path, motionIds: [ordinary!, special!], rollOwnerOf, ownerIdOf };
 }
 
 /** A complete online ballot for the meeting's two motions. */
 export const ballotFor = (meeting: OpenMeeting, rollOwnerId: string) => ({
   rollOwnerId,
   choices: [
-    { motionId: meeting.motionIds[0], choice: 'agree' },
-    { motionId: meeting.motionIds[1], choice: 'oppose' },
+    { motionId: meeting.motionIds[0], choice: 'agree' as const },
+    { motionId: meeting.motionIds[1], choice: 'oppose' as const },
   ],
 });

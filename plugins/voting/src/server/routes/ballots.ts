@@ -13,7 +13,7 @@ import {
   type ChoiceInput,
 } from '../../contracts.ts';
 import { ballots, rollOwners } from '../../schema.ts';
-import { castOnline, checkChoices, confirmEntry, enterOnBehalf, loadRollOwner, rejectEntry, type Ballot } from '../ballots.ts';
+import { checkChoices, confirmEntry, enterOnBehalf, loadRollOwner, rejectEntry, submitOnline, type Ballot } from '../ballots.ts';
 import { fail } from '../errors.ts';
 import { loadMeeting, motionsOf, type Settings } from '../meetings.ts';
 import { verifyChain } from '../results.ts';
@@ -145,13 +145,7 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
     })
     .openapi(cast, async (c) => {
       const ctx = c.get('plugin');
-      const meeting = await openMeeting(ctx, c.req.valid('param').meetingId);
-      const input = c.req.valid('json');
-      const owner = await loadRollOwner(ctx, meeting.id, input.rollOwnerId);
-      const mineIds = new Set(await ctx.registry.ownerIdsOf(ctx.actor!.id));
-      if (!owner.voterOwnerIds.some((id) => mineIds.has(id))) throw fail('not_a_voter');
-      const choices = checkChoices(await motionsOf(ctx, meeting.id), input.choices, false);
-      const { ballot, replayed } = await castOnline(ctx, { meeting, rollOwnerId: owner.id, choices, channel: 'online', idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null });
+      const { ballot, replayed } = await submitOnline(ctx, c.req.valid('param').meetingId, c.req.valid('json'), c.req.valid('header')['idempotency-key'] ?? null);
       return c.json(receiptOf(ballot), replayed ? 200 : 201);
     })
     .openapi(roll, async (c) => {
