@@ -91,11 +91,22 @@ export async function sealChain(ctx: PluginContext<unknown>, meetingId: string, 
  * UPDATE) waits for them and they for it, so no ballot lands after the count.
  */
 async function holdOpen(ctx: PluginContext<unknown>, meetingId: string, online: boolean): Promise<Meeting> {
-  const [meeting] = await ctx.db.select().from(meetings).where(eq(meetings.id, meetingId)).for('key share');
+  return (await holdOpenWith(ctx, meetingId, null, online)).meeting;
+}
+
+/** holdOpen, reading one counting owner of its roll in the same round trip (null when it is not on the roll). */
+async function holdOpenWith(ctx: PluginContext<unknown>, meetingId: string, rollOwnerId: string | null, online: boolean) {
+  const [found] = await ctx.db
+    .select({ meeting: meetings, owner: rollOwners })
+    .from(meetings)
+    .leftJoin(rollOwners, and(eq(rollOwners.meetingId, meetings.id), eq(rollOwners.id, rollOwnerId ?? sql`null`)))
+    .where(eq(meetings.id, meetingId))
+    .for('key share', { of: meetings });
+  const meeting = found?.meeting;
   if (!meeting || meeting.status === 'draft') throw fail('meeting_missing');
   if (meeting.status !== 'open') throw fail('not_open');
   if (online && ctx.now() >= meeting.closesAt) throw fail('voting_ended');
-  return meeting;
+  return { meeting, owner: found.owner };
 }
 
 async function liveBallot(ctx: PluginContext<unknown>, meetingId: string, rollOwnerId: string) {
@@ -160,8 +171,8 @@ const withSeal = (ballot: Ballot, sealed: Map<string, { seq: number; prev: strin
  * the counting owner on the frozen roll, the choices checked against the agenda, then cast.
  */
 export async function submitOnline(ctx: PluginContext<unknown>, meetingId: string, input: { rollOwnerId: string; choices: ChoiceInput[] }, idempotencyKey: string | null) {
-  const meeting = await holdOpen(ctx, meetingId, false);
-  const owner = await loadRollOwner(ctx, meeting.id, input.rollOwnerId);
+  const { meeting, owner } = await holdOpenWith(ctx, meetingId, input.rollOwnerId, false);
+  if (!owner) throw fail('ballot_missing');
   const mine = new Set(await ctx.registry.ownerIdsOf(ctx.actor!.id));
   if (!owner.voterOwnerIds.some((id) => mine.has(id))) throw fail('not_a_voter');
   const choices = checkChoices(await motionsOf(ctx, meeting.id), input.choices, false);
