@@ -263,6 +263,9 @@ CREATE UNIQUE INDEX voting_ballots_idempotency ON voting_ballots (meeting_id, ca
 --> statement-breakpoint
 CREATE INDEX voting_ballots_meeting ON voting_ballots (tenant_id, meeting_id, status);
 --> statement-breakpoint
+-- The ballots waiting for the chain: a seal reads only these, however many ballots the meeting already holds.
+CREATE INDEX voting_ballots_unsealed ON voting_ballots (meeting_id, accepted_at, id) WHERE seq IS NULL AND status IN ('accepted', 'superseded');
+--> statement-breakpoint
 ALTER TABLE voting_ballots ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE voting_ballots FORCE ROW LEVEL SECURITY;
