@@ -30,7 +30,10 @@ async function load(ctx: Context): Promise<ManageData> {
     : [null, null];
   const owner = url.searchParams.get('owner');
   const chain = url.searchParams.get('check') === 'chain' && meeting.status !== 'draft' ? await ok(await client.meetings[':meetingId'].chain.$get({ param: param(ctx) })) : null;
-  return { meeting, canManage, canTell, q, cursor, roll, picked: roll?.items.find((o) => o.id === owner) ?? null, pending: pending?.items ?? [], chain };
+  const now = Date.now();
+  const openable = now >= Date.parse(meeting.opensAt) && now < Date.parse(meeting.closesAt);
+  const closable = now >= Date.parse(meeting.closesAt) && !meeting.turnout?.pendingPaper;
+  return { meeting, canManage, canTell, q, cursor, roll, picked: roll?.items.find((o) => o.id === owner) ?? null, pending: pending?.items ?? [], chain, openable, closable };
 }
 
 // —— the draft: the meeting itself and its agenda ——

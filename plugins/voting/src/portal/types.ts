@@ -87,6 +87,9 @@ export type ManageData = {
   picked: RollOwner | null;
   pending: PendingBallot[];
   chain: ChainCheck | null;
+  /** Whether the voting window allows opening or closing now (the buttons wait until it does). */
+  openable: boolean;
+  closable: boolean;
 };
 
 export type VerifyData = {
