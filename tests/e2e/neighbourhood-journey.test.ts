@@ -375,13 +375,14 @@ describe('业主大会 voting', () => {
     await signIn(owner, '13900000014', 'demo1234');
     await owner.goto(`${product.url}/n/jinse-jiayuan/p/voting/meetings`);
     await owner.getByRole('link', { name: running }).click();
-    await expect.poll(() => owner.getByText('需参与表决面积和人数都达到四分之三以上同意').count()).toBeGreaterThan(0);
+    await expect.poll(() => owner.getByText('需参与表决面积和人数都达到四分之三以上同意').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     for (const [motion, choice] of [['续聘', '同意'], ['电梯', '同意'], ['快递柜', '反对']] as const) {
       await owner.getByRole('group', { name: new RegExp(motion) }).getByLabel(choice).check();
     }
     await owner.getByRole('button', { name: '提交表决票' }).click();
     const receipt = owner.getByText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    await expect.poll(() => receipt.count()).toBe(1);
+    // A form post, the API's write and the page's reload: give a busy machine time.
+    await expect.poll(() => receipt.count(), { timeout: 15_000 }).toBe(1);
     const code = (await receipt.textContent())!.trim();
     await owner.screenshot({ path: `${shots}/e2e-voting-receipt-phone.png`, fullPage: true });
 
@@ -389,7 +390,7 @@ describe('业主大会 voting', () => {
     await visitor.goto(`${product.url}/p/jinse-jiayuan/apps/voting/verify`);
     await visitor.getByLabel('回执码').fill(code.toLowerCase().replace(/-/g, ''));
     await visitor.getByRole('button', { name: '查询' }).click();
-    await expect.poll(() => visitor.getByText(running).count()).toBeGreaterThan(0);
+    await expect.poll(() => visitor.getByText(running).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await visitor.getByText('反对', { exact: true }).count()).toBeGreaterThan(0);
     await visitor.screenshot({ path: `${shots}/e2e-voting-verify-phone.png`, fullPage: true });
     await owner.context().close();
@@ -407,7 +408,7 @@ describe('业主大会 voting', () => {
     await staff.getByLabel('纸质票编号').fill('No.0888');
     for (const motion of ['车库B区', '收费标准']) await staff.getByRole('group', { name: new RegExp(motion) }).getByLabel('同意').check();
     await staff.getByRole('button', { name: '录入（等待第二人核对）' }).click();
-    await expect.poll(() => staff.getByText(/已录入 .* 的表决票/).count()).toBe(1);
+    await expect.poll(() => staff.getByText(/已录入 .* 的表决票/).count(), { timeout: 15_000 }).toBe(1);
     await staff.context().close();
 
     const committee = await newPage({ width: 1280, height: 900 });
@@ -415,18 +416,18 @@ describe('业主大会 voting', () => {
     await committee.goto(`${product.url}/n/jinse-jiayuan/p/voting/meetings`);
     await committee.getByRole('link', { name: ended }).click();
     await committee.getByRole('link', { name: '管理与计票' }).click();
-    await expect.poll(() => committee.getByText('No.0888').count()).toBeGreaterThan(0);
+    await expect.poll(() => committee.getByText('No.0888').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await committee.getByRole('button', { name: '核对无误，计入' }).click();
-    await expect.poll(() => committee.getByText('No.0888').count()).toBe(0);
+    await expect.poll(() => committee.getByText('No.0888').count(), { timeout: 15_000 }).toBe(0);
     committee.once('dialog', (dialog) => void dialog.accept());
     await committee.getByRole('button', { name: '结束投票并计票' }).click();
-    await expect.poll(() => committee.getByText('通过').count()).toBeGreaterThan(0);
+    await expect.poll(() => committee.getByText('通过').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await committee.screenshot({ path: `${shots}/e2e-voting-closed.png`, fullPage: true });
     await committee.context().close();
 
     const visitor = await newPage();
     await visitor.goto(`${product.url}/p/jinse-jiayuan`);
-    await expect.poll(() => visitor.getByText(`业主大会表决结果公告：${ended}`).count()).toBe(1);
+    await expect.poll(() => visitor.getByText(`业主大会表决结果公告：${ended}`).count(), { timeout: 15_000 }).toBe(1);
     await visitor.screenshot({ path: `${shots}/e2e-voting-board-phone.png`, fullPage: true });
     await visitor.context().close();
   });
