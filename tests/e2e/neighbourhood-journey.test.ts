@@ -384,6 +384,7 @@ describe('业主大会 voting', () => {
     // A form post, the API's write and the page's reload: give a busy machine time.
     await expect.poll(() => receipt.count(), { timeout: 15_000 }).toBe(1);
     const code = (await receipt.textContent())!.trim();
+    expect(await owner.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await owner.screenshot({ path: `${shots}/e2e-voting-receipt-phone.png`, fullPage: true });
 
     const visitor = await newPage();
@@ -392,6 +393,8 @@ describe('业主大会 voting', () => {
     await visitor.getByRole('button', { name: '查询' }).click();
     await expect.poll(() => visitor.getByText(running).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await visitor.getByText('反对', { exact: true }).count()).toBeGreaterThan(0);
+    // Long hashes and codes wrap: nothing scrolls sideways on a phone.
+    expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await visitor.screenshot({ path: `${shots}/e2e-voting-verify-phone.png`, fullPage: true });
     await owner.context().close();
     await visitor.context().close();
