@@ -42,6 +42,9 @@ export async function guarded<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** What the matched page's load returns (nothing to load: empty). */
+export const loadPageData = (page: PluginPage<any>, context: PortalContext<any>) => guarded(async () => (page.load ? await page.load(context) : {}));
+
 /** Runs the form action a plugin form names in its hidden `_action` field; `pageUrl` turns a plugin path into a URL. */
 export async function runPluginAction(event: Event, page: PluginPage<any>, context: PortalContext<any>, pageUrl: (path: string) => string) {
   const form = await event.request.formData();
