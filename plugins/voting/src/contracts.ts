@@ -7,8 +7,6 @@ const Time = z.iso.datetime({ offset: true, error: 'invalid_format' });
 const Figures = z.object({ area: z.number().int(), count: z.number().int() });
 
 export const CHOICES = ['agree', 'oppose', 'abstain', 'invalid'] as const;
-/** What an owner may choose online; `invalid` (废票) exists only on paper. */
-export const ONLINE_CHOICES = ['agree', 'oppose', 'abstain'] as const;
 export const DISCLOSURES = ['named', 'room', 'hidden'] as const;
 export const MatterTypeSchema = z.enum(MATTER_TYPES, { error: 'required' });
 

@@ -9,7 +9,7 @@ import { checkChain } from './chain.ts';
 import { fail } from './errors.ts';
 import { links } from './links.ts';
 import { loadMeeting, meetingView, type Meeting, type Settings } from './meetings.ts';
-import { areaText, countText, printTime, QUORUM_RULE, resultLines } from './texts.ts';
+import { areaText, countText, OUTCOME, printTime, QUORUM_RULE, resultLines } from './texts.ts';
 
 const ANSWER = { agree: '同意', oppose: '反对', abstain: '弃权', invalid: '废票' } as const;
 const CHANNEL = { online: '网上', paper: '纸质', proxy: '委托' } as const;
@@ -83,7 +83,7 @@ export async function resultTable(ctx: PluginContext<Settings>, meetingId: strin
     const rows = view.motions.map((m) => {
       const r = m.result!;
       const agree = 'agree' in r ? r.agree : { area: 0, count: 0 };
-      const outcome = 'outcome' in r ? { passed: '通过', rejected: '未通过', not_decided: '未达到参与表决条件' }[r.outcome] : r.elected.length ? `当选 ${r.elected.length} 人` : '无人当选';
+      const outcome = 'outcome' in r ? OUTCOME[r.outcome] : r.elected.length ? `当选 ${r.elected.length} 人` : '无人当选';
       return [m.title, areaText(r.participants.area, r.total.area), countText(r.participants.count, r.total.count), formatArea(agree.area), String(agree.count), outcome];
     });
     return writeTable({ header, rows }, format, '表决结果');

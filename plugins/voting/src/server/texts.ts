@@ -1,11 +1,12 @@
 import { formatArea } from '@city/contracts';
+import { printDateTime } from '@city/plugin-sdk/documents';
 import { MATTER_TEXT, type MatterType, type Threshold } from '@city/plugin-sdk/voting';
 import type { MeetingView } from '../contracts.ts';
 
 // Notices and printouts go to the board by the gate: written in Chinese, like the core's printed board.
 
-const dateTime = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-export const printTime = (iso: string | Date) => dateTime.format(typeof iso === 'string' ? new Date(iso) : iso);
+/** Times on the board and on paper: China Standard Time, written the Chinese way (as the core's printouts). */
+export const printTime = (iso: string | Date) => printDateTime(typeof iso === 'string' ? new Date(iso) : iso);
 
 export const QUORUM_RULE = '应由专有部分面积占比三分之二以上的业主且人数占比三分之二以上的业主参与表决（民法典第二百七十八条）';
 export const THRESHOLD_RULE: Record<Threshold, string> = {
@@ -48,7 +49,7 @@ export function meetingNotice(meeting: MeetingView, votingUrl: string) {
     .join('\n');
 }
 
-const OUTCOME = { passed: '通过', rejected: '未通过', not_decided: '未达到参与表决条件，本项未作出决定' } as const;
+export const OUTCOME = { passed: '通过', rejected: '未通过', not_decided: '未达到参与表决条件，本项未作出决定' } as const;
 
 /** The result lines of one motion, for the result notice and its printout. */
 export function resultLines(m: MotionView): string[] {

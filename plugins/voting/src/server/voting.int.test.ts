@@ -54,6 +54,17 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
+describe('tables', () => {
+  it('every voting table carries tenant_id with row-level security enabled and forced', async () => {
+    const { rows } = await h.database.db.execute<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean; has_tenant: boolean }>(sql`
+      select relname, relrowsecurity, relforcerowsecurity,
+        exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id') as has_tenant
+      from pg_class c where relkind = 'r' and relname like 'voting\_%' order by relname`);
+    expect(rows).toHaveLength(10);
+    for (const row of rows) expect(row, row.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true, has_tenant: true });
+  });
+});
+
 describe('议事 (topics)', () => {
   it('lets verified residents raise, reply and support; moderators hide in the open; a supported topic becomes a motion', async () => {
     const unverified = await call('staffA', 'POST', `${A()}/p/voting/topics`, { title: '加装电梯', body: '老楼加装电梯' });
@@ -126,6 +137,8 @@ describe('业主大会 (a meeting from draft to published result)', () => {
     expect(wrong.body.errors).toEqual([expect.objectContaining({ path: 'matterType', message: '选举属于第三项事项（选举或更换业主委员会成员）' })]);
     expect((await call('residentA', 'GET', M())).status).toBe(404);
     expect((await call('staffA', 'POST', `${M()}/motions`, { matterType: 'rebuild', title: '改建' })).status).toBe(403);
+    const notHere = await call('committeeA', 'DELETE', `${M()}/motions/00000000-0000-4000-8000-000000000000`);
+    expect(notHere).toMatchObject({ status: 404, body: { code: 'voting.motion_missing' } });
   });
 
   it('is announced on the 公示 board only with the full notice period before voting opens', async () => {

@@ -145,9 +145,11 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
       const { meetingId, motionId } = c.req.valid('param');
       const meeting = await managed(ctx, meetingId);
       requireDraft(meeting);
-      await ctx.db.delete(candidates).where(eq(candidates.motionId, motionId));
-      const [gone] = await ctx.db.delete(motions).where(and(eq(motions.id, motionId), eq(motions.meetingId, meeting.id))).returning({ id: motions.id });
-      if (!gone) throw fail('motion_missing');
+      // Only a motion of this meeting: another meeting's candidates are never touched.
+      const [motion] = await ctx.db.select({ id: motions.id }).from(motions).where(and(eq(motions.id, motionId), eq(motions.meetingId, meeting.id)));
+      if (!motion) throw fail('motion_missing');
+      await ctx.db.delete(candidates).where(eq(candidates.motionId, motion.id));
+      await ctx.db.delete(motions).where(eq(motions.id, motion.id));
       return c.json(await view(ctx, meeting), 200);
     })
     .openapi(announce, async (c) => {
