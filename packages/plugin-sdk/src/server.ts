@@ -8,6 +8,8 @@ import type { PluginManifest } from './manifest.ts';
 
 /** Tells a unique-constraint failure (optionally a named one) apart, whichever driver reported it. */
 export { isUniqueViolation } from '@city/db/errors';
+/** `column = any($1)` with the values as one array parameter: for the long lists of grouped work. */
+export { anyOf } from '@city/db/arrays';
 
 /**
  * The plugin's own tables, inside the neighbourhood's transaction and under the plugin's database role: that role
@@ -96,7 +98,38 @@ export type PluginEventHandlers<S> = { [E in CoreEventName]?: EventHandler<S, Co
   [name: `${string}.${string}`]: EventHandler<S, Record<string, unknown>> | undefined;
 };
 
-export type PluginEnv<S = Record<string, unknown>> = { Variables: { plugin: PluginContext<S> } };
+/** One request's share of a group: who sent it and what it asks. */
+export interface GroupItem<Input> {
+  actor: PluginActor;
+  input: Input;
+}
+
+/**
+ * Work that concurrent requests hand to one shared transaction (group commit): a route declared `grouped` opens no
+ * transaction of its own; its handler passes its input to `c.get('group')(work, input)`, and the runtime runs the
+ * items waiting for the same key together — one transaction, one set of statements for many requests — while the
+ * next group gathers. Meant for hot writes many people make at once (ballots); a group of one behaves like a route.
+ */
+export interface GroupWork<S, Input, Output> {
+  /** Items with the same key (in one neighbourhood) share a group, one group at a time per key: e.g. one meeting. */
+  key(input: Input): string;
+  /**
+   * Runs a group in one transaction of the neighbourhood, as the plugin; `context.actor` is null (each item names
+   * its member, already checked). Returns each item's outcome, in order: its result, or the Error that refuses it —
+   * and a refused item must have written nothing. Throwing fails the group; the runtime then runs its items again
+   * one by one, so one item's fault is never another's.
+   */
+  run(context: PluginContext<S>, items: ReadonlyArray<GroupItem<Input>>): Promise<Array<Output | Error>>;
+}
+
+/** In a grouped route's handler: the item's result once its group has committed, or the error refusing it. */
+export type GroupSubmit<S> = <Input, Output>(work: GroupWork<S, Input, Output>, input: Input) => Promise<Output>;
+
+/**
+ * `plugin` is the request's context (not set on grouped routes, which have no transaction of their own); `group`
+ * is set on grouped routes only.
+ */
+export type PluginEnv<S = Record<string, unknown>> = { Variables: { plugin: PluginContext<S>; group: GroupSubmit<S> } };
 /**
  * A plugin's router. `Routes` carries the routes already defined on it, so a plugin can define its API in groups
  * (`(router: PluginRouter<S, R>) => router.openapi(…)`, generic in R) and its typed client still sees every route.
@@ -174,13 +207,22 @@ export const jsonBody = <T>(schema: T) => ({ required: true, content: { 'applica
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 
 /**
+ * The guard of every grouped route, by identity: the runtime sees it among the matched handlers and enters the
+ * neighbourhood per group instead of per request; membership is checked for each item inside the group.
+ */
+export const groupedRoute = createMiddleware<PluginEnv>(async (_c, next) => {
+  await next();
+});
+
+/**
  * A plugin route with the roles that may call it (default deny). The runtime has already admitted only members of a
  * neighbourhood that installed the plugin; this narrows to roles (403 otherwise) before the request is validated.
  * The `{tenant}` path parameter and the shared error answers are added, so the OpenAPI document is complete.
  */
-export function pluginRoute<const R extends Omit<RouteConfig, 'middleware'> & { access: PluginAccess }>(config: R) {
-  const { access, ...rest } = config;
-  const guard = createMiddleware<PluginEnv>(async (c, next) => {
+export function pluginRoute<const R extends Omit<RouteConfig, 'middleware'> & { access: PluginAccess; grouped?: true }>(config: R) {
+  const { access, grouped, ...rest } = config;
+  if (grouped && (access.length !== 1 || access[0] !== 'member')) throw new Error(`${rest.method} ${rest.path}: grouped routes declare access ['member']`);
+  const guard = grouped ? groupedRoute : createMiddleware<PluginEnv>(async (c, next) => {
     const { actor, supervisor } = c.get('plugin');
     const allowed =
       access.includes('public') ||
@@ -197,7 +239,8 @@ export function pluginRoute<const R extends Omit<RouteConfig, 'middleware'> & { 
     request: { ...rest.request, params: params.extend({ tenant: z.string().openapi({ description: 'Neighbourhood slug' }) }) },
     responses: { 400: problem('请求无效 / Invalid request'), 401: problem('未登录 / Not signed in'), 403: problem('无权限 / Forbidden'), 404: problem('不存在 / Not found'), ...rest.responses },
     'x-plugin-access': access,
+    ...(grouped ? { 'x-plugin-grouped': true } : {}),
     ...(open ? {} : { security: [{ session: [] }, { bearer: [] }] }),
     middleware: [guard] as const,
-  } as unknown as Omit<R, 'access'> & { path: R['path'] }) as Omit<R, 'access'> & { getRoutingPath(): string };
+  } as unknown as Omit<R, 'access' | 'grouped'> & { path: R['path'] }) as Omit<R, 'access' | 'grouped'> & { getRoutingPath(): string };
 }

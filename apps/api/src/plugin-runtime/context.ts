@@ -50,8 +50,8 @@ export interface ContextInput {
   tenant: { id: string; slug: string; name: string };
   actor: PluginActor | null;
   supervisor?: PluginContext['supervisor'];
-  /** The registry owners the actor is verified as, when the caller already read them. */
-  actorOwnerIds?: readonly string[];
+  /** The registry owners members are verified as, by user id, where the caller already read them. */
+  ownerIdsByUser?: ReadonlyMap<string, readonly string[]>;
   grantedScopes: readonly string[];
   settings: Record<string, unknown>;
 }
@@ -94,7 +94,7 @@ export function pluginContext(input: ContextInput): PluginContext {
           }));
         }),
       ownerIdsOf: async (userId: string) => {
-        const known = userId === input.actor?.id ? input.actorOwnerIds : undefined;
+        const known = input.ownerIdsByUser?.get(userId);
         if (!known) return core('registry:owners', () => verifiedOwnerIds(tx, userId));
         need('registry:owners');
         return [...known];

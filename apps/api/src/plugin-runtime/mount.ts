@@ -1,13 +1,15 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { TENANT_ROLES, type TenantRole } from '@city/contracts';
 import { AppError, type Services } from '@city/core';
-import { schema, withTenant, withTenantAs, withTenantReadOnly, type Tx } from '@city/db';
-import { accessGrants, type PluginAccess, type PluginActor, type PluginContext, type PluginEnv, type PluginServer } from '@city/plugin-sdk/server';
-import { and, eq, sql } from 'drizzle-orm';
+import { withTenant, withTenantAs, withTenantReadOnly, type Tx } from '@city/db';
+import { accessGrants, groupedRoute, type PluginAccess, type PluginActor, type PluginContext, type PluginEnv, type PluginServer } from '@city/plugin-sdk/server';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { matchedRoutes } from 'hono/route';
+import { COMPOSED_HANDLER } from 'hono/utils/constants';
 import type { AppEnv } from '../env.ts';
 import { validationHook } from '../lib/problem.ts';
+import { enabledInstall } from './actors.ts';
 import { databaseRole, pluginContext, setRole } from './context.ts';
 import { dispatchAfterCommit } from './dispatch-after-commit.ts';
 
@@ -15,32 +17,6 @@ type Env = AppEnv & PluginEnv;
 type Tenant = { id: string; slug: string; name: string };
 type Audience = 'member' | 'public' | 'supervisor';
 type RoutesOf = NonNullable<PluginServer['routes']>;
-
-const installs = schema.pluginInstalls;
-const grants = schema.pluginRoleGrants;
-const verifications = schema.verifications;
-
-/** The enabled install of the plugin in the transaction's neighbourhood, with what the member holds in it. */
-async function enabledInstall(tx: Tx, pluginId: string, userId: string | null) {
-  const [found] = await tx
-    .select({
-      install: installs,
-      pluginRoles: userId
-        ? sql<string[]>`coalesce((select array_agg(${grants.role}) from ${grants} where ${grants.pluginId} = ${pluginId} and ${grants.userId} = ${userId}), '{}')`
-        : sql<string[]>`'{}'::text[]`,
-      verified: userId
-        ? sql<boolean>`exists (select 1 from ${verifications} where ${verifications.userId} = ${userId} and ${verifications.status} = 'verified')`
-        : sql<boolean>`false`,
-      // Read here, in the same round trip, for registry.ownerIdsOf(actor) (owner votes ask it on every ballot).
-      ownerIds: userId
-        ? sql<string[]>`coalesce((select array_agg(distinct ${verifications.ownerId}) from ${verifications} where ${verifications.userId} = ${userId} and ${verifications.status} = 'verified' and ${verifications.relation} = 'owner' and ${verifications.ownerId} is not null), '{}')`
-        : sql<string[]>`'{}'::uuid[]`,
-    })
-    .from(installs)
-    .where(and(eq(installs.pluginId, pluginId), eq(installs.status, 'enabled')));
-  if (!found) throw new AppError('not_found');
-  return found;
-}
 
 /**
  * Runs the rest of the request as the plugin: context built from the install, then the plugin's database role for
@@ -62,7 +38,7 @@ async function runAsPlugin(
     plugin: { id, version: found.install.version, role: databaseRole(plugin) },
     tenant,
     actor: who.actor ? { ...who.actor, pluginRoles: found.pluginRoles, verified: found.verified } : null,
-    actorOwnerIds: found.ownerIds,
+    ownerIdsByUser: who.actor ? new Map([[who.actor.id, found.ownerIds]]) : undefined,
     supervisor: who.supervisor,
     grantedScopes: found.install.grantedScopes,
     settings: found.install.settings,
@@ -81,6 +57,13 @@ async function activeTenant(services: Services, slug: string): Promise<Tenant> {
   return { id: tenant.id, slug: tenant.slug, name: tenant.name };
 }
 
+/**
+ * Whether the matched route is a grouped one (its guard is `groupedRoute`). An app mounted into another with its own
+ * error handler has its handlers wrapped; Hono keeps the original beside the wrapper.
+ */
+const isGrouped = (c: Context) =>
+  matchedRoutes(c).some((route) => route.handler === groupedRoute || (route.handler as unknown as Record<string, unknown>)[COMPOSED_HANDLER] === groupedRoute);
+
 /** How each audience enters the neighbourhood before the plugin's code runs. */
 const ENTRANCES: Record<Audience, (plugin: PluginServer) => ReturnType<typeof createMiddleware<Env>>> = {
   /** A member of an active neighbourhood that has the plugin enabled (404 otherwise: existence is not revealed). */
@@ -90,6 +73,13 @@ const ENTRANCES: Record<Audience, (plugin: PluginServer) => ReturnType<typeof cr
       if (!actor) throw new AppError('unauthenticated');
       const services = c.get('services');
       const tenant = await activeTenant(services, c.req.param('tenant') ?? '');
+      if (isGrouped(c)) {
+        // No transaction per request: the handler's work joins a group, which checks membership item by item.
+        const person = { id: actor.id, displayName: actor.displayName };
+        c.set('tenant', tenant);
+        c.set('group', (work, input) => services.pluginRuntime.groups.submit(plugin, tenant, person, work, input));
+        return next();
+      }
       await withTenantAs(services.db, tenant.id, actor.id, async (tx, membership) => {
         if (!membership) throw new AppError('not_found');
         const roles = membership.roles as TenantRole[];

@@ -2,20 +2,23 @@ import type { Services } from '@city/core';
 import type { PluginServer } from '@city/plugin-sdk/server';
 import { PluginCatalogue } from './catalogue.ts';
 import { EventDispatcher } from './dispatcher.ts';
+import { GroupCommitter } from './groups.ts';
 import { PluginInstalls } from './installs.ts';
 import { PluginRoles } from './roles.ts';
 import { PluginVersions } from './versions.ts';
 
-/** The plugin runtime of one app: the catalogue and its version status, per-neighbourhood installs and roles, events. */
+/** The plugin runtime of one app: the catalogue and its version status, per-neighbourhood installs and roles, events, grouped writes. */
 export function createPluginRuntime(plugins: readonly PluginServer[], services: Services) {
   const catalogue = new PluginCatalogue(plugins);
   const versions = new PluginVersions(services.db, services.clock);
+  const dispatcher = new EventDispatcher(catalogue, services);
   return {
     catalogue,
     versions,
     installs: new PluginInstalls(catalogue, versions, services),
     roles: new PluginRoles(catalogue),
-    dispatcher: new EventDispatcher(catalogue, services),
+    dispatcher,
+    groups: new GroupCommitter(services, dispatcher),
   };
 }
 
