@@ -1,12 +1,11 @@
 import autocannon from 'autocannon';
-import { createDatabase, schema, withTenant, type DatabaseHandle } from '@city/db';
+import { createDatabase, type DatabaseHandle } from '@city/db';
 import { newId } from '@city/plugin-sdk/schema';
 import { votingPlugin } from '@city/plugin-voting/server';
-import { eq, sql } from 'drizzle-orm';
-import { databaseRole, pluginContext, setRole } from '../../apps/api/src/plugin-runtime/context.ts';
+import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../apps/api/src/testing/harness.ts';
 import { buildWorld } from '../../apps/api/src/testing/world.ts';
-import { submitOnline } from '../../plugins/voting/src/server/ballots.ts';
+import { onlineBallots } from '../../plugins/voting/src/server/ballots.ts';
 import { ballotFor, installVoting, openMeeting, seedVotingNeighbourhood, signIn, type OpenMeeting } from '../../plugins/voting/src/server/testing.ts';
 import { API_SERVER, benchTargets, CONNECTIONS, DURATION, measure, startServer } from './harness.ts';
 
@@ -42,13 +41,13 @@ async function insertRate(db: DatabaseHandle['db'], table: string, count: number
 }
 
 /**
- * The same ballots cast in the database, as the route does once HTTP, the session and the request's validation are
- * done: a tenant transaction as the plugin's role, the meeting held open, the voter checked on the frozen roll, the
- * choices checked, the ballot written and the chain sealed when free. CONNECTIONS in flight through the same pool.
+ * The same ballots cast as the route does once HTTP, the session and the request's validation are done: handed to the
+ * runtime's group commit (what `c.get('group')` does), which enters the neighbourhood, checks the members, and runs the
+ * plugin's work — the meeting held open, each voter checked on the frozen roll, the choices checked, the ballots
+ * written and the chain sealed — one transaction per group. CONNECTIONS in flight through the same pool.
  */
 async function castInDatabase(h: TestApp, tenant: { id: string; slug: string; name: string }, meeting: OpenMeeting, voters: readonly string[]) {
-  const [install] = await withTenant(h.services.db, tenant.id, (tx) => tx.select().from(schema.pluginInstalls).where(eq(schema.pluginInstalls.pluginId, 'voting')));
-  const role = databaseRole(votingPlugin);
+  const groups = h.services.pluginRuntime.groups;
   let next = 0;
   let refused = 0;
   const latencies: number[] = [];
@@ -58,20 +57,8 @@ async function castInDatabase(h: TestApp, tenant: { id: string; slug: string; na
       const user = voters[i]!;
       const started = performance.now();
       try {
-        await withTenant(h.services.db, tenant.id, async (tx) => {
-          const ctx = pluginContext({
-            tx,
-            services: h.services,
-            plugin: { id: 'voting', version: install!.version, role },
-            tenant,
-            actor: { id: user, displayName: '业主', roles: ['resident'], pluginRoles: [], verified: true },
-            actorOwnerIds: [meeting.ownerIdOf.get(user)!],
-            grantedScopes: install!.grantedScopes,
-            settings: install!.settings,
-          });
-          await setRole(tx, role);
-          await submitOnline(ctx, meeting.id, ballotFor(meeting, meeting.rollOwnerOf.get(user)!), `db-${i}`);
-        });
+        const ballot = ballotFor(meeting, meeting.rollOwnerOf.get(user)!);
+        await groups.submit(votingPlugin, tenant, { id: user, displayName: '业主' }, onlineBallots, { meetingId: meeting.id, ...ballot, idempotencyKey: `db-${i}` });
       } catch {
         refused++;
       }

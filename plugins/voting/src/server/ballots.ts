@@ -1,13 +1,19 @@
 import { newId } from '@city/plugin-sdk/schema';
-import { isUniqueViolation, type PluginContext } from '@city/plugin-sdk/server';
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { PluginError } from '@city/plugin-sdk';
+import { anyOf, isUniqueViolation, type GroupItem, type GroupWork, type PluginActor, type PluginContext } from '@city/plugin-sdk/server';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { ChoiceInput } from '../contracts.ts';
 import { ballots, meetings, rollOwners, type Channel } from '../schema.ts';
-import { canonicalChoices, entryPayload, nextHash, receiptCode, type EntryFacts } from './chain.ts';
+import { chainHash } from '@city/plugin-sdk/hashing';
+import { canonicalChoices, entryPayload, receiptCode, type EntryFacts } from './chain.ts';
 import { fail } from './errors.ts';
 import { motionsOf, type Meeting, type Motion } from './meetings.ts';
 
 export type Ballot = typeof ballots.$inferSelect;
+
+/** A refusal in the plugin's words (answered to that item), as opposed to a fault (which fails the group). */
+const isPluginError = (error: unknown): error is PluginError => error instanceof PluginError;
 
 /**
  * Checks a ballot paper against the agenda: every motion answered once; a motion takes agree/oppose/abstain (or 废票
@@ -33,8 +39,10 @@ export function checkChoices(agenda: Motion[], choices: readonly ChoiceInput[], 
   return canonicalChoices(choices, agenda.map((m) => m.id));
 }
 
-/** What a stored ballot's chain entry commits to. */
-export const factsOf = (b: Ballot): EntryFacts => ({
+type FactFields = 'meetingId' | 'rollOwnerId' | 'receipt' | 'channel' | 'choices' | 'acceptedAt' | 'supersedes' | 'paperRef' | 'proxyName' | 'proxyAuthorisation';
+
+/** What a ballot's chain entry commits to. */
+export const factsOf = (b: Pick<Ballot, FactFields>): EntryFacts => ({
   meetingId: b.meetingId,
   rollOwnerId: b.rollOwnerId,
   receipt: b.receipt,
@@ -50,39 +58,62 @@ export const factsOf = (b: Ballot): EntryFacts => ({
 /** Rows per sealing update: four parameters each, well under Postgres's 65,535. */
 const SEAL_CHUNK = 5000;
 
-/**
- * Appends the meeting's accepted ballots that are not in its chain yet, in the order they were accepted: entry n is
- * SHA-256(entry n−1 ‖ payload n). Ballots are written without taking the chain's lock, so owners vote side by side;
- * the chain is sealed in batches by whoever holds the meeting row's NO KEY UPDATE lock — `ifFree` after a ballot
- * (another request sealing right now will be followed by the next one), `wait` before the count and before a check.
- * FOR KEY SHARE (ballots) does not conflict with it; the count's FOR UPDATE does.
- */
-export async function sealChain(ctx: PluginContext<unknown>, meetingId: string, mode: 'wait' | 'ifFree'): Promise<Map<string, { seq: number; prev: string; hash: string }>> {
-  const sealed = new Map<string, { seq: number; prev: string; hash: string }>();
-  const query = ctx.db.select({ head: meetings.chainHead, seq: meetings.ballotSeq }).from(meetings).where(eq(meetings.id, meetingId));
-  const [meeting] = mode === 'wait' ? await query.for('no key update') : await query.for('no key update', { skipLocked: true });
-  if (!meeting?.head) return sealed;
-  const unsealed = await ctx.db
-    .select()
-    .from(ballots)
-    .where(and(eq(ballots.meetingId, meetingId), isNull(ballots.seq), inArray(ballots.status, ['accepted', 'superseded'])))
-    .orderBy(asc(ballots.acceptedAt), asc(ballots.id));
-  if (!unsealed.length) return sealed;
-  let head = meeting.head;
-  let seq = meeting.seq;
+/** The end of a meeting's chain, as the transaction holding its lock sees it. */
+interface ChainTip {
+  head: string;
+  seq: number;
+}
+type Sealed = Map<string, { seq: number; prev: string; hash: string }>;
+
+/** Chain entries for ballots, in order, after `tip`: entry n is SHA-256(entry n−1 ‖ payload n). */
+function chainEntries(tip: ChainTip, rows: ReadonlyArray<Pick<Ballot, 'id' | FactFields>>) {
+  let { head, seq } = tip;
   const entries: Array<{ id: string; seq: number; prev: string; hash: string }> = [];
-  for (const ballot of unsealed) {
-    const hash = await nextHash(head, entryPayload(factsOf(ballot)));
-    entries.push({ id: ballot.id, seq: ++seq, prev: head, hash });
+  for (const row of rows) {
+    const hash = chainHash(head, entryPayload(factsOf(row)));
+    entries.push({ id: row.id, seq: ++seq, prev: head, hash });
     head = hash;
   }
+  return { entries, tip: { head, seq } };
+}
+
+/** Writes chain entries onto ballots already stored. */
+async function writeEntries(ctx: PluginContext<unknown>, entries: ReadonlyArray<{ id: string; seq: number; prev: string; hash: string }>) {
   for (let i = 0; i < entries.length; i += SEAL_CHUNK) {
     const rows = entries.slice(i, i + SEAL_CHUNK).map((e) => sql`(${e.id}::uuid, ${e.seq}::integer, ${e.prev}, ${e.hash})`);
     await ctx.db.execute(sql`update ${ballots} set seq = v.seq, prev_hash = v.prev, entry_hash = v.hash
       from (values ${sql.join(rows, sql`, `)}) as v(id, seq, prev, hash) where ${ballots.id} = v.id`);
   }
-  await ctx.db.update(meetings).set({ ballotSeq: seq, chainHead: head }).where(eq(meetings.id, meetingId));
-  for (const e of entries) sealed.set(e.id, e);
+}
+
+/** Seals the meeting's accepted ballots not in its chain yet, in the order they were accepted. Holds the chain lock. */
+async function sealPending(ctx: PluginContext<unknown>, meetingId: string, tip: ChainTip): Promise<{ tip: ChainTip; sealed: Sealed }> {
+  const unsealed = await ctx.db
+    .select()
+    .from(ballots)
+    .where(and(eq(ballots.meetingId, meetingId), isNull(ballots.seq), inArray(ballots.status, ['accepted', 'superseded'])))
+    .orderBy(asc(ballots.acceptedAt), asc(ballots.id));
+  const chained = chainEntries(tip, unsealed);
+  await writeEntries(ctx, chained.entries);
+  return { tip: chained.tip, sealed: new Map(chained.entries.map((e) => [e.id, e])) };
+}
+
+const moveTip = (ctx: PluginContext<unknown>, meetingId: string, tip: ChainTip) =>
+  ctx.db.update(meetings).set({ ballotSeq: tip.seq, chainHead: tip.head }).where(eq(meetings.id, meetingId));
+
+/**
+ * Appends the meeting's accepted ballots that are not in its chain yet. The chain's lock is the meeting row's NO KEY
+ * UPDATE: online ballots take it for their whole group and are written already sealed; paper confirmations and
+ * changes are written without it and sealed here — `ifFree` after them (whoever holds the lock seals next), `wait`
+ * before the count and before a check. FOR KEY SHARE (paper entries) does not conflict with it; the count's FOR
+ * UPDATE does.
+ */
+export async function sealChain(ctx: PluginContext<unknown>, meetingId: string, mode: 'wait' | 'ifFree'): Promise<Sealed> {
+  const query = ctx.db.select({ head: meetings.chainHead, seq: meetings.ballotSeq }).from(meetings).where(eq(meetings.id, meetingId));
+  const [meeting] = mode === 'wait' ? await query.for('no key update') : await query.for('no key update', { skipLocked: true });
+  if (!meeting?.head) return new Map();
+  const { tip, sealed } = await sealPending(ctx, meetingId, { head: meeting.head, seq: meeting.seq });
+  if (sealed.size) await moveTip(ctx, meetingId, tip);
   return sealed;
 }
 
@@ -90,23 +121,12 @@ export async function sealChain(ctx: PluginContext<unknown>, meetingId: string, 
  * The meeting, held open for this transaction: FOR KEY SHARE lets ballots proceed side by side, but the count (FOR
  * UPDATE) waits for them and they for it, so no ballot lands after the count.
  */
-async function holdOpen(ctx: PluginContext<unknown>, meetingId: string, online: boolean): Promise<Meeting> {
-  return (await holdOpenWith(ctx, meetingId, null, online)).meeting;
-}
-
-/** holdOpen, reading one counting owner of its roll in the same round trip (null when it is not on the roll). */
-async function holdOpenWith(ctx: PluginContext<unknown>, meetingId: string, rollOwnerId: string | null, online: boolean) {
-  const [found] = await ctx.db
-    .select({ meeting: meetings, owner: rollOwners })
-    .from(meetings)
-    .leftJoin(rollOwners, and(eq(rollOwners.meetingId, meetings.id), eq(rollOwners.id, rollOwnerId ?? sql`null`)))
-    .where(eq(meetings.id, meetingId))
-    .for('key share', { of: meetings });
-  const meeting = found?.meeting;
+async function holdOpen(ctx: PluginContext<unknown>, meetingId: string, online: boolean, lock: 'key share' | 'no key update' = 'key share'): Promise<Meeting> {
+  const [meeting] = await ctx.db.select().from(meetings).where(eq(meetings.id, meetingId)).for(lock);
   if (!meeting || meeting.status === 'draft') throw fail('meeting_missing');
   if (meeting.status !== 'open') throw fail('not_open');
   if (online && ctx.now() >= meeting.closesAt) throw fail('voting_ended');
-  return { meeting, owner: found.owner };
+  return meeting;
 }
 
 async function liveBallot(ctx: PluginContext<unknown>, meetingId: string, rollOwnerId: string) {
@@ -154,72 +174,242 @@ interface CastInput {
   rollOwnerId: string;
   choices: ChoiceInput[];
   channel: Channel;
-  idempotencyKey?: string | null;
   paperRef?: string | null;
   proxyName?: string | null;
   proxyAuthorisation?: string | null;
 }
 
 /** With the seal's result, the ballot as it now stands (in the chain if this request sealed it). */
-const withSeal = (ballot: Ballot, sealed: Map<string, { seq: number; prev: string; hash: string }>): Ballot => {
+const withSeal = (ballot: Ballot, sealed: Sealed): Ballot => {
   const entry = sealed.get(ballot.id);
   return entry ? { ...ballot, seq: entry.seq, prevHash: entry.prev, entryHash: entry.hash } : ballot;
 };
 
-/**
- * An owner's ballot sent online (the API's POST …/ballots): the meeting held open, the caller checked as a voter of
- * the counting owner on the frozen roll, the choices checked against the agenda, then cast.
- */
-export async function submitOnline(ctx: PluginContext<unknown>, meetingId: string, input: { rollOwnerId: string; choices: ChoiceInput[] }, idempotencyKey: string | null) {
-  const { meeting, owner } = await holdOpenWith(ctx, meetingId, input.rollOwnerId, false);
-  if (!owner) throw fail('ballot_missing');
-  const mine = new Set(await ctx.registry.ownerIdsOf(ctx.actor!.id));
-  if (!owner.voterOwnerIds.some((id) => mine.has(id))) throw fail('not_a_voter');
-  const choices = checkChoices(await motionsOf(ctx, meeting.id), input.choices, false);
-  return castOnline(ctx, { meeting, rollOwnerId: owner.id, choices, channel: 'online', idempotencyKey });
+export interface OnlineBallot {
+  meetingId: string;
+  rollOwnerId: string;
+  choices: ChoiceInput[];
+  idempotencyKey: string | null;
+}
+
+export type CastResult = { ballot: Ballot; replayed: boolean };
+
+/** Earlier ballots that decide what each new one is: the owners' live ballots, and earlier requests with the same keys. */
+async function earlierBallots(ctx: PluginContext<unknown>, meetingId: string, wanted: ReadonlyArray<{ actorId: string; rollOwnerId: string; key: string | null }>) {
+  const keyed = wanted.filter((w) => w.key !== null);
+  // Two lookups, each along its own unique index (one OR would scan the meeting's ballots).
+  const live = ctx.db
+    .select()
+    .from(ballots)
+    .where(and(eq(ballots.meetingId, meetingId), anyOf(ballots.rollOwnerId, wanted.map((w) => w.rollOwnerId)), inArray(ballots.status, ['pending', 'accepted'])));
+  // A superset of the (member, key) pairs, narrowed in settle().
+  const repeats = ctx.db
+    .select()
+    .from(ballots)
+    .where(and(eq(ballots.meetingId, meetingId), anyOf(ballots.castBy, keyed.map((w) => w.actorId)), anyOf(ballots.idempotencyKey, keyed.map((w) => w.key!))));
+  const found = keyed.length ? await unionAll(live, repeats) : await live;
+  return [...new Map(found.map((b) => [b.id, b])).values()];
+}
+
+/** Of the earlier ballots: a repeat of this request (same member and key), and this counting owner's live ballot. */
+function settle(found: readonly Ballot[], actorId: string, rollOwnerId: string, key: string | null) {
+  const repeat = key ? found.find((b) => b.castBy === actorId && b.idempotencyKey === key) : undefined;
+  // The same key for another counting owner is a different request, not a repeat: refuse it rather than answer
+  // with someone else's receipt.
+  if (repeat && repeat.rollOwnerId !== rollOwnerId) throw fail('idempotency_mismatch');
+  return { repeat, live: found.find((b) => b.rollOwnerId === rollOwnerId && b.status !== 'superseded') };
+}
+
+type Checked = { at: number; actor: PluginActor; rollOwnerId: string; choices: ChoiceInput[]; key: string | null };
+type Outcomes = Array<CastResult | Error | undefined>;
+type FreshRow = ReturnType<typeof onlineRow>;
+
+/** Runs `fn`; a refusal in the plugin's words becomes the item's outcome, anything else fails the group. */
+async function refusing(outcomes: Outcomes, at: number, fn: () => unknown) {
+  try {
+    await fn();
+  } catch (error) {
+    if (!isPluginError(error)) throw error;
+    outcomes[at] = error;
+  }
+}
+
+/** Open meetings' agendas, by neighbourhood and meeting: fixed from the announcement on, so read once per process. */
+const openAgendas = new Map<string, Motion[]>();
+const AGENDAS_KEPT = 100;
+
+/** The agenda a ballot of this open meeting is checked against. */
+async function openAgenda(ctx: PluginContext<unknown>, meetingId: string) {
+  const key = `${ctx.tenant.id}:${meetingId}`;
+  let agenda = openAgendas.get(key);
+  if (!agenda) {
+    openAgendas.set(key, (agenda = await motionsOf(ctx, meetingId)));
+    if (openAgendas.size > AGENDAS_KEPT) openAgendas.delete(openAgendas.keys().next().value!);
+  }
+  return agenda;
+}
+
+/** Each item checked on the frozen roll (a voter of that counting owner) and its choices on the agenda. */
+async function checkItems(ctx: PluginContext<unknown>, meetingId: string, items: ReadonlyArray<GroupItem<OnlineBallot>>, outcomes: Outcomes) {
+  const agenda = await openAgenda(ctx, meetingId);
+  const ids = [...new Set(items.map((i) => i.input.rollOwnerId))];
+  const owners = await ctx.db
+    .select({ id: rollOwners.id, voterOwnerIds: rollOwners.voterOwnerIds })
+    .from(rollOwners)
+    .where(and(eq(rollOwners.meetingId, meetingId), anyOf(rollOwners.id, ids)));
+  const roll = new Map(owners.map((o) => [o.id, o]));
+  const checked: Checked[] = [];
+  for (const [at, { actor, input }] of items.entries()) {
+    await refusing(outcomes, at, async () => {
+      const owner = roll.get(input.rollOwnerId);
+      if (!owner) throw fail('ballot_missing');
+      const mine = new Set(await ctx.registry.ownerIdsOf(actor.id));
+      if (!owner.voterOwnerIds.some((id) => mine.has(id))) throw fail('not_a_voter');
+      checked.push({ at, actor, rollOwnerId: owner.id, choices: checkChoices(agenda, input.choices, false), key: input.idempotencyKey });
+    });
+  }
+  return checked;
 }
 
 /**
- * An owner's online ballot, accepted at once. A repeat with the same Idempotency-Key returns the first ballot; a
- * second ballot for the same counting owner is refused, or replaces the first where the meeting allows changes. The
- * partial unique index stops two concurrent submissions both counting. `meeting` must be held open (holdOpen).
+ * Writes the group's fresh ballots (the meeting held with the chain's lock), sealed as they are written, after any stragglers (paper
+ * confirmations no one has sealed yet). Returns the chain's tip before and after, and the ballots written.
  */
-async function castOnline(ctx: PluginContext<unknown>, input: CastInput): Promise<{ ballot: Ballot; replayed: boolean }> {
-  const actor = ctx.actor!;
-  const { meeting } = input;
-  const key = input.idempotencyKey ?? null;
-  if (ctx.now() >= meeting.closesAt) throw fail('voting_ended');
-  // One look for both: this owner's live ballot, and an earlier request with the same key.
-  const earlier = () =>
-    ctx.db
-      .select()
-      .from(ballots)
-      .where(
-        and(
-          eq(ballots.meetingId, meeting.id),
-          or(
-            and(eq(ballots.rollOwnerId, input.rollOwnerId), inArray(ballots.status, ['pending', 'accepted'])),
-            key ? and(eq(ballots.castBy, actor.id), eq(ballots.idempotencyKey, key)) : undefined,
-          ),
-        ),
-      );
-  const settle = (found: Ballot[]) => {
-    const repeat = key ? found.find((b) => b.castBy === actor.id && b.idempotencyKey === key) : undefined;
-    // The same key for another counting owner is a different request, not a repeat: refuse it rather than answer
-    // with someone else's receipt.
-    if (repeat && repeat.rollOwnerId !== input.rollOwnerId) throw fail('idempotency_mismatch');
-    return { repeat, live: found.find((b) => b.rollOwnerId === input.rollOwnerId && b.status !== 'superseded') };
-  };
-  const before = settle(await earlier());
+async function appendFresh(ctx: PluginContext<unknown>, meeting: Meeting, fresh: readonly FreshRow[]) {
+  const meetingId = meeting.id;
+  const before = { head: meeting.chainHead!, seq: meeting.ballotSeq };
+  const { tip: start } = await sealPending(ctx, meetingId, before);
+  const chained = chainEntries(start, fresh);
+  const written = await insertSealed(ctx, meetingId, fresh, chained.entries);
+  const inserted = new Map(fresh.flatMap((row, i) => (written.has(row.id) ? [[row.id, ballotOf(row, chained.entries[i]!)] as const] : [])));
+  if (written.size === fresh.length) return { before, tip: chained.tip, inserted };
+  // A concurrent writer (a paper entry) took an owner first: the rows written are chained again without the gap.
+  const again = chainEntries(start, [...inserted.values()]);
+  await writeEntries(ctx, again.entries);
+  for (const e of again.entries) inserted.set(e.id, { ...inserted.get(e.id)!, seq: e.seq, prevHash: e.prev, entryHash: e.hash });
+  return { before, tip: again.tip, inserted };
+}
+
+/**
+ * Owners' ballots sent online (the API's POST …/ballots), grouped per meeting: the meeting held open once, each
+ * caller checked, then the new ballots written in one statement, already in the chain. A repeat with the same
+ * Idempotency-Key gets the first ballot; a second ballot for a counting owner is refused, or replaces the first where
+ * the meeting allows changes; those, and anything a concurrent writer got to first, are settled one by one after the
+ * group's insert. The partial unique index stops two ballots for one counting owner counting, whichever way they come.
+ */
+export const onlineBallots: GroupWork<unknown, OnlineBallot, CastResult> = {
+  key: (ballot) => ballot.meetingId,
+  async run(ctx, items) {
+    const meetingId = items[0]!.input.meetingId;
+    let meeting: Meeting;
+    try {
+      // Held with the chain's lock for the whole group: its ballots are written already sealed.
+      meeting = await holdOpen(ctx, meetingId, true, 'no key update');
+    } catch (error) {
+      if (!isPluginError(error)) throw error;
+      return items.map(() => error);
+    }
+    const outcomes: Outcomes = new Array(items.length);
+    const checked = await checkItems(ctx, meetingId, items, outcomes);
+    const found = checked.length ? await earlierBallots(ctx, meetingId, checked.map((c) => ({ actorId: c.actor.id, rollOwnerId: c.rollOwnerId, key: c.key }))) : [];
+    // The usual case, written together: a first ballot for a counting owner (and key) no other item of the group names.
+    const fresh: Array<Checked & { row: FreshRow }> = [];
+    const later: Checked[] = [];
+    const claimed = new Set<string>();
+    const keys = new Set<string>();
+    for (const item of checked) {
+      await refusing(outcomes, item.at, () => {
+        const { repeat, live } = settle(found, item.actor.id, item.rollOwnerId, item.key);
+        const key = item.key === null ? null : `${item.actor.id} ${item.key}`;
+        if (repeat) outcomes[item.at] = { ballot: repeat, replayed: true };
+        else if (live || claimed.has(item.rollOwnerId) || (key && keys.has(key))) later.push(item);
+        else {
+          claimed.add(item.rollOwnerId);
+          if (key) keys.add(key);
+          fresh.push({ ...item, row: onlineRow(ctx, item.actor.id, { meetingId, rollOwnerId: item.rollOwnerId, choices: item.choices, key: item.key, supersedes: null }) });
+        }
+      });
+    }
+    const appended = await appendFresh(ctx, meeting, fresh.map((f) => f.row));
+    let tip = appended.tip;
+    for (const f of fresh) {
+      const ballot = appended.inserted.get(f.row.id);
+      if (ballot) outcomes[f.at] = { ballot, replayed: false };
+      else later.push(f);
+    }
+    let changed = false;
+    for (const item of later.sort((a, b) => a.at - b.at)) {
+      await refusing(outcomes, item.at, async () => {
+        const outcome = await castOnline(ctx, item.actor, meeting, item);
+        changed ||= !outcome.replayed;
+        outcomes[item.at] = outcome;
+      });
+    }
+    // Changes and late arrivals were written without a seq: they join the chain before the lock is let go.
+    let sealed: Sealed = new Map();
+    if (changed) ({ tip, sealed } = await sealPending(ctx, meetingId, tip));
+    if (tip.seq !== appended.before.seq) await moveTip(ctx, meetingId, tip);
+    return outcomes.map((o) => (o && !(o instanceof Error) && !o.replayed ? { ballot: withSeal(o.ballot, sealed), replayed: false } : o!));
+  },
+};
+
+/**
+ * Writes a group's new online ballots, already chained, in one statement: one array parameter per column (a
+ * statement with a parameter per value costs more to build and parse than to run). Returns the ids written; a row
+ * whose owner a concurrent writer took is skipped — that index alone is checked before writing (naming no index
+ * would probe every unique index of the table for every row). The group sends no repeated key, and a concurrent
+ * repeat fails the group, whose items then go one by one.
+ */
+async function insertSealed(ctx: PluginContext<unknown>, meetingId: string, rows: readonly FreshRow[], entries: ReadonlyArray<{ seq: number; prev: string; hash: string }>) {
+  if (!rows.length) return new Set<string>();
+  const column = <T>(pick: (row: FreshRow, i: number) => T) => sql.param(rows.map(pick));
+  const result = await ctx.db.execute(sql`
+    insert into ${ballots} (id, tenant_id, meeting_id, roll_owner_id, channel, status, choices, receipt, cast_by, idempotency_key, created_at, accepted_at, seq, prev_hash, entry_hash)
+    select v.id, ${ctx.tenant.id}, ${meetingId}, v.roll_owner_id, 'online', 'accepted', v.choices, v.receipt, v.cast_by, v.idempotency_key, v.accepted_at, v.accepted_at, v.seq, v.prev_hash, v.entry_hash
+    from unnest(${column((r) => r.id)}::uuid[], ${column((r) => r.rollOwnerId)}::uuid[], ${column((r) => JSON.stringify(r.choices))}::jsonb[],
+      ${column((r) => r.receipt)}::text[], ${column((r) => r.castBy ?? null)}::uuid[], ${column((r) => r.idempotencyKey ?? null)}::text[],
+      ${column((r) => r.acceptedAt.toISOString())}::timestamptz[],
+      ${column((_, i) => entries[i]!.seq)}::integer[], ${column((_, i) => entries[i]!.prev)}::text[], ${column((_, i) => entries[i]!.hash)}::text[])
+      as v(id, roll_owner_id, choices, receipt, cast_by, idempotency_key, accepted_at, seq, prev_hash, entry_hash)
+    on conflict (meeting_id, roll_owner_id) where status in ('pending', 'accepted') do nothing
+    returning id`);
+  // Both drivers answer { rows }; the plugin's database type leaves the result's shape to the driver.
+  return new Set((result as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id));
+}
+
+/** A ballot this group wrote, as the database now holds it (read back from what was sent, not fetched again). */
+const ballotOf = (row: FreshRow, entry: { seq: number; prev: string; hash: string }): Ballot => ({
+  enteredBy: null,
+  enteredByName: null,
+  confirmedBy: null,
+  confirmedByName: null,
+  ...row,
+  castBy: row.castBy ?? null,
+  idempotencyKey: row.idempotencyKey ?? null,
+  seq: entry.seq,
+  prevHash: entry.prev,
+  entryHash: entry.hash,
+});
+
+/** An online ballot as it is written: accepted at once. */
+function onlineRow(ctx: PluginContext<unknown>, actorId: string, b: { meetingId: string; rollOwnerId: string; choices: ChoiceInput[]; key: string | null; supersedes: string | null }) {
+  const facts = { meetingId: b.meetingId, rollOwnerId: b.rollOwnerId, receipt: receiptCode(), channel: 'online', choices: b.choices, acceptedAt: ctx.now(), supersedes: b.supersedes, paperRef: null, proxyName: null, proxyAuthorisation: null };
+  return acceptedBallot(ctx, facts, { castBy: actorId, idempotencyKey: b.key });
+}
+
+/**
+ * One online ballot whose owner already has a live one (or another item of its group named the same owner): looked
+ * up again, it is a repeat, a refusal, or — where the meeting allows changes — a replacement. `meeting` is held open.
+ */
+async function castOnline(ctx: PluginContext<unknown>, actor: PluginActor, meeting: Meeting, input: { rollOwnerId: string; choices: ChoiceInput[]; key: string | null }): Promise<CastResult> {
+  const { rollOwnerId, key } = input;
+  const earlier = () => earlierBallots(ctx, meeting.id, [{ actorId: actor.id, rollOwnerId, key }]);
+  const before = settle(await earlier(), actor.id, rollOwnerId, key);
   if (before.repeat) return { ballot: before.repeat, replayed: true };
   if (before.live?.status === 'pending') throw fail('ballot_pending');
   if (before.live && !meeting.allowChange) throw fail('already_voted');
 
-  const row = acceptedBallot(
-    ctx,
-    { meetingId: meeting.id, rollOwnerId: input.rollOwnerId, receipt: receiptCode(), channel: input.channel, choices: input.choices, acceptedAt: ctx.now(), supersedes: before.live?.receipt ?? null, paperRef: null, proxyName: null, proxyAuthorisation: null },
-    { castBy: actor.id, idempotencyKey: key },
-  );
+  const row = onlineRow(ctx, actor.id, { meetingId: meeting.id, rollOwnerId, choices: input.choices, key, supersedes: before.live?.receipt ?? null });
   let inserted: Ballot | undefined;
   if (before.live) {
     // A change: the old ballot is marked replaced and the new one written together, or neither (a savepoint).
@@ -232,15 +422,12 @@ async function castOnline(ctx: PluginContext<unknown>, input: CastInput): Promis
       if (!isUniqueViolation(error)) throw error;
     }
   } else {
-    // The usual case needs no savepoint: a concurrent twin makes the insert do nothing instead of failing.
     [inserted] = await ctx.db.insert(ballots).values(row).onConflictDoNothing().returning();
   }
-  if (!inserted) {
-    const after = settle(await earlier());
-    if (after.repeat) return { ballot: after.repeat, replayed: true };
-    throw fail(after.live?.status === 'pending' ? 'ballot_pending' : 'already_voted');
-  }
-  return { ballot: withSeal(inserted, await sealChain(ctx, meeting.id, 'ifFree')), replayed: false };
+  if (inserted) return { ballot: inserted, replayed: false };
+  const after = settle(await earlier(), actor.id, rollOwnerId, key);
+  if (after.repeat) return { ballot: after.repeat, replayed: true };
+  throw fail(after.live?.status === 'pending' ? 'ballot_pending' : 'already_voted');
 }
 
 /** A paper or proxy ballot typed in by one person: it counts only after a second person confirms it. */

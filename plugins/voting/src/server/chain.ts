@@ -1,29 +1,10 @@
+import { chainHash } from '@city/plugin-sdk/hashing';
 import type { ChoiceInput } from '../contracts.ts';
 
 /**
  * The per-meeting ballot log: entry n's hash is SHA-256(hash n−1 ‖ payload n), starting from the frozen roll's hash,
- * so the log commits to the roll and to every ballot in order. Web Crypto only: the same code runs on edge runtimes.
+ * so the log commits to the roll and to every ballot in order.
  */
-
-const encoder = new TextEncoder();
-
-const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
-const unhex = (value: string) => Uint8Array.from(value.match(/../g) ?? [], (b) => Number.parseInt(b, 16));
-
-export async function sha256Hex(text: string): Promise<string> {
-  return hex(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
-}
-
-/** The next chain hash, as the database computes it in the append statement. */
-export async function nextHash(prev: string, payload: string): Promise<string> {
-  const tail = encoder.encode(payload);
-  const head = unhex(prev);
-  const joined = new Uint8Array(head.length + tail.length);
-  joined.set(head);
-  joined.set(tail, head.length);
-  return hex(await crypto.subtle.digest('SHA-256', joined));
-}
-
 // Crockford's base32 without look-alikes: a code read aloud or typed from paper survives.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -75,10 +56,10 @@ export interface StoredEntry extends EntryFacts {
 }
 
 /** Recomputes the chain from the roll hash; names the first entry whose stored facts or links do not match. */
-export async function checkChain(rollHash: string, head: string | null, entries: readonly StoredEntry[]) {
+export function checkChain(rollHash: string, head: string | null, entries: readonly StoredEntry[]) {
   let prev = rollHash;
   for (const [i, entry] of entries.entries()) {
-    const expected = await nextHash(prev, entryPayload(entry));
+    const expected = chainHash(prev, entryPayload(entry));
     if (entry.seq !== i + 1 || entry.prevHash !== prev || entry.entryHash !== expected) {
       return { ok: false, entries: entries.length, head, firstBrokenSeq: i + 1 };
     }

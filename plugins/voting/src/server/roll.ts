@@ -1,7 +1,7 @@
 import type { PluginContext } from '@city/plugin-sdk/server';
 import { countingOwners, RollError, type RollUnit } from '@city/plugin-sdk/voting';
 import { newId } from '@city/plugin-sdk/schema';
-import { sha256Hex } from './chain.ts';
+import { sha256Hex } from '@city/plugin-sdk/hashing';
 import { fail } from './errors.ts';
 import { rollOwners, rollUnits } from '../schema.ts';
 
@@ -67,6 +67,6 @@ export async function freezeRoll(ctx: PluginContext<unknown>, meetingId: string)
   await insertChunked(unitRows, (chunk) => ctx.db.insert(rollUnits).values(chunk));
 
   const canonical = grouped.owners.map((o) => [o.key, o.area, o.unitIds.map((id) => [id, unitById.get(id)!.countingArea])]);
-  const hash = await sha256Hex(JSON.stringify([meetingId, grouped.total.area, grouped.total.count, canonical]));
+  const hash = sha256Hex(JSON.stringify([meetingId, grouped.total.area, grouped.total.count, canonical]));
   return { hash, total: grouped.total };
 }

@@ -13,7 +13,7 @@ import {
   type ChoiceInput,
 } from '../../contracts.ts';
 import { ballots, rollOwners } from '../../schema.ts';
-import { checkChoices, confirmEntry, enterOnBehalf, loadRollOwner, rejectEntry, submitOnline, type Ballot } from '../ballots.ts';
+import { checkChoices, confirmEntry, enterOnBehalf, loadRollOwner, rejectEntry, onlineBallots, type Ballot } from '../ballots.ts';
 import { fail } from '../errors.ts';
 import { loadMeeting, motionsOf, type Settings } from '../meetings.ts';
 import { verifyChain } from '../results.ts';
@@ -37,6 +37,8 @@ const cast = pluginRoute({
   path: '/meetings/{meetingId}/ballots',
   summary: '网上投票（支持 Idempotency-Key）/ Vote online (honours Idempotency-Key)',
   access: ['member'],
+  // Owners vote at once when a meeting opens: their ballots share transactions (group commit).
+  grouped: true,
   request: { params: meetingParams, headers: z.object({ 'idempotency-key': z.string().max(100).optional() }), body: jsonBody(BallotInputSchema) },
   responses: { 201: jsonResponse(ReceiptSchema, 'Accepted'), 200: jsonResponse(ReceiptSchema, 'The same request again: the first ballot') },
 });
@@ -144,8 +146,8 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
       return c.json({ items, canVote: reason === null, reason }, 200);
     })
     .openapi(cast, async (c) => {
-      const ctx = c.get('plugin');
-      const { ballot, replayed } = await submitOnline(ctx, c.req.valid('param').meetingId, c.req.valid('json'), c.req.valid('header')['idempotency-key'] ?? null);
+      const input = { meetingId: c.req.valid('param').meetingId, ...c.req.valid('json'), idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null };
+      const { ballot, replayed } = await c.get('group')(onlineBallots, input);
       return c.json(receiptOf(ballot), replayed ? 200 : 201);
     })
     .openapi(roll, async (c) => {
