@@ -129,6 +129,7 @@ export function bodyFor(method: string, path: string, ids: Record<string, string
     'PUT /api/v1/t/{tenant}/plugins/{pluginId}/settings': { settings: { greeting: '篡改' } },
     'POST /api/v1/t/{tenant}/plugins/{pluginId}/purge': { confirm: 'fixture' },
     'POST /api/v1/t/{tenant}/p/fixture/notes': { body: '篡改' },
+    'POST /api/v1/t/{tenant}/p/fixture/guestbook': { text: '篡改' },
     ...votingBodies(ids),
   };
   return bodies[`${method} ${path}`] ?? {};

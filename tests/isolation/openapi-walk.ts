@@ -8,12 +8,14 @@ export interface Operation {
   pathParams: string[];
   queryParams: string[];
   hasBody: boolean;
+  /** A grouped plugin route: membership is checked per item, after the request's syntax (see the plugin SDK). */
+  grouped: boolean;
 }
 
 /** Every operation of the live OpenAPI document: the suites cover routes added later without being edited. */
 export async function operations(h: TestApp): Promise<Operation[]> {
   const doc = (await h.call('GET', '/api/v1/openapi.json')).body as {
-    paths: Record<string, Record<string, { 'x-access'?: Grant[]; parameters?: { in: string; name: string }[]; requestBody?: unknown }>>;
+    paths: Record<string, Record<string, { 'x-access'?: Grant[]; 'x-plugin-grouped'?: boolean; parameters?: { in: string; name: string }[]; requestBody?: unknown }>>;
   };
   return Object.entries(doc.paths).flatMap(([path, item]) =>
     Object.entries(item).map(([method, op]) => ({
@@ -23,6 +25,7 @@ export async function operations(h: TestApp): Promise<Operation[]> {
       pathParams: (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
       queryParams: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
       hasBody: op.requestBody !== undefined,
+      grouped: op['x-plugin-grouped'] === true,
     })),
   );
 }
