@@ -1,3 +1,4 @@
+import { chainHash } from '@city/plugin-sdk/hashing';
 import { newId } from '@city/plugin-sdk/schema';
 import { PluginError } from '@city/plugin-sdk';
 import { anyOf, isUniqueViolation, type GroupItem, type GroupWork, type PluginActor, type PluginContext } from '@city/plugin-sdk/server';
@@ -5,7 +6,6 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { ChoiceInput } from '../contracts.ts';
 import { ballots, meetings, rollOwners, type Channel } from '../schema.ts';
-import { chainHash } from '@city/plugin-sdk/hashing';
 import { canonicalChoices, entryPayload, receiptCode, type EntryFacts } from './chain.ts';
 import { fail } from './errors.ts';
 import { motionsOf, type Meeting, type Motion } from './meetings.ts';
@@ -118,8 +118,9 @@ export async function sealChain(ctx: PluginContext<unknown>, meetingId: string, 
 }
 
 /**
- * The meeting, held open for this transaction: FOR KEY SHARE lets ballots proceed side by side, but the count (FOR
- * UPDATE) waits for them and they for it, so no ballot lands after the count.
+ * The meeting, held open for this transaction: FOR KEY SHARE lets paper entries proceed side by side, but the count
+ * (FOR UPDATE) waits for them and they for it, so no ballot lands after the count. A group of online ballots holds it
+ * FOR NO KEY UPDATE instead, which is also the chain's lock.
  */
 async function holdOpen(ctx: PluginContext<unknown>, meetingId: string, online: boolean, lock: 'key share' | 'no key update' = 'key share'): Promise<Meeting> {
   const [meeting] = await ctx.db.select().from(meetings).where(eq(meetings.id, meetingId)).for(lock);
@@ -272,8 +273,9 @@ async function checkItems(ctx: PluginContext<unknown>, meetingId: string, items:
 }
 
 /**
- * Writes the group's fresh ballots (the meeting held with the chain's lock), sealed as they are written, after any stragglers (paper
- * confirmations no one has sealed yet). Returns the chain's tip before and after, and the ballots written.
+ * Writes the group's fresh ballots (the meeting held with the chain's lock), sealed as they are written, after any
+ * stragglers (paper confirmations no one has sealed yet). Returns the chain's tip before and after, and the ballots
+ * written.
  */
 async function appendFresh(ctx: PluginContext<unknown>, meeting: Meeting, fresh: readonly FreshRow[]) {
   const meetingId = meeting.id;
