@@ -203,11 +203,12 @@ async function earlierBallots(ctx: PluginContext<unknown>, meetingId: string, wa
     .select()
     .from(ballots)
     .where(and(eq(ballots.meetingId, meetingId), anyOf(ballots.rollOwnerId, wanted.map((w) => w.rollOwnerId)), inArray(ballots.status, ['pending', 'accepted'])));
-  // A superset of the (member, key) pairs, narrowed in settle().
+  // The members' ballots in this meeting (a few each), narrowed to the (member, key) pairs in settle(): a second
+  // `= any` list, on the keys, would make Postgres 15 search the index for every member × every key.
   const repeats = ctx.db
     .select()
     .from(ballots)
-    .where(and(eq(ballots.meetingId, meetingId), anyOf(ballots.castBy, keyed.map((w) => w.actorId)), anyOf(ballots.idempotencyKey, keyed.map((w) => w.key!))));
+    .where(and(eq(ballots.meetingId, meetingId), anyOf(ballots.castBy, [...new Set(keyed.map((w) => w.actorId))])));
   const found = keyed.length ? await unionAll(live, repeats) : await live;
   return [...new Map(found.map((b) => [b.id, b])).values()];
 }
