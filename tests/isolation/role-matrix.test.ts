@@ -5,7 +5,7 @@ import { buildWorld, PERSONAS, type Persona, type World } from '../../apps/api/s
 import { votingManifest } from '../../plugins/voting/src/manifest.ts';
 import { votingPlugin } from '../../plugins/voting/src/server/index.ts';
 import { fixturePlugin, FIXTURE_SCOPES } from '../fixtures/fixture-plugin/src/server/index.ts';
-import { fill, isTenantScoped, operations, type Operation } from './openapi-walk.ts';
+import { fill, isOrganisationScoped, isTenantScoped, operations, type Operation } from './openapi-walk.ts';
 
 /**
  * Every route × every persona. Requests carry deliberately invalid input: authorization runs before validation,
@@ -31,7 +31,8 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const KNOWN_GRANTS = new Set(['public', 'user', 'operator', 'region-staff', 'tenant:member', 'tenant:admin', 'tenant:staff', 'tenant:committee', 'tenant:resident', 'tenant:visitor']);
-const isKnownGrant = (grant: string) => KNOWN_GRANTS.has(grant) || /^plugin-role:[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/.test(grant);
+const isKnownGrant = (grant: string) =>
+  KNOWN_GRANTS.has(grant) || /^org:(member|owner|manager|staff)$/.test(grant) || /^plugin-role:[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/.test(grant);
 
 function admits(persona: Persona, grants: Grant[]): boolean {
   if (grants.includes('public')) return true;
@@ -39,6 +40,8 @@ function admits(persona: Persona, grants: Grant[]): boolean {
   if (grants.includes('user') || grants.includes('tenant:visitor')) return true;
   if (grants.includes('operator') && persona === 'operator') return true;
   if (grants.includes('region-staff') && ['communityStaffA', 'streetStaffA', 'otherBranchStaff'].includes(persona)) return true;
+  const organisationRole = world.rolesInOrganisation[persona];
+  if (grants.some((g) => g === 'org:member' || g === `org:${organisationRole}`) && organisationRole) return true;
   const roles = world.rolesInA[persona] ?? [];
   const pluginRoles = pluginRolesInA[persona] ?? [];
   return grants.some((g) =>
@@ -49,6 +52,9 @@ function admits(persona: Persona, grants: Grant[]): boolean {
         : g.startsWith('tenant:') && roles.includes(g.slice(7) as never),
   );
 }
+
+/** Routes inside a neighbourhood or an organisation answer 404 to outsiders: existence is not revealed. */
+const isMembershipScoped = (op: Operation) => isTenantScoped(op) || isOrganisationScoped(op);
 
 describe('role × route matrix', () => {
   it('every operation declares known grants; none is open by omission', () => {
@@ -72,8 +78,10 @@ describe('role × route matrix', () => {
     const failures: string[] = [];
     for (const op of ops) {
       const query = op.queryParams.length ? '?' + op.queryParams.map((q) => `${q}=!invalid!`).join('&') : '';
-      // {tenant} is A's real slug (so membership is decided); every other id is malformed.
-      const target = fill(op.path.replace(/\{(?!tenant\})\w+\}/g, 'not_a_valid_id'), { tenant: world.tenantA.slug }) + query;
+      // {tenant} is A's real slug and {organisation} the world's business (so membership is decided); every other id
+      // is malformed.
+      const target =
+        fill(op.path.replace(/\{(?!(?:tenant|organisation)\})\w+\}/g, 'not_a_valid_id'), { tenant: world.tenantA.slug, organisation: world.organisation.id }) + query;
       for (const persona of PERSONAS) {
         const res = await h.call(op.method, target, {
           token: world.tokens[persona],
@@ -86,10 +94,10 @@ describe('role × route matrix', () => {
         // (what the public schema says to anyone), a well-formed one from a non-member gets 404.
         const malformed = op.grouped && res.status === 400 && (res.body as { code?: string } | null)?.code === 'validation_failed';
         const ok = allowed
-          ? passed && !(isTenantScoped(op) && res.status === 404)
+          ? passed && !(isMembershipScoped(op) && res.status === 404)
           : persona === 'anonymous'
             ? res.status === 401
-            : res.status === 403 || (isTenantScoped(op) && res.status === 404) || malformed;
+            : res.status === 403 || (isMembershipScoped(op) && res.status === 404) || malformed;
         if (!ok) failures.push(`${op.method} ${target} as ${persona}: ${res.status} (${allowed ? 'should admit' : 'should deny'})`);
       }
     }

@@ -8,6 +8,7 @@ import { mountOpenApi } from './lib/openapi.ts';
 import { onError, problemResponse } from './lib/problem.ts';
 import { createRouter } from './lib/router.ts';
 import { sessionMiddleware } from './lib/session.ts';
+import { organisationRoutes } from './routes/organisations/index.ts';
 import { applicationRoutes } from './routes/applications/index.ts';
 import { auditRoutes } from './routes/audit/index.ts';
 import { noticeRoutes } from './routes/notices/index.ts';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps, services: ApiServices = createApiServic
     .route('/', meRoutes)
     .route('/', regionRoutes)
     .route('/', applicationRoutes)
+    .route('/', organisationRoutes)
     .route('/', tenantRoutes)
     .route('/', memberRoutes)
     .route('/', invitationRoutes)

@@ -1,4 +1,4 @@
-import type { Grant, Locale, TenantRole } from '@city/contracts';
+import type { Grant, Locale, OrganisationRole, TenantRole } from '@city/contracts';
 import type { ApiServices } from './services.ts';
 import type { Tx } from '@city/db';
 import type { SessionUser } from '@city/auth';
@@ -31,6 +31,8 @@ export interface AppEnv {
     tenant: TenantContext;
     member: MemberContext;
     tx: Tx;
+    /** Set on organisation routes by authorize(): the route's organisation and the caller's role in it. */
+    organisation: { id: string; role: OrganisationRole };
     grants: readonly Grant[];
   };
 }

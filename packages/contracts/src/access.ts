@@ -1,4 +1,5 @@
 import type { TenantRole } from './enums.ts';
+import type { OrganisationRole } from './organisations.ts';
 
 /**
  * Who may call a route (default deny: a route without grants admits nobody).
@@ -7,7 +8,9 @@ import type { TenantRole } from './enums.ts';
  * - `tenant:<role>`: members of the route's neighbourhood holding that role; `tenant:member`: any member;
  * - `tenant:visitor`: any signed-in person, inside the neighbourhood's transaction, member or not (claiming a unit
  *   is how residents join; such routes must reveal nothing of the neighbourhood beyond the caller's own rows);
- * - `plugin-role:<pluginId>.<role>`: members the admin gave a role that an installed plugin adds (plugin routes only).
+ * - `plugin-role:<pluginId>.<role>`: members the admin gave a role that an installed plugin adds (plugin routes only);
+ * - `org:<role>`: staff of the route's organisation (`:organisation`) holding that role; `org:member`: any of its
+ *   staff. Others get 404 (an organisation's existence is not revealed), staff without the role 403.
  */
 export type Grant =
   | 'public'
@@ -17,7 +20,9 @@ export type Grant =
   | `tenant:${TenantRole}`
   | 'tenant:member'
   | 'tenant:visitor'
-  | `plugin-role:${string}.${string}`;
+  | `plugin-role:${string}.${string}`
+  | `org:${OrganisationRole}`
+  | 'org:member';
 
 export const TENANT_MANAGERS = ['tenant:admin'] as const satisfies readonly Grant[];
 export const TENANT_READERS = ['tenant:admin', 'tenant:staff'] as const satisfies readonly Grant[];
@@ -30,3 +35,6 @@ export const REGISTRY_READERS = ['tenant:admin', 'tenant:staff'] as const satisf
 
 /** Who decides on resident verifications and prints invitation letters. */
 export const VERIFIERS = ['tenant:admin'] as const satisfies readonly Grant[];
+
+/** Who runs an organisation's profile and business; only owners change its staff. */
+export const ORGANISATION_MANAGERS = ['org:owner', 'org:manager'] as const satisfies readonly Grant[];

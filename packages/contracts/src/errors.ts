@@ -30,6 +30,12 @@ export const ERROR_CATALOGUE = {
     en: 'This neighbourhood has already applied or is already open',
   },
   application_decided: { status: 409, 'zh-CN': '该申请已处理', en: 'This application has already been decided' },
+  uscc_taken: {
+    status: 409,
+    'zh-CN': '该统一社会信用代码已注册，请让本单位的负责人把您加为员工',
+    en: 'This credit code is already registered; ask the business owner to add you as staff',
+  },
+  last_owner: { status: 409, 'zh-CN': '单位至少需要一名负责人', en: 'A business needs at least one owner' },
   slug_taken: { status: 409, 'zh-CN': '该网址标识已被使用', en: 'This address name is taken' },
   last_admin: {
     status: 409,

@@ -15,3 +15,5 @@ export * from './verification.ts';
 export * from './registry-import.ts';
 export * from './plugins.ts';
 export * from './events.ts';
+export * from './uscc.ts';
+export * from './organisations.ts';

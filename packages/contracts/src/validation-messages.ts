@@ -19,6 +19,12 @@ export const VALIDATION_MESSAGES = {
   },
   reason_required: { 'zh-CN': '请填写理由', en: 'Give a reason' },
   roles_required: { 'zh-CN': '至少选择一个角色', en: 'Choose at least one role' },
+  uscc_length: { 'zh-CN': '统一社会信用代码为18位', en: 'The unified social credit code has 18 characters' },
+  uscc_invalid: {
+    'zh-CN': '统一社会信用代码不正确（请核对营业执照上的18位代码）',
+    en: 'This unified social credit code is not valid (check the 18 characters on the business licence)',
+  },
+  role_invalid: { 'zh-CN': '角色不正确', en: 'Not a valid role' },
   id_invalid: { 'zh-CN': '编号格式不正确', en: 'The id is not valid' },
   title_required: { 'zh-CN': '请填写标题', en: 'Enter a title' },
   body_required: { 'zh-CN': '请填写正文', en: 'Enter the text' },

@@ -12,6 +12,7 @@ import { Applications } from './applications.ts';
 import { Invitations } from './invitations.ts';
 import { members } from './members.ts';
 import { notices } from './notices.ts';
+import { Organisations } from './organisations.ts';
 import { Regions } from './regions.ts';
 import { RegistryImports } from './registry-import/imports.ts';
 import { Registry } from './registry.ts';
@@ -47,6 +48,7 @@ export function createServices(deps: CoreDeps) {
     regions,
     tenants: new Tenants(db, clock),
     applications: new Applications(db, regions, clock),
+    organisations: new Organisations(db, clock),
     invitations: new Invitations(deps),
     supervision: new Supervision(db, regions),
     members,

@@ -10,6 +10,7 @@ interface Scope {
   userId?: string;
   userPhone?: string;
   supervisingRegionId?: string;
+  organisationId?: string;
 }
 
 /**
@@ -27,6 +28,7 @@ function inScope<T>(db: Database, scope: Scope, readOnly: boolean, fn: (tx: Tx) 
         set_config('app.tenant_id', ${scope.tenantId ?? ''}, true),
         set_config('app.user_id', ${scope.userId ?? ''}, true),
         set_config('app.user_phone', ${scope.userPhone ?? ''}, true),
+        set_config('app.organisation_id', ${scope.organisationId ?? ''}, true),
         set_config('app.supervised_tenants', ${
           region === null
             ? sql`''`
@@ -82,6 +84,16 @@ export function withTenantAs<T>(
  */
 export function withSupervision<T>(db: Database, regionId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return inScope(db, { supervisingRegionId: regionId }, true, fn);
+}
+
+/**
+ * Acting for an organisation (a vendor serving many neighbourhoods), after the core has checked that the person is
+ * on its staff: no neighbourhood is entered; plugin rows shared between an organisation and neighbourhoods are
+ * reached through their `organisation_id = app_organisation()` policies, and core code may see where plugins are
+ * enabled (migration 0014) — nothing else of any neighbourhood.
+ */
+export function withOrganisation<T>(db: Database, organisationId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return inScope(db, { organisationId }, false, fn);
 }
 
 /** A person's own rows across neighbourhoods: their memberships and the invitations sent to their number. */

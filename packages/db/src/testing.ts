@@ -1,3 +1,4 @@
+import { usccCheckCharacter } from '@city/contracts';
 import { createDatabase, type DatabaseHandle } from './client.ts';
 
 /**
@@ -44,6 +45,13 @@ export async function testDatabase(): Promise<DatabaseHandle> {
 export function randomPhone(): string {
   const second = 3 + Math.floor(Math.random() * 7);
   return `1${second}${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
+}
+
+/** A valid unified social credit code no other test uses: 91 (enterprise), a Shanghai division, random body. */
+export function randomUscc(): string {
+  const body = Array.from({ length: 9 }, () => '0123456789ABCDEFGHJKLMNPQRTUWXY'[Math.floor(Math.random() * 31)]).join('');
+  const first17 = `91310115${body}`;
+  return first17 + usccCheckCharacter(first17)!;
 }
 
 /**

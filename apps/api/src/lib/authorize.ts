@@ -1,4 +1,4 @@
-import type { Grant, TenantRole } from '@city/contracts';
+import { IdSchema, type Grant, type OrganisationRole, type TenantRole } from '@city/contracts';
 import { AppError } from '@city/core';
 import { withTenantAs } from '@city/db';
 import { createMiddleware } from 'hono/factory';
@@ -9,13 +9,15 @@ import { dispatchAfterCommit } from '../plugin-runtime/dispatch-after-commit.ts'
  * Enforces a route's grants (default deny: no grant admits nobody). Tenant grants resolve `:tenant`, open the
  * request's tenant transaction and run the rest of the request inside it, so handlers share one transaction and a
  * thrown error rolls back everything the request wrote. Non-members get 404: another neighbourhood's existence is
- * not revealed; members without the role get 403.
+ * not revealed; members without the role get 403. Organisation grants work alike on `:organisation` (no transaction:
+ * organisations are platform data).
  */
 export function authorize(grants: readonly Grant[]) {
   const tenantRoles = grants
     .filter((g): g is `tenant:${TenantRole | 'member' | 'visitor'}` => g.startsWith('tenant:'))
     .map((g) => g.slice('tenant:'.length) as TenantRole | 'member' | 'visitor');
   const visitors = tenantRoles.includes('visitor');
+  const organisationRoles = grants.filter((g) => g.startsWith('org:')).map((g) => g.slice('org:'.length) as OrganisationRole | 'member');
 
   return createMiddleware<AppEnv>(async (c, next) => {
     c.set('grants', grants);
@@ -25,6 +27,16 @@ export function authorize(grants: readonly Grant[]) {
     if (grants.includes('user')) return next();
     if (grants.includes('operator') && actor.isPlatformOperator) return next();
     if (grants.includes('region-staff') && (await c.get('services').regions.staffRegions(actor.id)).length) {
+      return next();
+    }
+    if (organisationRoles.length) {
+      const organisationId = c.req.param('organisation') ?? '';
+      const role = IdSchema.safeParse(organisationId).success
+        ? await c.get('services').organisations.roleOf(organisationId, actor.id)
+        : undefined;
+      if (!role) throw new AppError('not_found');
+      if (!organisationRoles.includes('member') && !organisationRoles.includes(role)) throw new AppError('forbidden');
+      c.set('organisation', { id: organisationId, role });
       return next();
     }
     if (!tenantRoles.length) throw new AppError('forbidden');

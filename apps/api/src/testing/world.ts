@@ -1,5 +1,5 @@
 import type { TenantRole } from '@city/contracts';
-import { randomPhone } from '@city/db/testing';
+import { randomPhone, randomUscc } from '@city/db/testing';
 import { schema, withTenant } from '@city/db';
 import { afterEach, beforeEach } from 'vitest';
 import { createTestApp, type TestApp } from './harness.ts';
@@ -19,6 +19,8 @@ export const PERSONAS = [
   'streetStaffA',
   'otherBranchStaff',
   'operator',
+  'vendorOwner',
+  'vendorStaff',
 ] as const;
 export type Persona = (typeof PERSONAS)[number];
 
@@ -28,7 +30,8 @@ const unique = () => Math.random().toString(36).slice(2, 8);
  * Two neighbourhoods in two branches of one district, and a person in every role:
  *   district ─ streetA ─ communityA ─ tenant A (admin, staff, committee, resident)
  *            └ streetB ─ communityB ─ tenant B (admin)
- * plus staff of communityA, of streetA, of streetB (the "other branch"), an operator and an outsider.
+ * plus staff of communityA, of streetA, of streetB (the "other branch"), an operator, an outsider, and a service
+ * business (organisation) with its owner and one staff member, in no neighbourhood.
  * Names, slugs and numbers are random, so worlds coexist in one shared Postgres.
  */
 export async function buildWorld(h: TestApp) {
@@ -88,9 +91,20 @@ export async function buildWorld(h: TestApp) {
   ]);
   const memberId = (p: 'residentA' | 'committeeA' | 'staffA') => added.find((m) => m.userId === users[p].id)!.id;
 
+  const organisation = await services.organisations.create(users.vendorOwner.id, {
+    name: `测试服务公司${unique()}`,
+    uscc: randomUscc(),
+    contactName: users.vendorOwner.displayName,
+    contactPhone: users.vendorOwner.phone,
+  });
+  await services.organisations.addStaff(organisation.id, { phone: users.vendorStaff.phone, role: 'staff' });
+
   return {
     users,
     tokens,
+    organisation,
+    /** Each persona's role in the world's organisation. */
+    rolesInOrganisation: { vendorOwner: 'owner', vendorStaff: 'staff' } as Partial<Record<Persona, 'owner' | 'manager' | 'staff'>>,
     regions: { district, streetA, communityA, streetB, communityB },
     tenantA,
     tenantB,

@@ -7,3 +7,4 @@ export * from './notices.ts';
 export * from './registry.ts';
 export * from './verification.ts';
 export * from './plugins.ts';
+export * from './organisations.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id } from './columns.ts';
+import { index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { appRole, createdAt, id } from './columns.ts';
 import { users } from './platform.ts';
 import { tenantId, tenantPolicies } from './tenancy.ts';
 
@@ -35,7 +35,14 @@ export const pluginInstalls = pgTable(
     installedAt: createdAt('installed_at'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('plugin_installs_tenant_plugin').on(t.tenantId, t.pluginId), ...tenantPolicies('plugin_installs')],
+  (t) => [
+    uniqueIndex('plugin_installs_tenant_plugin').on(t.tenantId, t.pluginId),
+    index('plugin_installs_plugin').on(t.pluginId, t.status),
+    ...tenantPolicies('plugin_installs'),
+    // An organisation (a vendor serving many neighbourhoods) finds where a plugin is offered: which neighbourhoods
+    // have it enabled. Only core code reads this; plugin roles have no grant on the table.
+    pgPolicy('plugin_installs_organisations', { for: 'select', to: appRole, using: sql`app_organisation() is not null` }),
+  ],
 ).enableRLS();
 
 /**

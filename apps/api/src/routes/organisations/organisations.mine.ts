@@ -1,0 +1,19 @@
+import { z } from '@hono/zod-openapi';
+import { OrganisationSchema } from '@city/contracts';
+import { actorOf } from '../../lib/request-meta.ts';
+import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { serialize } from '../../lib/serialize.ts';
+
+export const route = defineRoute({
+  method: 'get',
+  path: '/api/v1/organisations',
+  tags: ['organisations'],
+  summary: '我所在的服务单位 / Businesses I act for',
+  access: ['user'],
+  responses: { 200: json(z.object({ items: z.array(OrganisationSchema) })), 401: errorResponses[401] },
+});
+
+export const handler: Handler<typeof route> = async (c) => {
+  const items = await c.get('services').organisations.mine(actorOf(c).id);
+  return c.json({ items: serialize(items) }, 200);
+};

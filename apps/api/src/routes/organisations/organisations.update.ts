@@ -1,0 +1,20 @@
+import { ORGANISATION_MANAGERS, OrganisationSchema, OrganisationUpdateSchema } from '@city/contracts';
+import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
+import { serialize } from '../../lib/serialize.ts';
+import { organisationErrors, organisationOf, organisationParams as params } from './organisations.common.ts';
+
+export const route = defineRoute({
+  method: 'patch',
+  path: '/api/v1/organisations/{organisation}',
+  tags: ['organisations'],
+  summary: '修改服务单位资料 / Update a business profile',
+  description: '统一社会信用代码注册后不可修改。',
+  access: ORGANISATION_MANAGERS,
+  request: { params, body: jsonBody(OrganisationUpdateSchema) },
+  responses: { 200: json(OrganisationSchema), 400: errorResponses[400], ...organisationErrors },
+});
+
+export const handler: Handler<typeof route> = async (c) => {
+  const { id, role } = organisationOf(c);
+  return c.json(serialize(await c.get('services').organisations.update(id, role, c.req.valid('json'))), 200);
+};
