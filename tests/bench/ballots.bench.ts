@@ -6,7 +6,8 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../apps/api/src/testing/harness.ts';
 import { buildWorld } from '../../apps/api/src/testing/world.ts';
 import { onlineBallots } from '../../plugins/voting/src/server/ballots.ts';
-import { ballotFor, installVoting, openMeeting, seedVotingNeighbourhood, signIn, type OpenMeeting } from '../../plugins/voting/src/server/testing.ts';
+import { signIn } from '../../apps/api/src/testing/residents.ts';
+import { ballotFor, installVoting, openMeeting, seedVotingNeighbourhood, type OpenMeeting } from '../../plugins/voting/src/server/testing.ts';
 import { API_SERVER, benchTargets, CONNECTIONS, DURATION, measure, startServer } from './harness.ts';
 
 const OWNERS = Number(process.env.BENCH_BALLOT_OWNERS ?? 20_000);

@@ -1,6 +1,7 @@
 import { schema, withTenant, type Database } from '@city/db';
 import type { World } from '../../apps/api/src/testing/world.ts';
 import { addNote, readNotes } from '../fixtures/fixture-plugin/src/testing.ts';
+import { addServicesRows, readServicesRows } from '../fixtures/services.ts';
 import { addVotingRows, readVotingRows } from '../fixtures/voting.ts';
 
 /**
@@ -77,6 +78,8 @@ export async function sideOf(db: Database, tenant: World['tenantA'], actorId: st
   await withTenant(db, tenant.id, async (tx) => {
     for (const make of makers) Object.assign(ids, await make(tx, tenant.id, actorId));
   });
+  // The local-services plugin's rows span an organisation and the neighbourhood: made through both scopes.
+  Object.assign(ids, await addServicesRows(db, tenant, actorId));
   return { slug: tenant.slug, name: tenant.name, ids };
 }
 
@@ -99,6 +102,7 @@ export async function snapshot(db: Database, tenantId: string) {
     pluginDeliveries: await tx.select().from(schema.pluginDeliveries).orderBy(schema.pluginDeliveries.id),
     fixtureNotes: await readNotes(tx),
     voting: await readVotingRows(tx),
+    services: await readServicesRows(tx),
   }));
 }
 
@@ -131,6 +135,7 @@ export function bodyFor(method: string, path: string, ids: Record<string, string
     'POST /api/v1/t/{tenant}/p/fixture/notes': { body: '篡改' },
     'POST /api/v1/t/{tenant}/p/fixture/guestbook': { text: '篡改' },
     ...votingBodies(ids),
+    ...servicesBodies(ids),
   };
   return bodies[`${method} ${path}`] ?? {};
 }
@@ -153,5 +158,18 @@ function votingBodies(ids: Record<string, string>): Record<string, unknown> {
     [`POST ${base}/meetings/{meetingId}/motions`]: { matterType: 'rebuild', title: '篡改' },
     [`POST ${base}/meetings/{meetingId}/ballots`]: choices,
     [`POST ${base}/meetings/{meetingId}/staff-ballots`]: { ...choices, channel: 'paper', paperRef: 'X' },
+  };
+}
+
+/** Valid bodies for the local-services plugin's neighbourhood writes. */
+function servicesBodies(ids: Record<string, string>): Record<string, unknown> {
+  const base = '/api/v1/t/{tenant}/p/services';
+  return {
+    [`POST ${base}/orders`]: { offeringId: ids.offeringId, slotId: ids.slotId, unitId: ids.unitId, contactPhone: '13900000001', notes: '篡改' },
+    [`POST ${base}/orders/{orderId}/cancel`]: { reason: '篡改' },
+    [`POST ${base}/orders/{orderId}/review`]: { rating: 1, comment: '篡改' },
+    [`POST ${base}/orders/{orderId}/complaint`]: { body: '篡改' },
+    [`POST ${base}/admin/vendors/{organisationId}/decision`]: { decision: 'suspend', reason: '篡改' },
+    [`POST ${base}/admin/complaints/{complaintId}/resolve`]: { resolution: '篡改' },
   };
 }

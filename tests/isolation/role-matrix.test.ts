@@ -4,6 +4,8 @@ import { createTestApp, type TestApp } from '../../apps/api/src/testing/harness.
 import { buildWorld, PERSONAS, type Persona, type World } from '../../apps/api/src/testing/world.ts';
 import { votingManifest } from '../../plugins/voting/src/manifest.ts';
 import { votingPlugin } from '../../plugins/voting/src/server/index.ts';
+import { servicesManifest } from '../../plugins/services/src/manifest.ts';
+import { servicesPlugin } from '../../plugins/services/src/server/index.ts';
 import { fixturePlugin, FIXTURE_SCOPES } from '../fixtures/fixture-plugin/src/server/index.ts';
 import { fill, isOrganisationScoped, isTenantScoped, operations, type Operation } from './openapi-walk.ts';
 
@@ -20,11 +22,12 @@ let ops: Operation[];
 const pluginRolesInA: Partial<Record<Persona, string[]>> = { committeeA: ['fixture.note-keeper'] };
 
 beforeAll(async () => {
-  h = await createTestApp({ plugins: [fixturePlugin(), votingPlugin] });
+  h = await createTestApp({ plugins: [fixturePlugin(), votingPlugin, servicesPlugin] });
   world = await buildWorld(h);
   const admin = { token: world.tokens.adminA };
   await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/fixture/install`, { ...admin, json: { grantedScopes: FIXTURE_SCOPES } });
   await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/voting/install`, { ...admin, json: { grantedScopes: votingManifest.scopes } });
+  await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/services/install`, { ...admin, json: { grantedScopes: servicesManifest.scopes } });
   await h.call('PUT', `/api/v1/t/${world.tenantA.slug}/plugins/fixture/roles/${world.members.committeeA}`, { ...admin, json: { roles: ['note-keeper'] } });
   ops = await operations(h);
 });
@@ -59,6 +62,10 @@ const isMembershipScoped = (op: Operation) => isTenantScoped(op) || isOrganisati
 describe('role × route matrix', () => {
   it('every operation declares known grants; none is open by omission', () => {
     expect(ops.length).toBeGreaterThan(20);
+    // Organisation routes of the core and of plugins (a vendor's) are walked too.
+    expect(ops.filter(isOrganisationScoped).map((op) => op.path)).toEqual(
+      expect.arrayContaining(['/api/v1/organisations/{organisation}/staff', '/api/v1/o/{organisation}/p/services/orders/{orderId}/transition']),
+    );
     for (const op of ops) {
       expect(op.access.length, `${op.method} ${op.path} declares no grants`).toBeGreaterThan(0);
       for (const grant of op.access) expect(isKnownGrant(grant), `${op.method} ${op.path}: ${grant}`).toBe(true);

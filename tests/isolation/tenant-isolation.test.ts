@@ -3,6 +3,8 @@ import { createTestApp, type TestApp } from '../../apps/api/src/testing/harness.
 import { buildWorld, type World } from '../../apps/api/src/testing/world.ts';
 import { votingManifest } from '../../plugins/voting/src/manifest.ts';
 import { votingPlugin } from '../../plugins/voting/src/server/index.ts';
+import { servicesManifest } from '../../plugins/services/src/manifest.ts';
+import { servicesPlugin } from '../../plugins/services/src/server/index.ts';
 import { fixturePlugin, FIXTURE_SCOPES } from '../fixtures/fixture-plugin/src/server/index.ts';
 import { bodyFor, SHARED_PARAMS, sideOf, snapshot as snapshotOf, type Side } from './fixtures.ts';
 import { fill, isTenantScoped, operations, type Operation } from './openapi-walk.ts';
@@ -20,10 +22,10 @@ let B: Side;
 
 
 beforeAll(async () => {
-  h = await createTestApp({ plugins: [fixturePlugin(), votingPlugin] });
+  h = await createTestApp({ plugins: [fixturePlugin(), votingPlugin, servicesPlugin] });
   world = await buildWorld(h);
   for (const [admin, tenant] of [['adminA', world.tenantA], ['adminB', world.tenantB]] as const) {
-    for (const [id, grantedScopes] of [['fixture', FIXTURE_SCOPES], ['voting', votingManifest.scopes]] as const) {
+    for (const [id, grantedScopes] of [['fixture', FIXTURE_SCOPES], ['voting', votingManifest.scopes], ['services', servicesManifest.scopes]] as const) {
       const res = await h.call('POST', `/api/v1/t/${tenant.slug}/plugins/${id}/install`, { token: world.tokens[admin], json: { grantedScopes } });
       if (res.status !== 200) throw new Error(`${id} plugin not installed: ${JSON.stringify(res.body)}`);
     }

@@ -15,6 +15,10 @@ export const SCOPES = {
     en: 'Read the owner roll: unit areas, owners’ names and designated voters, and which members are verified as which owner (for owners’ joint decisions; no phone or ID numbers)',
   },
   'members:read': { 'zh-CN': '读取小区成员名单及其角色', en: 'Read the neighbourhood’s members and their roles' },
+  'members:homes': {
+    'zh-CN': '读取正在使用插件的成员本人已认证的房屋地址（如上门服务的地址），不含他人信息',
+    en: 'Read the verified home addresses of the member using it (e.g. where a home visit goes), nobody else’s',
+  },
   'notices:publish': { 'zh-CN': '以插件名义在公告栏发布通知和公示', en: 'Publish notices and disclosures on the board in its own name' },
   'audit:write': { 'zh-CN': '在小区审计日志中记录本插件的操作', en: 'Record its own actions in the neighbourhood’s audit trail' },
 } as const;

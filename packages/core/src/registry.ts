@@ -105,6 +105,19 @@ export async function verifiedOwnerIds(tx: Tx, userId: string): Promise<string[]
   return rows.flatMap((r) => (r.ownerId ? [r.ownerId] : []));
 }
 
+/** The units a person is verified for here (owner, family or renter), in address order. */
+export async function verifiedHomes(tx: Tx, userId: string) {
+  const v = schema.verifications;
+  const { units, buildings } = schema;
+  return tx
+    .selectDistinct({ unitId: units.id, buildingName: buildings.name, entrance: units.entrance, room: units.room, relation: v.relation })
+    .from(v)
+    .innerJoin(units, eq(units.id, v.unitId))
+    .innerJoin(buildings, eq(buildings.id, units.buildingId))
+    .where(and(eq(v.userId, userId), eq(v.status, 'verified')))
+    .orderBy(buildings.name, units.entrance, units.room);
+}
+
 /** Whether a person has any verified link to a unit here (owner, family, renter). */
 export async function isVerifiedResident(tx: Tx, userId: string): Promise<boolean> {
   const v = schema.verifications;

@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
-import { EVENT_NAME, ProblemSchema, TENANT_ROLES, type CoreEventName, type CoreEventPayloads, type NoticeInput, type TenantRole } from '@city/contracts';
+import { EVENT_NAME, ProblemSchema, TENANT_ROLES, type CoreEventName, type CoreEventPayloads, type NoticeInput, type OrganisationRole, type TenantRole } from '@city/contracts';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { createMiddleware } from 'hono/factory';
 import type { Schema } from 'hono';
@@ -7,9 +7,11 @@ import { coreError } from './errors.ts';
 import type { PluginManifest } from './manifest.ts';
 
 /** Tells a unique-constraint failure (optionally a named one) apart, whichever driver reported it. */
-export { isUniqueViolation } from '@city/db/errors';
+export { isForeignKeyViolation, isUniqueViolation } from '@city/db/errors';
 /** `column = any($1)` with the values as one array parameter: for the long lists of grouped work. */
 export { anyOf } from '@city/db/arrays';
+/** Keyset pagination over UUIDv7 ids (DESIGN §5: lists are cursor-paged), the same cursors the core's lists use. */
+export { decodeCursor, encodeCursor, page } from '@city/core/pagination';
 
 /**
  * The plugin's own tables, inside the neighbourhood's transaction and under the plugin's database role: that role
@@ -73,14 +75,49 @@ export interface PluginContext<S = Record<string, unknown>> {
     /** `registry:owners`: the registry owners this member is verified as. */
     ownerIdsOf(userId: string): Promise<string[]>;
   };
-  /** `members:read` */
-  members: { list(): Promise<Array<{ userId: string; displayName: string; roles: TenantRole[] }>> };
+  members: {
+    /** `members:read` */
+    list(): Promise<Array<{ userId: string; displayName: string; roles: TenantRole[] }>>;
+    /**
+     * `members:homes`: the units the calling member (`actor`) is verified for, with the address to show; a plugin
+     * reads its own caller's homes only (where a home visit goes), never another member's.
+     */
+    homes(): Promise<Array<{ unitId: string; address: string; relation: 'owner' | 'family' | 'renter' | 'other' }>>;
+  };
   /** `notices:publish`: published at once, in this transaction, in the plugin's name. */
   notices: { publish(input: NoticeInput): Promise<{ id: string }> };
   /** `audit:write`: actions are recorded as `<pluginId>.<action>`. */
   audit: { append(entry: { action: string; targetType: string; targetId: string; details?: Record<string, unknown> }): Promise<void> };
   /** Emits `<pluginId>.<name>`, delivered after this transaction commits. Needs no scope. */
   events: { emit(name: string, payload: Record<string, unknown>): Promise<void> };
+}
+
+/** A neighbourhood as an organisation sees it: where the plugin is offered. */
+export interface OfferingNeighbourhood {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+/**
+ * What a plugin can do for an organisation (a business serving many neighbourhoods) on its `organisationRoutes`. No
+ * neighbourhood is entered: `db` reaches the plugin's organisation-wide rows and, through their own policies
+ * (`organisation_id = app_organisation()`), the rows the organisation shares with neighbourhoods — nothing else.
+ */
+export interface OrganisationContext {
+  plugin: { id: string; version: string };
+  organisation: { id: string; name: string };
+  /** The staff member calling, with their role in the organisation. */
+  actor: { id: string; displayName: string; role: OrganisationRole };
+  publicUrl: string;
+  now(): Date;
+  db: PluginDb;
+  neighbourhoods: {
+    /** Active neighbourhoods that have this plugin enabled, by name: where the organisation may offer its work. */
+    offering(): Promise<OfferingNeighbourhood[]>;
+    /** One of those by slug; null when it does not exist or does not offer the plugin. */
+    offeringBySlug(slug: string): Promise<OfferingNeighbourhood | null>;
+  };
 }
 
 export interface PluginEvent<P = Record<string, unknown>> {
@@ -126,10 +163,10 @@ export interface GroupWork<S, Input, Output> {
 export type GroupSubmit<S> = <Input, Output>(work: GroupWork<S, Input, Output>, input: Input) => Promise<Output>;
 
 /**
- * `plugin` is the request's context (not set on grouped routes, which have no transaction of their own); `group`
- * is set on grouped routes only.
+ * `plugin` is the request's context in a neighbourhood (not set on grouped routes, which have no transaction of their
+ * own); `group` is set on grouped routes only; `org` on organisation routes only (instead of `plugin`).
  */
-export type PluginEnv<S = Record<string, unknown>> = { Variables: { plugin: PluginContext<S>; group: GroupSubmit<S> } };
+export type PluginEnv<S = Record<string, unknown>> = { Variables: { plugin: PluginContext<S>; group: GroupSubmit<S>; org: OrganisationContext } };
 /**
  * A plugin's router. `Routes` carries the routes already defined on it, so a plugin can define its API in groups
  * (`(router: PluginRouter<S, R>) => router.openapi(…)`, generic in R) and its typed client still sees every route.
@@ -153,6 +190,11 @@ export interface PluginServer<M extends PluginManifest = PluginManifest> {
    * /api/v1/supervision/neighbourhoods/:tenant/p/<id>/: the transaction is READ ONLY and `context.supervisor` says who reads.
    */
   supervisionRoutes?: (router: PluginRouter<Settings<M>>) => PluginRouter<Settings<M>>;
+  /**
+   * Routes for the staff of an organisation (a business registered on the platform that serves many neighbourhoods),
+   * under /api/v1/o/:organisation/p/<id>/, access `org:member` or `org:<role>`; handlers read `c.get('org')`.
+   */
+  organisationRoutes?: (router: PluginRouter<Settings<M>>) => PluginRouter<Settings<M>>;
   /** Throwing means "retry later"; the core action that emitted the event is never affected. */
   events?: PluginEventHandlers<Settings<M>>;
   lifecycle?: {
@@ -182,17 +224,20 @@ export function definePluginServer<M extends PluginManifest>(server: PluginServe
 
 /**
  * `member`: every member; a core role; or one of the plugin's own role ids. `public` (anyone) and `supervisor`
- * (街道/社区 staff above the neighbourhood) stand alone, on publicRoutes and supervisionRoutes respectively.
+ * (街道/社区 staff above the neighbourhood) stand alone, on publicRoutes and supervisionRoutes respectively;
+ * `org:member` and `org:<role>` are for organisationRoutes only.
  */
-export type PluginAccess = readonly ('member' | 'public' | 'supervisor' | TenantRole | (string & {}))[];
+export type PluginAccess = readonly ('member' | 'public' | 'supervisor' | TenantRole | OrganisationAccess | (string & {}))[];
+export type OrganisationAccess = 'org:member' | `org:${OrganisationRole}`;
+const isOrganisationAccess = (a: string): a is OrganisationAccess => a.startsWith('org:');
 
 const CORE_ROLES: readonly string[] = TENANT_ROLES;
 
 /** The `x-access` grants of a plugin route, as the role × route matrix reads them. */
 export const accessGrants = (pluginId: string, access: PluginAccess) =>
   access.flatMap((a) =>
-    a === 'public'
-      ? ['public']
+    a === 'public' || isOrganisationAccess(a)
+      ? [a]
       : a === 'supervisor'
         ? ['region-staff', 'operator']
         : [a === 'member' || CORE_ROLES.includes(a) ? `tenant:${a}` : `plugin-role:${pluginId}.${a}`],
@@ -217,12 +262,18 @@ export const groupedRoute = createMiddleware<PluginEnv>(async (_c, next) => {
 /**
  * A plugin route with the roles that may call it (default deny). The runtime has already admitted only members of a
  * neighbourhood that installed the plugin; this narrows to roles (403 otherwise) before the request is validated.
- * The `{tenant}` path parameter and the shared error answers are added, so the OpenAPI document is complete.
+ * The `{tenant}` (or, on organisation routes, `{organisation}`) path parameter and the shared error answers are
+ * added, so the OpenAPI document is complete.
  */
 export function pluginRoute<const R extends Omit<RouteConfig, 'middleware'> & { access: PluginAccess; grouped?: true }>(config: R) {
   const { access, grouped, ...rest } = config;
   if (grouped && (access.length !== 1 || access[0] !== 'member')) throw new Error(`${rest.method} ${rest.path}: grouped routes declare access ['member']`);
   const guard = grouped ? groupedRoute : createMiddleware<PluginEnv>(async (c, next) => {
+    const org = c.get('org');
+    if (org) {
+      if (!access.some((a) => a === 'org:member' || a === `org:${org.actor.role}`)) throw coreError('forbidden');
+      return next();
+    }
     const { actor, supervisor } = c.get('plugin');
     const allowed =
       access.includes('public') ||
@@ -234,9 +285,12 @@ export function pluginRoute<const R extends Omit<RouteConfig, 'middleware'> & { 
   });
   const params = (rest.request?.params as z.ZodObject | undefined) ?? z.object({});
   const open = access.includes('public');
+  const scope = access.some(isOrganisationAccess)
+    ? { organisation: z.string().openapi({ description: 'Organisation id' }) }
+    : { tenant: z.string().openapi({ description: 'Neighbourhood slug' }) };
   return createRoute({
     ...rest,
-    request: { ...rest.request, params: params.extend({ tenant: z.string().openapi({ description: 'Neighbourhood slug' }) }) },
+    request: { ...rest.request, params: params.extend(scope) },
     responses: { 400: problem('请求无效 / Invalid request'), 401: problem('未登录 / Not signed in'), 403: problem('无权限 / Forbidden'), 404: problem('不存在 / Not found'), ...rest.responses },
     'x-plugin-access': access,
     ...(grouped ? { 'x-plugin-grouped': true } : {}),

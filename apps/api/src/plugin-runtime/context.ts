@@ -1,10 +1,10 @@
 import { countingArea, type NoticeInput, type TenantRole } from '@city/contracts';
-import { allUnits, audit, currentOwnerships, emitEvent, verifiedOwnerIds, type Services } from '@city/core';
+import { addressOf, allUnits, audit, currentOwnerships, emitEvent, verifiedHomes, verifiedOwnerIds, type Services } from '@city/core';
 import { schema, type Tx } from '@city/db';
 import { ScopeNotGranted, type Scope } from '@city/plugin-sdk';
 import { pluginRole } from '@city/plugin-sdk/schema';
-import type { PluginActor, PluginContext, PluginDb, PluginServer, UnitSummary } from '@city/plugin-sdk/server';
-import { asc, sql } from 'drizzle-orm';
+import type { OfferingNeighbourhood, OrganisationContext, PluginActor, PluginContext, PluginDb, PluginServer, UnitSummary } from '@city/plugin-sdk/server';
+import { and, asc, eq, sql } from 'drizzle-orm';
 
 /** Local to the transaction: its end (commit or rollback) restores the connection's own role. */
 export const setRole = (tx: Tx, role: string) => tx.execute(sql`select set_config('role', ${role}, true)`);
@@ -106,6 +106,12 @@ export function pluginContext(input: ContextInput): PluginContext {
           const rows = await tx.select({ userId: schema.members.userId, displayName: schema.members.displayName, roles: schema.members.roles }).from(schema.members);
           return rows.map((r) => ({ ...r, roles: r.roles as TenantRole[] }));
         }),
+      homes: () =>
+        core('members:homes', async () => {
+          if (!input.actor) return [];
+          const rows = await verifiedHomes(tx, input.actor.id);
+          return rows.map(({ unitId, relation, ...unit }) => ({ unitId, relation, address: addressOf(unit) }));
+        }),
     },
     notices: {
       publish: (notice: NoticeInput) =>
@@ -123,6 +129,49 @@ export function pluginContext(input: ContextInput): PluginContext {
     events: {
       emit: (name, payload) =>
         asApp(tx, plugin.role, () => emitEvent(tx, tenant.id, `${plugin.id}.${name}`, payload, at())),
+    },
+  };
+}
+
+/** Active neighbourhoods that have the plugin enabled: read by core code under the organisations' policy (0014). */
+function offeringNeighbourhoods(tx: Tx, pluginId: string, slug?: string): Promise<OfferingNeighbourhood[]> {
+  const { tenants, pluginInstalls } = schema;
+  return tx
+    .select({ id: tenants.id, slug: tenants.slug, name: tenants.name })
+    .from(pluginInstalls)
+    .innerJoin(tenants, eq(tenants.id, pluginInstalls.tenantId))
+    .where(
+      and(
+        eq(pluginInstalls.pluginId, pluginId),
+        eq(pluginInstalls.status, 'enabled'),
+        eq(tenants.status, 'active'),
+        slug === undefined ? undefined : eq(tenants.slug, slug),
+      ),
+    )
+    .orderBy(asc(tenants.name));
+}
+
+export interface OrganisationContextInput {
+  tx: Tx;
+  services: Services;
+  plugin: { id: string; version: string; role: string };
+  organisation: OrganisationContext['organisation'];
+  actor: OrganisationContext['actor'];
+}
+
+/** The context of a plugin's organisation routes: no neighbourhood entered, the organisation's own policies. */
+export function organisationContext(input: OrganisationContextInput): OrganisationContext {
+  const { tx, services, plugin } = input;
+  return {
+    plugin: { id: plugin.id, version: plugin.version },
+    organisation: input.organisation,
+    actor: input.actor,
+    publicUrl: services.publicUrl,
+    now: () => services.clock.now(),
+    db: tx as unknown as PluginDb,
+    neighbourhoods: {
+      offering: () => asApp(tx, plugin.role, () => offeringNeighbourhoods(tx, plugin.id)),
+      offeringBySlug: async (slug) => (await asApp(tx, plugin.role, () => offeringNeighbourhoods(tx, plugin.id, slug)))[0] ?? null,
     },
   };
 }

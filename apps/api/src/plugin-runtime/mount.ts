@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { TENANT_ROLES, type TenantRole } from '@city/contracts';
+import { IdSchema, TENANT_ROLES, type TenantRole } from '@city/contracts';
 import { AppError, type Services } from '@city/core';
-import { withTenant, withTenantAs, withTenantReadOnly, type Tx } from '@city/db';
+import { withOrganisation, withTenant, withTenantAs, withTenantReadOnly, type Tx } from '@city/db';
 import { accessGrants, groupedRoute, type PluginAccess, type PluginActor, type PluginContext, type PluginEnv, type PluginServer } from '@city/plugin-sdk/server';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
@@ -10,12 +10,12 @@ import { COMPOSED_HANDLER } from 'hono/utils/constants';
 import type { AppEnv } from '../env.ts';
 import { validationHook } from '../lib/problem.ts';
 import { enabledInstall } from './actors.ts';
-import { databaseRole, pluginContext, setRole } from './context.ts';
+import { databaseRole, organisationContext, pluginContext, setRole } from './context.ts';
 import { dispatchAfterCommit } from './dispatch-after-commit.ts';
 
 type Env = AppEnv & PluginEnv;
 type Tenant = { id: string; slug: string; name: string };
-type Audience = 'member' | 'public' | 'supervisor';
+type Audience = 'member' | 'public' | 'supervisor' | 'organisation';
 type RoutesOf = NonNullable<PluginServer['routes']>;
 
 /**
@@ -109,12 +109,48 @@ const ENTRANCES: Record<Audience, (plugin: PluginServer) => ReturnType<typeof cr
       const supervisor = { id: actor.id, displayName: actor.displayName };
       await withTenantReadOnly(services.db, tenant.id, (tx) => runAsPlugin(c, plugin, tx, tenant, { actor: null, supervisor }, next));
     }),
+  /**
+   * Staff of an organisation (404 for everyone else), acting for it: no neighbourhood is entered, the plugin reaches
+   * its organisation-wide rows and the rows it shares with neighbourhoods through their organisation policies.
+   */
+  organisation: (plugin) =>
+    createMiddleware<Env>(async (c, next) => {
+      const actor = c.get('actor');
+      if (!actor) throw new AppError('unauthenticated');
+      const services = c.get('services');
+      const organisationId = c.req.param('organisation') ?? '';
+      const role = IdSchema.safeParse(organisationId).success ? await services.organisations.roleOf(organisationId, actor.id) : undefined;
+      if (!role) throw new AppError('not_found');
+      const { name } = await services.organisations.get(organisationId, role);
+      const id = plugin.manifest.id;
+      await withOrganisation(services.db, organisationId, async (tx) => {
+        c.set('organisation', { id: organisationId, role });
+        c.set(
+          'org',
+          organisationContext({
+            tx,
+            services,
+            plugin: { id, version: plugin.manifest.version, role: databaseRole(plugin) },
+            organisation: { id: organisationId, name },
+            actor: { id: actor.id, displayName: actor.displayName, role },
+          }),
+        );
+        await setRole(tx, databaseRole(plugin));
+        await next();
+        if (c.error) throw c.error;
+      });
+    }),
 };
 
 /** Which access words an audience's routes may use: public and supervisor routes stand alone. */
 function checkAccess(id: string, audience: Audience, route: { method: string; path: string }, access: PluginAccess | undefined, ownRoles: string[]) {
   const where = `${id}: ${route.method} ${route.path}`;
   if (!access?.length) throw new Error(`${where} must be declared with pluginRoute({ access })`);
+  if (audience === 'organisation') {
+    const wrong = access.filter((a) => !['org:member', 'org:owner', 'org:manager', 'org:staff'].includes(a));
+    if (wrong.length) throw new Error(`${where}: organisation routes declare org:member or org:<role>, not ${wrong.join(', ')}`);
+    return;
+  }
   if (audience !== 'member') {
     if (access.length !== 1 || access[0] !== audience) throw new Error(`${where}: ${audience} routes declare access ['${audience}']`);
     return;
@@ -153,6 +189,9 @@ export function pluginRouters(plugin: PluginServer): Array<{ prefix: string; rou
   const mounts: Array<{ prefix: string; router: OpenAPIHono<Env> }> = [];
   if (plugin.routes) mounts.push({ prefix: `/api/v1/t/:tenant/p/${id}`, router: pluginRouter(plugin, 'member', plugin.routes) });
   if (plugin.publicRoutes) mounts.push({ prefix: `/api/v1/public/n/:tenant/p/${id}`, router: pluginRouter(plugin, 'public', plugin.publicRoutes) });
+  if (plugin.organisationRoutes) {
+    mounts.push({ prefix: `/api/v1/o/:organisation/p/${id}`, router: pluginRouter(plugin, 'organisation', plugin.organisationRoutes) });
+  }
   if (plugin.supervisionRoutes) {
     mounts.push({ prefix: `/api/v1/supervision/neighbourhoods/:tenant/p/${id}`, router: pluginRouter(plugin, 'supervisor', plugin.supervisionRoutes) });
   }

@@ -126,10 +126,10 @@ export type World = Awaited<ReturnType<typeof buildWorld>>;
  * The usual test setup: a fresh app and world before each test, closed after. Returns a holder whose `h` and
  * `world` are the current test's.
  */
-export function useWorld() {
+export function useWorld(options: Parameters<typeof createTestApp>[0] = {}) {
   const current = {} as { h: TestApp; world: World };
   beforeEach(async () => {
-    current.h = await createTestApp();
+    current.h = await createTestApp(options);
     current.world = await buildWorld(current.h);
   });
   afterEach(() => current.h.close());

@@ -9,6 +9,7 @@ import type { PluginPortal } from '@city/plugin-sdk/portal';
 export const pluginPortals: Record<OfferedPluginId, () => Promise<{ default: PluginPortal<any> }>> = {
   contacts: () => import('@city/plugin-contacts/portal'),
   voting: () => import('@city/plugin-voting/portal'),
+  services: () => import('@city/plugin-services/portal'),
 };
 
 export function portalOf(pluginId: string) {

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type CallResult, type TestApp } from '../../../../apps/api/src/testing/harness.ts';
 import { buildWorld, type World } from '../../../../apps/api/src/testing/world.ts';
 import { votingPlugin } from './index.ts';
-import { ballotFor, installVoting, openMeeting, seedVotingNeighbourhood, signIn, type OpenMeeting, type VotingNeighbourhood } from './testing.ts';
+import { signIn } from '../../../../apps/api/src/testing/residents.ts';
+import { ballotFor, installVoting, openMeeting, seedVotingNeighbourhood, type OpenMeeting, type VotingNeighbourhood } from './testing.ts';
 
 /**
  * Many submissions at the same moment (a double tap, a client retrying, two co-owners, a whole neighbourhood): each

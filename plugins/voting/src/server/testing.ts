@@ -1,9 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { schema, withTenant } from '@city/db';
-import { randomPhone } from '@city/db/testing';
 import { sql } from 'drizzle-orm';
 import type { CallResult, TestApp } from '../../../../apps/api/src/testing/harness.ts';
 import { seedRegistry, type UnitSpec } from '../../../../apps/api/src/testing/registry.ts';
+import { addResidents, inChunks } from '../../../../apps/api/src/testing/residents.ts';
 import type { World } from '../../../../apps/api/src/testing/world.ts';
 import { votingManifest } from '../manifest.ts';
 
@@ -16,56 +15,6 @@ import { votingManifest } from '../manifest.ts';
 const DAY = 24 * 60 * 60 * 1000;
 const UNIT_AREA = 100 * 100; // 100 m² in 0.01 m²
 const ROOMS_PER_BUILDING = 500;
-/** Rows per insert: well under Postgres's 65,535 parameters. */
-const CHUNK = 2000;
-
-async function inChunks<T>(rows: readonly T[], insert: (chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
-}
-
-/** Residents of the neighbourhood (users and memberships), in bulk; returns their user ids in the order given. */
-export async function addResidents(h: TestApp, tenantId: string, names: readonly string[]): Promise<string[]> {
-  const ids: string[] = new Array(names.length);
-  // Random numbers may meet earlier tests' users in a shared database: those people get another number.
-  let waiting = names.map((_, i) => i);
-  while (waiting.length) {
-    const byPhone = new Map<string, number>();
-    for (const i of waiting) {
-      let phone = randomPhone();
-      while (byPhone.has(phone)) phone = randomPhone();
-      byPhone.set(phone, i);
-    }
-    await inChunks([...byPhone], async (chunk) => {
-      const rows = chunk.map(([phone, i]) => ({ phone, displayName: names[i]!, passwordHash: 'x' }));
-      const added = await h.services.db.insert(schema.users).values(rows).onConflictDoNothing().returning({ id: schema.users.id, phone: schema.users.phone });
-      for (const u of added) ids[byPhone.get(u.phone)!] = u.id;
-    });
-    waiting = waiting.filter((i) => !ids[i]);
-  }
-  await withTenant(h.services.db, tenantId, (tx) =>
-    inChunks(
-      ids.map((userId, i) => ({ tenantId, userId, displayName: names[i]!, roles: ['resident'] })),
-      (chunk) => tx.insert(schema.members).values(chunk),
-    ),
-  );
-  return ids;
-}
-
-/**
- * A bearer token per user, valid at the app clock's now: the session store's format (`<id>.<secret>`, only the
- * SHA-256 of the secret kept), written in bulk instead of one `sessions.create` per person.
- */
-export async function signIn(h: TestApp, userIds: readonly string[]): Promise<string[]> {
-  const now = h.clock.now();
-  const issued = userIds.map((userId) => ({ userId, id: randomBytes(15).toString('hex'), secret: randomBytes(15).toString('hex') }));
-  await inChunks(issued, (chunk) =>
-    h.services.db.insert(schema.sessions).values(
-      chunk.map((s) => ({ id: s.id, secretHash: new Uint8Array(createHash('sha256').update(s.secret).digest()), userId: s.userId, createdAt: now, lastVerifiedAt: now, userAgent: 'test' })),
-    ),
-  );
-  return issued.map((s) => `${s.id}.${s.secret}`);
-}
-
 export interface VotingNeighbourhood {
   /** One verified owner per unit of 100 m², each a counting owner of their own. */
   singles: string[];

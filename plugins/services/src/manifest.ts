@@ -1,0 +1,29 @@
+import { z } from '@hono/zod-openapi';
+import { definePlugin } from '@city/plugin-sdk';
+
+/**
+ * 生活服务: service businesses (家政, 维修, 养老, 托幼 …) sign up once on the platform, apply to serve neighbourhoods,
+ * and list offerings with bookable slots; residents order to their verified home, follow the order and review it.
+ */
+export const servicesManifest = definePlugin({
+  id: 'services',
+  version: '1.0.0',
+  name: { 'zh-CN': '生活服务', en: 'Local services' },
+  description: {
+    'zh-CN': '家政、维修、养老、托幼、洗衣等服务商经小区审核入驻，发布服务和可预约时段；住户在手机上预约到家、跟踪订单、完成后评价，投诉由小区管理员处理。',
+    en: 'Housekeeping, repair, elderly care, childcare, laundry and other vendors apply to serve the neighbourhood and list services with bookable times; residents book to their home on the phone, follow the order and review it, and the admin handles complaints.',
+  },
+  icon: '🧰',
+  category: 'services',
+  publisher: '城市生活网',
+  coreRange: '^1.0.0',
+  scopes: ['members:homes', 'audit:write'],
+  settings: z.object({}),
+  navigation: [
+    { path: '/', label: { 'zh-CN': '生活服务', en: 'Local services' } },
+    { path: '/orders', label: { 'zh-CN': '我的订单', en: 'My orders' } },
+    { path: '/admin', label: { 'zh-CN': '服务商管理', en: 'Vendors' }, roles: ['admin'] },
+  ],
+});
+
+export type ServicesSettings = z.infer<typeof servicesManifest.settings>;
