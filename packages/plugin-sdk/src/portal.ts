@@ -26,10 +26,23 @@ export class PortalError extends Error {
   }
 }
 
+/** On organisation pages: the business the visitor acts for, and their role in it (owner, manager, staff). */
+export interface PortalOrganisation {
+  id: string;
+  name: string;
+  role: 'owner' | 'manager' | 'staff';
+}
+
 export interface PortalContext<Api extends Hono<any, any, any>> {
   client: PluginClient<Api>;
+  /** The neighbourhood; on organisation pages, the organisation (its id as `slug`). */
   tenant: { slug: string; name: string };
-  /** The visitor's core roles here and the roles the admin gave them in this plugin. */
+  /** Set on organisation pages only. */
+  organisation: PortalOrganisation | null;
+  /**
+   * The visitor's core roles here and the roles the admin gave them in this plugin; on organisation pages, their role
+   * in the organisation.
+   */
   actor: { roles: string[]; pluginRoles: string[] };
   locale: Locale;
   /** Parameters of the page's path pattern (`/items/[itemId]` → { itemId }). */
@@ -58,6 +71,7 @@ export interface PluginPortal<
   Api extends Hono<any, any, any> = Hono<any, any, any>,
   PublicApi extends Hono<any, any, any> = Hono<any, any, any>,
   SupervisionApi extends Hono<any, any, any> = Hono<any, any, any>,
+  OrganisationApi extends Hono<any, any, any> = Hono<any, any, any>,
 > {
   /** Pages for members by path pattern (`/`, `/manage`, `/items/[itemId]`), at `/n/:tenant/p/<id><path>`. */
   pages: Record<string, PluginPage<Api>>;
@@ -69,6 +83,13 @@ export interface PluginPortal<
   publicPages?: Record<string, PluginPage<PublicApi>>;
   /** Read-only pages for 街道/社区 staff, at `/supervision/neighbourhoods/:tenant/apps/<id><path>`; their client reaches supervisionRoutes. */
   supervisionPages?: Record<string, PluginPage<SupervisionApi>>;
+  /**
+   * Pages for the staff of an organisation (a business serving many neighbourhoods), at
+   * `/vendor/:organisation/apps/<id><path>`; their client reaches the plugin's organisationRoutes.
+   */
+  organisationPages?: Record<string, PluginPage<OrganisationApi>>;
+  /** Links to its organisation pages, listed on the organisation's page in the portal (and above those pages). */
+  organisationNavigation?: ReadonlyArray<{ path: string; label: LocalizedString }>;
   /** The plugin's own words, in both languages (the pages read them through `kit.t`). */
   messages: Record<Locale, Record<string, string>>;
 }
@@ -91,6 +112,7 @@ export function formFailure(form: FormResult | null | undefined): FormFailure | 
 /** Everything the portal hands a plugin page besides its data. */
 export interface PageKit {
   tenant: { slug: string; name: string };
+  organisation: PortalOrganisation | null;
   locale: Locale;
   actor: { roles: string[]; pluginRoles: string[] };
   /** The plugin's message in the visitor's language, with `{name}` placeholders filled. */
@@ -103,6 +125,8 @@ export interface PageKit {
   formatDateTime(iso: string): string;
   /** SvelteKit's progressive enhancement for forms: `<form method="POST" use:kit.enhance>`. */
   enhance: Action<HTMLFormElement>;
+  /** Runs the page's load again (in the browser): for pages that poll, like a vendor's order inbox. */
+  refresh(): Promise<void>;
 }
 
 export interface PluginPageProps<Data = Record<string, unknown>> {
@@ -112,13 +136,21 @@ export interface PluginPageProps<Data = Record<string, unknown>> {
 }
 
 /**
- * Declares a plugin's portal pages. `Api` (and `PublicApi`, `SupervisionApi`) are the types of its server routes,
+ * Declares a plugin's portal pages. `Api` (and `PublicApi`, `SupervisionApi`, `OrganisationApi`) are the types of its server routes,
  * imported with `import type`.
  */
-export function definePluginPortal<Api extends Hono<any, any, any>, PublicApi extends Hono<any, any, any> = Hono<any, any, any>, SupervisionApi extends Hono<any, any, any> = Hono<any, any, any>>(
-  portal: PluginPortal<Api, PublicApi, SupervisionApi>,
-): PluginPortal<Api, PublicApi, SupervisionApi> {
-  const paths = [...Object.keys(portal.pages), ...Object.keys(portal.publicPages ?? {}), ...Object.keys(portal.supervisionPages ?? {})];
+export function definePluginPortal<
+  Api extends Hono<any, any, any>,
+  PublicApi extends Hono<any, any, any> = Hono<any, any, any>,
+  SupervisionApi extends Hono<any, any, any> = Hono<any, any, any>,
+  OrganisationApi extends Hono<any, any, any> = Hono<any, any, any>,
+>(portal: PluginPortal<Api, PublicApi, SupervisionApi, OrganisationApi>): PluginPortal<Api, PublicApi, SupervisionApi, OrganisationApi> {
+  const paths = [
+    ...Object.keys(portal.pages),
+    ...Object.keys(portal.publicPages ?? {}),
+    ...Object.keys(portal.supervisionPages ?? {}),
+    ...Object.keys(portal.organisationPages ?? {}),
+  ];
   for (const path of paths) {
     if (path === '/files' || path.startsWith('/files/')) throw new Error(`page paths under /files are the file pass-through: ${path}`);
     if (!/^\/(?:[a-z0-9-]+|\[[a-zA-Z]+\])?(?:\/(?:[a-z0-9-]+|\[[a-zA-Z]+\]))*$/.test(path)) throw new Error(`page path must look like /a/[b]: ${path}`);

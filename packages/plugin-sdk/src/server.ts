@@ -206,6 +206,11 @@ export interface PluginServer<M extends PluginManifest = PluginManifest> {
     purge?: (context: PluginContext<Settings<M>>) => Promise<void>;
     /** Fills a freshly installed neighbourhood with sample data; only the demo seeding of `npm start` calls it. */
     demo?: (context: PluginContext<Settings<M>>) => Promise<void>;
+    /**
+     * Fills a demo organisation's own data (a vendor's profile and catalogue, its applications), before the
+     * neighbourhoods' `demo` hooks run; only the demo seeding of `npm start` calls it.
+     */
+    organisationDemo?: (context: OrganisationContext) => Promise<void>;
   };
 }
 

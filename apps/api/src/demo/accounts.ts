@@ -14,4 +14,6 @@ export const DEMO_ACCOUNTS = {
   adminB: { phone: '13900000021', name: '周海燕', role: '翠湖苑 管理员 / admin' },
   residentB: { phone: '13900000022', name: '吴刚', role: '翠湖苑 居民 / resident' },
   applicant: { phone: '13900000031', name: '郑晓东', role: '待审核申请人 / applicant with a pending application' },
+  vendorOwner: { phone: '13900000041', name: '黄丽', role: '安心到家服务站 负责人（服务商）/ vendor owner' },
+  vendorStaff: { phone: '13900000042', name: '马师傅', role: '安心到家服务站 服务人员 / vendor staff' },
 } as const;

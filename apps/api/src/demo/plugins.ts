@@ -1,5 +1,6 @@
 import { schema, withTenant } from '@city/db';
 import { eq } from 'drizzle-orm';
+import { asOrganisation } from '../plugin-runtime/context.ts';
 import type { ApiServices } from '../services.ts';
 
 interface DemoTenant {
@@ -10,11 +11,12 @@ interface DemoTenant {
 }
 
 /**
- * 金色家园 has the directory plugin installed, with sample numbers and its staff member as an editor, and 议事与表决
- * with topics and two 业主大会 (one open, one waiting to be counted); 翠湖苑 has none, so an admin can try the
- * marketplace there.
+ * 金色家园 has the directory plugin installed, with sample numbers and its staff member as an editor, 议事与表决
+ * with topics and two 业主大会 (one open, one waiting to be counted), and 生活服务 with a demo vendor (an
+ * organisation with an owner and a staff member) admitted and taking orders; 翠湖苑 has none, so an admin can try
+ * the marketplace there.
  */
-export async function seedPlugins(services: ApiServices, jinse: DemoTenant, editorUserId: string) {
+export async function seedPlugins(services: ApiServices, jinse: DemoTenant, editorUserId: string, vendor: { owner: { id: string; displayName: string }; staffPhone: string }) {
   const { installs, roles } = services.pluginRuntime;
   const context = { tenantId: jinse.id, actor: jinse.admin, at: services.clock.now(), tenant: { id: jinse.id, slug: jinse.slug, name: jinse.name } };
   await withTenant(services.db, jinse.id, async (tx) => {
@@ -29,4 +31,21 @@ export async function seedPlugins(services: ApiServices, jinse: DemoTenant, edit
     await installs.install(tx, context, 'voting', { grantedScopes: [...voting.manifest.scopes] });
     await installs.fillDemo(tx, context, 'voting');
   });
+  await seedVendor(services, jinse, vendor);
+}
+
+/** A made-up code that passes the GB 32100 checksum (璧山区's division code 500120). */
+const DEMO_VENDOR_USCC = '91500120MA61ABCD0J';
+
+/** The demo vendor: an organisation, its catalogue (the plugin's organisation demo), admitted in 金色家园. */
+async function seedVendor(services: ApiServices, jinse: DemoTenant, vendor: { owner: { id: string; displayName: string }; staffPhone: string }) {
+  const plugin = services.pluginRuntime.catalogue.get('services');
+  if (!plugin?.lifecycle?.organisationDemo) return;
+  const context = { tenantId: jinse.id, actor: jinse.admin, at: services.clock.now(), tenant: { id: jinse.id, slug: jinse.slug, name: jinse.name } };
+  await withTenant(services.db, jinse.id, (tx) => services.pluginRuntime.installs.install(tx, context, 'services', { grantedScopes: [...plugin.manifest.scopes] }));
+  const organisation = await services.organisations.create(vendor.owner.id, { name: '安心到家服务站', uscc: DEMO_VENDOR_USCC, contactName: vendor.owner.displayName, contactPhone: '13900000041' });
+  await services.organisations.addStaff(organisation.id, { phone: vendor.staffPhone, role: 'staff' });
+  const who = { organisation: { id: organisation.id, name: organisation.name }, actor: { ...vendor.owner, role: 'owner' as const } };
+  await asOrganisation(services, plugin, who, (ctx) => plugin.lifecycle!.organisationDemo!(ctx));
+  await withTenant(services.db, jinse.id, (tx) => services.pluginRuntime.installs.fillDemo(tx, context, 'services'));
 }

@@ -19,7 +19,7 @@ beforeAll(async () => {
   if (!embedded) return;
   h = await createTestApp({ plugins });
   expect(await seedDemo(h.services)).toBe(true);
-  for (const who of ['residentA', 'committeeA', 'streetStaff'] as const) {
+  for (const who of ['residentA', 'committeeA', 'streetStaff', 'vendorStaff'] as const) {
     const [user] = await h.services.db.select().from(schema.users).where(eq(schema.users.phone, DEMO_ACCOUNTS[who].phone));
     tokens[who] = (await h.services.sessions.create(user!.id, 'vitest')).token;
   }
@@ -42,5 +42,23 @@ describe.runIf(embedded)('demo data: 议事与表决 in 金色家园', () => {
     expect(closed.status).toBe(200);
     expect(closed.body.motions.map((m: { result: { quorumMet: boolean } }) => m.result.quorumMet)).toEqual([true, true]);
     expect((await as('streetStaff', 'GET', `/api/v1/supervision/neighbourhoods/jinse-jiayuan/p/voting/meetings`)).body.items).toHaveLength(2);
+  });
+});
+
+describe.runIf(embedded)('demo data: 生活服务 in 金色家园', () => {
+  it("shows the demo vendor's services to the verified owner, who can book one the vendor's staff then sees", async () => {
+    const services = '/api/v1/t/jinse-jiayuan/p/services';
+    const { items } = (await as('residentA', 'GET', `${services}/offerings`)).body;
+    expect(items.map((o: { vendorName: string }) => o.vendorName)).toEqual(Array(4).fill('安心到家服务站'));
+    const detail = (await as('residentA', 'GET', `${services}/offerings/${items[0].id}`)).body;
+    expect(detail.vendor.servicePoint).toMatchObject({ hours: '每天 8:00–20:00' });
+    const order = await h.call('POST', `${services}/orders`, {
+      token: tokens.residentA,
+      json: { offeringId: items[0].id, slotId: detail.slots[0].id, unitId: detail.homes[0].unitId, contactPhone: '13900000014' },
+    });
+    expect(order.status).toBe(201);
+    const [organisation] = (await as('vendorStaff', 'GET', '/api/v1/organisations')).body.items;
+    const inbox = (await as('vendorStaff', 'GET', `/api/v1/o/${organisation.id}/p/services/orders`)).body.items;
+    expect(inbox.map((o: { id: string }) => o.id)).toEqual([order.body.id]);
   });
 });

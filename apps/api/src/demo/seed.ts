@@ -117,7 +117,7 @@ export async function seedDemo(services: ApiServices): Promise<boolean> {
   await post(cuihu, [
     { category: 'notice', audience: 'public', title: '冬季消防安全提示', body: '请勿在楼道堆放杂物，电动自行车请到指定地点充电。' },
   ]);
-  await seedPlugins(services, { ...jinse, admin: admin(jinse) }, users.staffA.id);
+  await seedPlugins(services, { ...jinse, admin: admin(jinse) }, users.staffA.id, { owner: person('vendorOwner'), staffPhone: DEMO_ACCOUNTS.vendorStaff.phone });
   await applications.create(users.applicant, {
     name: '康居小区',
     address: '重庆市璧山区璧城街道康居路2号',

@@ -1,6 +1,6 @@
 import { countingArea, type NoticeInput, type TenantRole } from '@city/contracts';
 import { addressOf, allUnits, audit, currentOwnerships, emitEvent, verifiedHomes, verifiedOwnerIds, type Services } from '@city/core';
-import { schema, type Tx } from '@city/db';
+import { schema, withOrganisation, type Tx } from '@city/db';
 import { ScopeNotGranted, type Scope } from '@city/plugin-sdk';
 import { pluginRole } from '@city/plugin-sdk/schema';
 import type { OfferingNeighbourhood, OrganisationContext, PluginActor, PluginContext, PluginDb, PluginServer, UnitSummary } from '@city/plugin-sdk/server';
@@ -174,4 +174,22 @@ export function organisationContext(input: OrganisationContextInput): Organisati
       offeringBySlug: async (slug) => (await asApp(tx, plugin.role, () => offeringNeighbourhoods(tx, plugin.id, slug)))[0] ?? null,
     },
   };
+}
+
+/**
+ * Runs plugin code for an organisation: its transaction (no neighbourhood entered), the plugin's database role, and
+ * the organisation context. For the plugin's organisation routes and its organisation demo.
+ */
+export function asOrganisation<T>(
+  services: Services,
+  plugin: PluginServer,
+  who: Pick<OrganisationContextInput, 'organisation' | 'actor'>,
+  fn: (context: OrganisationContext) => Promise<T>,
+): Promise<T> {
+  const role = databaseRole(plugin);
+  return withOrganisation(services.db, who.organisation.id, async (tx) => {
+    const context = organisationContext({ tx, services, plugin: { id: plugin.manifest.id, version: plugin.manifest.version, role }, ...who });
+    await setRole(tx, role);
+    return fn(context);
+  });
 }

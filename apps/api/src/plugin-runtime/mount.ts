@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { IdSchema, TENANT_ROLES, type TenantRole } from '@city/contracts';
 import { AppError, type Services } from '@city/core';
-import { withOrganisation, withTenant, withTenantAs, withTenantReadOnly, type Tx } from '@city/db';
+import { withTenant, withTenantAs, withTenantReadOnly, type Tx } from '@city/db';
 import { accessGrants, groupedRoute, type PluginAccess, type PluginActor, type PluginContext, type PluginEnv, type PluginServer } from '@city/plugin-sdk/server';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
@@ -10,7 +10,7 @@ import { COMPOSED_HANDLER } from 'hono/utils/constants';
 import type { AppEnv } from '../env.ts';
 import { validationHook } from '../lib/problem.ts';
 import { enabledInstall } from './actors.ts';
-import { databaseRole, organisationContext, pluginContext, setRole } from './context.ts';
+import { asOrganisation, databaseRole, pluginContext, setRole } from './context.ts';
 import { dispatchAfterCommit } from './dispatch-after-commit.ts';
 
 type Env = AppEnv & PluginEnv;
@@ -122,20 +122,10 @@ const ENTRANCES: Record<Audience, (plugin: PluginServer) => ReturnType<typeof cr
       const role = IdSchema.safeParse(organisationId).success ? await services.organisations.roleOf(organisationId, actor.id) : undefined;
       if (!role) throw new AppError('not_found');
       const { name } = await services.organisations.get(organisationId, role);
-      const id = plugin.manifest.id;
-      await withOrganisation(services.db, organisationId, async (tx) => {
-        c.set('organisation', { id: organisationId, role });
-        c.set(
-          'org',
-          organisationContext({
-            tx,
-            services,
-            plugin: { id, version: plugin.manifest.version, role: databaseRole(plugin) },
-            organisation: { id: organisationId, name },
-            actor: { id: actor.id, displayName: actor.displayName, role },
-          }),
-        );
-        await setRole(tx, databaseRole(plugin));
+      c.set('organisation', { id: organisationId, role });
+      const who = { organisation: { id: organisationId, name }, actor: { id: actor.id, displayName: actor.displayName, role } };
+      await asOrganisation(services, plugin, who, async (context) => {
+        c.set('org', context);
         await next();
         if (c.error) throw c.error;
       });

@@ -1,5 +1,6 @@
 import type { Locale, PageKit } from '@city/plugin-sdk/portal';
 import { enhance } from '$app/forms';
+import { invalidateAll } from '$app/navigation';
 import { formatDateTime } from '#lib/i18n/index.ts';
 
 const fill = (text: string, params: Record<string, string | number> = {}) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
@@ -7,6 +8,7 @@ const fill = (text: string, params: Record<string, string | number> = {}) => tex
 /** The kit a plugin page receives, for any audience: its words, its links, the portal's formats and forms. */
 export function pluginKit(input: {
   tenant: { slug: string; name: string };
+  organisation?: PageKit['organisation'];
   locale: Locale;
   actor: PageKit['actor'];
   messages: Record<Locale, Record<string, string>>;
@@ -14,6 +16,7 @@ export function pluginKit(input: {
 }): PageKit {
   return {
     tenant: input.tenant,
+    organisation: input.organisation ?? null,
     locale: input.locale,
     actor: input.actor,
     t: (key, params) => fill(input.messages[input.locale][key] ?? key, params),
@@ -21,5 +24,6 @@ export function pluginKit(input: {
     href: input.href,
     formatDateTime,
     enhance,
+    refresh: invalidateAll,
   };
 }

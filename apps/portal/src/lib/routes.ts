@@ -43,6 +43,12 @@ export const routes = {
   /** A plugin's read-only page for the 街道/社区 staff above the neighbourhood. */
   supervisionPluginPage: (slug: string, pluginId: string, path = '/') =>
     `/supervision/neighbourhoods/${encodeURIComponent(slug)}/apps/${encodeURIComponent(pluginId)}${pluginPath(path)}`,
+  /** The businesses the visitor acts for, and registering one. */
+  vendor: () => '/vendor',
+  organisation: (organisationId: string) => `/vendor/${encodeURIComponent(organisationId)}`,
+  /** A plugin's page for an organisation's staff. */
+  organisationPluginPage: (organisationId: string, pluginId: string, path = '/') =>
+    `/vendor/${encodeURIComponent(organisationId)}/apps/${encodeURIComponent(pluginId)}${pluginPath(path)}`,
   operatorPlugins: () => '/operator/plugins',
   audit: (slug: string, cursor?: string) => `/n/${encodeURIComponent(slug)}/audit${q({ cursor })}`,
   supervision: () => '/supervision',

@@ -3,6 +3,7 @@ import { definePluginServer, type PluginRouter } from '@city/plugin-sdk/server';
 import { sql } from 'drizzle-orm';
 import { servicesManifest, type ServicesSettings } from '../manifest.ts';
 import { admissions, complaints, listings, orderEvents, orders, reviews, slots } from '../schema.ts';
+import { demo, organisationDemo } from './demo.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
 import { myOrderRoutes } from './routes/my-orders.ts';
@@ -25,6 +26,8 @@ export const servicesPlugin = definePluginServer({
   routes,
   organisationRoutes,
   lifecycle: {
+    demo,
+    organisationDemo,
     // Row-level security limits every delete to the neighbourhood being purged; children before parents. Seats its
     // live orders held are given back, so the vendor's slots stay true for other neighbourhoods.
     purge: async (ctx) => {

@@ -4,7 +4,7 @@ import { isUniqueViolation, type PluginContext, type PluginDb } from '@city/plug
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { admissions, listings, offerings, orderEvents, orders, slots, vendors, type OrderStatus } from '../schema.ts';
 import { fail } from './errors.ts';
-import { check, HOLDS_SEAT, type Party } from './order-states.ts';
+import { check, HOLDS_SEAT, type Party } from '../order-states.ts';
 import { payOnCompletionOffline, providerOf } from './payments.ts';
 
 export interface OrderInput {

@@ -31,6 +31,8 @@ const PLUGIN_API_PREFIX = {
   member: (tenant: string) => `/api/v1/t/${encodeURIComponent(tenant)}/p`,
   public: (tenant: string) => `/api/v1/public/n/${encodeURIComponent(tenant)}/p`,
   supervision: (tenant: string) => `/api/v1/supervision/neighbourhoods/${encodeURIComponent(tenant)}/p`,
+  /** For organisation pages the "tenant" is the organisation's id. */
+  organisation: (organisationId: string) => `/api/v1/o/${encodeURIComponent(organisationId)}/p`,
 } as const;
 export type PluginAudience = keyof typeof PLUGIN_API_PREFIX;
 

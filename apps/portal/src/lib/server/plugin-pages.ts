@@ -5,7 +5,7 @@ import { apiHeaders, pluginApiBase, type PluginAudience } from './api.ts';
 import { passFile } from './downloads.ts';
 import { failFrom } from './forms.ts';
 
-type Event = RequestEvent<{ tenant: string; pluginId: string; path: string }>;
+type Event = RequestEvent<{ pluginId: string; path: string }>;
 
 /** The page of a plugin's pages matching the request's path inside the plugin; 404 when none does. */
 export function pageFor(pages: Record<string, PluginPage<any>> | undefined, path: string) {
@@ -18,9 +18,10 @@ export function pageFor(pages: Record<string, PluginPage<any>> | undefined, path
 export function portalContext(
   event: Event,
   match: { params: Record<string, string> },
-  setup: { client: PortalContext<any>['client']; tenant: { slug: string; name: string }; actor: PortalContext<any>['actor'] },
+  setup: { client: PortalContext<any>['client']; tenant: { slug: string; name: string }; actor: PortalContext<any>['actor']; organisation?: PortalContext<any>['organisation'] },
 ): PortalContext<any> {
   return {
+    organisation: null,
     ...setup,
     locale: event.locals.locale,
     params: match.params,
@@ -60,7 +61,7 @@ export async function runPluginAction(event: Event, page: PluginPage<any>, conte
  * Hands a file a plugin's API answers (a PDF, a spreadsheet) to the browser, for the visitor's session and language.
  * Only files: a JSON answer is not a download and gets a 404.
  */
-export async function passPluginFile(event: Event, audience: PluginAudience) {
+export async function passPluginFile(event: RequestEvent<{ tenant: string; pluginId: string; path: string }>, audience: PluginAudience) {
   const { tenant, pluginId, path } = event.params;
   const url = `${pluginApiBase(audience, tenant, pluginId)}/${path.split('/').map(encodeURIComponent).join('/')}${event.url.search}`;
   const res = await globalThis.fetch(url, { headers: apiHeaders(event) });

@@ -1,4 +1,4 @@
-import type { OrderStatus } from '../schema.ts';
+import type { OrderStatus } from './schema.ts';
 
 /** Who moves an order: the resident who placed it, the vendor's staff, or (later, on a complaint) the admin. */
 export type Party = 'resident' | 'vendor' | 'admin';

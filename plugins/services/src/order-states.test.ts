@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OrderStatus } from '../schema.ts';
+import type { OrderStatus } from './schema.ts';
 import { check, HOLDS_SEAT, movesFor, TRANSITIONS } from './order-states.ts';
 
 const start = new Date('2026-12-01T02:00:00Z');
