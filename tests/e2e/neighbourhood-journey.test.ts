@@ -3,6 +3,7 @@ import { randomPhone } from '@city/db/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, PHONE_VIEWPORT } from './support/browser.ts';
+import { visitor, type Visitor } from './support/visitor.ts';
 import { startProduct, type Product } from './support/server.ts';
 
 /**
@@ -14,9 +15,14 @@ let product: Product;
 let browser: Browser;
 const shots = 'tests/.artifacts';
 
+let newPage: Visitor['newPage'];
+let signUp: Visitor['signUp'];
+let signIn: Visitor['signIn'];
+
 beforeAll(async () => {
   product = await startProduct();
   browser = await launchBrowser();
+  ({ newPage, signUp, signIn } = visitor(product, browser));
 });
 afterAll(async () => {
   if (product?.exited()) console.error(`the product stopped during the test:\n${product.output()}`);
@@ -24,36 +30,11 @@ afterAll(async () => {
   await product?.stop();
 });
 
-async function newPage(viewport = PHONE_VIEWPORT): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  return context.newPage();
-}
-
-async function signUp(page: Page, phone: string, name: string) {
-  await page.goto(`${product.url}/sign-up`);
-  await page.getByLabel('手机号').fill(phone);
-  await page.getByRole('button', { name: '发送验证码' }).click();
-  await expect.poll(() => page.getByText('验证码已发送').count()).toBe(1);
-  await page.getByLabel('短信验证码').fill(await product.smsCode(phone));
-  await page.getByLabel('姓名或昵称').fill(name);
-  await page.getByLabel('密码').fill('a-good-password');
-  await page.getByRole('button', { name: '注册并登录' }).click();
-  await page.waitForURL('**/home');
-}
-
 /** The neighbourhood slug from the current /n/<slug>/… URL. */
 async function slugOf(page: Page): Promise<string> {
   const match = new URL(page.url()).pathname.match(/^\/n\/([^/]+)/);
   if (!match) throw new Error(`not on a neighbourhood page: ${page.url()}`);
   return match[1]!;
-}
-
-async function signIn(page: Page, phone: string, password: string) {
-  await page.goto(`${product.url}/sign-in`);
-  await page.getByLabel('手机号').fill(phone);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL('**/home');
 }
 
 describe('opening a neighbourhood and inviting its first member', () => {

@@ -46,19 +46,6 @@ CREATE TABLE services_admissions (
 --> statement-breakpoint
 CREATE INDEX services_admissions_organisation ON services_admissions (organisation_id);
 --> statement-breakpoint
--- Whether the vendor has been admitted here (admitted or suspended: a suspended vendor's orders still run their
--- course). Invoker's rights: it reads admissions under their own policies, i.e. of the current neighbourhood only.
-CREATE FUNCTION services_serves_here(p_organisation uuid) RETURNS boolean LANGUAGE sql STABLE AS $$
-  SELECT EXISTS (
-    SELECT 1 FROM services_admissions a
-    WHERE a.tenant_id = app_tenant() AND a.organisation_id = p_organisation AND a.status IN ('admitted', 'suspended'))
-$$;
---> statement-breakpoint
--- Whether the vendor has any standing here, an application included: the admin reads an applicant's profile.
-CREATE FUNCTION services_known_here(p_organisation uuid) RETURNS boolean LANGUAGE sql STABLE AS $$
-  SELECT EXISTS (SELECT 1 FROM services_admissions a WHERE a.tenant_id = app_tenant() AND a.organisation_id = p_organisation)
-$$;
---> statement-breakpoint
 CREATE TABLE services_offerings (
   id uuid PRIMARY KEY,
   organisation_id uuid NOT NULL REFERENCES services_vendors(organisation_id),
@@ -229,7 +216,11 @@ ALTER TABLE services_vendors FORCE ROW LEVEL SECURITY;
 CREATE POLICY services_vendors_organisation ON services_vendors FOR ALL TO PUBLIC
   USING (organisation_id = app_organisation()) WITH CHECK (organisation_id = app_organisation());
 --> statement-breakpoint
-CREATE POLICY services_vendors_known ON services_vendors FOR SELECT TO PUBLIC USING (services_known_here(organisation_id));
+-- A neighbourhood reads the vendors with any standing there (an applicant's profile too), and the offerings and
+-- slots of those admitted there (admitted or suspended: a suspended vendor's orders still run their course). Written
+-- as uncorrelated sub-selects, which Postgres runs once per statement and hashes, rather than a check per row; they
+-- read admissions under admissions' own policy, i.e. of the current neighbourhood only.
+CREATE POLICY services_vendors_known ON services_vendors FOR SELECT TO PUBLIC USING (organisation_id IN (SELECT a.organisation_id FROM services_admissions a WHERE a.tenant_id = app_tenant()));
 --> statement-breakpoint
 ALTER TABLE services_offerings ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -238,7 +229,7 @@ ALTER TABLE services_offerings FORCE ROW LEVEL SECURITY;
 CREATE POLICY services_offerings_organisation ON services_offerings FOR ALL TO PUBLIC
   USING (organisation_id = app_organisation()) WITH CHECK (organisation_id = app_organisation());
 --> statement-breakpoint
-CREATE POLICY services_offerings_served ON services_offerings FOR SELECT TO PUBLIC USING (services_serves_here(organisation_id));
+CREATE POLICY services_offerings_served ON services_offerings FOR SELECT TO PUBLIC USING (organisation_id IN (SELECT a.organisation_id FROM services_admissions a WHERE a.tenant_id = app_tenant() AND a.status IN ('admitted', 'suspended')));
 --> statement-breakpoint
 ALTER TABLE services_slots ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -247,10 +238,11 @@ ALTER TABLE services_slots FORCE ROW LEVEL SECURITY;
 CREATE POLICY services_slots_organisation ON services_slots FOR ALL TO PUBLIC
   USING (organisation_id = app_organisation()) WITH CHECK (organisation_id = app_organisation());
 --> statement-breakpoint
-CREATE POLICY services_slots_served ON services_slots FOR SELECT TO PUBLIC USING (services_serves_here(organisation_id));
+CREATE POLICY services_slots_served ON services_slots FOR SELECT TO PUBLIC USING (organisation_id IN (SELECT a.organisation_id FROM services_admissions a WHERE a.tenant_id = app_tenant() AND a.status IN ('admitted', 'suspended')));
 --> statement-breakpoint
 CREATE POLICY services_slots_booking ON services_slots FOR UPDATE TO PUBLIC
-  USING (services_serves_here(organisation_id)) WITH CHECK (services_serves_here(organisation_id));
+  USING (organisation_id IN (SELECT a.organisation_id FROM services_admissions a WHERE a.tenant_id = app_tenant() AND a.status IN ('admitted', 'suspended')))
+  WITH CHECK (organisation_id IN (SELECT a.organisation_id FROM services_admissions a WHERE a.tenant_id = app_tenant() AND a.status IN ('admitted', 'suspended')));
 --> statement-breakpoint
 DO $$
 DECLARE t text;

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,12 +15,10 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * The product as `npm start` runs it: the portal built, then one Node process serving API and portal on an
- * embedded database in a temporary directory, seeded with the demo district. Stopped by the node process's own PID.
+ * The product as `npm start` runs it (the portal is built by the e2e project's global setup): one Node process
+ * serving API and portal on an embedded database in a temporary directory, seeded with the demo district. Stopped by the node process's own PID.
  */
 export async function startProduct() {
-  const build = spawnSync('npm', ['run', 'build', '-w', '@city/portal'], { stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('portal build failed');
   const dataDir = mkdtempSync(join(tmpdir(), 'city-e2e-'));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['apps/portal/server.ts'], {

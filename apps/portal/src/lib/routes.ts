@@ -4,7 +4,12 @@ const q = (params: Record<string, string | undefined>) => {
   return search ? `?${search}` : '';
 };
 
-const pluginPath = (path: string) => (path === '/' ? '' : path.split('/').map(encodeURIComponent).join('/'));
+/** A plugin page's path (segments encoded), keeping a query it carries (`/orders/1?placed=1`). */
+const pluginPath = (path: string) => {
+  const at = path.indexOf('?');
+  const [pathname, query] = at < 0 ? [path, ''] : [path.slice(0, at), path.slice(at)];
+  return (pathname === '/' ? '' : pathname.split('/').map(encodeURIComponent).join('/')) + query;
+};
 
 export const routes = {
   landing: () => '/',

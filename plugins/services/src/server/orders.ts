@@ -65,9 +65,9 @@ export async function placeOrder(ctx: PluginContext, input: OrderInput, idempote
     .innerJoin(listings, and(eq(listings.tenantId, ctx.tenant.id), eq(listings.offeringId, offerings.id)))
     .innerJoin(
       admissions,
-      and(eq(admissions.tenantId, ctx.tenant.id), eq(admissions.organisationId, offerings.organisationId), eq(admissions.status, 'admitted')),
+      and(eq(admissions.tenantId, ctx.tenant.id), eq(admissions.organisationId, listings.organisationId), eq(admissions.status, 'admitted')),
     )
-    .innerJoin(vendors, eq(vendors.organisationId, offerings.organisationId))
+    .innerJoin(vendors, eq(vendors.organisationId, listings.organisationId))
     .where(and(eq(offerings.id, input.offeringId), eq(offerings.status, 'active')));
   if (!offering) throw fail('offering_missing');
 

@@ -40,9 +40,11 @@ function orderable(ctx: PluginContext) {
     .innerJoin(offerings, eq(offerings.id, listings.offeringId))
     .innerJoin(
       admissions,
-      and(eq(admissions.tenantId, listings.tenantId), eq(admissions.organisationId, offerings.organisationId), eq(admissions.status, 'admitted')),
+      // On the listing's own (tenant, organisation) key: joined through offerings instead, the planner without
+      // statistics multiplied admissions by listings and ran the row policies on every pair (~0.5 s for 200 rows).
+      and(eq(admissions.tenantId, listings.tenantId), eq(admissions.organisationId, listings.organisationId), eq(admissions.status, 'admitted')),
     )
-    .innerJoin(vendors, eq(vendors.organisationId, offerings.organisationId))
+    .innerJoin(vendors, eq(vendors.organisationId, listings.organisationId))
     .$dynamic();
 }
 

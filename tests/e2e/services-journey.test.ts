@@ -1,0 +1,154 @@
+import { randomPhone, randomUscc } from '@city/db/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { startProduct, type Product } from './support/server.ts';
+import { visitor, type Visitor } from './support/visitor.ts';
+
+/**
+ * 生活服务, in real Chromium against the product as `npm start` runs it: a business signs up and registers →
+ * applies to serve 金色家园 → the admin admits it → it lists a service with a slot → the verified owner 孙丽 orders
+ * on a phone → the vendor accepts, serves and completes → she reviews it.
+ */
+let product: Product;
+let browser: Browser;
+let v: Visitor;
+const shots = 'tests/.artifacts';
+const DESKTOP = { width: 1280, height: 800 };
+
+beforeAll(async () => {
+  product = await startProduct();
+  browser = await launchBrowser();
+  v = visitor(product, browser);
+});
+afterAll(async () => {
+  if (product?.exited()) console.error(`the product stopped during the test:\n${product.output()}`);
+  await browser?.close();
+  await product?.stop();
+});
+
+describe('a local service business, from sign-up to a reviewed order', () => {
+  const owner = randomPhone();
+  const business = `好帮手家政${Math.random().toString(36).slice(2, 6)}`;
+  const service = `深度保洁${Math.random().toString(36).slice(2, 6)}`;
+  let vendorPage: Page;
+  let servicesHome = '';
+
+  it('the business signs up, registers with its credit code and applies to 金色家园', async () => {
+    vendorPage = await v.newPage(DESKTOP);
+    const page = vendorPage;
+    await v.signUp(page, owner, '黄老板');
+    await page.getByRole('link', { name: '进入服务商中心' }).click();
+    await page.waitForURL('**/vendor');
+    await page.getByLabel('单位名称').fill(business);
+    await page.getByLabel('统一社会信用代码').fill('91350100M000100Y44');
+    await page.getByLabel('联系人').fill('黄老板');
+    await page.getByLabel('联系电话').fill(owner);
+    await page.getByRole('button', { name: '注册服务单位' }).click();
+    await expect.poll(() => page.getByText('统一社会信用代码不正确').count()).toBe(1);
+    await page.getByLabel('统一社会信用代码').fill(randomUscc());
+    await page.getByRole('button', { name: '注册服务单位' }).click();
+    await page.waitForURL(/\/vendor\/[0-9a-f-]{36}$/);
+
+    await page.getByRole('link', { name: '生活服务 · 经营概况' }).click();
+    await page.waitForURL('**/apps/services');
+    servicesHome = page.url();
+    await expect.poll(() => page.getByText('请先填写服务商资料').count()).toBe(1);
+    await page.getByRole('link', { name: '服务商资料' }).first().click();
+    await page.getByLabel('服务介绍').fill('专业家庭保洁团队');
+    await page.getByLabel('服务电话').fill(owner);
+    await page.getByLabel('家政').check();
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(servicesHome);
+
+    const jinse = page.locator('section, article, div').filter({ has: page.getByRole('heading', { name: '金色家园' }) }).last();
+    await jinse.getByLabel('申请说明（选填）').fill('驻点在小区北门');
+    await jinse.getByRole('button', { name: '申请入驻' }).click();
+    await expect.poll(() => page.getByText('申请已提交').count()).toBe(1);
+  });
+
+  it('the admin of 金色家园 admits it', async () => {
+    const page = await v.newPage(DESKTOP);
+    await v.signIn(page, '13900000011', 'demo1234');
+    await page.goto(`${product.url}/n/jinse-jiayuan/p/services/admin`);
+    const card = page.locator('section, article, div').filter({ has: page.getByRole('heading', { name: business }) }).last();
+    await expect.poll(() => card.getByText('驻点在小区北门').count()).toBe(1);
+    await card.getByRole('button', { name: '准予入驻' }).click();
+    await expect.poll(() => page.getByText('已处理').count()).toBe(1);
+    await expect.poll(() => card.getByText('已入驻').count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('the vendor lists a service in 金色家园 with a bookable slot', async () => {
+    const page = vendorPage;
+    await page.goto(servicesHome.replace(/\/?$/, '/offerings'));
+    await page.getByLabel('名称').fill(service);
+    await page.getByLabel('说明').fill('全屋除尘、厨卫去油污，约三小时');
+    await page.getByLabel('类别').selectOption('housekeeping');
+    await page.getByLabel('价格（元）').fill('12.5x');
+    await page.getByRole('button', { name: '新增', exact: true }).click();
+    await expect.poll(() => page.getByText('请填写金额').count()).toBeGreaterThan(0);
+    await page.getByLabel('价格（元）').fill('268');
+    await page.getByRole('button', { name: '新增', exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { name: service }).count()).toBe(1);
+
+    const card = page.locator('section, article, div').filter({ has: page.getByRole('heading', { name: service }) }).last();
+    await card.getByLabel('金色家园').check();
+    await card.getByRole('button', { name: '保存上架小区' }).click();
+    await expect.poll(() => page.getByText('已保存').count()).toBe(1);
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 2 * 86_400_000));
+    await card.getByLabel('开始').fill(`${day}T09:00`);
+    await card.getByLabel('结束').fill(`${day}T12:00`);
+    await card.getByLabel('名额').fill('2');
+    await card.getByRole('button', { name: '新增时段' }).click();
+    await expect.poll(() => card.getByText('已约 0/2').count()).toBe(1);
+  });
+
+  it('孙丽 finds it on her phone and books it for her home', async () => {
+    const page = await v.newPage();
+    await v.signIn(page, '13900000014', 'demo1234');
+    await page.goto(`${product.url}/n/jinse-jiayuan/p/services`);
+    await page.getByRole('searchbox').fill(service.slice(0, 4));
+    await page.getByRole('button', { name: '搜索' }).click();
+    await page.getByRole('link', { name: new RegExp(service) }).click();
+    await expect.poll(() => page.getByText('¥268.00/次').count()).toBe(1);
+    await page.getByRole('radio').first().check();
+    await page.getByLabel('联系电话').fill('13900000014');
+    await page.getByLabel('备注（仅服务商可见）').fill('请带鞋套');
+    await page.screenshot({ path: `${shots}/e2e-services-order-phone.png`, fullPage: true });
+    await page.getByRole('button', { name: '提交订单' }).click();
+    await page.waitForURL(/\/orders\/[0-9a-f-]{36}/);
+    await expect.poll(() => page.getByText('订单已提交').count()).toBe(1);
+    await expect.poll(() => page.getByText('待接单').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('the vendor accepts, serves and completes it from the inbox', async () => {
+    const page = vendorPage;
+    await page.goto(servicesHome.replace(/\/?$/, '/orders'));
+    const order = page.getByTestId('vendor-order').filter({ hasText: '请带鞋套' });
+    await expect.poll(() => order.count()).toBe(1);
+    for (const [button, status] of [['接单', '已接单'], ['开始服务', '服务中'], ['完成服务', '已完成']] as const) {
+      await order.getByRole('button', { name: button }).click();
+      await expect.poll(() => order.getByText(status).count()).toBeGreaterThan(0);
+    }
+  });
+
+  it('孙丽 reviews it, and the vendor sees the review', async () => {
+    const page = await v.newPage();
+    await v.signIn(page, '13900000014', 'demo1234');
+    await page.goto(`${product.url}/n/jinse-jiayuan/p/services/orders`);
+    await page.getByTestId('order').filter({ hasText: service }).click();
+    await expect.poll(() => page.getByText('已线下支付').count()).toBe(1);
+    await page.getByLabel('评分').selectOption('5');
+    await page.getByLabel('评价内容（选填）').fill('非常仔细，准时到达');
+    await page.getByRole('button', { name: '提交评价' }).click();
+    await expect.poll(() => page.getByText('感谢您的评价').count()).toBe(1);
+    await page.screenshot({ path: `${shots}/e2e-services-review-phone.png`, fullPage: true });
+    await page.context().close();
+
+    await vendorPage.goto(servicesHome.replace(/\/?$/, '/reviews'));
+    await expect.poll(() => vendorPage.getByText('非常仔细，准时到达').count()).toBe(1);
+    await vendorPage.context().close();
+  });
+});
