@@ -1,6 +1,5 @@
 import autocannon from 'autocannon';
 import { createDatabase, type DatabaseHandle } from '@city/db';
-import { newId } from '@city/plugin-sdk/schema';
 import { votingPlugin } from '@city/plugin-voting/server';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../apps/api/src/testing/harness.ts';
@@ -8,38 +7,13 @@ import { buildWorld } from '../../apps/api/src/testing/world.ts';
 import { onlineBallots } from '../../plugins/voting/src/server/ballots.ts';
 import { signIn } from '../../apps/api/src/testing/residents.ts';
 import { ballotFor, installVoting, openMeeting, seedVotingNeighbourhood, type OpenMeeting } from '../../plugins/voting/src/server/testing.ts';
-import { API_SERVER, benchTargets, CONNECTIONS, DURATION, measure, startServer } from './harness.ts';
+import { API_SERVER, benchTargets, CONNECTIONS, DURATION, inFlight, insertRate, measure, perSecond, startServer } from './harness.ts';
 
 const OWNERS = Number(process.env.BENCH_BALLOT_OWNERS ?? 20_000);
 const TARGET = 0.3;
 const DAY = 24 * 60 * 60 * 1000;
 /** Inserts before the baseline is timed (the pool's connections opened, the plan cached). */
 const WARM_UP_INSERTS = 2_000;
-
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
-const perSecond = (n: number, ms: number) => Math.round(n / (ms / 1000));
-
-/**
- * The baseline: one plain single-row insert (uuid, jsonb, timestamptz) per call into a scratch table, through the
- * same driver and pool size as the server (node-postgres, 10 connections, the app role), CONNECTIONS in flight.
- */
-async function insertRate(db: DatabaseHandle['db'], table: string, count: number, body: string) {
-  let next = 0;
-  const latencies: number[] = [];
-  const worker = async () => {
-    while (next < count) {
-      next++;
-      const started = performance.now();
-      await db.execute(sql`insert into ${sql.identifier(table)} (id, body, created_at) values (${newId()}, ${body}::jsonb, now())`);
-      latencies.push(performance.now() - started);
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
-  const ms = performance.now() - started;
-  latencies.sort((a, b) => a - b);
-  return { perSecond: perSecond(count, ms), seconds: ms / 1000, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) };
-}
 
 /**
  * The same ballots cast as the route does once HTTP, the session and the request's validation are done: handed to the
@@ -49,28 +23,17 @@ async function insertRate(db: DatabaseHandle['db'], table: string, count: number
  */
 async function castInDatabase(h: TestApp, tenant: { id: string; slug: string; name: string }, meeting: OpenMeeting, voters: readonly string[]) {
   const groups = h.services.pluginRuntime.groups;
-  let next = 0;
   let refused = 0;
-  const latencies: number[] = [];
-  const worker = async () => {
-    while (next < voters.length) {
-      const i = next++;
-      const user = voters[i]!;
-      const started = performance.now();
-      try {
-        const ballot = ballotFor(meeting, meeting.rollOwnerOf.get(user)!);
-        await groups.submit(votingPlugin, tenant, { id: user, displayName: '业主' }, onlineBallots, { meetingId: meeting.id, ...ballot, idempotencyKey: `db-${i}` });
-      } catch {
-        refused++;
-      }
-      latencies.push(performance.now() - started);
+  const rate = await inFlight(voters.length, async (i) => {
+    const user = voters[i]!;
+    try {
+      const ballot = ballotFor(meeting, meeting.rollOwnerOf.get(user)!);
+      await groups.submit(votingPlugin, tenant, { id: user, displayName: '业主' }, onlineBallots, { meetingId: meeting.id, ...ballot, idempotencyKey: `db-${i}` });
+    } catch {
+      refused++;
     }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
-  const ms = performance.now() - started;
-  latencies.sort((a, b) => a - b);
-  return { perSecond: perSecond(voters.length, ms), seconds: ms / 1000, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), refused };
+  });
+  return { ...rate, refused };
 }
 
 /** What a meeting counted, as members see it and as stored: every ballot once, none lost, the chain whole. */

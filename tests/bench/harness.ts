@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
+import type { Database } from '@city/db';
+import { newId } from '@city/plugin-sdk/schema';
+import { sql } from 'drizzle-orm';
 
 /** How long each measurement runs (seconds), after a warm-up of a fifth of it. */
 export const DURATION = Number(process.env.BENCH_DURATION ?? 8);
@@ -118,4 +121,45 @@ export function benchTargets(): BenchTarget[] {
     if (migrate.status === 0) targets.push({ label: 'Postgres (node-postgres)', env: { DATABASE_URL: url.toString() } });
   }
   return targets;
+}
+
+export const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+export const perSecond = (n: number, ms: number) => Math.round(n / (ms / 1000));
+
+export interface Throughput {
+  perSecond: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+}
+
+/**
+ * Calls `task(0)` … `task(count − 1)` in this process, CONNECTIONS in flight (a new call starts as one ends): the
+ * calls' rate and latencies (ms).
+ */
+export async function inFlight(count: number, task: (i: number) => Promise<unknown>): Promise<Throughput> {
+  let next = 0;
+  const latencies: number[] = [];
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const started = performance.now();
+      await task(i);
+      latencies.push(performance.now() - started);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  const ms = performance.now() - started;
+  latencies.sort((a, b) => a - b);
+  return { perSecond: perSecond(count, ms), seconds: ms / 1000, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) };
+}
+
+/**
+ * The write benchmarks' baseline: one plain single-row insert (uuid, jsonb, timestamptz) per call into a scratch table
+ * `(id uuid primary key, body jsonb not null, created_at timestamptz not null)`, through the pool given (use the
+ * server's driver and pool size, as the app role), CONNECTIONS in flight.
+ */
+export function insertRate(db: Database, table: string, count: number, body: string): Promise<Throughput> {
+  return inFlight(count, () => db.execute(sql`insert into ${sql.identifier(table)} (id, body, created_at) values (${newId()}, ${body}::jsonb, now())`));
 }

@@ -1,6 +1,6 @@
 import { sha256Hex } from '@city/plugin-sdk/hashing';
 import { newId } from '@city/plugin-sdk/schema';
-import { isUniqueViolation, type PluginContext, type PluginDb } from '@city/plugin-sdk/server';
+import type { PluginContext, PluginDb } from '@city/plugin-sdk/server';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { admissions, listings, offerings, orderEvents, orders, slots, vendors, type OrderStatus } from '../schema.ts';
 import { fail } from './errors.ts';
@@ -17,7 +17,6 @@ export interface OrderInput {
 }
 
 type OrderRow = typeof orders.$inferSelect;
-const IDEMPOTENCY_KEY = 'services_orders_tenant_id_resident_id_idempotency_key_key';
 
 /** What makes two requests "the same order" for Idempotency-Key. */
 const requestHash = (input: OrderInput) =>
@@ -31,23 +30,20 @@ async function byKey(db: PluginDb, residentId: string, key: string) {
 /** A repeated key answers the order it made, if the request is the same; another request under it is refused. */
 function replay(existing: OrderRow, hash: string) {
   if (existing.requestHash !== hash) throw fail('idempotency_mismatch');
-  return { order: existing, replayed: true };
+  return { order: existing, replayed: true as const };
 }
 
-/** Why a slot took no seat: gone, started, or full. */
-async function slotRefusal(db: PluginDb, input: OrderInput, now: Date) {
-  const [slot] = await db.select().from(slots).where(and(eq(slots.id, input.slotId), eq(slots.offeringId, input.offeringId)));
-  if (!slot) return fail('slot_missing');
-  if (slot.startsAt <= now) return fail('slot_past');
-  return fail('slot_full');
-}
+/** Why a slot took no seat: started, or full. */
+const slotRefusal = (slot: typeof slots.$inferSelect, now: Date) => fail(slot.startsAt <= now ? 'slot_past' : 'slot_full');
 
 /**
- * A verified resident orders a listed offering of an admitted vendor for a slot, at one of their homes. The seat is
- * taken by one conditional UPDATE (`booked + n <= capacity`): concurrent orders queue on the slot's row and each sees
- * the count its predecessor left, so a slot is never oversold (and the table's CHECK would refuse it if it were).
- * The seat and the order are written in one savepoint: a request that loses an Idempotency-Key race gives its seat
- * back and answers the winner's order.
+ * A verified resident orders a listed offering of an admitted vendor for a slot, at one of their homes.
+ *
+ * The order row is written first, under its Idempotency-Key (`on conflict do nothing`: of two requests with one key,
+ * the second waits for the first and then answers its order). The seat is taken last, by one conditional UPDATE
+ * (`booked + n <= capacity`): concurrent orders queue on the slot's row and each sees the count its predecessor left,
+ * so a slot is never oversold (the table's CHECK would refuse it if it were), and the row stays locked only for the
+ * history row and the commit. A refused seat throws, which rolls the order back with it.
  */
 export async function placeOrder(ctx: PluginContext, input: OrderInput, idempotencyKey: string | null) {
   const actor = ctx.actor!;
@@ -59,8 +55,8 @@ export async function placeOrder(ctx: PluginContext, input: OrderInput, idempote
 
   const home = (await ctx.members.homes()).find((h) => h.unitId === input.unitId);
   if (!home) throw fail('not_your_home');
-  const [offering] = await ctx.db
-    .select({ offering: offerings, vendorName: vendors.name })
+  const [found] = await ctx.db
+    .select({ offering: offerings, vendorName: vendors.name, slot: slots })
     .from(offerings)
     .innerJoin(listings, and(eq(listings.tenantId, ctx.tenant.id), eq(listings.offeringId, offerings.id)))
     .innerJoin(
@@ -68,84 +64,78 @@ export async function placeOrder(ctx: PluginContext, input: OrderInput, idempote
       and(eq(admissions.tenantId, ctx.tenant.id), eq(admissions.organisationId, listings.organisationId), eq(admissions.status, 'admitted')),
     )
     .innerJoin(vendors, eq(vendors.organisationId, listings.organisationId))
+    .leftJoin(slots, and(eq(slots.id, input.slotId), eq(slots.offeringId, offerings.id)))
     .where(and(eq(offerings.id, input.offeringId), eq(offerings.status, 'active')));
-  if (!offering) throw fail('offering_missing');
-
+  if (!found) throw fail('offering_missing');
+  if (!found.slot) throw fail('slot_missing');
   const now = ctx.now();
+  if (found.slot.startsAt <= now || found.slot.booked + input.quantity > found.slot.capacity) throw slotRefusal(found.slot, now);
+
   const provider = payOnCompletionOffline;
   const id = newId();
-  try {
-    return await ctx.db.transaction(async (db) => {
-      const [slot] = await db
-        .update(slots)
-        .set({ booked: sql`${slots.booked} + ${input.quantity}` })
-        .where(
-          and(
-            eq(slots.id, input.slotId),
-            eq(slots.offeringId, input.offeringId),
-            sql`${slots.booked} + ${input.quantity} <= ${slots.capacity}`,
-            gt(slots.startsAt, now),
-          ),
-        )
-        .returning();
-      if (!slot) throw await slotRefusal(db, input, now);
-      const { priceFen, priceUnit, title, organisationId } = offering.offering;
-      const payment = provider.placed({ id, amountFen: priceFen * input.quantity });
-      const [order] = await db
-        .insert(orders)
-        .values({
-          id,
-          tenantId: ctx.tenant.id,
-          organisationId,
-          offeringId: input.offeringId,
-          slotId: slot.id,
-          residentId: actor.id,
-          residentName: actor.displayName,
-          unitId: home.unitId,
-          address: home.address,
-          contactPhone: input.contactPhone,
-          notes: input.notes,
-          offeringTitle: title,
-          vendorName: offering.vendorName,
-          tenantName: ctx.tenant.name,
-          priceFen,
-          priceUnit,
-          quantity: input.quantity,
-          amountFen: priceFen * input.quantity,
-          slotStartsAt: slot.startsAt,
-          slotEndsAt: slot.endsAt,
-          status: 'placed',
-          paymentProvider: provider.id,
-          paymentStatus: payment.status,
-          paymentReference: payment.reference,
-          idempotencyKey: key,
-          requestHash: hash,
-          placedAt: now,
-          updatedAt: now,
-        })
-        .returning();
-      await record(db, order!, null, { kind: 'resident', id: actor.id, name: actor.displayName }, null, now);
-      return { order: order!, replayed: false };
-    });
-  } catch (error) {
-    if (!isUniqueViolation(error, IDEMPOTENCY_KEY)) throw error;
-    return replay((await byKey(ctx.db, actor.id, key))!, hash);
-  }
+  const { priceFen, priceUnit, title, organisationId } = found.offering;
+  const payment = provider.placed({ id, amountFen: priceFen * input.quantity });
+  const [order] = await ctx.db
+    .insert(orders)
+    .values({
+      id,
+      tenantId: ctx.tenant.id,
+      organisationId,
+      offeringId: input.offeringId,
+      slotId: input.slotId,
+      residentId: actor.id,
+      residentName: actor.displayName,
+      unitId: home.unitId,
+      address: home.address,
+      contactPhone: input.contactPhone,
+      notes: input.notes,
+      offeringTitle: title,
+      vendorName: found.vendorName,
+      tenantName: ctx.tenant.name,
+      priceFen,
+      priceUnit,
+      quantity: input.quantity,
+      amountFen: priceFen * input.quantity,
+      slotStartsAt: found.slot.startsAt,
+      slotEndsAt: found.slot.endsAt,
+      status: 'placed',
+      paymentProvider: provider.id,
+      paymentStatus: payment.status,
+      paymentReference: payment.reference,
+      idempotencyKey: key,
+      requestHash: hash,
+      placedAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing({ target: [orders.tenantId, orders.residentId, orders.idempotencyKey] })
+    .returning();
+  if (!order) return replay((await byKey(ctx.db, actor.id, key))!, hash);
+  const [seated] = await ctx.db
+    .update(slots)
+    .set({ booked: sql`${slots.booked} + ${input.quantity}` })
+    .where(and(eq(slots.id, input.slotId), sql`${slots.booked} + ${input.quantity} <= ${slots.capacity}`, gt(slots.startsAt, now)))
+    .returning({ id: slots.id });
+  if (!seated) throw slotRefusal(found.slot, now);
+  const [placed] = await record(ctx.db, order, null, { kind: 'resident', id: actor.id, name: actor.displayName }, null, now);
+  return { order, replayed: false as const, event: placed! };
 }
 
 function record(db: PluginDb, order: OrderRow, from: OrderStatus | null, actor: { kind: Party; id: string; name: string }, reason: string | null, at: Date) {
-  return db.insert(orderEvents).values({
-    tenantId: order.tenantId,
-    organisationId: order.organisationId,
-    orderId: order.id,
-    fromStatus: from,
-    toStatus: order.status,
-    actorKind: actor.kind,
-    actorId: actor.id,
-    actorName: actor.name,
-    reason,
-    at,
-  });
+  return db
+    .insert(orderEvents)
+    .values({
+      tenantId: order.tenantId,
+      organisationId: order.organisationId,
+      orderId: order.id,
+      fromStatus: from,
+      toStatus: order.status,
+      actorKind: actor.kind,
+      actorId: actor.id,
+      actorName: actor.name,
+      reason,
+      at,
+    })
+    .returning();
 }
 
 /**

@@ -7,7 +7,7 @@ import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { CancelInputSchema, ComplaintInputSchema, ComplaintSchema, OrderDetailSchema, OrderInputSchema, OrderPageSchema, ReviewInputSchema, ReviewSchema } from '../../contracts.ts';
 import { complaints, orders, reviews } from '../../schema.ts';
 import { fail } from '../errors.ts';
-import { orderDetail } from '../order-detail.ts';
+import { detailView, orderDetail } from '../order-detail.ts';
 import { placeOrder, transition } from '../orders.ts';
 import { complaintView } from '../complaints.ts';
 import { orderView, reviewView } from '../views.ts';
@@ -71,8 +71,9 @@ export const myOrderRoutes = <R extends Schema>(router: PluginRouter<ServicesSet
     .openapi(place, async (c) => {
       const ctx = c.get('plugin');
       const placed = await placeOrder(ctx, c.req.valid('json'), c.req.valid('header')['idempotency-key'] ?? null);
-      if (placed.replayed) c.header('Idempotent-Replayed', 'true');
-      else await ctx.events.emit('order_placed', { orderId: placed.order.id, organisationId: placed.order.organisationId });
+      if (!placed.replayed) return c.json(detailView(placed.order, [placed.event], undefined), 201);
+      // A repeated key answers the order as it is now (it may have moved on since).
+      c.header('Idempotent-Replayed', 'true');
       return c.json(await orderDetail(ctx.db, placed.order.id), 201);
     })
     .openapi(mine, async (c) => {
