@@ -102,6 +102,9 @@ describe('a local service business, from sign-up to a reviewed order', () => {
     await card.getByLabel('名额').fill('2');
     await card.getByRole('button', { name: '新增时段' }).click();
     await expect.poll(() => card.getByText('已约 0/2').count()).toBe(1);
+    // The inbox stays open while the resident orders: it must show the order by itself.
+    await page.goto(servicesHome.replace(/\/?$/, '/orders'));
+    await expect.poll(() => page.getByText('没有订单').count()).toBe(1);
   });
 
   it('孙丽 finds it on her phone and books it for her home', async () => {
@@ -123,11 +126,12 @@ describe('a local service business, from sign-up to a reviewed order', () => {
     await page.context().close();
   });
 
-  it('the vendor accepts, serves and completes it from the inbox', async () => {
+  it('the open inbox shows the new order without a reload; the vendor accepts, serves and completes it', async () => {
     const page = vendorPage;
-    await page.goto(servicesHome.replace(/\/?$/, '/orders'));
     const order = page.getByTestId('vendor-order').filter({ hasText: '请带鞋套' });
-    await expect.poll(() => order.count()).toBe(1);
+    // The inbox polls every 15 s.
+    await expect.poll(() => order.count(), { timeout: 40_000 }).toBe(1);
+    expect(await page.getByText('有新订单').count()).toBe(1);
     for (const [button, status] of [['接单', '已接单'], ['开始服务', '服务中'], ['完成服务', '已完成']] as const) {
       await order.getByRole('button', { name: button }).click();
       await expect.poll(() => order.getByText(status).count()).toBeGreaterThan(0);

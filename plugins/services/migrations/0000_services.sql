@@ -163,7 +163,7 @@ CREATE TABLE services_order_events (
   order_id uuid NOT NULL REFERENCES services_orders(id),
   from_status text,
   to_status text NOT NULL,
-  actor_kind text NOT NULL CHECK (actor_kind IN ('resident', 'vendor', 'admin')),
+  actor_kind text NOT NULL CHECK (actor_kind IN ('resident', 'vendor')),
   actor_id uuid NOT NULL,
   actor_name text NOT NULL,
   reason text,

@@ -171,7 +171,7 @@ export const CancelInputSchema = z.object({ reason: z.string().trim().max(200, {
 export const OrderEventSchema = z.object({
   fromStatus: OrderStatusSchema.nullable(),
   toStatus: OrderStatusSchema,
-  actorKind: z.enum(['resident', 'vendor', 'admin']),
+  actorKind: z.enum(['resident', 'vendor']),
   actorName: z.string(),
   reason: z.string().nullable(),
   at: Stamp,

@@ -1,7 +1,7 @@
 import type { OrderStatus } from './schema.ts';
 
-/** Who moves an order: the resident who placed it, the vendor's staff, or (later, on a complaint) the admin. */
-export type Party = 'resident' | 'vendor' | 'admin';
+/** Who moves an order: the resident who placed it, or the vendor's staff. */
+export type Party = 'resident' | 'vendor';
 
 interface Rule {
   by: readonly Party[];

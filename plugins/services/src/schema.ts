@@ -114,7 +114,7 @@ export const orderEvents = pgTable('services_order_events', {
   orderId: uuid('order_id').notNull(),
   fromStatus: text('from_status', { enum: ORDER_STATUSES }),
   toStatus: text('to_status', { enum: ORDER_STATUSES }).notNull(),
-  actorKind: text('actor_kind', { enum: ['resident', 'vendor', 'admin'] }).notNull(),
+  actorKind: text('actor_kind', { enum: ['resident', 'vendor'] }).notNull(),
   actorId: uuid('actor_id').notNull(),
   actorName: text('actor_name').notNull(),
   reason: text('reason'),

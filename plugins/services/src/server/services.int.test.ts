@@ -225,4 +225,22 @@ describe('local services: a vendor serves a neighbourhood, residents order, trac
     expect(resolved.body).toMatchObject({ status: 'resolved', resolution: '已约谈服务商' });
     expect((await h.call('POST', `${a}/admin/complaints/${filed.body.id}/resolve`, { token: world.tokens.adminA, json: { resolution: '再次' } })).body.code).toBe('services.already_resolved');
   });
+
+  it("purges a neighbourhood's share (orders, reviews, admission) and gives back the seats its orders held", async () => {
+    const { h, world } = current;
+    const s = await openVendor(h, world, 3);
+    const { vendor, a } = paths(world);
+    expectStatus('order', await h.call('POST', `${a}/orders`, { token: world.tokens.residentA, json: orderBody(s) }), 201);
+    expect((await bookedSeats(h, world, s.slotId))?.booked).toBe(1);
+    const admin = { token: world.tokens.adminA };
+    expectStatus('uninstall', await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/services/uninstall`, admin), 200);
+    expectStatus('purge', await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/services/purge`, { ...admin, json: { confirm: 'services' } }), 204);
+    expect((await bookedSeats(h, world, s.slotId))?.booked).toBe(0);
+    const owner = { token: world.tokens.vendorOwner };
+    expect((await h.call('GET', `${vendor}/orders`, owner)).body.items).toEqual([]);
+    expect((await h.call('GET', `${vendor}/dashboard`, owner)).body.neighbourhoods).toEqual([]);
+    // The vendor's own catalogue stays; it is listed nowhere now.
+    expect((await h.call('GET', `${vendor}/offerings`, owner)).body.items).toEqual([expect.objectContaining({ id: s.offeringId, tenantIds: [] })]);
+  });
 });
+
