@@ -130,7 +130,7 @@ export const vendorAccountRoutes = <R extends Schema>(router: PluginRouter<Servi
       const [row] = await ctx.db
         .update(admissions)
         .set({ status: 'withdrawn', updatedAt: ctx.now() })
-        .where(and(eq(admissions.tenantId, c.req.valid('param').tenantId), eq(admissions.status, 'pending')))
+        .where(and(eq(admissions.organisationId, ctx.organisation.id), eq(admissions.tenantId, c.req.valid('param').tenantId), eq(admissions.status, 'pending')))
         .returning();
       if (!row) {
         if (!(await admissionOf(ctx.db, ctx.organisation.id, c.req.valid('param').tenantId))) throw fail('neighbourhood_missing');
@@ -144,7 +144,9 @@ export const vendorAccountRoutes = <R extends Schema>(router: PluginRouter<Servi
       const [row] = await ctx.db
         .update(admissions)
         .set({ pointAddress: address, pointHours: hours, updatedAt: ctx.now() })
-        .where(and(eq(admissions.tenantId, c.req.valid('param').tenantId), inArray(admissions.status, ['admitted', 'suspended'])))
+        .where(
+          and(eq(admissions.organisationId, ctx.organisation.id), eq(admissions.tenantId, c.req.valid('param').tenantId), inArray(admissions.status, ['admitted', 'suspended'])),
+        )
         .returning();
       if (!row) {
         if (!(await admissionOf(ctx.db, ctx.organisation.id, c.req.valid('param').tenantId))) throw fail('neighbourhood_missing');
