@@ -33,6 +33,24 @@ function asApp<T>(tx: Tx, role: string, fn: () => Promise<T>): Promise<T> {
   });
 }
 
+/**
+ * Core reads run as the app role without a savepoint (two round trips fewer than asApp): they write nothing, and
+ * however they fail the plugin's role comes back — after a database error the transaction is aborted and runs nothing
+ * more (the restore fails with it, harmlessly); after any other error the restore succeeds.
+ */
+export async function readAsApp<T>(tx: Tx, role: string, fn: () => Promise<T>): Promise<T> {
+  await setRole(tx, schema.APP_ROLE);
+  let result: T;
+  try {
+    result = await fn();
+  } catch (error) {
+    await setRole(tx, role).catch(() => undefined);
+    throw error;
+  }
+  await setRole(tx, role);
+  return result;
+}
+
 /** Plugins with tables run as their own role (created by their migrations); the others as a role with no tables. */
 export const databaseRole = (plugin: PluginServer) => (plugin.migrations ? pluginRole(plugin.manifest.id) : 'city_plugin');
 
@@ -69,6 +87,10 @@ export function pluginContext(input: ContextInput): PluginContext {
     need(scope);
     return asApp(tx, plugin.role, fn);
   };
+  const read = async <T>(scope: Scope, fn: () => Promise<T>): Promise<T> => {
+    need(scope);
+    return readAsApp(tx, plugin.role, fn);
+  };
   const at = () => services.clock.now();
   const who = { id: input.actor?.id ?? null, displayName: input.actor?.displayName ?? plugin.id };
   return {
@@ -82,10 +104,10 @@ export function pluginContext(input: ContextInput): PluginContext {
     db: tx as unknown as PluginDb,
     registry: {
       buildings: () =>
-        core('registry:read', () => tx.select({ id: schema.buildings.id, name: schema.buildings.name }).from(schema.buildings).orderBy(asc(schema.buildings.name))),
-      units: () => core('registry:read', async () => (await allUnits(tx)).map(unitSummary)),
+        read('registry:read', () => tx.select({ id: schema.buildings.id, name: schema.buildings.name }).from(schema.buildings).orderBy(asc(schema.buildings.name))),
+      units: () => read('registry:read', async () => (await allUnits(tx)).map(unitSummary)),
       ownerRoll: () =>
-        core('registry:owners', async () => {
+        read('registry:owners', async () => {
           const units = await allUnits(tx);
           const byUnit = Map.groupBy(await currentOwnerships(tx), (o) => o.unitId);
           return units.map((unit) => ({
@@ -95,19 +117,19 @@ export function pluginContext(input: ContextInput): PluginContext {
         }),
       ownerIdsOf: async (userId: string) => {
         const known = input.ownerIdsByUser?.get(userId);
-        if (!known) return core('registry:owners', () => verifiedOwnerIds(tx, userId));
+        if (!known) return read('registry:owners', () => verifiedOwnerIds(tx, userId));
         need('registry:owners');
         return [...known];
       },
     },
     members: {
       list: () =>
-        core('members:read', async () => {
+        read('members:read', async () => {
           const rows = await tx.select({ userId: schema.members.userId, displayName: schema.members.displayName, roles: schema.members.roles }).from(schema.members);
           return rows.map((r) => ({ ...r, roles: r.roles as TenantRole[] }));
         }),
       homes: () =>
-        core('members:homes', async () => {
+        read('members:homes', async () => {
           if (!input.actor) return [];
           const rows = await verifiedHomes(tx, input.actor.id);
           return rows.map(({ unitId, relation, ...unit }) => ({ unitId, relation, address: addressOf(unit) }));
@@ -170,8 +192,8 @@ export function organisationContext(input: OrganisationContextInput): Organisati
     now: () => services.clock.now(),
     db: tx as unknown as PluginDb,
     neighbourhoods: {
-      offering: () => asApp(tx, plugin.role, () => offeringNeighbourhoods(tx, plugin.id)),
-      offeringBySlug: async (slug) => (await asApp(tx, plugin.role, () => offeringNeighbourhoods(tx, plugin.id, slug)))[0] ?? null,
+      offering: () => readAsApp(tx, plugin.role, () => offeringNeighbourhoods(tx, plugin.id)),
+      offeringBySlug: async (slug) => (await readAsApp(tx, plugin.role, () => offeringNeighbourhoods(tx, plugin.id, slug)))[0] ?? null,
     },
   };
 }
