@@ -101,7 +101,6 @@ async function seedCatalogue(h: TestApp, world: World) {
               category: o % 3 ? category : 'other',
               priceFen: 3_000 + 1_000 * o,
               priceUnit: o % 2 ? ('hour' as const) : ('visit' as const),
-              images: [],
               status: 'active' as const,
               createdAt: now,
               updatedAt: now,

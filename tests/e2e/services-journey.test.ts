@@ -15,6 +15,8 @@ let browser: Browser;
 let v: Visitor;
 const shots = 'tests/.artifacts';
 const DESKTOP = { width: 1280, height: 800 };
+/** A 1×1 PNG, the vendor's photo. */
+const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
 
 beforeAll(async () => {
   product = await startProduct();
@@ -93,6 +95,9 @@ describe('a local service business, from sign-up to a reviewed order', () => {
     await expect.poll(() => page.getByRole('heading', { name: service }).count()).toBe(1);
 
     const card = page.locator('section, article, div').filter({ has: page.getByRole('heading', { name: service }) }).last();
+    await card.getByLabel(/^图片/).setInputFiles({ name: '保洁.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1X1, 'base64') });
+    await card.getByRole('button', { name: '上传图片' }).click();
+    await expect.poll(() => card.getByRole('img').count()).toBe(1);
     await card.getByLabel('金色家园').check();
     await card.getByRole('button', { name: '保存上架小区' }).click();
     await expect.poll(() => page.getByText('已保存').count()).toBe(1);
@@ -113,7 +118,10 @@ describe('a local service business, from sign-up to a reviewed order', () => {
     await page.goto(`${product.url}/n/jinse-jiayuan/p/services`);
     await page.getByRole('searchbox').fill(service.slice(0, 4));
     await page.getByRole('button', { name: '搜索' }).click();
-    await page.getByRole('link', { name: new RegExp(service) }).click();
+    const tile = page.getByRole('link', { name: new RegExp(service) });
+    // The vendor's photo, served through the portal from the API.
+    await expect.poll(() => tile.getByRole('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    await tile.click();
     await expect.poll(() => page.getByText('¥268.00/次').count()).toBe(1);
     await page.getByRole('radio').first().check();
     await page.getByLabel('联系电话').fill('13900000014');

@@ -251,6 +251,9 @@ export const accessGrants = (pluginId: string, access: PluginAccess) =>
 /** A JSON response of a plugin route, for its OpenAPI description and typed client. */
 export const jsonResponse = <T>(schema: T, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
 
+/** A file answer (a PDF, a spreadsheet, an image) of one media type, for OpenAPI. */
+export const fileResponse = (mediaType: string, description = 'File') => ({ description, content: { [mediaType]: { schema: z.string().openapi({ format: 'binary' }) } } });
+
 /** A required JSON request body. */
 export const jsonBody = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 

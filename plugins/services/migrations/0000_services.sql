@@ -54,13 +54,24 @@ CREATE TABLE services_offerings (
   category text NOT NULL,
   price_fen integer NOT NULL CHECK (price_fen >= 0),
   price_unit text NOT NULL CHECK (price_unit IN ('visit', 'hour', 'item')),
-  images text[] NOT NULL DEFAULT '{}',
   status text NOT NULL CHECK (status IN ('active', 'withdrawn')),
   created_at timestamptz NOT NULL,
   updated_at timestamptz NOT NULL
 );
 --> statement-breakpoint
 CREATE INDEX services_offerings_organisation ON services_offerings (organisation_id, created_at);
+--> statement-breakpoint
+-- Photos of an offering, uploaded by the vendor (JPEG, PNG or WebP, checked by their first bytes; 1 MB at most).
+CREATE TABLE services_images (
+  id uuid PRIMARY KEY,
+  organisation_id uuid NOT NULL,
+  offering_id uuid NOT NULL REFERENCES services_offerings(id),
+  content_type text NOT NULL CHECK (content_type IN ('image/jpeg', 'image/png', 'image/webp')),
+  bytes bytea NOT NULL CHECK (octet_length(bytes) <= 1048576),
+  created_at timestamptz NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX services_images_offering ON services_images (offering_id, created_at);
 --> statement-breakpoint
 -- Which neighbourhoods an offering is listed in: only where the vendor has an admission (composite key).
 CREATE TABLE services_listings (
@@ -231,6 +242,15 @@ CREATE POLICY services_offerings_organisation ON services_offerings FOR ALL TO P
 --> statement-breakpoint
 CREATE POLICY services_offerings_served ON services_offerings FOR SELECT TO PUBLIC USING (organisation_id IN (SELECT a.organisation_id FROM services_admissions a WHERE a.tenant_id = app_tenant() AND a.status IN ('admitted', 'suspended')));
 --> statement-breakpoint
+ALTER TABLE services_images ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE services_images FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY services_images_organisation ON services_images FOR ALL TO PUBLIC
+  USING (organisation_id = app_organisation()) WITH CHECK (organisation_id = app_organisation());
+--> statement-breakpoint
+CREATE POLICY services_images_served ON services_images FOR SELECT TO PUBLIC USING (organisation_id IN (SELECT a.organisation_id FROM services_admissions a WHERE a.tenant_id = app_tenant() AND a.status IN ('admitted', 'suspended')));
+--> statement-breakpoint
 ALTER TABLE services_slots ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE services_slots FORCE ROW LEVEL SECURITY;
@@ -261,6 +281,8 @@ ALTER TABLE services_complaints ENABLE ROW LEVEL SECURITY;
 ALTER TABLE services_complaints FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY services_complaints_tenant ON services_complaints FOR ALL TO PUBLIC USING (tenant_id = app_tenant()) WITH CHECK (tenant_id = app_tenant());
+--> statement-breakpoint
+GRANT SELECT, INSERT, DELETE ON services_images TO city_p_services;
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE, DELETE ON services_vendors, services_admissions, services_offerings, services_listings, services_slots, services_orders, services_reviews, services_complaints TO city_p_services;
 --> statement-breakpoint

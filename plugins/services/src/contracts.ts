@@ -15,7 +15,6 @@ export const OrderStatusSchema = z.enum(ORDER_STATUSES, { error: 'invalid_value'
 export const AdmissionStatusSchema = z.enum(['pending', 'admitted', 'refused', 'suspended', 'withdrawn']);
 /** Money is integer fen (DESIGN §3): ¥0.00 to ¥100,000.00. */
 const Fen = z.number({ error: 'required' }).int({ error: 'invalid_format' }).min(0, { error: 'too_small' }).max(10_000_000, { error: 'too_big' });
-const ImageUrl = z.url({ protocol: /^https?$/, error: 'url_invalid' }).max(500, { error: 'too_big' });
 const Rating = z.object({ average: z.number().nullable(), count: z.number().int() });
 
 // —— Vendor profile ——
@@ -91,7 +90,6 @@ export const OfferingInputSchema = z
     category: CategorySchema,
     priceFen: Fen,
     priceUnit: PriceUnitSchema,
-    images: z.array(ImageUrl).max(6, { error: 'too_big' }).default([]),
   })
   .openapi('ServicesOfferingInput');
 export const OfferingUpdateSchema = OfferingInputSchema.partial()
@@ -115,7 +113,8 @@ export const OfferingSchema = z
     category: CategorySchema,
     priceFen: z.number().int(),
     priceUnit: PriceUnitSchema,
-    images: z.array(z.string()),
+    /** Ids of its photos, in upload order (each served at `…/images/{imageId}`). */
+    images: z.array(Id),
     status: z.enum(['active', 'withdrawn']),
   })
   .openapi('ServicesOffering');

@@ -1,5 +1,5 @@
 import { idColumn, tenantColumn } from '@city/plugin-sdk/schema';
-import { integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { customType, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // Created by migrations/0000_services.sql, which also holds the policies: organisation rows, rows an organisation
 // shares with one neighbourhood (tenant_id and organisation_id), and the neighbourhood's own rows.
@@ -44,10 +44,24 @@ export const offerings = pgTable('services_offerings', {
   category: text('category').notNull(),
   priceFen: integer('price_fen').notNull(),
   priceUnit: text('price_unit', { enum: ['visit', 'hour', 'item'] }).notNull(),
-  images: text('images').array().notNull(),
   status: text('status', { enum: ['active', 'withdrawn'] }).notNull(),
   createdAt: at('created_at').notNull(),
   updatedAt: at('updated_at').notNull(),
+});
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export type ImageType = (typeof IMAGE_TYPES)[number];
+
+/** An offering's photos, in upload order. */
+export const images = pgTable('services_images', {
+  id: idColumn(),
+  organisationId: organisationColumn(),
+  offeringId: uuid('offering_id').notNull(),
+  contentType: text('content_type', { enum: IMAGE_TYPES }).notNull(),
+  bytes: bytea('bytes').notNull(),
+  createdAt: at('created_at').notNull(),
 });
 
 /** Where an offering is listed. */

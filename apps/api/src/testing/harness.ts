@@ -12,6 +12,8 @@ let hasher: Promise<PasswordHasher> | undefined;
 export interface CallOptions {
   token?: string | undefined;
   json?: unknown;
+  /** A body sent as it is (an upload), with the content-type given in `headers`. */
+  body?: Uint8Array;
   headers?: Record<string, string>;
   locale?: 'zh-CN' | 'en';
 }
@@ -20,6 +22,8 @@ export interface CallResult {
   status: number;
   body: any;
   headers: Headers;
+  /** The answer's bytes (for files). */
+  raw: ArrayBuffer;
 }
 
 /**
@@ -54,20 +58,21 @@ export async function createTestApp(options: { plugins?: readonly PluginServer[]
       ...options.headers,
     };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    let body: string | undefined;
+    let body: string | Uint8Array<ArrayBuffer> | undefined = options.body ? new Uint8Array(options.body) : undefined;
     if (options.json !== undefined) {
       headers['content-type'] ??= 'application/json';
       body = JSON.stringify(options.json);
     }
     const res = await app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
-    const text = await res.text();
+    const raw = await res.arrayBuffer();
+    const text = new TextDecoder().decode(raw);
     let parsed: unknown = text;
     try {
       parsed = text ? JSON.parse(text) : null;
     } catch {
       // not JSON (e.g. the docs page)
     }
-    return { status: res.status, body: parsed, headers: res.headers };
+    return { status: res.status, body: parsed, headers: res.headers, raw };
   }
 
   // Deliveries the last requests started finish before the database goes away.

@@ -31,7 +31,7 @@ export async function organisationDemo(ctx: OrganisationContext) {
     await ctx.db.insert(admissions).values({ id: newId(), tenantId: n.id, organisationId, tenantName: n.name, status: 'pending', note: '驻点设在小区东门商铺，步行两分钟。', appliedAt: at, appliedByName: ctx.actor.displayName, updatedAt: at });
   }
   for (const item of CATALOGUE) {
-    const [offering] = await ctx.db.insert(offerings).values({ id: newId(), organisationId, ...item, images: [], status: 'active', createdAt: at, updatedAt: at }).returning();
+    const [offering] = await ctx.db.insert(offerings).values({ id: newId(), organisationId, ...item, status: 'active', createdAt: at, updatedAt: at }).returning();
     if (neighbourhoods.length) {
       await ctx.db.insert(listings).values(neighbourhoods.map((n) => ({ tenantId: n.id, organisationId, offeringId: offering!.id, listedAt: at })));
     }

@@ -27,5 +27,9 @@ export const fail = definePluginErrors('services', {
   already_reviewed: { status: 409, 'zh-CN': '每个订单只能评价一次', en: 'An order can be reviewed once' },
   already_replied: { status: 409, 'zh-CN': '每条评价只能回复一次', en: 'A review can be answered once' },
   already_resolved: { status: 409, 'zh-CN': '该投诉已处理', en: 'This complaint has been resolved' },
+  image_missing: { status: 404, 'zh-CN': '没有这张图片', en: 'No such image' },
+  image_invalid: { status: 400, 'zh-CN': '只能上传 JPEG、PNG 或 WebP 图片', en: 'Upload a JPEG, PNG or WebP image' },
+  image_too_large: { status: 400, 'zh-CN': '图片不能超过 1 MB', en: 'An image can be 1 MB at most' },
+  too_many_images: { status: 409, 'zh-CN': '每项服务最多 6 张图片', en: 'A service can have 6 images at most' },
   neighbourhood_not_admitted: { status: 409, 'zh-CN': '只能在已获准入驻的小区上架服务', en: 'Services can be listed only where you are admitted' },
 });

@@ -242,5 +242,36 @@ describe('local services: a vendor serves a neighbourhood, residents order, trac
     // The vendor's own catalogue stays; it is listed nowhere now.
     expect((await h.call('GET', `${vendor}/offerings`, owner)).body.items).toEqual([expect.objectContaining({ id: s.offeringId, tenantIds: [] })]);
   });
+
+  it("keeps a service's photos: uploaded by its managers (real images only, six at most), shown where it is listed", async () => {
+    const { h, world } = current;
+    const s = await openVendor(h, world);
+    const { vendor, a, b } = paths(world);
+    const upload = (token: string | undefined, body: Uint8Array, type = 'image/png') =>
+      h.call('POST', `${vendor}/offerings/${s.offeringId}/images`, { token, body, headers: { 'content-type': type } });
+    const owner = world.tokens.vendorOwner;
+    const first = await upload(owner, PNG);
+    expect(first.status).toBe(201);
+    expect((await upload(world.tokens.vendorStaff, PNG)).status).toBe(403);
+    const fake = await upload(owner, new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'image/png');
+    expect(fake.body).toMatchObject({ code: 'services.image_invalid', title: '只能上传 JPEG、PNG 或 WebP 图片' });
+
+    const listed = await h.call('GET', `${a}/offerings`, { token: world.tokens.residentA });
+    expect(listed.body.items[0].images).toEqual([first.body.id]);
+    const photo = await h.call('GET', `${a}/images/${first.body.id}`, { token: world.tokens.residentA });
+    expect(photo.status).toBe(200);
+    expect(photo.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(photo.raw)).toEqual(PNG);
+    // A neighbourhood that has not admitted the vendor does not see its photos.
+    expect((await h.call('GET', `${b}/images/${first.body.id}`, { token: world.tokens.adminB })).status).toBe(404);
+
+    for (let i = 0; i < 5; i++) expect((await upload(owner, PNG)).status).toBe(201);
+    expect((await upload(owner, PNG)).body.code).toBe('services.too_many_images');
+    expect((await h.call('DELETE', `${vendor}/offerings/${s.offeringId}/images/${first.body.id}`, { token: owner })).status).toBe(204);
+    expect((await h.call('GET', `${a}/images/${first.body.id}`, { token: world.tokens.residentA })).status).toBe(404);
+  });
 });
+
+/** A 1×1 PNG. */
+const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
 

@@ -58,12 +58,13 @@ export async function runPluginAction(event: Event, page: PluginPage<any>, conte
 }
 
 /**
- * Hands a file a plugin's API answers (a PDF, a spreadsheet) to the browser, for the visitor's session and language.
- * Only files: a JSON answer is not a download and gets a 404.
+ * Hands a file a plugin's API answers (a PDF, a spreadsheet, a photo) to the browser, for the visitor's session and
+ * language. Only files: a JSON answer is not a download and gets a 404. `scope` is the neighbourhood's slug, or the
+ * organisation's id for organisation pages.
  */
-export async function passPluginFile(event: RequestEvent<{ tenant: string; pluginId: string; path: string }>, audience: PluginAudience) {
-  const { tenant, pluginId, path } = event.params;
-  const url = `${pluginApiBase(audience, tenant, pluginId)}/${path.split('/').map(encodeURIComponent).join('/')}${event.url.search}`;
+export async function passPluginFile(event: RequestEvent<{ pluginId: string; path: string }>, audience: PluginAudience, scope: string) {
+  const { pluginId, path } = event.params;
+  const url = `${pluginApiBase(audience, scope, pluginId)}/${path.split('/').map(encodeURIComponent).join('/')}${event.url.search}`;
   const res = await globalThis.fetch(url, { headers: apiHeaders(event) });
   if (res.ok && (res.headers.get('content-type') ?? '').includes('json')) error(404, 'not found');
   return passFile(res);

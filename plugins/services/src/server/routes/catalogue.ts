@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { anyOf, decodeCursor, encodeCursor, jsonResponse, pluginRoute, type PluginContext, type PluginRouter } from '@city/plugin-sdk/server';
+import { anyOf, decodeCursor, encodeCursor, fileResponse, jsonResponse, pluginRoute, type PluginContext, type PluginRouter } from '@city/plugin-sdk/server';
 import type { Schema } from 'hono';
 import type { ServicesSettings } from '../../manifest.ts';
 import { and, asc, desc, eq, gt, lt, or, sql, type SQL } from 'drizzle-orm';
@@ -7,6 +7,7 @@ import { CATEGORIES, CATEGORY_IDS } from '../../categories.ts';
 import { OfferingDetailSchema, OfferingPageSchema, OfferingQuerySchema } from '../../contracts.ts';
 import { admissions, listings, offerings, orders, reviews, slots, vendors } from '../../schema.ts';
 import { fail } from '../errors.ts';
+import { imageFile, imageIdsOf } from '../images.ts';
 import { rating, ratingRows, reviewView, servicePoint, slotView } from '../views.ts';
 
 const PAGE = 20;
@@ -26,6 +27,15 @@ const show = pluginRoute({
   access: ['member'],
   request: { params: z.object({ offeringId: z.uuid() }) },
   responses: { 200: jsonResponse(OfferingDetailSchema) },
+});
+
+const image = pluginRoute({
+  method: 'get',
+  path: '/images/{imageId}',
+  summary: '服务图片 / A photo of a service',
+  access: ['member'],
+  request: { params: z.object({ imageId: z.uuid() }) },
+  responses: { 200: fileResponse('image/jpeg', 'The image (JPEG, PNG or WebP)') },
 });
 
 /**
@@ -63,8 +73,8 @@ function matches(q: string | undefined): SQL | undefined {
   );
 }
 
-const offeringView = (row: { offering: typeof offerings.$inferSelect; vendorName: string }) => {
-  const { id, organisationId, title, description, category, priceFen, priceUnit, images, status } = row.offering;
+const offeringView = (row: { offering: typeof offerings.$inferSelect; vendorName: string }, images: string[]) => {
+  const { id, organisationId, title, description, category, priceFen, priceUnit, status } = row.offering;
   return { id, organisationId, vendorName: row.vendorName, title, description, category: category as (typeof CATEGORY_IDS)[number], priceFen, priceUnit, images, status };
 };
 
@@ -97,8 +107,9 @@ export const catalogueRoutes = <R extends Schema>(router: PluginRouter<ServicesS
         .groupBy(slots.offeringId);
       const nextAt = new Map(next.map((n) => [n.offeringId, new Date(n.at).toISOString()]));
       const ratings = Map.groupBy(await ratingRows(ctx.db, eq(reviews.tenantId, ctx.tenant.id)), (r) => r.organisationId);
+      const photos = await imageIdsOf(ctx.db, ids);
       const items = pageRows.map((r) => ({
-        ...offeringView(r),
+        ...offeringView(r, photos(r.offering.id)),
         rating: rating(ratings.get(r.offering.organisationId) ?? []),
         nextSlotAt: nextAt.get(r.offering.id) ?? null,
       }));
@@ -125,7 +136,7 @@ export const catalogueRoutes = <R extends Schema>(router: PluginRouter<ServicesS
       const homes = ctx.actor?.verified ? (await ctx.members.homes()).map(({ unitId, address }) => ({ unitId, address })) : [];
       return c.json(
         {
-          offering: offeringView(row),
+          offering: offeringView(row, (await imageIdsOf(ctx.db, [offeringId]))(offeringId)),
           vendor: {
             intro: vendor!.intro,
             phone: vendor!.phone,
@@ -139,4 +150,8 @@ export const catalogueRoutes = <R extends Schema>(router: PluginRouter<ServicesS
         },
         200,
       );
+    })
+    .openapi(image, async (c) => {
+      const { bytes, headers } = await imageFile(c.get('plugin').db, c.req.valid('param').imageId);
+      return c.body(bytes, 200, headers);
     });

@@ -1,17 +1,20 @@
 import { z } from '@hono/zod-openapi';
 import { newId } from '@city/plugin-sdk/schema';
-import { anyOf, isForeignKeyViolation, jsonBody, jsonResponse, pluginRoute, type OrganisationContext as Ctx, type PluginRouter } from '@city/plugin-sdk/server';
+import { anyOf, fileResponse, isForeignKeyViolation, jsonBody, jsonResponse, pluginRoute, type OrganisationContext as Ctx, type PluginRouter } from '@city/plugin-sdk/server';
 import type { Schema } from 'hono';
 import type { ServicesSettings } from '../../manifest.ts';
 import { and, asc, desc, eq, gt, notInArray } from 'drizzle-orm';
 import { ListingsInputSchema, OfferingInputSchema, OfferingUpdateSchema, SlotInputSchema, SlotSchema, VendorOfferingSchema } from '../../contracts.ts';
-import { admissions, listings, offerings, slots, vendors } from '../../schema.ts';
+import { admissions, IMAGE_TYPES, images, listings, offerings, slots, vendors } from '../../schema.ts';
+import { imageFile, imageIdsOf, MAX_IMAGE_BYTES, MAX_IMAGES, sniffImage } from '../images.ts';
 import { fail } from '../errors.ts';
 import { slotView } from '../views.ts';
 
 const MANAGERS = ['org:owner', 'org:manager'] as const;
 const offeringParams = z.object({ offeringId: z.uuid() });
 const slotParams = z.object({ slotId: z.uuid() });
+const imageParams = z.object({ imageId: z.uuid() });
+const binary = z.string().openapi({ format: 'binary' });
 
 const list = pluginRoute({
   method: 'get',
@@ -62,6 +65,32 @@ const removeSlot = pluginRoute({
   responses: { 204: { description: 'Removed' }, 409: { description: 'Booked' } },
 });
 
+const addImage = pluginRoute({
+  method: 'post',
+  path: '/offerings/{offeringId}/images',
+  summary: '上传服务图片（JPEG/PNG/WebP，≤1 MB，最多 6 张）/ Upload a photo (JPEG, PNG or WebP, 1 MB, 6 at most)',
+  description: '请求体为图片本身。The body is the image itself.',
+  access: MANAGERS,
+  request: { params: offeringParams, body: { required: true, content: Object.fromEntries(IMAGE_TYPES.map((t) => [t, { schema: binary }])) } },
+  responses: { 201: jsonResponse(z.object({ id: z.uuid() }), 'Uploaded'), 409: { description: 'Six already' } },
+});
+const removeImage = pluginRoute({
+  method: 'delete',
+  path: '/offerings/{offeringId}/images/{imageId}',
+  summary: '删除服务图片 / Remove a photo',
+  access: MANAGERS,
+  request: { params: offeringParams.extend(imageParams.shape) },
+  responses: { 204: { description: 'Removed' } },
+});
+const showImage = pluginRoute({
+  method: 'get',
+  path: '/images/{imageId}',
+  summary: '服务图片 / A photo',
+  access: ['org:member'],
+  request: { params: imageParams },
+  responses: { 200: fileResponse('image/jpeg', 'The image (JPEG, PNG or WebP)') },
+});
+
 /** Offerings with where they are listed and their slots still to come. */
 async function offeringViews(ctx: Ctx, ids?: string[]) {
   const rows = await ctx.db
@@ -73,6 +102,7 @@ async function offeringViews(ctx: Ctx, ids?: string[]) {
   const offeringIds = rows.map((r) => r.id);
   const [vendor] = await ctx.db.select({ name: vendors.name }).from(vendors);
   const listed = Map.groupBy(await ctx.db.select().from(listings).where(anyOf(listings.offeringId, offeringIds)), (l) => l.offeringId);
+  const photos = await imageIdsOf(ctx.db, offeringIds);
   const upcoming = Map.groupBy(
     await ctx.db.select().from(slots).where(and(anyOf(slots.offeringId, offeringIds), gt(slots.endsAt, ctx.now()))).orderBy(asc(slots.startsAt)),
     (s) => s.offeringId,
@@ -86,7 +116,7 @@ async function offeringViews(ctx: Ctx, ids?: string[]) {
     category: r.category as z.infer<typeof VendorOfferingSchema>['category'],
     priceFen: r.priceFen,
     priceUnit: r.priceUnit,
-    images: r.images,
+    images: photos(r.id),
     status: r.status,
     tenantIds: (listed.get(r.id) ?? []).map((l) => l.tenantId),
     slots: (upcoming.get(r.id) ?? []).map(slotView),
@@ -180,5 +210,31 @@ export const vendorOfferingRoutes = <R extends Schema>(router: PluginRouter<Serv
       if (removed.length) return c.body(null, 204);
       const [slot] = await ctx.db.select({ id: slots.id }).from(slots).where(eq(slots.id, slotId));
       throw fail(slot ? 'slot_booked' : 'slot_missing');
+    })
+    .openapi(addImage, async (c) => {
+      const ctx = c.get('org');
+      const { offeringId } = c.req.valid('param');
+      const view = await oneOffering(ctx, offeringId);
+      if (view.images.length >= MAX_IMAGES) throw fail('too_many_images');
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      if (bytes.length > MAX_IMAGE_BYTES) throw fail('image_too_large');
+      const contentType = sniffImage(bytes);
+      if (!contentType) throw fail('image_invalid');
+      const [row] = await ctx.db
+        .insert(images)
+        .values({ organisationId: ctx.organisation.id, offeringId, contentType, bytes, createdAt: ctx.now() })
+        .returning({ id: images.id });
+      return c.json(row!, 201);
+    })
+    .openapi(removeImage, async (c) => {
+      const ctx = c.get('org');
+      const { offeringId, imageId } = c.req.valid('param');
+      const removed = await ctx.db.delete(images).where(and(eq(images.id, imageId), eq(images.offeringId, offeringId))).returning({ id: images.id });
+      if (!removed.length) throw fail('image_missing');
+      return c.body(null, 204);
+    })
+    .openapi(showImage, async (c) => {
+      const { bytes, headers } = await imageFile(c.get('org').db, c.req.valid('param').imageId);
+      return c.body(bytes, 200, headers);
     });
 

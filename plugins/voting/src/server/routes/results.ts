@@ -1,6 +1,6 @@
 import { z, type RouteHandler } from '@hono/zod-openapi';
 import { MEDIA_TYPES } from '@city/plugin-sdk/documents';
-import { jsonResponse, pluginRoute, type PluginEnv, type PluginRouter } from '@city/plugin-sdk/server';
+import { fileResponse as file, jsonResponse, pluginRoute, type PluginEnv, type PluginRouter } from '@city/plugin-sdk/server';
 import type { Schema } from 'hono';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { ChainCheckSchema, MeetingListSchema, MeetingSchema, VerifiedReceiptSchema, type ChoiceInput } from '../../contracts.ts';
@@ -12,7 +12,6 @@ import { loadMeeting, meetingSummaries, meetingView, motionsOf, type Settings } 
 import { recordedAnswer, resultPdf, resultTable, verifyChain } from '../results.ts';
 
 const meetingParams = z.object({ meetingId: z.uuid() });
-const file = (type: string) => ({ description: 'File', content: { [type]: { schema: z.string().openapi({ format: 'binary' }) } } });
 
 const exportTable = pluginRoute({
   method: 'get',

@@ -5,5 +5,5 @@ import type { RequestHandler } from './$types';
 /** Files a plugin's member API answers (exports, printouts), for the signed-in member. */
 export const GET: RequestHandler = async (event) => {
   requireMe(event.locals, event.url);
-  return passPluginFile(event, 'member');
+  return passPluginFile(event, 'member', event.params.tenant);
 };
