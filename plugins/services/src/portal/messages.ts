@@ -1,6 +1,7 @@
 const zh = {
   heading: '生活服务',
   empty: '还没有内容。',
+  more: '更多',
   'search.label': '搜索服务',
   'search.placeholder': '如：保洁、开锁、助浴',
   'search.submit': '搜索',
@@ -172,6 +173,7 @@ type Words = Record<keyof typeof zh, string>;
 const en: Words = {
   heading: 'Local services',
   empty: 'Nothing here yet.',
+  more: 'More',
   'search.label': 'Search services',
   'search.placeholder': 'e.g. cleaning, locksmith',
   'search.submit': 'Search',
