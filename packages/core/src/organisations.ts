@@ -1,4 +1,4 @@
-import type { OrganisationRole } from '@city/contracts';
+import { IdSchema, type OrganisationRole } from '@city/contracts';
 import { isUniqueViolation, schema, type Database, type Tx } from '@city/db';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Clock } from '@city/auth';
@@ -60,13 +60,18 @@ export class Organisations {
     }
   }
 
-  /** The caller's role, or undefined when they are not on the staff (the routes then answer 404). */
-  async roleOf(organisationId: string, userId: string): Promise<OrganisationRole | undefined> {
+  /**
+   * The caller's role and the organisation's name, in one read; undefined when they are not on its staff (the routes
+   * then answer 404). A malformed id is simply nobody's organisation.
+   */
+  async staffMember(organisationId: string, userId: string): Promise<{ role: OrganisationRole; name: string } | undefined> {
+    if (!IdSchema.safeParse(organisationId).success) return undefined;
     const [row] = await this.db
-      .select({ role: m.role })
+      .select({ role: m.role, name: o.name })
       .from(m)
+      .innerJoin(o, eq(o.id, m.organisationId))
       .where(and(eq(m.organisationId, organisationId), eq(m.userId, userId)));
-    return row?.role;
+    return row;
   }
 
   /** The organisations a person acts for, with their role in each. */

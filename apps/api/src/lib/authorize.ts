@@ -1,4 +1,4 @@
-import { IdSchema, type Grant, type OrganisationRole, type TenantRole } from '@city/contracts';
+import type { Grant, OrganisationRole, TenantRole } from '@city/contracts';
 import { AppError } from '@city/core';
 import { withTenantAs } from '@city/db';
 import { createMiddleware } from 'hono/factory';
@@ -31,12 +31,10 @@ export function authorize(grants: readonly Grant[]) {
     }
     if (organisationRoles.length) {
       const organisationId = c.req.param('organisation') ?? '';
-      const role = IdSchema.safeParse(organisationId).success
-        ? await c.get('services').organisations.roleOf(organisationId, actor.id)
-        : undefined;
-      if (!role) throw new AppError('not_found');
-      if (!organisationRoles.includes('member') && !organisationRoles.includes(role)) throw new AppError('forbidden');
-      c.set('organisation', { id: organisationId, role });
+      const staff = await c.get('services').organisations.staffMember(organisationId, actor.id);
+      if (!staff) throw new AppError('not_found');
+      if (!organisationRoles.includes('member') && !organisationRoles.includes(staff.role)) throw new AppError('forbidden');
+      c.set('organisation', { id: organisationId, role: staff.role });
       return next();
     }
     if (!tenantRoles.length) throw new AppError('forbidden');

@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { IdSchema, TENANT_ROLES, type TenantRole } from '@city/contracts';
+import { TENANT_ROLES, type TenantRole } from '@city/contracts';
 import { AppError, type Services } from '@city/core';
 import { withTenant, withTenantAs, withTenantReadOnly, type Tx } from '@city/db';
 import { accessGrants, groupedRoute, type PluginAccess, type PluginActor, type PluginContext, type PluginEnv, type PluginServer } from '@city/plugin-sdk/server';
@@ -119,9 +119,9 @@ const ENTRANCES: Record<Audience, (plugin: PluginServer) => ReturnType<typeof cr
       if (!actor) throw new AppError('unauthenticated');
       const services = c.get('services');
       const organisationId = c.req.param('organisation') ?? '';
-      const role = IdSchema.safeParse(organisationId).success ? await services.organisations.roleOf(organisationId, actor.id) : undefined;
-      if (!role) throw new AppError('not_found');
-      const { name } = await services.organisations.get(organisationId, role);
+      const staff = await services.organisations.staffMember(organisationId, actor.id);
+      if (!staff) throw new AppError('not_found');
+      const { role, name } = staff;
       c.set('organisation', { id: organisationId, role });
       const who = { organisation: { id: organisationId, name }, actor: { id: actor.id, displayName: actor.displayName, role } };
       await asOrganisation(services, plugin, who, async (context) => {

@@ -1,4 +1,5 @@
 import { schema, withTenant, type Database } from '@city/db';
+import { inChunks } from './residents.ts';
 
 export interface UnitSpec {
   building?: string;
@@ -18,11 +19,6 @@ export interface RegistrySpec {
   verified?: Record<string, string>;
 }
 
-const CHUNK = 2000;
-async function insertAll<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
-}
-
 /**
  * A property registry written straight into one neighbourhood (as an import would leave it): buildings, units with
  * their counting areas, owners, designated voters, and verified owner accounts. Returns the ids by key.
@@ -35,12 +31,12 @@ export async function seedRegistry(db: Database, tenantId: string, spec: Registr
     await tx.insert(schema.buildings).values(names.map((name) => ({ tenantId, name }))).onConflictDoNothing();
     const buildingId = new Map((await tx.select().from(schema.buildings)).map((b) => [b.name, b.id]));
     const ownerRows: { id: string; name: string }[] = [];
-    await insertAll(Object.entries(spec.owners), async (chunk) => {
+    await inChunks(Object.entries(spec.owners), async (chunk) => {
       ownerRows.push(...(await tx.insert(schema.owners).values(chunk.map(([, name]) => ({ tenantId, name }))).returning({ id: schema.owners.id, name: schema.owners.name })));
     });
     const ownerId = new Map(Object.keys(spec.owners).map((key, i) => [key, ownerRows[i]!.id]));
     const unitIds: string[] = [];
-    await insertAll(spec.units, async (chunk) => {
+    await inChunks(spec.units, async (chunk) => {
       const rows = await tx
         .insert(schema.units)
         .values(chunk.map((u) => ({ tenantId, buildingId: buildingId.get(u.building ?? '1栋')!, floor: 1, room: u.room, registeredArea: u.area, saleStatus: u.saleStatus ?? 'sold_delivered' })))
@@ -56,12 +52,12 @@ export async function seedRegistry(db: Database, tenantId: string, spec: Registr
         since,
       })),
     );
-    await insertAll(links, (chunk) => tx.insert(schema.unitOwners).values(chunk));
+    await inChunks(links, (chunk) => tx.insert(schema.unitOwners).values(chunk));
     const verified = Object.entries(spec.verified ?? {}).map(([key, userId]) => {
       const unitIndex = spec.units.findIndex((u) => u.owners?.includes(key));
       return { tenantId, unitId: unitIds[unitIndex]!, userId, displayName: spec.owners[key]!, relation: 'owner' as const, ownerId: ownerId.get(key)!, status: 'verified' as const, method: 'approval' as const, decidedAt: since };
     });
-    await insertAll(verified, (chunk) => tx.insert(schema.verifications).values(chunk));
+    await inChunks(verified, (chunk) => tx.insert(schema.verifications).values(chunk));
     return { unitIds, ownerId: Object.fromEntries(ownerId) as Record<string, string> };
   });
 }

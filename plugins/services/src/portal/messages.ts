@@ -1,3 +1,5 @@
+import { CATEGORIES, CATEGORY_IDS, PRICE_UNIT_IDS, PRICE_UNITS } from '../categories.ts';
+
 const zh = {
   heading: '生活服务',
   empty: '还没有内容。',
@@ -6,19 +8,6 @@ const zh = {
   'search.placeholder': '如：保洁、开锁、助浴',
   'search.submit': '搜索',
   'category.all': '全部',
-  'category.housekeeping': '家政',
-  'category.repair': '维修',
-  'category.elderly': '养老',
-  'category.childcare': '托幼',
-  'category.laundry': '洗衣',
-  'category.delivery': '配送',
-  'category.catering': '餐饮',
-  'category.moving': '搬家',
-  'category.beauty': '美容美发',
-  'category.other': '其他',
-  'unit.visit': '次',
-  'unit.hour': '小时',
-  'unit.item': '件',
   'price.per': '{price}/{unit}',
   'rating.none': '暂无评价',
   'rating.value': '★ {average}（{count}条评价）',
@@ -178,19 +167,6 @@ const en: Words = {
   'search.placeholder': 'e.g. cleaning, locksmith',
   'search.submit': 'Search',
   'category.all': 'All',
-  'category.housekeeping': 'Housekeeping',
-  'category.repair': 'Repairs',
-  'category.elderly': 'Elderly care',
-  'category.childcare': 'Childcare',
-  'category.laundry': 'Laundry',
-  'category.delivery': 'Delivery',
-  'category.catering': 'Meals',
-  'category.moving': 'Moving',
-  'category.beauty': 'Hair & beauty',
-  'category.other': 'Other',
-  'unit.visit': 'visit',
-  'unit.hour': 'hour',
-  'unit.item': 'item',
   'price.per': '{price} per {unit}',
   'rating.none': 'No reviews yet',
   'rating.value': '★ {average} ({count} reviews)',
@@ -340,4 +316,10 @@ const en: Words = {
   'vendor.reviews.replySubmit': 'Reply (once)',
 };
 
-export const messages = { 'zh-CN': zh, en } as const;
+/** The names of categories and price units come from their one list (the API's search reads them there too). */
+const labels = (locale: 'zh-CN' | 'en'): Record<string, string> => ({
+  ...Object.fromEntries(CATEGORY_IDS.map((id) => [`category.${id}`, CATEGORIES[id][locale]])),
+  ...Object.fromEntries(PRICE_UNIT_IDS.map((id) => [`unit.${id}`, PRICE_UNITS[id][locale]])),
+});
+
+export const messages = { 'zh-CN': { ...zh, ...labels('zh-CN') }, en: { ...en, ...labels('en') } };

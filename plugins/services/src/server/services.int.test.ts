@@ -171,6 +171,12 @@ describe('local services: a vendor serves a neighbourhood, residents order, trac
       locale: 'en',
     });
     expect(spare.body.errors).toEqual([expect.objectContaining({ path: 'endsAt' })]);
+    const past = new Date(h.clock.now().getTime() - HOUR);
+    const late = await h.call('POST', `${vendor}/offerings/${s.offeringId}/slots`, {
+      token: world.tokens.vendorOwner,
+      json: { startsAt: past.toISOString(), endsAt: new Date(past.getTime() + 2 * HOUR).toISOString(), capacity: 1 },
+    });
+    expect(late.body.code).toBe('services.slot_past');
     const ok = await h.call('POST', `${vendor}/offerings/${s.offeringId}/slots`, {
       token: world.tokens.vendorOwner,
       json: { startsAt: '2030-01-01T09:00:00+08:00', endsAt: '2030-01-01T11:00:00+08:00', capacity: 1 },

@@ -109,4 +109,17 @@ describe('who sees what: neighbourhoods, vendors, the database itself', () => {
       }),
     ).rejects.toThrow();
   });
+
+  it('forces row-level security on every table of the plugin, each scoped to a neighbourhood or an organisation', async () => {
+    const { h } = current;
+    const { rows } = await h.database.db.execute<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean; scoped: boolean }>(sql`
+      select relname, relrowsecurity, relforcerowsecurity,
+        exists (select 1 from pg_attribute where attrelid = c.oid and attname in ('tenant_id', 'organisation_id')) as scoped
+      from pg_class c where relnamespace = 'public'::regnamespace and relkind = 'r' and relname like 'services\_%'`);
+    expect(rows.map((r) => r.relname).sort()).toEqual(
+      ['admissions', 'complaints', 'images', 'listings', 'offerings', 'order_events', 'orders', 'reviews', 'slots', 'vendors'].map((t) => `services_${t}`),
+    );
+    for (const row of rows) expect(row, row.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true, scoped: true });
+  });
 });
+

@@ -1,6 +1,6 @@
-import type { PluginDb } from '@city/plugin-sdk/server';
-import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { admissions, type orders, reviews, type slots } from '../schema.ts';
+import { decodeCursor, page, type PluginDb } from '@city/plugin-sdk/server';
+import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { admissions, orders, reviews, type slots } from '../schema.ts';
 
 type AdmissionRow = typeof admissions.$inferSelect;
 type OrderRow = typeof orders.$inferSelect;
@@ -98,4 +98,23 @@ export async function admissionOf(db: PluginDb, organisationId: string, tenantId
     .from(admissions)
     .where(and(eq(admissions.organisationId, organisationId), tenantId ? eq(admissions.tenantId, tenantId) : undefined));
   return row;
+}
+
+/**
+ * One page of orders, newest first, with whether each was reviewed: the resident's own and the vendor's inbox alike
+ * (`where` narrows them; the caller's row policies decide what exists at all).
+ */
+export async function orderPage(db: PluginDb, where: SQL | undefined, cursor: string | undefined, size: number) {
+  const after = decodeCursor(cursor);
+  const rows = await db
+    .select({ order: orders, reviewed: sql<boolean>`${reviews.orderId} is not null` })
+    .from(orders)
+    .leftJoin(reviews, eq(reviews.orderId, orders.id))
+    .where(and(where, after ? lt(orders.id, after) : undefined))
+    .orderBy(desc(orders.id))
+    .limit(size + 1);
+  return page(
+    rows.map((r) => orderView(r.order, r.reviewed)),
+    size,
+  );
 }

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { anyOf, decodeCursor, encodeCursor, fileResponse, jsonResponse, pluginRoute, type PluginContext, type PluginRouter } from '@city/plugin-sdk/server';
+import { anyOf, decodeCursor, fileResponse, jsonResponse, page, pluginRoute, type PluginContext, type PluginRouter } from '@city/plugin-sdk/server';
 import type { Schema } from 'hono';
 import type { ServicesSettings } from '../../manifest.ts';
 import { and, asc, desc, eq, gt, lt, or, sql, type SQL } from 'drizzle-orm';
@@ -97,9 +97,8 @@ export const catalogueRoutes = <R extends Schema>(router: PluginRouter<ServicesS
         )
         .orderBy(desc(offerings.id))
         .limit(PAGE + 1);
-      const pageRows = rows.slice(0, PAGE);
-      if (!pageRows.length) return c.json({ items: [], nextCursor: null }, 200);
-      const ids = pageRows.map((r) => r.offering.id);
+      if (!rows.length) return c.json({ items: [], nextCursor: null }, 200);
+      const ids = rows.map((r) => r.offering.id);
       const next = await ctx.db
         .select({ offeringId: slots.offeringId, at: sql<Date>`min(${slots.startsAt})` })
         .from(slots)
@@ -108,12 +107,12 @@ export const catalogueRoutes = <R extends Schema>(router: PluginRouter<ServicesS
       const nextAt = new Map(next.map((n) => [n.offeringId, new Date(n.at).toISOString()]));
       const ratings = Map.groupBy(await ratingRows(ctx.db, eq(reviews.tenantId, ctx.tenant.id)), (r) => r.organisationId);
       const photos = await imageIdsOf(ctx.db, ids);
-      const items = pageRows.map((r) => ({
+      const items = rows.map((r) => ({
         ...offeringView(r, photos(r.offering.id)),
         rating: rating(ratings.get(r.offering.organisationId) ?? []),
         nextSlotAt: nextAt.get(r.offering.id) ?? null,
       }));
-      return c.json({ items, nextCursor: rows.length > PAGE ? encodeCursor(items.at(-1)!.id) : null }, 200);
+      return c.json(page(items, PAGE), 200);
     })
     .openapi(show, async (c) => {
       const ctx = c.get('plugin');

@@ -1,16 +1,16 @@
 import { z } from '@hono/zod-openapi';
 import { newId } from '@city/plugin-sdk/schema';
-import { decodeCursor, encodeCursor, isUniqueViolation, jsonBody, jsonResponse, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
+import { isUniqueViolation, jsonBody, jsonResponse, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
 import type { Schema } from 'hono';
 import type { ServicesSettings } from '../../manifest.ts';
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { CancelInputSchema, ComplaintInputSchema, ComplaintSchema, OrderDetailSchema, OrderInputSchema, OrderPageSchema, ReviewInputSchema, ReviewSchema } from '../../contracts.ts';
 import { complaints, orders, reviews } from '../../schema.ts';
 import { fail } from '../errors.ts';
 import { detailView, orderDetail } from '../order-detail.ts';
 import { placeOrder, transition } from '../orders.ts';
 import { complaintView } from '../complaints.ts';
-import { orderView, reviewView } from '../views.ts';
+import { orderPage, reviewView } from '../views.ts';
 
 const PAGE = 20;
 const orderParams = z.object({ orderId: z.uuid() });
@@ -78,16 +78,8 @@ export const myOrderRoutes = <R extends Schema>(router: PluginRouter<ServicesSet
     })
     .openapi(mine, async (c) => {
       const ctx = c.get('plugin');
-      const after = decodeCursor(c.req.valid('query').cursor);
-      const rows = await ctx.db
-        .select({ order: orders, reviewed: sql<boolean>`${reviews.orderId} is not null` })
-        .from(orders)
-        .leftJoin(reviews, eq(reviews.orderId, orders.id))
-        .where(and(eq(orders.tenantId, ctx.tenant.id), eq(orders.residentId, ctx.actor!.id), after ? lt(orders.id, after) : undefined))
-        .orderBy(desc(orders.id))
-        .limit(PAGE + 1);
-      const items = rows.slice(0, PAGE).map((r) => orderView(r.order, r.reviewed));
-      return c.json({ items, nextCursor: rows.length > PAGE ? encodeCursor(items.at(-1)!.id) : null }, 200);
+      const mine = and(eq(orders.tenantId, ctx.tenant.id), eq(orders.residentId, ctx.actor!.id));
+      return c.json(await orderPage(ctx.db, mine, c.req.valid('query').cursor, PAGE), 200);
     })
     .openapi(show, async (c) => {
       const ctx = c.get('plugin');

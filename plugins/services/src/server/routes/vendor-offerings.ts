@@ -182,6 +182,7 @@ export const vendorOfferingRoutes = <R extends Schema>(router: PluginRouter<Serv
       const { offeringId } = c.req.valid('param');
       await oneOffering(ctx, offeringId);
       const input = c.req.valid('json');
+      if (new Date(input.startsAt) <= ctx.now()) throw fail('slot_past');
       const [row] = await ctx.db
         .insert(slots)
         .values({

@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { decodeCursor, encodeCursor, jsonBody, jsonResponse, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
+import { jsonBody, jsonResponse, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
 import type { Schema } from 'hono';
 import type { ServicesSettings } from '../../manifest.ts';
-import { and, asc, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import {
   DashboardSchema,
   OrderDetailSchema,
@@ -16,7 +16,7 @@ import { admissions, orders, reviews } from '../../schema.ts';
 import { fail } from '../errors.ts';
 import { transition } from '../orders.ts';
 import { orderDetail } from '../order-detail.ts';
-import { orderView, rating, ratingRows, reviewView } from '../views.ts';
+import { orderPage, rating, ratingRows, reviewView } from '../views.ts';
 
 const PAGE = 50;
 const orderParams = z.object({ orderId: z.uuid() });
@@ -74,25 +74,14 @@ export const vendorOrderRoutes = <R extends Schema>(router: PluginRouter<Service
     .openapi(inbox, async (c) => {
       const ctx = c.get('org');
       const query = c.req.valid('query');
-      const after = decodeCursor(query.cursor);
       const changedSince = query.changedSince ? new Date(query.changedSince) : undefined;
-      const rows = await ctx.db
-        .select({ order: orders, reviewed: sql<boolean>`${reviews.orderId} is not null` })
-        .from(orders)
-        .leftJoin(reviews, eq(reviews.orderId, orders.id))
-        .where(
-          and(
-            eq(orders.organisationId, ctx.organisation.id),
-            query.status ? eq(orders.status, query.status) : undefined,
-            query.tenantId ? eq(orders.tenantId, query.tenantId) : undefined,
-            changedSince ? gt(orders.updatedAt, changedSince) : undefined,
-            after ? lt(orders.id, after) : undefined,
-          ),
-        )
-        .orderBy(desc(orders.id))
-        .limit(PAGE + 1);
-      const items = rows.slice(0, PAGE).map((r) => orderView(r.order, r.reviewed));
-      return c.json({ items, nextCursor: rows.length > PAGE ? encodeCursor(items.at(-1)!.id) : null }, 200);
+      const where = and(
+        eq(orders.organisationId, ctx.organisation.id),
+        query.status ? eq(orders.status, query.status) : undefined,
+        query.tenantId ? eq(orders.tenantId, query.tenantId) : undefined,
+        changedSince ? gt(orders.updatedAt, changedSince) : undefined,
+      );
+      return c.json(await orderPage(ctx.db, where, query.cursor, PAGE), 200);
     })
     .openapi(show, async (c) => {
       const ctx = c.get('org');
