@@ -1,7 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 const ignored = ['**/node_modules/**', '**/build/**', '**/.svelte-kit/**', '**/dist/**'];
-const integrationFiles = ['apps/**/*.int.test.ts', 'packages/**/*.int.test.ts', 'plugins/**/*.int.test.ts', 'tests/integration/**/*.test.ts', 'tests/isolation/**/*.test.ts'];
+const integrationFiles = [
+  'apps/**/*.int.test.ts',
+  'packages/**/*.int.test.ts',
+  'plugins/**/*.int.test.ts',
+  'tests/integration/**/*.test.ts',
+  'tests/isolation/**/*.test.ts',
+];
 const slow = { testTimeout: 60_000, hookTimeout: 60_000 };
 
 /**
@@ -21,8 +27,18 @@ export default defineConfig({
           globalSetup: ['tests/support/svelte-kit-sync.setup.ts'],
         },
       },
-      { test: { name: 'integration', include: integrationFiles, exclude: ignored, ...slow, env: { TEST_DATABASE: 'pglite' } } },
-      { test: { name: 'postgres', include: integrationFiles, exclude: ignored, ...slow, env: { TEST_DATABASE: 'pg' } } },
+      {
+        test: {
+          name: 'integration',
+          include: integrationFiles,
+          exclude: ignored,
+          ...slow,
+          env: { TEST_DATABASE: 'pglite' },
+        },
+      },
+      {
+        test: { name: 'postgres', include: integrationFiles, exclude: ignored, ...slow, env: { TEST_DATABASE: 'pg' } },
+      },
       {
         test: {
           name: 'neon',

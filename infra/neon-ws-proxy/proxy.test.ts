@@ -19,7 +19,12 @@ describe('neon ws proxy', () => {
   it.skipIf(!process.env.DATABASE_URL)('carries a real query from the Neon driver to Postgres', async () => {
     const target = new URL(process.env.DATABASE_URL!);
     const proxy = await startNeonProxy({ allow: `${target.hostname}:${target.port || 5432}` });
-    const db = await createDatabase({ url: process.env.DATABASE_URL, driver: 'neon', neonWsProxy: `127.0.0.1:${proxy.port}`, asOwner: true });
+    const db = await createDatabase({
+      url: process.env.DATABASE_URL,
+      driver: 'neon',
+      neonWsProxy: `127.0.0.1:${proxy.port}`,
+      asOwner: true,
+    });
     try {
       const result = await db.db.execute<{ answer: number }>(sql`select 41 + 1 as answer`);
       expect(result.rows[0]).toMatchObject({ answer: 42 });

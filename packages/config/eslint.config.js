@@ -5,7 +5,17 @@ import ts from 'typescript-eslint';
 
 /** The shared lint preset: TypeScript and Svelte 5, errors for what hides bugs, nothing purely stylistic. */
 export default ts.config(
-  { ignores: ['**/node_modules/**', '**/build/**', '**/dist/**', '**/.svelte-kit/**', '**/.data/**', '**/migrations/meta/**', 'tests/.artifacts/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/build/**',
+      '**/dist/**',
+      '**/.svelte-kit/**',
+      '**/.data/**',
+      '**/migrations/meta/**',
+      'tests/.artifacts/**',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

@@ -6,8 +6,24 @@ import { createTestApp, type TestApp } from '../../apps/api/src/testing/harness.
 import { buildWorld } from '../../apps/api/src/testing/world.ts';
 import { onlineBallots } from '../../plugins/voting/src/server/ballots.ts';
 import { signIn } from '../../apps/api/src/testing/residents.ts';
-import { ballotFor, installVoting, openMeeting, seedVotingNeighbourhood, type OpenMeeting } from '../../plugins/voting/src/server/testing.ts';
-import { API_SERVER, benchTargets, CONNECTIONS, DURATION, inFlight, insertRate, measure, perSecond, startServer } from './harness.ts';
+import {
+  ballotFor,
+  installVoting,
+  openMeeting,
+  seedVotingNeighbourhood,
+  type OpenMeeting,
+} from '../../plugins/voting/src/server/testing.ts';
+import {
+  API_SERVER,
+  benchTargets,
+  CONNECTIONS,
+  DURATION,
+  inFlight,
+  insertRate,
+  measure,
+  perSecond,
+  startServer,
+} from './harness.ts';
 
 const OWNERS = Number(process.env.BENCH_BALLOT_OWNERS ?? 20_000);
 const TARGET = 0.3;
@@ -21,14 +37,23 @@ const WARM_UP_INSERTS = 2_000;
  * plugin's work — the meeting held open, each voter checked on the frozen roll, the choices checked, the ballots
  * written and the chain sealed — one transaction per group. CONNECTIONS in flight through the same pool.
  */
-async function castInDatabase(h: TestApp, tenant: { id: string; slug: string; name: string }, meeting: OpenMeeting, voters: readonly string[]) {
+async function castInDatabase(
+  h: TestApp,
+  tenant: { id: string; slug: string; name: string },
+  meeting: OpenMeeting,
+  voters: readonly string[],
+) {
   const groups = h.services.pluginRuntime.groups;
   let refused = 0;
   const rate = await inFlight(voters.length, async (i) => {
     const user = voters[i]!;
     try {
       const ballot = ballotFor(meeting, meeting.rollOwnerOf.get(user)!);
-      await groups.submit(votingPlugin, tenant, { id: user, displayName: '业主' }, onlineBallots, { meetingId: meeting.id, ...ballot, idempotencyKey: `db-${i}` });
+      await groups.submit(votingPlugin, tenant, { id: user, displayName: '业主' }, onlineBallots, {
+        meetingId: meeting.id,
+        ...ballot,
+        idempotencyKey: `db-${i}`,
+      });
     } catch {
       refused++;
     }
@@ -53,7 +78,12 @@ async function verify(h: TestApp, owner: DatabaseHandle, meeting: OpenMeeting, t
     lost: expected - counted,
     duplicates: stored.accepted - stored.owners,
     chain: `ok ${chain.body.ok}, ${chain.body.entries} entries (${seconds.toFixed(1)} s with the turnout)`,
-    ok: counted === expected && stored.accepted === stored.owners && stored.total === stored.accepted && chain.body.ok === true && chain.body.entries === expected,
+    ok:
+      counted === expected &&
+      stored.accepted === stored.owners &&
+      stored.total === stored.accepted &&
+      chain.body.ok === true &&
+      chain.body.entries === expected,
   };
 }
 
@@ -70,7 +100,9 @@ export async function run() {
   for (const t of targets) if (!t.label.startsWith('Postgres')) t.cleanup?.();
   const target = targets.find((t) => t.label.startsWith('Postgres'));
   if (!target) {
-    console.log('\nballots: SKIPPED — needs a reachable Postgres server (set DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test)');
+    console.log(
+      '\nballots: SKIPPED — needs a reachable Postgres server (set DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test)',
+    );
     return;
   }
   const url = target.env.DATABASE_URL!;
@@ -94,7 +126,12 @@ export async function run() {
     const path = `${server.url}${meeting.path}`;
     const auth = (i: number) => ({ authorization: `Bearer ${tokens[i]}` });
     // Warm-up on the same path without casting: session, tenant transaction, plugin role, the voter's roll entry.
-    await autocannon({ url: `${path}/mine`, connections: CONNECTIONS, duration: Math.max(1, Math.round(DURATION / 5)), headers: auth(0) });
+    await autocannon({
+      url: `${path}/mine`,
+      connections: CONNECTIONS,
+      duration: Math.max(1, Math.round(DURATION / 5)),
+      headers: auth(0),
+    });
 
     // For scale: the cheapest tenant-scoped route over the same HTTP stack (one read in a withTenant transaction).
     const tenantRead = await measure('tenant read', `${server.url}/bench/tenant-query`);
@@ -125,12 +162,17 @@ export async function run() {
     const ballotSeconds = ballots.duration;
     const ballotRate = perSecond(ballots.requests.sent, ballotSeconds * 1000);
     // autocannon reports counts by status code; its types do not describe them.
-    const byStatus = (ballots as typeof ballots & { statusCodeStats: Record<string, { count: number }> }).statusCodeStats;
+    const byStatus = (ballots as typeof ballots & { statusCodeStats: Record<string, { count: number }> })
+      .statusCodeStats;
     const created = byStatus['201']?.count ?? 0;
 
     // Baseline: the scratch tables are the owner's (the app role gets DML on them by the default privileges).
-    await owner.db.execute(sql`create table bench_insert_logged (id uuid primary key, body jsonb not null, created_at timestamptz not null)`);
-    await owner.db.execute(sql`create unlogged table bench_insert_unlogged (id uuid primary key, body jsonb not null, created_at timestamptz not null)`);
+    await owner.db.execute(
+      sql`create table bench_insert_logged (id uuid primary key, body jsonb not null, created_at timestamptz not null)`,
+    );
+    await owner.db.execute(
+      sql`create unlogged table bench_insert_unlogged (id uuid primary key, body jsonb not null, created_at timestamptz not null)`,
+    );
     const body = JSON.stringify(ballotFor(meeting, meeting.rollOwnerOf.get(people.singles[0]!)!).choices);
     await insertRate(h.services.db, 'bench_insert_logged', WARM_UP_INSERTS, body);
     const logged = await insertRate(h.services.db, 'bench_insert_logged', OWNERS, body);
@@ -140,7 +182,12 @@ export async function run() {
     // The same owners again in a second meeting, cast in the database without the HTTP stack (set-up not timed).
     const second = await openMeeting(h, world, `${OWNERS}户业主大会（数据库层）`);
     await owner.db.execute(sql`analyze`);
-    const inDatabase = await castInDatabase(h, { id: world.tenantA.id, slug: world.tenantA.slug, name: world.tenantA.name }, second, people.singles);
+    const inDatabase = await castInDatabase(
+      h,
+      { id: world.tenantA.id, slug: world.tenantA.slug, name: world.tenantA.name },
+      second,
+      people.singles,
+    );
 
     const overHttp = await verify(h, owner, meeting, tokens[0]!, OWNERS);
     const direct = await verify(h, owner, second, tokens[0]!, OWNERS);
@@ -152,20 +199,74 @@ export async function run() {
         `(set-up ${setupSeconds.toFixed(1)} s: accounts, sessions, registry, roll frozen at opening)`,
     );
     console.table([
-      { case: 'ballots cast in the database (the route after HTTP and sign-in)', 'per s': inDatabase.perSecond, seconds: inDatabase.seconds.toFixed(1), 'p50 ms': inDatabase.p50.toFixed(1), 'p99 ms': inDatabase.p99.toFixed(1), 'vs baseline': `${(100 * ratio).toFixed(1)}%` },
-      { case: 'baseline: insert one row (logged table)', 'per s': logged.perSecond, seconds: logged.seconds.toFixed(1), 'p50 ms': logged.p50.toFixed(1), 'p99 ms': logged.p99.toFixed(1), 'vs baseline': '100.0%' },
-      { case: 'insert one row (unlogged table)', 'per s': unlogged.perSecond, seconds: unlogged.seconds.toFixed(1), 'p50 ms': unlogged.p50.toFixed(1), 'p99 ms': unlogged.p99.toFixed(1), 'vs baseline': `${((100 * unlogged.perSecond) / logged.perSecond).toFixed(1)}%` },
-      { case: 'POST …/ballots (HTTP, each owner once)', 'per s': ballotRate, seconds: ballotSeconds.toFixed(1), 'p50 ms': ballots.latency.p50, 'p99 ms': ballots.latency.p99, 'vs baseline': `${(100 * ratioHttp).toFixed(1)}%` },
-      { case: 'for scale: GET /bench/tenant-query (HTTP, 1 read)', 'per s': tenantRead.requestsPerSecond, seconds: String(DURATION), 'p50 ms': tenantRead.p50, 'p99 ms': tenantRead.p99, 'vs baseline': `${((100 * tenantRead.requestsPerSecond) / logged.perSecond).toFixed(1)}%` },
+      {
+        case: 'ballots cast in the database (the route after HTTP and sign-in)',
+        'per s': inDatabase.perSecond,
+        seconds: inDatabase.seconds.toFixed(1),
+        'p50 ms': inDatabase.p50.toFixed(1),
+        'p99 ms': inDatabase.p99.toFixed(1),
+        'vs baseline': `${(100 * ratio).toFixed(1)}%`,
+      },
+      {
+        case: 'baseline: insert one row (logged table)',
+        'per s': logged.perSecond,
+        seconds: logged.seconds.toFixed(1),
+        'p50 ms': logged.p50.toFixed(1),
+        'p99 ms': logged.p99.toFixed(1),
+        'vs baseline': '100.0%',
+      },
+      {
+        case: 'insert one row (unlogged table)',
+        'per s': unlogged.perSecond,
+        seconds: unlogged.seconds.toFixed(1),
+        'p50 ms': unlogged.p50.toFixed(1),
+        'p99 ms': unlogged.p99.toFixed(1),
+        'vs baseline': `${((100 * unlogged.perSecond) / logged.perSecond).toFixed(1)}%`,
+      },
+      {
+        case: 'POST …/ballots (HTTP, each owner once)',
+        'per s': ballotRate,
+        seconds: ballotSeconds.toFixed(1),
+        'p50 ms': ballots.latency.p50,
+        'p99 ms': ballots.latency.p99,
+        'vs baseline': `${(100 * ratioHttp).toFixed(1)}%`,
+      },
+      {
+        case: 'for scale: GET /bench/tenant-query (HTTP, 1 read)',
+        'per s': tenantRead.requestsPerSecond,
+        seconds: String(DURATION),
+        'p50 ms': tenantRead.p50,
+        'p99 ms': tenantRead.p99,
+        'vs baseline': `${((100 * tenantRead.requestsPerSecond) / logged.perSecond).toFixed(1)}%`,
+      },
     ]);
-    const statuses = Object.entries(byStatus).map(([code, s]) => `${code}×${s.count}`).join(', ');
+    const statuses = Object.entries(byStatus)
+      .map(([code, s]) => `${code}×${s.count}`)
+      .join(', ');
     console.table([
-      { check: 'HTTP responses', value: `${statuses}; errors ${ballots.errors}, timeouts ${ballots.timeouts}`, ok: created === OWNERS && ballots.errors + ballots.timeouts === 0 },
+      {
+        check: 'HTTP responses',
+        value: `${statuses}; errors ${ballots.errors}, timeouts ${ballots.timeouts}`,
+        ok: created === OWNERS && ballots.errors + ballots.timeouts === 0,
+      },
       { check: 'in the database: refused', value: inDatabase.refused, ok: inDatabase.refused === 0 },
-      ...([['HTTP', overHttp], ['in the database', direct]] as const).flatMap(([where, v]) => [
-        { check: `${where}: counted (turnout participants)`, value: `${v.counted} of ${OWNERS}`, ok: v.counted === OWNERS },
+      ...(
+        [
+          ['HTTP', overHttp],
+          ['in the database', direct],
+        ] as const
+      ).flatMap(([where, v]) => [
+        {
+          check: `${where}: counted (turnout participants)`,
+          value: `${v.counted} of ${OWNERS}`,
+          ok: v.counted === OWNERS,
+        },
         { check: `${where}: lost (expected − counted)`, value: v.lost, ok: v.lost === 0 },
-        { check: `${where}: duplicates (accepted rows − distinct roll owners)`, value: v.duplicates, ok: v.duplicates === 0 },
+        {
+          check: `${where}: duplicates (accepted rows − distinct roll owners)`,
+          value: v.duplicates,
+          ok: v.duplicates === 0,
+        },
         { check: `${where}: chain recomputed`, value: v.chain, ok: v.ok },
       ]),
     ]);

@@ -33,7 +33,14 @@ export async function freePort(): Promise<number> {
 export async function startServer(script: string, env: Record<string, string>) {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [script], {
-    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'production', SMS_SENDER: 'dev', PII_KEY: randomKey() },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      NODE_ENV: 'production',
+      SMS_SENDER: 'dev',
+      PII_KEY: randomKey(),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const info = await new Promise<Record<string, string>>((resolve, reject) => {
@@ -110,20 +117,29 @@ export interface BenchTarget {
 export function benchTargets(): BenchTarget[] {
   const dataDir = mkdtempSync(join(tmpdir(), 'city-bench-'));
   const targets: BenchTarget[] = [
-    { label: 'PGlite (embedded)', env: { DATA_DIR: dataDir, DATABASE_URL: '' }, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) },
+    {
+      label: 'PGlite (embedded)',
+      env: { DATA_DIR: dataDir, DATABASE_URL: '' },
+      cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
+    },
   ];
   if (process.env.DATABASE_URL) {
     const url = new URL(process.env.DATABASE_URL);
     url.pathname = '/city_bench';
     spawnSync('psql', [process.env.DATABASE_URL, '-qc', 'DROP DATABASE IF EXISTS city_bench'], { stdio: 'inherit' });
     spawnSync('psql', [process.env.DATABASE_URL, '-qc', 'CREATE DATABASE city_bench'], { stdio: 'inherit' });
-    const migrate = spawnSync(process.execPath, ['apps/api/src/migrate.ts'], { env: { ...process.env, DATABASE_URL: url.toString() }, stdio: 'inherit' });
-    if (migrate.status === 0) targets.push({ label: 'Postgres (node-postgres)', env: { DATABASE_URL: url.toString() } });
+    const migrate = spawnSync(process.execPath, ['apps/api/src/migrate.ts'], {
+      env: { ...process.env, DATABASE_URL: url.toString() },
+      stdio: 'inherit',
+    });
+    if (migrate.status === 0)
+      targets.push({ label: 'Postgres (node-postgres)', env: { DATABASE_URL: url.toString() } });
   }
   return targets;
 }
 
-export const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+export const quantile = (sorted: readonly number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
 export const perSecond = (n: number, ms: number) => Math.round(n / (ms / 1000));
 
 export interface Throughput {
@@ -152,7 +168,12 @@ export async function inFlight(count: number, task: (i: number) => Promise<unkno
   await Promise.all(Array.from({ length: CONNECTIONS }, worker));
   const ms = performance.now() - started;
   latencies.sort((a, b) => a - b);
-  return { perSecond: perSecond(count, ms), seconds: ms / 1000, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) };
+  return {
+    perSecond: perSecond(count, ms),
+    seconds: ms / 1000,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+  };
 }
 
 /**
@@ -161,5 +182,9 @@ export async function inFlight(count: number, task: (i: number) => Promise<unkno
  * server's driver and pool size, as the app role), CONNECTIONS in flight.
  */
 export function insertRate(db: Database, table: string, count: number, body: string): Promise<Throughput> {
-  return inFlight(count, () => db.execute(sql`insert into ${sql.identifier(table)} (id, body, created_at) values (${newId()}, ${body}::jsonb, now())`));
+  return inFlight(count, () =>
+    db.execute(
+      sql`insert into ${sql.identifier(table)} (id, body, created_at) values (${newId()}, ${body}::jsonb, now())`,
+    ),
+  );
 }

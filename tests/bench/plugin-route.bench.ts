@@ -11,10 +11,20 @@ export async function run() {
     try {
       const auth = { authorization: `Bearer ${server.info.residentToken}` };
       const bare = await measure('bare Hono route', `${server.url}/bench/bare`);
-      const core = await measure('GET /t/:tenant/notices (core)', `${server.url}/api/v1/t/${server.info.slug}/notices`, auth);
-      const plugin = await measure('GET /t/:tenant/p/contacts/entries (plugin)', `${server.url}/api/v1/t/${server.info.slug}/p/contacts/entries`, auth);
+      const core = await measure(
+        'GET /t/:tenant/notices (core)',
+        `${server.url}/api/v1/t/${server.info.slug}/notices`,
+        auth,
+      );
+      const plugin = await measure(
+        'GET /t/:tenant/p/contacts/entries (plugin)',
+        `${server.url}/api/v1/t/${server.info.slug}/p/contacts/entries`,
+        auth,
+      );
       printTable(`plugin route vs core route — ${target.label}`, [bare, core, plugin], core);
-      console.log(`${target.label}: plugin/core = ${((100 * plugin.requestsPerSecond) / core.requestsPerSecond).toFixed(1)}%, plugin p99 = ${plugin.p99} ms`);
+      console.log(
+        `${target.label}: plugin/core = ${((100 * plugin.requestsPerSecond) / core.requestsPerSecond).toFixed(1)}%, plugin p99 = ${plugin.p99} ms`,
+      );
     } finally {
       await server.stop();
       target.cleanup?.();

@@ -18,14 +18,29 @@ function registryRows(): string[][] {
     const entrance = `${(n % 2) + 1}单元`;
     const floor = Math.floor(n / 8) + 1;
     const room = `${floor}${String((n % 4) + 1).padStart(2, '0')}${n % 8 < 4 ? '' : 'B'}`;
-    const unit = { building, entrance, floor: String(floor), room, registered_area: `${70 + (i % 60)}.${String(i % 100).padStart(2, '0')}`, sale_status: i % 25 === 0 ? '未售' : '已售已交付' };
+    const unit = {
+      building,
+      entrance,
+      floor: String(floor),
+      room,
+      registered_area: `${70 + (i % 60)}.${String(i % 100).padStart(2, '0')}`,
+      sale_status: i % 25 === 0 ? '未售' : '已售已交付',
+    };
     const row = (values: Record<string, string>) => REGISTRY_COLUMNS.map((c) => values[c.key] ?? '');
     if (i % 25 === 0) {
       rows.push(row(unit));
       continue;
     }
     const idNumber = i % 3 === 0 ? '' : demoIdNumber(900_000 + i);
-    rows.push(row({ ...unit, owner_name: `业主${i}`, owner_phone: `13${5 + (i % 4)}${String(10_000_000 + i).slice(-8)}`, owner_id_number: idNumber, designated_voter: '是' }));
+    rows.push(
+      row({
+        ...unit,
+        owner_name: `业主${i}`,
+        owner_phone: `13${5 + (i % 4)}${String(10_000_000 + i).slice(-8)}`,
+        owner_id_number: idNumber,
+        designated_voter: '是',
+      }),
+    );
     if (i % 10 === 5) rows.push(row({ ...unit, owner_name: `共有人${i}` }));
   }
   return rows;
@@ -34,15 +49,27 @@ function registryRows(): string[][] {
 async function call(url: string, init: RequestInit & { token: string }) {
   const res = await fetch(url, { ...init, headers: { ...init.headers, authorization: `Bearer ${init.token}` } });
   if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<{ id: string; status: string; errorCount: number; summary: Record<string, number> | null; errors: unknown[] }>;
+  return res.json() as Promise<{
+    id: string;
+    status: string;
+    errorCount: number;
+    summary: Record<string, number> | null;
+    errors: unknown[];
+  }>;
 }
 
 /** Upload (validation) and apply, each timed; the apply is polled the way the portal polls it. */
 async function importOnce(base: string, token: string, bytes: Uint8Array<ArrayBuffer>, name: string) {
   let started = performance.now();
-  const validated = await call(`${base}/registry/imports?fileName=${encodeURIComponent(name)}`, { method: 'POST', token, body: bytes, headers: { 'content-type': 'application/octet-stream' } });
+  const validated = await call(`${base}/registry/imports?fileName=${encodeURIComponent(name)}`, {
+    method: 'POST',
+    token,
+    body: bytes,
+    headers: { 'content-type': 'application/octet-stream' },
+  });
   const validateMs = performance.now() - started;
-  if (validated.status !== 'ready') throw new Error(`validation failed: ${JSON.stringify(validated.errors.slice(0, 3))}`);
+  if (validated.status !== 'ready')
+    throw new Error(`validation failed: ${JSON.stringify(validated.errors.slice(0, 3))}`);
   started = performance.now();
   await call(`${base}/registry/imports/${validated.id}/apply`, { method: 'POST', token });
   let report = validated;
@@ -50,7 +77,8 @@ async function importOnce(base: string, token: string, bytes: Uint8Array<ArrayBu
     await new Promise((r) => setTimeout(r, 200));
     report = await call(`${base}/registry/imports/${validated.id}`, { token });
   }
-  if (report.status !== 'applied') throw new Error(`apply ended ${report.status}: ${JSON.stringify(report.errors.slice(0, 3))}`);
+  if (report.status !== 'applied')
+    throw new Error(`apply ended ${report.status}: ${JSON.stringify(report.errors.slice(0, 3))}`);
   return { validateMs, applyMs: performance.now() - started, summary: report.summary! };
 }
 
@@ -67,8 +95,14 @@ export async function run() {
       const base = `${server.url}/api/v1/t/${server.info.slug}`;
       const first = await importOnce(base, server.info.token!, files.xlsx, 'registry.xlsx');
       const again = await importOnce(base, server.info.token!, files.csv, 'registry.csv');
-      const line = (phase: string, ms: number) => ({ phase, seconds: (ms / 1000).toFixed(2), 'rows/s': Math.round(rows.length / (ms / 1000)) });
-      console.log(`\nregistry import — ${target.label}: ${UNITS} units in ${rows.length} rows (XLSX ${(files.xlsx.length / 1e6).toFixed(1)} MB, CSV ${(files.csv.length / 1e6).toFixed(1)} MB)`);
+      const line = (phase: string, ms: number) => ({
+        phase,
+        seconds: (ms / 1000).toFixed(2),
+        'rows/s': Math.round(rows.length / (ms / 1000)),
+      });
+      console.log(
+        `\nregistry import — ${target.label}: ${UNITS} units in ${rows.length} rows (XLSX ${(files.xlsx.length / 1e6).toFixed(1)} MB, CSV ${(files.csv.length / 1e6).toFixed(1)} MB)`,
+      );
       console.table([
         line('first import (XLSX): validate', first.validateMs),
         line('first import (XLSX): apply', first.applyMs),

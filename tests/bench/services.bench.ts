@@ -1,5 +1,13 @@
 import autocannon from 'autocannon';
-import { createDatabase, databaseConfigFromEnv, schema, withOrganisation, withTenant, type DatabaseHandle, type Tx } from '@city/db';
+import {
+  createDatabase,
+  databaseConfigFromEnv,
+  schema,
+  withOrganisation,
+  withTenant,
+  type DatabaseHandle,
+  type Tx,
+} from '@city/db';
 import { randomUscc } from '@city/db/testing';
 import { newId, pluginRole } from '@city/plugin-sdk/schema';
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -12,7 +20,16 @@ import { CATEGORIES, CATEGORY_IDS } from '../../plugins/services/src/categories.
 import { servicesManifest } from '../../plugins/services/src/manifest.ts';
 import { admissions, listings, offerings, orders, reviews, slots, vendors } from '../../plugins/services/src/schema.ts';
 import { HOLDS_SEAT } from '../../plugins/services/src/order-states.ts';
-import { expectStatus, HOUR, installServices, openVendor, orderBody, paths, verifyHomes, type ServicesWorld } from '../../plugins/services/src/server/testing.ts';
+import {
+  expectStatus,
+  HOUR,
+  installServices,
+  openVendor,
+  orderBody,
+  paths,
+  verifyHomes,
+  type ServicesWorld,
+} from '../../plugins/services/src/server/testing.ts';
 import {
   API_SERVER,
   benchTargets,
@@ -87,9 +104,30 @@ async function seedCatalogue(h: TestApp, world: World) {
     const rows = await withOrganisation(db, organisationId, (tx) =>
       asServices(tx, async () => {
         const category = CATEGORY_IDS[v % CATEGORY_IDS.length]!;
-        await tx.insert(vendors).values({ organisationId, name: organisation.name, intro: '持证上岗，十年经验', phone: '13800000000', categories: [category, 'other'], createdAt: now, updatedAt: now });
+        await tx
+          .insert(vendors)
+          .values({
+            organisationId,
+            name: organisation.name,
+            intro: '持证上岗，十年经验',
+            phone: '13800000000',
+            categories: [category, 'other'],
+            createdAt: now,
+            updatedAt: now,
+          });
         for (const tenant of serves(v)) {
-          await tx.insert(admissions).values({ tenantId: tenant.id, organisationId, tenantName: tenant.name, status: 'pending', note: '', appliedAt: now, appliedByName: '店主', updatedAt: now });
+          await tx
+            .insert(admissions)
+            .values({
+              tenantId: tenant.id,
+              organisationId,
+              tenantName: tenant.name,
+              status: 'pending',
+              note: '',
+              appliedAt: now,
+              appliedByName: '店主',
+              updatedAt: now,
+            });
         }
         const offered = await tx
           .insert(offerings)
@@ -106,12 +144,25 @@ async function seedCatalogue(h: TestApp, world: World) {
               updatedAt: now,
             })),
           )
-          .returning({ id: offerings.id, title: offerings.title, priceFen: offerings.priceFen, priceUnit: offerings.priceUnit });
+          .returning({
+            id: offerings.id,
+            title: offerings.title,
+            priceFen: offerings.priceFen,
+            priceUnit: offerings.priceUnit,
+          });
         await tx.insert(slots).values(
           offered.flatMap((offering, o) =>
             Array.from({ length: SLOTS_PER_OFFERING }, (_, k) => {
               const startsAt = new Date(now.getTime() + (1 + k) * DAY + ((o + v) % 10) * HOUR);
-              return { organisationId, offeringId: offering.id, startsAt, endsAt: new Date(startsAt.getTime() + 2 * HOUR), capacity: 4, booked: 0, createdAt: now };
+              return {
+                organisationId,
+                offeringId: offering.id,
+                startsAt,
+                endsAt: new Date(startsAt.getTime() + 2 * HOUR),
+                capacity: 4,
+                booked: 0,
+                createdAt: now,
+              };
             }),
           ),
         );
@@ -120,7 +171,15 @@ async function seedCatalogue(h: TestApp, world: World) {
         const held = REVIEWS * serves(v).length;
         const [past] = await tx
           .insert(slots)
-          .values({ organisationId, offeringId: offered[0]!.id, startsAt, endsAt: new Date(startsAt.getTime() + 2 * HOUR), capacity: held, booked: held, createdAt: startsAt })
+          .values({
+            organisationId,
+            offeringId: offered[0]!.id,
+            startsAt,
+            endsAt: new Date(startsAt.getTime() + 2 * HOUR),
+            capacity: held,
+            booked: held,
+            createdAt: startsAt,
+          })
           .returning();
         return { offered, past: past! };
       }),
@@ -136,9 +195,24 @@ async function seedCatalogue(h: TestApp, world: World) {
         await tx
           .update(admissions)
           .set({ status: 'admitted', decidedAt: now, decidedByName: '管理员', updatedAt: now })
-          .where(and(eq(admissions.tenantId, tenant.id), inArray(admissions.organisationId, here.map((c) => c.organisation.id))));
+          .where(
+            and(
+              eq(admissions.tenantId, tenant.id),
+              inArray(
+                admissions.organisationId,
+                here.map((c) => c.organisation.id),
+              ),
+            ),
+          );
         await inChunks(
-          here.flatMap((c) => c.offered.map((o) => ({ tenantId: tenant.id, organisationId: c.organisation.id, offeringId: o.id, listedAt: now }))),
+          here.flatMap((c) =>
+            c.offered.map((o) => ({
+              tenantId: tenant.id,
+              organisationId: c.organisation.id,
+              offeringId: o.id,
+              listedAt: now,
+            })),
+          ),
           (chunk) => tx.insert(listings).values(chunk),
         );
         const done = here.flatMap((c) =>
@@ -238,12 +312,22 @@ async function analyze(url: string) {
  * plugin's own cheapest route for the resident (their orders, none: session, membership, install, plugin role, one
  * indexed read) to show what the catalogue's queries add.
  */
-async function offeringsList(server: Awaited<ReturnType<typeof startServer>>, world: World, label: string, catalogue: string) {
+async function offeringsList(
+  server: Awaited<ReturnType<typeof startServer>>,
+  world: World,
+  label: string,
+  catalogue: string,
+) {
   const auth = { authorization: `Bearer ${world.tokens.residentA}` };
   const base = `${server.url}${paths(world).a}`;
-  const page = (await (await fetch(`${base}/offerings`, { headers: auth })).json()) as { items: { rating: { count: number }; nextSlotAt: string | null }[]; nextCursor: string | null };
+  const page = (await (await fetch(`${base}/offerings`, { headers: auth })).json()) as {
+    items: { rating: { count: number }; nextSlotAt: string | null }[];
+    nextCursor: string | null;
+  };
   if (page.items.length !== 20 || !page.nextCursor || page.items.some((i) => !i.rating.count || !i.nextSlotAt)) {
-    throw new Error(`the offerings list is not a full page of rated offerings with free slots: ${JSON.stringify(page).slice(0, 300)}`);
+    throw new Error(
+      `the offerings list is not a full page of rated offerings with free slots: ${JSON.stringify(page).slice(0, 300)}`,
+    );
   }
   const routes = [
     ['baseline: GET /bench/tenant-query (1 read, no session)', `${server.url}/bench/tenant-query`, {}],
@@ -277,11 +361,15 @@ async function alone(url: string, headers: Record<string, string>) {
     if (!response.ok) throw new Error(`${url}: ${response.status}`);
     times.push(performance.now() - started);
   }
-  return quantile(times.sort((a, b) => a - b), 0.5);
+  return quantile(
+    times.sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 type Outcome = 'placed' | 'refused' | 'other';
-const outcomeOf = (status: number, code: unknown): Outcome => (status === 201 ? 'placed' : status === 409 && code === 'services.slot_full' ? 'refused' : 'other');
+const outcomeOf = (status: number, code: unknown): Outcome =>
+  status === 201 ? 'placed' : status === 409 && code === 'services.slot_full' ? 'refused' : 'other';
 
 /** What the slots hold after a rush: seats booked against the live orders in them, slot by slot. */
 async function seatCheck(owner: DatabaseHandle, slotIds: readonly string[]) {
@@ -302,8 +390,19 @@ async function addSlots(h: TestApp, world: World, offeringId: string, firstDay: 
   const now = h.clock.now().getTime();
   await inFlight(SLOTS, async (i) => {
     const startsAt = new Date(now + firstDay * DAY + i * HOUR);
-    const json = { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + HOUR).toISOString(), capacity: CAPACITY };
-    ids[i] = expectStatus('slot', await h.call('POST', `${paths(world).vendor}/offerings/${offeringId}/slots`, { token: world.tokens.vendorOwner, json }), 201).body.id;
+    const json = {
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + HOUR).toISOString(),
+      capacity: CAPACITY,
+    };
+    ids[i] = expectStatus(
+      'slot',
+      await h.call('POST', `${paths(world).vendor}/offerings/${offeringId}/slots`, {
+        token: world.tokens.vendorOwner,
+        json,
+      }),
+      201,
+    ).body.id;
   });
   return ids;
 }
@@ -326,14 +425,37 @@ async function orderRush(target: BenchTarget, server: Awaited<ReturnType<typeof 
     const { vendor, a } = paths(world);
     const second = expectStatus(
       'offering',
-      await h.call('POST', `${vendor}/offerings`, { token: world.tokens.vendorOwner, json: { title: '空调清洗', description: '挂机/柜机，含消毒', category: 'repair', priceFen: 8000, priceUnit: 'item' } }),
+      await h.call('POST', `${vendor}/offerings`, {
+        token: world.tokens.vendorOwner,
+        json: {
+          title: '空调清洗',
+          description: '挂机/柜机，含消毒',
+          category: 'repair',
+          priceFen: 8000,
+          priceUnit: 'item',
+        },
+      }),
       201,
     ).body.id as string;
-    expectStatus('listing', await h.call('PUT', `${vendor}/offerings/${second}/neighbourhoods`, { token: world.tokens.vendorOwner, json: { tenantIds: [world.tenantA.id] } }), 200);
-    const people = await addResidents(h, world.tenantA.id, Array.from({ length: RESIDENTS }, (_, i) => `住户${i + 1}`));
+    expectStatus(
+      'listing',
+      await h.call('PUT', `${vendor}/offerings/${second}/neighbourhoods`, {
+        token: world.tokens.vendorOwner,
+        json: { tenantIds: [world.tenantA.id] },
+      }),
+      200,
+    );
+    const people = await addResidents(
+      h,
+      world.tenantA.id,
+      Array.from({ length: RESIDENTS }, (_, i) => `住户${i + 1}`),
+    );
     const tokens = await signIn(h, people);
     const units = await verifyHomes(h, world.tenantA.id, people, '9栋');
-    const runs = { app: { offeringId: first.offeringId, slotIds: await addSlots(h, world, first.offeringId, 2) }, http: { offeringId: second, slotIds: await addSlots(h, world, second, 30) } };
+    const runs = {
+      app: { offeringId: first.offeringId, slotIds: await addSlots(h, world, first.offeringId, 2) },
+      http: { offeringId: second, slotIds: await addSlots(h, world, second, 30) },
+    };
     await owner.db.execute(sql`analyze`);
     const setupSeconds = (performance.now() - started) / 1000;
 
@@ -342,16 +464,25 @@ async function orderRush(target: BenchTarget, server: Awaited<ReturnType<typeof 
     for (let i = 0; i < ATTEMPTS; i++) perSlot[slotOf(i)]!++;
     const expected = perSlot.reduce((seats, n) => seats + Math.min(n, CAPACITY), 0);
     const body = (run: { offeringId: string; slotIds: string[] }, i: number) =>
-      orderBody({ offeringId: run.offeringId, slotId: run.slotIds[slotOf(i)]!, unitId: units[i % RESIDENTS]! } satisfies ServicesWorld);
+      orderBody({
+        offeringId: run.offeringId,
+        slotId: run.slotIds[slotOf(i)]!,
+        unitId: units[i % RESIDENTS]!,
+      } satisfies ServicesWorld);
 
     // Through the app, in this process.
     const appOutcomes = { placed: 0, refused: 0, other: 0 };
     const appOthers: string[] = [];
     const inApp = await inFlight(ATTEMPTS, async (i) => {
-      const r = await h.call('POST', `${a}/orders`, { token: tokens[i % RESIDENTS], json: body(runs.app, i), headers: { 'Idempotency-Key': `app-${i}` } });
+      const r = await h.call('POST', `${a}/orders`, {
+        token: tokens[i % RESIDENTS],
+        json: body(runs.app, i),
+        headers: { 'Idempotency-Key': `app-${i}` },
+      });
       const outcome = outcomeOf(r.status, r.body?.code);
       appOutcomes[outcome]++;
-      if (outcome === 'other' && appOthers.length < 5) appOthers.push(`${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+      if (outcome === 'other' && appOthers.length < 5)
+        appOthers.push(`${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
     });
 
     // Over HTTP against the server process.
@@ -369,7 +500,11 @@ async function orderRush(target: BenchTarget, server: Awaited<ReturnType<typeof 
           // Called once per request sent (autocannon sends exactly `amount`): the i-th attempt.
           setupRequest: (request) => {
             const i = next++;
-            request.headers = { authorization: `Bearer ${tokens[i % RESIDENTS]}`, 'content-type': 'application/json', 'idempotency-key': `http-${i}` };
+            request.headers = {
+              authorization: `Bearer ${tokens[i % RESIDENTS]}`,
+              'content-type': 'application/json',
+              'idempotency-key': `http-${i}`,
+            };
             request.body = JSON.stringify(body(runs.http, i));
             return request;
           },
@@ -390,7 +525,9 @@ async function orderRush(target: BenchTarget, server: Awaited<ReturnType<typeof 
     const httpRate = perSecond(overHttp.requests.sent, overHttp.duration * 1000);
 
     // Baseline, same database and run: the scratch table is the owner's (the app role gets DML by default privileges).
-    await owner.db.execute(sql`create table bench_insert_services (id uuid primary key, body jsonb not null, created_at timestamptz not null)`);
+    await owner.db.execute(
+      sql`create table bench_insert_services (id uuid primary key, body jsonb not null, created_at timestamptz not null)`,
+    );
     const insertBody = JSON.stringify(body(runs.app, 0));
     await insertRate(h.services.db, 'bench_insert_services', WARM_UP_INSERTS, insertBody);
     const inserts = await insertRate(h.services.db, 'bench_insert_services', Math.max(ATTEMPTS, 5_000), insertBody);
@@ -432,12 +569,27 @@ async function orderRush(target: BenchTarget, server: Awaited<ReturnType<typeof 
     ]);
     const checks = (where: string, outcomes: typeof appOutcomes, s: typeof seats.app, errors = 0) => [
       { check: `${where}: placed (201)`, value: outcomes.placed, ok: outcomes.placed === expected },
-      { check: `${where}: refused (409 services.slot_full)`, value: outcomes.refused, ok: outcomes.refused === ATTEMPTS - expected },
+      {
+        check: `${where}: refused (409 services.slot_full)`,
+        value: outcomes.refused,
+        ok: outcomes.refused === ATTEMPTS - expected,
+      },
       { check: `${where}: other statuses / errors`, value: outcomes.other + errors, ok: outcomes.other + errors === 0 },
-      { check: `${where}: oversold slots (booked > capacity or ≠ live orders' seats)`, value: s.oversold, ok: s.oversold === 0 },
-      { check: `${where}: seats booked / live orders (database)`, value: `${s.booked} / ${s.live} in ${s.slots} slots`, ok: s.booked === expected && s.live === expected },
+      {
+        check: `${where}: oversold slots (booked > capacity or ≠ live orders' seats)`,
+        value: s.oversold,
+        ok: s.oversold === 0,
+      },
+      {
+        check: `${where}: seats booked / live orders (database)`,
+        value: `${s.booked} / ${s.live} in ${s.slots} slots`,
+        ok: s.booked === expected && s.live === expected,
+      },
     ];
-    console.table([...checks('in-process', appOutcomes, seats.app), ...checks('HTTP', httpOutcomes, seats.http, overHttp.errors + overHttp.timeouts)]);
+    console.table([
+      ...checks('in-process', appOutcomes, seats.app),
+      ...checks('HTTP', httpOutcomes, seats.http, overHttp.errors + overHttp.timeouts),
+    ]);
     const others = [...appOthers, ...httpOthers];
     if (others.length) console.log(`first other responses: ${others.join(' | ')}`);
   } finally {
@@ -464,6 +616,8 @@ export async function run() {
     }
   }
   if (!targets.some((t) => t.label.startsWith('Postgres'))) {
-    console.log('\nservices order rush: SKIPPED — needs a reachable Postgres server (set DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test)');
+    console.log(
+      '\nservices order rush: SKIPPED — needs a reachable Postgres server (set DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test)',
+    );
   }
 }

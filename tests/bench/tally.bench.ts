@@ -1,4 +1,11 @@
-import { countingOwners, tallyElection, tallyMotion, type Choice, type CountingOwner, type RollUnit } from '@city/core/voting';
+import {
+  countingOwners,
+  tallyElection,
+  tallyMotion,
+  type Choice,
+  type CountingOwner,
+  type RollUnit,
+} from '@city/core/voting';
 
 const UNITS = Number(process.env.BENCH_TALLY_UNITS ?? 20_000);
 const RUNS = Number(process.env.BENCH_TALLY_RUNS ?? 200);
@@ -28,15 +35,33 @@ function roll(random: () => number): RollUnit[] {
     const unitId = `unit-${units.length}`;
     const r = random();
     if (r < 0.01) {
-      units.push({ unitId, area, saleStatus: random() < 0.7 ? 'unsold' : 'sold_undelivered', ownerIds: [], designatedVoterId: null });
+      units.push({
+        unitId,
+        area,
+        saleStatus: random() < 0.7 ? 'unsold' : 'sold_undelivered',
+        ownerIds: [],
+        designatedVoterId: null,
+      });
     } else if (r < 0.11) {
       const ids = [`owner-${owner++}`, `owner-${owner++}`];
-      units.push({ unitId, area, saleStatus: 'sold_delivered', ownerIds: ids, designatedVoterId: ids[random() < 0.5 ? 0 : 1]! });
+      units.push({
+        unitId,
+        area,
+        saleStatus: 'sold_delivered',
+        ownerIds: ids,
+        designatedVoterId: ids[random() < 0.5 ? 0 : 1]!,
+      });
     } else {
       const ids = [`owner-${owner++}`];
       units.push({ unitId, area, saleStatus: 'sold_delivered', ownerIds: ids, designatedVoterId: null });
       if (r < 0.16 && units.length < UNITS) {
-        units.push({ unitId: `unit-${units.length}`, area: 5_000 + Math.floor(random() * 10_001), saleStatus: 'sold_delivered', ownerIds: ids, designatedVoterId: null });
+        units.push({
+          unitId: `unit-${units.length}`,
+          area: 5_000 + Math.floor(random() * 10_001),
+          saleStatus: 'sold_delivered',
+          ownerIds: ids,
+          designatedVoterId: null,
+        });
       }
     }
   }
@@ -73,7 +98,8 @@ function time(fn: () => unknown): number[] {
   return samples.sort((a, b) => a - b);
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 
 /** The vote arithmetic over one neighbourhood's roll, against a bare loop over the same ballots in the same run. */
 export async function run() {
@@ -90,7 +116,8 @@ export async function run() {
     },
     'countingOwners (roll, at opening)': () => countingOwners(units),
     'tallyMotion (one motion)': () => tallyMotion({ threshold: 'special', total, ballots: motion }),
-    'tallyElection (9 seats, 15 candidates)': () => tallyElection({ seats: 9, candidateIds: CANDIDATES, total, ballots: election }),
+    'tallyElection (9 seats, 15 candidates)': () =>
+      tallyElection({ seats: 9, candidateIds: CANDIDATES, total, ballots: election }),
   };
   const results = Object.entries(cases).map(([name, fn]) => ({ name, samples: time(fn) }));
   const baseline = quantile(results[0]!.samples, 0.5);
@@ -101,7 +128,9 @@ export async function run() {
     `\nvote arithmetic — ${units.length} units → ${total.count} counting owners (developer ${owners[0]!.kind === 'developer' ? owners[0]!.unitIds.length : 0} units), ` +
       `${motion.length} ballots; ${RUNS} runs each after a warm-up`,
   );
-  console.log(`motion: ${motionResult.outcome} (agree ${motionResult.agree.count}/${motionResult.participants.count}); election: ${electionResult.elected.length} elected, tie ${electionResult.tie ? 'yes' : 'no'}, ${electionResult.emptySeats} empty`);
+  console.log(
+    `motion: ${motionResult.outcome} (agree ${motionResult.agree.count}/${motionResult.participants.count}); election: ${electionResult.elected.length} elected, tie ${electionResult.tie ? 'yes' : 'no'}, ${electionResult.emptySeats} empty`,
+  );
   console.table(
     results.map((r) => ({
       case: r.name,
@@ -112,11 +141,14 @@ export async function run() {
   );
   const of = (name: string) => results.find((r) => r.name === name)!.samples;
   // The count at close: three motions and an election over the frozen roll's ballots (the roll was grouped at opening).
-  const count = (q: number) => 3 * quantile(of('tallyMotion (one motion)'), q) + quantile(of('tallyElection (9 seats, 15 candidates)'), q);
+  const count = (q: number) =>
+    3 * quantile(of('tallyMotion (one motion)'), q) + quantile(of('tallyElection (9 seats, 15 candidates)'), q);
   // p95 (with the garbage collector's pauses) is what a meeting's close sees at worst; judge by it.
   console.log(
     `target: the count at close (3 motions + a 9-seat election) < ${TARGET_MS} ms: p95 ${count(0.95).toFixed(2)} ms (median ${count(0.5).toFixed(2)} ms) — ${count(0.95) < TARGET_MS ? 'met' : 'NOT met'}`,
   );
   const freeze = quantile(of('countingOwners (roll, at opening)'), 0.95);
-  console.log(`grouping the roll at opening, once per meeting: p95 ${freeze.toFixed(2)} ms — ${freeze < TARGET_MS ? 'also' : 'not'} under ${TARGET_MS} ms`);
+  console.log(
+    `grouping the roll at opening, once per meeting: p95 ${freeze.toFixed(2)} ms — ${freeze < TARGET_MS ? 'also' : 'not'} under ${TARGET_MS} ms`,
+  );
 }

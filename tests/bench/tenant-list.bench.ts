@@ -13,7 +13,11 @@ export async function run() {
       const auth = { authorization: `Bearer ${server.info.token}` };
       const bare = await measure('bare Hono route', `${server.url}/bench/bare`);
       const query = await measure('tenant query only (no auth)', `${server.url}/bench/tenant-query`);
-      const list = await measure('GET /t/:tenant/members (20, authenticated)', `${server.url}/api/v1/t/${server.info.slug}/members?limit=20`, auth);
+      const list = await measure(
+        'GET /t/:tenant/members (20, authenticated)',
+        `${server.url}/api/v1/t/${server.info.slug}/members?limit=20`,
+        auth,
+      );
       printTable(`tenant-scoped list — ${target.label}`, [bare, query, list], bare);
       const ratio = list.requestsPerSecond / bare.requestsPerSecond;
       const verdict = ratio >= 0.5 && list.p99 < 25 ? 'PASS' : 'MISS';

@@ -217,7 +217,9 @@ describe('property registry', () => {
     await page.getByRole('button', { name: '变更业主' }).click();
     await expect.poll(() => page.getByText('业主已更新。').count()).toBe(1);
     await expect.poll(() => page.getByText('1101**********002X').count()).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('section', { hasText: '历史业主' }).getByText(formerName).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('section', { hasText: '历史业主' }).getByText(formerName).count())
+      .toBeGreaterThan(0);
     await page.screenshot({ path: `${shots}/e2e-unit.png`, fullPage: true });
     await page.context().close();
   });
@@ -265,7 +267,10 @@ describe('registry import and resident verification', () => {
 
     await admin.goto(`${product.url}/n/jinse-jiayuan/verifications`);
     await admin.getByLabel('范围').selectOption({ label: '9栋（2 户）' });
-    const [download] = await Promise.all([admin.waitForEvent('download'), admin.getByRole('button', { name: '生成 PDF' }).click()]);
+    const [download] = await Promise.all([
+      admin.waitForEvent('download'),
+      admin.getByRole('button', { name: '生成 PDF' }).click(),
+    ]);
     const pdf = (await readFile(await download.path())).toString('latin1');
     expect(pdf.match(/\/Type \/Page\b/g)).toHaveLength(2);
     // The letter links its claim page (the same address as its QR code).
@@ -291,7 +296,11 @@ describe('registry import and resident verification', () => {
     const res = await fetch(`${product.url}/p/jinse-jiayuan/print`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 });
 
@@ -369,9 +378,18 @@ describe('业主大会 voting', () => {
     await owner.goto(`${product.url}/n/jinse-jiayuan/p/voting/meetings`);
     await owner.getByRole('link', { name: running }).click();
     await owner.waitForURL(/\/meetings\/[^/]+$/);
-    await expect.poll(() => owner.getByText('需参与表决面积和人数都达到四分之三以上同意').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    for (const [motion, choice] of [['续聘', '同意'], ['电梯', '同意'], ['快递柜', '反对']] as const) {
-      await owner.getByRole('group', { name: new RegExp(motion) }).getByLabel(choice).check();
+    await expect
+      .poll(() => owner.getByText('需参与表决面积和人数都达到四分之三以上同意').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    for (const [motion, choice] of [
+      ['续聘', '同意'],
+      ['电梯', '同意'],
+      ['快递柜', '反对'],
+    ] as const) {
+      await owner
+        .getByRole('group', { name: new RegExp(motion) })
+        .getByLabel(choice)
+        .check();
     }
     await owner.getByRole('button', { name: '提交表决票' }).click();
     const receipt = owner.getByText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
@@ -402,9 +420,16 @@ describe('业主大会 voting', () => {
     await staff.getByRole('link', { name: '管理与计票' }).click();
     await staff.waitForURL(/\/manage$/);
     // The first counting owner on the roll without a ballot.
-    await staff.getByRole('link', { name: /^为 .* 录入表决票$/ }).first().click();
+    await staff
+      .getByRole('link', { name: /^为 .* 录入表决票$/ })
+      .first()
+      .click();
     await staff.getByLabel('纸质票编号').fill('No.0888');
-    for (const motion of ['车库B区', '收费标准']) await staff.getByRole('group', { name: new RegExp(motion) }).getByLabel('同意').check();
+    for (const motion of ['车库B区', '收费标准'])
+      await staff
+        .getByRole('group', { name: new RegExp(motion) })
+        .getByLabel('同意')
+        .check();
     await staff.getByRole('button', { name: '录入（等待第二人核对）' }).click();
     await expect.poll(() => staff.getByText(/已录入 .* 的表决票/).count(), { timeout: 15_000 }).toBe(1);
     await staff.context().close();

@@ -63,7 +63,10 @@ describe('a local service business, from sign-up to a reviewed order', () => {
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(servicesHome);
 
-    const jinse = page.locator('section, article, div').filter({ has: page.getByRole('heading', { name: '金色家园' }) }).last();
+    const jinse = page
+      .locator('section, article, div')
+      .filter({ has: page.getByRole('heading', { name: '金色家园' }) })
+      .last();
     await jinse.getByLabel('申请说明（选填）').fill('驻点在小区北门');
     await jinse.getByRole('button', { name: '申请入驻' }).click();
     await expect.poll(() => page.getByText('申请已提交').count()).toBe(1);
@@ -73,7 +76,10 @@ describe('a local service business, from sign-up to a reviewed order', () => {
     const page = await v.newPage(DESKTOP);
     await v.signIn(page, '13900000011', 'demo1234');
     await page.goto(`${product.url}/n/jinse-jiayuan/p/services/admin`);
-    const card = page.locator('section, article, div').filter({ has: page.getByRole('heading', { name: business }) }).last();
+    const card = page
+      .locator('section, article, div')
+      .filter({ has: page.getByRole('heading', { name: business }) })
+      .last();
     await expect.poll(() => card.getByText('驻点在小区北门').count()).toBe(1);
     await card.getByRole('button', { name: '准予入驻' }).click();
     await expect.poll(() => page.getByText('已处理').count()).toBe(1);
@@ -94,14 +100,21 @@ describe('a local service business, from sign-up to a reviewed order', () => {
     await page.getByRole('button', { name: '新增', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { name: service }).count()).toBe(1);
 
-    const card = page.locator('section, article, div').filter({ has: page.getByRole('heading', { name: service }) }).last();
-    await card.getByLabel(/^图片/).setInputFiles({ name: '保洁.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1X1, 'base64') });
+    const card = page
+      .locator('section, article, div')
+      .filter({ has: page.getByRole('heading', { name: service }) })
+      .last();
+    await card
+      .getByLabel(/^图片/)
+      .setInputFiles({ name: '保洁.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1X1, 'base64') });
     await card.getByRole('button', { name: '上传图片' }).click();
     await expect.poll(() => card.getByRole('img').count()).toBe(1);
     await card.getByLabel('金色家园').check();
     await card.getByRole('button', { name: '保存上架小区' }).click();
     await expect.poll(() => page.getByText('已保存').count()).toBe(1);
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 2 * 86_400_000));
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+      new Date(Date.now() + 2 * 86_400_000),
+    );
     await card.getByLabel('开始').fill(`${day}T09:00`);
     await card.getByLabel('结束').fill(`${day}T12:00`);
     await card.getByLabel('名额').fill('2');
@@ -120,7 +133,9 @@ describe('a local service business, from sign-up to a reviewed order', () => {
     await page.getByRole('button', { name: '搜索' }).click();
     const tile = page.getByRole('link', { name: new RegExp(service) });
     // The vendor's photo, served through the portal from the API.
-    await expect.poll(() => tile.getByRole('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    await expect
+      .poll(() => tile.getByRole('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBe(1);
     await tile.click();
     await expect.poll(() => page.getByText('¥268.00/次').count()).toBe(1);
     await page.getByRole('radio').first().check();
@@ -140,7 +155,11 @@ describe('a local service business, from sign-up to a reviewed order', () => {
     // The inbox polls every 15 s.
     await expect.poll(() => order.count(), { timeout: 40_000 }).toBe(1);
     expect(await page.getByText('有新订单').count()).toBe(1);
-    for (const [button, status] of [['接单', '已接单'], ['开始服务', '服务中'], ['完成服务', '已完成']] as const) {
+    for (const [button, status] of [
+      ['接单', '已接单'],
+      ['开始服务', '服务中'],
+      ['完成服务', '已完成'],
+    ] as const) {
       await order.getByRole('button', { name: button }).click();
       await expect.poll(() => order.getByText(status).count()).toBeGreaterThan(0);
     }

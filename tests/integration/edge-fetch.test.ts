@@ -57,7 +57,9 @@ describe('edge fetch handler', () => {
     const signIn = await post('/api/v1/auth/sign-in', { phone, password: 'edge-password' });
     expect(signIn.status).toBe(200);
     const me = await handler.fetch(
-      new Request('https://edge.example/api/v1/me', { headers: { authorization: `Bearer ${(await signIn.json()).token}` } }),
+      new Request('https://edge.example/api/v1/me', {
+        headers: { authorization: `Bearer ${(await signIn.json()).token}` },
+      }),
       env,
     );
     expect((await me.json()).user.phone).toBe(phone);

@@ -16,7 +16,12 @@ let root: string;
 beforeAll(() => {
   mkdirSync(join(repo, 'tests/.artifacts'), { recursive: true });
   root = mkdtempSync(join(repo, 'tests/.artifacts/new-plugin-'));
-  for (const file of ['apps/api/src/plugins.ts', 'apps/portal/src/lib/plugins.ts', 'apps/api/package.json', 'apps/portal/package.json']) {
+  for (const file of [
+    'apps/api/src/plugins.ts',
+    'apps/portal/src/lib/plugins.ts',
+    'apps/api/package.json',
+    'apps/portal/package.json',
+  ]) {
     cpSync(join(repo, file), join(root, file), { recursive: true });
   }
 });
@@ -30,7 +35,13 @@ describe('new:plugin', () => {
   });
 
   it('writes the plugin folder and registers it with the API and the portal', () => {
-    const written = createPlugin({ id: 'test-board', nameZh: '测试公告板', nameEn: 'Test board', root, now: 1_800_000_000_000 });
+    const written = createPlugin({
+      id: 'test-board',
+      nameZh: '测试公告板',
+      nameEn: 'Test board',
+      root,
+      now: 1_800_000_000_000,
+    });
     const names = written.map((p) => p.slice(join(root, 'plugins/test-board/').length)).sort();
     expect(names).toEqual([
       'README.md',
@@ -48,9 +59,15 @@ describe('new:plugin', () => {
       'tsconfig.json',
     ]);
     const read = (file: string) => readFileSync(join(root, file), 'utf8');
-    expect(read('apps/api/src/plugins.ts')).toContain("import { testBoardPlugin } from '@city/plugin-test-board/server';");
-    expect(read('apps/api/src/plugins.ts')).toMatch(/export const plugins = \[contactsPlugin, [\w, ]*testBoardPlugin\] as const;/);
-    expect(read('apps/portal/src/lib/plugins.ts')).toContain("  'test-board': () => import('@city/plugin-test-board/portal'),\n};");
+    expect(read('apps/api/src/plugins.ts')).toContain(
+      "import { testBoardPlugin } from '@city/plugin-test-board/server';",
+    );
+    expect(read('apps/api/src/plugins.ts')).toMatch(
+      /export const plugins = \[contactsPlugin, [\w, ]*testBoardPlugin\] as const;/,
+    );
+    expect(read('apps/portal/src/lib/plugins.ts')).toContain(
+      "  'test-board': () => import('@city/plugin-test-board/portal'),\n};",
+    );
     expect(JSON.parse(read('apps/portal/package.json')).dependencies['@city/plugin-test-board']).toBe('*');
     const migration = read('plugins/test-board/migrations/0000_items.sql');
     expect(migration).toContain('ALTER TABLE test_board_items FORCE ROW LEVEL SECURITY;');
@@ -67,11 +84,22 @@ describe('new:plugin', () => {
     try {
       const world = await buildWorld(h);
       const A = `/api/v1/t/${world.tenantA.slug}`;
-      const install = await h.call('POST', `${A}/plugins/test-board/install`, { token: world.tokens.adminA, json: { grantedScopes: ['audit:write'] } });
+      const install = await h.call('POST', `${A}/plugins/test-board/install`, {
+        token: world.tokens.adminA,
+        json: { grantedScopes: ['audit:write'] },
+      });
       expect(install.body.install).toMatchObject({ status: 'enabled', settings: { heading: '测试公告板' } });
-      expect((await h.call('POST', `${A}/p/test-board/items`, { token: world.tokens.adminA, json: { title: '第一项' } })).status).toBe(201);
-      expect((await h.call('GET', `${A}/p/test-board/items`, { token: world.tokens.residentA })).body.items).toEqual([expect.objectContaining({ title: '第一项' })]);
-      expect((await h.call('GET', `/api/v1/t/${world.tenantB.slug}/p/test-board/items`, { token: world.tokens.adminB })).status).toBe(404);
+      expect(
+        (await h.call('POST', `${A}/p/test-board/items`, { token: world.tokens.adminA, json: { title: '第一项' } }))
+          .status,
+      ).toBe(201);
+      expect((await h.call('GET', `${A}/p/test-board/items`, { token: world.tokens.residentA })).body.items).toEqual([
+        expect.objectContaining({ title: '第一项' }),
+      ]);
+      expect(
+        (await h.call('GET', `/api/v1/t/${world.tenantB.slug}/p/test-board/items`, { token: world.tokens.adminB }))
+          .status,
+      ).toBe(404);
     } finally {
       await h.close();
     }

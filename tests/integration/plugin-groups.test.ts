@@ -13,14 +13,24 @@ let h: TestApp;
 let world: World;
 type Persona = 'adminA' | 'residentA' | 'staffA' | 'adminB' | 'outsider';
 const sign = (persona: Persona, tenant: 'A' | 'B', text: string) =>
-  h.call('POST', `/api/v1/t/${tenant === 'A' ? world.tenantA.slug : world.tenantB.slug}/p/fixture/guestbook`, { token: world.tokens[persona], json: { text } });
-const guestbook = async (tenantId: string) => (await notesIn(h.database.db, tenantId)).filter((b) => b.includes('：') && b.includes('['));
+  h.call('POST', `/api/v1/t/${tenant === 'A' ? world.tenantA.slug : world.tenantB.slug}/p/fixture/guestbook`, {
+    token: world.tokens[persona],
+    json: { text },
+  });
+const guestbook = async (tenantId: string) =>
+  (await notesIn(h.database.db, tenantId)).filter((b) => b.includes('：') && b.includes('['));
 
 beforeAll(async () => {
   h = await createTestApp({ plugins: [fixturePlugin()] });
   world = await buildWorld(h);
-  for (const [admin, slug] of [['adminA', world.tenantA.slug], ['adminB', world.tenantB.slug]] as const) {
-    const installed = await h.call('POST', `/api/v1/t/${slug}/plugins/fixture/install`, { token: world.tokens[admin], json: { grantedScopes: scopes } });
+  for (const [admin, slug] of [
+    ['adminA', world.tenantA.slug],
+    ['adminB', world.tenantB.slug],
+  ] as const) {
+    const installed = await h.call('POST', `/api/v1/t/${slug}/plugins/fixture/install`, {
+      token: world.tokens[admin],
+      json: { grantedScopes: scopes },
+    });
     expect(installed.status).toBe(200);
   }
 });
@@ -35,7 +45,9 @@ describe('grouped plugin routes', () => {
     expect(Math.max(...results.map((r) => r.body.groupSize as number))).toBeGreaterThan(1);
     results.forEach((r, i) => {
       const persona = who[i % 3]!;
-      expect(r.body.body).toBe(`${world.users[persona].displayName}[${persona === 'adminA' ? 'admin' : persona === 'staffA' ? 'staff' : 'resident'}]：第${i}条`);
+      expect(r.body.body).toBe(
+        `${world.users[persona].displayName}[${persona === 'adminA' ? 'admin' : persona === 'staffA' ? 'staff' : 'resident'}]：第${i}条`,
+      );
     });
     expect(await guestbook(world.tenantA.id)).toHaveLength(24);
   });
@@ -62,24 +74,44 @@ describe('grouped plugin routes', () => {
   it('never mixes neighbourhoods: each group is one neighbourhood’s, and a non-member is not found', async () => {
     const beforeA = (await guestbook(world.tenantA.id)).length;
     const beforeB = (await guestbook(world.tenantB.id)).length;
-    const calls: Array<[Persona, 'A' | 'B']> = [['residentA', 'A'], ['adminB', 'B'], ['adminA', 'A'], ['adminB', 'B'], ['adminB', 'A'], ['outsider', 'A'], ['residentA', 'B']];
+    const calls: Array<[Persona, 'A' | 'B']> = [
+      ['residentA', 'A'],
+      ['adminB', 'B'],
+      ['adminA', 'A'],
+      ['adminB', 'B'],
+      ['adminB', 'A'],
+      ['outsider', 'A'],
+      ['residentA', 'B'],
+    ];
     const results = await Promise.all(calls.map(([persona, tenant], i) => sign(persona, tenant, `跨${i}`)));
     expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 404, 404, 404]);
     expect(results[4]!.body.code).toBe('not_found');
     const a = await guestbook(world.tenantA.id);
     const b = await guestbook(world.tenantB.id);
-    expect(a.slice(beforeA).sort()).toEqual([`${world.users.adminA.displayName}[admin]：跨2`, `${world.users.residentA.displayName}[resident]：跨0`].sort());
-    expect(b.slice(beforeB).sort()).toEqual([`${world.users.adminB.displayName}[admin]：跨1`, `${world.users.adminB.displayName}[admin]：跨3`].sort());
+    expect(a.slice(beforeA).sort()).toEqual(
+      [`${world.users.adminA.displayName}[admin]：跨2`, `${world.users.residentA.displayName}[resident]：跨0`].sort(),
+    );
+    expect(b.slice(beforeB).sort()).toEqual(
+      [`${world.users.adminB.displayName}[admin]：跨1`, `${world.users.adminB.displayName}[admin]：跨3`].sort(),
+    );
   });
 
   it('answers 404 once the plugin is disabled, 401 without a session, and 400 for a bad body, before any group', async () => {
-    expect((await h.call('POST', `/api/v1/t/${world.tenantA.slug}/p/fixture/guestbook`, { json: { text: 'x' } })).status).toBe(401);
+    expect(
+      (await h.call('POST', `/api/v1/t/${world.tenantA.slug}/p/fixture/guestbook`, { json: { text: 'x' } })).status,
+    ).toBe(401);
     const bad = await sign('residentA', 'A', '');
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toContain('application/problem+json');
-    expect((await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/fixture/disable`, { token: world.tokens.adminA })).status).toBe(200);
+    expect(
+      (await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/fixture/disable`, { token: world.tokens.adminA }))
+        .status,
+    ).toBe(200);
     expect((await sign('residentA', 'A', '停用后')).status).toBe(404);
-    expect((await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/fixture/enable`, { token: world.tokens.adminA })).status).toBe(200);
+    expect(
+      (await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/fixture/enable`, { token: world.tokens.adminA }))
+        .status,
+    ).toBe(200);
     expect((await sign('residentA', 'A', '启用后')).status).toBe(201);
   });
 

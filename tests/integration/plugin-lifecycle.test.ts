@@ -79,20 +79,33 @@ describe('plugin lifecycle (fixture plugin)', () => {
   });
 
   it('installs only with every scope granted and valid settings; the install hook runs', async () => {
-    expect((await as('adminA', 'POST', `${A()}/plugins/fixture/install`, { grantedScopes: ['registry:read'] })).body.code).toBe('scopes_required');
-    const bad = await as('adminA', 'POST', `${A()}/plugins/fixture/install`, { grantedScopes: scopes, settings: { greeting: '' } });
+    expect(
+      (await as('adminA', 'POST', `${A()}/plugins/fixture/install`, { grantedScopes: ['registry:read'] })).body.code,
+    ).toBe('scopes_required');
+    const bad = await as('adminA', 'POST', `${A()}/plugins/fixture/install`, {
+      grantedScopes: scopes,
+      settings: { greeting: '' },
+    });
     expect(bad.body.errors[0]).toMatchObject({ path: 'greeting' });
     // Two admins installing at once: one installs, the other is told it is installed already.
-    const both = await Promise.all([1, 2].map(() => as('adminA', 'POST', `${A()}/plugins/fixture/install`, { grantedScopes: scopes })));
+    const both = await Promise.all(
+      [1, 2].map(() => as('adminA', 'POST', `${A()}/plugins/fixture/install`, { grantedScopes: scopes })),
+    );
     expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
     const ok = both.find((r) => r.status === 200)!;
-    expect(ok.body.install).toMatchObject({ status: 'enabled', version: '1.0.0', settings: { greeting: '你好', failEvents: false } });
+    expect(ok.body.install).toMatchObject({
+      status: 'enabled',
+      version: '1.0.0',
+      settings: { greeting: '你好', failEvents: false },
+    });
     expect(await notesOf(world.tenantA.id)).toEqual(['installed']);
     expect(both.find((r) => r.status === 409)!.body.code).toBe('plugin_state');
   });
 
   it('serves its routes to members by role, with its settings', async () => {
-    expect((await as('residentA', 'GET', `${A()}/p/fixture/notes`)).body.items.map((n: { body: string }) => n.body)).toEqual(['installed']);
+    expect(
+      (await as('residentA', 'GET', `${A()}/p/fixture/notes`)).body.items.map((n: { body: string }) => n.body),
+    ).toEqual(['installed']);
     expect((await as('residentA', 'POST', `${A()}/p/fixture/notes`, { body: 'x' })).status).toBe(403);
     await as('adminA', 'PUT', `${A()}/plugins/fixture/settings`, { settings: { greeting: 'Hi', failEvents: false } });
     const added = await as('adminA', 'POST', `${A()}/p/fixture/notes`, { body: '第一条' });
@@ -103,10 +116,17 @@ describe('plugin lifecycle (fixture plugin)', () => {
   });
 
   it('answers its own errors as localised problem+json', async () => {
-    const missing = await h.call('GET', `${A()}/p/fixture/notes/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`, { token: world.tokens.residentA, headers: { 'accept-language': 'en' } });
+    const missing = await h.call('GET', `${A()}/p/fixture/notes/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`, {
+      token: world.tokens.residentA,
+      headers: { 'accept-language': 'en' },
+    });
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toContain('application/problem+json');
-    expect(missing.body).toMatchObject({ code: 'fixture.note_missing', title: 'No such note', type: '/problems/fixture.note_missing' });
+    expect(missing.body).toMatchObject({
+      code: 'fixture.note_missing',
+      title: 'No such note',
+      type: '/problems/fixture.note_missing',
+    });
     const doc = (await h.call('GET', '/api/v1/openapi.json')).body;
     const del = doc.paths['/api/v1/t/{tenant}/p/fixture/notes/{noteId}'].delete;
     expect(del['x-access']).toEqual(['tenant:admin', 'plugin-role:fixture.note-keeper']);
@@ -116,16 +136,29 @@ describe('plugin lifecycle (fixture plugin)', () => {
   it('adds its own roles, which the admin gives to members and which open routes and navigation to them', async () => {
     const note = (await as('adminA', 'GET', `${A()}/p/fixture/notes`)).body.items.at(-1);
     expect((await as('residentA', 'DELETE', `${A()}/p/fixture/notes/${note.id}`)).status).toBe(403);
-    const entries = async () => (await as('residentA', 'GET', `${A()}/plugins/navigation`)).body.plugins[0].entries.map((i: { path: string }) => i.path);
+    const entries = async () =>
+      (await as('residentA', 'GET', `${A()}/plugins/navigation`)).body.plugins[0].entries.map(
+        (i: { path: string }) => i.path,
+      );
     expect(await entries()).toEqual(['/notes']);
     const residentMember = world.members.residentA;
-    const unknown = await as('adminA', 'PUT', `${A()}/plugins/fixture/roles/${residentMember}`, { roles: ['dictator'] });
+    const unknown = await as('adminA', 'PUT', `${A()}/plugins/fixture/roles/${residentMember}`, {
+      roles: ['dictator'],
+    });
     expect(unknown).toMatchObject({ status: 400, body: { errors: [{ path: 'roles', code: 'plugin_role_unknown' }] } });
-    expect((await as('adminB', 'PUT', `${B()}/plugins/fixture/roles/${residentMember}`, { roles: ['note-keeper'] })).status).toBe(409);
-    const given = await as('adminA', 'PUT', `${A()}/plugins/fixture/roles/${residentMember}`, { roles: ['note-keeper'] });
+    expect(
+      (await as('adminB', 'PUT', `${B()}/plugins/fixture/roles/${residentMember}`, { roles: ['note-keeper'] })).status,
+    ).toBe(409);
+    const given = await as('adminA', 'PUT', `${A()}/plugins/fixture/roles/${residentMember}`, {
+      roles: ['note-keeper'],
+    });
     expect(given.body.items).toEqual([expect.objectContaining({ memberId: residentMember, roles: ['note-keeper'] })]);
     expect(await entries()).toEqual(['/notes', '/keep']);
-    expect((await as('residentA', 'GET', `${A()}/plugins/navigation`)).body.plugins[0]).toMatchObject({ id: 'fixture', icon: '🧪', myRoles: ['note-keeper'] });
+    expect((await as('residentA', 'GET', `${A()}/plugins/navigation`)).body.plugins[0]).toMatchObject({
+      id: 'fixture',
+      icon: '🧪',
+      myRoles: ['note-keeper'],
+    });
     expect((await as('residentA', 'DELETE', `${A()}/p/fixture/notes/${note.id}`)).status).toBe(204);
     await as('adminA', 'PUT', `${A()}/plugins/fixture/roles/${residentMember}`, { roles: [] });
     expect((await as('adminA', 'GET', `${A()}/plugins/fixture/roles`)).body.items).toEqual([]);
@@ -137,36 +170,66 @@ describe('plugin lifecycle (fixture plugin)', () => {
     expect((await as('adminA', 'GET', `${A()}/p/fixture/units/count`)).body).toEqual({ units: 0 });
     const refused = await as('adminA', 'POST', `${A()}/p/fixture/publish`);
     expect(refused).toMatchObject({ status: 403, body: { code: 'scope_not_granted', detail: 'notices:publish' } });
-    const attempt = withTenant(h.database.db, world.tenantA.id, (tx) => asPlugin(tx, 'city_p_fixture', () => tx.execute(sql`select count(*) from users`)));
-    await expect(attempt).rejects.toMatchObject({ cause: expect.objectContaining({ message: expect.stringMatching(/permission denied/) }) });
+    const attempt = withTenant(h.database.db, world.tenantA.id, (tx) =>
+      asPlugin(tx, 'city_p_fixture', () => tx.execute(sql`select count(*) from users`)),
+    );
+    await expect(attempt).rejects.toMatchObject({
+      cause: expect.objectContaining({ message: expect.stringMatching(/permission denied/) }),
+    });
     // Its tables follow the tenancy invariants: tenant_id, row-level security enabled and forced.
-    const { rows } = await h.database.db.execute<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean; has_tenant: boolean }>(sql`
+    const { rows } = await h.database.db.execute<{
+      relname: string;
+      relrowsecurity: boolean;
+      relforcerowsecurity: boolean;
+      has_tenant: boolean;
+    }>(sql`
       select relname, relrowsecurity, relforcerowsecurity,
         exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id') as has_tenant
       from pg_class c where relkind = 'r' and relname like 'fixture\_%'`);
-    expect(rows).toEqual([{ relname: 'fixture_notes', relrowsecurity: true, relforcerowsecurity: true, has_tenant: true }]);
+    expect(rows).toEqual([
+      { relname: 'fixture_notes', relrowsecurity: true, relforcerowsecurity: true, has_tenant: true },
+    ]);
     const actions = (await as('adminA', 'GET', `${A()}/audit`)).body.items.map((e: { action: string }) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['plugin.installed', 'plugin.settings_changed', 'fixture.note_added']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['plugin.installed', 'plugin.settings_changed', 'fixture.note_added']),
+    );
   });
 
   it('delivers core events after commit, never for a rolled-back change, and retries a failing handler visibly', async () => {
     const tenantId = world.tenantA.id;
     const { dispatcher } = h.services.pluginRuntime;
     await withTenant(h.database.db, tenantId, async (tx) => {
-      await emitEvent(tx, tenantId, 'member.joined', { userId: 'rolled-back', roles: [], via: 'invitation' }, h.clock.now());
+      await emitEvent(
+        tx,
+        tenantId,
+        'member.joined',
+        { userId: 'rolled-back', roles: [], via: 'invitation' },
+        h.clock.now(),
+      );
       throw new Error('the change fails');
     }).catch(() => undefined);
-    await withTenant(h.database.db, tenantId, (tx) => emitEvent(tx, tenantId, 'member.joined', { userId: 'u1', roles: [], via: 'invitation' }, h.clock.now()));
+    await withTenant(h.database.db, tenantId, (tx) =>
+      emitEvent(tx, tenantId, 'member.joined', { userId: 'u1', roles: [], via: 'invitation' }, h.clock.now()),
+    );
     await dispatcher.dispatch(tenantId);
     const notes = await notesOf(tenantId);
     expect(notes).toContain('welcome u1');
     expect(notes).not.toContain('welcome rolled-back');
 
     await as('adminA', 'PUT', `${A()}/plugins/fixture/settings`, { settings: { greeting: 'Hi', failEvents: true } });
-    await withTenant(h.database.db, tenantId, (tx) => emitEvent(tx, tenantId, 'member.joined', { userId: 'u2', roles: [], via: 'invitation' }, h.clock.now()));
+    await withTenant(h.database.db, tenantId, (tx) =>
+      emitEvent(tx, tenantId, 'member.joined', { userId: 'u2', roles: [], via: 'invitation' }, h.clock.now()),
+    );
     await dispatcher.dispatch(tenantId);
     const failing = (await as('adminA', 'GET', `${A()}/plugins/fixture`)).body.deliveries;
-    expect(failing).toEqual([expect.objectContaining({ event: 'member.joined', status: 'pending', attempts: 1, lastError: 'fixture told to fail' })]);
+    expect(failing).toEqual([
+      expect.objectContaining({
+        event: 'member.joined',
+        status: 'pending',
+        attempts: 1,
+        lastError: 'fixture told to fail',
+      }),
+    ]);
     await as('adminA', 'PUT', `${A()}/plugins/fixture/settings`, { settings: { greeting: 'Hi', failEvents: false } });
     await dispatcher.dispatch(tenantId);
     expect((await as('adminA', 'GET', `${A()}/plugins/fixture`)).body.deliveries).toHaveLength(1);
@@ -177,7 +240,9 @@ describe('plugin lifecycle (fixture plugin)', () => {
 
     // An admin need not wait for the back-off: "retry now" delivers once the request has committed.
     await as('adminA', 'PUT', `${A()}/plugins/fixture/settings`, { settings: { greeting: 'Hi', failEvents: true } });
-    await withTenant(h.database.db, tenantId, (tx) => emitEvent(tx, tenantId, 'member.joined', { userId: 'u3', roles: ['resident'], via: 'invitation' }, h.clock.now()));
+    await withTenant(h.database.db, tenantId, (tx) =>
+      emitEvent(tx, tenantId, 'member.joined', { userId: 'u3', roles: ['resident'], via: 'invitation' }, h.clock.now()),
+    );
     await dispatcher.dispatch(tenantId);
     const [waiting] = (await as('adminA', 'GET', `${A()}/plugins/fixture`)).body.deliveries;
     await as('adminA', 'PUT', `${A()}/plugins/fixture/settings`, { settings: { greeting: 'Hi', failEvents: false } });
@@ -188,12 +253,26 @@ describe('plugin lifecycle (fixture plugin)', () => {
   });
 
   it('delivers an event a real request emitted, once that request committed', async () => {
-    const [person] = await h.services.db.insert(schema.users).values({ phone: randomPhone(), displayName: '新住户', passwordHash: 'x' }).returning();
+    const [person] = await h.services.db
+      .insert(schema.users)
+      .values({ phone: randomPhone(), displayName: '新住户', passwordHash: 'x' })
+      .returning();
     const building = (await as('adminA', 'POST', `${A()}/registry/buildings`, { name: '1栋' })).body;
-    await as('adminA', 'POST', `${A()}/registry/units`, { buildingId: building.id, floor: 1, room: '101', saleStatus: 'sold_delivered' });
+    await as('adminA', 'POST', `${A()}/registry/units`, {
+      buildingId: building.id,
+      floor: 1,
+      room: '101',
+      saleStatus: 'sold_delivered',
+    });
     const token = (await h.services.sessions.create(person!.id, 'vitest')).token;
-    const asked = await h.call('POST', `${A()}/verifications`, { token, json: { building: '1栋', room: '101', relation: 'renter', displayName: '新住户' } });
-    await as('adminA', 'POST', `${A()}/verifications/${asked.body.id}/approve`, { relation: 'renter', reason: '核对租赁合同' });
+    const asked = await h.call('POST', `${A()}/verifications`, {
+      token,
+      json: { building: '1栋', room: '101', relation: 'renter', displayName: '新住户' },
+    });
+    await as('adminA', 'POST', `${A()}/verifications/${asked.body.id}/approve`, {
+      relation: 'renter',
+      reason: '核对租赁合同',
+    });
     await until(async () => (await notesOf(world.tenantA.id)).includes(`welcome ${person!.id}`));
     expect(await notesOf(world.tenantA.id)).toContain(`welcome ${person!.id}`);
   });
@@ -204,20 +283,32 @@ describe('plugin lifecycle (fixture plugin)', () => {
     expect((await as('adminB', 'GET', `${A()}/plugins/fixture`)).status).toBe(404);
     await as('adminB', 'POST', `${B()}/plugins/fixture/install`, { grantedScopes: scopes });
     const aNote = (await as('adminA', 'GET', `${A()}/p/fixture/notes`)).body.items[0];
-    expect((await as('adminB', 'GET', `${B()}/p/fixture/notes`)).body.items.map((n: { body: string }) => n.body)).toEqual(['installed']);
+    expect(
+      (await as('adminB', 'GET', `${B()}/p/fixture/notes`)).body.items.map((n: { body: string }) => n.body),
+    ).toEqual(['installed']);
     expect((await as('adminB', 'GET', `${B()}/p/fixture/notes/${aNote.id}`)).status).toBe(404);
-    expect((await as('adminB', 'GET', `${B()}/plugins/fixture`)).body.install.settings).toEqual({ greeting: '你好', failEvents: false });
+    expect((await as('adminB', 'GET', `${B()}/plugins/fixture`)).body.install.settings).toEqual({
+      greeting: '你好',
+      failEvents: false,
+    });
 
     // The background sweep finds B's waiting event by itself (it asks only which neighbourhoods have work).
-    await withTenant(h.database.db, world.tenantB.id, (tx) => emitEvent(tx, world.tenantB.id, 'member.joined', { userId: 'b1', roles: [], via: 'invitation' }, h.clock.now()));
+    await withTenant(h.database.db, world.tenantB.id, (tx) =>
+      emitEvent(tx, world.tenantB.id, 'member.joined', { userId: 'b1', roles: [], via: 'invitation' }, h.clock.now()),
+    );
     await h.services.pluginRuntime.dispatcher.sweep();
     expect(await notesOf(world.tenantB.id)).toEqual(['installed', 'welcome b1']);
   });
 
   it('delivers one plugin’s events to another, and refuses to uninstall a plugin another one requires', async () => {
-    expect((await as('adminA', 'POST', `${A()}/plugins/fixture-addon/install`, { grantedScopes: ['audit:write'] })).status).toBe(200);
+    expect(
+      (await as('adminA', 'POST', `${A()}/plugins/fixture-addon/install`, { grantedScopes: ['audit:write'] })).status,
+    ).toBe(200);
     const note = await as('adminA', 'POST', `${A()}/p/fixture/notes`, { body: '给扩展看' });
-    const audited = async () => (await as('adminA', 'GET', `${A()}/audit`)).body.items.filter((e: { action: string }) => e.action === 'fixture-addon.saw_note');
+    const audited = async () =>
+      (await as('adminA', 'GET', `${A()}/audit`)).body.items.filter(
+        (e: { action: string }) => e.action === 'fixture-addon.saw_note',
+      );
     await until(async () => (await audited()).length > 0);
     expect(await audited()).toEqual([expect.objectContaining({ targetId: note.body.id })]);
     expect((await as('adminA', 'POST', `${A()}/plugins/fixture/uninstall`)).body.code).toBe('plugin_required_by');
@@ -232,9 +323,13 @@ describe('plugin lifecycle (fixture plugin)', () => {
     expect((await as('adminA', 'POST', `${A()}/plugins/fixture/disable`)).body.code).toBe('plugin_state');
     // An event while disabled waits (paused) and is delivered once the plugin is enabled again.
     const tenantId = world.tenantA.id;
-    await withTenant(h.database.db, tenantId, (tx) => emitEvent(tx, tenantId, 'member.joined', { userId: 'while-off', roles: [], via: 'invitation' }, h.clock.now()));
+    await withTenant(h.database.db, tenantId, (tx) =>
+      emitEvent(tx, tenantId, 'member.joined', { userId: 'while-off', roles: [], via: 'invitation' }, h.clock.now()),
+    );
     await h.services.pluginRuntime.dispatcher.dispatch(tenantId);
-    expect((await as('adminA', 'GET', `${A()}/plugins/fixture`)).body.deliveries).toEqual([expect.objectContaining({ status: 'paused' })]);
+    expect((await as('adminA', 'GET', `${A()}/plugins/fixture`)).body.deliveries).toEqual([
+      expect.objectContaining({ status: 'paused' }),
+    ]);
     expect((await as('adminA', 'POST', `${A()}/plugins/fixture/enable`)).body.install.status).toBe('enabled');
     await until(async () => (await notesOf(tenantId)).includes('welcome while-off'));
     expect((await as('adminA', 'GET', `${A()}/plugins/fixture`)).body.deliveries).toEqual([]);
@@ -243,23 +338,46 @@ describe('plugin lifecycle (fixture plugin)', () => {
 
   it('upgrades once, with the hook in the transaction; a withdrawn version cannot be newly installed', async () => {
     const next = await createTestApp({ plugins: [fixturePlugin('1.1.0'), addon], database: h.database });
-    const call = (method: string, path: string, json?: unknown) => next.call(method, path, { token: world.tokens.adminA, ...(json !== undefined ? { json } : {}) });
-    expect((await call('GET', `${A()}/plugins/fixture`)).body.install).toMatchObject({ version: '1.0.0', upgradeAvailable: true });
+    const call = (method: string, path: string, json?: unknown) =>
+      next.call(method, path, { token: world.tokens.adminA, ...(json !== undefined ? { json } : {}) });
+    expect((await call('GET', `${A()}/plugins/fixture`)).body.install).toMatchObject({
+      version: '1.0.0',
+      upgradeAvailable: true,
+    });
     // A failing upgrade hook rolls the whole upgrade back: still 1.0.0, nothing written.
     await call('PUT', `${A()}/plugins/fixture/settings`, { settings: { greeting: 'fail-upgrade', failEvents: false } });
-    expect((await call('POST', `${A()}/plugins/fixture/upgrade`, { grantedScopes: scopes })).body).toMatchObject({ status: 500, code: 'plugin_failed', detail: '测试插件' });
+    expect((await call('POST', `${A()}/plugins/fixture/upgrade`, { grantedScopes: scopes })).body).toMatchObject({
+      status: 500,
+      code: 'plugin_failed',
+      detail: '测试插件',
+    });
     expect((await call('GET', `${A()}/plugins/fixture`)).body.install.version).toBe('1.0.0');
     expect((await notesOf(world.tenantA.id)).filter((n) => n.startsWith('upgraded'))).toEqual([]);
     await call('PUT', `${A()}/plugins/fixture/settings`, { settings: { greeting: 'Hi', failEvents: false } });
-    expect((await call('POST', `${A()}/plugins/fixture/upgrade`, { grantedScopes: scopes })).body.install.version).toBe('1.1.0');
-    expect((await call('POST', `${A()}/plugins/fixture/upgrade`, { grantedScopes: scopes })).body.code).toBe('plugin_state');
+    expect((await call('POST', `${A()}/plugins/fixture/upgrade`, { grantedScopes: scopes })).body.install.version).toBe(
+      '1.1.0',
+    );
+    expect((await call('POST', `${A()}/plugins/fixture/upgrade`, { grantedScopes: scopes })).body.code).toBe(
+      'plugin_state',
+    );
     expect((await notesOf(world.tenantA.id)).filter((n) => n.startsWith('upgraded'))).toEqual(['upgraded from 1.0.0']);
 
-    expect((await as('operator', 'PUT', '/api/v1/plugins/fixture/versions/1.0.0', { status: 'withdrawn', reason: '安全问题' })).status).toBe(204);
+    expect(
+      (
+        await as('operator', 'PUT', '/api/v1/plugins/fixture/versions/1.0.0', {
+          status: 'withdrawn',
+          reason: '安全问题',
+        })
+      ).status,
+    ).toBe(204);
     expect((await as('adminB', 'GET', `${B()}/plugins/fixture`)).body.install.versionWithdrawn).toBe(true);
     await as('adminB', 'POST', `${B()}/plugins/fixture/uninstall`);
-    expect((await as('adminB', 'POST', `${B()}/plugins/fixture/install`, { grantedScopes: scopes })).body.code).toBe('plugin_unavailable');
-    expect((await as('adminA', 'PUT', '/api/v1/plugins/fixture/versions/1.0.0', { status: 'available' })).status).toBe(403);
+    expect((await as('adminB', 'POST', `${B()}/plugins/fixture/install`, { grantedScopes: scopes })).body.code).toBe(
+      'plugin_unavailable',
+    );
+    expect((await as('adminA', 'PUT', '/api/v1/plugins/fixture/versions/1.0.0', { status: 'available' })).status).toBe(
+      403,
+    );
   });
 
   it('uninstalls (404, data kept), then purges on confirmation; every step is audited', async () => {

@@ -8,7 +8,11 @@ import { addVotingRows, readVotingRows } from '../fixtures/voting.ts';
  * One row of every kind a tenant route can name by id, made inside one neighbourhood. The isolation suite fills
  * each `{param}` of a route from here; a capability that adds a route with a new id parameter adds its maker.
  */
-type Maker = (tx: Parameters<Parameters<typeof withTenant>[2]>[0], tenantId: string, actorId: string) => Promise<Record<string, string>>;
+type Maker = (
+  tx: Parameters<Parameters<typeof withTenant>[2]>[0],
+  tenantId: string,
+  actorId: string,
+) => Promise<Record<string, string>>;
 
 const makers: Maker[] = [
   async (tx) => {
@@ -18,45 +22,104 @@ const makers: Maker[] = [
   async (tx, tenantId, actorId) => {
     const [invitation] = await tx
       .insert(schema.invitations)
-      .values({ tenantId, phone: '13700000000', displayName: '被邀请人', roles: ['resident'], invitedBy: actorId, expiresAt: new Date(Date.now() + 86400_000) })
+      .values({
+        tenantId,
+        phone: '13700000000',
+        displayName: '被邀请人',
+        roles: ['resident'],
+        invitedBy: actorId,
+        expiresAt: new Date(Date.now() + 86400_000),
+      })
       .returning();
     return { invitationId: invitation!.id };
   },
   async (tx, tenantId, actorId) => {
     const [notice] = await tx
       .insert(schema.notices)
-      .values({ tenantId, category: 'notice', title: '内部通知', body: '仅本小区可见', audience: 'residents', status: 'published', publishedAt: new Date(), publishAt: new Date(), createdBy: actorId })
+      .values({
+        tenantId,
+        category: 'notice',
+        title: '内部通知',
+        body: '仅本小区可见',
+        audience: 'residents',
+        status: 'published',
+        publishedAt: new Date(),
+        publishAt: new Date(),
+        createdBy: actorId,
+      })
       .returning();
     return { noticeId: notice!.id };
   },
   async (tx, tenantId, actorId) => {
-    const [building] = await tx.insert(schema.buildings).values({ tenantId, name: `${tenantId.slice(-4)}号楼` }).returning();
+    const [building] = await tx
+      .insert(schema.buildings)
+      .values({ tenantId, name: `${tenantId.slice(-4)}号楼` })
+      .returning();
     const [unit] = await tx
       .insert(schema.units)
-      .values({ tenantId, buildingId: building!.id, floor: 3, room: '301', registeredArea: 8950, saleStatus: 'sold_delivered' })
+      .values({
+        tenantId,
+        buildingId: building!.id,
+        floor: 3,
+        room: '301',
+        registeredArea: 8950,
+        saleStatus: 'sold_delivered',
+      })
       .returning();
-    const [owner] = await tx.insert(schema.owners).values({ tenantId, name: '业主甲', phone: '13600000000' }).returning();
-    await tx.insert(schema.unitOwners).values({ tenantId, unitId: unit!.id, ownerId: owner!.id, designatedVoter: true, since: new Date() });
+    const [owner] = await tx
+      .insert(schema.owners)
+      .values({ tenantId, name: '业主甲', phone: '13600000000' })
+      .returning();
+    await tx
+      .insert(schema.unitOwners)
+      .values({ tenantId, unitId: unit!.id, ownerId: owner!.id, designatedVoter: true, since: new Date() });
     const [verification] = await tx
       .insert(schema.verifications)
-      .values({ tenantId, unitId: unit!.id, userId: actorId, displayName: '待审住户', relation: 'family', status: 'pending', method: 'approval' })
+      .values({
+        tenantId,
+        unitId: unit!.id,
+        userId: actorId,
+        displayName: '待审住户',
+        relation: 'family',
+        status: 'pending',
+        method: 'approval',
+      })
       .returning();
     return { buildingId: building!.id, unitId: unit!.id, ownerId: owner!.id, verificationId: verification!.id };
   },
   async (tx, tenantId, actorId) => {
     const [registryImport] = await tx
       .insert(schema.registryImports)
-      .values({ tenantId, fileName: 'registry.csv', fileDigest: '00', status: 'ready', rowCount: 0, plan: [], createdBy: actorId })
+      .values({
+        tenantId,
+        fileName: 'registry.csv',
+        fileDigest: '00',
+        status: 'ready',
+        rowCount: 0,
+        plan: [],
+        createdBy: actorId,
+      })
       .returning();
     return { importId: registryImport!.id };
   },
   // The suites' apps offer the fixture plugin, installed in both neighbourhoods: its routes are attacked too.
   async (tx, tenantId) => ({ pluginId: 'fixture', noteId: await addNote(tx, tenantId, '甲方的便签') }),
   async (tx, tenantId) => {
-    const [event] = await tx.insert(schema.pluginEvents).values({ tenantId, name: 'member.joined', payload: {}, dispatchedAt: new Date() }).returning();
+    const [event] = await tx
+      .insert(schema.pluginEvents)
+      .values({ tenantId, name: 'member.joined', payload: {}, dispatchedAt: new Date() })
+      .returning();
     const [delivery] = await tx
       .insert(schema.pluginDeliveries)
-      .values({ tenantId, eventId: event!.id, pluginId: 'fixture', status: 'failed', attempts: 6, lastError: 'boom', nextAttemptAt: new Date() })
+      .values({
+        tenantId,
+        eventId: event!.id,
+        pluginId: 'fixture',
+        status: 'failed',
+        attempts: 6,
+        lastError: 'boom',
+        nextAttemptAt: new Date(),
+      })
       .returning();
     return { deliveryId: delivery!.id };
   },
@@ -119,7 +182,12 @@ export function bodyFor(method: string, path: string, ids: Record<string, string
     'PUT /api/v1/t/{tenant}/notices/{noticeId}': notice,
     'POST /api/v1/t/{tenant}/notices/{noticeId}/corrections': notice,
     'POST /api/v1/t/{tenant}/registry/buildings': { name: '篡改楼' },
-    'POST /api/v1/t/{tenant}/registry/units': { buildingId: ids.buildingId, floor: 1, room: '101', saleStatus: 'unsold' },
+    'POST /api/v1/t/{tenant}/registry/units': {
+      buildingId: ids.buildingId,
+      floor: 1,
+      room: '101',
+      saleStatus: 'unsold',
+    },
     'PATCH /api/v1/t/{tenant}/registry/units/{unitId}': { room: '999' },
     'PUT /api/v1/t/{tenant}/registry/units/{unitId}/owners': { owners: [], reason: '篡改业主' },
     'POST /api/v1/t/{tenant}/registry/letters': { buildingId: ids.buildingId },
@@ -128,7 +196,12 @@ export function bodyFor(method: string, path: string, ids: Record<string, string
     'POST /api/v1/t/{tenant}/verifications/{verificationId}/revoke': { reason: '篡改认证' },
     // Open to any signed-in person (that is how residents join); the attack uses a code and a unit that do not exist.
     'POST /api/v1/t/{tenant}/claims': { code: 'ABCD-EFGH-JK', relation: 'owner', displayName: '攻击者' },
-    'POST /api/v1/t/{tenant}/verifications': { building: '不存在的楼', room: '101', relation: 'owner', displayName: '攻击者' },
+    'POST /api/v1/t/{tenant}/verifications': {
+      building: '不存在的楼',
+      room: '101',
+      relation: 'owner',
+      displayName: '攻击者',
+    },
     'PUT /api/v1/t/{tenant}/plugins/{pluginId}/roles/{memberId}': { roles: ['note-keeper'] },
     'PUT /api/v1/t/{tenant}/plugins/{pluginId}/settings': { settings: { greeting: '篡改' } },
     'POST /api/v1/t/{tenant}/plugins/{pluginId}/purge': { confirm: 'fixture' },
@@ -165,7 +238,13 @@ function votingBodies(ids: Record<string, string>): Record<string, unknown> {
 function servicesBodies(ids: Record<string, string>): Record<string, unknown> {
   const base = '/api/v1/t/{tenant}/p/services';
   return {
-    [`POST ${base}/orders`]: { offeringId: ids.offeringId, slotId: ids.slotId, unitId: ids.unitId, contactPhone: '13900000001', notes: '篡改' },
+    [`POST ${base}/orders`]: {
+      offeringId: ids.offeringId,
+      slotId: ids.slotId,
+      unitId: ids.unitId,
+      contactPhone: '13900000001',
+      notes: '篡改',
+    },
     [`POST ${base}/orders/{orderId}/cancel`]: { reason: '篡改' },
     [`POST ${base}/orders/{orderId}/review`]: { rating: 1, comment: '篡改' },
     [`POST ${base}/orders/{orderId}/complaint`]: { body: '篡改' },

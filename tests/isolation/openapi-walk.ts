@@ -15,7 +15,18 @@ export interface Operation {
 /** Every operation of the live OpenAPI document: the suites cover routes added later without being edited. */
 export async function operations(h: TestApp): Promise<Operation[]> {
   const doc = (await h.call('GET', '/api/v1/openapi.json')).body as {
-    paths: Record<string, Record<string, { 'x-access'?: Grant[]; 'x-plugin-grouped'?: boolean; parameters?: { in: string; name: string }[]; requestBody?: unknown }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          'x-access'?: Grant[];
+          'x-plugin-grouped'?: boolean;
+          parameters?: { in: string; name: string }[];
+          requestBody?: unknown;
+        }
+      >
+    >;
   };
   return Object.entries(doc.paths).flatMap(([path, item]) =>
     Object.entries(item).map(([method, op]) => ({
@@ -36,7 +47,8 @@ export const isOrganisationScoped = (op: Operation) => op.access.some((g) => g.s
 export function fill(path: string, values: Record<string, string>): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = values[name];
-    if (value === undefined) throw new Error(`no fixture for path parameter {${name}} — add it to the suite's id table`);
+    if (value === undefined)
+      throw new Error(`no fixture for path parameter {${name}} — add it to the suite's id table`);
     return encodeURIComponent(value);
   });
 }

@@ -25,24 +25,50 @@ beforeAll(async () => {
   h = await createTestApp({ plugins: [fixturePlugin(), votingPlugin, servicesPlugin] });
   world = await buildWorld(h);
   const admin = { token: world.tokens.adminA };
-  await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/fixture/install`, { ...admin, json: { grantedScopes: FIXTURE_SCOPES } });
-  await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/voting/install`, { ...admin, json: { grantedScopes: votingManifest.scopes } });
-  await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/services/install`, { ...admin, json: { grantedScopes: servicesManifest.scopes } });
-  await h.call('PUT', `/api/v1/t/${world.tenantA.slug}/plugins/fixture/roles/${world.members.committeeA}`, { ...admin, json: { roles: ['note-keeper'] } });
+  await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/fixture/install`, {
+    ...admin,
+    json: { grantedScopes: FIXTURE_SCOPES },
+  });
+  await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/voting/install`, {
+    ...admin,
+    json: { grantedScopes: votingManifest.scopes },
+  });
+  await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/services/install`, {
+    ...admin,
+    json: { grantedScopes: servicesManifest.scopes },
+  });
+  await h.call('PUT', `/api/v1/t/${world.tenantA.slug}/plugins/fixture/roles/${world.members.committeeA}`, {
+    ...admin,
+    json: { roles: ['note-keeper'] },
+  });
   ops = await operations(h);
 });
 afterAll(() => h.close());
 
-const KNOWN_GRANTS = new Set(['public', 'user', 'operator', 'region-staff', 'tenant:member', 'tenant:admin', 'tenant:staff', 'tenant:committee', 'tenant:resident', 'tenant:visitor']);
+const KNOWN_GRANTS = new Set([
+  'public',
+  'user',
+  'operator',
+  'region-staff',
+  'tenant:member',
+  'tenant:admin',
+  'tenant:staff',
+  'tenant:committee',
+  'tenant:resident',
+  'tenant:visitor',
+]);
 const isKnownGrant = (grant: string) =>
-  KNOWN_GRANTS.has(grant) || /^org:(member|owner|manager|staff)$/.test(grant) || /^plugin-role:[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/.test(grant);
+  KNOWN_GRANTS.has(grant) ||
+  /^org:(member|owner|manager|staff)$/.test(grant) ||
+  /^plugin-role:[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/.test(grant);
 
 function admits(persona: Persona, grants: Grant[]): boolean {
   if (grants.includes('public')) return true;
   if (persona === 'anonymous') return false;
   if (grants.includes('user') || grants.includes('tenant:visitor')) return true;
   if (grants.includes('operator') && persona === 'operator') return true;
-  if (grants.includes('region-staff') && ['communityStaffA', 'streetStaffA', 'otherBranchStaff'].includes(persona)) return true;
+  if (grants.includes('region-staff') && ['communityStaffA', 'streetStaffA', 'otherBranchStaff'].includes(persona))
+    return true;
   const organisationRole = world.rolesInOrganisation[persona];
   if (grants.some((g) => g === 'org:member' || g === `org:${organisationRole}`) && organisationRole) return true;
   const roles = world.rolesInA[persona] ?? [];
@@ -64,7 +90,10 @@ describe('role × route matrix', () => {
     expect(ops.length).toBeGreaterThan(20);
     // Organisation routes of the core and of plugins (a vendor's) are walked too.
     expect(ops.filter(isOrganisationScoped).map((op) => op.path)).toEqual(
-      expect.arrayContaining(['/api/v1/organisations/{organisation}/staff', '/api/v1/o/{organisation}/p/services/orders/{orderId}/transition']),
+      expect.arrayContaining([
+        '/api/v1/organisations/{organisation}/staff',
+        '/api/v1/o/{organisation}/p/services/orders/{orderId}/transition',
+      ]),
     );
     for (const op of ops) {
       expect(op.access.length, `${op.method} ${op.path} declares no grants`).toBeGreaterThan(0);
@@ -78,7 +107,8 @@ describe('role × route matrix', () => {
       .filter((r) => r.method !== 'ALL')
       .map((r) => `${r.method} ${r.path}`)
       .filter((r) => !['GET /api/v1/openapi.json', 'GET /api/v1/docs'].includes(r));
-    for (const route of new Set(served)) expect(documented.has(route), `${route} is served but not documented`).toBe(true);
+    for (const route of new Set(served))
+      expect(documented.has(route), `${route} is served but not documented`).toBe(true);
   });
 
   it('admits exactly the declared callers of every route', async () => {
@@ -88,7 +118,10 @@ describe('role × route matrix', () => {
       // {tenant} is A's real slug and {organisation} the world's business (so membership is decided); every other id
       // is malformed.
       const target =
-        fill(op.path.replace(/\{(?!(?:tenant|organisation)\})\w+\}/g, 'not_a_valid_id'), { tenant: world.tenantA.slug, organisation: world.organisation.id }) + query;
+        fill(op.path.replace(/\{(?!(?:tenant|organisation)\})\w+\}/g, 'not_a_valid_id'), {
+          tenant: world.tenantA.slug,
+          organisation: world.organisation.id,
+        }) + query;
       for (const persona of PERSONAS) {
         const res = await h.call(op.method, target, {
           token: world.tokens[persona],
@@ -96,16 +129,21 @@ describe('role × route matrix', () => {
         });
         const allowed = admits(persona, op.access);
         // The fixture plugin's /publish route is admitted and then refused by the plugin runtime (scope not granted).
-        const passed = ![401, 403].includes(res.status) || (res.body as { code?: string } | null)?.code === 'scope_not_granted';
+        const passed =
+          ![401, 403].includes(res.status) || (res.body as { code?: string } | null)?.code === 'scope_not_granted';
         // A grouped route checks membership per item, after the syntax: a malformed request is refused as malformed
         // (what the public schema says to anyone), a well-formed one from a non-member gets 404.
-        const malformed = op.grouped && res.status === 400 && (res.body as { code?: string } | null)?.code === 'validation_failed';
+        const malformed =
+          op.grouped && res.status === 400 && (res.body as { code?: string } | null)?.code === 'validation_failed';
         const ok = allowed
           ? passed && !(isMembershipScoped(op) && res.status === 404)
           : persona === 'anonymous'
             ? res.status === 401
             : res.status === 403 || (isMembershipScoped(op) && res.status === 404) || malformed;
-        if (!ok) failures.push(`${op.method} ${target} as ${persona}: ${res.status} (${allowed ? 'should admit' : 'should deny'})`);
+        if (!ok)
+          failures.push(
+            `${op.method} ${target} as ${persona}: ${res.status} (${allowed ? 'should admit' : 'should deny'})`,
+          );
       }
     }
     expect(failures).toEqual([]);

@@ -20,13 +20,22 @@ let ops: Operation[];
 let A: Side;
 let B: Side;
 
-
 beforeAll(async () => {
   h = await createTestApp({ plugins: [fixturePlugin(), votingPlugin, servicesPlugin] });
   world = await buildWorld(h);
-  for (const [admin, tenant] of [['adminA', world.tenantA], ['adminB', world.tenantB]] as const) {
-    for (const [id, grantedScopes] of [['fixture', FIXTURE_SCOPES], ['voting', votingManifest.scopes], ['services', servicesManifest.scopes]] as const) {
-      const res = await h.call('POST', `/api/v1/t/${tenant.slug}/plugins/${id}/install`, { token: world.tokens[admin], json: { grantedScopes } });
+  for (const [admin, tenant] of [
+    ['adminA', world.tenantA],
+    ['adminB', world.tenantB],
+  ] as const) {
+    for (const [id, grantedScopes] of [
+      ['fixture', FIXTURE_SCOPES],
+      ['voting', votingManifest.scopes],
+      ['services', servicesManifest.scopes],
+    ] as const) {
+      const res = await h.call('POST', `/api/v1/t/${tenant.slug}/plugins/${id}/install`, {
+        token: world.tokens[admin],
+        json: { grantedScopes },
+      });
       if (res.status !== 200) throw new Error(`${id} plugin not installed: ${JSON.stringify(res.body)}`);
     }
   }
@@ -40,9 +49,12 @@ afterAll(() => h.close());
 function leaks(body: unknown, victim: Side) {
   const { instance: _echo, ...rest } = (body ?? {}) as Record<string, unknown>;
   const text = JSON.stringify(rest);
-  return [...Object.entries(victim.ids).filter(([k]) => !SHARED_PARAMS.has(k)).map(([, v]) => v), victim.name].filter((secret) =>
-    text.includes(secret),
-  );
+  return [
+    ...Object.entries(victim.ids)
+      .filter(([k]) => !SHARED_PARAMS.has(k))
+      .map(([, v]) => v),
+    victim.name,
+  ].filter((secret) => text.includes(secret));
 }
 
 describe('tenant isolation', () => {
@@ -88,7 +100,9 @@ describe('tenant isolation', () => {
   });
 
   it('keeps supervisors of another branch out of every supervision view', async () => {
-    const supervision = (await operations(h)).filter((op) => op.access.includes('region-staff') && op.pathParams.includes('tenant'));
+    const supervision = (await operations(h)).filter(
+      (op) => op.access.includes('region-staff') && op.pathParams.includes('tenant'),
+    );
     for (const op of supervision) {
       const res = await h.call(op.method, fill(op.path, A.ids), { token: world.tokens.otherBranchStaff });
       expect(res.status, op.path).toBe(404);

@@ -32,7 +32,8 @@ export async function shutDown(booted: BootedApi) {
  */
 export async function bootApi(env: Env = process.env): Promise<BootedApi> {
   const database = await createDatabase(databaseConfigFromEnv(env));
-  if (database.kind === 'pglite' || env.MIGRATE_ON_START === 'true') await database.migrate(new PluginCatalogue(plugins).migrations());
+  if (database.kind === 'pglite' || env.MIGRATE_ON_START === 'true')
+    await database.migrate(new PluginCatalogue(plugins).migrations());
   // The dev sender exposes every code at /api/v1/dev/sms: production must choose its sender explicitly.
   if (env.NODE_ENV === 'production' && !env.SMS_SENDER) {
     throw new Error('NODE_ENV=production needs SMS_SENDER (only "dev" exists yet: it makes codes readable by anyone)');
@@ -55,7 +56,10 @@ export async function bootApi(env: Env = process.env): Promise<BootedApi> {
   const services = createApiServices(deps);
   const seeded = env.SEED_DEMO === 'false' ? false : await seedDemo(services);
   await pruneExpired(services);
-  setInterval(() => void pruneExpired(services).catch((error) => console.error('[api] pruning failed', error)), 3600_000).unref();
+  setInterval(
+    () => void pruneExpired(services).catch((error) => console.error('[api] pruning failed', error)),
+    3600_000,
+  ).unref();
   return { app: createApp(deps, services), deps, services, database, seeded };
 }
 
@@ -71,7 +75,9 @@ export function serveNode(
   });
   // Keep-alive longer than typical proxies' so they never reuse a socket we are closing.
   server.keepAliveTimeout = 65_000;
-  return new Promise<typeof server>((resolve) => server.listen(options.port, options.host ?? '0.0.0.0', () => resolve(server)));
+  return new Promise<typeof server>((resolve) =>
+    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve(server)),
+  );
 }
 
 export function printStartBanner(url: string, seeded: boolean, kind: string) {

@@ -14,17 +14,35 @@ export const NoticeAttachmentSchema = z.object({
 
 const noticeFields = {
   category: z.enum(NOTICE_CATEGORIES),
-  title: z.string({ error: 'title_required' }).trim().min(1, { error: 'title_required' }).max(120, { error: 'too_big' }),
-  body: z.string({ error: 'body_required' }).trim().min(1, { error: 'body_required' }).max(20_000, { error: 'too_big' }),
+  title: z
+    .string({ error: 'title_required' })
+    .trim()
+    .min(1, { error: 'title_required' })
+    .max(120, { error: 'too_big' }),
+  body: z
+    .string({ error: 'body_required' })
+    .trim()
+    .min(1, { error: 'body_required' })
+    .max(20_000, { error: 'too_big' }),
   attachments: z.array(NoticeAttachmentSchema).max(10).default([]),
   audience: z.enum(NOTICE_AUDIENCES),
   buildingId: IdSchema.nullable().default(null),
   pinned: z.boolean().default(false),
-  publishAt: TimestampSchema.nullable().default(null).openapi({ description: '留空则发布即生效 / empty: from publication' }),
-  expiresAt: TimestampSchema.nullable().default(null).openapi({ description: '公示必填：公示期截止 / required for 公示' }),
+  publishAt: TimestampSchema.nullable()
+    .default(null)
+    .openapi({ description: '留空则发布即生效 / empty: from publication' }),
+  expiresAt: TimestampSchema.nullable()
+    .default(null)
+    .openapi({ description: '公示必填：公示期截止 / required for 公示' }),
 };
 
-type Checked = { category: NoticeCategory; audience: NoticeAudience; buildingId: string | null; publishAt: string | null; expiresAt: string | null };
+type Checked = {
+  category: NoticeCategory;
+  audience: NoticeAudience;
+  buildingId: string | null;
+  publishAt: string | null;
+  expiresAt: string | null;
+};
 
 /** Rules that span fields: a 公示 has a disclosure period; a building audience names the building. */
 function checkNotice(value: Checked, ctx: z.RefinementCtx) {

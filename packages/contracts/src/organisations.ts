@@ -20,7 +20,9 @@ export const OrganisationCreateSchema = z
   })
   .openapi('OrganisationCreate');
 
-export const OrganisationUpdateSchema = OrganisationCreateSchema.omit({ uscc: true }).partial().openapi('OrganisationUpdate');
+export const OrganisationUpdateSchema = OrganisationCreateSchema.omit({ uscc: true })
+  .partial()
+  .openapi('OrganisationUpdate');
 
 export const OrganisationSchema = z
   .object({
@@ -46,5 +48,7 @@ export const OrganisationStaffSchema = z
   })
   .openapi('OrganisationStaff');
 
-export const OrganisationStaffAddSchema = z.object({ phone: PhoneSchema, role: OrganisationRoleSchema }).openapi('OrganisationStaffAdd');
+export const OrganisationStaffAddSchema = z
+  .object({ phone: PhoneSchema, role: OrganisationRoleSchema })
+  .openapi('OrganisationStaffAdd');
 export const OrganisationStaffRoleSchema = z.object({ role: OrganisationRoleSchema }).openapi('OrganisationStaffRole');

@@ -11,7 +11,8 @@ export const SCOPES = {
     en: 'Read the property registry: buildings, units, areas and owners (personal data masked)',
   },
   'registry:owners': {
-    'zh-CN': '读取业主名册：房屋面积、业主姓名与表决代表，以及哪些成员已认证为哪位业主（用于业主共同决定事项的表决；不含电话和身份证号）',
+    'zh-CN':
+      '读取业主名册：房屋面积、业主姓名与表决代表，以及哪些成员已认证为哪位业主（用于业主共同决定事项的表决；不含电话和身份证号）',
     en: 'Read the owner roll: unit areas, owners’ names and designated voters, and which members are verified as which owner (for owners’ joint decisions; no phone or ID numbers)',
   },
   'members:read': { 'zh-CN': '读取小区成员名单及其角色', en: 'Read the neighbourhood’s members and their roles' },
@@ -19,8 +20,14 @@ export const SCOPES = {
     'zh-CN': '读取正在使用插件的成员本人已认证的房屋地址（如上门服务的地址），不含他人信息',
     en: 'Read the verified home addresses of the member using it (e.g. where a home visit goes), nobody else’s',
   },
-  'notices:publish': { 'zh-CN': '以插件名义在公告栏发布通知和公示', en: 'Publish notices and disclosures on the board in its own name' },
-  'audit:write': { 'zh-CN': '在小区审计日志中记录本插件的操作', en: 'Record its own actions in the neighbourhood’s audit trail' },
+  'notices:publish': {
+    'zh-CN': '以插件名义在公告栏发布通知和公示',
+    en: 'Publish notices and disclosures on the board in its own name',
+  },
+  'audit:write': {
+    'zh-CN': '在小区审计日志中记录本插件的操作',
+    en: 'Record its own actions in the neighbourhood’s audit trail',
+  },
 } as const;
 
 export type Scope = keyof typeof SCOPES;
@@ -102,7 +109,12 @@ export const PluginRoleGrantsSchema = z
   })
   .openapi('PluginRoleGrants');
 export const PluginMemberRolesSchema = z
-  .object({ roles: z.array(z.string().regex(PLUGIN_ID, { error: 'invalid_format' }).max(40)).max(20).transform((r) => [...new Set(r)]) })
+  .object({
+    roles: z
+      .array(z.string().regex(PLUGIN_ID, { error: 'invalid_format' }).max(40))
+      .max(20)
+      .transform((r) => [...new Set(r)]),
+  })
   .openapi('PluginMemberRoles');
 
 /** An enabled plugin as one member sees it: the roles they hold in it and the navigation entries open to them. */

@@ -18,14 +18,24 @@ export const RegionCreateSchema = z
     kind: z.enum(REGION_KINDS),
     parentId: IdSchema.nullable().default(null),
     name: NameSchema,
-    code: z.string().trim().regex(/^\d{6,12}$/, { error: 'invalid_format' }).nullable().default(null),
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6,12}$/, { error: 'invalid_format' })
+      .nullable()
+      .default(null),
   })
   .openapi('RegionCreate');
 
 export const RegionUpdateSchema = z
   .object({
     name: NameSchema.optional(),
-    code: z.string().trim().regex(/^\d{6,12}$/, { error: 'invalid_format' }).nullable().optional(),
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6,12}$/, { error: 'invalid_format' })
+      .nullable()
+      .optional(),
   })
   .openapi('RegionUpdate');
 

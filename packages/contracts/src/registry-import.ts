@@ -33,7 +33,10 @@ export const SALE_STATUS_LABELS: Record<(typeof SALE_STATUSES)[number], string> 
 export const IMPORT_MAX_ROWS = 50_000;
 
 export const ImportErrorSchema = z.object({
-  row: z.number().int().openapi({ description: '表格中的行号（含表头，第一行数据为2）/ Row number in the sheet, header = 1' }),
+  row: z
+    .number()
+    .int()
+    .openapi({ description: '表格中的行号（含表头，第一行数据为2）/ Row number in the sheet, header = 1' }),
   column: z.string().nullable(),
   code: z.string(),
   message: z.string(),

@@ -8,7 +8,8 @@ describe('areas', () => {
     expect(AreaSchema.parse(90.12)).toBe(9012);
     expect(AreaSchema.parse('0.01')).toBe(1);
     expect(AreaSchema.parse('120')).toBe(12000);
-    for (const bad of ['89.505', '-3', 'abc', '1e3', '0', '']) expect(AreaSchema.safeParse(bad).success, bad).toBe(false);
+    for (const bad of ['89.505', '-3', 'abc', '1e3', '0', ''])
+      expect(AreaSchema.safeParse(bad).success, bad).toBe(false);
   });
   it('format back without floating point', () => {
     expect(formatArea(8950)).toBe('89.50');
@@ -16,9 +17,18 @@ describe('areas', () => {
     expect(formatArea(1234567)).toBe('12345.67');
   });
   it('count the registered area, else measured, else contract (DOMAIN.md example 7)', () => {
-    expect(countingArea({ registeredArea: 8950, measuredArea: 9012, contractArea: 9100 })).toEqual({ area: 8950, source: 'registered' });
-    expect(countingArea({ registeredArea: null, measuredArea: 9012, contractArea: 9100 })).toEqual({ area: 9012, source: 'measured' });
-    expect(countingArea({ registeredArea: null, measuredArea: null, contractArea: 9100 })).toEqual({ area: 9100, source: 'contract' });
+    expect(countingArea({ registeredArea: 8950, measuredArea: 9012, contractArea: 9100 })).toEqual({
+      area: 8950,
+      source: 'registered',
+    });
+    expect(countingArea({ registeredArea: null, measuredArea: 9012, contractArea: 9100 })).toEqual({
+      area: 9012,
+      source: 'measured',
+    });
+    expect(countingArea({ registeredArea: null, measuredArea: null, contractArea: 9100 })).toEqual({
+      area: 9100,
+      source: 'contract',
+    });
     expect(countingArea({ registeredArea: null, measuredArea: null, contractArea: null })).toBeNull();
   });
 });

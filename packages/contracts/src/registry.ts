@@ -26,7 +26,11 @@ export function formatArea(hundredths: number): string {
 }
 
 /** The area that counts (DOMAIN.md §2, SPC art. 8): registered, else measured, else contract. */
-export function countingArea(unit: { registeredArea: number | null; measuredArea: number | null; contractArea: number | null }) {
+export function countingArea(unit: {
+  registeredArea: number | null;
+  measuredArea: number | null;
+  contractArea: number | null;
+}) {
   if (unit.registeredArea !== null) return { area: unit.registeredArea, source: 'registered' as const };
   if (unit.measuredArea !== null) return { area: unit.measuredArea, source: 'measured' as const };
   if (unit.contractArea !== null) return { area: unit.contractArea, source: 'contract' as const };
@@ -116,10 +120,22 @@ export const UnitSchema = z
 export const UnitDetailSchema = UnitSchema.extend({
   ownerHistory: z.array(OwnerViewSchema),
   residents: z.array(
-    z.object({ id: IdSchema, name: z.string(), relation: z.enum(['renter', 'family', 'other']), phone: z.string().nullable() }),
+    z.object({
+      id: IdSchema,
+      name: z.string(),
+      relation: z.enum(['renter', 'family', 'other']),
+      phone: z.string().nullable(),
+    }),
   ),
   verified: z
-    .array(z.object({ id: IdSchema, displayName: z.string(), relation: z.enum(['owner', 'family', 'renter', 'other']), method: z.enum(['code', 'approval']) }))
+    .array(
+      z.object({
+        id: IdSchema,
+        displayName: z.string(),
+        relation: z.enum(['owner', 'family', 'renter', 'other']),
+        method: z.enum(['code', 'approval']),
+      }),
+    )
     .openapi({ description: '已认证与此房屋关联的人 / People verified for this unit' }),
 }).openapi('UnitDetail');
 
@@ -145,4 +161,6 @@ export const OwnersChangeSchema = z
   })
   .openapi('OwnersChange');
 
-export const OwnerContactSchema = z.object({ ownerId: IdSchema, name: z.string(), phone: z.string().nullable() }).openapi('OwnerContact');
+export const OwnerContactSchema = z
+  .object({ ownerId: IdSchema, name: z.string(), phone: z.string().nullable() })
+  .openapi('OwnerContact');

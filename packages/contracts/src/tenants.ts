@@ -1,12 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import {
-  IdSchema,
-  NameSchema,
-  PhoneSchema,
-  ReasonSchema,
-  SlugSchema,
-  TimestampSchema,
-} from './common.ts';
+import { IdSchema, NameSchema, PhoneSchema, ReasonSchema, SlugSchema, TimestampSchema } from './common.ts';
 import { APPLICATION_STATUSES, TENANT_ROLES, TENANT_STATUSES } from './enums.ts';
 
 export const TenantSchema = z

@@ -28,17 +28,35 @@ export const VALIDATION_MESSAGES = {
   id_invalid: { 'zh-CN': '编号格式不正确', en: 'The id is not valid' },
   title_required: { 'zh-CN': '请填写标题', en: 'Enter a title' },
   body_required: { 'zh-CN': '请填写正文', en: 'Enter the text' },
-  disclosure_period_required: { 'zh-CN': '公示须设定公示期截止时间', en: 'A public disclosure needs the end of its period' },
-  building_required: { 'zh-CN': '按楼栋发布时须选择楼栋（其他范围不选）', en: 'Choose a building for a building audience, and only then' },
-  election_matter: { 'zh-CN': '选举属于第三项事项（选举或更换业主委员会成员）', en: 'An election is item 3 (electing or replacing committee members)' },
+  disclosure_period_required: {
+    'zh-CN': '公示须设定公示期截止时间',
+    en: 'A public disclosure needs the end of its period',
+  },
+  building_required: {
+    'zh-CN': '按楼栋发布时须选择楼栋（其他范围不选）',
+    en: 'Choose a building for a building audience, and only then',
+  },
+  election_matter: {
+    'zh-CN': '选举属于第三项事项（选举或更换业主委员会成员）',
+    en: 'An election is item 3 (electing or replacing committee members)',
+  },
   not_an_election: { 'zh-CN': '只有选举才有席位和候选人', en: 'Only an election has seats and candidates' },
   choice_required: { 'zh-CN': '请对每一项作出选择', en: 'Choose an answer for every item' },
   window_order: { 'zh-CN': '截止时间须晚于开始时间', en: 'The end must come after the start' },
   url_invalid: { 'zh-CN': '请填写 http(s) 开头的链接', en: 'Enter an http(s) link' },
-  area_format: { 'zh-CN': '面积为平方米，最多两位小数，如 89.50', en: 'Area in m² with at most two decimals, e.g. 89.50' },
+  area_format: {
+    'zh-CN': '面积为平方米，最多两位小数，如 89.50',
+    en: 'Area in m² with at most two decimals, e.g. 89.50',
+  },
   id_number_invalid: { 'zh-CN': '身份证号格式或校验位不正确', en: 'The ID number or its check digit is wrong' },
-  one_designated_voter: { 'zh-CN': '共有人中须指定且仅指定一名投票人', en: 'Choose exactly one designated voter among the co-owners' },
-  claim_code_format: { 'zh-CN': '认证码为10位字母和数字，如 ABCD-EFGH-JK', en: 'The code has 10 letters and digits, e.g. ABCD-EFGH-JK' },
+  one_designated_voter: {
+    'zh-CN': '共有人中须指定且仅指定一名投票人',
+    en: 'Choose exactly one designated voter among the co-owners',
+  },
+  claim_code_format: {
+    'zh-CN': '认证码为10位字母和数字，如 ABCD-EFGH-JK',
+    en: 'The code has 10 letters and digits, e.g. ABCD-EFGH-JK',
+  },
   owner_record_required: {
     'zh-CN': '认定为业主时须选择登记的业主记录（其他关系不选）',
     en: 'Choose the registered owner record when, and only when, the person is an owner',
@@ -46,9 +64,15 @@ export const VALIDATION_MESSAGES = {
   import_empty: { 'zh-CN': '文件中没有数据行', en: 'The file has no data rows' },
   import_too_many_rows: { 'zh-CN': '文件行数超过上限（50,000行）', en: 'The file has more rows than allowed (50,000)' },
   import_missing_column: { 'zh-CN': '缺少必需的列', en: 'A required column is missing' },
-  import_unreadable: { 'zh-CN': '无法读取文件，请使用模板的 CSV 或 XLSX 格式', en: 'The file cannot be read; use the template as CSV or XLSX' },
+  import_unreadable: {
+    'zh-CN': '无法读取文件，请使用模板的 CSV 或 XLSX 格式',
+    en: 'The file cannot be read; use the template as CSV or XLSX',
+  },
   floor_format: { 'zh-CN': '楼层为整数（地下层为负数）', en: 'The floor is a whole number (negative below ground)' },
-  sale_status_unknown: { 'zh-CN': '销售状态应为：已售已交付、已售未交付或未售', en: 'Sale status is one of: sold_delivered, sold_undelivered, unsold' },
+  sale_status_unknown: {
+    'zh-CN': '销售状态应为：已售已交付、已售未交付或未售',
+    en: 'Sale status is one of: sold_delivered, sold_undelivered, unsold',
+  },
   voter_flag: { 'zh-CN': '表决人填“是”或留空', en: 'Designated voter is "yes" or empty' },
   owner_name_required: { 'zh-CN': '填写了业主信息时须填写业主姓名', en: 'An owner’s details need the owner’s name' },
   unit_rows_differ: {

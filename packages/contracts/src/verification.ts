@@ -19,7 +19,9 @@ export const formatClaimCode = (code: string) => code.match(/.{1,4}/g)!.join('-'
 export const ClaimCodeSchema = z
   .string({ error: 'claim_code_format' })
   .transform(normalizeClaimCode)
-  .pipe(z.string().regex(new RegExp(`^[${CLAIM_CODE_ALPHABET}]{${CLAIM_CODE_LENGTH}}$`), { error: 'claim_code_format' }))
+  .pipe(
+    z.string().regex(new RegExp(`^[${CLAIM_CODE_ALPHABET}]{${CLAIM_CODE_LENGTH}}$`), { error: 'claim_code_format' }),
+  )
   .openapi({ type: 'string', example: 'ABCD-EFGH-JK' });
 
 export const ClaimSchema = z

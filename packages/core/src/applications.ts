@@ -136,12 +136,16 @@ export class Applications {
           roles: ['admin'],
           joinedAt: now,
         });
-        await audit(tx, { tenantId, actor: { id: actor.id, displayName: actor.displayName }, at: now }, {
-          action: 'tenant.opened',
-          targetType: 'tenant',
-          targetId: tenantId,
-          details: { applicationId: id, name: application.name, slug, admin: application.applicantName },
-        });
+        await audit(
+          tx,
+          { tenantId, actor: { id: actor.id, displayName: actor.displayName }, at: now },
+          {
+            action: 'tenant.opened',
+            targetType: 'tenant',
+            targetId: tenantId,
+            details: { applicationId: id, name: application.name, slug, admin: application.applicantName },
+          },
+        );
       });
     } catch (error) {
       if (isUniqueViolation(error, 'tenants_slug_unique')) throw new AppError('slug_taken');

@@ -135,7 +135,12 @@ export async function listAudit(tx: Tx, tenantId: string, options: { cursor?: st
 
 export type ChainVerdict =
   | { ok: true; length: number; head: string | null }
-  | { ok: false; length: number; brokenAt: number; reason: 'hash_mismatch' | 'link_mismatch' | 'gap' | 'head_mismatch' };
+  | {
+      ok: false;
+      length: number;
+      brokenAt: number;
+      reason: 'hash_mismatch' | 'link_mismatch' | 'gap' | 'head_mismatch';
+    };
 
 /**
  * Recomputes the chain from the first entry. Names the first broken link: an edited entry (its hash no longer

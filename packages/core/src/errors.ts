@@ -18,10 +18,7 @@ export class AppError extends Error {
   readonly fields: FieldProblem[] | undefined;
   readonly retryAfter: number | undefined;
 
-  constructor(
-    code: ErrorCode,
-    options: { detail?: LocalizedText; fields?: FieldProblem[]; retryAfter?: number } = {},
-  ) {
+  constructor(code: ErrorCode, options: { detail?: LocalizedText; fields?: FieldProblem[]; retryAfter?: number } = {}) {
     super(code);
     this.name = 'AppError';
     this.code = code;

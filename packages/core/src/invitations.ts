@@ -117,20 +117,34 @@ export class Invitations {
     const now = this.clock.now();
     return withUser(this.db, user, (tx) =>
       tx
-        .select({ id: inv.id, roles: inv.roles, expiresAt: inv.expiresAt, slug: schema.tenants.slug, name: schema.tenants.name })
+        .select({
+          id: inv.id,
+          roles: inv.roles,
+          expiresAt: inv.expiresAt,
+          slug: schema.tenants.slug,
+          name: schema.tenants.name,
+        })
         .from(inv)
         .innerJoin(schema.tenants, eq(schema.tenants.id, inv.tenantId))
         .where(and(eq(inv.phone, user.phone), isNull(inv.acceptedAt), isNull(inv.revokedAt), gt(inv.expiresAt, now)))
         .orderBy(desc(inv.createdAt)),
     ).then((rows) =>
-      rows.map((r) => ({ id: r.id, roles: r.roles as TenantRole[], expiresAt: r.expiresAt, tenant: { slug: r.slug, name: r.name } })),
+      rows.map((r) => ({
+        id: r.id,
+        roles: r.roles as TenantRole[],
+        expiresAt: r.expiresAt,
+        tenant: { slug: r.slug, name: r.name },
+      })),
     );
   }
 
   /** Accepts an invitation to the person's own number: they become a member with the invited roles. */
   async accept(user: { id: string; phone: string; displayName: string }, id: string) {
     const [addressed] = await withUser(this.db, user, (tx) =>
-      tx.select({ tenantId: inv.tenantId }).from(inv).where(and(eq(inv.id, id), eq(inv.phone, user.phone))),
+      tx
+        .select({ tenantId: inv.tenantId })
+        .from(inv)
+        .where(and(eq(inv.id, id), eq(inv.phone, user.phone))),
     );
     if (!addressed) throw new AppError('not_found');
     const now = this.clock.now();
@@ -151,13 +165,24 @@ export class Invitations {
         });
       }
       await tx.update(inv).set({ acceptedAt: now, acceptedBy: user.id }).where(eq(inv.id, id));
-      if (!member) await emitEvent(tx, row.tenantId, 'member.joined', { userId: user.id, roles: row.roles as TenantRole[], via: 'invitation' }, now);
-      await audit(tx, { tenantId: row.tenantId, actor: { id: user.id, displayName: user.displayName }, at: now }, {
-        action: 'invitation.accepted',
-        targetType: 'invitation',
-        targetId: id,
-        details: { roles: row.roles, joined: !member },
-      });
+      if (!member)
+        await emitEvent(
+          tx,
+          row.tenantId,
+          'member.joined',
+          { userId: user.id, roles: row.roles as TenantRole[], via: 'invitation' },
+          now,
+        );
+      await audit(
+        tx,
+        { tenantId: row.tenantId, actor: { id: user.id, displayName: user.displayName }, at: now },
+        {
+          action: 'invitation.accepted',
+          targetType: 'invitation',
+          targetId: id,
+          details: { roles: row.roles, joined: !member },
+        },
+      );
       const [tenant] = await tx
         .select({ id: schema.tenants.id, slug: schema.tenants.slug, name: schema.tenants.name })
         .from(schema.tenants)

@@ -11,10 +11,20 @@ describe('pruneExpired', () => {
   it('removes idle sessions and stale codes and keeps live ones', async () => {
     const database = await testDatabase();
     const clock = new ManualClock();
-    const services = createServices({ db: database.db, clock, sms: new DevSmsSender(), passwords: await nativeArgon2(), publicUrl: 'http://x', piiKey: piiKeyFromEnv({}) });
+    const services = createServices({
+      db: database.db,
+      clock,
+      sms: new DevSmsSender(),
+      passwords: await nativeArgon2(),
+      publicUrl: 'http://x',
+      piiKey: piiKeyFromEnv({}),
+    });
     try {
       const phone = randomPhone();
-      const [user] = await database.db.insert(schema.users).values({ phone, displayName: 'p', passwordHash: 'x' }).returning();
+      const [user] = await database.db
+        .insert(schema.users)
+        .values({ phone, displayName: 'p', passwordHash: 'x' })
+        .returning();
       const old = await services.sessions.create(user!.id, null);
       await services.codes.issue(phone, 'sign-up');
       clock.advance(31 * 24 * 3600_000);

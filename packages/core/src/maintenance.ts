@@ -11,7 +11,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export async function pruneExpired(services: Pick<Services, 'db' | 'clock' | 'limiter'>) {
   const now = services.clock.now().getTime();
-  await services.db.delete(schema.sessions).where(lt(schema.sessions.lastVerifiedAt, new Date(now - INACTIVITY_TIMEOUT_MS)));
+  await services.db
+    .delete(schema.sessions)
+    .where(lt(schema.sessions.lastVerifiedAt, new Date(now - INACTIVITY_TIMEOUT_MS)));
   await services.db.delete(schema.phoneCodes).where(lt(schema.phoneCodes.createdAt, new Date(now - DAY_MS)));
   await services.limiter.prune();
 }

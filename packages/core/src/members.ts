@@ -77,7 +77,12 @@ async function keepAnAdmin(tx: Tx) {
 }
 
 /** A person leaves the neighbourhood: the membership goes, with any roles plugins gave them here. */
-export async function endMembership(tx: Tx, context: AuditContext, member: { id: string; userId: string }, via: 'removed' | 'verification') {
+export async function endMembership(
+  tx: Tx,
+  context: AuditContext,
+  member: { id: string; userId: string },
+  via: 'removed' | 'verification',
+) {
   await tx.delete(m).where(eq(m.id, member.id));
   await tx.delete(schema.pluginRoleGrants).where(eq(schema.pluginRoleGrants.userId, member.userId));
   await emitEvent(tx, context.tenantId, 'member.left', { userId: member.userId, via }, context.at);

@@ -2,7 +2,10 @@ import { pinyin } from 'pinyin-pro';
 
 /** "金色 家园·一期" and "金色家园一期" name one neighbourhood: spaces, punctuation and case do not count. */
 export function nameKey(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
 /** A readable URL slug from a Chinese name: 金色家园 → jinsejiayuan. */

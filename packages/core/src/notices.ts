@@ -62,7 +62,10 @@ const summary = (row: Pick<NoticeRow, 'title' | 'category' | 'audience'>) => ({
 /** Notices and the 公示 board, always inside the neighbourhood's transaction, every write audited. */
 export const notices = {
   async get(tx: Tx, id: string, now: Date) {
-    const [row] = await tx.select({ ...columns, correctedById: correctedBy }).from(n).where(eq(n.id, id));
+    const [row] = await tx
+      .select({ ...columns, correctedById: correctedBy })
+      .from(n)
+      .where(eq(n.id, id));
     if (!row) throw new AppError('not_found');
     return view(row, now);
   },
@@ -88,7 +91,12 @@ export const notices = {
     return rows.filter((r) => canRead(r, reader, now)).map((r) => view(r, now));
   },
 
-  async create(tx: Tx, context: AuditContext, input: NoticeInput, options: { source?: string; correctsId?: string } = {}) {
+  async create(
+    tx: Tx,
+    context: AuditContext,
+    input: NoticeInput,
+    options: { source?: string; correctsId?: string } = {},
+  ) {
     const [row] = await tx
       .insert(n)
       .values({
@@ -117,7 +125,10 @@ export const notices = {
     if (current.status === 'published' && (current.category === 'disclosure' || input.category === 'disclosure')) {
       throw new AppError('notice_locked');
     }
-    await tx.update(n).set({ ...values(input), updatedAt: context.at }).where(eq(n.id, id));
+    await tx
+      .update(n)
+      .set({ ...values(input), updatedAt: context.at })
+      .where(eq(n.id, id));
     await audit(tx, context, { action: 'notice.updated', targetType: 'notice', targetId: id, details: summary(input) });
     return notices.get(tx, id, context.at);
   },
@@ -128,9 +139,19 @@ export const notices = {
     if (current.expiresAt && current.expiresAt <= context.at) throw new AppError('notice_state');
     await tx
       .update(n)
-      .set({ status: 'published', publishedAt: context.at, publishAt: current.publishAt ?? context.at, updatedAt: context.at })
+      .set({
+        status: 'published',
+        publishedAt: context.at,
+        publishAt: current.publishAt ?? context.at,
+        updatedAt: context.at,
+      })
       .where(eq(n.id, id));
-    await audit(tx, context, { action: 'notice.published', targetType: 'notice', targetId: id, details: summary(current) });
+    await audit(tx, context, {
+      action: 'notice.published',
+      targetType: 'notice',
+      targetId: id,
+      details: summary(current),
+    });
     return notices.get(tx, id, context.at);
   },
 
@@ -140,7 +161,12 @@ export const notices = {
     if (current.status !== 'published') throw new AppError('notice_state');
     if (current.category === 'disclosure') throw new AppError('notice_locked');
     await tx.update(n).set({ status: 'withdrawn', updatedAt: context.at }).where(eq(n.id, id));
-    await audit(tx, context, { action: 'notice.withdrawn', targetType: 'notice', targetId: id, details: summary(current) });
+    await audit(tx, context, {
+      action: 'notice.withdrawn',
+      targetType: 'notice',
+      targetId: id,
+      details: summary(current),
+    });
     return notices.get(tx, id, context.at);
   },
 

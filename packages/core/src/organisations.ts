@@ -25,7 +25,10 @@ export interface OrganisationInput {
 
 const notRegistered = () =>
   new AppError('not_found', {
-    detail: { 'zh-CN': '该手机号尚未注册，请对方先注册账号', en: 'No account uses this number yet; ask them to sign up first' },
+    detail: {
+      'zh-CN': '该手机号尚未注册，请对方先注册账号',
+      en: 'No account uses this number yet; ask them to sign up first',
+    },
   });
 
 /**
@@ -64,7 +67,10 @@ export class Organisations {
    * The caller's role and the organisation's name, in one read; undefined when they are not on its staff (the routes
    * then answer 404). A malformed id is simply nobody's organisation.
    */
-  async staffMember(organisationId: string, userId: string): Promise<{ role: OrganisationRole; name: string } | undefined> {
+  async staffMember(
+    organisationId: string,
+    userId: string,
+  ): Promise<{ role: OrganisationRole; name: string } | undefined> {
     if (!IdSchema.safeParse(organisationId).success) return undefined;
     const [row] = await this.db
       .select({ role: m.role, name: o.name })
@@ -102,7 +108,13 @@ export class Organisations {
 
   staff(organisationId: string) {
     return this.db
-      .select({ userId: m.userId, displayName: schema.users.displayName, phone: schema.users.phone, role: m.role, addedAt: m.addedAt })
+      .select({
+        userId: m.userId,
+        displayName: schema.users.displayName,
+        phone: schema.users.phone,
+        role: m.role,
+        addedAt: m.addedAt,
+      })
       .from(m)
       .innerJoin(schema.users, eq(schema.users.id, m.userId))
       .where(eq(m.organisationId, organisationId))
@@ -122,7 +134,9 @@ export class Organisations {
       .onConflictDoNothing()
       .returning({ role: m.role, addedAt: m.addedAt });
     if (!added) {
-      throw new AppError('conflict', { detail: { 'zh-CN': '此人已是本单位员工', en: 'This person is already on the staff' } });
+      throw new AppError('conflict', {
+        detail: { 'zh-CN': '此人已是本单位员工', en: 'This person is already on the staff' },
+      });
     }
     return { userId: user.id, displayName: user.displayName, phone: user.phone, ...added };
   }
@@ -130,7 +144,11 @@ export class Organisations {
   /** Changes a person's role; the last owner cannot step down (409 last_owner). */
   setRole(organisationId: string, userId: string, role: OrganisationRole) {
     return this.changeStaff(organisationId, userId, async (tx) => {
-      const [row] = await tx.update(m).set({ role }).where(and(eq(m.organisationId, organisationId), eq(m.userId, userId))).returning();
+      const [row] = await tx
+        .update(m)
+        .set({ role })
+        .where(and(eq(m.organisationId, organisationId), eq(m.userId, userId)))
+        .returning();
       return row;
     });
   }
@@ -138,7 +156,10 @@ export class Organisations {
   /** Takes a person off the staff; the last owner cannot leave (409 last_owner). */
   removeStaff(organisationId: string, userId: string) {
     return this.changeStaff(organisationId, userId, async (tx) => {
-      const [row] = await tx.delete(m).where(and(eq(m.organisationId, organisationId), eq(m.userId, userId))).returning();
+      const [row] = await tx
+        .delete(m)
+        .where(and(eq(m.organisationId, organisationId), eq(m.userId, userId)))
+        .returning();
       return row;
     });
   }
@@ -151,7 +172,10 @@ export class Organisations {
     await this.db.transaction(async (tx) => {
       await tx.execute(sql`select 1 from ${o} where ${o.id} = ${organisationId} for update`);
       if (!(await change(tx))) throw new AppError('not_found');
-      const [left] = await tx.select({ n: sql<number>`count(*)::int` }).from(m).where(and(eq(m.organisationId, organisationId), eq(m.role, 'owner')));
+      const [left] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(m)
+        .where(and(eq(m.organisationId, organisationId), eq(m.role, 'owner')));
       if (!left?.n) throw new AppError('last_owner');
     });
   }

@@ -20,7 +20,10 @@ export class Regions {
   }
 
   list() {
-    return this.db.select(regionColumns).from(schema.regions).orderBy(asc(schema.regions.kind), asc(schema.regions.name));
+    return this.db
+      .select(regionColumns)
+      .from(schema.regions)
+      .orderBy(asc(schema.regions.kind), asc(schema.regions.name));
   }
 
   async get(id: string) {
@@ -85,7 +88,10 @@ export class Regions {
     const [user] = await this.db.select().from(schema.users).where(eq(schema.users.phone, phone));
     if (!user) {
       throw new AppError('not_found', {
-        detail: { 'zh-CN': '该手机号尚未注册，请对方先注册账号', en: 'No account uses this number yet; ask them to sign up first' },
+        detail: {
+          'zh-CN': '该手机号尚未注册，请对方先注册账号',
+          en: 'No account uses this number yet; ask them to sign up first',
+        },
       });
     }
     await this.db.insert(schema.regionStaff).values({ regionId, userId: user.id }).onConflictDoNothing();
@@ -118,7 +124,9 @@ export class Regions {
 
 function regionInvalid(kind: RegionKind) {
   const parent = { district: '无上级', street: '上级须为区', community: '上级须为街道' }[kind];
-  const parentEn = { district: 'has no parent', street: 'belongs to a district', community: 'belongs to a street' }[kind];
+  const parentEn = { district: 'has no parent', street: 'belongs to a district', community: 'belongs to a street' }[
+    kind
+  ];
   return new AppError('region_invalid', { detail: { 'zh-CN': parent, en: `A ${kind} ${parentEn}` } });
 }
 

@@ -110,7 +110,13 @@ export async function verifiedHomes(tx: Tx, userId: string) {
   const v = schema.verifications;
   const { units, buildings } = schema;
   return tx
-    .selectDistinct({ unitId: units.id, buildingName: buildings.name, entrance: units.entrance, room: units.room, relation: v.relation })
+    .selectDistinct({
+      unitId: units.id,
+      buildingName: buildings.name,
+      entrance: units.entrance,
+      room: units.room,
+      relation: v.relation,
+    })
     .from(v)
     .innerJoin(units, eq(units.id, v.unitId))
     .innerJoin(buildings, eq(buildings.id, units.buildingId))
@@ -121,7 +127,11 @@ export async function verifiedHomes(tx: Tx, userId: string) {
 /** Whether a person has any verified link to a unit here (owner, family, renter). */
 export async function isVerifiedResident(tx: Tx, userId: string): Promise<boolean> {
   const v = schema.verifications;
-  const [row] = await tx.select({ id: v.id }).from(v).where(and(eq(v.userId, userId), eq(v.status, 'verified'))).limit(1);
+  const [row] = await tx
+    .select({ id: v.id })
+    .from(v)
+    .where(and(eq(v.userId, userId), eq(v.status, 'verified')))
+    .limit(1);
   return row !== undefined;
 }
 
@@ -156,8 +166,16 @@ export class Registry {
 
   async createBuilding(tx: Tx, context: AuditContext, name: string) {
     try {
-      const [row] = await tx.insert(schema.buildings).values({ tenantId: context.tenantId, name, createdAt: context.at }).returning();
-      await audit(tx, context, { action: 'registry.building_created', targetType: 'building', targetId: row!.id, details: { name } });
+      const [row] = await tx
+        .insert(schema.buildings)
+        .values({ tenantId: context.tenantId, name, createdAt: context.at })
+        .returning();
+      await audit(tx, context, {
+        action: 'registry.building_created',
+        targetType: 'building',
+        targetId: row!.id,
+        details: { name },
+      });
       return { ...row!, unitCount: 0 };
     } catch (error) {
       if (isUniqueViolation(error)) throw sameAddress();
@@ -173,20 +191,42 @@ export class Registry {
       .innerJoin(schema.buildings, eq(schema.buildings.id, u.buildingId))
       .where(eq(u.buildingId, buildingId))
       .orderBy(asc(u.entrance), asc(u.floor), asc(u.room));
-    const owners = await ownersOf(tx, rows.map((r) => r.id));
-    return rows.map((row) => unitView(row, owners.filter((o) => o.unitId === row.id)));
+    const owners = await ownersOf(
+      tx,
+      rows.map((r) => r.id),
+    );
+    return rows.map((row) =>
+      unitView(
+        row,
+        owners.filter((o) => o.unitId === row.id),
+      ),
+    );
   }
 
   async unit(tx: Tx, unitId: string) {
-    const [row] = await tx.select(unitColumns).from(u).innerJoin(schema.buildings, eq(schema.buildings.id, u.buildingId)).where(eq(u.id, unitId));
+    const [row] = await tx
+      .select(unitColumns)
+      .from(u)
+      .innerJoin(schema.buildings, eq(schema.buildings.id, u.buildingId))
+      .where(eq(u.id, unitId));
     if (!row) throw new AppError('not_found');
     const owners = await ownersOf(tx, [unitId]);
     const residents = await tx
-      .select({ id: schema.unitResidents.id, name: schema.unitResidents.name, relation: schema.unitResidents.relation, phone: schema.unitResidents.phone })
+      .select({
+        id: schema.unitResidents.id,
+        name: schema.unitResidents.name,
+        relation: schema.unitResidents.relation,
+        phone: schema.unitResidents.phone,
+      })
       .from(schema.unitResidents)
       .where(and(eq(schema.unitResidents.unitId, unitId), isNull(schema.unitResidents.until)));
     const verified = await tx
-      .select({ id: schema.verifications.id, displayName: schema.verifications.displayName, relation: schema.verifications.relation, method: schema.verifications.method })
+      .select({
+        id: schema.verifications.id,
+        displayName: schema.verifications.displayName,
+        relation: schema.verifications.relation,
+        method: schema.verifications.method,
+      })
       .from(schema.verifications)
       .where(and(eq(schema.verifications.unitId, unitId), eq(schema.verifications.status, 'verified')));
     return {
@@ -200,8 +240,16 @@ export class Registry {
   async createUnit(tx: Tx, context: AuditContext, input: UnitInput) {
     await this.building(tx, input.buildingId);
     try {
-      const [row] = await tx.insert(u).values({ ...input, tenantId: context.tenantId, createdAt: context.at, updatedAt: context.at }).returning();
-      await audit(tx, context, { action: 'registry.unit_created', targetType: 'unit', targetId: row!.id, details: describe(row!) });
+      const [row] = await tx
+        .insert(u)
+        .values({ ...input, tenantId: context.tenantId, createdAt: context.at, updatedAt: context.at })
+        .returning();
+      await audit(tx, context, {
+        action: 'registry.unit_created',
+        targetType: 'unit',
+        targetId: row!.id,
+        details: describe(row!),
+      });
       return this.unit(tx, row!.id);
     } catch (error) {
       if (isUniqueViolation(error)) throw sameAddress();
@@ -213,7 +261,11 @@ export class Registry {
     const [before] = await tx.select().from(u).where(eq(u.id, unitId)).for('update');
     if (!before) throw new AppError('not_found');
     try {
-      const [after] = await tx.update(u).set({ ...changes, updatedAt: context.at }).where(eq(u.id, unitId)).returning();
+      const [after] = await tx
+        .update(u)
+        .set({ ...changes, updatedAt: context.at })
+        .where(eq(u.id, unitId))
+        .returning();
       await audit(tx, context, {
         action: 'registry.unit_updated',
         targetType: 'unit',
@@ -235,10 +287,21 @@ export class Registry {
     const [unit] = await tx.select().from(u).where(eq(u.id, unitId)).for('update');
     if (!unit) throw new AppError('not_found');
     const current = (await ownersOf(tx, [unitId])).filter((o) => o.until === null);
-    await tx.update(uo).set({ until: context.at }).where(and(eq(uo.unitId, unitId), isNull(uo.until)));
+    await tx
+      .update(uo)
+      .set({ until: context.at })
+      .where(and(eq(uo.unitId, unitId), isNull(uo.until)));
     for (const owner of next) {
       const ownerId = await this.ownerFor(tx, context.tenantId, owner);
-      await tx.insert(uo).values({ tenantId: context.tenantId, unitId, ownerId, designatedVoter: owner.designatedVoter, since: context.at });
+      await tx
+        .insert(uo)
+        .values({
+          tenantId: context.tenantId,
+          unitId,
+          ownerId,
+          designatedVoter: owner.designatedVoter,
+          since: context.at,
+        });
     }
     await emitEvent(tx, context.tenantId, 'unit.owner_changed', { unitId, owners: next.length }, context.at);
     await audit(tx, context, {
@@ -268,7 +331,10 @@ export class Registry {
     if (hash) {
       const [known] = await tx.select().from(schema.owners).where(eq(schema.owners.idNumberHash, hash));
       if (known) {
-        await tx.update(schema.owners).set({ name: owner.name, phone: owner.phone ?? known.phone }).where(eq(schema.owners.id, known.id));
+        await tx
+          .update(schema.owners)
+          .set({ name: owner.name, phone: owner.phone ?? known.phone })
+          .where(eq(schema.owners.id, known.id));
         return known.id;
       }
     }

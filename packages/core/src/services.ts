@@ -1,11 +1,4 @@
-import {
-  PhoneCodes,
-  RateLimiter,
-  SessionStore,
-  type Clock,
-  type PasswordHasher,
-  type SmsSender,
-} from '@city/auth';
+import { PhoneCodes, RateLimiter, SessionStore, type Clock, type PasswordHasher, type SmsSender } from '@city/auth';
 import type { Database } from '@city/db';
 import { Accounts } from './accounts.ts';
 import { Applications } from './applications.ts';

@@ -104,7 +104,10 @@ export class Supervision {
 
   private async scopes(actor: Principal): Promise<string[]> {
     if (actor.isPlatformOperator) {
-      const districts = await this.db.select({ id: schema.regions.id }).from(schema.regions).where(eq(schema.regions.kind, 'district'));
+      const districts = await this.db
+        .select({ id: schema.regions.id })
+        .from(schema.regions)
+        .where(eq(schema.regions.kind, 'district'));
       return districts.map((d) => d.id);
     }
     return (await this.regions.staffRegions(actor.id)).map((r) => r.id);

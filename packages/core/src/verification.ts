@@ -89,7 +89,12 @@ type ViewRow = Awaited<ReturnType<ReturnType<typeof selectViews>['execute']>>[nu
 
 function view(row: ViewRow) {
   const { buildingName, entrance, room, ...rest } = row;
-  return { ...rest, address: addressOf({ buildingName, entrance, room }), phone: maskPhone(row.phone), isOwner: Boolean(row.isOwner) };
+  return {
+    ...rest,
+    address: addressOf({ buildingName, entrance, room }),
+    phone: maskPhone(row.phone),
+    isOwner: Boolean(row.isOwner),
+  };
 }
 
 /**
@@ -112,7 +117,11 @@ export class Verification {
    * New letters for the units of a building (or all units): a fresh code per unit, the unit's unused codes
    * revoked. The codes exist in clear only in the returned letters.
    */
-  async issueCodes(tx: Tx, context: AuditContext & { tenantSlug: string }, input: { buildingId: string | null; validDays: number }) {
+  async issueCodes(
+    tx: Tx,
+    context: AuditContext & { tenantSlug: string },
+    input: { buildingId: string | null; validDays: number },
+  ) {
     const units = await tx
       .select({ id: u.id, buildingName: schema.buildings.name, entrance: u.entrance, room: u.room })
       .from(u)
@@ -130,7 +139,16 @@ export class Verification {
       await tx
         .update(codes)
         .set({ revokedAt: context.at })
-        .where(and(inArray(codes.unitId, chunk.map((l) => l.unit.id)), isNull(codes.usedAt), isNull(codes.revokedAt)));
+        .where(
+          and(
+            inArray(
+              codes.unitId,
+              chunk.map((l) => l.unit.id),
+            ),
+            isNull(codes.usedAt),
+            isNull(codes.revokedAt),
+          ),
+        );
       await tx.insert(codes).values(
         chunk.map((l) => ({
           tenantId: context.tenantId,
@@ -162,12 +180,24 @@ export class Verification {
    * Claims a unit with a code. The code is taken by one conditional UPDATE, so of two people claiming it at the
    * same moment exactly one succeeds. An owner's claim is verified only if the registry knows their number.
    */
-  async claim(tx: Tx, context: AuditContext, claimant: Claimant, input: { code: string; relation: Relation; displayName: string }) {
+  async claim(
+    tx: Tx,
+    context: AuditContext,
+    claimant: Claimant,
+    input: { code: string; relation: Relation; displayName: string },
+  ) {
     const hash = codeHash(input.code);
     const [taken] = await tx
       .update(codes)
       .set({ usedAt: context.at, usedBy: claimant.id })
-      .where(and(eq(codes.codeHash, hash), isNull(codes.usedAt), isNull(codes.revokedAt), sql`${codes.expiresAt} > ${context.at}`))
+      .where(
+        and(
+          eq(codes.codeHash, hash),
+          isNull(codes.usedAt),
+          isNull(codes.revokedAt),
+          sql`${codes.expiresAt} > ${context.at}`,
+        ),
+      )
       .returning();
     if (!taken) {
       const [known] = await tx.select().from(codes).where(eq(codes.codeHash, hash));
@@ -191,7 +221,13 @@ export class Verification {
       note: '',
     });
     if (status === 'verified') await this.ensureMember(tx, context, claimant.id, input.displayName);
-    await emitEvent(tx, context.tenantId, 'verification.changed', { verificationId: id, unitId: taken.unitId, userId: claimant.id, status }, context.at);
+    await emitEvent(
+      tx,
+      context.tenantId,
+      'verification.changed',
+      { verificationId: id, unitId: taken.unitId, userId: claimant.id, status },
+      context.at,
+    );
     await audit(tx, context, {
       action: status === 'verified' ? 'verification.claimed' : 'verification.claim_pending',
       targetType: 'verification',
@@ -255,7 +291,12 @@ export class Verification {
   }
 
   /** The admin links the person to the unit, as one of its registered owners or as a non-owner, with a reason. */
-  async approve(tx: Tx, context: AuditContext, id: string, input: { relation: Relation; ownerId: string | null; reason: string }) {
+  async approve(
+    tx: Tx,
+    context: AuditContext,
+    id: string,
+    input: { relation: Relation; ownerId: string | null; reason: string },
+  ) {
     const current = await this.lock(tx, id, 'pending');
     if (input.ownerId) {
       const [owns] = await tx
@@ -266,23 +307,50 @@ export class Verification {
     }
     await tx
       .update(v)
-      .set({ status: 'verified', relation: input.relation, ownerId: input.ownerId, decidedAt: context.at, decidedBy: context.actor.id, decisionReason: input.reason })
+      .set({
+        status: 'verified',
+        relation: input.relation,
+        ownerId: input.ownerId,
+        decidedAt: context.at,
+        decidedBy: context.actor.id,
+        decisionReason: input.reason,
+      })
       .where(eq(v.id, id));
     await this.ensureMember(tx, context, current.userId, current.displayName);
-    await emitEvent(tx, context.tenantId, 'verification.changed', { verificationId: id, unitId: current.unitId, userId: current.userId, status: 'verified' }, context.at);
+    await emitEvent(
+      tx,
+      context.tenantId,
+      'verification.changed',
+      { verificationId: id, unitId: current.unitId, userId: current.userId, status: 'verified' },
+      context.at,
+    );
     await audit(tx, context, {
       action: 'verification.approved',
       targetType: 'verification',
       targetId: id,
-      details: { unit: current.unitId, relation: input.relation, owner: Boolean(input.ownerId), method: current.method, reason: input.reason },
+      details: {
+        unit: current.unitId,
+        relation: input.relation,
+        owner: Boolean(input.ownerId),
+        method: current.method,
+        reason: input.reason,
+      },
     });
     return this.get(tx, id);
   }
 
   async reject(tx: Tx, context: AuditContext, id: string, reason: string) {
     const current = await this.lock(tx, id, 'pending');
-    await tx.update(v).set({ status: 'rejected', decidedAt: context.at, decidedBy: context.actor.id, decisionReason: reason }).where(eq(v.id, id));
-    await audit(tx, context, { action: 'verification.rejected', targetType: 'verification', targetId: id, details: { unit: current.unitId, reason } });
+    await tx
+      .update(v)
+      .set({ status: 'rejected', decidedAt: context.at, decidedBy: context.actor.id, decisionReason: reason })
+      .where(eq(v.id, id));
+    await audit(tx, context, {
+      action: 'verification.rejected',
+      targetType: 'verification',
+      targetId: id,
+      details: { unit: current.unitId, reason },
+    });
     return this.get(tx, id);
   }
 
@@ -292,7 +360,10 @@ export class Verification {
    */
   async revoke(tx: Tx, context: AuditContext, id: string, reason: string) {
     const current = await this.lock(tx, id, 'verified');
-    await tx.update(v).set({ status: 'revoked', revokedAt: context.at, revokedBy: context.actor.id, revokeReason: reason }).where(eq(v.id, id));
+    await tx
+      .update(v)
+      .set({ status: 'revoked', revokedAt: context.at, revokedBy: context.actor.id, revokeReason: reason })
+      .where(eq(v.id, id));
     const [others] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(v)
@@ -300,7 +371,13 @@ export class Verification {
     const [member] = await tx.select().from(schema.members).where(eq(schema.members.userId, current.userId));
     const leaves = Boolean(member && others!.n === 0 && member.roles.every((r) => r === 'resident'));
     if (leaves) await endMembership(tx, context, member!, 'verification');
-    await emitEvent(tx, context.tenantId, 'verification.changed', { verificationId: id, unitId: current.unitId, userId: current.userId, status: 'revoked' }, context.at);
+    await emitEvent(
+      tx,
+      context.tenantId,
+      'verification.changed',
+      { verificationId: id, unitId: current.unitId, userId: current.userId, status: 'revoked' },
+      context.at,
+    );
     await audit(tx, context, {
       action: 'verification.revoked',
       targetType: 'verification',
@@ -317,7 +394,11 @@ export class Verification {
       .from(v)
       .innerJoin(u, eq(u.id, v.unitId))
       .where(and(eq(v.userId, userId), eq(v.status, 'verified')));
-    return { roles, isOwner: rows.some((r) => Boolean(r.isOwner)), buildingIds: [...new Set(rows.map((r) => r.buildingId))] };
+    return {
+      roles,
+      isOwner: rows.some((r) => Boolean(r.isOwner)),
+      buildingIds: [...new Set(rows.map((r) => r.buildingId))],
+    };
   }
 
   private async registeredOwner(tx: Tx, unitId: string, phone: string) {
@@ -351,11 +432,27 @@ export class Verification {
 
   /** Verified people become residents of the neighbourhood (existing members keep their roles). */
   private async ensureMember(tx: Tx, context: AuditContext, userId: string, displayName: string) {
-    const [member] = await tx.select({ id: schema.members.id }).from(schema.members).where(eq(schema.members.userId, userId));
+    const [member] = await tx
+      .select({ id: schema.members.id })
+      .from(schema.members)
+      .where(eq(schema.members.userId, userId));
     if (member) return;
-    await tx.insert(schema.members).values({ tenantId: context.tenantId, userId, displayName, roles: ['resident'], joinedAt: context.at });
-    await audit(tx, context, { action: 'member.joined', targetType: 'user', targetId: userId, details: { roles: ['resident'], via: 'verification' } });
-    await emitEvent(tx, context.tenantId, 'member.joined', { userId, roles: ['resident'], via: 'verification' }, context.at);
+    await tx
+      .insert(schema.members)
+      .values({ tenantId: context.tenantId, userId, displayName, roles: ['resident'], joinedAt: context.at });
+    await audit(tx, context, {
+      action: 'member.joined',
+      targetType: 'user',
+      targetId: userId,
+      details: { roles: ['resident'], via: 'verification' },
+    });
+    await emitEvent(
+      tx,
+      context.tenantId,
+      'member.joined',
+      { userId, roles: ['resident'], via: 'verification' },
+      context.at,
+    );
   }
 }
 

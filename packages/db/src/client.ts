@@ -55,7 +55,8 @@ async function migrateAll(run: Migrate, plugins: readonly PluginMigrations[], qu
   await query?.(`select pg_advisory_lock(${MIGRATION_LOCK})`);
   try {
     await run(MIGRATIONS_FOLDER, '__drizzle_migrations');
-    for (const plugin of plugins) await run(plugin.folder, `__drizzle_migrations_${plugin.pluginId.replace(/-/g, '_')}`);
+    for (const plugin of plugins)
+      await run(plugin.folder, `__drizzle_migrations_${plugin.pluginId.replace(/-/g, '_')}`);
   } finally {
     await query?.(`select pg_advisory_unlock(${MIGRATION_LOCK})`);
   }
@@ -78,7 +79,8 @@ export async function createDatabase(config: DatabaseConfig = {}): Promise<Datab
 /** Reads the database settings from the environment (DATABASE_URL, DATABASE_DRIVER, DATA_DIR, NEON_WS_PROXY). */
 export function databaseConfigFromEnv(env: Record<string, string | undefined>): DatabaseConfig {
   const driver = env.DATABASE_DRIVER;
-  if (driver && driver !== 'pg' && driver !== 'neon') throw new Error(`DATABASE_DRIVER must be pg or neon, not ${driver}`);
+  if (driver && driver !== 'pg' && driver !== 'neon')
+    throw new Error(`DATABASE_DRIVER must be pg or neon, not ${driver}`);
   return {
     url: env.DATABASE_URL || undefined,
     driver: driver as DatabaseConfig['driver'],
@@ -107,7 +109,10 @@ async function openPglite(config: DatabaseConfig): Promise<DatabaseHandle> {
     kind: 'pglite',
     async migrate(plugins = []) {
       await client.query('RESET ROLE');
-      await migrateAll((migrationsFolder, migrationsTable) => migrate(drizzle({ client }), { migrationsFolder, migrationsTable }), plugins);
+      await migrateAll(
+        (migrationsFolder, migrationsTable) => migrate(drizzle({ client }), { migrationsFolder, migrationsTable }),
+        plugins,
+      );
       await actAsApp();
     },
     close: () => client.close(),
@@ -132,7 +137,8 @@ async function openNodePostgres(config: DatabaseConfig): Promise<DatabaseHandle>
       const owner = new pg.Pool({ connectionString: config.url, max: 1 });
       try {
         await migrateAll(
-          (migrationsFolder, migrationsTable) => migrate(drizzle({ client: owner }), { migrationsFolder, migrationsTable }),
+          (migrationsFolder, migrationsTable) =>
+            migrate(drizzle({ client: owner }), { migrationsFolder, migrationsTable }),
           plugins,
           (statement) => owner.query(statement),
         );
@@ -172,7 +178,8 @@ async function openNeon(config: DatabaseConfig): Promise<DatabaseHandle> {
       const owner = new Pool({ connectionString: config.url, max: 1 });
       try {
         await migrateAll(
-          (migrationsFolder, migrationsTable) => migrate(drizzle({ client: owner }), { migrationsFolder, migrationsTable }),
+          (migrationsFolder, migrationsTable) =>
+            migrate(drizzle({ client: owner }), { migrationsFolder, migrationsTable }),
           plugins,
           (statement) => owner.query(statement),
         );

@@ -12,7 +12,15 @@ import { randomPhone, testDatabase } from './testing.ts';
  */
 let h: DatabaseHandle;
 let tenantTables: string[];
-const ids = {} as { district: string; streetA: string; streetB: string; a: string; b: string; user: string; phone: string };
+const ids = {} as {
+  district: string;
+  streetA: string;
+  streetB: string;
+  a: string;
+  b: string;
+  user: string;
+  phone: string;
+};
 
 beforeAll(async () => {
   h = await testDatabase();
@@ -24,33 +32,73 @@ beforeAll(async () => {
   tenantTables = rows.map((r) => r.table_name);
 
   const u = Math.random().toString(36).slice(2, 8);
-  const [district] = await h.db.insert(schema.regions).values({ kind: 'district', name: `区${u}` }).returning();
-  const [streetA] = await h.db.insert(schema.regions).values({ kind: 'street', name: '甲', parentId: district!.id }).returning();
-  const [streetB] = await h.db.insert(schema.regions).values({ kind: 'street', name: '乙', parentId: district!.id }).returning();
-  const [cA] = await h.db.insert(schema.regions).values({ kind: 'community', name: '甲社区', parentId: streetA!.id }).returning();
-  const [cB] = await h.db.insert(schema.regions).values({ kind: 'community', name: '乙社区', parentId: streetB!.id }).returning();
+  const [district] = await h.db
+    .insert(schema.regions)
+    .values({ kind: 'district', name: `区${u}` })
+    .returning();
+  const [streetA] = await h.db
+    .insert(schema.regions)
+    .values({ kind: 'street', name: '甲', parentId: district!.id })
+    .returning();
+  const [streetB] = await h.db
+    .insert(schema.regions)
+    .values({ kind: 'street', name: '乙', parentId: district!.id })
+    .returning();
+  const [cA] = await h.db
+    .insert(schema.regions)
+    .values({ kind: 'community', name: '甲社区', parentId: streetA!.id })
+    .returning();
+  const [cB] = await h.db
+    .insert(schema.regions)
+    .values({ kind: 'community', name: '乙社区', parentId: streetB!.id })
+    .returning();
   const phone = randomPhone();
   const [user] = await h.db.insert(schema.users).values({ phone, displayName: 'u', passwordHash: 'x' }).returning();
   const tenant = async (slug: string, communityId: string, streetId: string) =>
-    (await h.db.insert(schema.tenants).values({ slug, name: slug, address: 'a', communityId, streetId, districtId: district!.id }).returning())[0]!;
+    (
+      await h.db
+        .insert(schema.tenants)
+        .values({ slug, name: slug, address: 'a', communityId, streetId, districtId: district!.id })
+        .returning()
+    )[0]!;
   const a = await tenant(`rls-a-${u}`, cA!.id, streetA!.id);
   const b = await tenant(`rls-b-${u}`, cB!.id, streetB!.id);
   for (const t of [a, b]) {
     await withTenant(h.db, t.id, async (tx) => {
-      await tx.insert(schema.members).values({ tenantId: t.id, userId: user!.id, displayName: 'u', roles: ['resident'] });
-      await tx.insert(schema.invitations).values({ tenantId: t.id, phone, displayName: 'i', roles: ['staff'], invitedBy: user!.id, expiresAt: new Date(Date.now() + 86400_000) });
+      await tx
+        .insert(schema.members)
+        .values({ tenantId: t.id, userId: user!.id, displayName: 'u', roles: ['resident'] });
+      await tx
+        .insert(schema.invitations)
+        .values({
+          tenantId: t.id,
+          phone,
+          displayName: 'i',
+          roles: ['staff'],
+          invitedBy: user!.id,
+          expiresAt: new Date(Date.now() + 86400_000),
+        });
     });
   }
-  Object.assign(ids, { district: district!.id, streetA: streetA!.id, streetB: streetB!.id, a: a.id, b: b.id, user: user!.id, phone });
+  Object.assign(ids, {
+    district: district!.id,
+    streetA: streetA!.id,
+    streetB: streetB!.id,
+    a: a.id,
+    b: b.id,
+    user: user!.id,
+    phone,
+  });
 });
 afterAll(() => h.close());
-
 
 /** Rows of each tenant table visible to a query, grouped by tenant. */
 async function visible(exec: (query: ReturnType<typeof sql>) => Promise<{ rows: unknown[] }>) {
   const seen: Record<string, string[]> = {};
   for (const table of tenantTables) {
-    const { rows } = await exec(sql`select distinct tenant_id from ${sql.identifier(table)} where tenant_id in (${ids.a}, ${ids.b})`);
+    const { rows } = await exec(
+      sql`select distinct tenant_id from ${sql.identifier(table)} where tenant_id in (${ids.a}, ${ids.b})`,
+    );
     seen[table] = (rows as { tenant_id: string }[]).map((r) => r.tenant_id).sort();
   }
   return seen;
@@ -96,9 +144,13 @@ describe('row-level security', () => {
       ),
     ).rejects.toMatchObject(refusedByPolicy);
     await expect(
-      withTenant(h.db, ids.a, (tx) => tx.execute(sql`update members set tenant_id = ${ids.b} where tenant_id = ${ids.a}`)),
+      withTenant(h.db, ids.a, (tx) =>
+        tx.execute(sql`update members set tenant_id = ${ids.b} where tenant_id = ${ids.a}`),
+      ),
     ).rejects.toMatchObject(refusedByPolicy);
-    const deleted = await withTenant(h.db, ids.a, (tx) => tx.execute(sql`delete from invitations where tenant_id = ${ids.b}`));
+    const deleted = await withTenant(h.db, ids.a, (tx) =>
+      tx.execute(sql`delete from invitations where tenant_id = ${ids.b}`),
+    );
     expect(deleted.rowCount).toBe(0);
   });
 
@@ -118,7 +170,9 @@ describe('row-level security', () => {
     const district = await withSupervision(h.db, ids.district, (tx) => visible((q) => tx.execute(q)));
     expect(district.members).toEqual([ids.a, ids.b].sort());
     await expect(
-      withSupervision(h.db, ids.streetA, (tx) => tx.execute(sql`update members set display_name = 'x' where tenant_id = ${ids.a}`)),
+      withSupervision(h.db, ids.streetA, (tx) =>
+        tx.execute(sql`update members set display_name = 'x' where tenant_id = ${ids.a}`),
+      ),
     ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/read-only transaction/) } });
   });
 
@@ -126,7 +180,9 @@ describe('row-level security', () => {
     const own = await withUser(h.db, { id: ids.user, phone: ids.phone }, (tx) => visible((q) => tx.execute(q)));
     expect(own.members).toEqual([ids.a, ids.b].sort());
     expect(own.invitations).toEqual([ids.a, ids.b].sort());
-    const stranger = await withUser(h.db, { id: crypto.randomUUID(), phone: randomPhone() }, (tx) => visible((q) => tx.execute(q)));
+    const stranger = await withUser(h.db, { id: crypto.randomUUID(), phone: randomPhone() }, (tx) =>
+      visible((q) => tx.execute(q)),
+    );
     for (const table of tenantTables) expect(stranger[table], table).toEqual([]);
   });
 });

@@ -97,11 +97,7 @@ export function withOrganisation<T>(db: Database, organisationId: string, fn: (t
 }
 
 /** A person's own rows across neighbourhoods: their memberships and the invitations sent to their number. */
-export function withUser<T>(
-  db: Database,
-  user: { id: string; phone: string },
-  fn: (tx: Tx) => Promise<T>,
-): Promise<T> {
+export function withUser<T>(db: Database, user: { id: string; phone: string }, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return inScope(db, { userId: user.id, userPhone: user.phone }, true, fn);
 }
 

@@ -49,7 +49,9 @@ export function randomPhone(): string {
 
 /** A valid unified social credit code no other test uses: 91 (enterprise), a Shanghai division, random body. */
 export function randomUscc(): string {
-  const body = Array.from({ length: 9 }, () => '0123456789ABCDEFGHJKLMNPQRTUWXY'[Math.floor(Math.random() * 31)]).join('');
+  const body = Array.from({ length: 9 }, () => '0123456789ABCDEFGHJKLMNPQRTUWXY'[Math.floor(Math.random() * 31)]).join(
+    '',
+  );
   const first17 = `91310115${body}`;
   return first17 + usccCheckCharacter(first17)!;
 }

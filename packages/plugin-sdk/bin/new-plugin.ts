@@ -23,7 +23,11 @@ export interface NewPlugin {
 
 const camel = (id: string) => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const pascal = (id: string) => camel(id).replace(/^./, (c) => c.toUpperCase());
-const words = (id: string) => id.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ');
+const words = (id: string) =>
+  id
+    .split('-')
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join(' ');
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -41,7 +45,9 @@ function edit(path: string, change: (text: string) => string) {
 
 function addDependency(path: string, name: string) {
   const pkg = JSON.parse(readFileSync(path, 'utf8')) as { dependencies?: Record<string, string> };
-  pkg.dependencies = Object.fromEntries(Object.entries({ ...pkg.dependencies, [name]: '*' }).sort(([a], [b]) => a.localeCompare(b)));
+  pkg.dependencies = Object.fromEntries(
+    Object.entries({ ...pkg.dependencies, [name]: '*' }).sort(([a], [b]) => a.localeCompare(b)),
+  );
   writeFileSync(path, `${JSON.stringify(pkg, null, 2)}\n`);
 }
 
@@ -49,7 +55,9 @@ function addDependency(path: string, name: string) {
 export function createPlugin(options: NewPlugin): string[] {
   const { id, root } = options;
   if (!PLUGIN_ID.test(id) || RESERVED_PLUGIN_IDS.includes(id)) {
-    throw new Error(`the id must be kebab-case (e.g. "party-building") and not ${RESERVED_PLUGIN_IDS.join('/')}: ${id}`);
+    throw new Error(
+      `the id must be kebab-case (e.g. "party-building") and not ${RESERVED_PLUGIN_IDS.join('/')}: ${id}`,
+    );
   }
   const target = join(root, 'plugins', id);
   if (existsSync(target)) throw new Error(`plugins/${id} exists already`);
@@ -76,9 +84,17 @@ export function createPlugin(options: NewPlugin): string[] {
 
   const pkg = `@city/plugin-${id}`;
   edit(join(root, 'apps/api/src/plugins.ts'), (text) =>
-    text
-      .replace(/((?:^import .*\n)+)/m, `$1import { ${camel(id)}Plugin } from '${pkg}/server';\n`)
-      .replace(/export const plugins = \[([^\]]*)\] as const;/, (_, list: string) => `export const plugins = [${[...list.split(',').map((s) => s.trim()).filter(Boolean), `${camel(id)}Plugin`].join(', ')}] as const;`),
+    text.replace(/((?:^import .*\n)+)/m, `$1import { ${camel(id)}Plugin } from '${pkg}/server';\n`).replace(
+      /export const plugins = \[([^\]]*)\] as const;/,
+      (_, list: string) =>
+        `export const plugins = [${[
+          ...list
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+          `${camel(id)}Plugin`,
+        ].join(', ')}] as const;`,
+    ),
   );
   edit(join(root, 'apps/portal/src/lib/plugins.ts'), (text) => {
     // The map's entries end at the first line that closes it.
@@ -94,7 +110,10 @@ export function createPlugin(options: NewPlugin): string[] {
 }
 
 if (import.meta.main) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { zh: { type: 'string' }, en: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { zh: { type: 'string' }, en: { type: 'string' } },
+  });
   const id = positionals[0];
   if (!id) {
     console.error('usage: npm run new:plugin -- <id> [--zh 中文名] [--en "English name"]');

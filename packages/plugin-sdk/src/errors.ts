@@ -54,7 +54,10 @@ export function definePluginErrors<const C extends Catalogue>(pluginId: string, 
 }
 
 /** One of the core's errors (e.g. `not_found`, `forbidden`), thrown from plugin code. */
-export function coreError(code: ErrorCode & ('not_found' | 'forbidden' | 'conflict' | 'validation_failed'), detail?: LocalizedString) {
+export function coreError(
+  code: ErrorCode & ('not_found' | 'forbidden' | 'conflict' | 'validation_failed'),
+  detail?: LocalizedString,
+) {
   const entry = ERROR_CATALOGUE[code];
   return new PluginError(entry.status as PluginErrorStatus, code, { 'zh-CN': entry['zh-CN'], en: entry.en }, detail);
 }

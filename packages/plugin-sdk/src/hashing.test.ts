@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chainHash, sha256Hex } from './hashing.ts';
 
-const webCrypto = async (bytes: Uint8Array<ArrayBuffer>) => Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex');
+const webCrypto = async (bytes: Uint8Array<ArrayBuffer>) =>
+  Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex');
 
 describe('hashing', () => {
   it('is SHA-256 (FIPS 180-2 test vectors) over UTF-8 text', async () => {

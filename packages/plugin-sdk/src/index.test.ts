@@ -30,7 +30,11 @@ describe('definePlugin', () => {
     expect(() => definePlugin({ ...valid, settings: z.object({ name: z.string() }) })).toThrow(/default/);
     expect(() => definePlugin({ ...valid, settings: z.object({ name: z.string().default('x') }) })).toThrow(/label/);
     expect(() => definePlugin({ ...valid, name: { 'zh-CN': '便民服务', en: '' } })).toThrow(/zh-CN and en/);
-    expect(() => definePlugin({ ...valid, roles: [{ id: 'admin', name: valid.name, description: valid.description }] })).toThrow(/core role/);
-    expect(() => definePlugin({ ...valid, navigation: [{ path: '/x', label: valid.name, roles: ['teller'] }] })).toThrow(/navigation role/);
+    expect(() =>
+      definePlugin({ ...valid, roles: [{ id: 'admin', name: valid.name, description: valid.description }] }),
+    ).toThrow(/core role/);
+    expect(() =>
+      definePlugin({ ...valid, navigation: [{ path: '/x', label: valid.name, roles: ['teller'] }] }),
+    ).toThrow(/navigation role/);
   });
 });

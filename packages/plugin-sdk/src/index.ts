@@ -13,4 +13,11 @@ export {
   type PluginRole,
 } from './manifest.ts';
 export { isScope, SCOPES, type Scope } from './scopes.ts';
-export { coreError, definePluginErrors, PluginError, PluginManifestError, ScopeNotGranted, type PluginErrorStatus } from './errors.ts';
+export {
+  coreError,
+  definePluginErrors,
+  PluginError,
+  PluginManifestError,
+  ScopeNotGranted,
+  type PluginErrorStatus,
+} from './errors.ts';

@@ -1,5 +1,12 @@
 import type { z } from '@hono/zod-openapi';
-import { PLUGIN_CATEGORIES, PLUGIN_ID, RESERVED_PLUGIN_IDS, TENANT_ROLES, type PluginCategory, type TenantRole } from '@city/contracts';
+import {
+  PLUGIN_CATEGORIES,
+  PLUGIN_ID,
+  RESERVED_PLUGIN_IDS,
+  TENANT_ROLES,
+  type PluginCategory,
+  type TenantRole,
+} from '@city/contracts';
 import { validRange, valid } from 'semver';
 import { PluginManifestError } from './errors.ts';
 import { isScope, type Scope } from './scopes.ts';
@@ -54,22 +61,35 @@ const CORE_ROLES: readonly string[] = TENANT_ROLES;
  * Declares a plugin: plain data, safe to import in the portal and the API alike. A malformed manifest fails at
  * import time, not when a neighbourhood installs it.
  */
-export function definePlugin<const S extends z.ZodObject, const M extends PluginManifest<S>>(manifest: M & { settings: S }): M {
+export function definePlugin<const S extends z.ZodObject, const M extends PluginManifest<S>>(
+  manifest: M & { settings: S },
+): M {
   const fail = (why: string) => {
     throw new PluginManifestError(`${manifest.id}: ${why}`);
   };
-  if (!PLUGIN_ID.test(manifest.id) || RESERVED_PLUGIN_IDS.includes(manifest.id)) throw new PluginManifestError(`plugin id must be kebab-case and not reserved: ${manifest.id}`);
+  if (!PLUGIN_ID.test(manifest.id) || RESERVED_PLUGIN_IDS.includes(manifest.id))
+    throw new PluginManifestError(`plugin id must be kebab-case and not reserved: ${manifest.id}`);
   if (!valid(manifest.version)) fail('version must be semver');
   if (!validRange(manifest.coreRange)) fail('coreRange must be a semver range');
   for (const [id, range] of Object.entries(manifest.requires ?? {})) {
-    if (!PLUGIN_ID.test(id) || !validRange(range)) fail(`requires ${id}@${range} is not a plugin id with a semver range`);
+    if (!PLUGIN_ID.test(id) || !validRange(range))
+      fail(`requires ${id}@${range} is not a plugin id with a semver range`);
   }
-  const settingTexts = Object.values(manifest.settingsText ?? {}).flatMap((t) => (t.hint ? [t.label, t.hint] : [t.label]));
-  const texts = [manifest.name, manifest.description, ...settingTexts, ...(manifest.roles ?? []).flatMap((r) => [r.name, r.description]), ...(manifest.navigation ?? []).map((n) => n.label)];
+  const settingTexts = Object.values(manifest.settingsText ?? {}).flatMap((t) =>
+    t.hint ? [t.label, t.hint] : [t.label],
+  );
+  const texts = [
+    manifest.name,
+    manifest.description,
+    ...settingTexts,
+    ...(manifest.roles ?? []).flatMap((r) => [r.name, r.description]),
+    ...(manifest.navigation ?? []).map((n) => n.label),
+  ];
   if (texts.some((text) => !text['zh-CN'] || !text.en)) fail('names, descriptions and labels need zh-CN and en');
   for (const scope of manifest.scopes) if (!isScope(scope)) fail(`unknown scope ${scope}`);
   if (!manifest.settings.safeParse({}).success) fail('every setting needs a default');
-  for (const key of Object.keys(manifest.settings.shape)) if (!manifest.settingsText?.[key]) fail(`setting ${key} needs a label in settingsText`);
+  for (const key of Object.keys(manifest.settings.shape))
+    if (!manifest.settingsText?.[key]) fail(`setting ${key} needs a label in settingsText`);
   const roleIds = (manifest.roles ?? []).map((r) => r.id);
   for (const id of roleIds) {
     if (!PLUGIN_ID.test(id) || CORE_ROLES.includes(id)) fail(`role id must be kebab-case and not a core role: ${id}`);
@@ -77,7 +97,9 @@ export function definePlugin<const S extends z.ZodObject, const M extends Plugin
   if (new Set(roleIds).size !== roleIds.length) fail('role ids must be unique');
   for (const entry of manifest.navigation ?? []) {
     if (!entry.path.startsWith('/')) fail(`navigation path must start with /: ${entry.path}`);
-    for (const role of entry.roles ?? []) if (!CORE_ROLES.includes(role) && !roleIds.includes(role)) fail(`navigation role ${role} is neither a core role nor one of its own`);
+    for (const role of entry.roles ?? [])
+      if (!CORE_ROLES.includes(role) && !roleIds.includes(role))
+        fail(`navigation role ${role} is neither a core role nor one of its own`);
   }
   return manifest;
 }

@@ -10,7 +10,11 @@ describe('matchPage', () => {
     expect(matchPage(pages, '/')).toEqual({ pattern: '/', page: 'home', params: {} });
     expect(matchPage(pages, '')).toEqual({ pattern: '/', page: 'home', params: {} });
     expect(matchPage(pages, '/manage')).toMatchObject({ page: 'manage' });
-    expect(matchPage(pages, '/items/42/edit')).toEqual({ pattern: '/items/[itemId]/edit', page: 'edit', params: { itemId: '42' } });
+    expect(matchPage(pages, '/items/42/edit')).toEqual({
+      pattern: '/items/[itemId]/edit',
+      page: 'edit',
+      params: { itemId: '42' },
+    });
   });
 
   it('finds nothing for other paths', () => {
@@ -24,7 +28,12 @@ describe('definePluginPortal', () => {
   it('refuses malformed page paths and messages missing in one language', () => {
     const messages = { 'zh-CN': { title: '标题' }, en: { title: 'Title' } };
     expect(() => definePluginPortal({ pages: { '/': { component } }, messages })).not.toThrow();
-    expect(() => definePluginPortal({ pages: { 'manage': { component } }, messages })).toThrow(/page path/);
-    expect(() => definePluginPortal({ pages: { '/': { component } }, messages: { 'zh-CN': { title: '标题', more: '更多' }, en: { title: 'Title' } } })).toThrow(/same keys/);
+    expect(() => definePluginPortal({ pages: { manage: { component } }, messages })).toThrow(/page path/);
+    expect(() =>
+      definePluginPortal({
+        pages: { '/': { component } },
+        messages: { 'zh-CN': { title: '标题', more: '更多' }, en: { title: 'Title' } },
+      }),
+    ).toThrow(/same keys/);
   });
 });

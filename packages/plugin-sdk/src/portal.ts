@@ -54,9 +54,7 @@ export interface PortalContext<Api extends Hono<any, any, any>> {
 
 /** What an action returns: data for the page (`form`), a failure to show next to the form, or a redirect. */
 export type ActionResult =
-  | { failed: Response; values?: Record<string, string> }
-  | { redirect: string }
-  | Record<string, unknown>;
+  { failed: Response; values?: Record<string, string> } | { redirect: string } | Record<string, unknown>;
 
 export interface PluginPage<Api extends Hono<any, any, any>> {
   /** The page's component; it receives PluginPageProps. Loaded lazily, so each page is its own chunk. */
@@ -106,7 +104,9 @@ export type FormResult = FormFailure | Record<string, unknown>;
 
 /** The failure in a form result, if the action was refused. */
 export function formFailure(form: FormResult | null | undefined): FormFailure | null {
-  return form && typeof form.message === 'string' && typeof form.fieldErrors === 'object' ? (form as FormFailure) : null;
+  return form && typeof form.message === 'string' && typeof form.fieldErrors === 'object'
+    ? (form as FormFailure)
+    : null;
 }
 
 /** Everything the portal hands a plugin page besides its data. */
@@ -144,7 +144,9 @@ export function definePluginPortal<
   PublicApi extends Hono<any, any, any> = Hono<any, any, any>,
   SupervisionApi extends Hono<any, any, any> = Hono<any, any, any>,
   OrganisationApi extends Hono<any, any, any> = Hono<any, any, any>,
->(portal: PluginPortal<Api, PublicApi, SupervisionApi, OrganisationApi>): PluginPortal<Api, PublicApi, SupervisionApi, OrganisationApi> {
+>(
+  portal: PluginPortal<Api, PublicApi, SupervisionApi, OrganisationApi>,
+): PluginPortal<Api, PublicApi, SupervisionApi, OrganisationApi> {
   const paths = [
     ...Object.keys(portal.pages),
     ...Object.keys(portal.publicPages ?? {}),
@@ -152,22 +154,32 @@ export function definePluginPortal<
     ...Object.keys(portal.organisationPages ?? {}),
   ];
   for (const path of paths) {
-    if (path === '/files' || path.startsWith('/files/')) throw new Error(`page paths under /files are the file pass-through: ${path}`);
-    if (!/^\/(?:[a-z0-9-]+|\[[a-zA-Z]+\])?(?:\/(?:[a-z0-9-]+|\[[a-zA-Z]+\]))*$/.test(path)) throw new Error(`page path must look like /a/[b]: ${path}`);
+    if (path === '/files' || path.startsWith('/files/'))
+      throw new Error(`page paths under /files are the file pass-through: ${path}`);
+    if (!/^\/(?:[a-z0-9-]+|\[[a-zA-Z]+\])?(?:\/(?:[a-z0-9-]+|\[[a-zA-Z]+\]))*$/.test(path))
+      throw new Error(`page path must look like /a/[b]: ${path}`);
   }
   const zh = Object.keys(portal.messages['zh-CN']).sort().join();
-  if (zh !== Object.keys(portal.messages.en).sort().join()) throw new Error('messages need the same keys in zh-CN and en');
+  if (zh !== Object.keys(portal.messages.en).sort().join())
+    throw new Error('messages need the same keys in zh-CN and en');
   return portal;
 }
 
 /** The page whose pattern matches a path inside the plugin, with the pattern's parameters. */
-export function matchPage<P>(pages: Record<string, P>, path: string): { pattern: string; page: P; params: Record<string, string> } | null {
+export function matchPage<P>(
+  pages: Record<string, P>,
+  path: string,
+): { pattern: string; page: P; params: Record<string, string> } | null {
   const parts = path.split('/').filter(Boolean);
   for (const [pattern, page] of Object.entries(pages)) {
     const want = pattern.split('/').filter(Boolean);
     if (want.length !== parts.length) continue;
     const params: Record<string, string> = {};
-    if (want.every((segment, i) => (segment.startsWith('[') ? ((params[segment.slice(1, -1)] = parts[i]!), true) : segment === parts[i]))) {
+    if (
+      want.every((segment, i) =>
+        segment.startsWith('[') ? ((params[segment.slice(1, -1)] = parts[i]!), true) : segment === parts[i],
+      )
+    ) {
       return { pattern, page, params };
     }
   }
@@ -175,6 +187,9 @@ export function matchPage<P>(pages: Record<string, P>, path: string): { pattern:
 }
 
 /** The typed client of a plugin's API for one visitor (the portal supplies the address, fetch and headers). */
-export function pluginClient<Api extends Hono<any, any, any>>(baseUrl: string, options: { fetch: typeof fetch; headers: Record<string, string> }): PluginClient<Api> {
+export function pluginClient<Api extends Hono<any, any, any>>(
+  baseUrl: string,
+  options: { fetch: typeof fetch; headers: Record<string, string> },
+): PluginClient<Api> {
   return hc<Api>(baseUrl, options);
 }

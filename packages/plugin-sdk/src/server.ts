@@ -1,5 +1,14 @@
 import { createRoute, z, type OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
-import { EVENT_NAME, ProblemSchema, TENANT_ROLES, type CoreEventName, type CoreEventPayloads, type NoticeInput, type OrganisationRole, type TenantRole } from '@city/contracts';
+import {
+  EVENT_NAME,
+  ProblemSchema,
+  TENANT_ROLES,
+  type CoreEventName,
+  type CoreEventPayloads,
+  type NoticeInput,
+  type OrganisationRole,
+  type TenantRole,
+} from '@city/contracts';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { createMiddleware } from 'hono/factory';
 import type { Schema } from 'hono';
@@ -87,7 +96,14 @@ export interface PluginContext<S = Record<string, unknown>> {
   /** `notices:publish`: published at once, in this transaction, in the plugin's name. */
   notices: { publish(input: NoticeInput): Promise<{ id: string }> };
   /** `audit:write`: actions are recorded as `<pluginId>.<action>`. */
-  audit: { append(entry: { action: string; targetType: string; targetId: string; details?: Record<string, unknown> }): Promise<void> };
+  audit: {
+    append(entry: {
+      action: string;
+      targetType: string;
+      targetId: string;
+      details?: Record<string, unknown>;
+    }): Promise<void>;
+  };
   /** Emits `<pluginId>.<name>`, delivered after this transaction commits. Needs no scope. */
   events: { emit(name: string, payload: Record<string, unknown>): Promise<void> };
 }
@@ -128,7 +144,9 @@ export interface PluginEvent<P = Record<string, unknown>> {
 }
 
 // Method syntax makes the parameter bivariant, so a core event's typed handler also fits the catch-all signature.
-export type EventHandler<S = Record<string, unknown>, P = Record<string, unknown>> = { handle(context: PluginContext<S>, event: PluginEvent<P>): Promise<void> }['handle'];
+export type EventHandler<S = Record<string, unknown>, P = Record<string, unknown>> = {
+  handle(context: PluginContext<S>, event: PluginEvent<P>): Promise<void>;
+}['handle'];
 
 /** Handlers by event name: core events with their typed payloads, other plugins' events (`<id>.<name>`) as data. */
 export type PluginEventHandlers<S> = { [E in CoreEventName]?: EventHandler<S, CoreEventPayloads[E]> } & {
@@ -166,7 +184,9 @@ export type GroupSubmit<S> = <Input, Output>(work: GroupWork<S, Input, Output>, 
  * `plugin` is the request's context in a neighbourhood (not set on grouped routes, which have no transaction of their
  * own); `group` is set on grouped routes only; `org` on organisation routes only (instead of `plugin`).
  */
-export type PluginEnv<S = Record<string, unknown>> = { Variables: { plugin: PluginContext<S>; group: GroupSubmit<S>; org: OrganisationContext } };
+export type PluginEnv<S = Record<string, unknown>> = {
+  Variables: { plugin: PluginContext<S>; group: GroupSubmit<S>; org: OrganisationContext };
+};
 /**
  * A plugin's router. `Routes` carries the routes already defined on it, so a plugin can define its API in groups
  * (`(router: PluginRouter<S, R>) => router.openapi(…)`, generic in R) and its typed client still sees every route.
@@ -232,7 +252,9 @@ export function definePluginServer<M extends PluginManifest>(server: PluginServe
  * (街道/社区 staff above the neighbourhood) stand alone, on publicRoutes and supervisionRoutes respectively;
  * `org:member` and `org:<role>` are for organisationRoutes only.
  */
-export type PluginAccess = readonly ('member' | 'public' | 'supervisor' | TenantRole | OrganisationAccess | (string & {}))[];
+export type PluginAccess = readonly (
+  'member' | 'public' | 'supervisor' | TenantRole | OrganisationAccess | (string & {})
+)[];
 export type OrganisationAccess = 'org:member' | `org:${OrganisationRole}`;
 const isOrganisationAccess = (a: string): a is OrganisationAccess => a.startsWith('org:');
 
@@ -249,15 +271,24 @@ export const accessGrants = (pluginId: string, access: PluginAccess) =>
   );
 
 /** A JSON response of a plugin route, for its OpenAPI description and typed client. */
-export const jsonResponse = <T>(schema: T, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
+export const jsonResponse = <T>(schema: T, description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 
 /** A file answer (a PDF, a spreadsheet, an image) of one media type, for OpenAPI. */
-export const fileResponse = (mediaType: string, description = 'File') => ({ description, content: { [mediaType]: { schema: z.string().openapi({ format: 'binary' }) } } });
+export const fileResponse = (mediaType: string, description = 'File') => ({
+  description,
+  content: { [mediaType]: { schema: z.string().openapi({ format: 'binary' }) } },
+});
 
 /** A required JSON request body. */
 export const jsonBody = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
 
 /**
  * The guard of every grouped route, by identity: the runtime sees it among the matched handlers and enters the
@@ -273,24 +304,29 @@ export const groupedRoute = createMiddleware<PluginEnv>(async (_c, next) => {
  * The `{tenant}` (or, on organisation routes, `{organisation}`) path parameter and the shared error answers are
  * added, so the OpenAPI document is complete.
  */
-export function pluginRoute<const R extends Omit<RouteConfig, 'middleware'> & { access: PluginAccess; grouped?: true }>(config: R) {
+export function pluginRoute<const R extends Omit<RouteConfig, 'middleware'> & { access: PluginAccess; grouped?: true }>(
+  config: R,
+) {
   const { access, grouped, ...rest } = config;
-  if (grouped && (access.length !== 1 || access[0] !== 'member')) throw new Error(`${rest.method} ${rest.path}: grouped routes declare access ['member']`);
-  const guard = grouped ? groupedRoute : createMiddleware<PluginEnv>(async (c, next) => {
-    const org = c.get('org');
-    if (org) {
-      if (!access.some((a) => a === 'org:member' || a === `org:${org.actor.role}`)) throw coreError('forbidden');
-      return next();
-    }
-    const { actor, supervisor } = c.get('plugin');
-    const allowed =
-      access.includes('public') ||
-      (access.includes('supervisor') && supervisor !== null) ||
-      (actor !== null && access.includes('member')) ||
-      access.some((a) => actor?.roles.includes(a as TenantRole) || actor?.pluginRoles.includes(a));
-    if (!allowed) throw coreError('forbidden');
-    await next();
-  });
+  if (grouped && (access.length !== 1 || access[0] !== 'member'))
+    throw new Error(`${rest.method} ${rest.path}: grouped routes declare access ['member']`);
+  const guard = grouped
+    ? groupedRoute
+    : createMiddleware<PluginEnv>(async (c, next) => {
+        const org = c.get('org');
+        if (org) {
+          if (!access.some((a) => a === 'org:member' || a === `org:${org.actor.role}`)) throw coreError('forbidden');
+          return next();
+        }
+        const { actor, supervisor } = c.get('plugin');
+        const allowed =
+          access.includes('public') ||
+          (access.includes('supervisor') && supervisor !== null) ||
+          (actor !== null && access.includes('member')) ||
+          access.some((a) => actor?.roles.includes(a as TenantRole) || actor?.pluginRoles.includes(a));
+        if (!allowed) throw coreError('forbidden');
+        await next();
+      });
   const params = (rest.request?.params as z.ZodObject | undefined) ?? z.object({});
   const open = access.includes('public');
   const scope = access.some(isOrganisationAccess)
@@ -299,10 +335,18 @@ export function pluginRoute<const R extends Omit<RouteConfig, 'middleware'> & { 
   return createRoute({
     ...rest,
     request: { ...rest.request, params: params.extend(scope) },
-    responses: { 400: problem('请求无效 / Invalid request'), 401: problem('未登录 / Not signed in'), 403: problem('无权限 / Forbidden'), 404: problem('不存在 / Not found'), ...rest.responses },
+    responses: {
+      400: problem('请求无效 / Invalid request'),
+      401: problem('未登录 / Not signed in'),
+      403: problem('无权限 / Forbidden'),
+      404: problem('不存在 / Not found'),
+      ...rest.responses,
+    },
     'x-plugin-access': access,
     ...(grouped ? { 'x-plugin-grouped': true } : {}),
     ...(open ? {} : { security: [{ session: [] }, { bearer: [] }] }),
     middleware: [guard] as const,
-  } as unknown as Omit<R, 'access' | 'grouped'> & { path: R['path'] }) as Omit<R, 'access' | 'grouped'> & { getRoutingPath(): string };
+  } as unknown as Omit<R, 'access' | 'grouped'> & { path: R['path'] }) as Omit<R, 'access' | 'grouped'> & {
+    getRoutingPath(): string;
+  };
 }

@@ -2,7 +2,10 @@ import { z } from '@hono/zod-openapi';
 import { CATEGORIES } from './categories.ts';
 
 /** Numbers as people write them: mobiles, landlines with area codes and extensions, short service numbers. */
-const Phone = z.string().trim().regex(/^[0-9+][0-9 ()+-]{1,23}$/, { error: 'invalid_format' });
+const Phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+][0-9 ()+-]{1,23}$/, { error: 'invalid_format' });
 
 export const EntryInputSchema = z
   .object({

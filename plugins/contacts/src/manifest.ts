@@ -20,7 +20,10 @@ export const contactsManifest = definePlugin({
     showEmergency: z.boolean().default(true),
   }),
   settingsText: {
-    title: { label: { 'zh-CN': '页面标题', en: 'Page title' }, hint: { 'zh-CN': '居民看到的标题，最多20字', en: 'The title residents see, up to 20 characters' } },
+    title: {
+      label: { 'zh-CN': '页面标题', en: 'Page title' },
+      hint: { 'zh-CN': '居民看到的标题，最多20字', en: 'The title residents see, up to 20 characters' },
+    },
     showEmergency: {
       label: { 'zh-CN': '显示紧急电话', en: 'Show emergency numbers' },
       hint: { 'zh-CN': '在页首列出110、119、120、122', en: 'List 110, 119, 120 and 122 at the top' },

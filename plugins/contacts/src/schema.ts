@@ -2,7 +2,6 @@ import { tenantColumn } from '@city/plugin-sdk/schema';
 import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { CATEGORIES } from './categories.ts';
 
-
 /** One number of the directory (migrations/0000_entries.sql creates it with its role and forced RLS). */
 export const entries = pgTable('contacts_entries', {
   id: uuid('id').primaryKey().defaultRandom(),

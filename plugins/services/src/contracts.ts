@@ -4,7 +4,8 @@ import { CATEGORY_IDS, PRICE_UNIT_IDS } from './categories.ts';
 import { ORDER_STATUSES } from './schema.ts';
 
 const Id = z.uuid({ error: 'invalid_format' });
-const Text = (max: number) => z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'too_big' });
+const Text = (max: number) =>
+  z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'too_big' });
 const OptionalText = (max: number) => z.string().trim().max(max, { error: 'too_big' }).default('');
 const Time = z.iso.datetime({ offset: true, error: 'invalid_format' });
 const Stamp = z.string();
@@ -14,7 +15,11 @@ export const PriceUnitSchema = z.enum(PRICE_UNIT_IDS, { error: 'invalid_value' }
 export const OrderStatusSchema = z.enum(ORDER_STATUSES, { error: 'invalid_value' });
 export const AdmissionStatusSchema = z.enum(['pending', 'admitted', 'refused', 'suspended', 'withdrawn']);
 /** Money is integer fen (DESIGN §3): ¥0.00 to ¥100,000.00. */
-const Fen = z.number({ error: 'required' }).int({ error: 'invalid_format' }).min(0, { error: 'too_small' }).max(10_000_000, { error: 'too_big' });
+const Fen = z
+  .number({ error: 'required' })
+  .int({ error: 'invalid_format' })
+  .min(0, { error: 'too_small' })
+  .max(10_000_000, { error: 'too_big' });
 const Rating = z.object({ average: z.number().nullable(), count: z.number().int() });
 
 // —— Vendor profile ——
@@ -26,15 +31,26 @@ export const VendorProfileInputSchema = z
   })
   .openapi('ServicesVendorProfileInput');
 export const VendorProfileSchema = z
-  .object({ organisationId: Id, name: z.string(), intro: z.string(), phone: z.string(), categories: z.array(CategorySchema) })
+  .object({
+    organisationId: Id,
+    name: z.string(),
+    intro: z.string(),
+    phone: z.string(),
+    categories: z.array(CategorySchema),
+  })
   .openapi('ServicesVendorProfile');
 
 // —— Admissions ——
 export const ServicePointSchema = z.object({ address: z.string(), hours: z.string() }).nullable();
 export const ApplicationInputSchema = z
-  .object({ neighbourhood: z.string({ error: 'required' }).min(1, { error: 'required' }).max(60), note: OptionalText(500) })
+  .object({
+    neighbourhood: z.string({ error: 'required' }).min(1, { error: 'required' }).max(60),
+    note: OptionalText(500),
+  })
   .openapi('ServicesApplicationInput');
-export const ServicePointInputSchema = z.object({ address: Text(120), hours: Text(60) }).openapi('ServicesServicePointInput');
+export const ServicePointInputSchema = z
+  .object({ address: Text(120), hours: Text(60) })
+  .openapi('ServicesServicePointInput');
 export const AdmissionSchema = z
   .object({
     tenantId: Id,
@@ -76,7 +92,12 @@ export const AdminVendorSchema = z
     decidedByName: z.string().nullable(),
     reason: z.string().nullable(),
     servicePoint: ServicePointSchema,
-    orders: z.object({ total: z.number().int(), open: z.number().int(), completed: z.number().int(), cancelled: z.number().int() }),
+    orders: z.object({
+      total: z.number().int(),
+      open: z.number().int(),
+      completed: z.number().int(),
+      cancelled: z.number().int(),
+    }),
     rating: Rating,
     openComplaints: z.number().int(),
   })
@@ -97,11 +118,22 @@ export const OfferingUpdateSchema = OfferingInputSchema.partial()
   .openapi('ServicesOfferingUpdate');
 export const ListingsInputSchema = z.object({ tenantIds: z.array(Id).max(200) }).openapi('ServicesListingsInput');
 export const SlotInputSchema = z
-  .object({ startsAt: Time, endsAt: Time, capacity: z.number({ error: 'required' }).int().min(1, { error: 'too_small' }).max(1000, { error: 'too_big' }) })
+  .object({
+    startsAt: Time,
+    endsAt: Time,
+    capacity: z.number({ error: 'required' }).int().min(1, { error: 'too_small' }).max(1000, { error: 'too_big' }),
+  })
   .refine((s) => Date.parse(s.endsAt) > Date.parse(s.startsAt), { error: 'window_order', path: ['endsAt'] })
   .openapi('ServicesSlotInput');
 export const SlotSchema = z
-  .object({ id: Id, startsAt: Stamp, endsAt: Stamp, capacity: z.number().int(), booked: z.number().int(), remaining: z.number().int() })
+  .object({
+    id: Id,
+    startsAt: Stamp,
+    endsAt: Stamp,
+    capacity: z.number().int(),
+    booked: z.number().int(),
+    remaining: z.number().int(),
+  })
   .openapi('ServicesSlot');
 export const OfferingSchema = z
   .object({
@@ -118,14 +150,21 @@ export const OfferingSchema = z
     status: z.enum(['active', 'withdrawn']),
   })
   .openapi('ServicesOffering');
-export const VendorOfferingSchema = OfferingSchema.extend({ tenantIds: z.array(Id), slots: z.array(SlotSchema) }).openapi('ServicesVendorOffering');
-export const ListedOfferingSchema = OfferingSchema.extend({ rating: Rating, nextSlotAt: Stamp.nullable() }).openapi('ServicesListedOffering');
+export const VendorOfferingSchema = OfferingSchema.extend({
+  tenantIds: z.array(Id),
+  slots: z.array(SlotSchema),
+}).openapi('ServicesVendorOffering');
+export const ListedOfferingSchema = OfferingSchema.extend({ rating: Rating, nextSlotAt: Stamp.nullable() }).openapi(
+  'ServicesListedOffering',
+);
 export const OfferingQuerySchema = z.object({
   q: z.string().trim().max(40, { error: 'too_big' }).optional(),
   category: CategorySchema.optional(),
   cursor: z.string().max(200).optional(),
 });
-export const OfferingPageSchema = z.object({ items: z.array(ListedOfferingSchema), nextCursor: z.string().nullable() }).openapi('ServicesOfferingPage');
+export const OfferingPageSchema = z
+  .object({ items: z.array(ListedOfferingSchema), nextCursor: z.string().nullable() })
+  .openapi('ServicesOfferingPage');
 
 export const ReviewSchema = z
   .object({
@@ -144,7 +183,13 @@ export const HomeSchema = z.object({ unitId: Id, address: z.string() });
 export const OfferingDetailSchema = z
   .object({
     offering: OfferingSchema,
-    vendor: z.object({ intro: z.string(), phone: z.string(), categories: z.array(CategorySchema), servicePoint: ServicePointSchema, rating: Rating }),
+    vendor: z.object({
+      intro: z.string(),
+      phone: z.string(),
+      categories: z.array(CategorySchema),
+      servicePoint: ServicePointSchema,
+      rating: Rating,
+    }),
     slots: z.array(SlotSchema),
     reviews: z.array(ReviewSchema),
     /** The caller's verified homes: where the service can come (empty until verified). */
@@ -166,7 +211,9 @@ export const OrderInputSchema = z
 export const TransitionInputSchema = z
   .object({ to: OrderStatusSchema, reason: z.string().trim().max(200, { error: 'too_big' }).optional() })
   .openapi('ServicesTransitionInput');
-export const CancelInputSchema = z.object({ reason: z.string().trim().max(200, { error: 'too_big' }).optional() }).openapi('ServicesCancelInput');
+export const CancelInputSchema = z
+  .object({ reason: z.string().trim().max(200, { error: 'too_big' }).optional() })
+  .openapi('ServicesCancelInput');
 export const OrderEventSchema = z.object({
   fromStatus: OrderStatusSchema.nullable(),
   toStatus: OrderStatusSchema,
@@ -195,14 +242,23 @@ export const OrderSchema = z
     slotStartsAt: Stamp,
     slotEndsAt: Stamp,
     status: OrderStatusSchema,
-    payment: z.object({ provider: z.string(), status: z.enum(['due_on_completion', 'paid', 'void']), reference: z.string().nullable() }),
+    payment: z.object({
+      provider: z.string(),
+      status: z.enum(['due_on_completion', 'paid', 'void']),
+      reference: z.string().nullable(),
+    }),
     placedAt: Stamp,
     updatedAt: Stamp,
     reviewed: z.boolean(),
   })
   .openapi('ServicesOrder');
-export const OrderDetailSchema = OrderSchema.extend({ events: z.array(OrderEventSchema), review: ReviewSchema.nullable() }).openapi('ServicesOrderDetail');
-export const OrderPageSchema = z.object({ items: z.array(OrderSchema), nextCursor: z.string().nullable() }).openapi('ServicesOrderPage');
+export const OrderDetailSchema = OrderSchema.extend({
+  events: z.array(OrderEventSchema),
+  review: ReviewSchema.nullable(),
+}).openapi('ServicesOrderDetail');
+export const OrderPageSchema = z
+  .object({ items: z.array(OrderSchema), nextCursor: z.string().nullable() })
+  .openapi('ServicesOrderPage');
 export const VendorOrderQuerySchema = z.object({
   status: OrderStatusSchema.optional(),
   tenantId: Id.optional(),
@@ -212,7 +268,10 @@ export const VendorOrderQuerySchema = z.object({
 });
 
 export const ReviewInputSchema = z
-  .object({ rating: z.number({ error: 'required' }).int().min(1, { error: 'too_small' }).max(5, { error: 'too_big' }), comment: OptionalText(500) })
+  .object({
+    rating: z.number({ error: 'required' }).int().min(1, { error: 'too_small' }).max(5, { error: 'too_big' }),
+    comment: OptionalText(500),
+  })
   .openapi('ServicesReviewInput');
 export const ReplyInputSchema = z.object({ reply: Text(500) }).openapi('ServicesReplyInput');
 export const ComplaintInputSchema = z.object({ body: Text(1000) }).openapi('ServicesComplaintInput');
@@ -241,7 +300,12 @@ export const DashboardSchema = z
         tenantId: Id,
         tenantName: z.string(),
         status: AdmissionStatusSchema,
-        orders: z.object({ placed: z.number().int(), open: z.number().int(), completed: z.number().int(), total: z.number().int() }),
+        orders: z.object({
+          placed: z.number().int(),
+          open: z.number().int(),
+          completed: z.number().int(),
+          total: z.number().int(),
+        }),
         revenueFen: z.number().int(),
         rating: Rating,
       }),

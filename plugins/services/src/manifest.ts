@@ -10,7 +10,8 @@ export const servicesManifest = definePlugin({
   version: '1.0.0',
   name: { 'zh-CN': '生活服务', en: 'Local services' },
   description: {
-    'zh-CN': '家政、维修、养老、托幼、洗衣等服务商经小区审核入驻，发布服务和可预约时段；住户在手机上预约到家、跟踪订单、完成后评价，投诉由小区管理员处理。',
+    'zh-CN':
+      '家政、维修、养老、托幼、洗衣等服务商经小区审核入驻，发布服务和可预约时段；住户在手机上预约到家、跟踪订单、完成后评价，投诉由小区管理员处理。',
     en: 'Housekeeping, repair, elderly care, childcare, laundry and other vendors apply to serve the neighbourhood and list services with bookable times; residents book to their home on the phone, follow the order and review it, and the admin handles complaints.',
   },
   icon: '🧰',

@@ -3,7 +3,10 @@
  * floating point: "120.5" → 12050.
  */
 export function yuanToFen(text: string): number | null {
-  const match = text.trim().replace(/^[¥￥]/, '').match(/^(\d{1,6})(?:\.(\d{1,2}))?$/);
+  const match = text
+    .trim()
+    .replace(/^[¥￥]/, '')
+    .match(/^(\d{1,6})(?:\.(\d{1,2}))?$/);
   if (!match) return null;
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }

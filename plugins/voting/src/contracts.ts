@@ -2,7 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { MATTER_TYPES } from '@city/plugin-sdk/voting';
 
 const Id = z.uuid({ error: 'invalid_format' });
-const Text = (max: number) => z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'too_big' });
+const Text = (max: number) =>
+  z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'too_big' });
 const Time = z.iso.datetime({ offset: true, error: 'invalid_format' });
 const Figures = z.object({ area: z.number().int(), count: z.number().int() });
 
@@ -44,13 +45,28 @@ export const ReplySchema = z
   .object({ id: Id, authorName: z.string(), body: z.string(), ...Hidden, createdAt: z.string() })
   .openapi('VotingReply');
 /** What the visitor may do here (the pages show only the forms that would be accepted). */
-const TopicViewer = { canRaise: z.boolean(), canModerate: z.boolean(), canManage: z.boolean(), supportThreshold: z.number().int() };
-export const TopicDetailSchema = TopicSchema.extend({ replies: z.array(ReplySchema), ...TopicViewer }).openapi('VotingTopicDetail');
+const TopicViewer = {
+  canRaise: z.boolean(),
+  canModerate: z.boolean(),
+  canManage: z.boolean(),
+  supportThreshold: z.number().int(),
+};
+export const TopicDetailSchema = TopicSchema.extend({ replies: z.array(ReplySchema), ...TopicViewer }).openapi(
+  'VotingTopicDetail',
+);
 export const TopicListSchema = z
   .object({ items: z.array(TopicSchema), buildings: z.array(z.object({ id: Id, name: z.string() })), ...TopicViewer })
   .openapi('VotingTopicList');
 export const ReportSchema = z
-  .object({ id: Id, topicId: Id, topicTitle: z.string(), replyId: Id.nullable(), excerpt: z.string(), reason: z.string(), createdAt: z.string() })
+  .object({
+    id: Id,
+    topicId: Id,
+    topicTitle: z.string(),
+    replyId: Id.nullable(),
+    excerpt: z.string(),
+    reason: z.string(),
+    createdAt: z.string(),
+  })
   .openapi('VotingReport');
 
 // —— 业主大会 ——
@@ -65,23 +81,34 @@ export const MeetingInputSchema = z
     disclosure: z.enum(DISCLOSURES).default('room'),
   })
   .superRefine((m, ctx) => {
-    if (Date.parse(m.closesAt) <= Date.parse(m.opensAt)) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'window_order' });
+    if (Date.parse(m.closesAt) <= Date.parse(m.opensAt))
+      ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'window_order' });
   })
   .openapi('VotingMeetingInput');
 
-export const CandidateInputSchema = z.object({ name: Text(40), statement: z.string().trim().max(500, { error: 'too_big' }).default('') });
+export const CandidateInputSchema = z.object({
+  name: Text(40),
+  statement: z.string().trim().max(500, { error: 'too_big' }).default(''),
+});
 export const MotionInputSchema = z
   .object({
     kind: z.enum(['motion', 'election']).default('motion'),
     matterType: MatterTypeSchema,
     title: Text(120),
     description: z.string().trim().max(5000, { error: 'too_big' }).default(''),
-    seats: z.number({ error: 'invalid_format' }).int().min(1, { error: 'too_small' }).max(21, { error: 'too_big' }).nullable().default(null),
+    seats: z
+      .number({ error: 'invalid_format' })
+      .int()
+      .min(1, { error: 'too_small' })
+      .max(21, { error: 'too_big' })
+      .nullable()
+      .default(null),
     candidates: z.array(CandidateInputSchema).max(60, { error: 'too_big' }).default([]),
   })
   .superRefine((m, ctx) => {
     if (m.kind === 'election') {
-      if (m.matterType !== 'committee_election') ctx.addIssue({ code: 'custom', path: ['matterType'], message: 'election_matter' });
+      if (m.matterType !== 'committee_election')
+        ctx.addIssue({ code: 'custom', path: ['matterType'], message: 'election_matter' });
       if (m.seats === null) ctx.addIssue({ code: 'custom', path: ['seats'], message: 'required' });
       if (!m.candidates.length) ctx.addIssue({ code: 'custom', path: ['candidates'], message: 'required' });
     } else if (m.candidates.length || m.seats !== null) {
@@ -108,8 +135,10 @@ export const StaffBallotInputSchema = BallotInputSchema.extend({
 })
   .superRefine((b, ctx) => {
     if (b.channel === 'paper' && !b.paperRef) ctx.addIssue({ code: 'custom', path: ['paperRef'], message: 'required' });
-    if (b.channel === 'proxy' && !b.proxyName) ctx.addIssue({ code: 'custom', path: ['proxyName'], message: 'required' });
-    if (b.channel === 'proxy' && !b.proxyAuthorisation) ctx.addIssue({ code: 'custom', path: ['proxyAuthorisation'], message: 'required' });
+    if (b.channel === 'proxy' && !b.proxyName)
+      ctx.addIssue({ code: 'custom', path: ['proxyName'], message: 'required' });
+    if (b.channel === 'proxy' && !b.proxyAuthorisation)
+      ctx.addIssue({ code: 'custom', path: ['proxyAuthorisation'], message: 'required' });
   })
   .openapi('VotingStaffBallotInput');
 
@@ -130,7 +159,9 @@ export const ElectionTallySchema = z.object({
   total: Figures,
   participants: Figures,
   quorumMet: z.boolean(),
-  candidates: z.array(z.object({ id: Id, agree: Figures, approved: z.boolean(), elected: z.boolean(), tied: z.boolean() })),
+  candidates: z.array(
+    z.object({ id: Id, agree: Figures, approved: z.boolean(), elected: z.boolean(), tied: z.boolean() }),
+  ),
   elected: z.array(Id),
   tie: z.object({ candidateIds: z.array(Id), seats: z.number().int() }).nullable(),
   emptySeats: z.number().int(),
@@ -187,8 +218,12 @@ export const MeetingSchema = z
     canManage: z.boolean(),
   })
   .openapi('VotingMeeting');
-export const MeetingSummarySchema = MeetingSchema.omit({ motions: true, description: true, canManage: true }).extend({ motionCount: z.number().int() }).openapi('VotingMeetingSummary');
-export const MeetingListSchema = z.object({ items: z.array(MeetingSummarySchema), canManage: z.boolean() }).openapi('VotingMeetingList');
+export const MeetingSummarySchema = MeetingSchema.omit({ motions: true, description: true, canManage: true })
+  .extend({ motionCount: z.number().int() })
+  .openapi('VotingMeetingSummary');
+export const MeetingListSchema = z
+  .object({ items: z.array(MeetingSummarySchema), canManage: z.boolean() })
+  .openapi('VotingMeetingList');
 
 /** A counting owner this member may vote for, and what they have cast. */
 export const MyVoteSchema = z
@@ -196,19 +231,44 @@ export const MyVoteSchema = z
     rollOwnerId: Id,
     label: z.string(),
     area: z.number().int(),
-    ballot: z.object({ receipt: z.string(), status: z.enum(['pending', 'accepted', 'superseded', 'rejected']), channel: z.enum(['online', 'paper', 'proxy']), acceptedAt: z.string().nullable(), choices: z.array(ChoiceInputSchema) }).nullable(),
+    ballot: z
+      .object({
+        receipt: z.string(),
+        status: z.enum(['pending', 'accepted', 'superseded', 'rejected']),
+        channel: z.enum(['online', 'paper', 'proxy']),
+        acceptedAt: z.string().nullable(),
+        choices: z.array(ChoiceInputSchema),
+      })
+      .nullable(),
   })
   .openapi('VotingMyVote');
-export const MyVotesSchema = z.object({ items: z.array(MyVoteSchema), canVote: z.boolean(), reason: z.string().nullable() }).openapi('VotingMyVotes');
+export const MyVotesSchema = z
+  .object({ items: z.array(MyVoteSchema), canVote: z.boolean(), reason: z.string().nullable() })
+  .openapi('VotingMyVotes');
 
 export const ReceiptSchema = z
-  .object({ receipt: z.string(), seq: z.number().int().nullable(), entryHash: z.string().nullable(), acceptedAt: z.string().nullable(), status: z.enum(['pending', 'accepted', 'superseded', 'rejected']) })
+  .object({
+    receipt: z.string(),
+    seq: z.number().int().nullable(),
+    entryHash: z.string().nullable(),
+    acceptedAt: z.string().nullable(),
+    status: z.enum(['pending', 'accepted', 'superseded', 'rejected']),
+  })
   .openapi('VotingReceipt');
 
 export const RollOwnerSchema = z
-  .object({ id: Id, label: z.string(), names: z.string(), kind: z.enum(['developer', 'owner']), area: z.number().int(), voted: z.boolean() })
+  .object({
+    id: Id,
+    label: z.string(),
+    names: z.string(),
+    kind: z.enum(['developer', 'owner']),
+    area: z.number().int(),
+    voted: z.boolean(),
+  })
   .openapi('VotingRollOwner');
-export const RollSchema = z.object({ items: z.array(RollOwnerSchema), nextCursor: z.string().nullable() }).openapi('VotingRoll');
+export const RollSchema = z
+  .object({ items: z.array(RollOwnerSchema), nextCursor: z.string().nullable() })
+  .openapi('VotingRoll');
 
 export const PendingBallotSchema = z
   .object({
@@ -230,7 +290,13 @@ export const PendingBallotsSchema = z.object({ items: z.array(PendingBallotSchem
 /** What the public verification page shows for a receipt code. */
 export const VerifiedReceiptSchema = z
   .object({
-    meeting: z.object({ id: Id, title: z.string(), status: z.enum(['draft', 'announced', 'open', 'closed']), rollHash: z.string().nullable(), chainHead: z.string().nullable() }),
+    meeting: z.object({
+      id: Id,
+      title: z.string(),
+      status: z.enum(['draft', 'announced', 'open', 'closed']),
+      rollHash: z.string().nullable(),
+      chainHead: z.string().nullable(),
+    }),
     receipt: z.string(),
     status: z.enum(['pending', 'accepted', 'superseded', 'rejected']),
     channel: z.enum(['online', 'paper', 'proxy']),
@@ -238,12 +304,19 @@ export const VerifiedReceiptSchema = z
     entryHash: z.string().nullable(),
     acceptedAt: z.string().nullable(),
     /** Each motion's recorded answer: a choice, or for an election the names of the candidates chosen. */
-    choices: z.array(z.object({ motionTitle: z.string(), choice: z.enum(CHOICES).nullable(), candidates: z.array(z.string()) })),
+    choices: z.array(
+      z.object({ motionTitle: z.string(), choice: z.enum(CHOICES).nullable(), candidates: z.array(z.string()) }),
+    ),
   })
   .openapi('VotingVerifiedReceipt');
 
 export const ChainCheckSchema = z
-  .object({ ok: z.boolean(), entries: z.number().int(), head: z.string().nullable(), firstBrokenSeq: z.number().int().nullable() })
+  .object({
+    ok: z.boolean(),
+    entries: z.number().int(),
+    head: z.string().nullable(),
+    firstBrokenSeq: z.number().int().nullable(),
+  })
   .openapi('VotingChainCheck');
 
 export type Choice = (typeof CHOICES)[number];

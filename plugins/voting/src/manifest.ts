@@ -10,7 +10,8 @@ export const votingManifest = definePlugin({
   version: '1.0.0',
   name: { 'zh-CN': '议事与表决', en: 'Discussion & voting' },
   description: {
-    'zh-CN': '居民发起议题、附议讨论；业主大会网上投票与纸质票录入，按专有部分面积和人数“双过半”“双四分之三”依法计票，回执可查、记录防篡改，结果自动公示。',
+    'zh-CN':
+      '居民发起议题、附议讨论；业主大会网上投票与纸质票录入，按专有部分面积和人数“双过半”“双四分之三”依法计票，回执可查、记录防篡改，结果自动公示。',
     en: 'Residents raise and support topics; owners’ assemblies vote online or on paper, counted by area and headcount under the Civil Code, with receipts, a tamper-evident log and results published automatically.',
   },
   icon: '🗳️',
@@ -25,7 +26,10 @@ export const votingManifest = definePlugin({
   settingsText: {
     noticeDays: {
       label: { 'zh-CN': '会议公告提前天数', en: 'Days of notice before voting' },
-      hint: { 'zh-CN': '公告发布后至少满这么多天才能开始投票（指导规则：不少于15日）', en: 'Voting opens no sooner than this many days after the announcement (at least 15)' },
+      hint: {
+        'zh-CN': '公告发布后至少满这么多天才能开始投票（指导规则：不少于15日）',
+        en: 'Voting opens no sooner than this many days after the announcement (at least 15)',
+      },
     },
     supportThreshold: {
       label: { 'zh-CN': '议题转为议案所需附议人数', en: 'Supporters a topic needs to become a motion' },

@@ -42,7 +42,12 @@ export const replies = pgTable('voting_replies', {
 /** 附议: one per person and topic (the primary key). */
 export const supports = pgTable(
   'voting_supports',
-  { tenantId: tenantColumn(), topicId: uuid('topic_id').notNull(), userId: uuid('user_id').notNull(), createdAt: at('created_at').notNull() },
+  {
+    tenantId: tenantColumn(),
+    topicId: uuid('topic_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
   (t) => [primaryKey({ columns: [t.topicId, t.userId] })],
 );
 

@@ -25,7 +25,9 @@ for (let i = existing; i < 20; i++) {
     .returning();
   if (user) {
     await withTenant(services.db, tenant.id, (tx) =>
-      tx.insert(schema.members).values({ tenantId: tenant.id, userId: user.id, displayName: user.displayName, roles: ['resident'] }),
+      tx
+        .insert(schema.members)
+        .values({ tenantId: tenant.id, userId: user.id, displayName: user.displayName, roles: ['resident'] }),
     );
   }
 }

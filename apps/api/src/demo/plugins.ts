@@ -16,9 +16,19 @@ interface DemoTenant {
  * organisation with an owner and a staff member) admitted and taking orders; 翠湖苑 has none, so an admin can try
  * the marketplace there.
  */
-export async function seedPlugins(services: ApiServices, jinse: DemoTenant, editorUserId: string, vendor: { owner: { id: string; displayName: string }; staffPhone: string }) {
+export async function seedPlugins(
+  services: ApiServices,
+  jinse: DemoTenant,
+  editorUserId: string,
+  vendor: { owner: { id: string; displayName: string }; staffPhone: string },
+) {
   const { installs, roles } = services.pluginRuntime;
-  const context = { tenantId: jinse.id, actor: jinse.admin, at: services.clock.now(), tenant: { id: jinse.id, slug: jinse.slug, name: jinse.name } };
+  const context = {
+    tenantId: jinse.id,
+    actor: jinse.admin,
+    at: services.clock.now(),
+    tenant: { id: jinse.id, slug: jinse.slug, name: jinse.name },
+  };
   await withTenant(services.db, jinse.id, async (tx) => {
     const contacts = services.pluginRuntime.catalogue.get('contacts');
     if (!contacts) return;
@@ -38,14 +48,33 @@ export async function seedPlugins(services: ApiServices, jinse: DemoTenant, edit
 const DEMO_VENDOR_USCC = '91500120MA61ABCD0J';
 
 /** The demo vendor: an organisation, its catalogue (the plugin's organisation demo), admitted in 金色家园. */
-async function seedVendor(services: ApiServices, jinse: DemoTenant, vendor: { owner: { id: string; displayName: string }; staffPhone: string }) {
+async function seedVendor(
+  services: ApiServices,
+  jinse: DemoTenant,
+  vendor: { owner: { id: string; displayName: string }; staffPhone: string },
+) {
   const plugin = services.pluginRuntime.catalogue.get('services');
   if (!plugin?.lifecycle?.organisationDemo) return;
-  const context = { tenantId: jinse.id, actor: jinse.admin, at: services.clock.now(), tenant: { id: jinse.id, slug: jinse.slug, name: jinse.name } };
-  await withTenant(services.db, jinse.id, (tx) => services.pluginRuntime.installs.install(tx, context, 'services', { grantedScopes: [...plugin.manifest.scopes] }));
-  const organisation = await services.organisations.create(vendor.owner.id, { name: '安心到家服务站', uscc: DEMO_VENDOR_USCC, contactName: vendor.owner.displayName, contactPhone: '13900000041' });
+  const context = {
+    tenantId: jinse.id,
+    actor: jinse.admin,
+    at: services.clock.now(),
+    tenant: { id: jinse.id, slug: jinse.slug, name: jinse.name },
+  };
+  await withTenant(services.db, jinse.id, (tx) =>
+    services.pluginRuntime.installs.install(tx, context, 'services', { grantedScopes: [...plugin.manifest.scopes] }),
+  );
+  const organisation = await services.organisations.create(vendor.owner.id, {
+    name: '安心到家服务站',
+    uscc: DEMO_VENDOR_USCC,
+    contactName: vendor.owner.displayName,
+    contactPhone: '13900000041',
+  });
   await services.organisations.addStaff(organisation.id, { phone: vendor.staffPhone, role: 'staff' });
-  const who = { organisation: { id: organisation.id, name: organisation.name }, actor: { ...vendor.owner, role: 'owner' as const } };
+  const who = {
+    organisation: { id: organisation.id, name: organisation.name },
+    actor: { ...vendor.owner, role: 'owner' as const },
+  };
   await asOrganisation(services, plugin, who, (ctx) => plugin.lifecycle!.organisationDemo!(ctx));
   await withTenant(services.db, jinse.id, (tx) => services.pluginRuntime.installs.fillDemo(tx, context, 'services'));
 }

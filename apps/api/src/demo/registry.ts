@@ -3,8 +3,38 @@ import { schema, withTenant } from '@city/db';
 import { audit } from '@city/core';
 import type { ApiServices } from '../services.ts';
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢';
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '建华', '晓东', '海燕', '志强', '玉兰', '春梅'];
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢';
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '建华',
+  '晓东',
+  '海燕',
+  '志强',
+  '玉兰',
+  '春梅',
+];
 
 /** A deterministic stream of numbers, so every demo start builds the same registry. */
 function sequence(seed: number) {
@@ -18,7 +48,10 @@ function sequence(seed: number) {
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 /** A well-formed (checksummed), invented and unique Chongqing Bishan ID number: n picks the birth day and serial. */
 export function demoIdNumber(n: number): string {
-  const birth = new Date(Date.UTC(1950, 0, 1) + Math.floor(n / 1000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
+  const birth = new Date(Date.UTC(1950, 0, 1) + Math.floor(n / 1000) * 86_400_000)
+    .toISOString()
+    .slice(0, 10)
+    .replace(/-/g, '');
   const body = `500120${birth}${String(n % 1000).padStart(3, '0')}`;
   const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(body[i]), 0);
   return body + '10X98765432'[sum % 11];
@@ -36,13 +69,24 @@ interface Shape {
  * co-owned units with a designated voter, one buyer of three units, developer-held unsold and undelivered units,
  * and renters. One audit entry records the load.
  */
-export async function seedRegistry(services: ApiServices, tenant: { id: string; actor: { id: string; displayName: string } }, shape: Shape, seed: number) {
+export async function seedRegistry(
+  services: ApiServices,
+  tenant: { id: string; actor: { id: string; displayName: string } },
+  shape: Shape,
+  seed: number,
+) {
   const next = sequence(seed);
   const now = services.clock.now();
   await withTenant(services.db, tenant.id, async (tx) => {
     const buildings = await tx
       .insert(schema.buildings)
-      .values(Array.from({ length: shape.buildings }, (_, i) => ({ tenantId: tenant.id, name: `${i + 1}栋`, createdAt: now })))
+      .values(
+        Array.from({ length: shape.buildings }, (_, i) => ({
+          tenantId: tenant.id,
+          name: `${i + 1}栋`,
+          createdAt: now,
+        })),
+      )
       .returning();
     const unitRows = buildings.flatMap((b) =>
       Array.from({ length: shape.entrances * shape.floors * shape.roomsPerFloor }, (_, i) => {
@@ -62,14 +106,21 @@ export async function seedRegistry(services: ApiServices, tenant: { id: string; 
           contractArea: contract,
           measuredArea: next(10) < 9 ? measured : null,
           registeredArea: registeredKnown ? measured - 50 + next(100) : null,
-          saleStatus: roll < 4 ? ('unsold' as const) : roll < 6 ? ('sold_undelivered' as const) : ('sold_delivered' as const),
+          saleStatus:
+            roll < 4 ? ('unsold' as const) : roll < 6 ? ('sold_undelivered' as const) : ('sold_delivered' as const),
           createdAt: now,
           updatedAt: now,
         };
       }),
     );
     const units: (typeof schema.units.$inferSelect)[] = [];
-    for (let i = 0; i < unitRows.length; i += 500) units.push(...(await tx.insert(schema.units).values(unitRows.slice(i, i + 500)).returning()));
+    for (let i = 0; i < unitRows.length; i += 500)
+      units.push(
+        ...(await tx
+          .insert(schema.units)
+          .values(unitRows.slice(i, i + 500))
+          .returning()),
+      );
 
     const owned = units.filter((u) => u.saleStatus === 'sold_delivered');
     const ownerRows: (typeof schema.owners.$inferInsert)[] = [];
@@ -96,23 +147,42 @@ export async function seedRegistry(services: ApiServices, tenant: { id: string; 
       if (i % 10 === 5) links.push({ unit: i, owner: person(), voter: false });
     });
     const owners: (typeof schema.owners.$inferSelect)[] = [];
-    for (let i = 0; i < ownerRows.length; i += 500) owners.push(...(await tx.insert(schema.owners).values(ownerRows.slice(i, i + 500)).returning()));
-    const linkRows = links.map((l) => ({ tenantId: tenant.id, unitId: owned[l.unit]!.id, ownerId: owners[l.owner]!.id, designatedVoter: l.voter, since: now }));
-    for (let i = 0; i < linkRows.length; i += 500) await tx.insert(schema.unitOwners).values(linkRows.slice(i, i + 500));
+    for (let i = 0; i < ownerRows.length; i += 500)
+      owners.push(
+        ...(await tx
+          .insert(schema.owners)
+          .values(ownerRows.slice(i, i + 500))
+          .returning()),
+      );
+    const linkRows = links.map((l) => ({
+      tenantId: tenant.id,
+      unitId: owned[l.unit]!.id,
+      ownerId: owners[l.owner]!.id,
+      designatedVoter: l.voter,
+      since: now,
+    }));
+    for (let i = 0; i < linkRows.length; i += 500)
+      await tx.insert(schema.unitOwners).values(linkRows.slice(i, i + 500));
     await tx.insert(schema.unitResidents).values(
-      owned.filter((_, i) => i % 25 === 7).map((unit, i) => ({
-        tenantId: tenant.id,
-        unitId: unit.id,
-        name: `${SURNAMES[next(SURNAMES.length)]}${GIVEN[next(GIVEN.length)]}`,
-        relation: i % 3 === 0 ? ('family' as const) : ('renter' as const),
-        since: now,
-      })),
+      owned
+        .filter((_, i) => i % 25 === 7)
+        .map((unit, i) => ({
+          tenantId: tenant.id,
+          unitId: unit.id,
+          name: `${SURNAMES[next(SURNAMES.length)]}${GIVEN[next(GIVEN.length)]}`,
+          relation: i % 3 === 0 ? ('family' as const) : ('renter' as const),
+          since: now,
+        })),
     );
-    await audit(tx, { tenantId: tenant.id, actor: tenant.actor, at: now }, {
-      action: 'registry.imported',
-      targetType: 'tenant',
-      targetId: tenant.id,
-      details: { buildings: buildings.length, units: units.length, owners: owners.length, source: 'demo' },
-    });
+    await audit(
+      tx,
+      { tenantId: tenant.id, actor: tenant.actor, at: now },
+      {
+        action: 'registry.imported',
+        targetType: 'tenant',
+        targetId: tenant.id,
+        details: { buildings: buildings.length, units: units.length, owners: owners.length, source: 'demo' },
+      },
+    );
   });
 }

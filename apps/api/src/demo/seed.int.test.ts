@@ -12,7 +12,8 @@ const embedded = process.env.TEST_DATABASE === 'pglite';
 
 let h: TestApp;
 const tokens: Partial<Record<keyof typeof DEMO_ACCOUNTS, string>> = {};
-const as = (who: keyof typeof DEMO_ACCOUNTS, method: string, path: string) => h.call(method, path, { token: tokens[who] });
+const as = (who: keyof typeof DEMO_ACCOUNTS, method: string, path: string) =>
+  h.call(method, path, { token: tokens[who] });
 const voting = '/api/v1/t/jinse-jiayuan/p/voting';
 
 beforeAll(async () => {
@@ -20,7 +21,10 @@ beforeAll(async () => {
   h = await createTestApp({ plugins });
   expect(await seedDemo(h.services)).toBe(true);
   for (const who of ['residentA', 'committeeA', 'streetStaff', 'vendorStaff'] as const) {
-    const [user] = await h.services.db.select().from(schema.users).where(eq(schema.users.phone, DEMO_ACCOUNTS[who].phone));
+    const [user] = await h.services.db
+      .select()
+      .from(schema.users)
+      .where(eq(schema.users.phone, DEMO_ACCOUNTS[who].phone));
     tokens[who] = (await h.services.sessions.create(user!.id, 'vitest')).token;
   }
 });
@@ -32,16 +36,25 @@ describe.runIf(embedded)('demo data: 议事与表决 in 金色家园', () => {
     expect((await as('residentA', 'GET', `${voting}/topics`)).body.items).toHaveLength(3);
     const { items } = (await as('residentA', 'GET', `${voting}/meetings`)).body;
     expect(items.map((m: { status: string }) => m.status)).toEqual(['open', 'open']);
-    for (const m of items) expect((await as('residentA', 'GET', `${voting}/meetings/${m.id}/chain`)).body).toMatchObject({ ok: true });
+    for (const m of items)
+      expect((await as('residentA', 'GET', `${voting}/meetings/${m.id}/chain`)).body).toMatchObject({ ok: true });
   });
 
   it('lets the verified owner vote in the running meeting, and the committee count the one whose period has ended', async () => {
     const [running, ended] = (await as('residentA', 'GET', `${voting}/meetings`)).body.items;
-    expect((await as('residentA', 'GET', `${voting}/meetings/${running.id}/mine`)).body).toMatchObject({ canVote: true, items: [{ ballot: null }] });
+    expect((await as('residentA', 'GET', `${voting}/meetings/${running.id}/mine`)).body).toMatchObject({
+      canVote: true,
+      items: [{ ballot: null }],
+    });
     const closed = await as('committeeA', 'POST', `${voting}/meetings/${ended.id}/close`);
     expect(closed.status).toBe(200);
-    expect(closed.body.motions.map((m: { result: { quorumMet: boolean } }) => m.result.quorumMet)).toEqual([true, true]);
-    expect((await as('streetStaff', 'GET', `/api/v1/supervision/neighbourhoods/jinse-jiayuan/p/voting/meetings`)).body.items).toHaveLength(2);
+    expect(closed.body.motions.map((m: { result: { quorumMet: boolean } }) => m.result.quorumMet)).toEqual([
+      true,
+      true,
+    ]);
+    expect(
+      (await as('streetStaff', 'GET', `/api/v1/supervision/neighbourhoods/jinse-jiayuan/p/voting/meetings`)).body.items,
+    ).toHaveLength(2);
   });
 });
 
@@ -54,7 +67,12 @@ describe.runIf(embedded)('demo data: 生活服务 in 金色家园', () => {
     expect(detail.vendor.servicePoint).toMatchObject({ hours: '每天 8:00–20:00' });
     const order = await h.call('POST', `${services}/orders`, {
       token: tokens.residentA,
-      json: { offeringId: items[0].id, slotId: detail.slots[0].id, unitId: detail.homes[0].unitId, contactPhone: '13900000014' },
+      json: {
+        offeringId: items[0].id,
+        slotId: detail.slots[0].id,
+        unitId: detail.homes[0].unitId,
+        contactPhone: '13900000014',
+      },
     });
     expect(order.status).toBe(201);
     const [organisation] = (await as('vendorStaff', 'GET', '/api/v1/organisations')).body.items;

@@ -56,9 +56,16 @@ export async function seedDemo(services: ApiServices): Promise<boolean> {
     const approved = await applications.approve(users.communityStaff, applied.id, slug);
     const tenant = await services.tenants.bySlug(approved.tenantSlug!);
     await withTenant(db, tenant!.id, (tx) =>
-      tx.insert(schema.members).values(
-        others.map(([key, roles]) => ({ tenantId: tenant!.id, userId: users[key].id, displayName: DEMO_ACCOUNTS[key].name, roles })),
-      ),
+      tx
+        .insert(schema.members)
+        .values(
+          others.map(([key, roles]) => ({
+            tenantId: tenant!.id,
+            userId: users[key].id,
+            displayName: DEMO_ACCOUNTS[key].name,
+            roles,
+          })),
+        ),
     );
     return { id: tenant!.id, slug, name, admin: users[admin], adminName: DEMO_ACCOUNTS[admin].name };
   };
@@ -85,11 +92,29 @@ export async function seedDemo(services: ApiServices): Promise<boolean> {
     ['committeeA', ['committee', 'resident']],
     ['residentA', ['resident']],
   ]);
-  const cuihu = await open('翠湖苑', '重庆市璧山区璧城街道翠湖路16号', 'cuihu-yuan', 'adminB', [['residentB', ['resident']]]);
+  const cuihu = await open('翠湖苑', '重庆市璧山区璧城街道翠湖路16号', 'cuihu-yuan', 'adminB', [
+    ['residentB', ['resident']],
+  ]);
   await post(jinse, [
-    { category: 'notice', audience: 'public', pinned: true, title: '物业服务中心联系方式', body: '物业服务中心：1栋一楼大厅\n24小时值班电话：023-4128 8888\n报修请在工作日 8:30–17:30 到前台登记。' },
-    { category: 'notice', audience: 'residents', title: '12月3日停水通知', body: '因二次供水设施检修，12月3日（周三）9:00–15:00 全小区停水，请提前储水。' },
-    { category: 'notice', audience: 'owners', title: '首次业主大会筹备组成立', body: '经街道指导，筹备组已成立，成员名单将另行公示。欢迎业主提出意见。' },
+    {
+      category: 'notice',
+      audience: 'public',
+      pinned: true,
+      title: '物业服务中心联系方式',
+      body: '物业服务中心：1栋一楼大厅\n24小时值班电话：023-4128 8888\n报修请在工作日 8:30–17:30 到前台登记。',
+    },
+    {
+      category: 'notice',
+      audience: 'residents',
+      title: '12月3日停水通知',
+      body: '因二次供水设施检修，12月3日（周三）9:00–15:00 全小区停水，请提前储水。',
+    },
+    {
+      category: 'notice',
+      audience: 'owners',
+      title: '首次业主大会筹备组成立',
+      body: '经街道指导，筹备组已成立，成员名单将另行公示。欢迎业主提出意见。',
+    },
     {
       category: 'disclosure',
       audience: 'public',
@@ -104,20 +129,41 @@ export async function seedDemo(services: ApiServices): Promise<boolean> {
   await seedRegistry(services, actorOf(cuihu), { buildings: 12, entrances: 2, floors: 25, roomsPerFloor: 2 }, 2);
   const person = (key: Account) => users[key];
   const admin = (t: typeof jinse) => ({ id: t.admin.id, displayName: t.adminName });
-  await seedVerifications(services, { id: jinse.id, slug: 'jinse-jiayuan', admin: admin(jinse) }, { id: cuihu.id, slug: 'cuihu-yuan', admin: admin(cuihu) }, {
-    owner: person('residentA'),
-    claimantOwner: person('claimantA'),
-    claimantRenter: person('claimantB'),
-    renterB: person('residentB'),
-  });
-  const [building1] = await withTenant(db, jinse.id, (tx) => tx.select().from(schema.buildings).where(eq(schema.buildings.name, '1栋')));
+  await seedVerifications(
+    services,
+    { id: jinse.id, slug: 'jinse-jiayuan', admin: admin(jinse) },
+    { id: cuihu.id, slug: 'cuihu-yuan', admin: admin(cuihu) },
+    {
+      owner: person('residentA'),
+      claimantOwner: person('claimantA'),
+      claimantRenter: person('claimantB'),
+      renterB: person('residentB'),
+    },
+  );
+  const [building1] = await withTenant(db, jinse.id, (tx) =>
+    tx.select().from(schema.buildings).where(eq(schema.buildings.name, '1栋')),
+  );
   await post(jinse, [
-    { category: 'notice', audience: 'building', buildingId: building1!.id, title: '1栋电梯年度检验', body: '12月5日 9:00–12:00 1栋两部电梯轮流停运检验，请错峰出行。' },
+    {
+      category: 'notice',
+      audience: 'building',
+      buildingId: building1!.id,
+      title: '1栋电梯年度检验',
+      body: '12月5日 9:00–12:00 1栋两部电梯轮流停运检验，请错峰出行。',
+    },
   ]);
   await post(cuihu, [
-    { category: 'notice', audience: 'public', title: '冬季消防安全提示', body: '请勿在楼道堆放杂物，电动自行车请到指定地点充电。' },
+    {
+      category: 'notice',
+      audience: 'public',
+      title: '冬季消防安全提示',
+      body: '请勿在楼道堆放杂物，电动自行车请到指定地点充电。',
+    },
   ]);
-  await seedPlugins(services, { ...jinse, admin: admin(jinse) }, users.staffA.id, { owner: person('vendorOwner'), staffPhone: DEMO_ACCOUNTS.vendorStaff.phone });
+  await seedPlugins(services, { ...jinse, admin: admin(jinse) }, users.staffA.id, {
+    owner: person('vendorOwner'),
+    staffPhone: DEMO_ACCOUNTS.vendorStaff.phone,
+  });
   await applications.create(users.applicant, {
     name: '康居小区',
     address: '重庆市璧山区璧城街道康居路2号',

@@ -17,7 +17,9 @@ export function authorize(grants: readonly Grant[]) {
     .filter((g): g is `tenant:${TenantRole | 'member' | 'visitor'}` => g.startsWith('tenant:'))
     .map((g) => g.slice('tenant:'.length) as TenantRole | 'member' | 'visitor');
   const visitors = tenantRoles.includes('visitor');
-  const organisationRoles = grants.filter((g) => g.startsWith('org:')).map((g) => g.slice('org:'.length) as OrganisationRole | 'member');
+  const organisationRoles = grants
+    .filter((g) => g.startsWith('org:'))
+    .map((g) => g.slice('org:'.length) as OrganisationRole | 'member');
 
   return createMiddleware<AppEnv>(async (c, next) => {
     c.set('grants', grants);
@@ -33,7 +35,8 @@ export function authorize(grants: readonly Grant[]) {
       const organisationId = c.req.param('organisation') ?? '';
       const staff = await c.get('services').organisations.staffMember(organisationId, actor.id);
       if (!staff) throw new AppError('not_found');
-      if (!organisationRoles.includes('member') && !organisationRoles.includes(staff.role)) throw new AppError('forbidden');
+      if (!organisationRoles.includes('member') && !organisationRoles.includes(staff.role))
+        throw new AppError('forbidden');
       c.set('organisation', { id: organisationId, role: staff.role });
       return next();
     }

@@ -27,11 +27,15 @@ ${op.description ? `<p>${escape(op.description)}</p>` : ''}
 <p><b>x-access:</b> ${escape((op['x-access'] ?? []).join(', ') || '—')}</p>
 ${params.length ? `<p><b>parameters:</b> ${params.join('; ')}</p>` : ''}
 ${body ? `<pre>${escape(JSON.stringify(body, null, 2))}</pre>` : ''}
-<p><b>responses:</b> ${Object.entries(op.responses ?? {}).map(([code, r]) => `${code} ${escape(r.description ?? '')}`).join('; ')}</p></details>`;
+<p><b>responses:</b> ${Object.entries(op.responses ?? {})
+        .map(([code, r]) => `${code} ${escape(r.description ?? '')}`)
+        .join('; ')}</p></details>`;
       byTag.set(tag, [...(byTag.get(tag) ?? []), entry]);
     }
   }
-  const sections = [...byTag].map(([tag, ops]) => `<section><h2>${escape(tag)}</h2>${ops.join('\n')}</section>`).join('\n');
+  const sections = [...byTag]
+    .map(([tag, ops]) => `<section><h2>${escape(tag)}</h2>${ops.join('\n')}</section>`)
+    .join('\n');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escape(doc.info.title)}</title><style>
 body{font-family:"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",system-ui,sans-serif;max-width:60rem;margin:auto;padding:1rem;color:#1f2328;line-height:1.5}

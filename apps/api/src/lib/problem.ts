@@ -33,7 +33,8 @@ export function problemBody(error: AppError, locale: Locale, instance?: string):
 export function problemResponse(c: Context<AppEnv>, error: AppError | PluginError): Response {
   const locale = c.get('locale') ?? 'zh-CN';
   const instance = new URL(c.req.url).pathname;
-  const body = error instanceof PluginError ? pluginProblemBody(error, locale, instance) : problemBody(error, locale, instance);
+  const body =
+    error instanceof PluginError ? pluginProblemBody(error, locale, instance) : problemBody(error, locale, instance);
   const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8' };
   if (body.retryAfter !== undefined) headers['retry-after'] = String(body.retryAfter);
   c.header('content-language', locale);
@@ -69,10 +70,7 @@ export function validationError(error: ZodError): AppError {
 }
 
 /** The OpenAPI validators' hook: every failed validation becomes a localised 400 problem. */
-export const validationHook = (
-  result: { success: true } | { success: false; error: ZodError },
-  c: Context<AppEnv>,
-) => {
+export const validationHook = (result: { success: true } | { success: false; error: ZodError }, c: Context<AppEnv>) => {
   if (!result.success) return problemResponse(c, validationError(result.error));
   return undefined;
 };
@@ -90,7 +88,8 @@ const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
 export function onError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof AppError || err instanceof PluginError) return problemResponse(c, err);
   // A plugin called a capability its neighbourhood did not grant (plugin-sdk's typed error).
-  if (err instanceof ScopeNotGranted) return problemResponse(c, new AppError('scope_not_granted', { detail: { 'zh-CN': err.scope, en: err.scope } }));
+  if (err instanceof ScopeNotGranted)
+    return problemResponse(c, new AppError('scope_not_granted', { detail: { 'zh-CN': err.scope, en: err.scope } }));
   if (err instanceof HTTPException) {
     const code = HTTP_STATUS_CODES[err.status];
     if (code) return problemResponse(c, new AppError(code));

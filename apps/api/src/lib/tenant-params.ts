@@ -3,7 +3,11 @@ import { IdSchema } from '@city/contracts';
 
 /** `:tenant` is the neighbourhood's slug; authorize() resolves it before validation runs. */
 export const tenantParams = z.object({
-  tenant: z.string().min(1).max(64).openapi({ param: { name: 'tenant', in: 'path' }, example: 'jinsejiayuan' }),
+  tenant: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'tenant', in: 'path' }, example: 'jinsejiayuan' }),
 });
 
 export const memberParams = tenantParams.extend({ memberId: IdSchema });

@@ -12,14 +12,22 @@ const members = schema.members;
 
 /** What a member holds in a plugin, read beside whatever else the query reads: one round trip for all of it. */
 const memberFacts = (pluginId: string, userId: string | SQL) => ({
-  pluginRoles: sql<string[]>`coalesce((select array_agg(${grants.role}) from ${grants} where ${grants.pluginId} = ${pluginId} and ${grants.userId} = ${userId}), '{}')`,
+  pluginRoles: sql<
+    string[]
+  >`coalesce((select array_agg(${grants.role}) from ${grants} where ${grants.pluginId} = ${pluginId} and ${grants.userId} = ${userId}), '{}')`,
   // A count, not EXISTS: for a group of members the planner would turn EXISTS into a hash of every verification.
   verified: sql<boolean>`(select count(*) from ${verifications} where ${verifications.userId} = ${userId} and ${verifications.status} = 'verified') > 0`,
   // For registry.ownerIdsOf(actor): owner votes ask it on every ballot.
-  ownerIds: sql<string[]>`coalesce((select array_agg(distinct ${verifications.ownerId}) from ${verifications} where ${verifications.userId} = ${userId} and ${verifications.status} = 'verified' and ${verifications.relation} = 'owner' and ${verifications.ownerId} is not null), '{}')`,
+  ownerIds: sql<
+    string[]
+  >`coalesce((select array_agg(distinct ${verifications.ownerId}) from ${verifications} where ${verifications.userId} = ${userId} and ${verifications.status} = 'verified' and ${verifications.relation} = 'owner' and ${verifications.ownerId} is not null), '{}')`,
 });
 
-const NO_MEMBER = { pluginRoles: sql<string[]>`'{}'::text[]`, verified: sql<boolean>`false`, ownerIds: sql<string[]>`'{}'::uuid[]` };
+const NO_MEMBER = {
+  pluginRoles: sql<string[]>`'{}'::text[]`,
+  verified: sql<boolean>`false`,
+  ownerIds: sql<string[]>`'{}'::uuid[]`,
+};
 
 /** The enabled install of the plugin in the transaction's neighbourhood, with what the member holds in it. */
 export async function findEnabledInstall(tx: Tx, pluginId: string, userId: string | null) {
@@ -41,17 +49,32 @@ export async function enabledInstall(tx: Tx, pluginId: string, userId: string | 
  * The members among these people (in the transaction's neighbourhood) as the plugin sees them, with the owners each
  * is verified as; people who are not members are absent. One round trip, however many people.
  */
-export async function pluginMembers(tx: Tx, pluginId: string, people: ReadonlyArray<{ id: string; displayName: string }>) {
+export async function pluginMembers(
+  tx: Tx,
+  pluginId: string,
+  people: ReadonlyArray<{ id: string; displayName: string }>,
+) {
   const rows = await tx
     // Qualified by hand: drizzle writes a column bare, which inside the subqueries would name their own user_id.
-    .select({ userId: members.userId, roles: members.roles, ...memberFacts(pluginId, sql`${members}.${sql.identifier('user_id')}`) })
+    .select({
+      userId: members.userId,
+      roles: members.roles,
+      ...memberFacts(pluginId, sql`${members}.${sql.identifier('user_id')}`),
+    })
     .from(members)
     .where(anyOf(members.userId, [...new Set(people.map((p) => p.id))]));
   const byUser = new Map(rows.map((r) => [r.userId, r]));
   const actors = new Map<string, PluginActor>();
   for (const person of people) {
     const row = byUser.get(person.id);
-    if (row) actors.set(person.id, { id: person.id, displayName: person.displayName, roles: row.roles as TenantRole[], pluginRoles: row.pluginRoles, verified: row.verified });
+    if (row)
+      actors.set(person.id, {
+        id: person.id,
+        displayName: person.displayName,
+        roles: row.roles as TenantRole[],
+        pluginRoles: row.pluginRoles,
+        verified: row.verified,
+      });
   }
   return { actors, ownerIdsByUser: new Map(rows.map((r) => [r.userId, r.ownerIds])) };
 }

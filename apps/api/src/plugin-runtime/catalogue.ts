@@ -34,7 +34,8 @@ export class PluginCatalogue {
     const ordered: PluginServer[] = [];
     const visit = (plugin: PluginServer, path: string[]) => {
       if (ordered.includes(plugin)) return;
-      if (path.includes(plugin.manifest.id)) throw new Error(`plugins require each other: ${[...path, plugin.manifest.id].join(' → ')}`);
+      if (path.includes(plugin.manifest.id))
+        throw new Error(`plugins require each other: ${[...path, plugin.manifest.id].join(' → ')}`);
       for (const id of Object.keys(plugin.manifest.requires ?? {})) {
         const required = this.byId.get(id);
         if (required) visit(required, [...path, plugin.manifest.id]);

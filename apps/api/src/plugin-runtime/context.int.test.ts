@@ -16,7 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const currentRole = async (tx: Tx) => (await tx.execute<{ role: string }>(sql`select current_user as role`)).rows[0]!.role;
+const currentRole = async (tx: Tx) =>
+  (await tx.execute<{ role: string }>(sql`select current_user as role`)).rows[0]!.role;
 
 /** In a neighbourhood's transaction, as the plugin's role. */
 const asPluginRole = <T>(fn: (tx: Tx) => Promise<T>) =>

@@ -1,9 +1,26 @@
 import { countingArea, type NoticeInput, type TenantRole } from '@city/contracts';
-import { addressOf, allUnits, audit, currentOwnerships, emitEvent, verifiedHomes, verifiedOwnerIds, type Services } from '@city/core';
+import {
+  addressOf,
+  allUnits,
+  audit,
+  currentOwnerships,
+  emitEvent,
+  verifiedHomes,
+  verifiedOwnerIds,
+  type Services,
+} from '@city/core';
 import { schema, withOrganisation, type Tx } from '@city/db';
 import { ScopeNotGranted, type Scope } from '@city/plugin-sdk';
 import { pluginRole } from '@city/plugin-sdk/schema';
-import type { OfferingNeighbourhood, OrganisationContext, PluginActor, PluginContext, PluginDb, PluginServer, UnitSummary } from '@city/plugin-sdk/server';
+import type {
+  OfferingNeighbourhood,
+  OrganisationContext,
+  PluginActor,
+  PluginContext,
+  PluginDb,
+  PluginServer,
+  UnitSummary,
+} from '@city/plugin-sdk/server';
 import { and, asc, eq, sql } from 'drizzle-orm';
 
 /** Local to the transaction: its end (commit or rollback) restores the connection's own role. */
@@ -52,13 +69,24 @@ export async function readAsApp<T>(tx: Tx, role: string, fn: () => Promise<T>): 
 }
 
 /** Plugins with tables run as their own role (created by their migrations); the others as a role with no tables. */
-export const databaseRole = (plugin: PluginServer) => (plugin.migrations ? pluginRole(plugin.manifest.id) : 'city_plugin');
+export const databaseRole = (plugin: PluginServer) =>
+  plugin.migrations ? pluginRole(plugin.manifest.id) : 'city_plugin';
 
 /** A registry unit as plugins see it: the counting area in place of the three figures, no personal data. */
 function unitSummary(unit: Awaited<ReturnType<typeof allUnits>>[number]): UnitSummary {
   const counted = countingArea(unit);
   const { id, buildingId, buildingName, entrance, floor, room, saleStatus } = unit;
-  return { id, buildingId, buildingName, entrance, floor, room, saleStatus, countingArea: counted?.area ?? null, areaSource: counted?.source ?? null };
+  return {
+    id,
+    buildingId,
+    buildingName,
+    entrance,
+    floor,
+    room,
+    saleStatus,
+    countingArea: counted?.area ?? null,
+    areaSource: counted?.source ?? null,
+  };
 }
 
 export interface ContextInput {
@@ -104,7 +132,12 @@ export function pluginContext(input: ContextInput): PluginContext {
     db: tx as unknown as PluginDb,
     registry: {
       buildings: () =>
-        read('registry:read', () => tx.select({ id: schema.buildings.id, name: schema.buildings.name }).from(schema.buildings).orderBy(asc(schema.buildings.name))),
+        read('registry:read', () =>
+          tx
+            .select({ id: schema.buildings.id, name: schema.buildings.name })
+            .from(schema.buildings)
+            .orderBy(asc(schema.buildings.name)),
+        ),
       units: () => read('registry:read', async () => (await allUnits(tx)).map(unitSummary)),
       ownerRoll: () =>
         read('registry:owners', async () => {
@@ -112,7 +145,11 @@ export function pluginContext(input: ContextInput): PluginContext {
           const byUnit = Map.groupBy(await currentOwnerships(tx), (o) => o.unitId);
           return units.map((unit) => ({
             ...unitSummary(unit),
-            owners: (byUnit.get(unit.id) ?? []).map(({ ownerId, name, designatedVoter }) => ({ ownerId, name, designatedVoter })),
+            owners: (byUnit.get(unit.id) ?? []).map(({ ownerId, name, designatedVoter }) => ({
+              ownerId,
+              name,
+              designatedVoter,
+            })),
           }));
         }),
       ownerIdsOf: async (userId: string) => {
@@ -125,7 +162,13 @@ export function pluginContext(input: ContextInput): PluginContext {
     members: {
       list: () =>
         read('members:read', async () => {
-          const rows = await tx.select({ userId: schema.members.userId, displayName: schema.members.displayName, roles: schema.members.roles }).from(schema.members);
+          const rows = await tx
+            .select({
+              userId: schema.members.userId,
+              displayName: schema.members.displayName,
+              roles: schema.members.roles,
+            })
+            .from(schema.members);
           return rows.map((r) => ({ ...r, roles: r.roles as TenantRole[] }));
         }),
       homes: () =>
@@ -138,14 +181,23 @@ export function pluginContext(input: ContextInput): PluginContext {
     notices: {
       publish: (notice: NoticeInput) =>
         core('notices:publish', async () => {
-          const published = await services.notices.publishNow(tx, { tenantId: tenant.id, actor: who, at: at() }, notice, `plugin:${plugin.id}`);
+          const published = await services.notices.publishNow(
+            tx,
+            { tenantId: tenant.id, actor: who, at: at() },
+            notice,
+            `plugin:${plugin.id}`,
+          );
           return { id: published.id };
         }),
     },
     audit: {
       append: (entry) =>
         core('audit:write', async () => {
-          await audit(tx, { tenantId: tenant.id, actor: who, at: at() }, { ...entry, action: `${plugin.id}.${entry.action}`, details: entry.details ?? {} });
+          await audit(
+            tx,
+            { tenantId: tenant.id, actor: who, at: at() },
+            { ...entry, action: `${plugin.id}.${entry.action}`, details: entry.details ?? {} },
+          );
         }),
     },
     events: {
@@ -193,7 +245,8 @@ export function organisationContext(input: OrganisationContextInput): Organisati
     db: tx as unknown as PluginDb,
     neighbourhoods: {
       offering: () => readAsApp(tx, plugin.role, () => offeringNeighbourhoods(tx, plugin.id)),
-      offeringBySlug: async (slug) => (await readAsApp(tx, plugin.role, () => offeringNeighbourhoods(tx, plugin.id, slug)))[0] ?? null,
+      offeringBySlug: async (slug) =>
+        (await readAsApp(tx, plugin.role, () => offeringNeighbourhoods(tx, plugin.id, slug)))[0] ?? null,
     },
   };
 }
@@ -210,7 +263,12 @@ export function asOrganisation<T>(
 ): Promise<T> {
   const role = databaseRole(plugin);
   return withOrganisation(services.db, who.organisation.id, async (tx) => {
-    const context = organisationContext({ tx, services, plugin: { id: plugin.manifest.id, version: plugin.manifest.version, role }, ...who });
+    const context = organisationContext({
+      tx,
+      services,
+      plugin: { id: plugin.manifest.id, version: plugin.manifest.version, role },
+      ...who,
+    });
     await setRole(tx, role);
     return fn(context);
   });

@@ -46,12 +46,18 @@ export class EventDispatcher {
 
   /** Delivers what is waiting anywhere: due retries and anything a restart left behind. */
   async sweep() {
-    for (const tenantId of await tenantsWithPendingEvents(this.services.db, this.services.clock.now())) await this.dispatch(tenantId);
+    for (const tenantId of await tenantsWithPendingEvents(this.services.db, this.services.clock.now()))
+      await this.dispatch(tenantId);
   }
 
   /** Background delivery for long-running servers (edge runtimes call sweep() from a scheduled handler). */
   start(intervalMs = 5_000) {
-    this.timers.push(setInterval(() => void this.sweep().catch((error) => console.error('[plugins] sweep failed', error)), intervalMs).unref());
+    this.timers.push(
+      setInterval(
+        () => void this.sweep().catch((error) => console.error('[plugins] sweep failed', error)),
+        intervalMs,
+      ).unref(),
+    );
   }
 
   /** Resolves once no delivery is running (a server or test shutting down waits for it). */
@@ -73,7 +79,12 @@ export class EventDispatcher {
       .where(and(eq(d.id, deliveryId), eq(d.pluginId, pluginId), inArray(d.status, ['pending', 'failed'])))
       .returning();
     if (!delivery) throw new AppError('not_found');
-    await audit(tx, context, { action: 'plugin.delivery_retried', targetType: 'plugin', targetId: pluginId, details: { delivery: deliveryId, attempts: delivery.attempts } });
+    await audit(tx, context, {
+      action: 'plugin.delivery_retried',
+      targetType: 'plugin',
+      targetId: pluginId,
+      details: { delivery: deliveryId, attempts: delivery.attempts },
+    });
     markTouched(context.tenantId);
   }
 
@@ -97,22 +108,47 @@ export class EventDispatcher {
     const d = schema.pluginDeliveries;
     const e = schema.pluginEvents;
     await tx.delete(d).where(and(eq(d.status, 'done'), lt(d.deliveredAt, before)));
-    await tx.delete(e).where(and(lt(e.dispatchedAt, before), notExists(tx.select({ one: sql`1` }).from(d).where(eq(d.eventId, e.id)))));
+    await tx.delete(e).where(
+      and(
+        lt(e.dispatchedAt, before),
+        notExists(
+          tx
+            .select({ one: sql`1` })
+            .from(d)
+            .where(eq(d.eventId, e.id)),
+        ),
+      ),
+    );
   }
 
   private async fanOut(tx: Tx, tenantId: string) {
-    const events = await tx.select().from(schema.pluginEvents).where(isNull(schema.pluginEvents.dispatchedAt)).orderBy(asc(schema.pluginEvents.createdAt)).for('update', { skipLocked: true });
+    const events = await tx
+      .select()
+      .from(schema.pluginEvents)
+      .where(isNull(schema.pluginEvents.dispatchedAt))
+      .orderBy(asc(schema.pluginEvents.createdAt))
+      .for('update', { skipLocked: true });
     if (!events.length) return;
     // Disabled plugins are still installed: their deliveries wait, paused, until they are enabled again.
-    const installed = await tx.select().from(schema.pluginInstalls).where(ne(schema.pluginInstalls.status, 'uninstalled'));
+    const installed = await tx
+      .select()
+      .from(schema.pluginInstalls)
+      .where(ne(schema.pluginInstalls.status, 'uninstalled'));
     const now = this.services.clock.now();
     const rows = events.flatMap((event) =>
       installed
         .filter((install) => this.catalogue.handler(install.pluginId, event.name))
-        .map((install) => ({ tenantId, eventId: event.id, pluginId: install.pluginId, status: install.status === 'enabled' ? ('pending' as const) : ('paused' as const), nextAttemptAt: now })),
+        .map((install) => ({
+          tenantId,
+          eventId: event.id,
+          pluginId: install.pluginId,
+          status: install.status === 'enabled' ? ('pending' as const) : ('paused' as const),
+          nextAttemptAt: now,
+        })),
     );
     if (rows.length) await tx.insert(schema.pluginDeliveries).values(rows).onConflictDoNothing();
-    for (const event of events) await tx.update(schema.pluginEvents).set({ dispatchedAt: now }).where(eq(schema.pluginEvents.id, event.id));
+    for (const event of events)
+      await tx.update(schema.pluginEvents).set({ dispatchedAt: now }).where(eq(schema.pluginEvents.id, event.id));
   }
 
   private async deliverBatch(tx: Tx, tenantId: string): Promise<number> {
@@ -129,7 +165,10 @@ export class EventDispatcher {
     const [tenant] = due.length ? await tx.select().from(schema.tenants).where(eq(schema.tenants.id, tenantId)) : [];
     for (const { delivery, event } of due) {
       const plugin = this.catalogue.get(delivery.pluginId);
-      const [install] = await tx.select().from(schema.pluginInstalls).where(eq(schema.pluginInstalls.pluginId, delivery.pluginId));
+      const [install] = await tx
+        .select()
+        .from(schema.pluginInstalls)
+        .where(eq(schema.pluginInstalls.pluginId, delivery.pluginId));
       const handler = this.catalogue.handler(delivery.pluginId, event.name);
       // Disabling pauses a plugin's deliveries (PluginInstalls.setEnabled); an uninstalled plugin gets none.
       if (!plugin || !handler || !install || install.status !== 'enabled') {
@@ -148,10 +187,18 @@ export class EventDispatcher {
             settings: install.settings,
           });
           await asPlugin(savepoint, databaseRole(plugin), () =>
-            handler(context, { id: event.id, name: event.name, payload: event.payload, createdAt: event.createdAt.toISOString() }),
+            handler(context, {
+              id: event.id,
+              name: event.name,
+              payload: event.payload,
+              createdAt: event.createdAt.toISOString(),
+            }),
           );
         });
-        await tx.update(d).set({ status: 'done', attempts: delivery.attempts + 1, deliveredAt: now, lastError: null }).where(eq(d.id, delivery.id));
+        await tx
+          .update(d)
+          .set({ status: 'done', attempts: delivery.attempts + 1, deliveredAt: now, lastError: null })
+          .where(eq(d.id, delivery.id));
       } catch (error) {
         const attempts = delivery.attempts + 1;
         await tx

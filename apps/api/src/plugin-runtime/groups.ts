@@ -47,7 +47,13 @@ export class GroupCommitter {
     this.dispatcher = dispatcher;
   }
 
-  submit<S, I, O>(plugin: PluginServer, tenant: Tenant, person: Person, work: GroupWork<S, I, O>, input: I): Promise<O> {
+  submit<S, I, O>(
+    plugin: PluginServer,
+    tenant: Tenant,
+    person: Person,
+    work: GroupWork<S, I, O>,
+    input: I,
+  ): Promise<O> {
     const name = `${tenant.id}|${plugin.manifest.id}|${this.workId(work)}|${work.key(input)}`;
     return new Promise<O>((resolve, reject) => {
       const item = { person, input, resolve: resolve as (value: unknown) => void, reject };
@@ -99,7 +105,11 @@ export class GroupCommitter {
       const outcomes: unknown[] = new Array(group.length);
       const installed = await findEnabledInstall(tx, id, null);
       if (!installed) return group.map(() => new AppError('not_found'));
-      const { actors, ownerIdsByUser } = await pluginMembers(tx, id, group.map((g) => g.person));
+      const { actors, ownerIdsByUser } = await pluginMembers(
+        tx,
+        id,
+        group.map((g) => g.person),
+      );
       const admitted: number[] = [];
       const items: GroupItem<unknown>[] = [];
       group.forEach((g, i) => {
@@ -121,7 +131,8 @@ export class GroupCommitter {
       });
       await setRole(tx, role);
       const results = await work.run(context as never, items);
-      if (results.length !== items.length) throw new Error(`${id}: a group of ${items.length} answered ${results.length} outcomes`);
+      if (results.length !== items.length)
+        throw new Error(`${id}: a group of ${items.length} answered ${results.length} outcomes`);
       admitted.forEach((at, i) => (outcomes[at] = results[i]));
       return outcomes;
     });

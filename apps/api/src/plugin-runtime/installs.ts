@@ -94,16 +94,26 @@ export class PluginInstalls {
     return rows.flatMap(({ pluginId }) => {
       const plugin = this.catalogue.get(pluginId);
       const offered = audience === 'public' ? plugin?.publicRoutes : plugin?.supervisionRoutes;
-      return plugin && offered ? [{ id: plugin.manifest.id, name: plugin.manifest.name, icon: plugin.manifest.icon }] : [];
+      return plugin && offered
+        ? [{ id: plugin.manifest.id, name: plugin.manifest.name, icon: plugin.manifest.icon }]
+        : [];
     });
   }
 
-  async install(tx: Tx, context: InstallContext, pluginId: string, input: { grantedScopes: string[]; settings?: unknown }) {
+  async install(
+    tx: Tx,
+    context: InstallContext,
+    pluginId: string,
+    input: { grantedScopes: string[]; settings?: unknown },
+  ) {
     const plugin = this.plugin(pluginId);
     const { manifest } = plugin;
     const [existing] = await tx.select().from(installs).where(eq(installs.pluginId, pluginId)).for('update');
     if (existing && existing.status !== 'uninstalled') throw new AppError('plugin_state');
-    if ((await this.withdrawnVersions(tx)).has(`${pluginId}@${manifest.version}`) || !satisfies(CORE_VERSION, manifest.coreRange)) {
+    if (
+      (await this.withdrawnVersions(tx)).has(`${pluginId}@${manifest.version}`) ||
+      !satisfies(CORE_VERSION, manifest.coreRange)
+    ) {
       throw new AppError('plugin_unavailable');
     }
     if (!sameScopes(input.grantedScopes, manifest.scopes)) throw new AppError('scopes_required');
@@ -122,7 +132,12 @@ export class PluginInstalls {
       ? await tx.update(installs).set(values).where(eq(installs.id, existing.id)).returning()
       : await this.insertOnce(tx, { ...values, tenantId: context.tenantId, pluginId });
     await this.hook(tx, context, plugin, row!, (ctx) => plugin.lifecycle?.install?.(ctx));
-    await audit(tx, context, { action: 'plugin.installed', targetType: 'plugin', targetId: pluginId, details: { version: manifest.version, scopes: [...manifest.scopes] } });
+    await audit(tx, context, {
+      action: 'plugin.installed',
+      targetType: 'plugin',
+      targetId: pluginId,
+      details: { version: manifest.version, scopes: [...manifest.scopes] },
+    });
     return this.detail(tx, pluginId);
   }
 
@@ -139,7 +154,12 @@ export class PluginInstalls {
     const parsed = parseSettings(plugin, settings);
     await tx.update(installs).set({ settings: parsed, updatedAt: context.at }).where(eq(installs.id, row.id));
     const changed = Object.keys(parsed).filter((k) => JSON.stringify(parsed[k]) !== JSON.stringify(row.settings[k]));
-    await audit(tx, context, { action: 'plugin.settings_changed', targetType: 'plugin', targetId: pluginId, details: { changed } });
+    await audit(tx, context, {
+      action: 'plugin.settings_changed',
+      targetType: 'plugin',
+      targetId: pluginId,
+      details: { changed },
+    });
     return this.detail(tx, pluginId);
   }
 
@@ -147,7 +167,10 @@ export class PluginInstalls {
     const row = await this.lock(tx, pluginId, [enabled ? 'disabled' : 'enabled']);
     if (enabled) await this.requireDependencies(tx, this.plugin(pluginId));
     else await this.refuseIfRequired(tx, pluginId);
-    await tx.update(installs).set({ status: enabled ? 'enabled' : 'disabled', updatedAt: context.at }).where(eq(installs.id, row.id));
+    await tx
+      .update(installs)
+      .set({ status: enabled ? 'enabled' : 'disabled', updatedAt: context.at })
+      .where(eq(installs.id, row.id));
     // Its waiting events wait with it, and are delivered once it is enabled again.
     const deliveries = schema.pluginDeliveries;
     await tx
@@ -155,7 +178,12 @@ export class PluginInstalls {
       .set(enabled ? { status: 'pending', nextAttemptAt: context.at } : { status: 'paused' })
       .where(and(eq(deliveries.pluginId, pluginId), eq(deliveries.status, enabled ? 'paused' : 'pending')));
     if (enabled) markTouched(context.tenantId);
-    await audit(tx, context, { action: enabled ? 'plugin.enabled' : 'plugin.disabled', targetType: 'plugin', targetId: pluginId, details: {} });
+    await audit(tx, context, {
+      action: enabled ? 'plugin.enabled' : 'plugin.disabled',
+      targetType: 'plugin',
+      targetId: pluginId,
+      details: {},
+    });
     return this.detail(tx, pluginId);
   }
 
@@ -170,11 +198,21 @@ export class PluginInstalls {
     await this.requireDependencies(tx, plugin);
     const [updated] = await tx
       .update(installs)
-      .set({ version: to, grantedScopes: [...plugin.manifest.scopes], settings: parseSettings(plugin, row.settings), updatedAt: context.at })
+      .set({
+        version: to,
+        grantedScopes: [...plugin.manifest.scopes],
+        settings: parseSettings(plugin, row.settings),
+        updatedAt: context.at,
+      })
       .where(eq(installs.id, row.id))
       .returning();
     await this.hook(tx, context, plugin, updated!, (ctx) => plugin.lifecycle?.upgrade?.(ctx, row.version));
-    await audit(tx, context, { action: 'plugin.upgraded', targetType: 'plugin', targetId: pluginId, details: { from: row.version, to } });
+    await audit(tx, context, {
+      action: 'plugin.upgraded',
+      targetType: 'plugin',
+      targetId: pluginId,
+      details: { from: row.version, to },
+    });
     return this.detail(tx, pluginId);
   }
 
@@ -187,8 +225,15 @@ export class PluginInstalls {
     await tx.update(installs).set({ status: 'uninstalled', updatedAt: context.at }).where(eq(installs.id, row.id));
     // Events still waiting for it are dropped: they go to installed plugins only.
     const deliveries = schema.pluginDeliveries;
-    await tx.delete(deliveries).where(and(eq(deliveries.pluginId, pluginId), inArray(deliveries.status, ['pending', 'paused'])));
-    await audit(tx, context, { action: 'plugin.uninstalled', targetType: 'plugin', targetId: pluginId, details: { version: row.version } });
+    await tx
+      .delete(deliveries)
+      .where(and(eq(deliveries.pluginId, pluginId), inArray(deliveries.status, ['pending', 'paused'])));
+    await audit(tx, context, {
+      action: 'plugin.uninstalled',
+      targetType: 'plugin',
+      targetId: pluginId,
+      details: { version: row.version },
+    });
     return this.detail(tx, pluginId);
   }
 
@@ -202,7 +247,12 @@ export class PluginInstalls {
     await tx.delete(deliveries).where(eq(deliveries.pluginId, pluginId));
     await tx.delete(schema.pluginRoleGrants).where(eq(schema.pluginRoleGrants.pluginId, pluginId));
     await tx.delete(installs).where(eq(installs.id, row.id));
-    await audit(tx, context, { action: 'plugin.purged', targetType: 'plugin', targetId: pluginId, details: { version: row.version } });
+    await audit(tx, context, {
+      action: 'plugin.purged',
+      targetType: 'plugin',
+      targetId: pluginId,
+      details: { version: row.version },
+    });
   }
 
   /** Two admins installing at once: the unique index lets one through, the other is told it is installed already. */
@@ -231,18 +281,39 @@ export class PluginInstalls {
   private async requireDependencies(tx: Tx, plugin: PluginServer) {
     const required = Object.entries(plugin.manifest.requires ?? {});
     if (!required.length) return;
-    const rows = await tx.select().from(installs).where(and(inArray(installs.pluginId, required.map(([id]) => id)), eq(installs.status, 'enabled')));
-    const missing = required.filter(([id, range]) => !rows.some((r) => r.pluginId === id && satisfies(r.version, range)));
+    const rows = await tx
+      .select()
+      .from(installs)
+      .where(
+        and(
+          inArray(
+            installs.pluginId,
+            required.map(([id]) => id),
+          ),
+          eq(installs.status, 'enabled'),
+        ),
+      );
+    const missing = required.filter(
+      ([id, range]) => !rows.some((r) => r.pluginId === id && satisfies(r.version, range)),
+    );
     if (missing.length) {
-      const names = missing.map(([id, range]) => `${this.catalogue.get(id)?.manifest.name['zh-CN'] ?? id} ${range}`).join('、');
-      const namesEn = missing.map(([id, range]) => `${this.catalogue.get(id)?.manifest.name.en ?? id} ${range}`).join(', ');
-      throw new AppError('plugin_requires', { detail: { 'zh-CN': `请先安装：${names}`, en: `Install first: ${namesEn}` } });
+      const names = missing
+        .map(([id, range]) => `${this.catalogue.get(id)?.manifest.name['zh-CN'] ?? id} ${range}`)
+        .join('、');
+      const namesEn = missing
+        .map(([id, range]) => `${this.catalogue.get(id)?.manifest.name.en ?? id} ${range}`)
+        .join(', ');
+      throw new AppError('plugin_requires', {
+        detail: { 'zh-CN': `请先安装：${names}`, en: `Install first: ${namesEn}` },
+      });
     }
   }
 
   private async refuseIfRequired(tx: Tx, pluginId: string) {
     const rows = await tx.select().from(installs).where(eq(installs.status, 'enabled'));
-    const dependants = rows.filter((r) => r.pluginId !== pluginId && this.catalogue.get(r.pluginId)?.manifest.requires?.[pluginId]);
+    const dependants = rows.filter(
+      (r) => r.pluginId !== pluginId && this.catalogue.get(r.pluginId)?.manifest.requires?.[pluginId],
+    );
     if (dependants.length) throw new AppError('plugin_required_by');
   }
 
@@ -250,7 +321,13 @@ export class PluginInstalls {
    * Runs a lifecycle hook as the plugin, with its granted scopes, in the caller's transaction. A hook that fails
    * fails the whole step (the transaction rolls back); the admin is told the plugin failed and nothing changed.
    */
-  private async hook(tx: Tx, context: InstallContext, plugin: PluginServer, row: InstallRow, fn: (ctx: ReturnType<typeof pluginContext>) => Promise<void> | undefined) {
+  private async hook(
+    tx: Tx,
+    context: InstallContext,
+    plugin: PluginServer,
+    row: InstallRow,
+    fn: (ctx: ReturnType<typeof pluginContext>) => Promise<void> | undefined,
+  ) {
     const ctx = pluginContext({
       tx,
       services: this.services,
@@ -267,7 +344,9 @@ export class PluginInstalls {
     } catch (error) {
       if (error instanceof AppError || error instanceof PluginError || error instanceof ScopeNotGranted) throw error;
       console.error(`[plugins] ${plugin.manifest.id} hook failed`, error);
-      throw new AppError('plugin_failed', { detail: { 'zh-CN': plugin.manifest.name['zh-CN'], en: plugin.manifest.name.en } });
+      throw new AppError('plugin_failed', {
+        detail: { 'zh-CN': plugin.manifest.name['zh-CN'], en: plugin.manifest.name.en },
+      });
     }
   }
 

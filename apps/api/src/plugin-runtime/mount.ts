@@ -2,7 +2,15 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { TENANT_ROLES, type TenantRole } from '@city/contracts';
 import { AppError, type Services } from '@city/core';
 import { withTenant, withTenantAs, withTenantReadOnly, type Tx } from '@city/db';
-import { accessGrants, groupedRoute, type PluginAccess, type PluginActor, type PluginContext, type PluginEnv, type PluginServer } from '@city/plugin-sdk/server';
+import {
+  accessGrants,
+  groupedRoute,
+  type PluginAccess,
+  type PluginActor,
+  type PluginContext,
+  type PluginEnv,
+  type PluginServer,
+} from '@city/plugin-sdk/server';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { matchedRoutes } from 'hono/route';
@@ -62,7 +70,11 @@ async function activeTenant(services: Services, slug: string): Promise<Tenant> {
  * error handler has its handlers wrapped; Hono keeps the original beside the wrapper.
  */
 const isGrouped = (c: Context) =>
-  matchedRoutes(c).some((route) => route.handler === groupedRoute || (route.handler as unknown as Record<string, unknown>)[COMPOSED_HANDLER] === groupedRoute);
+  matchedRoutes(c).some(
+    (route) =>
+      route.handler === groupedRoute ||
+      (route.handler as unknown as Record<string, unknown>)[COMPOSED_HANDLER] === groupedRoute,
+  );
 
 /** How each audience enters the neighbourhood before the plugin's code runs. */
 const ENTRANCES: Record<Audience, (plugin: PluginServer) => ReturnType<typeof createMiddleware<Env>>> = {
@@ -84,7 +96,14 @@ const ENTRANCES: Record<Audience, (plugin: PluginServer) => ReturnType<typeof cr
         if (!membership) throw new AppError('not_found');
         const roles = membership.roles as TenantRole[];
         c.set('member', { id: membership.id, roles });
-        await runAsPlugin(c, plugin, tx, tenant, { actor: { id: actor.id, displayName: actor.displayName, roles }, supervisor: null }, next);
+        await runAsPlugin(
+          c,
+          plugin,
+          tx,
+          tenant,
+          { actor: { id: actor.id, displayName: actor.displayName, roles }, supervisor: null },
+          next,
+        );
       });
       dispatchAfterCommit(c, services.pluginRuntime.dispatcher, tenant.id);
     }),
@@ -93,7 +112,9 @@ const ENTRANCES: Record<Audience, (plugin: PluginServer) => ReturnType<typeof cr
     createMiddleware<Env>(async (c, next) => {
       const services = c.get('services');
       const tenant = await activeTenant(services, c.req.param('tenant') ?? '');
-      await withTenant(services.db, tenant.id, (tx) => runAsPlugin(c, plugin, tx, tenant, { actor: null, supervisor: null }, next));
+      await withTenant(services.db, tenant.id, (tx) =>
+        runAsPlugin(c, plugin, tx, tenant, { actor: null, supervisor: null }, next),
+      );
       dispatchAfterCommit(c, services.pluginRuntime.dispatcher, tenant.id);
     }),
   /** 街道/社区 staff whose region holds the neighbourhood (404 for other branches), in a READ ONLY transaction. */
@@ -102,12 +123,15 @@ const ENTRANCES: Record<Audience, (plugin: PluginServer) => ReturnType<typeof cr
       const actor = c.get('actor');
       if (!actor) throw new AppError('unauthenticated');
       const services = c.get('services');
-      if (!actor.isPlatformOperator && !(await services.regions.staffRegions(actor.id)).length) throw new AppError('forbidden');
+      if (!actor.isPlatformOperator && !(await services.regions.staffRegions(actor.id)).length)
+        throw new AppError('forbidden');
       const found = await services.supervision.supervisedTenant(actor, c.req.param('tenant') ?? '');
       if (found.status !== 'active') throw new AppError('not_found');
       const tenant = { id: found.id, slug: found.slug, name: found.name };
       const supervisor = { id: actor.id, displayName: actor.displayName };
-      await withTenantReadOnly(services.db, tenant.id, (tx) => runAsPlugin(c, plugin, tx, tenant, { actor: null, supervisor }, next));
+      await withTenantReadOnly(services.db, tenant.id, (tx) =>
+        runAsPlugin(c, plugin, tx, tenant, { actor: null, supervisor }, next),
+      );
     }),
   /**
    * Staff of an organisation (404 for everyone else), acting for it: no neighbourhood is entered, the plugin reaches
@@ -123,7 +147,10 @@ const ENTRANCES: Record<Audience, (plugin: PluginServer) => ReturnType<typeof cr
       if (!staff) throw new AppError('not_found');
       const { role, name } = staff;
       c.set('organisation', { id: organisationId, role });
-      const who = { organisation: { id: organisationId, name }, actor: { id: actor.id, displayName: actor.displayName, role } };
+      const who = {
+        organisation: { id: organisationId, name },
+        actor: { id: actor.id, displayName: actor.displayName, role },
+      };
       await asOrganisation(services, plugin, who, async (context) => {
         c.set('org', context);
         await next();
@@ -133,16 +160,24 @@ const ENTRANCES: Record<Audience, (plugin: PluginServer) => ReturnType<typeof cr
 };
 
 /** Which access words an audience's routes may use: public and supervisor routes stand alone. */
-function checkAccess(id: string, audience: Audience, route: { method: string; path: string }, access: PluginAccess | undefined, ownRoles: string[]) {
+function checkAccess(
+  id: string,
+  audience: Audience,
+  route: { method: string; path: string },
+  access: PluginAccess | undefined,
+  ownRoles: string[],
+) {
   const where = `${id}: ${route.method} ${route.path}`;
   if (!access?.length) throw new Error(`${where} must be declared with pluginRoute({ access })`);
   if (audience === 'organisation') {
     const wrong = access.filter((a) => !['org:member', 'org:owner', 'org:manager', 'org:staff'].includes(a));
-    if (wrong.length) throw new Error(`${where}: organisation routes declare org:member or org:<role>, not ${wrong.join(', ')}`);
+    if (wrong.length)
+      throw new Error(`${where}: organisation routes declare org:member or org:<role>, not ${wrong.join(', ')}`);
     return;
   }
   if (audience !== 'member') {
-    if (access.length !== 1 || access[0] !== audience) throw new Error(`${where}: ${audience} routes declare access ['${audience}']`);
+    if (access.length !== 1 || access[0] !== audience)
+      throw new Error(`${where}: ${audience} routes declare access ['${audience}']`);
     return;
   }
   const unknown = access.filter((a) => !['member', ...TENANT_ROLES, ...ownRoles].includes(a));
@@ -162,7 +197,10 @@ function pluginRouter(plugin: PluginServer, audience: Audience, define: RoutesOf
   const ownRoles = (plugin.manifest.roles ?? []).map((r) => r.id);
   for (const definition of routes.openAPIRegistry.definitions) {
     if (definition.type !== 'route') continue;
-    const route = definition.route as typeof definition.route & { 'x-plugin-access'?: PluginAccess; 'x-access'?: string[] };
+    const route = definition.route as typeof definition.route & {
+      'x-plugin-access'?: PluginAccess;
+      'x-access'?: string[];
+    };
     const access = route['x-plugin-access'];
     checkAccess(id, audience, route, access, ownRoles);
     // Each plugin's operations are grouped under its own tag, with grants the role × route matrix can read.
@@ -177,13 +215,24 @@ function pluginRouter(plugin: PluginServer, audience: Audience, define: RoutesOf
 export function pluginRouters(plugin: PluginServer): Array<{ prefix: string; router: OpenAPIHono<Env> }> {
   const id = plugin.manifest.id;
   const mounts: Array<{ prefix: string; router: OpenAPIHono<Env> }> = [];
-  if (plugin.routes) mounts.push({ prefix: `/api/v1/t/:tenant/p/${id}`, router: pluginRouter(plugin, 'member', plugin.routes) });
-  if (plugin.publicRoutes) mounts.push({ prefix: `/api/v1/public/n/:tenant/p/${id}`, router: pluginRouter(plugin, 'public', plugin.publicRoutes) });
+  if (plugin.routes)
+    mounts.push({ prefix: `/api/v1/t/:tenant/p/${id}`, router: pluginRouter(plugin, 'member', plugin.routes) });
+  if (plugin.publicRoutes)
+    mounts.push({
+      prefix: `/api/v1/public/n/:tenant/p/${id}`,
+      router: pluginRouter(plugin, 'public', plugin.publicRoutes),
+    });
   if (plugin.organisationRoutes) {
-    mounts.push({ prefix: `/api/v1/o/:organisation/p/${id}`, router: pluginRouter(plugin, 'organisation', plugin.organisationRoutes) });
+    mounts.push({
+      prefix: `/api/v1/o/:organisation/p/${id}`,
+      router: pluginRouter(plugin, 'organisation', plugin.organisationRoutes),
+    });
   }
   if (plugin.supervisionRoutes) {
-    mounts.push({ prefix: `/api/v1/supervision/neighbourhoods/:tenant/p/${id}`, router: pluginRouter(plugin, 'supervisor', plugin.supervisionRoutes) });
+    mounts.push({
+      prefix: `/api/v1/supervision/neighbourhoods/:tenant/p/${id}`,
+      router: pluginRouter(plugin, 'supervisor', plugin.supervisionRoutes),
+    });
   }
   return mounts;
 }

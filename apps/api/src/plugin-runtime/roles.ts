@@ -19,7 +19,11 @@ export class PluginRoles {
   async list(tx: Tx, pluginId: string) {
     await this.installed(tx, pluginId);
     const items = await tx
-      .select({ memberId: members.id, displayName: members.displayName, roles: sql<string[]>`array_agg(${grants.role} order by ${grants.role})` })
+      .select({
+        memberId: members.id,
+        displayName: members.displayName,
+        roles: sql<string[]>`array_agg(${grants.role} order by ${grants.role})`,
+      })
       .from(grants)
       .innerJoin(members, eq(members.userId, grants.userId))
       .where(eq(grants.pluginId, pluginId))
@@ -41,10 +45,26 @@ export class PluginRoles {
     const added = roles.filter((r) => !before.includes(r));
     if (removed.length) await tx.delete(grants).where(and(mine, inArray(grants.role, removed)));
     if (added.length) {
-      await tx.insert(grants).values(added.map((role) => ({ tenantId: context.tenantId, pluginId, userId: member.userId, role, grantedBy: context.actor.id!, grantedAt: context.at })));
+      await tx
+        .insert(grants)
+        .values(
+          added.map((role) => ({
+            tenantId: context.tenantId,
+            pluginId,
+            userId: member.userId,
+            role,
+            grantedBy: context.actor.id!,
+            grantedAt: context.at,
+          })),
+        );
     }
     if (removed.length || added.length) {
-      await audit(tx, context, { action: 'plugin.roles_changed', targetType: 'user', targetId: member.userId, details: { plugin: pluginId, added, removed } });
+      await audit(tx, context, {
+        action: 'plugin.roles_changed',
+        targetType: 'user',
+        targetId: member.userId,
+        details: { plugin: pluginId, added, removed },
+      });
     }
     return this.list(tx, pluginId);
   }
@@ -52,7 +72,10 @@ export class PluginRoles {
   private async installed(tx: Tx, pluginId: string) {
     const plugin = this.catalogue.get(pluginId);
     if (!plugin) throw new AppError('not_found');
-    const [install] = await tx.select({ status: schema.pluginInstalls.status }).from(schema.pluginInstalls).where(eq(schema.pluginInstalls.pluginId, pluginId));
+    const [install] = await tx
+      .select({ status: schema.pluginInstalls.status })
+      .from(schema.pluginInstalls)
+      .where(eq(schema.pluginInstalls.pluginId, pluginId));
     if (!install || install.status === 'uninstalled') throw new AppError('plugin_state');
     return plugin;
   }

@@ -17,8 +17,18 @@ export class PluginVersions {
     return db.select().from(schema.pluginVersions).where(eq(schema.pluginVersions.status, 'withdrawn'));
   }
 
-  async set(pluginId: string, version: string, input: { status: 'available' | 'withdrawn'; reason?: string | undefined }, operatorId: string) {
-    const values = { status: input.status, reason: input.reason ?? null, changedBy: operatorId, changedAt: this.clock.now() };
+  async set(
+    pluginId: string,
+    version: string,
+    input: { status: 'available' | 'withdrawn'; reason?: string | undefined },
+    operatorId: string,
+  ) {
+    const values = {
+      status: input.status,
+      reason: input.reason ?? null,
+      changedBy: operatorId,
+      changedAt: this.clock.now(),
+    };
     await this.db
       .insert(schema.pluginVersions)
       .values({ pluginId, version, ...values })

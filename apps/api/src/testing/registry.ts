@@ -28,18 +28,35 @@ export async function seedRegistry(db: Database, tenantId: string, spec: Registr
     const since = new Date('2020-01-01T00:00:00Z');
     const names = [...new Set(spec.units.map((u) => u.building ?? '1栋'))];
     // A second call may add units to buildings the first one made.
-    await tx.insert(schema.buildings).values(names.map((name) => ({ tenantId, name }))).onConflictDoNothing();
+    await tx
+      .insert(schema.buildings)
+      .values(names.map((name) => ({ tenantId, name })))
+      .onConflictDoNothing();
     const buildingId = new Map((await tx.select().from(schema.buildings)).map((b) => [b.name, b.id]));
     const ownerRows: { id: string; name: string }[] = [];
     await inChunks(Object.entries(spec.owners), async (chunk) => {
-      ownerRows.push(...(await tx.insert(schema.owners).values(chunk.map(([, name]) => ({ tenantId, name }))).returning({ id: schema.owners.id, name: schema.owners.name })));
+      ownerRows.push(
+        ...(await tx
+          .insert(schema.owners)
+          .values(chunk.map(([, name]) => ({ tenantId, name })))
+          .returning({ id: schema.owners.id, name: schema.owners.name })),
+      );
     });
     const ownerId = new Map(Object.keys(spec.owners).map((key, i) => [key, ownerRows[i]!.id]));
     const unitIds: string[] = [];
     await inChunks(spec.units, async (chunk) => {
       const rows = await tx
         .insert(schema.units)
-        .values(chunk.map((u) => ({ tenantId, buildingId: buildingId.get(u.building ?? '1栋')!, floor: 1, room: u.room, registeredArea: u.area, saleStatus: u.saleStatus ?? 'sold_delivered' })))
+        .values(
+          chunk.map((u) => ({
+            tenantId,
+            buildingId: buildingId.get(u.building ?? '1栋')!,
+            floor: 1,
+            room: u.room,
+            registeredArea: u.area,
+            saleStatus: u.saleStatus ?? 'sold_delivered',
+          })),
+        )
         .returning({ id: schema.units.id });
       unitIds.push(...rows.map((r) => r.id));
     });
@@ -55,7 +72,17 @@ export async function seedRegistry(db: Database, tenantId: string, spec: Registr
     await inChunks(links, (chunk) => tx.insert(schema.unitOwners).values(chunk));
     const verified = Object.entries(spec.verified ?? {}).map(([key, userId]) => {
       const unitIndex = spec.units.findIndex((u) => u.owners?.includes(key));
-      return { tenantId, unitId: unitIds[unitIndex]!, userId, displayName: spec.owners[key]!, relation: 'owner' as const, ownerId: ownerId.get(key)!, status: 'verified' as const, method: 'approval' as const, decidedAt: since };
+      return {
+        tenantId,
+        unitId: unitIds[unitIndex]!,
+        userId,
+        displayName: spec.owners[key]!,
+        relation: 'owner' as const,
+        ownerId: ownerId.get(key)!,
+        status: 'verified' as const,
+        method: 'approval' as const,
+        decidedAt: since,
+      };
     });
     await inChunks(verified, (chunk) => tx.insert(schema.verifications).values(chunk));
     return { unitIds, ownerId: Object.fromEntries(ownerId) as Record<string, string> };

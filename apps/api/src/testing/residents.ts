@@ -29,7 +29,11 @@ export async function addResidents(h: TestApp, tenantId: string, names: readonly
     }
     await inChunks([...byPhone], async (chunk) => {
       const rows = chunk.map(([phone, i]) => ({ phone, displayName: names[i]!, passwordHash: 'x' }));
-      const added = await h.services.db.insert(schema.users).values(rows).onConflictDoNothing().returning({ id: schema.users.id, phone: schema.users.phone });
+      const added = await h.services.db
+        .insert(schema.users)
+        .values(rows)
+        .onConflictDoNothing()
+        .returning({ id: schema.users.id, phone: schema.users.phone });
       for (const u of added) ids[byPhone.get(u.phone)!] = u.id;
     });
     waiting = waiting.filter((i) => !ids[i]);
@@ -49,12 +53,24 @@ export async function addResidents(h: TestApp, tenantId: string, names: readonly
  */
 export async function signIn(h: TestApp, userIds: readonly string[]): Promise<string[]> {
   const now = h.clock.now();
-  const issued = userIds.map((userId) => ({ userId, id: randomBytes(15).toString('hex'), secret: randomBytes(15).toString('hex') }));
+  const issued = userIds.map((userId) => ({
+    userId,
+    id: randomBytes(15).toString('hex'),
+    secret: randomBytes(15).toString('hex'),
+  }));
   await inChunks(issued, (chunk) =>
-    h.services.db.insert(schema.sessions).values(
-      chunk.map((s) => ({ id: s.id, secretHash: new Uint8Array(createHash('sha256').update(s.secret).digest()), userId: s.userId, createdAt: now, lastVerifiedAt: now, userAgent: 'test' })),
-    ),
+    h.services.db
+      .insert(schema.sessions)
+      .values(
+        chunk.map((s) => ({
+          id: s.id,
+          secretHash: new Uint8Array(createHash('sha256').update(s.secret).digest()),
+          userId: s.userId,
+          createdAt: now,
+          lastVerifiedAt: now,
+          userAgent: 'test',
+        })),
+      ),
   );
   return issued.map((s) => `${s.id}.${s.secret}`);
 }
-

@@ -37,7 +37,10 @@ const unique = () => Math.random().toString(36).slice(2, 8);
 export async function buildWorld(h: TestApp) {
   const { services } = h;
   const passwordHash = await services.passwords.hash(WORLD_PASSWORD);
-  const users = {} as Record<Exclude<Persona, 'anonymous'>, { id: string; phone: string; displayName: string; isPlatformOperator: boolean }>;
+  const users = {} as Record<
+    Exclude<Persona, 'anonymous'>,
+    { id: string; phone: string; displayName: string; isPlatformOperator: boolean }
+  >;
   const tokens = {} as Record<Persona, string | undefined>;
   tokens.anonymous = undefined;
   for (const persona of PERSONAS) {
@@ -55,11 +58,26 @@ export async function buildWorld(h: TestApp) {
     tokens[persona] = (await services.sessions.create(user!.id, 'vitest')).token;
   }
 
-  const district = await services.regions.create({ kind: 'district', parentId: null, name: `测试区-${unique()}`, code: null });
+  const district = await services.regions.create({
+    kind: 'district',
+    parentId: null,
+    name: `测试区-${unique()}`,
+    code: null,
+  });
   const streetA = await services.regions.create({ kind: 'street', parentId: district.id, name: '甲街道', code: null });
-  const communityA = await services.regions.create({ kind: 'community', parentId: streetA.id, name: '甲社区', code: null });
+  const communityA = await services.regions.create({
+    kind: 'community',
+    parentId: streetA.id,
+    name: '甲社区',
+    code: null,
+  });
   const streetB = await services.regions.create({ kind: 'street', parentId: district.id, name: '乙街道', code: null });
-  const communityB = await services.regions.create({ kind: 'community', parentId: streetB.id, name: '乙社区', code: null });
+  const communityB = await services.regions.create({
+    kind: 'community',
+    parentId: streetB.id,
+    name: '乙社区',
+    code: null,
+  });
   await services.regions.addStaff(communityA.id, users.communityStaffA.phone);
   await services.regions.addStaff(streetA.id, users.streetStaffA.phone);
   await services.regions.addStaff(streetB.id, users.otherBranchStaff.phone);
@@ -104,7 +122,9 @@ export async function buildWorld(h: TestApp) {
     tokens,
     organisation,
     /** Each persona's role in the world's organisation. */
-    rolesInOrganisation: { vendorOwner: 'owner', vendorStaff: 'staff' } as Partial<Record<Persona, 'owner' | 'manager' | 'staff'>>,
+    rolesInOrganisation: { vendorOwner: 'owner', vendorStaff: 'staff' } as Partial<
+      Record<Persona, 'owner' | 'manager' | 'staff'>
+    >,
     regions: { district, streetA, communityA, streetB, communityB },
     tenantA,
     tenantB,

@@ -3,7 +3,8 @@ import { enhance } from '$app/forms';
 import { invalidateAll } from '$app/navigation';
 import { formatDateTime } from '#lib/i18n/index.ts';
 
-const fill = (text: string, params: Record<string, string | number> = {}) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+const fill = (text: string, params: Record<string, string | number> = {}) =>
+  text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 
 /** The kit a plugin page receives, for any audience: its words, its links, the portal's formats and forms. */
 export function pluginKit(input: {

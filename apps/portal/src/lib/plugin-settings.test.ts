@@ -10,15 +10,25 @@ const schema = {
     mode: { type: 'string', enum: ['a', 'b'], default: 'a' },
   },
 };
-const text = { title: { label: { 'zh-CN': '页面标题', en: 'Page title' }, hint: { 'zh-CN': '最多20字', en: 'Up to 20' } } };
+const text = {
+  title: { label: { 'zh-CN': '页面标题', en: 'Page title' }, hint: { 'zh-CN': '最多20字', en: 'Up to 20' } },
+};
 
 describe('plugin settings form', () => {
   it('derives a field per setting from the JSON Schema, with labels in the visitor’s language', () => {
     const fields = settingFields(schema, text, { showEmergency: false }, 'en');
-    expect(fields.map((f) => [f.key, f.kind])).toEqual([['title', 'text'], ['showEmergency', 'boolean'], ['slots', 'number'], ['mode', 'select']]);
+    expect(fields.map((f) => [f.key, f.kind])).toEqual([
+      ['title', 'text'],
+      ['showEmergency', 'boolean'],
+      ['slots', 'number'],
+      ['mode', 'select'],
+    ]);
     expect(fields[0]).toMatchObject({ label: 'Page title', hint: 'Up to 20', value: '便民电话', min: 1, max: 20 });
     expect(fields[1]).toMatchObject({ label: 'showEmergency', checked: false });
-    expect(fields[3]!.options).toEqual([{ value: 'a', label: 'a' }, { value: 'b', label: 'b' }]);
+    expect(fields[3]!.options).toEqual([
+      { value: 'a', label: 'a' },
+      { value: 'b', label: 'b' },
+    ]);
   });
 
   it('reads a submitted form back into typed settings', () => {

@@ -27,9 +27,20 @@ type SettingsSchema = { properties?: Record<string, PropertySchema> };
 type SettingsText = Record<string, { label: Record<Locale, string>; hint?: Record<Locale, string> | undefined }>;
 
 const kindOf = (p: PropertySchema): SettingField['kind'] =>
-  p.enum ? 'select' : p.type === 'boolean' ? 'boolean' : p.type === 'number' || p.type === 'integer' ? 'number' : 'text';
+  p.enum
+    ? 'select'
+    : p.type === 'boolean'
+      ? 'boolean'
+      : p.type === 'number' || p.type === 'integer'
+        ? 'number'
+        : 'text';
 
-export function settingFields(schema: Record<string, unknown>, text: SettingsText, values: Record<string, unknown>, locale: Locale): SettingField[] {
+export function settingFields(
+  schema: Record<string, unknown>,
+  text: SettingsText,
+  values: Record<string, unknown>,
+  locale: Locale,
+): SettingField[] {
   return Object.entries((schema as SettingsSchema).properties ?? {}).map(([key, p]) => {
     const current = values[key] ?? p.default;
     return {

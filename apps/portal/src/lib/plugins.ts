@@ -13,11 +13,15 @@ export const pluginPortals: Record<OfferedPluginId, () => Promise<{ default: Plu
 };
 
 export function portalOf(pluginId: string) {
-  return Object.hasOwn(pluginPortals, pluginId) ? pluginPortals[pluginId as OfferedPluginId]().then((m) => m.default) : Promise.resolve(null);
+  return Object.hasOwn(pluginPortals, pluginId)
+    ? pluginPortals[pluginId as OfferedPluginId]().then((m) => m.default)
+    : Promise.resolve(null);
 }
 
 /** The plugins with pages for organisations (businesses), with their links, in the list's order. */
 export async function organisationPlugins() {
   const loaded = await Promise.all(Object.keys(pluginPortals).map(async (id) => ({ id, portal: await portalOf(id) })));
-  return loaded.flatMap(({ id, portal }) => (portal?.organisationNavigation?.length ? [{ id, entries: [...portal.organisationNavigation] }] : []));
+  return loaded.flatMap(({ id, portal }) =>
+    portal?.organisationNavigation?.length ? [{ id, entries: [...portal.organisationNavigation] }] : [],
+  );
 }

@@ -4,7 +4,9 @@ import { routes, safeNext } from './routes.ts';
 describe('portal URLs', () => {
   it("builds a plugin page's URL from its path, encoding segments and keeping a query", () => {
     expect(routes.pluginPage('jinse', 'services')).toBe('/n/jinse/p/services');
-    expect(routes.pluginPage('jinse', 'services', '/orders/a b?placed=1')).toBe('/n/jinse/p/services/orders/a%20b?placed=1');
+    expect(routes.pluginPage('jinse', 'services', '/orders/a b?placed=1')).toBe(
+      '/n/jinse/p/services/orders/a%20b?placed=1',
+    );
     expect(routes.organisationPluginPage('0190', 'services', '/orders')).toBe('/vendor/0190/apps/services/orders');
   });
 

@@ -27,7 +27,8 @@ export const routes = {
   notice: (slug: string, id: string) => `/n/${encodeURIComponent(slug)}/notices/${encodeURIComponent(id)}`,
   manageNotices: (slug: string, correct?: string) => `/n/${encodeURIComponent(slug)}/notices${q({ correct })}`,
   registry: (slug: string) => `/n/${encodeURIComponent(slug)}/registry`,
-  building: (slug: string, buildingId: string) => `/n/${encodeURIComponent(slug)}/registry/${encodeURIComponent(buildingId)}`,
+  building: (slug: string, buildingId: string) =>
+    `/n/${encodeURIComponent(slug)}/registry/${encodeURIComponent(buildingId)}`,
   unit: (slug: string, unitId: string) => `/n/${encodeURIComponent(slug)}/registry/units/${encodeURIComponent(unitId)}`,
   publicBoard: (slug: string) => `/p/${encodeURIComponent(slug)}`,
   publicBoardPdf: (slug: string) => `/p/${encodeURIComponent(slug)}/print`,
@@ -36,15 +37,19 @@ export const routes = {
   verifications: (slug: string) => `/n/${encodeURIComponent(slug)}/verifications`,
   letters: (slug: string) => `/n/${encodeURIComponent(slug)}/verifications/letters`,
   registryImport: (slug: string) => `/n/${encodeURIComponent(slug)}/registry/import`,
-  registryImportResult: (slug: string, id: string) => `/n/${encodeURIComponent(slug)}/registry/import/${encodeURIComponent(id)}`,
+  registryImportResult: (slug: string, id: string) =>
+    `/n/${encodeURIComponent(slug)}/registry/import/${encodeURIComponent(id)}`,
   registryFile: (slug: string, kind: 'template' | 'export', format: 'csv' | 'xlsx') =>
     `/n/${encodeURIComponent(slug)}/registry/files/${kind}${q({ format })}`,
   plugins: (slug: string) => `/n/${encodeURIComponent(slug)}/plugins`,
-  pluginAdmin: (slug: string, pluginId: string) => `/n/${encodeURIComponent(slug)}/plugins/${encodeURIComponent(pluginId)}`,
+  pluginAdmin: (slug: string, pluginId: string) =>
+    `/n/${encodeURIComponent(slug)}/plugins/${encodeURIComponent(pluginId)}`,
   /** A plugin's page; `path` is the page's path inside the plugin (`/`, `/manage`). */
-  pluginPage: (slug: string, pluginId: string, path = '/') => `/n/${encodeURIComponent(slug)}/p/${encodeURIComponent(pluginId)}${pluginPath(path)}`,
+  pluginPage: (slug: string, pluginId: string, path = '/') =>
+    `/n/${encodeURIComponent(slug)}/p/${encodeURIComponent(pluginId)}${pluginPath(path)}`,
   /** A plugin's public page (no sign-in), e.g. a receipt check. */
-  publicPluginPage: (slug: string, pluginId: string, path = '/') => `/p/${encodeURIComponent(slug)}/apps/${encodeURIComponent(pluginId)}${pluginPath(path)}`,
+  publicPluginPage: (slug: string, pluginId: string, path = '/') =>
+    `/p/${encodeURIComponent(slug)}/apps/${encodeURIComponent(pluginId)}${pluginPath(path)}`,
   /** A plugin's read-only page for the 街道/社区 staff above the neighbourhood. */
   supervisionPluginPage: (slug: string, pluginId: string, path = '/') =>
     `/supervision/neighbourhoods/${encodeURIComponent(slug)}/apps/${encodeURIComponent(pluginId)}${pluginPath(path)}`,

@@ -21,7 +21,13 @@ type OwnerRef = { id: string } | { newKey: string };
 
 export interface Changes {
   newBuildings: string[];
-  inserts: Array<{ building: string; entrance: string; room: string; values: UnitValues; owners: Array<{ ref: OwnerRef; voter: boolean }> }>;
+  inserts: Array<{
+    building: string;
+    entrance: string;
+    room: string;
+    values: UnitValues;
+    owners: Array<{ ref: OwnerRef; voter: boolean }>;
+  }>;
   updates: Array<{ id: string; values: UnitValues }>;
   ownerChanges: Array<{ unitId: string; owners: Array<{ ref: OwnerRef; voter: boolean }> }>;
   newOwners: Map<string, { name: string; phone: string | null; idHash: string | null; idMasked: string | null }>;
@@ -31,10 +37,17 @@ export interface Changes {
 }
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
-const addressKey = (buildingId: string, entrance: string, room: string) => `${buildingId}\u0000${entrance}\u0000${room}`;
+const addressKey = (buildingId: string, entrance: string, room: string) =>
+  `${buildingId}\u0000${entrance}\u0000${room}`;
 
 function valuesOf(unit: UnitValues): UnitValues {
-  return { floor: unit.floor, registeredArea: unit.registeredArea, measuredArea: unit.measuredArea, contractArea: unit.contractArea, saleStatus: unit.saleStatus };
+  return {
+    floor: unit.floor,
+    registeredArea: unit.registeredArea,
+    measuredArea: unit.measuredArea,
+    contractArea: unit.contractArea,
+    saleStatus: unit.saleStatus,
+  };
 }
 const sameValues = (a: UnitValues, b: UnitValues) => JSON.stringify(valuesOf(a)) === JSON.stringify(valuesOf(b));
 
@@ -44,11 +57,26 @@ const sameValues = (a: UnitValues, b: UnitValues) => JSON.stringify(valuesOf(a))
  * so a corrected file updates in place; owners by ID hash, else (within the unit) by mask or by name.
  */
 export async function planChanges(tx: Tx, units: PlannedUnit[]): Promise<Changes> {
-  const buildings = new Map((await tx.select({ id: schema.buildings.id, name: schema.buildings.name }).from(schema.buildings)).map((b) => [b.name, b.id]));
+  const buildings = new Map(
+    (await tx.select({ id: schema.buildings.id, name: schema.buildings.name }).from(schema.buildings)).map((b) => [
+      b.name,
+      b.id,
+    ]),
+  );
   const stored = new Map(
     (await tx.select().from(schema.units)).map((u) => [addressKey(u.buildingId, u.entrance, u.room), u] as const),
   );
-  const current = new Map<string, Array<{ ownerId: string; voter: boolean; name: string; phone: string | null; idHash: string | null; idMasked: string | null }>>();
+  const current = new Map<
+    string,
+    Array<{
+      ownerId: string;
+      voter: boolean;
+      name: string;
+      phone: string | null;
+      idHash: string | null;
+      idMasked: string | null;
+    }>
+  >();
   const rows = await tx
     .select({
       unitId: schema.unitOwners.unitId,
@@ -68,9 +96,12 @@ export async function planChanges(tx: Tx, units: PlannedUnit[]): Promise<Changes
     current.set(r.unitId, list);
   }
   const byHash = new Map(
-    (await tx.select({ id: schema.owners.id, hash: schema.owners.idNumberHash }).from(schema.owners).where(isNotNull(schema.owners.idNumberHash))).map(
-      (o) => [hex(o.hash!), o.id],
-    ),
+    (
+      await tx
+        .select({ id: schema.owners.id, hash: schema.owners.idNumberHash })
+        .from(schema.owners)
+        .where(isNotNull(schema.owners.idNumberHash))
+    ).map((o) => [hex(o.hash!), o.id]),
   );
 
   const changes: Changes = {
@@ -88,18 +119,32 @@ export async function planChanges(tx: Tx, units: PlannedUnit[]): Promise<Changes
     const buildingId = buildings.get(unit.building);
     const existing = buildingId ? stored.get(addressKey(buildingId, unit.entrance, unit.room)) : undefined;
     const before = existing ? (current.get(existing.id) ?? []) : [];
-    const owners = unit.owners.map((owner, i) => ({ ref: resolve(owner, before, byHash, changes, `${unit.row}:${i}`), voter: owner.designatedVoter }));
+    const owners = unit.owners.map((owner, i) => ({
+      ref: resolve(owner, before, byHash, changes, `${unit.row}:${i}`),
+      voter: owner.designatedVoter,
+    }));
     for (const [i, owner] of unit.owners.entries()) {
       const ref = owners[i]!.ref;
-      if (owner.phone && 'id' in ref && before.find((b) => b.ownerId === ref.id)?.phone !== owner.phone) changes.phoneUpdates.set(ref.id, owner.phone);
+      if (owner.phone && 'id' in ref && before.find((b) => b.ownerId === ref.id)?.phone !== owner.phone)
+        changes.phoneUpdates.set(ref.id, owner.phone);
     }
     if (!existing) {
-      changes.inserts.push({ building: unit.building, entrance: unit.entrance, room: unit.room, values: valuesOf(unit), owners });
+      changes.inserts.push({
+        building: unit.building,
+        entrance: unit.entrance,
+        room: unit.room,
+        values: valuesOf(unit),
+        owners,
+      });
       continue;
     }
     const valuesChanged = !sameValues(existing, unit);
     if (valuesChanged) changes.updates.push({ id: existing.id, values: valuesOf(unit) });
-    const signature = (list: Array<{ key: string; voter: boolean }>) => list.map((o) => `${o.key}:${o.voter}`).sort().join('|');
+    const signature = (list: Array<{ key: string; voter: boolean }>) =>
+      list
+        .map((o) => `${o.key}:${o.voter}`)
+        .sort()
+        .join('|');
     const ownersChanged =
       signature(before.map((b) => ({ key: b.ownerId, voter: b.voter }))) !==
       signature(owners.map((o) => ({ key: 'id' in o.ref ? o.ref.id : o.ref.newKey, voter: o.voter })));
@@ -121,7 +166,12 @@ function resolve(
     if (known) return { id: known };
     // The same buyer on several rows: one person, with the number from whichever row gives it.
     const seen = changes.newOwners.get(`hash:${owner.idHash}`);
-    changes.newOwners.set(`hash:${owner.idHash}`, { name: owner.name, phone: owner.phone ?? seen?.phone ?? null, idHash: owner.idHash, idMasked: owner.idMasked });
+    changes.newOwners.set(`hash:${owner.idHash}`, {
+      name: owner.name,
+      phone: owner.phone ?? seen?.phone ?? null,
+      idHash: owner.idHash,
+      idMasked: owner.idMasked,
+    });
     return { newKey: `hash:${owner.idHash}` };
   }
   if (owner.idMasked) {
@@ -152,14 +202,28 @@ function* chunks<T>(list: T[]): Generator<T[]> {
 }
 
 /** Writes the planned changes in batches; `progress` is told how many units are done out of how many. */
-export async function executeChanges(tx: Tx, tenantId: string, at: Date, changes: Changes, progress: (done: number, total: number) => void) {
+export async function executeChanges(
+  tx: Tx,
+  tenantId: string,
+  at: Date,
+  changes: Changes,
+  progress: (done: number, total: number) => void,
+) {
   const total = changes.inserts.length + changes.updates.length + changes.ownerChanges.length;
   let done = 0;
   const step = (n: number) => progress((done += n), total);
 
-  const buildings = new Map((await tx.select({ id: schema.buildings.id, name: schema.buildings.name }).from(schema.buildings)).map((b) => [b.name, b.id]));
+  const buildings = new Map(
+    (await tx.select({ id: schema.buildings.id, name: schema.buildings.name }).from(schema.buildings)).map((b) => [
+      b.name,
+      b.id,
+    ]),
+  );
   for (const names of chunks(changes.newBuildings)) {
-    const created = await tx.insert(schema.buildings).values(names.map((name) => ({ tenantId, name, createdAt: at }))).returning();
+    const created = await tx
+      .insert(schema.buildings)
+      .values(names.map((name) => ({ tenantId, name, createdAt: at })))
+      .returning();
     for (const b of created) buildings.set(b.name, b.id);
   }
 
@@ -167,34 +231,69 @@ export async function executeChanges(tx: Tx, tenantId: string, at: Date, changes
   for (const batch of chunks([...changes.newOwners])) {
     const created = await tx
       .insert(schema.owners)
-      .values(batch.map(([, o]) => ({ tenantId, name: o.name, phone: o.phone, idNumberHash: o.idHash ? Buffer.from(o.idHash, 'hex') : null, idNumberMasked: o.idMasked, createdAt: at })))
+      .values(
+        batch.map(([, o]) => ({
+          tenantId,
+          name: o.name,
+          phone: o.phone,
+          idNumberHash: o.idHash ? Buffer.from(o.idHash, 'hex') : null,
+          idNumberMasked: o.idMasked,
+          createdAt: at,
+        })),
+      )
       .returning({ id: schema.owners.id });
     batch.forEach(([key], i) => ownerIds.set(key, created[i]!.id));
   }
-  for (const [id, phone] of changes.phoneUpdates) await tx.update(schema.owners).set({ phone }).where(eq(schema.owners.id, id));
+  for (const [id, phone] of changes.phoneUpdates)
+    await tx.update(schema.owners).set({ phone }).where(eq(schema.owners.id, id));
   const idOf = (ref: OwnerRef) => ('id' in ref ? ref.id : ownerIds.get(ref.newKey)!);
 
   const ownership: Array<typeof schema.unitOwners.$inferInsert> = [];
   for (const batch of chunks(changes.inserts)) {
     const created = await tx
       .insert(schema.units)
-      .values(batch.map((u) => ({ tenantId, buildingId: buildings.get(u.building)!, entrance: u.entrance, room: u.room, ...u.values, createdAt: at, updatedAt: at })))
+      .values(
+        batch.map((u) => ({
+          tenantId,
+          buildingId: buildings.get(u.building)!,
+          entrance: u.entrance,
+          room: u.room,
+          ...u.values,
+          createdAt: at,
+          updatedAt: at,
+        })),
+      )
       .returning({ id: schema.units.id });
     batch.forEach((u, i) => {
-      for (const o of u.owners) ownership.push({ tenantId, unitId: created[i]!.id, ownerId: idOf(o.ref), designatedVoter: o.voter, since: at });
+      for (const o of u.owners)
+        ownership.push({ tenantId, unitId: created[i]!.id, ownerId: idOf(o.ref), designatedVoter: o.voter, since: at });
     });
     step(batch.length);
   }
   for (const batch of chunks(changes.updates)) {
-    for (const u of batch) await tx.update(schema.units).set({ ...u.values, updatedAt: at }).where(eq(schema.units.id, u.id));
+    for (const u of batch)
+      await tx
+        .update(schema.units)
+        .set({ ...u.values, updatedAt: at })
+        .where(eq(schema.units.id, u.id));
     step(batch.length);
   }
   for (const batch of chunks(changes.ownerChanges)) {
     await tx
       .update(schema.unitOwners)
       .set({ until: at })
-      .where(and(inArray(schema.unitOwners.unitId, batch.map((c) => c.unitId)), isNull(schema.unitOwners.until)));
-    for (const c of batch) for (const o of c.owners) ownership.push({ tenantId, unitId: c.unitId, ownerId: idOf(o.ref), designatedVoter: o.voter, since: at });
+      .where(
+        and(
+          inArray(
+            schema.unitOwners.unitId,
+            batch.map((c) => c.unitId),
+          ),
+          isNull(schema.unitOwners.until),
+        ),
+      );
+    for (const c of batch)
+      for (const o of c.owners)
+        ownership.push({ tenantId, unitId: c.unitId, ownerId: idOf(o.ref), designatedVoter: o.voter, since: at });
     step(batch.length);
   }
   for (const batch of chunks(ownership)) await tx.insert(schema.unitOwners).values(batch);

@@ -110,23 +110,39 @@ export class RegistryImports {
         const changes = await planChanges(tx, row.plan as PlannedUnit[]);
         // The registry may have changed since validation; a plan that no longer fits is refused whole.
         if (changes.problems.length) throw new ImportFailed(changes.problems);
-        this.progress.set(id, { done: 0, total: changes.inserts.length + changes.updates.length + changes.ownerChanges.length });
-        await executeChanges(tx, context.tenantId, at, changes, (done, total) => this.progress.set(id, { done, total }));
-        const summary = summaryOf(changes);
-        await tx.update(imports).set({ status: 'applied', summary, plan: null, finishedAt: this.clock.now() }).where(eq(imports.id, id));
-        await emitEvent(tx, context.tenantId, 'registry.imported', { importId: id, ...summary }, at);
-        await audit(tx, { ...context, at }, {
-          action: 'registry.imported',
-          targetType: 'registry_import',
-          targetId: id,
-          details: { file: row.fileName, sha256: row.fileDigest, ...summary },
+        this.progress.set(id, {
+          done: 0,
+          total: changes.inserts.length + changes.updates.length + changes.ownerChanges.length,
         });
+        await executeChanges(tx, context.tenantId, at, changes, (done, total) =>
+          this.progress.set(id, { done, total }),
+        );
+        const summary = summaryOf(changes);
+        await tx
+          .update(imports)
+          .set({ status: 'applied', summary, plan: null, finishedAt: this.clock.now() })
+          .where(eq(imports.id, id));
+        await emitEvent(tx, context.tenantId, 'registry.imported', { importId: id, ...summary }, at);
+        await audit(
+          tx,
+          { ...context, at },
+          {
+            action: 'registry.imported',
+            targetType: 'registry_import',
+            targetId: id,
+            details: { file: row.fileName, sha256: row.fileDigest, ...summary },
+          },
+        );
       });
     } catch (error) {
-      const problems: ImportProblem[] = error instanceof ImportFailed ? error.problems : [{ row: 1, column: null, code: 'invalid' }];
+      const problems: ImportProblem[] =
+        error instanceof ImportFailed ? error.problems : [{ row: 1, column: null, code: 'invalid' }];
       if (!(error instanceof ImportFailed)) console.error('registry import failed', error);
       await withTenant(this.db, context.tenantId, (tx) =>
-        tx.update(imports).set({ status: 'failed', errors: problems, plan: null, finishedAt: this.clock.now() }).where(eq(imports.id, id)),
+        tx
+          .update(imports)
+          .set({ status: 'failed', errors: problems, plan: null, finishedAt: this.clock.now() })
+          .where(eq(imports.id, id)),
       );
     } finally {
       this.progress.delete(id);
@@ -151,12 +167,32 @@ export class RegistryImports {
     const byUnit = Map.groupBy(owners, (o) => o.unitId);
     const area = (v: number | null) => (v === null ? '' : formatArea(v));
     const rows = units.flatMap((u) => {
-      const unitCells = [u.buildingName, u.entrance, String(u.floor), u.room, area(u.registeredArea), area(u.measuredArea), area(u.contractArea), SALE_STATUS_LABELS[u.saleStatus]];
+      const unitCells = [
+        u.buildingName,
+        u.entrance,
+        String(u.floor),
+        u.room,
+        area(u.registeredArea),
+        area(u.measuredArea),
+        area(u.contractArea),
+        SALE_STATUS_LABELS[u.saleStatus],
+      ];
       const list = byUnit.get(u.id) ?? [];
       if (!list.length) return [[...unitCells, '', '', '', '']];
-      return list.map((o) => [...unitCells, o.name, o.phone ? maskPhone(o.phone) : '', o.idMasked ?? '', o.voter ? '是' : '']);
+      return list.map((o) => [
+        ...unitCells,
+        o.name,
+        o.phone ? maskPhone(o.phone) : '',
+        o.idMasked ?? '',
+        o.voter ? '是' : '',
+      ]);
     });
-    await audit(tx, context, { action: 'registry.exported', targetType: 'tenant', targetId: context.tenantId, details: { format, units: units.length } });
+    await audit(tx, context, {
+      action: 'registry.exported',
+      targetType: 'tenant',
+      targetId: context.tenantId,
+      details: { format, units: units.length },
+    });
     return writeTable({ header: REGISTRY_COLUMNS.map((c) => c.label), rows }, format, '房屋登记');
   }
 
@@ -189,7 +225,16 @@ class ImportFailed extends Error {
 export function templateTable() {
   const header = REGISTRY_COLUMNS.map((c) => c.label);
   const example = REGISTRY_COLUMNS.map((c) => c.example);
-  const coOwner = REGISTRY_COLUMNS.map((c) => (c.key.startsWith('owner_') || c.key === 'designated_voter' ? { owner_name: '李梅', owner_phone: '', owner_id_number: '', designated_voter: '' }[c.key as string] ?? '' : c.example));
-  const unsold = REGISTRY_COLUMNS.map((c) => ({ building: '1栋', entrance: '1单元', floor: '3', room: '302', contract_area: '91.00', sale_status: '未售' })[c.key as string] ?? '');
+  const coOwner = REGISTRY_COLUMNS.map((c) =>
+    c.key.startsWith('owner_') || c.key === 'designated_voter'
+      ? ({ owner_name: '李梅', owner_phone: '', owner_id_number: '', designated_voter: '' }[c.key as string] ?? '')
+      : c.example,
+  );
+  const unsold = REGISTRY_COLUMNS.map(
+    (c) =>
+      ({ building: '1栋', entrance: '1单元', floor: '3', room: '302', contract_area: '91.00', sale_status: '未售' })[
+        c.key as string
+      ] ?? '',
+  );
   return { header, rows: [example, coOwner, unsold] };
 }

@@ -3,17 +3,38 @@ import { describe, expect, it } from 'vitest';
 import { parseRegistrySheet } from './parse.ts';
 
 const header = REGISTRY_COLUMNS.map((c) => c.label);
-const row = (values: Partial<Record<(typeof REGISTRY_COLUMNS)[number]['key'], string>>) => REGISTRY_COLUMNS.map((c) => values[c.key] ?? '');
-const unit = { building: '1栋', entrance: '1单元', floor: '3', room: '301', registered_area: '89.5', sale_status: '已售已交付' };
+const row = (values: Partial<Record<(typeof REGISTRY_COLUMNS)[number]['key'], string>>) =>
+  REGISTRY_COLUMNS.map((c) => values[c.key] ?? '');
+const unit = {
+  building: '1栋',
+  entrance: '1单元',
+  floor: '3',
+  room: '301',
+  registered_area: '89.5',
+  sale_status: '已售已交付',
+};
 
 describe('registry sheet parsing', () => {
   it('reads units, co-owners on repeated rows, areas in 0.01 m² and Chinese or English labels', () => {
     const { units, problems } = parseRegistrySheet({
       header,
       rows: [
-        row({ ...unit, owner_name: '王强', owner_phone: '13811112222', owner_id_number: '11010519491231002x', designated_voter: '是' }),
+        row({
+          ...unit,
+          owner_name: '王强',
+          owner_phone: '13811112222',
+          owner_id_number: '11010519491231002x',
+          designated_voter: '是',
+        }),
         row({ ...unit, owner_name: '李梅' }),
-        row({ building: '1栋', entrance: '1单元', floor: '3', room: '302', contract_area: '91', sale_status: 'unsold' }),
+        row({
+          building: '1栋',
+          entrance: '1单元',
+          floor: '3',
+          room: '302',
+          contract_area: '91',
+          sale_status: 'unsold',
+        }),
       ],
     });
     expect(problems).toEqual([]);
@@ -77,7 +98,12 @@ describe('registry sheet parsing', () => {
       rows: [row({ ...unit, owner_name: '王强', owner_phone: '138****2222', owner_id_number: '1101**********002X' })],
     });
     expect(problems).toEqual([]);
-    expect(units[0]!.owners[0]).toMatchObject({ phone: null, phoneMasked: true, idNumber: null, idNumberMasked: '1101**********002X' });
+    expect(units[0]!.owners[0]).toMatchObject({
+      phone: null,
+      phoneMasked: true,
+      idNumber: null,
+      idNumberMasked: '1101**********002X',
+    });
   });
 
   it('names missing required columns and empty files', () => {

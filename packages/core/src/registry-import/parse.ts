@@ -78,14 +78,18 @@ function keyOf(error: z.ZodError): ValidationMessageKey {
  * Reads a registry sheet into units with owners, collecting every problem with its row and column instead of
  * stopping at the first: the admin fixes the file once. Nothing here touches the database.
  */
-export function parseRegistrySheet(table: { header: string[]; rows: string[][] }): { units: ParsedUnit[]; problems: ImportProblem[] } {
+export function parseRegistrySheet(table: { header: string[]; rows: string[][] }): {
+  units: ParsedUnit[];
+  problems: ImportProblem[];
+} {
   const problems: ImportProblem[] = [];
   const index = columnIndex(table.header);
   const missing = REGISTRY_COLUMNS.filter((c) => c.required && !index.has(c.key));
   for (const column of missing) problems.push({ row: 1, column: column.label, code: 'import_missing_column' });
   if (missing.length) return { units: [], problems };
   if (!table.rows.length) return { units: [], problems: [{ row: 2, column: null, code: 'import_empty' }] };
-  if (table.rows.length > IMPORT_MAX_ROWS) return { units: [], problems: [{ row: IMPORT_MAX_ROWS + 2, column: null, code: 'import_too_many_rows' }] };
+  if (table.rows.length > IMPORT_MAX_ROWS)
+    return { units: [], problems: [{ row: IMPORT_MAX_ROWS + 2, column: null, code: 'import_too_many_rows' }] };
 
   const units = new Map<string, ParsedUnit>();
   table.rows.forEach((cells, i) => {
@@ -126,13 +130,28 @@ export function parseRegistrySheet(table: { header: string[]; rows: string[][] }
     if (problems.length > before) return;
 
     const key = `${building}\u0000${entrance}\u0000${room}`;
-    const unit: ParsedUnit = { building, entrance, floor, room, registeredArea, measuredArea, contractArea, saleStatus: saleStatus!, owners: [], row };
+    const unit: ParsedUnit = {
+      building,
+      entrance,
+      floor,
+      room,
+      registeredArea,
+      measuredArea,
+      contractArea,
+      saleStatus: saleStatus!,
+      owners: [],
+      row,
+    };
     const known = units.get(key);
     if (known && !sameUnit(known, unit)) return problem(null, 'unit_rows_differ');
     const target = known ?? unit;
     if (!known) units.set(key, unit);
     if (owner) {
-      const twice = target.owners.some((o) => (o.idNumber && o.idNumber === owner.idNumber) || (o.name === owner.name && o.idNumberMasked === owner.idNumberMasked && !o.idNumber && !owner.idNumber));
+      const twice = target.owners.some(
+        (o) =>
+          (o.idNumber && o.idNumber === owner.idNumber) ||
+          (o.name === owner.name && o.idNumberMasked === owner.idNumberMasked && !o.idNumber && !owner.idNumber),
+      );
       if (twice) return problem('owner_name', 'owner_repeated');
       target.owners.push(owner);
     }
@@ -141,7 +160,8 @@ export function parseRegistrySheet(table: { header: string[]; rows: string[][] }
   for (const unit of units.values()) {
     if (unit.owners.length === 1 && !unit.owners[0]!.designatedVoter) unit.owners[0]!.designatedVoter = true;
     const voters = unit.owners.filter((o) => o.designatedVoter).length;
-    if (unit.owners.length > 1 && voters !== 1) problems.push({ row: unit.row, column: labelOf('designated_voter'), code: 'one_designated_voter' });
+    if (unit.owners.length > 1 && voters !== 1)
+      problems.push({ row: unit.row, column: labelOf('designated_voter'), code: 'one_designated_voter' });
   }
   problems.sort((a, b) => a.row - b.row);
   return { units: [...units.values()], problems };

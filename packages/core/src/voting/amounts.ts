@@ -20,7 +20,10 @@ export function assertFigures(figures: { area: number; count: number }, what: st
 }
 
 /** Ballots from owners outside the roll (or counted twice) would fake the quorum: refuse rather than tally. */
-export function assertParticipantsWithinTotal(participants: { area: number; count: number }, total: { area: number; count: number }): void {
+export function assertParticipantsWithinTotal(
+  participants: { area: number; count: number },
+  total: { area: number; count: number },
+): void {
   assertFigures(participants, 'participants');
   if (participants.count > total.count || participants.area > total.area) {
     throw new RangeError(

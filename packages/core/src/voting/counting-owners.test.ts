@@ -23,10 +23,20 @@ describe('DOMAIN.md worked examples', () => {
     const { owners, total } = countingOwners(units);
     expect(total).toEqual({ area: 100_000, count: 8 });
     const a = owners.find((o) => o.key === 'owners:A')!;
-    expect(a).toMatchObject({ kind: 'owner', ownerIds: ['A'], unitIds: ['u1', 'u2', 'u3'], area: 30_000, voterOwnerIds: ['A'] });
+    expect(a).toMatchObject({
+      kind: 'owner',
+      ownerIds: ['A'],
+      unitIds: ['u1', 'u2', 'u3'],
+      area: 30_000,
+      voterOwnerIds: ['A'],
+    });
 
     const voting = owners.filter((o) => o.key === 'owners:A' || ['o4', 'o5', 'o6', 'o7'].includes(o.ownerIds[0]!));
-    const tally = tallyMotion({ threshold: 'ordinary', total, ballots: voting.map((o) => ({ area: o.area, choice: 'agree' as const })) });
+    const tally = tallyMotion({
+      threshold: 'ordinary',
+      total,
+      ballots: voting.map((o) => ({ area: o.area, choice: 'agree' as const })),
+    });
     expect(tally.participants).toEqual({ area: 70_000, count: 5 }); // 70% of area, 62.5% of heads
     expect(tally).toMatchObject({ quorumMet: false, passed: false, outcome: 'not_decided' });
   });
@@ -34,9 +44,21 @@ describe('DOMAIN.md worked examples', () => {
   it("example 6: the developer's 6 unsold and 2 undelivered units of 50 m² are one counting owner of 400 m²", () => {
     const half = 5_000;
     const units: RollUnit[] = [
-      ...Array.from({ length: 6 }, (_, i): RollUnit => ({ unitId: `unsold${i}`, area: half, saleStatus: 'unsold', ownerIds: [], designatedVoterId: null })),
+      ...Array.from({ length: 6 }, (_, i): RollUnit => ({
+        unitId: `unsold${i}`,
+        area: half,
+        saleStatus: 'unsold',
+        ownerIds: [],
+        designatedVoterId: null,
+      })),
       // A sold but undelivered unit still counts with the developer, whoever bought it.
-      ...Array.from({ length: 2 }, (_, i): RollUnit => ({ unitId: `undelivered${i}`, area: half, saleStatus: 'sold_undelivered', ownerIds: [`buyer${i}`], designatedVoterId: null })),
+      ...Array.from({ length: 2 }, (_, i): RollUnit => ({
+        unitId: `undelivered${i}`,
+        area: half,
+        saleStatus: 'sold_undelivered',
+        ownerIds: [`buyer${i}`],
+        designatedVoterId: null,
+      })),
       ...Array.from({ length: 12 }, (_, i) => sold(`sold${i}`, [`owner${i}`], { area: half })),
     ];
     const { owners, total } = countingOwners(units);
@@ -83,7 +105,14 @@ describe('countingOwners', () => {
     ]);
     expect(total).toEqual({ area: 40_000, count: 3 });
     expect(owners.map((o) => o.key)).toEqual(['owners:x,y', 'owners:p', 'owners:x']);
-    expect(owners[0]).toEqual({ key: 'owners:x,y', kind: 'owner', ownerIds: ['x', 'y'], unitIds: ['a', 'c'], area: 20_000, voterOwnerIds: ['x', 'y'] });
+    expect(owners[0]).toEqual({
+      key: 'owners:x,y',
+      kind: 'owner',
+      ownerIds: ['x', 'y'],
+      unitIds: ['a', 'c'],
+      area: 20_000,
+      voterOwnerIds: ['x', 'y'],
+    });
     expect(owners[2]!.voterOwnerIds).toEqual(['x']);
   });
 

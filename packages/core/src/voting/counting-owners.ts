@@ -38,7 +38,10 @@ export class RollError extends Error {
   readonly problems: RollProblem[];
 
   constructor(problems: RollProblem[]) {
-    const shown = problems.slice(0, 10).map((p) => `${p.unitId}: ${p.problem}`).join('; ');
+    const shown = problems
+      .slice(0, 10)
+      .map((p) => `${p.unitId}: ${p.problem}`)
+      .join('; ');
     const more = problems.length > 10 ? `; and ${problems.length - 10} more` : '';
     super(`the roll has ${problems.length} unit problem(s): ${shown}${more}`);
     this.name = 'RollError';
@@ -58,7 +61,10 @@ function sortedUnique(ids: readonly string[]): string[] {
  * delivered) are one counting owner; every other unit belongs to the counting owner of its exact owner set.
  * Throws RollError listing every unit without a counting area or, when delivered, without an owner.
  */
-export function countingOwners(units: readonly RollUnit[]): { owners: CountingOwner[]; total: { area: number; count: number } } {
+export function countingOwners(units: readonly RollUnit[]): {
+  owners: CountingOwner[];
+  total: { area: number; count: number };
+} {
   const problems: RollProblem[] = [];
   const seenUnits = new Set<string>();
   const byKey = new Map<string, CountingOwner>();
@@ -85,12 +91,20 @@ export function countingOwners(units: readonly RollUnit[]): { owners: CountingOw
     }
     // Ids are checked comma-free, so the joined ids name exactly one owner set (and a single id is its own key).
     const ownerIds = unit.ownerIds.length === 1 ? unit.ownerIds : sortedUnique(unit.ownerIds);
-    for (const id of ownerIds) if (id.includes(',')) throw new RangeError(`owner id ${JSON.stringify(id)} contains a comma`);
+    for (const id of ownerIds)
+      if (id.includes(',')) throw new RangeError(`owner id ${JSON.stringify(id)} contains a comma`);
     const setKey = ownerIds.length === 1 ? ownerIds[0]! : ownerIds.join(',');
     let owner = byKey.get(setKey);
     if (!owner) {
       const own = ownerIds === unit.ownerIds ? [...ownerIds] : ownerIds;
-      owner = { key: `owners:${setKey}`, kind: 'owner', ownerIds: own, unitIds: [], area: 0, voterOwnerIds: own.length === 1 ? [...own] : [] };
+      owner = {
+        key: `owners:${setKey}`,
+        kind: 'owner',
+        ownerIds: own,
+        unitIds: [],
+        area: 0,
+        voterOwnerIds: own.length === 1 ? [...own] : [],
+      };
       byKey.set(setKey, owner);
     }
     owner.unitIds.push(unit.unitId);

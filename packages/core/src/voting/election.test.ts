@@ -35,7 +35,12 @@ describe('tallyElection', () => {
   });
 
   it('elects nobody when the quorum is not met', () => {
-    const result = tallyElection({ seats: 2, candidateIds: ['a', 'b'], total: { area: 10 * UNIT, count: 10 }, ballots: ballots(6, ['a', 'b']) });
+    const result = tallyElection({
+      seats: 2,
+      candidateIds: ['a', 'b'],
+      total: { area: 10 * UNIT, count: 10 },
+      ballots: ballots(6, ['a', 'b']),
+    });
     expect(result.quorumMet).toBe(false);
     expect(result.elected).toEqual([]);
     expect(result.candidates.every((c) => !c.approved && !c.elected)).toBe(true);
@@ -50,7 +55,11 @@ describe('tallyElection', () => {
       total: { area: 9 * UNIT, count: 9 },
       ballots: [...ballots(4, ['a', 'b']), ...ballots(5, ['a', 'c'], UNIT / 2)],
     });
-    expect(result.candidates.map((c) => [c.id, c.approved])).toEqual([['a', true], ['c', false], ['b', false]]);
+    expect(result.candidates.map((c) => [c.id, c.approved])).toEqual([
+      ['a', true],
+      ['c', false],
+      ['b', false],
+    ]);
     expect(result.elected).toEqual(['a']);
     expect(result.emptySeats).toBe(2);
     expect(result.tie).toBeNull();
@@ -62,7 +71,12 @@ describe('tallyElection', () => {
       seats: 2,
       candidateIds: ['a', 'b', 'c', 'd'],
       total: { area: 9 * UNIT, count: 9 },
-      ballots: [...ballots(5, ['a', 'b', 'c', 'd']), ...ballots(1, ['a', 'b', 'd']), ...ballots(2, ['a', 'c']), ...ballots(1, ['a', 'b'])],
+      ballots: [
+        ...ballots(5, ['a', 'b', 'c', 'd']),
+        ...ballots(1, ['a', 'b', 'd']),
+        ...ballots(2, ['a', 'c']),
+        ...ballots(1, ['a', 'b']),
+      ],
     });
     expect(result.elected).toEqual(['a']);
     expect(result.tie).toEqual({ candidateIds: ['b', 'c'], seats: 1 });
@@ -73,14 +87,24 @@ describe('tallyElection', () => {
   });
 
   it('reports a three-way tie for two seats with the number of seats contended', () => {
-    const result = tallyElection({ seats: 3, candidateIds: ['a', 'b', 'c', 'd'], total: { area: 9 * UNIT, count: 9 }, ballots: [...ballots(8, ['a', 'b', 'c', 'd']), ...ballots(1, ['a'])] });
+    const result = tallyElection({
+      seats: 3,
+      candidateIds: ['a', 'b', 'c', 'd'],
+      total: { area: 9 * UNIT, count: 9 },
+      ballots: [...ballots(8, ['a', 'b', 'c', 'd']), ...ballots(1, ['a'])],
+    });
     expect(result.elected).toEqual(['a']);
     expect(result.tie).toEqual({ candidateIds: ['b', 'c', 'd'], seats: 2 });
     expect(result.emptySeats).toBe(0);
   });
 
   it('elects every tied candidate when the tie fits inside the seats', () => {
-    const result = tallyElection({ seats: 3, candidateIds: ['a', 'b', 'c'], total: { area: 9 * UNIT, count: 9 }, ballots: [...ballots(7, ['a', 'b']), ...ballots(2, ['c'])] });
+    const result = tallyElection({
+      seats: 3,
+      candidateIds: ['a', 'b', 'c'],
+      total: { area: 9 * UNIT, count: 9 },
+      ballots: [...ballots(7, ['a', 'b']), ...ballots(2, ['c'])],
+    });
     expect(result.elected).toEqual(['a', 'b']);
     expect(result.tie).toBeNull();
     expect(result.candidates.find((c) => c.id === 'c')).toMatchObject({ approved: false, elected: false });
@@ -100,7 +124,10 @@ describe('tallyElection', () => {
       ],
     });
     expect(result.participants).toEqual({ area: 4 * UNIT, count: 4 });
-    expect(result.candidates.map((c) => [c.id, c.agree.count])).toEqual([['a', 1], ['b', 1]]);
+    expect(result.candidates.map((c) => [c.id, c.agree.count])).toEqual([
+      ['a', 1],
+      ['b', 1],
+    ]);
     expect(result.elected).toEqual([]); // 1 of 4 is not more than half
     expect(result.emptySeats).toBe(1);
   });
@@ -109,6 +136,8 @@ describe('tallyElection', () => {
     const total = { area: UNIT, count: 1 };
     expect(() => tallyElection({ seats: 0, candidateIds: ['a'], total, ballots: [] })).toThrow(RangeError);
     expect(() => tallyElection({ seats: 1, candidateIds: ['a', 'a'], total, ballots: [] })).toThrow(/twice/);
-    expect(() => tallyElection({ seats: 1, candidateIds: ['a'], total, ballots: ballots(2, ['a']) })).toThrow(/exceed the roll/);
+    expect(() => tallyElection({ seats: 1, candidateIds: ['a'], total, ballots: ballots(2, ['a']) })).toThrow(
+      /exceed the roll/,
+    );
   });
 });

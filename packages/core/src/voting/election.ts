@@ -35,7 +35,8 @@ export function tallyElection(input: {
   total: Figures;
   ballots: Iterable<{ area: number; invalid?: boolean; choices: readonly string[] }>;
 }): ElectionTally {
-  if (!Number.isSafeInteger(input.seats) || input.seats < 1) throw new RangeError(`seats must be a positive integer, got ${input.seats}`);
+  if (!Number.isSafeInteger(input.seats) || input.seats < 1)
+    throw new RangeError(`seats must be a positive integer, got ${input.seats}`);
   assertFigures(input.total, 'total');
   const index = new Map<string, number>();
   for (const id of input.candidateIds) {
@@ -67,7 +68,13 @@ export function tallyElection(input: {
 
   const candidates: ElectionCandidate[] = input.candidateIds.map((id, i) => {
     const figures = agree[i]!;
-    return { id, agree: figures, approved: met && approved('ordinary', figures, participants), elected: false, tied: false };
+    return {
+      id,
+      agree: figures,
+      approved: met && approved('ordinary', figures, participants),
+      elected: false,
+      tied: false,
+    };
   });
   // Array.prototype.sort is stable, so equal figures keep input order.
   candidates.sort((a, b) => b.agree.count - a.agree.count || b.agree.area - a.agree.area);
@@ -76,10 +83,15 @@ export function tallyElection(input: {
   let tie: ElectionTally['tie'] = null;
   let left = input.seats;
   const ranked = candidates.filter((c) => c.approved);
-  for (let i = 0; i < ranked.length && left > 0; ) {
+  for (let i = 0; i < ranked.length && left > 0;) {
     const first = ranked[i]!;
     let end = i + 1;
-    while (end < ranked.length && ranked[end]!.agree.count === first.agree.count && ranked[end]!.agree.area === first.agree.area) end++;
+    while (
+      end < ranked.length &&
+      ranked[end]!.agree.count === first.agree.count &&
+      ranked[end]!.agree.area === first.agree.area
+    )
+      end++;
     const group = ranked.slice(i, end);
     if (group.length <= left) {
       for (const c of group) {

@@ -6,42 +6,66 @@ const UNIT = 100 * M2;
 
 /** `n` equal ballots of 100 m² each with the given choice. */
 const ballots = (counts: Partial<Record<Choice, number>>, area = UNIT) =>
-  Object.entries(counts).flatMap(([choice, n]) => Array.from({ length: n }, () => ({ area, choice: choice as Choice })));
+  Object.entries(counts).flatMap(([choice, n]) =>
+    Array.from({ length: n }, () => ({ area, choice: choice as Choice })),
+  );
 
 describe('DOMAIN.md worked examples', () => {
   it('example 1: 10 owners, 7 vote, 4 agree — ordinary passes, special fails', () => {
     const total = { area: 10 * UNIT, count: 10 };
     const votes = ballots({ agree: 4, oppose: 3 });
     const ordinary = tallyMotion({ threshold: 'ordinary', total, ballots: votes });
-    expect(ordinary).toMatchObject({ participants: { area: 70_000, count: 7 }, agree: { area: 40_000, count: 4 }, quorumMet: true, passed: true, outcome: 'passed' });
+    expect(ordinary).toMatchObject({
+      participants: { area: 70_000, count: 7 },
+      agree: { area: 40_000, count: 4 },
+      quorumMet: true,
+      passed: true,
+      outcome: 'passed',
+    });
     const special = tallyMotion({ threshold: 'special', total, ballots: votes });
     expect(special).toMatchObject({ quorumMet: true, passed: false, outcome: 'rejected' });
   });
 
   it('example 2: 6 of 9 vote — exactly ⅔ of area and headcount meets the quorum', () => {
     expect(quorumMet({ area: 60_000, count: 6 }, { area: 90_000, count: 9 })).toBe(true);
-    const tally = tallyMotion({ threshold: 'ordinary', total: { area: 90_000, count: 9 }, ballots: ballots({ agree: 6 }) });
+    const tally = tallyMotion({
+      threshold: 'ordinary',
+      total: { area: 90_000, count: 9 },
+      ballots: ballots({ agree: 6 }),
+    });
     expect(tally.quorumMet).toBe(true);
   });
 
   it('example 3: 3 of 6 participants agree — exactly half is not 过半数', () => {
     expect(approved('ordinary', { area: 30_000, count: 3 }, { area: 60_000, count: 6 })).toBe(false);
-    const tally = tallyMotion({ threshold: 'ordinary', total: { area: 90_000, count: 9 }, ballots: ballots({ agree: 3, oppose: 3 }) });
+    const tally = tallyMotion({
+      threshold: 'ordinary',
+      total: { area: 90_000, count: 9 },
+      ballots: ballots({ agree: 3, oppose: 3 }),
+    });
     expect(tally).toMatchObject({ quorumMet: true, passed: false, outcome: 'rejected' });
   });
 
   it('example 4: 6 of 8 participants agree — exactly ¾ passes the special threshold', () => {
     expect(approved('special', { area: 60_000, count: 6 }, { area: 80_000, count: 8 })).toBe(true);
-    const tally = tallyMotion({ threshold: 'special', total: { area: 100_000, count: 10 }, ballots: ballots({ agree: 6, oppose: 2 }) });
+    const tally = tallyMotion({
+      threshold: 'special',
+      total: { area: 100_000, count: 10 },
+      ballots: ballots({ agree: 6, oppose: 2 }),
+    });
     expect(tally).toMatchObject({ quorumMet: true, passed: true, outcome: 'passed' });
   });
 
-  it("example 8: 9 participants, 5 agree, 2 oppose, 2 abstain — ordinary passes, special fails", () => {
+  it('example 8: 9 participants, 5 agree, 2 oppose, 2 abstain — ordinary passes, special fails', () => {
     const total = { area: 90_000, count: 9 };
     const votes = ballots({ agree: 5, oppose: 2, abstain: 2 });
     expect(tallyMotion({ threshold: 'ordinary', total, ballots: votes }).outcome).toBe('passed');
     const special = tallyMotion({ threshold: 'special', total, ballots: votes });
-    expect(special).toMatchObject({ participants: { area: 90_000, count: 9 }, agree: { area: 50_000, count: 5 }, outcome: 'rejected' });
+    expect(special).toMatchObject({
+      participants: { area: 90_000, count: 9 },
+      agree: { area: 50_000, count: 5 },
+      outcome: 'rejected',
+    });
   });
 });
 
@@ -60,7 +84,9 @@ describe('quorum boundaries (3·p ≥ 2·t on area and headcount)', () => {
   });
   it('is never met on an empty roll', () => {
     expect(quorumMet({ area: 0, count: 0 }, { area: 0, count: 0 })).toBe(false);
-    expect(tallyMotion({ threshold: 'ordinary', total: { area: 0, count: 0 }, ballots: [] }).outcome).toBe('not_decided');
+    expect(tallyMotion({ threshold: 'ordinary', total: { area: 0, count: 0 }, ballots: [] }).outcome).toBe(
+      'not_decided',
+    );
   });
 });
 
@@ -88,7 +114,11 @@ describe('tallyMotion', () => {
   const total = { area: 100_000, count: 10 };
 
   it('counts oppose, abstain and invalid toward participation only', () => {
-    const tally = tallyMotion({ threshold: 'ordinary', total, ballots: ballots({ agree: 2, oppose: 2, abstain: 2, invalid: 1 }) });
+    const tally = tallyMotion({
+      threshold: 'ordinary',
+      total,
+      ballots: ballots({ agree: 2, oppose: 2, abstain: 2, invalid: 1 }),
+    });
     expect(tally).toMatchObject({
       participants: { area: 70_000, count: 7 },
       agree: { area: 20_000, count: 2 },
@@ -111,7 +141,12 @@ describe('tallyMotion', () => {
       { area: 40_000, choice: 'oppose' as const },
     ];
     const tally = tallyMotion({ threshold: 'ordinary', total: { area: 100_000, count: 6 }, ballots: votes });
-    expect(tally).toMatchObject({ quorumMet: true, agree: { area: 40_000, count: 4 }, participants: { area: 80_000, count: 5 }, outcome: 'rejected' });
+    expect(tally).toMatchObject({
+      quorumMet: true,
+      agree: { area: 40_000, count: 4 },
+      participants: { area: 80_000, count: 5 },
+      outcome: 'rejected',
+    });
   });
 
   it('accepts any iterable of ballots', () => {
@@ -122,11 +157,21 @@ describe('tallyMotion', () => {
   });
 
   it('refuses figures that are not safe non-negative integers, and more ballots than the roll has owners', () => {
-    expect(() => tallyMotion({ threshold: 'ordinary', total, ballots: [{ area: 89.5, choice: 'agree' }] })).toThrow(RangeError);
-    expect(() => tallyMotion({ threshold: 'ordinary', total, ballots: [{ area: -1, choice: 'agree' }] })).toThrow(RangeError);
-    expect(() => tallyMotion({ threshold: 'ordinary', total: { area: Number.MAX_SAFE_INTEGER, count: 1 }, ballots: [] })).toThrow(RangeError);
-    expect(() => tallyMotion({ threshold: 'ordinary', total, ballots: ballots({ agree: 11 }) })).toThrow(/exceed the roll/);
-    expect(() => tallyMotion({ threshold: 'ordinary', total, ballots: [{ area: UNIT, choice: 'yes' as Choice }] })).toThrow(/unknown choice/);
+    expect(() => tallyMotion({ threshold: 'ordinary', total, ballots: [{ area: 89.5, choice: 'agree' }] })).toThrow(
+      RangeError,
+    );
+    expect(() => tallyMotion({ threshold: 'ordinary', total, ballots: [{ area: -1, choice: 'agree' }] })).toThrow(
+      RangeError,
+    );
+    expect(() =>
+      tallyMotion({ threshold: 'ordinary', total: { area: Number.MAX_SAFE_INTEGER, count: 1 }, ballots: [] }),
+    ).toThrow(RangeError);
+    expect(() => tallyMotion({ threshold: 'ordinary', total, ballots: ballots({ agree: 11 }) })).toThrow(
+      /exceed the roll/,
+    );
+    expect(() =>
+      tallyMotion({ threshold: 'ordinary', total, ballots: [{ area: UNIT, choice: 'yes' as Choice }] }),
+    ).toThrow(/unknown choice/);
     expect(() => approved('ordinary', { area: 2, count: 2 }, { area: 1, count: 1 })).toThrow(RangeError);
   });
 });

@@ -53,7 +53,11 @@ const CHOICES: ReadonlySet<string> = new Set<Choice>(['agree', 'oppose', 'abstai
  * Tallies one motion. Each ballot is one counting owner (headcount 1) carrying its whole area; oppose, abstain and
  * invalid ballots count toward participation only.
  */
-export function tallyMotion(input: { threshold: Threshold; total: Figures; ballots: Iterable<{ area: number; choice: Choice }> }): MotionTally {
+export function tallyMotion(input: {
+  threshold: Threshold;
+  total: Figures;
+  ballots: Iterable<{ area: number; choice: Choice }>;
+}): MotionTally {
   assertFigures(input.total, 'total');
   const by: Record<Choice, Figures> = {
     agree: { area: 0, count: 0 },

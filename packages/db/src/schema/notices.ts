@@ -25,7 +25,9 @@ export const notices = pgTable(
     audience: text('audience', { enum: ['public', 'residents', 'owners', 'building'] }).notNull(),
     buildingId: uuid('building_id'),
     pinned: boolean('pinned').notNull().default(false),
-    status: text('status', { enum: ['draft', 'published', 'withdrawn'] }).notNull().default('draft'),
+    status: text('status', { enum: ['draft', 'published', 'withdrawn'] })
+      .notNull()
+      .default('draft'),
     /** The publish window: shown from publishAt until expiresAt (for 公示: the disclosure period). */
     publishAt: timestamp('publish_at', { withTimezone: true }),
     expiresAt: timestamp('expires_at', { withTimezone: true }),

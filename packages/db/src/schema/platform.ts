@@ -13,8 +13,6 @@ import {
 } from 'drizzle-orm/pg-core';
 import { bytea, createdAt, id } from './columns.ts';
 
-
-
 /** 区 → 街道 → 社区. Platform data, administered by platform operators. */
 export const regions = pgTable(
   'regions',
@@ -42,10 +40,18 @@ export const tenants = pgTable(
     slug: text('slug').notNull().unique(),
     name: text('name').notNull(),
     address: text('address').notNull(),
-    communityId: uuid('community_id').notNull().references(() => regions.id),
-    streetId: uuid('street_id').notNull().references(() => regions.id),
-    districtId: uuid('district_id').notNull().references(() => regions.id),
-    status: text('status', { enum: ['active', 'suspended'] }).notNull().default('active'),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => regions.id),
+    streetId: uuid('street_id')
+      .notNull()
+      .references(() => regions.id),
+    districtId: uuid('district_id')
+      .notNull()
+      .references(() => regions.id),
+    status: text('status', { enum: ['active', 'suspended'] })
+      .notNull()
+      .default('active'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -61,7 +67,9 @@ export const users = pgTable('users', {
   phone: text('phone').notNull().unique(),
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash').notNull(),
-  locale: text('locale', { enum: ['zh-CN', 'en'] }).notNull().default('zh-CN'),
+  locale: text('locale', { enum: ['zh-CN', 'en'] })
+    .notNull()
+    .default('zh-CN'),
   isPlatformOperator: boolean('is_platform_operator').notNull().default(false),
   createdAt: createdAt(),
 });

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgPolicy,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { appRole, createdAt, id } from './columns.ts';
 import { users } from './platform.ts';
 import { tenantId, tenantPolicies } from './tenancy.ts';
@@ -41,7 +52,11 @@ export const pluginInstalls = pgTable(
     ...tenantPolicies('plugin_installs'),
     // An organisation (a vendor serving many neighbourhoods) finds where a plugin is offered: which neighbourhoods
     // have it enabled. Only core code reads this; plugin roles have no grant on the table.
-    pgPolicy('plugin_installs_organisations', { for: 'select', to: appRole, using: sql`app_organisation() is not null` }),
+    pgPolicy('plugin_installs_organisations', {
+      for: 'select',
+      to: appRole,
+      using: sql`app_organisation() is not null`,
+    }),
   ],
 ).enableRLS();
 
@@ -62,7 +77,9 @@ export const pluginEvents = pgTable(
     dispatchedAt: timestamp('dispatched_at', { withTimezone: true }),
   },
   (t) => [
-    index('plugin_events_undispatched').on(t.tenantId).where(sql`dispatched_at is null`),
+    index('plugin_events_undispatched')
+      .on(t.tenantId)
+      .where(sql`dispatched_at is null`),
     ...tenantPolicies('plugin_events'),
   ],
 ).enableRLS();
@@ -85,7 +102,9 @@ export const pluginDeliveries = pgTable(
   },
   (t) => [
     uniqueIndex('plugin_deliveries_event_plugin').on(t.eventId, t.pluginId),
-    index('plugin_deliveries_due').on(t.tenantId, t.nextAttemptAt).where(sql`status = 'pending'`),
+    index('plugin_deliveries_due')
+      .on(t.tenantId, t.nextAttemptAt)
+      .where(sql`status = 'pending'`),
     index('plugin_deliveries_tenant_plugin').on(t.tenantId, t.pluginId, t.status),
     ...tenantPolicies('plugin_deliveries'),
   ],
@@ -107,5 +126,8 @@ export const pluginRoleGrants = pgTable(
       .references(() => users.id),
     grantedAt: createdAt('granted_at'),
   },
-  (t) => [uniqueIndex('plugin_role_grants_member').on(t.tenantId, t.pluginId, t.userId, t.role), ...tenantPolicies('plugin_role_grants')],
+  (t) => [
+    uniqueIndex('plugin_role_grants_member').on(t.tenantId, t.pluginId, t.userId, t.role),
+    ...tenantPolicies('plugin_role_grants'),
+  ],
 ).enableRLS();

@@ -40,7 +40,10 @@ export const units = pgTable(
   (t) => [
     uniqueIndex('units_tenant_address').on(t.tenantId, t.buildingId, t.entrance, t.room),
     index('units_tenant_building').on(t.tenantId, t.buildingId, t.floor),
-    check('units_areas_positive', sql`coalesce(${t.registeredArea}, 1) > 0 and coalesce(${t.measuredArea}, 1) > 0 and coalesce(${t.contractArea}, 1) > 0`),
+    check(
+      'units_areas_positive',
+      sql`coalesce(${t.registeredArea}, 1) > 0 and coalesce(${t.measuredArea}, 1) > 0 and coalesce(${t.contractArea}, 1) > 0`,
+    ),
     ...tenantPolicies('units'),
   ],
 ).enableRLS();
@@ -61,7 +64,9 @@ export const owners = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('owners_tenant_id_number').on(t.tenantId, t.idNumberHash).where(sql`${t.idNumberHash} is not null`),
+    uniqueIndex('owners_tenant_id_number')
+      .on(t.tenantId, t.idNumberHash)
+      .where(sql`${t.idNumberHash} is not null`),
     index('owners_tenant_phone').on(t.tenantId, t.phone),
     ...tenantPolicies('owners'),
   ],
@@ -86,7 +91,9 @@ export const unitOwners = pgTable(
   (t) => [
     index('unit_owners_tenant_unit').on(t.tenantId, t.unitId),
     index('unit_owners_tenant_owner').on(t.tenantId, t.ownerId),
-    uniqueIndex('unit_owners_one_voter').on(t.unitId).where(sql`${t.designatedVoter} and ${t.until} is null`),
+    uniqueIndex('unit_owners_one_voter')
+      .on(t.unitId)
+      .where(sql`${t.designatedVoter} and ${t.until} is null`),
     ...tenantPolicies('unit_owners'),
   ],
 ).enableRLS();

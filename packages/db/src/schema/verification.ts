@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgPolicy, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgPolicy,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { appRole, bytea, createdAt, id } from './columns.ts';
 import { users } from './platform.ts';
 import { owners, units } from './registry.ts';
@@ -66,10 +77,15 @@ export const verifications = pgTable(
     revokeReason: text('revoke_reason'),
   },
   (t) => [
-    uniqueIndex('verifications_open').on(t.tenantId, t.unitId, t.userId).where(sql`status in ('pending', 'verified')`),
+    uniqueIndex('verifications_open')
+      .on(t.tenantId, t.unitId, t.userId)
+      .where(sql`status in ('pending', 'verified')`),
     index('verifications_tenant_status').on(t.tenantId, t.status, t.requestedAt),
     index('verifications_user').on(t.userId),
-    check('verifications_owner_linked', sql`(${t.relation} = 'owner') = (${t.ownerId} is not null) or ${t.status} <> 'verified'`),
+    check(
+      'verifications_owner_linked',
+      sql`(${t.relation} = 'owner') = (${t.ownerId} is not null) or ${t.status} <> 'verified'`,
+    ),
     ...tenantPolicies('verifications'),
     // A person follows their own requests across neighbourhoods (withUser scope).
     pgPolicy('verifications_self', { for: 'select', to: appRole, using: sql`user_id = app_user()` }),

@@ -27,7 +27,10 @@ export async function renderNoticeBoard(input: NoticeBoardInput): Promise<Uint8A
   const empty = '目前没有公开的通知或公示。';
   const label = (notice: PrintedNotice) => `【${notice.category}】${notice.pinned ? '【置顶】' : ''}${notice.title}`;
   const period = (notice: PrintedNotice) =>
-    [notice.publishedAt ? `发布 ${printDate(notice.publishedAt)}` : null, notice.expiresAt ? `公示期至 ${printDate(notice.expiresAt)}` : null]
+    [
+      notice.publishedAt ? `发布 ${printDate(notice.publishedAt)}` : null,
+      notice.expiresAt ? `公示期至 ${printDate(notice.expiresAt)}` : null,
+    ]
       .filter(Boolean)
       .join(' · ');
   const pdf = await new PdfWriter({ title: `${input.neighbourhood} 公示栏` }).prepare({

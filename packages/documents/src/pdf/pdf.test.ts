@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { runsOf } from './cjk-fonts.ts';
 import { renderClaimLetters, renderNoticeBoard } from './index.ts';
 
-const pages = (pdf: Uint8Array) => Buffer.from(pdf).toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
+const pages = (pdf: Uint8Array) =>
+  Buffer.from(pdf)
+    .toString('latin1')
+    .match(/\/Type \/Page\b/g)?.length ?? 0;
 
 /** The characters the PDF maps back to Unicode (its ToUnicode CMaps), i.e. what a reader can copy out of it. */
 function unicodeText(pdf: Uint8Array): string {
@@ -18,7 +21,8 @@ function unicodeText(pdf: Uint8Array): string {
     }
     if (!body.includes('begincmap')) continue;
     for (const list of body.matchAll(/\[([^\]]*)\]/g)) {
-      for (const hex of list[1]!.matchAll(/<([0-9a-f]+)>/gi)) out += Buffer.from(hex[1]!, 'hex').swap16().toString('utf16le');
+      for (const hex of list[1]!.matchAll(/<([0-9a-f]+)>/gi))
+        out += Buffer.from(hex[1]!, 'hex').swap16().toString('utf16le');
     }
   }
   return out;
@@ -57,7 +61,14 @@ describe('notice board', () => {
       url: 'https://example.cn/p/cuihu-yuan',
       printedAt: new Date('2026-11-25T02:00:00Z'),
       notices: [
-        { title: '电梯维修公示', category: '公示', body: '维修费用明细如下。', publishedAt: new Date('2026-11-20T00:00:00Z'), expiresAt: new Date('2026-12-05T00:00:00Z'), pinned: true },
+        {
+          title: '电梯维修公示',
+          category: '公示',
+          body: '维修费用明细如下。',
+          publishedAt: new Date('2026-11-20T00:00:00Z'),
+          expiresAt: new Date('2026-12-05T00:00:00Z'),
+          pinned: true,
+        },
       ],
     });
     expect(pages(pdf)).toBe(1);

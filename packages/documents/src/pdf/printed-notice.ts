@@ -26,14 +26,24 @@ export interface PrintedNoticeInput {
 export async function renderPrintedNotice(input: PrintedNoticeInput): Promise<Uint8Array<ArrayBuffer>> {
   const printed = `打印时间 ${printDateTime(input.printedAt)}`;
   const pdf = await new PdfWriter({ title: `${input.neighbourhood} ${input.title}` }).prepare({
-    regular: [input.neighbourhood, printed, input.qrCaption, ...input.sections.flatMap((s) => s.lines), ...input.footer],
+    regular: [
+      input.neighbourhood,
+      printed,
+      input.qrCaption,
+      ...input.sections.flatMap((s) => s.lines),
+      ...input.footer,
+    ],
     bold: [input.title, ...input.sections.map((s) => s.heading)],
   });
   const { doc } = pdf;
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   pdf.qr(input.url, left + width - 96, 40, 96);
-  pdf.text(input.qrCaption, { size: 8, color: '#52606d', width: 110, align: 'center' }, { x: left + width - 103, y: 136 });
+  pdf.text(
+    input.qrCaption,
+    { size: 8, color: '#52606d', width: 110, align: 'center' },
+    { x: left + width - 103, y: 136 },
+  );
   pdf.text(input.neighbourhood, { size: 12, color: '#52606d', width: width - 110 }, { x: left, y: 56 });
   pdf.text(input.title, { size: 20, weight: 'bold', width: width - 110 });
   pdf.text(printed, { size: 9, color: '#52606d', width: width - 110 });

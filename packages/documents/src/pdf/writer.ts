@@ -15,7 +15,12 @@ export class PdfWriter {
   private readonly done: Promise<Uint8Array<ArrayBuffer>>;
 
   constructor(info: { title: string; author?: string }) {
-    this.doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: info.title, Author: info.author ?? '城市生活网' }, lang: 'zh-CN' });
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margin: 56,
+      info: { Title: info.title, Author: info.author ?? '城市生活网' },
+      lang: 'zh-CN',
+    });
     this.done = new Promise((resolve, reject) => {
       this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
       this.doc.on('end', () => resolve(new Uint8Array(Buffer.concat(this.chunks))));
@@ -64,7 +69,14 @@ export class PdfWriter {
 
   rule(y: number) {
     const { left, right } = this.doc.page.margins;
-    this.doc.save().strokeColor('#c2c8d0').lineWidth(0.5).moveTo(left, y).lineTo(this.doc.page.width - right, y).stroke().restore();
+    this.doc
+      .save()
+      .strokeColor('#c2c8d0')
+      .lineWidth(0.5)
+      .moveTo(left, y)
+      .lineTo(this.doc.page.width - right, y)
+      .stroke()
+      .restore();
     return this;
   }
 

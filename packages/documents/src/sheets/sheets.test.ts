@@ -10,15 +10,21 @@ const sample = {
 };
 
 describe('sheets', () => {
-  it.each(['csv', 'xlsx'] as const)('reads back what it wrote as %s, leading zeros and quotes intact', async (format) => {
-    const bytes = await writeTable(sample, format, '房屋');
-    expect(formatOf(bytes)).toBe(format);
-    expect(await readTable(bytes)).toEqual(sample);
-  });
+  it.each(['csv', 'xlsx'] as const)(
+    'reads back what it wrote as %s, leading zeros and quotes intact',
+    async (format) => {
+      const bytes = await writeTable(sample, format, '房屋');
+      expect(formatOf(bytes)).toBe(format);
+      expect(await readTable(bytes)).toEqual(sample);
+    },
+  );
 
   it('reads CSV saved by Excel on Chinese Windows (GB 18030) and drops blank rows', async () => {
     // "楼栋,房号\r\n1栋,101\r\n,\r\n" in GB 18030
-    const bytes = Uint8Array.from([0xc2, 0xa5, 0xb6, 0xb0, 0x2c, 0xb7, 0xbf, 0xba, 0xc5, 0x0d, 0x0a, 0x31, 0xb6, 0xb0, 0x2c, 0x31, 0x30, 0x31, 0x0d, 0x0a, 0x2c, 0x0d, 0x0a]);
+    const bytes = Uint8Array.from([
+      0xc2, 0xa5, 0xb6, 0xb0, 0x2c, 0xb7, 0xbf, 0xba, 0xc5, 0x0d, 0x0a, 0x31, 0xb6, 0xb0, 0x2c, 0x31, 0x30, 0x31, 0x0d,
+      0x0a, 0x2c, 0x0d, 0x0a,
+    ]);
     expect(await readTable(bytes)).toEqual({ header: ['楼栋', '房号'], rows: [['1栋', '101']] });
   });
 

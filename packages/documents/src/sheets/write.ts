@@ -11,13 +11,21 @@ async function writeXlsx(data: Table, sheetName: string): Promise<Uint8Array<Arr
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   // Every cell is text: room numbers like "0101" and ID numbers must not become numbers.
-  sheet.columns = data.header.map((name) => ({ header: name, width: Math.max(10, name.length * 2 + 4), style: { numFmt: '@' } }));
+  sheet.columns = data.header.map((name) => ({
+    header: name,
+    width: Math.max(10, name.length * 2 + 4),
+    style: { numFmt: '@' },
+  }));
   sheet.getRow(1).font = { bold: true };
   sheet.addRows(data.rows);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-export async function writeTable(data: Table, format: SheetFormat, sheetName = 'Sheet1'): Promise<Uint8Array<ArrayBuffer>> {
+export async function writeTable(
+  data: Table,
+  format: SheetFormat,
+  sheetName = 'Sheet1',
+): Promise<Uint8Array<ArrayBuffer>> {
   return format === 'xlsx' ? writeXlsx(data, sheetName) : writeCsv(data);
 }
 

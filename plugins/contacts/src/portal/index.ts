@@ -8,12 +8,25 @@ const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim
 
 /** A form's entry fields, as typed (for redisplay) and as the API takes them. */
 function entryFrom(form: FormData) {
-  const values = { category: text(form, 'category'), name: text(form, 'name'), phone: text(form, 'phone'), hours: text(form, 'hours'), note: text(form, 'note'), position: text(form, 'position') };
-  const json = { ...values, category: values.category as 'other', position: values.position === '' ? 0 : Number(values.position) };
+  const values = {
+    category: text(form, 'category'),
+    name: text(form, 'name'),
+    phone: text(form, 'phone'),
+    hours: text(form, 'hours'),
+    note: text(form, 'note'),
+    position: text(form, 'position'),
+  };
+  const json = {
+    ...values,
+    category: values.category as 'other',
+    position: values.position === '' ? 0 : Number(values.position),
+  };
   return { values, json };
 }
 
-const directory = async ({ client, ok }: PortalContext<ContactsApi>) => ({ directory: await ok(await client.entries.$get()) });
+const directory = async ({ client, ok }: PortalContext<ContactsApi>) => ({
+  directory: await ok(await client.entries.$get()),
+});
 
 async function add({ client, form }: Context): Promise<ActionResult> {
   const { values, json } = entryFrom(form);

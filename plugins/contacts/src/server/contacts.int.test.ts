@@ -7,7 +7,11 @@ let h: TestApp;
 let world: World;
 type Who = 'adminA' | 'adminB' | 'residentA' | 'staffA';
 const call = (who: Who, method: string, path: string, json?: unknown, locale = 'zh-CN') =>
-  h.call(method, path, { token: world.tokens[who], headers: { 'accept-language': locale }, ...(json !== undefined ? { json } : {}) });
+  h.call(method, path, {
+    token: world.tokens[who],
+    headers: { 'accept-language': locale },
+    ...(json !== undefined ? { json } : {}),
+  });
 const A = () => `/api/v1/t/${world.tenantA.slug}`;
 const B = () => `/api/v1/t/${world.tenantB.slug}`;
 const office = { category: 'property', name: '物业服务中心', phone: '023-4128 8888', hours: '24小时' };
@@ -15,7 +19,10 @@ const office = { category: 'property', name: '物业服务中心', phone: '023-4
 beforeAll(async () => {
   h = await createTestApp({ plugins: [contactsPlugin] });
   world = await buildWorld(h);
-  for (const [who, base] of [['adminA', A()], ['adminB', B()]] as const) {
+  for (const [who, base] of [
+    ['adminA', A()],
+    ['adminB', B()],
+  ] as const) {
     const res = await call(who, 'POST', `${base}/plugins/contacts/install`, { grantedScopes: ['audit:write'] });
     expect(res.status).toBe(200);
   }
@@ -24,25 +31,43 @@ afterAll(() => h.close());
 
 describe('便民电话簿 (contacts plugin)', () => {
   it('starts empty, with its settings', async () => {
-    expect((await call('residentA', 'GET', `${A()}/p/contacts/entries`)).body).toEqual({ title: '便民电话', showEmergency: true, items: [] });
+    expect((await call('residentA', 'GET', `${A()}/p/contacts/entries`)).body).toEqual({
+      title: '便民电话',
+      showEmergency: true,
+      items: [],
+    });
   });
 
   it('lets the admin keep the directory, in the order residents look for numbers, and audits each change', async () => {
-    const police = await call('adminA', 'POST', `${A()}/p/contacts/entries`, { category: 'police', name: '璧城派出所', phone: '023-41283110' });
+    const police = await call('adminA', 'POST', `${A()}/p/contacts/entries`, {
+      category: 'police',
+      name: '璧城派出所',
+      phone: '023-41283110',
+    });
     const added = await call('adminA', 'POST', `${A()}/p/contacts/entries`, office);
     expect(added).toMatchObject({ status: 201, body: { ...office, note: '', position: 0 } });
-    const list = (await call('residentA', 'GET', `${A()}/p/contacts/entries`)).body.items.map((e: { name: string }) => e.name);
+    const list = (await call('residentA', 'GET', `${A()}/p/contacts/entries`)).body.items.map(
+      (e: { name: string }) => e.name,
+    );
     expect(list).toEqual(['物业服务中心', '璧城派出所']);
-    const changed = await call('adminA', 'PUT', `${A()}/p/contacts/entries/${added.body.id}`, { ...office, phone: '023-4128 9999' });
+    const changed = await call('adminA', 'PUT', `${A()}/p/contacts/entries/${added.body.id}`, {
+      ...office,
+      phone: '023-4128 9999',
+    });
     expect(changed.body.phone).toBe('023-4128 9999');
     expect((await call('adminA', 'DELETE', `${A()}/p/contacts/entries/${police.body.id}`)).status).toBe(204);
     const actions = (await call('adminA', 'GET', `${A()}/audit`)).body.items.map((e: { action: string }) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['contacts.entry_added', 'contacts.entry_changed', 'contacts.entry_removed']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['contacts.entry_added', 'contacts.entry_changed', 'contacts.entry_removed']),
+    );
   });
 
   it('refuses bad numbers and missing entries with localised problems', async () => {
     const bad = await call('adminA', 'POST', `${A()}/p/contacts/entries`, { ...office, phone: 'call us' }, 'en');
-    expect(bad).toMatchObject({ status: 400, body: { errors: [{ path: 'phone', message: 'The format is not valid' }] } });
+    expect(bad).toMatchObject({
+      status: 400,
+      body: { errors: [{ path: 'phone', message: 'The format is not valid' }] },
+    });
     const missing = await call('adminA', 'DELETE', `${A()}/p/contacts/entries/00000000-0000-4000-8000-000000000000`);
     expect(missing).toMatchObject({ status: 404, body: { code: 'contacts.entry_missing', title: '没有这个电话' } });
   });
@@ -50,13 +75,22 @@ describe('便民电话簿 (contacts plugin)', () => {
   it('lets residents read only, until the admin makes one an editor', async () => {
     expect((await call('residentA', 'POST', `${A()}/p/contacts/entries`, office)).status).toBe(403);
     await call('adminA', 'PUT', `${A()}/plugins/contacts/roles/${world.members.residentA}`, { roles: ['editor'] });
-    expect((await call('residentA', 'POST', `${A()}/p/contacts/entries`, { ...office, name: '报修前台' })).status).toBe(201);
+    expect((await call('residentA', 'POST', `${A()}/p/contacts/entries`, { ...office, name: '报修前台' })).status).toBe(
+      201,
+    );
   });
 
   it('follows its settings', async () => {
-    await call('adminA', 'PUT', `${A()}/plugins/contacts/settings`, { settings: { title: '常用电话', showEmergency: false } });
-    expect((await call('residentA', 'GET', `${A()}/p/contacts/entries`)).body).toMatchObject({ title: '常用电话', showEmergency: false });
-    const tooLong = await call('adminA', 'PUT', `${A()}/plugins/contacts/settings`, { settings: { title: '很长'.repeat(11) } });
+    await call('adminA', 'PUT', `${A()}/plugins/contacts/settings`, {
+      settings: { title: '常用电话', showEmergency: false },
+    });
+    expect((await call('residentA', 'GET', `${A()}/p/contacts/entries`)).body).toMatchObject({
+      title: '常用电话',
+      showEmergency: false,
+    });
+    const tooLong = await call('adminA', 'PUT', `${A()}/plugins/contacts/settings`, {
+      settings: { title: '很长'.repeat(11) },
+    });
     expect(tooLong.body.errors).toEqual([expect.objectContaining({ path: 'title', code: 'too_big' })]);
   });
 

@@ -9,7 +9,9 @@ import { entries } from '../schema.ts';
 
 type Settings = z.infer<typeof contactsManifest.settings>;
 
-const fail = definePluginErrors('contacts', { entry_missing: { status: 404, 'zh-CN': '没有这个电话', en: 'No such number' } });
+const fail = definePluginErrors('contacts', {
+  entry_missing: { status: 404, 'zh-CN': '没有这个电话', en: 'No such number' },
+});
 const EDITORS = ['admin', 'editor'] as const;
 const entryParams = z.object({ entryId: z.uuid() });
 
@@ -45,10 +47,25 @@ const remove = pluginRoute({
   responses: { 204: { description: 'Removed' } },
 });
 
-const columns = { id: entries.id, category: entries.category, name: entries.name, phone: entries.phone, hours: entries.hours, note: entries.note, position: entries.position, updatedAt: entries.updatedAt };
-const serialize = (row: { updatedAt: Date } & Omit<z.infer<typeof EntrySchema>, 'updatedAt'>) => ({ ...row, updatedAt: row.updatedAt.toISOString() });
+const columns = {
+  id: entries.id,
+  category: entries.category,
+  name: entries.name,
+  phone: entries.phone,
+  hours: entries.hours,
+  note: entries.note,
+  position: entries.position,
+  updatedAt: entries.updatedAt,
+};
+const serialize = (row: { updatedAt: Date } & Omit<z.infer<typeof EntrySchema>, 'updatedAt'>) => ({
+  ...row,
+  updatedAt: row.updatedAt.toISOString(),
+});
 // Categories in the order residents look for them, then the editor's order.
-const categoryOrder = sql`array_position(array[${sql.join(CATEGORIES.map((c) => sql`${c}`), sql`, `)}]::text[], ${entries.category})`;
+const categoryOrder = sql`array_position(array[${sql.join(
+  CATEGORIES.map((c) => sql`${c}`),
+  sql`, `,
+)}]::text[], ${entries.category})`;
 
 const audit = (ctx: PluginContext<Settings>, action: string, id: string, name: string) =>
   ctx.audit.append({ action, targetType: 'contacts_entry', targetId: id, details: { name } });
@@ -58,12 +75,21 @@ export const routes = (router: PluginRouter<Settings>) =>
   router
     .openapi(list, async (c) => {
       const ctx = c.get('plugin');
-      const rows = await ctx.db.select(columns).from(entries).orderBy(categoryOrder, asc(entries.position), asc(entries.name));
-      return c.json({ title: ctx.settings.title, showEmergency: ctx.settings.showEmergency, items: rows.map(serialize) }, 200);
+      const rows = await ctx.db
+        .select(columns)
+        .from(entries)
+        .orderBy(categoryOrder, asc(entries.position), asc(entries.name));
+      return c.json(
+        { title: ctx.settings.title, showEmergency: ctx.settings.showEmergency, items: rows.map(serialize) },
+        200,
+      );
     })
     .openapi(create, async (c) => {
       const ctx = c.get('plugin');
-      const [row] = await ctx.db.insert(entries).values({ ...c.req.valid('json'), tenantId: ctx.tenant.id, updatedAt: ctx.now() }).returning(columns);
+      const [row] = await ctx.db
+        .insert(entries)
+        .values({ ...c.req.valid('json'), tenantId: ctx.tenant.id, updatedAt: ctx.now() })
+        .returning(columns);
       await audit(ctx, 'entry_added', row!.id, row!.name);
       return c.json(serialize(row!), 201);
     })
@@ -80,7 +106,10 @@ export const routes = (router: PluginRouter<Settings>) =>
     })
     .openapi(remove, async (c) => {
       const ctx = c.get('plugin');
-      const [row] = await ctx.db.delete(entries).where(eq(entries.id, c.req.valid('param').entryId)).returning(columns);
+      const [row] = await ctx.db
+        .delete(entries)
+        .where(eq(entries.id, c.req.valid('param').entryId))
+        .returning(columns);
       if (!row) throw fail('entry_missing');
       await audit(ctx, 'entry_removed', row.id, row.name);
       return c.body(null, 204);

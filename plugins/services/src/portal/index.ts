@@ -11,19 +11,37 @@ const priceUnit = (value: string) => (PRICE_UNIT_IDS.includes(value as PriceUnit
 
 /** An offering's fields from its form; the price is typed in yuan and sent in fen. */
 function offeringFields(form: FormData) {
-  const values = Object.fromEntries(['title', 'description', 'category', 'price', 'priceUnit'].map((k) => [k, text(form, k)]));
+  const values = Object.fromEntries(
+    ['title', 'description', 'category', 'price', 'priceUnit'].map((k) => [k, text(form, k)]),
+  );
   const priceFen = yuanToFen(values.price!);
-  return { values, priceFen, json: { title: values.title!, description: values.description!, category: category(values.category!) ?? 'other', priceFen: priceFen ?? 0, priceUnit: priceUnit(values.priceUnit!) } };
+  return {
+    values,
+    priceFen,
+    json: {
+      title: values.title!,
+      description: values.description!,
+      category: category(values.category!) ?? 'other',
+      priceFen: priceFen ?? 0,
+      priceUnit: priceUnit(values.priceUnit!),
+    },
+  };
 }
 
 /** A form refused before the API is asked, in the visitor's words, next to the field: as the API would answer. */
 function localFailure(locale: 'zh-CN' | 'en', key: keyof (typeof messages)['zh-CN'], field: string) {
   const message = messages[locale][key];
   const problem = { title: message, status: 400, errors: [{ path: field, message }] };
-  return new Response(JSON.stringify(problem), { status: 400, headers: { 'content-type': 'application/problem+json' } });
+  return new Response(JSON.stringify(problem), {
+    status: 400,
+    headers: { 'content-type': 'application/problem+json' },
+  });
 }
 
-const priceRefused = (locale: 'zh-CN' | 'en', values: Record<string, string>) => ({ failed: localFailure(locale, 'vendor.offering.priceInvalid', 'priceFen'), values });
+const priceRefused = (locale: 'zh-CN' | 'en', values: Record<string, string>) => ({
+  failed: localFailure(locale, 'vendor.offering.priceInvalid', 'priceFen'),
+  values,
+});
 
 export default definePluginPortal<ServicesApi, never, never, ServicesVendorApi>({
   messages,
@@ -33,17 +51,40 @@ export default definePluginPortal<ServicesApi, never, never, ServicesVendorApi>(
       load: async ({ client, ok, url }) => {
         const q = url.searchParams.get('q')?.trim() || undefined;
         const chosen = category(url.searchParams.get('category') ?? '');
-        return { q: q ?? '', category: chosen ?? '', page: await ok(await client.offerings.$get({ query: { q, category: chosen, cursor: url.searchParams.get('cursor') ?? undefined } })) };
+        return {
+          q: q ?? '',
+          category: chosen ?? '',
+          page: await ok(
+            await client.offerings.$get({
+              query: { q, category: chosen, cursor: url.searchParams.get('cursor') ?? undefined },
+            }),
+          ),
+        };
       },
     },
     '/offerings/[offeringId]': {
       component: () => import('./OfferingPage.svelte'),
-      load: async ({ client, ok, params }) => ({ detail: await ok(await client.offerings[':offeringId'].$get({ param: { offeringId: params.offeringId! } })), key: newKey() }),
+      load: async ({ client, ok, params }) => ({
+        detail: await ok(await client.offerings[':offeringId'].$get({ param: { offeringId: params.offeringId! } })),
+        key: newKey(),
+      }),
       actions: {
         order: async ({ client, form }) => {
-          const values = Object.fromEntries(['slotId', 'unitId', 'quantity', 'contactPhone', 'notes', 'key', 'offeringId'].map((k) => [k, text(form, k)]));
+          const values = Object.fromEntries(
+            ['slotId', 'unitId', 'quantity', 'contactPhone', 'notes', 'key', 'offeringId'].map((k) => [
+              k,
+              text(form, k),
+            ]),
+          );
           const res = await client.orders.$post({
-            json: { offeringId: values.offeringId!, slotId: values.slotId!, unitId: values.unitId!, quantity: Number(values.quantity || '1'), contactPhone: values.contactPhone!, notes: values.notes! },
+            json: {
+              offeringId: values.offeringId!,
+              slotId: values.slotId!,
+              unitId: values.unitId!,
+              quantity: Number(values.quantity || '1'),
+              contactPhone: values.contactPhone!,
+              notes: values.notes!,
+            },
             header: { 'idempotency-key': values.key! },
           });
           if (!res.ok) return { failed: res, values };
@@ -53,7 +94,9 @@ export default definePluginPortal<ServicesApi, never, never, ServicesVendorApi>(
     },
     '/orders': {
       component: () => import('./OrdersPage.svelte'),
-      load: async ({ client, ok, url }) => ({ page: await ok(await client.orders.$get({ query: { cursor: url.searchParams.get('cursor') ?? undefined } })) }),
+      load: async ({ client, ok, url }) => ({
+        page: await ok(await client.orders.$get({ query: { cursor: url.searchParams.get('cursor') ?? undefined } })),
+      }),
     },
     '/orders/[orderId]': {
       component: () => import('./OrderPage.svelte'),
@@ -63,17 +106,26 @@ export default definePluginPortal<ServicesApi, never, never, ServicesVendorApi>(
       }),
       actions: {
         cancel: async ({ client, form, params }) => {
-          const res = await client.orders[':orderId'].cancel.$post({ param: { orderId: params.orderId! }, json: { reason: text(form, 'reason') || undefined } });
+          const res = await client.orders[':orderId'].cancel.$post({
+            param: { orderId: params.orderId! },
+            json: { reason: text(form, 'reason') || undefined },
+          });
           return res.ok ? { cancelled: true } : { failed: res };
         },
         review: async ({ client, form, params }) => {
           const values = { rating: text(form, 'rating'), comment: text(form, 'comment') };
-          const res = await client.orders[':orderId'].review.$post({ param: { orderId: params.orderId! }, json: { rating: Number(values.rating), comment: values.comment } });
+          const res = await client.orders[':orderId'].review.$post({
+            param: { orderId: params.orderId! },
+            json: { rating: Number(values.rating), comment: values.comment },
+          });
           return res.ok ? { reviewed: true } : { failed: res, values };
         },
         complain: async ({ client, form, params }) => {
           const values = { body: text(form, 'body') };
-          const res = await client.orders[':orderId'].complaint.$post({ param: { orderId: params.orderId! }, json: values });
+          const res = await client.orders[':orderId'].complaint.$post({
+            param: { orderId: params.orderId! },
+            json: values,
+          });
           return res.ok ? { complained: true } : { failed: res, values };
         },
       },
@@ -98,7 +150,10 @@ export default definePluginPortal<ServicesApi, never, never, ServicesVendorApi>(
         },
         resolve: async ({ client, form }) => {
           const values = { complaintId: text(form, 'complaintId'), resolution: text(form, 'resolution') };
-          const res = await client.admin.complaints[':complaintId'].resolve.$post({ param: { complaintId: values.complaintId }, json: { resolution: values.resolution } });
+          const res = await client.admin.complaints[':complaintId'].resolve.$post({
+            param: { complaintId: values.complaintId },
+            json: { resolution: values.resolution },
+          });
           return res.ok ? { resolved: true } : { failed: res, values };
         },
       },
@@ -123,12 +178,21 @@ export default definePluginPortal<ServicesApi, never, never, ServicesVendorApi>(
           return res.ok ? { applied: true } : { failed: res, values };
         },
         withdraw: async ({ client, form }) => {
-          const res = await client.applications[':tenantId'].withdraw.$post({ param: { tenantId: text(form, 'tenantId') } });
+          const res = await client.applications[':tenantId'].withdraw.$post({
+            param: { tenantId: text(form, 'tenantId') },
+          });
           return res.ok ? { saved: true } : { failed: res };
         },
         point: async ({ client, form }) => {
-          const values = { tenantId: text(form, 'tenantId'), address: text(form, 'address'), hours: text(form, 'hours') };
-          const res = await client.admissions[':tenantId']['service-point'].$put({ param: { tenantId: values.tenantId }, json: { address: values.address, hours: values.hours } });
+          const values = {
+            tenantId: text(form, 'tenantId'),
+            address: text(form, 'address'),
+            hours: text(form, 'hours'),
+          };
+          const res = await client.admissions[':tenantId']['service-point'].$put({
+            param: { tenantId: values.tenantId },
+            json: { address: values.address, hours: values.hours },
+          });
           return res.ok ? { saved: true } : { failed: res, values };
         },
       },
@@ -139,7 +203,10 @@ export default definePluginPortal<ServicesApi, never, never, ServicesVendorApi>(
       actions: {
         save: async ({ client, form }) => {
           const values = { intro: text(form, 'intro'), phone: text(form, 'phone') };
-          const categories = form.getAll('categories').map(String).flatMap((c) => category(c) ?? []);
+          const categories = form
+            .getAll('categories')
+            .map(String)
+            .flatMap((c) => category(c) ?? []);
           const res = await client.profile.$put({ json: { ...values, categories } });
           return res.ok ? { redirect: '/' } : { failed: res, values };
         },
@@ -149,7 +216,9 @@ export default definePluginPortal<ServicesApi, never, never, ServicesVendorApi>(
       component: () => import('./VendorOfferingsPage.svelte'),
       load: async ({ client, ok }) => ({
         offerings: (await ok(await client.offerings.$get())).items,
-        neighbourhoods: (await ok(await client.neighbourhoods.$get())).items.filter((n) => n.admission?.status === 'admitted'),
+        neighbourhoods: (await ok(await client.neighbourhoods.$get())).items.filter(
+          (n) => n.admission?.status === 'admitted',
+        ),
       }),
       actions: {
         create: async ({ client, form, locale }) => {
@@ -166,34 +235,55 @@ export default definePluginPortal<ServicesApi, never, never, ServicesVendorApi>(
           return res.ok ? { saved: true } : { failed: res, values: { ...fields.values, offeringId } };
         },
         status: async ({ client, form }) => {
-          const res = await client.offerings[':offeringId'].$patch({ param: { offeringId: text(form, 'offeringId') }, json: { status: text(form, 'status') === 'withdrawn' ? 'withdrawn' : 'active' } });
+          const res = await client.offerings[':offeringId'].$patch({
+            param: { offeringId: text(form, 'offeringId') },
+            json: { status: text(form, 'status') === 'withdrawn' ? 'withdrawn' : 'active' },
+          });
           return res.ok ? { saved: true } : { failed: res };
         },
         list: async ({ client, form }) => {
-          const res = await client.offerings[':offeringId'].neighbourhoods.$put({ param: { offeringId: text(form, 'offeringId') }, json: { tenantIds: form.getAll('tenantIds').map(String) } });
+          const res = await client.offerings[':offeringId'].neighbourhoods.$put({
+            param: { offeringId: text(form, 'offeringId') },
+            json: { tenantIds: form.getAll('tenantIds').map(String) },
+          });
           return res.ok ? { saved: true } : { failed: res };
         },
         addSlot: async ({ client, form }) => {
-          const values = { offeringId: text(form, 'offeringId'), startsAt: text(form, 'startsAt'), endsAt: text(form, 'endsAt'), capacity: text(form, 'capacity') };
+          const values = {
+            offeringId: text(form, 'offeringId'),
+            startsAt: text(form, 'startsAt'),
+            endsAt: text(form, 'endsAt'),
+            capacity: text(form, 'capacity'),
+          };
           const res = await client.offerings[':offeringId'].slots.$post({
             param: { offeringId: values.offeringId },
-            json: { startsAt: beijingTime(values.startsAt), endsAt: beijingTime(values.endsAt), capacity: Number(values.capacity) },
+            json: {
+              startsAt: beijingTime(values.startsAt),
+              endsAt: beijingTime(values.endsAt),
+              capacity: Number(values.capacity),
+            },
           });
           return res.ok ? { saved: true } : { failed: res, values };
         },
         addImage: async ({ client, form, locale }) => {
           const offeringId = text(form, 'offeringId');
           const file = form.get('image');
-          if (!(file instanceof File) || file.size === 0) return { failed: localFailure(locale, 'vendor.image.required', 'image'), values: { offeringId } };
+          if (!(file instanceof File) || file.size === 0)
+            return { failed: localFailure(locale, 'vendor.image.required', 'image'), values: { offeringId } };
           const res = await client.offerings[':offeringId'].images.$post(
             { param: { offeringId } },
             // `headers` merge with the client's own (session, language); the API checks what the bytes really are.
-            { headers: { 'content-type': file.type || 'application/octet-stream' }, init: { body: await file.arrayBuffer() } },
+            {
+              headers: { 'content-type': file.type || 'application/octet-stream' },
+              init: { body: await file.arrayBuffer() },
+            },
           );
           return res.ok ? { saved: true } : { failed: res, values: { offeringId } };
         },
         removeImage: async ({ client, form }) => {
-          const res = await client.offerings[':offeringId'].images[':imageId'].$delete({ param: { offeringId: text(form, 'offeringId'), imageId: text(form, 'imageId') } });
+          const res = await client.offerings[':offeringId'].images[':imageId'].$delete({
+            param: { offeringId: text(form, 'offeringId'), imageId: text(form, 'imageId') },
+          });
           return res.ok ? { saved: true } : { failed: res };
         },
         removeSlot: async ({ client, form }) => {
@@ -212,7 +302,10 @@ export default definePluginPortal<ServicesApi, never, never, ServicesVendorApi>(
       actions: {
         move: async ({ client, form }) => {
           const values = { orderId: text(form, 'orderId'), reason: text(form, 'reason') };
-          const res = await client.orders[':orderId'].transition.$post({ param: { orderId: values.orderId }, json: { to: text(form, 'to') as OrderStatus, reason: values.reason || undefined } });
+          const res = await client.orders[':orderId'].transition.$post({
+            param: { orderId: values.orderId },
+            json: { to: text(form, 'to') as OrderStatus, reason: values.reason || undefined },
+          });
           return res.ok ? { moved: true } : { failed: res, values };
         },
       },
@@ -223,7 +316,10 @@ export default definePluginPortal<ServicesApi, never, never, ServicesVendorApi>(
       actions: {
         reply: async ({ client, form }) => {
           const values = { orderId: text(form, 'orderId'), reply: text(form, 'reply') };
-          const res = await client.reviews[':orderId'].reply.$post({ param: { orderId: values.orderId }, json: { reply: values.reply } });
+          const res = await client.reviews[':orderId'].reply.$post({
+            param: { orderId: values.orderId },
+            json: { reply: values.reply },
+          });
           return res.ok ? { saved: true } : { failed: res, values };
         },
       },

@@ -7,21 +7,27 @@ import { fail } from './errors.ts';
 export const MAX_IMAGE_BYTES = 1024 * 1024;
 export const MAX_IMAGES = 6;
 
-const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) => prefix.every((b, i) => bytes[at + i] === b);
+const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) =>
+  prefix.every((b, i) => bytes[at + i] === b);
 
 /** What an upload really is, by its first bytes (the declared content type is not trusted): JPEG, PNG, WebP or none. */
 export function sniffImage(bytes: Uint8Array): ImageType | null {
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
   // RIFF….WEBP
-  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8))
+    return 'image/webp';
   return null;
 }
 
 /** The ids of these offerings' photos, in upload order (only the ids: the bytes are served one by one). */
 export async function imageIdsOf(db: PluginDb, offeringIds: readonly string[]) {
   const rows = offeringIds.length
-    ? await db.select({ id: images.id, offeringId: images.offeringId }).from(images).where(anyOf(images.offeringId, [...offeringIds])).orderBy(asc(images.createdAt), asc(images.id))
+    ? await db
+        .select({ id: images.id, offeringId: images.offeringId })
+        .from(images)
+        .where(anyOf(images.offeringId, [...offeringIds]))
+        .orderBy(asc(images.createdAt), asc(images.id))
     : [];
   const byOffering = Map.groupBy(rows, (r) => r.offeringId);
   return (offeringId: string) => (byOffering.get(offeringId) ?? []).map((r) => r.id);
@@ -29,9 +35,19 @@ export async function imageIdsOf(db: PluginDb, offeringIds: readonly string[]) {
 
 /** One photo, as the caller's policies let them see it (a vendor its own; a neighbourhood those of vendors it admitted). */
 export async function imageFile(db: PluginDb, imageId: string) {
-  const [row] = await db.select({ bytes: images.bytes, contentType: images.contentType }).from(images).where(eq(images.id, imageId));
+  const [row] = await db
+    .select({ bytes: images.bytes, contentType: images.contentType })
+    .from(images)
+    .where(eq(images.id, imageId));
   if (!row) throw fail('image_missing');
   // An id names one upload forever: browsers may keep it.
   // Copied into a plain ArrayBuffer: drivers hand bytea back as views of their own buffers.
-  return { bytes: new Uint8Array(row.bytes), headers: { 'content-type': row.contentType, 'cache-control': 'private, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' } };
+  return {
+    bytes: new Uint8Array(row.bytes),
+    headers: {
+      'content-type': row.contentType,
+      'cache-control': 'private, max-age=31536000, immutable',
+      'x-content-type-options': 'nosniff',
+    },
+  };
 }

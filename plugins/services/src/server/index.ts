@@ -14,7 +14,8 @@ import { vendorOrderRoutes } from './routes/vendor-orders.ts';
 type Settings = ServicesSettings;
 
 const routes = (router: PluginRouter<Settings>) => adminRoutes(myOrderRoutes(catalogueRoutes(router)));
-const organisationRoutes = (router: PluginRouter<Settings>) => vendorOrderRoutes(vendorOfferingRoutes(vendorAccountRoutes(router)));
+const organisationRoutes = (router: PluginRouter<Settings>) =>
+  vendorOrderRoutes(vendorOfferingRoutes(vendorAccountRoutes(router)));
 
 /** The APIs' types, for the portal's typed clients (imported with `import type`: no server code reaches it). */
 export type ServicesApi = ReturnType<typeof routes>;
@@ -36,7 +37,8 @@ export const servicesPlugin = definePluginServer({
         from (select ${orders.slotId} as slot_id, sum(${orders.quantity})::int as n from ${orders}
               where ${orders.status} in ('placed', 'accepted', 'in_service', 'completed') group by ${orders.slotId}) held
         where ${slots.id} = held.slot_id`);
-      for (const table of [complaints, reviews, orderEvents, orders, listings, admissions]) await ctx.db.delete(table).where(sql`true`);
+      for (const table of [complaints, reviews, orderEvents, orders, listings, admissions])
+        await ctx.db.delete(table).where(sql`true`);
     },
   },
 });

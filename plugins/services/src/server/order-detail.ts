@@ -5,19 +5,37 @@ import { fail } from './errors.ts';
 import { orderView, reviewView } from './views.ts';
 
 /** An order with its history and review, as the API shows it. */
-export function detailView(order: typeof orders.$inferSelect, events: Array<typeof orderEvents.$inferSelect>, review: typeof reviews.$inferSelect | undefined) {
+export function detailView(
+  order: typeof orders.$inferSelect,
+  events: Array<typeof orderEvents.$inferSelect>,
+  review: typeof reviews.$inferSelect | undefined,
+) {
   return {
     ...orderView(order, review !== undefined),
-    events: events.map((e) => ({ fromStatus: e.fromStatus, toStatus: e.toStatus, actorKind: e.actorKind, actorName: e.actorName, reason: e.reason, at: e.at.toISOString() })),
+    events: events.map((e) => ({
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      actorKind: e.actorKind,
+      actorName: e.actorName,
+      reason: e.reason,
+      at: e.at.toISOString(),
+    })),
     review: review ? reviewView(review) : null,
   };
 }
 
 /** One order with its history and review, as the caller's policies (and `mine`, for a resident) let them see it. */
 export async function orderDetail(db: PluginDb, orderId: string, mine?: SQL) {
-  const [order] = await db.select().from(orders).where(and(eq(orders.id, orderId), mine));
+  const [order] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.id, orderId), mine));
   if (!order) throw fail('order_missing');
   const [review] = await db.select().from(reviews).where(eq(reviews.orderId, orderId));
-  const events = await db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.at), asc(orderEvents.id));
+  const events = await db
+    .select()
+    .from(orderEvents)
+    .where(eq(orderEvents.orderId, orderId))
+    .orderBy(asc(orderEvents.at), asc(orderEvents.id));
   return detailView(order, events, review);
 }

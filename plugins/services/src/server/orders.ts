@@ -20,10 +20,15 @@ type OrderRow = typeof orders.$inferSelect;
 
 /** What makes two requests "the same order" for Idempotency-Key. */
 const requestHash = (input: OrderInput) =>
-  sha256Hex(JSON.stringify([input.offeringId, input.slotId, input.unitId, input.quantity, input.contactPhone, input.notes]));
+  sha256Hex(
+    JSON.stringify([input.offeringId, input.slotId, input.unitId, input.quantity, input.contactPhone, input.notes]),
+  );
 
 async function byKey(db: PluginDb, residentId: string, key: string) {
-  const [row] = await db.select().from(orders).where(and(eq(orders.residentId, residentId), eq(orders.idempotencyKey, key)));
+  const [row] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.residentId, residentId), eq(orders.idempotencyKey, key)));
   return row;
 }
 
@@ -34,7 +39,8 @@ function replay(existing: OrderRow, hash: string) {
 }
 
 /** Why a slot took no seat: started, or full. */
-const slotRefusal = (slot: typeof slots.$inferSelect, now: Date) => fail(slot.startsAt <= now ? 'slot_past' : 'slot_full');
+const slotRefusal = (slot: typeof slots.$inferSelect, now: Date) =>
+  fail(slot.startsAt <= now ? 'slot_past' : 'slot_full');
 
 /**
  * A verified resident orders a listed offering of an admitted vendor for a slot, at one of their homes.
@@ -61,7 +67,11 @@ export async function placeOrder(ctx: PluginContext, input: OrderInput, idempote
     .innerJoin(listings, and(eq(listings.tenantId, ctx.tenant.id), eq(listings.offeringId, offerings.id)))
     .innerJoin(
       admissions,
-      and(eq(admissions.tenantId, ctx.tenant.id), eq(admissions.organisationId, listings.organisationId), eq(admissions.status, 'admitted')),
+      and(
+        eq(admissions.tenantId, ctx.tenant.id),
+        eq(admissions.organisationId, listings.organisationId),
+        eq(admissions.status, 'admitted'),
+      ),
     )
     .innerJoin(vendors, eq(vendors.organisationId, listings.organisationId))
     .leftJoin(slots, and(eq(slots.id, input.slotId), eq(slots.offeringId, offerings.id)))
@@ -69,7 +79,8 @@ export async function placeOrder(ctx: PluginContext, input: OrderInput, idempote
   if (!found) throw fail('offering_missing');
   if (!found.slot) throw fail('slot_missing');
   const now = ctx.now();
-  if (found.slot.startsAt <= now || found.slot.booked + input.quantity > found.slot.capacity) throw slotRefusal(found.slot, now);
+  if (found.slot.startsAt <= now || found.slot.booked + input.quantity > found.slot.capacity)
+    throw slotRefusal(found.slot, now);
 
   const provider = payOnCompletionOffline;
   const id = newId();
@@ -113,14 +124,34 @@ export async function placeOrder(ctx: PluginContext, input: OrderInput, idempote
   const [seated] = await ctx.db
     .update(slots)
     .set({ booked: sql`${slots.booked} + ${input.quantity}` })
-    .where(and(eq(slots.id, input.slotId), sql`${slots.booked} + ${input.quantity} <= ${slots.capacity}`, gt(slots.startsAt, now)))
+    .where(
+      and(
+        eq(slots.id, input.slotId),
+        sql`${slots.booked} + ${input.quantity} <= ${slots.capacity}`,
+        gt(slots.startsAt, now),
+      ),
+    )
     .returning({ id: slots.id });
   if (!seated) throw slotRefusal(found.slot, now);
-  const [placed] = await record(ctx.db, order, null, { kind: 'resident', id: actor.id, name: actor.displayName }, null, now);
+  const [placed] = await record(
+    ctx.db,
+    order,
+    null,
+    { kind: 'resident', id: actor.id, name: actor.displayName },
+    null,
+    now,
+  );
   return { order, replayed: false as const, event: placed! };
 }
 
-function record(db: PluginDb, order: OrderRow, from: OrderStatus | null, actor: { kind: Party; id: string; name: string }, reason: string | null, at: Date) {
+function record(
+  db: PluginDb,
+  order: OrderRow,
+  from: OrderStatus | null,
+  actor: { kind: Party; id: string; name: string },
+  reason: string | null,
+  at: Date,
+) {
   return db
     .insert(orderEvents)
     .values({
@@ -166,7 +197,10 @@ export async function transition(
     .returning();
   if (!moved) throw fail('transition_invalid');
   if (HOLDS_SEAT.has(order.status) && !HOLDS_SEAT.has(to)) {
-    await db.update(slots).set({ booked: sql`${slots.booked} - ${order.quantity}` }).where(eq(slots.id, order.slotId));
+    await db
+      .update(slots)
+      .set({ booked: sql`${slots.booked} - ${order.quantity}` })
+      .where(eq(slots.id, order.slotId));
   }
   await record(db, moved, order.status, actor, context.reason?.trim() || null, context.now);
   return moved;

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { useWorld } from '../../../../apps/api/src/testing/world.ts';
 import { servicesPlugin } from './index.ts';
-import { bookedSeats, expectStatus, HOUR, installServices, openVendor, orderBody, paths, verifyHomes } from './testing.ts';
+import {
+  bookedSeats,
+  expectStatus,
+  HOUR,
+  installServices,
+  openVendor,
+  orderBody,
+  paths,
+  verifyHomes,
+} from './testing.ts';
 
 const current = useWorld({ plugins: [servicesPlugin] });
 
@@ -14,34 +23,80 @@ describe('local services: a vendor serves a neighbourhood, residents order, trac
 
     // The vendor sees where it may apply; it needs a profile first.
     const options = await h.call('GET', `${vendor}/neighbourhoods`, owner);
-    expect(options.body.items.map((n: { slug: string }) => n.slug)).toEqual(expect.arrayContaining([world.tenantA.slug, world.tenantB.slug]));
-    expect((await h.call('POST', `${vendor}/applications`, { ...owner, json: { neighbourhood: world.tenantA.slug } })).body.code).toBe('services.profile_missing');
-    expectStatus('profile', await h.call('PUT', `${vendor}/profile`, { ...owner, json: { intro: '十年家政经验', phone: '13800138000', categories: ['housekeeping'] } }), 200);
-    const applied = await h.call('POST', `${vendor}/applications`, { ...owner, json: { neighbourhood: world.tenantA.slug, note: '驻点在东门' } });
+    expect(options.body.items.map((n: { slug: string }) => n.slug)).toEqual(
+      expect.arrayContaining([world.tenantA.slug, world.tenantB.slug]),
+    );
+    expect(
+      (await h.call('POST', `${vendor}/applications`, { ...owner, json: { neighbourhood: world.tenantA.slug } })).body
+        .code,
+    ).toBe('services.profile_missing');
+    expectStatus(
+      'profile',
+      await h.call('PUT', `${vendor}/profile`, {
+        ...owner,
+        json: { intro: '十年家政经验', phone: '13800138000', categories: ['housekeeping'] },
+      }),
+      200,
+    );
+    const applied = await h.call('POST', `${vendor}/applications`, {
+      ...owner,
+      json: { neighbourhood: world.tenantA.slug, note: '驻点在东门' },
+    });
     expect(applied.status).toBe(201);
     expect(applied.body).toMatchObject({ status: 'pending', tenantName: world.tenantA.name });
-    expect((await h.call('POST', `${vendor}/applications`, { ...owner, json: { neighbourhood: world.tenantA.slug } })).body.code).toBe('services.already_applied');
+    expect(
+      (await h.call('POST', `${vendor}/applications`, { ...owner, json: { neighbourhood: world.tenantA.slug } })).body
+        .code,
+    ).toBe('services.already_applied');
 
     // A's admin sees the applicant's profile, and admits it.
     const pending = await h.call('GET', `${a}/admin/vendors`, { token: world.tokens.adminA });
-    expect(pending.body.items).toEqual([expect.objectContaining({ organisationId: world.organisation.id, status: 'pending', intro: '十年家政经验', note: '驻点在东门' })]);
-    const admitted = await h.call('POST', `${a}/admin/vendors/${world.organisation.id}/decision`, { token: world.tokens.adminA, json: { decision: 'admit' } });
+    expect(pending.body.items).toEqual([
+      expect.objectContaining({
+        organisationId: world.organisation.id,
+        status: 'pending',
+        intro: '十年家政经验',
+        note: '驻点在东门',
+      }),
+    ]);
+    const admitted = await h.call('POST', `${a}/admin/vendors/${world.organisation.id}/decision`, {
+      token: world.tokens.adminA,
+      json: { decision: 'admit' },
+    });
     expect(admitted.body).toMatchObject({ status: 'admitted', decidedByName: world.users.adminA.displayName });
-    expectStatus('service point', await h.call('PUT', `${vendor}/admissions/${world.tenantA.id}/service-point`, { ...owner, json: { address: '东门商铺3号', hours: '每天 8:00–20:00' } }), 200);
+    expectStatus(
+      'service point',
+      await h.call('PUT', `${vendor}/admissions/${world.tenantA.id}/service-point`, {
+        ...owner,
+        json: { address: '东门商铺3号', hours: '每天 8:00–20:00' },
+      }),
+      200,
+    );
 
     // An offering, listed in A only (B has not admitted the vendor), with a slot of two seats.
     const offering = await h.call('POST', `${vendor}/offerings`, {
       ...owner,
-      json: { title: '日常保洁（两小时）', description: '擦窗、拖地、厨卫清洁', category: 'housekeeping', priceFen: 12000, priceUnit: 'visit' },
+      json: {
+        title: '日常保洁（两小时）',
+        description: '擦窗、拖地、厨卫清洁',
+        category: 'housekeeping',
+        priceFen: 12000,
+        priceUnit: 'visit',
+      },
     });
     expect(offering.status).toBe(201);
-    const listIn = (tenantIds: string[]) => h.call('PUT', `${vendor}/offerings/${offering.body.id}/neighbourhoods`, { ...owner, json: { tenantIds } });
+    const listIn = (tenantIds: string[]) =>
+      h.call('PUT', `${vendor}/offerings/${offering.body.id}/neighbourhoods`, { ...owner, json: { tenantIds } });
     expect((await listIn([world.tenantA.id, world.tenantB.id])).body.code).toBe('services.neighbourhood_not_admitted');
     expect((await listIn([world.tenantA.id])).body.tenantIds).toEqual([world.tenantA.id]);
     const startsAt = new Date(h.clock.now().getTime() + 24 * HOUR);
     const slot = await h.call('POST', `${vendor}/offerings/${offering.body.id}/slots`, {
       ...owner,
-      json: { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(), capacity: 2 },
+      json: {
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(),
+        capacity: 2,
+      },
     });
     expect(slot.body).toMatchObject({ capacity: 2, booked: 0, remaining: 2 });
 
@@ -50,59 +105,114 @@ describe('local services: a vendor serves a neighbourhood, residents order, trac
     const resident = { token: world.tokens.residentA };
     for (const query of ['?q=保洁', '?category=housekeeping', '?q=家政', '']) {
       const found = await h.call('GET', `${a}/offerings${query}`, resident);
-      expect(found.body.items.map((o: { id: string }) => o.id), query).toEqual([offering.body.id]);
+      expect(
+        found.body.items.map((o: { id: string }) => o.id),
+        query,
+      ).toEqual([offering.body.id]);
     }
     expect((await h.call('GET', `${a}/offerings?q=维修`, resident)).body.items).toEqual([]);
     expect((await h.call('GET', `${paths(world).b}/offerings`, { token: world.tokens.adminB })).body.items).toEqual([]);
     const detail = await h.call('GET', `${a}/offerings/${offering.body.id}`, resident);
     expect(detail.body).toMatchObject({
-      vendor: { servicePoint: { address: '东门商铺3号', hours: '每天 8:00–20:00' }, rating: { average: null, count: 0 } },
+      vendor: {
+        servicePoint: { address: '东门商铺3号', hours: '每天 8:00–20:00' },
+        rating: { average: null, count: 0 },
+      },
       slots: [expect.objectContaining({ id: slot.body.id, remaining: 2 })],
       homes: [{ unitId, address: '1栋 1001' }],
     });
 
     // The order, with an Idempotency-Key: repeating it answers the same order and takes no second seat.
-    const body = { offeringId: offering.body.id, slotId: slot.body.id, unitId, quantity: 1, contactPhone: '13912345678', notes: '家里有猫' };
-    const placed = await h.call('POST', `${a}/orders`, { ...resident, json: body, headers: { 'Idempotency-Key': 'order-1' } });
+    const body = {
+      offeringId: offering.body.id,
+      slotId: slot.body.id,
+      unitId,
+      quantity: 1,
+      contactPhone: '13912345678',
+      notes: '家里有猫',
+    };
+    const placed = await h.call('POST', `${a}/orders`, {
+      ...resident,
+      json: body,
+      headers: { 'Idempotency-Key': 'order-1' },
+    });
     expect(placed.status).toBe(201);
-    expect(placed.body).toMatchObject({ status: 'placed', amountFen: 12000, address: '1栋 1001', payment: { provider: 'offline_on_completion', status: 'due_on_completion' } });
-    const again = await h.call('POST', `${a}/orders`, { ...resident, json: body, headers: { 'Idempotency-Key': 'order-1' } });
+    expect(placed.body).toMatchObject({
+      status: 'placed',
+      amountFen: 12000,
+      address: '1栋 1001',
+      payment: { provider: 'offline_on_completion', status: 'due_on_completion' },
+    });
+    const again = await h.call('POST', `${a}/orders`, {
+      ...resident,
+      json: body,
+      headers: { 'Idempotency-Key': 'order-1' },
+    });
     expect(again.status).toBe(201);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body.id).toBe(placed.body.id);
-    const misuse = await h.call('POST', `${a}/orders`, { ...resident, json: { ...body, notes: '改了' }, headers: { 'Idempotency-Key': 'order-1' } });
+    const misuse = await h.call('POST', `${a}/orders`, {
+      ...resident,
+      json: { ...body, notes: '改了' },
+      headers: { 'Idempotency-Key': 'order-1' },
+    });
     expect(misuse.body.code).toBe('services.idempotency_mismatch');
     expect((await bookedSeats(h, world, slot.body.id))?.booked).toBe(1);
 
     // The vendor's inbox: polling with changedSince returns the new order and then nothing.
     const before = new Date(h.clock.now().getTime() - 1000).toISOString();
-    const inbox = await h.call('GET', `${vendor}/orders?changedSince=${encodeURIComponent(before)}`, { token: world.tokens.vendorStaff });
-    expect(inbox.body.items).toEqual([expect.objectContaining({ id: placed.body.id, tenantName: world.tenantA.name, notes: '家里有猫', contactPhone: '13912345678' })]);
+    const inbox = await h.call('GET', `${vendor}/orders?changedSince=${encodeURIComponent(before)}`, {
+      token: world.tokens.vendorStaff,
+    });
+    expect(inbox.body.items).toEqual([
+      expect.objectContaining({
+        id: placed.body.id,
+        tenantName: world.tenantA.name,
+        notes: '家里有猫',
+        contactPhone: '13912345678',
+      }),
+    ]);
     const later = new Date(h.clock.now().getTime() + 1000).toISOString();
-    expect((await h.call('GET', `${vendor}/orders?changedSince=${encodeURIComponent(later)}`, owner)).body.items).toEqual([]);
+    expect(
+      (await h.call('GET', `${vendor}/orders?changedSince=${encodeURIComponent(later)}`, owner)).body.items,
+    ).toEqual([]);
 
     // Staff move it along; each move is recorded with who and when; completion settles the offline payment.
     const move = (to: string, reason?: string) =>
-      h.call('POST', `${vendor}/orders/${placed.body.id}/transition`, { token: world.tokens.vendorStaff, json: { to, ...(reason ? { reason } : {}) } });
+      h.call('POST', `${vendor}/orders/${placed.body.id}/transition`, {
+        token: world.tokens.vendorStaff,
+        json: { to, ...(reason ? { reason } : {}) },
+      });
     expect((await move('completed')).body.code).toBe('services.transition_invalid');
     expect((await move('accepted')).body.status).toBe('accepted');
     h.clock.advance(24 * HOUR);
     expect((await move('in_service')).body.status).toBe('in_service');
     const done = await move('completed');
-    expect(done.body).toMatchObject({ status: 'completed', payment: { status: 'paid', reference: expect.stringContaining('offline:') } });
-    expect(done.body.events.map((e: { toStatus: string; actorKind: string }) => `${e.actorKind}:${e.toStatus}`)).toEqual([
-      'resident:placed',
-      'vendor:accepted',
-      'vendor:in_service',
-      'vendor:completed',
-    ]);
+    expect(done.body).toMatchObject({
+      status: 'completed',
+      payment: { status: 'paid', reference: expect.stringContaining('offline:') },
+    });
+    expect(
+      done.body.events.map((e: { toStatus: string; actorKind: string }) => `${e.actorKind}:${e.toStatus}`),
+    ).toEqual(['resident:placed', 'vendor:accepted', 'vendor:in_service', 'vendor:completed']);
 
     // The resident reviews once; the vendor answers once; the rating shows where residents choose.
-    const review = await h.call('POST', `${a}/orders/${placed.body.id}/review`, { ...resident, json: { rating: 5, comment: '很干净' } });
+    const review = await h.call('POST', `${a}/orders/${placed.body.id}/review`, {
+      ...resident,
+      json: { rating: 5, comment: '很干净' },
+    });
     expect(review.status).toBe(201);
-    expect((await h.call('POST', `${a}/orders/${placed.body.id}/review`, { ...resident, json: { rating: 1 } })).body.code).toBe('services.already_reviewed');
-    expect((await h.call('POST', `${vendor}/reviews/${placed.body.id}/reply`, { ...owner, json: { reply: '谢谢支持' } })).body.reply).toBe('谢谢支持');
-    expect((await h.call('POST', `${vendor}/reviews/${placed.body.id}/reply`, { ...owner, json: { reply: '再谢' } })).body.code).toBe('services.already_replied');
+    expect(
+      (await h.call('POST', `${a}/orders/${placed.body.id}/review`, { ...resident, json: { rating: 1 } })).body.code,
+    ).toBe('services.already_reviewed');
+    expect(
+      (await h.call('POST', `${vendor}/reviews/${placed.body.id}/reply`, { ...owner, json: { reply: '谢谢支持' } }))
+        .body.reply,
+    ).toBe('谢谢支持');
+    expect(
+      (await h.call('POST', `${vendor}/reviews/${placed.body.id}/reply`, { ...owner, json: { reply: '再谢' } })).body
+        .code,
+    ).toBe('services.already_replied');
     const listed = await h.call('GET', `${a}/offerings`, resident);
     expect(listed.body.items[0].rating).toEqual({ average: 5, count: 1 });
     const mine = await h.call('GET', `${a}/orders/${placed.body.id}`, resident);
@@ -111,10 +221,19 @@ describe('local services: a vendor serves a neighbourhood, residents order, trac
     // The vendor's dashboard across neighbourhoods; the admin sees volume, not the resident's notes.
     const dashboard = await h.call('GET', `${vendor}/dashboard`, owner);
     expect(dashboard.body.neighbourhoods).toEqual([
-      expect.objectContaining({ tenantId: world.tenantA.id, status: 'admitted', orders: { placed: 0, open: 0, completed: 1, total: 1 }, revenueFen: 12000, rating: { average: 5, count: 1 } }),
+      expect.objectContaining({
+        tenantId: world.tenantA.id,
+        status: 'admitted',
+        orders: { placed: 0, open: 0, completed: 1, total: 1 },
+        revenueFen: 12000,
+        rating: { average: 5, count: 1 },
+      }),
     ]);
     const adminView = await h.call('GET', `${a}/admin/vendors`, { token: world.tokens.adminA });
-    expect(adminView.body.items[0]).toMatchObject({ orders: { total: 1, completed: 1 }, rating: { average: 5, count: 1 } });
+    expect(adminView.body.items[0]).toMatchObject({
+      orders: { total: 1, completed: 1 },
+      rating: { average: 5, count: 1 },
+    });
     expect(JSON.stringify(adminView.body)).not.toContain('家里有猫');
   });
 
@@ -124,31 +243,52 @@ describe('local services: a vendor serves a neighbourhood, residents order, trac
     const { vendor, a } = paths(world);
     const resident = { token: world.tokens.residentA };
 
-    expect((await h.call('POST', `${a}/orders`, { token: world.tokens.staffA, json: orderBody(s) })).body.code).toBe('services.not_verified');
+    expect((await h.call('POST', `${a}/orders`, { token: world.tokens.staffA, json: orderBody(s) })).body.code).toBe(
+      'services.not_verified',
+    );
     const [otherUnit] = await verifyHomes(h, world.tenantA.id, [world.users.committeeA.id], '2栋');
-    expect((await h.call('POST', `${a}/orders`, { ...resident, json: orderBody(s, { unitId: otherUnit }) })).body.code).toBe('services.not_your_home');
-    const bad = await h.call('POST', `${a}/orders`, { ...resident, json: orderBody(s, { contactPhone: '123', quantity: 0 }), locale: 'en' });
+    expect(
+      (await h.call('POST', `${a}/orders`, { ...resident, json: orderBody(s, { unitId: otherUnit }) })).body.code,
+    ).toBe('services.not_your_home');
+    const bad = await h.call('POST', `${a}/orders`, {
+      ...resident,
+      json: orderBody(s, { contactPhone: '123', quantity: 0 }),
+      locale: 'en',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['contactPhone', 'quantity']);
 
     // Cancelling a placed order gives its seat back.
     const first = await h.call('POST', `${a}/orders`, { ...resident, json: orderBody(s) });
     expect((await bookedSeats(h, world, s.slotId))?.booked).toBe(1);
-    const cancelled = await h.call('POST', `${a}/orders/${first.body.id}/cancel`, { ...resident, json: { reason: '临时有事' } });
+    const cancelled = await h.call('POST', `${a}/orders/${first.body.id}/cancel`, {
+      ...resident,
+      json: { reason: '临时有事' },
+    });
     expect(cancelled.body).toMatchObject({ status: 'cancelled', payment: { status: 'void' } });
     expect((await bookedSeats(h, world, s.slotId))?.booked).toBe(0);
-    expect((await h.call('POST', `${a}/orders/${first.body.id}/cancel`, { ...resident, json: {} })).body.code).toBe('services.transition_invalid');
+    expect((await h.call('POST', `${a}/orders/${first.body.id}/cancel`, { ...resident, json: {} })).body.code).toBe(
+      'services.transition_invalid',
+    );
 
     // A decline needs a reason; an accepted order cannot be cancelled by the resident once the slot has started.
     const second = await h.call('POST', `${a}/orders`, { ...resident, json: orderBody(s) });
-    const move = (to: string, reason?: string) => h.call('POST', `${vendor}/orders/${second.body.id}/transition`, { token: world.tokens.vendorOwner, json: { to, reason } });
+    const move = (to: string, reason?: string) =>
+      h.call('POST', `${vendor}/orders/${second.body.id}/transition`, {
+        token: world.tokens.vendorOwner,
+        json: { to, reason },
+      });
     expect((await move('declined')).body.code).toBe('services.reason_required');
     expect((await move('accepted')).status).toBe(200);
     h.clock.advance(25 * HOUR);
     const late = await h.call('POST', `${a}/orders/${second.body.id}/cancel`, { ...resident, json: {} });
     expect(late.body).toMatchObject({ code: 'services.cancel_too_late', title: expect.stringContaining('不能再取消') });
-    expect((await h.call('POST', `${a}/orders`, { ...resident, json: orderBody(s) })).body.code).toBe('services.slot_past');
-    expect((await h.call('POST', `${a}/orders/${second.body.id}/review`, { ...resident, json: { rating: 4 } })).body.code).toBe('services.not_completed');
+    expect((await h.call('POST', `${a}/orders`, { ...resident, json: orderBody(s) })).body.code).toBe(
+      'services.slot_past',
+    );
+    expect(
+      (await h.call('POST', `${a}/orders/${second.body.id}/review`, { ...resident, json: { rating: 4 } })).body.code,
+    ).toBe('services.not_completed');
     // The vendor may still call it off, saying why; the resident sees the reason.
     const off = await move('cancelled', '师傅生病');
     expect(off.body.events.at(-1)).toMatchObject({ actorKind: 'vendor', toStatus: 'cancelled', reason: '师傅生病' });
@@ -160,11 +300,22 @@ describe('local services: a vendor serves a neighbourhood, residents order, trac
     const s = await openVendor(h, world, 1);
     const { vendor, a } = paths(world);
     const [unit2] = await verifyHomes(h, world.tenantA.id, [world.users.committeeA.id], '2栋');
-    expect((await h.call('POST', `${a}/orders`, { token: world.tokens.residentA, json: orderBody(s) })).status).toBe(201);
-    const full = await h.call('POST', `${a}/orders`, { token: world.tokens.committeeA, json: orderBody(s, { unitId: unit2 }), locale: 'en' });
+    expect((await h.call('POST', `${a}/orders`, { token: world.tokens.residentA, json: orderBody(s) })).status).toBe(
+      201,
+    );
+    const full = await h.call('POST', `${a}/orders`, {
+      token: world.tokens.committeeA,
+      json: orderBody(s, { unitId: unit2 }),
+      locale: 'en',
+    });
     expect(full.status).toBe(409);
-    expect(full.body).toMatchObject({ code: 'services.slot_full', title: 'This slot is fully booked; choose another time' });
-    expect((await h.call('DELETE', `${vendor}/slots/${s.slotId}`, { token: world.tokens.vendorOwner })).body.code).toBe('services.slot_booked');
+    expect(full.body).toMatchObject({
+      code: 'services.slot_full',
+      title: 'This slot is fully booked; choose another time',
+    });
+    expect((await h.call('DELETE', `${vendor}/slots/${s.slotId}`, { token: world.tokens.vendorOwner })).body.code).toBe(
+      'services.slot_booked',
+    );
     const spare = await h.call('POST', `${vendor}/offerings/${s.offeringId}/slots`, {
       token: world.tokens.vendorOwner,
       json: { startsAt: '2030-01-01T09:00:00+08:00', endsAt: '2030-01-01T08:00:00+08:00', capacity: 1 },
@@ -181,7 +332,9 @@ describe('local services: a vendor serves a neighbourhood, residents order, trac
       token: world.tokens.vendorOwner,
       json: { startsAt: '2030-01-01T09:00:00+08:00', endsAt: '2030-01-01T11:00:00+08:00', capacity: 1 },
     });
-    expect((await h.call('DELETE', `${vendor}/slots/${ok.body.id}`, { token: world.tokens.vendorOwner })).status).toBe(204);
+    expect((await h.call('DELETE', `${vendor}/slots/${ok.body.id}`, { token: world.tokens.vendorOwner })).status).toBe(
+      204,
+    );
   });
 
   it('lets the admin refuse with a reason, suspend (offerings vanish at once) and reinstate', async () => {
@@ -189,29 +342,53 @@ describe('local services: a vendor serves a neighbourhood, residents order, trac
     const s = await openVendor(h, world);
     const { vendor, a, b } = paths(world);
     const admin = { token: world.tokens.adminA };
-    const decide = (json: unknown, base = a) => h.call('POST', `${base}/admin/vendors/${world.organisation.id}/decision`, { ...admin, json });
+    const decide = (json: unknown, base = a) =>
+      h.call('POST', `${base}/admin/vendors/${world.organisation.id}/decision`, { ...admin, json });
 
     expect((await decide({ decision: 'suspend' })).status).toBe(400);
-    expect((await decide({ decision: 'suspend', reason: '多次投诉' })).body).toMatchObject({ status: 'suspended', reason: '多次投诉' });
+    expect((await decide({ decision: 'suspend', reason: '多次投诉' })).body).toMatchObject({
+      status: 'suspended',
+      reason: '多次投诉',
+    });
     expect((await h.call('GET', `${a}/offerings`, { token: world.tokens.residentA })).body.items).toEqual([]);
-    expect((await h.call('POST', `${a}/orders`, { token: world.tokens.residentA, json: orderBody(s) })).body.code).toBe('services.offering_missing');
+    expect((await h.call('POST', `${a}/orders`, { token: world.tokens.residentA, json: orderBody(s) })).body.code).toBe(
+      'services.offering_missing',
+    );
     expect((await decide({ decision: 'admit' })).body.code).toBe('services.decision_invalid');
     expect((await decide({ decision: 'reinstate' })).body.status).toBe('admitted');
     expect((await h.call('GET', `${a}/offerings`, { token: world.tokens.residentA })).body.items).toHaveLength(1);
 
     // B refuses; the vendor may apply again later.
-    await h.call('POST', `${vendor}/applications`, { token: world.tokens.vendorOwner, json: { neighbourhood: world.tenantB.slug } });
-    const refused = await h.call('POST', `${b}/admin/vendors/${world.organisation.id}/decision`, { token: world.tokens.adminB, json: { decision: 'refuse', reason: '本小区暂不引入' } });
+    await h.call('POST', `${vendor}/applications`, {
+      token: world.tokens.vendorOwner,
+      json: { neighbourhood: world.tenantB.slug },
+    });
+    const refused = await h.call('POST', `${b}/admin/vendors/${world.organisation.id}/decision`, {
+      token: world.tokens.adminB,
+      json: { decision: 'refuse', reason: '本小区暂不引入' },
+    });
     expect(refused.body).toMatchObject({ status: 'refused', reason: '本小区暂不引入' });
     const options = await h.call('GET', `${vendor}/neighbourhoods`, { token: world.tokens.vendorStaff });
     const inB = options.body.items.find((n: { id: string }) => n.id === world.tenantB.id);
     expect(inB.admission).toMatchObject({ status: 'refused', reason: '本小区暂不引入' });
-    expect((await h.call('POST', `${vendor}/applications`, { token: world.tokens.vendorOwner, json: { neighbourhood: world.tenantB.slug } })).body.status).toBe('pending');
-    expect((await h.call('POST', `${vendor}/applications/${world.tenantB.id}/withdraw`, { token: world.tokens.vendorOwner })).body.status).toBe('withdrawn');
+    expect(
+      (
+        await h.call('POST', `${vendor}/applications`, {
+          token: world.tokens.vendorOwner,
+          json: { neighbourhood: world.tenantB.slug },
+        })
+      ).body.status,
+    ).toBe('pending');
+    expect(
+      (await h.call('POST', `${vendor}/applications/${world.tenantB.id}/withdraw`, { token: world.tokens.vendorOwner }))
+        .body.status,
+    ).toBe('withdrawn');
 
     // Decisions are in A's audit trail.
     const trail = await h.call('GET', `/api/v1/t/${world.tenantA.slug}/audit`, admin);
-    expect(trail.body.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['services.vendor_admitted', 'services.vendor_suspended']));
+    expect(trail.body.items.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['services.vendor_admitted', 'services.vendor_suspended']),
+    );
   });
 
   it('records a complaint for the admin (not the vendor), who resolves it', async () => {
@@ -219,34 +396,84 @@ describe('local services: a vendor serves a neighbourhood, residents order, trac
     const s = await openVendor(h, world);
     const { vendor, a } = paths(world);
     const order = await h.call('POST', `${a}/orders`, { token: world.tokens.residentA, json: orderBody(s) });
-    const filed = await h.call('POST', `${a}/orders/${order.body.id}/complaint`, { token: world.tokens.residentA, json: { body: '迟到一小时' } });
+    const filed = await h.call('POST', `${a}/orders/${order.body.id}/complaint`, {
+      token: world.tokens.residentA,
+      json: { body: '迟到一小时' },
+    });
     expect(filed.status).toBe(201);
-    expect((await h.call('POST', `${a}/orders/${order.body.id}/complaint`, { token: world.tokens.committeeA, json: { body: '冒充' } })).status).toBe(404);
+    expect(
+      (
+        await h.call('POST', `${a}/orders/${order.body.id}/complaint`, {
+          token: world.tokens.committeeA,
+          json: { body: '冒充' },
+        })
+      ).status,
+    ).toBe(404);
     const list = await h.call('GET', `${a}/admin/complaints`, { token: world.tokens.adminA });
-    expect(list.body.items).toEqual([expect.objectContaining({ id: filed.body.id, body: '迟到一小时', status: 'open', offeringTitle: '日常保洁（两小时）' })]);
-    expect((await h.call('GET', `${a}/admin/vendors`, { token: world.tokens.adminA })).body.items[0].openComplaints).toBe(1);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({
+        id: filed.body.id,
+        body: '迟到一小时',
+        status: 'open',
+        offeringTitle: '日常保洁（两小时）',
+      }),
+    ]);
+    expect(
+      (await h.call('GET', `${a}/admin/vendors`, { token: world.tokens.adminA })).body.items[0].openComplaints,
+    ).toBe(1);
     expect((await h.call('GET', `${a}/admin/complaints`, { token: world.tokens.residentA })).status).toBe(403);
-    expect(JSON.stringify((await h.call('GET', `${vendor}/orders/${order.body.id}`, { token: world.tokens.vendorOwner })).body)).not.toContain('迟到一小时');
-    const resolved = await h.call('POST', `${a}/admin/complaints/${filed.body.id}/resolve`, { token: world.tokens.adminA, json: { resolution: '已约谈服务商' } });
+    expect(
+      JSON.stringify(
+        (await h.call('GET', `${vendor}/orders/${order.body.id}`, { token: world.tokens.vendorOwner })).body,
+      ),
+    ).not.toContain('迟到一小时');
+    const resolved = await h.call('POST', `${a}/admin/complaints/${filed.body.id}/resolve`, {
+      token: world.tokens.adminA,
+      json: { resolution: '已约谈服务商' },
+    });
     expect(resolved.body).toMatchObject({ status: 'resolved', resolution: '已约谈服务商' });
-    expect((await h.call('POST', `${a}/admin/complaints/${filed.body.id}/resolve`, { token: world.tokens.adminA, json: { resolution: '再次' } })).body.code).toBe('services.already_resolved');
+    expect(
+      (
+        await h.call('POST', `${a}/admin/complaints/${filed.body.id}/resolve`, {
+          token: world.tokens.adminA,
+          json: { resolution: '再次' },
+        })
+      ).body.code,
+    ).toBe('services.already_resolved');
   });
 
   it("purges a neighbourhood's share (orders, reviews, admission) and gives back the seats its orders held", async () => {
     const { h, world } = current;
     const s = await openVendor(h, world, 3);
     const { vendor, a } = paths(world);
-    expectStatus('order', await h.call('POST', `${a}/orders`, { token: world.tokens.residentA, json: orderBody(s) }), 201);
+    expectStatus(
+      'order',
+      await h.call('POST', `${a}/orders`, { token: world.tokens.residentA, json: orderBody(s) }),
+      201,
+    );
     expect((await bookedSeats(h, world, s.slotId))?.booked).toBe(1);
     const admin = { token: world.tokens.adminA };
-    expectStatus('uninstall', await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/services/uninstall`, admin), 200);
-    expectStatus('purge', await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/services/purge`, { ...admin, json: { confirm: 'services' } }), 204);
+    expectStatus(
+      'uninstall',
+      await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/services/uninstall`, admin),
+      200,
+    );
+    expectStatus(
+      'purge',
+      await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/services/purge`, {
+        ...admin,
+        json: { confirm: 'services' },
+      }),
+      204,
+    );
     expect((await bookedSeats(h, world, s.slotId))?.booked).toBe(0);
     const owner = { token: world.tokens.vendorOwner };
     expect((await h.call('GET', `${vendor}/orders`, owner)).body.items).toEqual([]);
     expect((await h.call('GET', `${vendor}/dashboard`, owner)).body.neighbourhoods).toEqual([]);
     // The vendor's own catalogue stays; it is listed nowhere now.
-    expect((await h.call('GET', `${vendor}/offerings`, owner)).body.items).toEqual([expect.objectContaining({ id: s.offeringId, tenantIds: [] })]);
+    expect((await h.call('GET', `${vendor}/offerings`, owner)).body.items).toEqual([
+      expect.objectContaining({ id: s.offeringId, tenantIds: [] }),
+    ]);
   });
 
   it("keeps a service's photos: uploaded by its managers (real images only, six at most), shown where it is listed", async () => {
@@ -259,7 +486,11 @@ describe('local services: a vendor serves a neighbourhood, residents order, trac
     const first = await upload(owner, PNG);
     expect(first.status).toBe(201);
     expect((await upload(world.tokens.vendorStaff, PNG)).status).toBe(403);
-    const fake = await upload(owner, new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'image/png');
+    const fake = await upload(
+      owner,
+      new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+      'image/png',
+    );
     expect(fake.body).toMatchObject({ code: 'services.image_invalid', title: '只能上传 JPEG、PNG 或 WebP 图片' });
 
     const listed = await h.call('GET', `${a}/offerings`, { token: world.tokens.residentA });
@@ -273,11 +504,15 @@ describe('local services: a vendor serves a neighbourhood, residents order, trac
 
     for (let i = 0; i < 5; i++) expect((await upload(owner, PNG)).status).toBe(201);
     expect((await upload(owner, PNG)).body.code).toBe('services.too_many_images');
-    expect((await h.call('DELETE', `${vendor}/offerings/${s.offeringId}/images/${first.body.id}`, { token: owner })).status).toBe(204);
+    expect(
+      (await h.call('DELETE', `${vendor}/offerings/${s.offeringId}/images/${first.body.id}`, { token: owner })).status,
+    ).toBe(204);
     expect((await h.call('GET', `${a}/images/${first.body.id}`, { token: world.tokens.residentA })).status).toBe(404);
   });
 });
 
 /** A 1×1 PNG. */
-const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
-
+const PNG = Uint8Array.from(
+  atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=='),
+  (c) => c.charCodeAt(0),
+);

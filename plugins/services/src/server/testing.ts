@@ -26,8 +26,18 @@ export const paths = (world: World) => ({
 });
 
 export async function installServices(h: TestApp, world: World) {
-  for (const [admin, tenant] of [['adminA', world.tenantA], ['adminB', world.tenantB]] as const) {
-    expectStatus('install', await h.call('POST', `/api/v1/t/${tenant.slug}/plugins/services/install`, { token: world.tokens[admin], json: { grantedScopes: servicesManifest.scopes } }), 200);
+  for (const [admin, tenant] of [
+    ['adminA', world.tenantA],
+    ['adminB', world.tenantB],
+  ] as const) {
+    expectStatus(
+      'install',
+      await h.call('POST', `/api/v1/t/${tenant.slug}/plugins/services/install`, {
+        token: world.tokens[admin],
+        json: { grantedScopes: servicesManifest.scopes },
+      }),
+      200,
+    );
   }
 }
 
@@ -57,24 +67,62 @@ export async function openVendor(h: TestApp, world: World, capacity = 3): Promis
   await installServices(h, world);
   const { vendor, a } = paths(world);
   const owner = { token: world.tokens.vendorOwner };
-  expectStatus('profile', await h.call('PUT', `${vendor}/profile`, { ...owner, json: { intro: '十年家政经验', phone: '13800138000', categories: ['housekeeping', 'repair'] } }), 200);
-  expectStatus('apply', await h.call('POST', `${vendor}/applications`, { ...owner, json: { neighbourhood: world.tenantA.slug, note: '驻点在东门' } }), 201);
-  expectStatus('admit', await h.call('POST', `${a}/admin/vendors/${world.organisation.id}/decision`, { token: world.tokens.adminA, json: { decision: 'admit' } }), 200);
+  expectStatus(
+    'profile',
+    await h.call('PUT', `${vendor}/profile`, {
+      ...owner,
+      json: { intro: '十年家政经验', phone: '13800138000', categories: ['housekeeping', 'repair'] },
+    }),
+    200,
+  );
+  expectStatus(
+    'apply',
+    await h.call('POST', `${vendor}/applications`, {
+      ...owner,
+      json: { neighbourhood: world.tenantA.slug, note: '驻点在东门' },
+    }),
+    201,
+  );
+  expectStatus(
+    'admit',
+    await h.call('POST', `${a}/admin/vendors/${world.organisation.id}/decision`, {
+      token: world.tokens.adminA,
+      json: { decision: 'admit' },
+    }),
+    200,
+  );
   const offering = expectStatus(
     'offering',
     await h.call('POST', `${vendor}/offerings`, {
       ...owner,
-      json: { title: '日常保洁（两小时）', description: '擦窗、拖地、厨卫清洁，自带工具', category: 'housekeeping', priceFen: 12000, priceUnit: 'visit' },
+      json: {
+        title: '日常保洁（两小时）',
+        description: '擦窗、拖地、厨卫清洁，自带工具',
+        category: 'housekeeping',
+        priceFen: 12000,
+        priceUnit: 'visit',
+      },
     }),
     201,
   );
-  expectStatus('listing', await h.call('PUT', `${vendor}/offerings/${offering.body.id}/neighbourhoods`, { ...owner, json: { tenantIds: [world.tenantA.id] } }), 200);
+  expectStatus(
+    'listing',
+    await h.call('PUT', `${vendor}/offerings/${offering.body.id}/neighbourhoods`, {
+      ...owner,
+      json: { tenantIds: [world.tenantA.id] },
+    }),
+    200,
+  );
   const startsAt = new Date(h.clock.now().getTime() + 24 * HOUR);
   const slot = expectStatus(
     'slot',
     await h.call('POST', `${vendor}/offerings/${offering.body.id}/slots`, {
       ...owner,
-      json: { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(), capacity },
+      json: {
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(),
+        capacity,
+      },
     }),
     201,
   );
@@ -94,7 +142,10 @@ export const orderBody = (s: ServicesWorld, extra: Record<string, unknown> = {})
 /** The slot's seats as the database holds them, read as the vendor (its organisation's policy). */
 export async function bookedSeats(h: TestApp, world: World, slotId: string) {
   return withOrganisation(h.services.db, world.organisation.id, async (tx) => {
-    const [slot] = await tx.select({ booked: slots.booked, capacity: slots.capacity }).from(slots).where(eq(slots.id, slotId));
+    const [slot] = await tx
+      .select({ booked: slots.booked, capacity: slots.capacity })
+      .from(slots)
+      .where(eq(slots.id, slotId));
     return slot;
   });
 }

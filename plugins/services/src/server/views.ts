@@ -59,7 +59,10 @@ export const orderView = (row: OrderRow, reviewed: boolean) => ({
   reviewed,
 });
 
-export const reviewView = (row: typeof reviews.$inferSelect, extra: { offeringTitle?: string; tenantName?: string } = {}) => ({
+export const reviewView = (
+  row: typeof reviews.$inferSelect,
+  extra: { offeringTitle?: string; tenantName?: string } = {},
+) => ({
   orderId: row.orderId,
   residentName: row.residentName,
   rating: row.rating,
@@ -96,7 +99,9 @@ export async function admissionOf(db: PluginDb, organisationId: string, tenantId
   const [row] = await db
     .select()
     .from(admissions)
-    .where(and(eq(admissions.organisationId, organisationId), tenantId ? eq(admissions.tenantId, tenantId) : undefined));
+    .where(
+      and(eq(admissions.organisationId, organisationId), tenantId ? eq(admissions.tenantId, tenantId) : undefined),
+    );
   return row;
 }
 

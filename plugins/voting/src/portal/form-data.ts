@@ -38,7 +38,9 @@ export function choicesFrom(form: FormData): RecordedChoice[] {
   const elections = new Set(all(form, 'election'));
   return all(form, 'motion').flatMap((motionId): RecordedChoice[] => {
     if (elections.has(motionId)) {
-      return ticked(form, ballotField.spoilt(motionId)) ? [{ motionId, choice: 'invalid' }] : [{ motionId, candidateIds: all(form, ballotField.candidate(motionId)) }];
+      return ticked(form, ballotField.spoilt(motionId))
+        ? [{ motionId, choice: 'invalid' }]
+        : [{ motionId, candidateIds: all(form, ballotField.candidate(motionId)) }];
     }
     const answer = text(form, ballotField.answer(motionId));
     return isAnswer(answer) ? [{ motionId, choice: answer }] : [];
@@ -63,7 +65,12 @@ export function valuesOfChoices(choices: readonly RecordedChoice[]): Record<stri
     choices.flatMap((c): Array<[string, string]> => {
       if (!('choice' in c)) return [[ballotField.candidate(c.motionId), c.candidateIds.join(',')]];
       // 废票 is a motion's answer, or an election's "spoilt" box; only the field the form shows is read.
-      return c.choice === 'invalid' ? [[ballotField.answer(c.motionId), c.choice], [ballotField.spoilt(c.motionId), 'on']] : [[ballotField.answer(c.motionId), c.choice]];
+      return c.choice === 'invalid'
+        ? [
+            [ballotField.answer(c.motionId), c.choice],
+            [ballotField.spoilt(c.motionId), 'on'],
+          ]
+        : [[ballotField.answer(c.motionId), c.choice]];
     }),
   );
 }

@@ -24,16 +24,36 @@ async function load(ctx: Context): Promise<ManageData> {
   const desk = canTell && meeting.status === 'open';
   const [roll, pending] = desk
     ? await Promise.all([
-        ok(await client.meetings[':meetingId'].roll.$get({ param: param(ctx), query: { ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) } })),
+        ok(
+          await client.meetings[':meetingId'].roll.$get({
+            param: param(ctx),
+            query: { ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) },
+          }),
+        ),
         ok(await client.meetings[':meetingId']['staff-ballots'].$get({ param: param(ctx) })),
       ])
     : [null, null];
   const owner = url.searchParams.get('owner');
-  const chain = url.searchParams.get('check') === 'chain' && meeting.status !== 'draft' ? await ok(await client.meetings[':meetingId'].chain.$get({ param: param(ctx) })) : null;
+  const chain =
+    url.searchParams.get('check') === 'chain' && meeting.status !== 'draft'
+      ? await ok(await client.meetings[':meetingId'].chain.$get({ param: param(ctx) }))
+      : null;
   const now = Date.now();
   const openable = now >= Date.parse(meeting.opensAt) && now < Date.parse(meeting.closesAt);
   const closable = now >= Date.parse(meeting.closesAt) && !meeting.turnout?.pendingPaper;
-  return { meeting, canManage, canTell, q, cursor, roll, picked: roll?.items.find((o) => o.id === owner) ?? null, pending: pending?.items ?? [], chain, openable, closable };
+  return {
+    meeting,
+    canManage,
+    canTell,
+    q,
+    cursor,
+    roll,
+    picked: roll?.items.find((o) => o.id === owner) ?? null,
+    pending: pending?.items ?? [],
+    chain,
+    openable,
+    closable,
+  };
 }
 
 // —— the draft: the meeting itself and its agenda ——
@@ -45,11 +65,22 @@ async function save(ctx: ActionContext): Promise<ActionResult> {
 }
 
 /** Candidates one per line, as the election form takes them. */
-const candidateNames = (lines: string) => lines.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+const candidateNames = (lines: string) =>
+  lines
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
 
 async function addMotion(ctx: ActionContext): Promise<ActionResult> {
   const { form } = ctx;
-  const values = { kind: text(form, 'kind'), matterType: text(form, 'matterType'), title: text(form, 'title'), description: text(form, 'description'), seats: text(form, 'seats'), candidates: text(form, 'candidates') };
+  const values = {
+    kind: text(form, 'kind'),
+    matterType: text(form, 'matterType'),
+    title: text(form, 'title'),
+    description: text(form, 'description'),
+    seats: text(form, 'seats'),
+    candidates: text(form, 'candidates'),
+  };
   const election = values.kind === 'election';
   const json = {
     kind: election ? ('election' as const) : ('motion' as const),
@@ -66,7 +97,9 @@ async function addMotion(ctx: ActionContext): Promise<ActionResult> {
 
 async function removeMotion(ctx: ActionContext): Promise<ActionResult> {
   const motionId = text(ctx.form, 'motionId');
-  const res = await ctx.client.meetings[':meetingId'].motions[':motionId'].$delete({ param: { ...param(ctx), motionId } });
+  const res = await ctx.client.meetings[':meetingId'].motions[':motionId'].$delete({
+    param: { ...param(ctx), motionId },
+  });
   return res.ok ? { done: 'motionRemoved' } : refused(res, 'removeMotion', { motionId });
 }
 
@@ -91,7 +124,13 @@ async function close(ctx: ActionContext): Promise<ActionResult> {
 
 async function enter(ctx: ActionContext): Promise<ActionResult> {
   const { form } = ctx;
-  const fields = { rollOwnerId: text(form, 'rollOwnerId'), channel: text(form, 'channel'), paperRef: text(form, 'paperRef'), proxyName: text(form, 'proxyName'), proxyAuthorisation: text(form, 'proxyAuthorisation') };
+  const fields = {
+    rollOwnerId: text(form, 'rollOwnerId'),
+    channel: text(form, 'channel'),
+    paperRef: text(form, 'paperRef'),
+    proxyName: text(form, 'proxyName'),
+    proxyAuthorisation: text(form, 'proxyAuthorisation'),
+  };
   const channel = fields.channel === 'proxy' ? ('proxy' as const) : ('paper' as const);
   const res = await ctx.client.meetings[':meetingId']['staff-ballots'].$post({
     param: param(ctx),
@@ -103,13 +142,17 @@ async function enter(ctx: ActionContext): Promise<ActionResult> {
 
 async function confirm(ctx: ActionContext): Promise<ActionResult> {
   const ballotId = text(ctx.form, 'ballotId');
-  const res = await ctx.client.meetings[':meetingId']['staff-ballots'][':ballotId'].confirm.$post({ param: { ...param(ctx), ballotId } });
+  const res = await ctx.client.meetings[':meetingId']['staff-ballots'][':ballotId'].confirm.$post({
+    param: { ...param(ctx), ballotId },
+  });
   return res.ok ? { done: 'confirmed' } : refused(res, 'confirm', { ballotId });
 }
 
 async function reject(ctx: ActionContext): Promise<ActionResult> {
   const ballotId = text(ctx.form, 'ballotId');
-  const res = await ctx.client.meetings[':meetingId']['staff-ballots'][':ballotId'].reject.$post({ param: { ...param(ctx), ballotId } });
+  const res = await ctx.client.meetings[':meetingId']['staff-ballots'][':ballotId'].reject.$post({
+    param: { ...param(ctx), ballotId },
+  });
   return res.ok ? { done: 'rejected' } : refused(res, 'reject', { ballotId });
 }
 

@@ -22,7 +22,9 @@ export function meetingInput(form: FormData) {
     revealLive: ticked(form, 'revealLive') ? 'on' : '',
     disclosure: text(form, 'disclosure'),
   };
-  const disclosure: Disclosure = (DISCLOSURES as readonly string[]).includes(values.disclosure) ? (values.disclosure as Disclosure) : 'room';
+  const disclosure: Disclosure = (DISCLOSURES as readonly string[]).includes(values.disclosure)
+    ? (values.disclosure as Disclosure)
+    : 'room';
   const json = {
     title: values.title,
     description: values.description,

@@ -7,7 +7,8 @@ export const messages = {
 
     // —— 议事 ——
     'topics.title': '议事',
-    'topics.lead': '业主和住户在这里提出小区的事，大家附议、讨论。附议满 {threshold} 人的议题，业主委员会可以把它提交业主大会表决。',
+    'topics.lead':
+      '业主和住户在这里提出小区的事，大家附议、讨论。附议满 {threshold} 人的议题，业主委员会可以把它提交业主大会表决。',
     'topics.toMeetings': '业主大会与表决',
     'topics.raise': '发起议题',
     'topics.raise.submit': '发布议题',
@@ -151,7 +152,8 @@ export const messages = {
     'ballot.none': '没有表决票。',
     'ballot.reason.draft': '会议还是草稿，公告后才能投票。',
     'ballot.reason.not_owner': '完成业主房屋认证后才能投票。如果您是业主，请先在小区里认证您的房屋。',
-    'ballot.reason.not_on_roll': '您认证的房屋不在本次会议的业主名册中（名册在投票开始时冻结）。如有疑问，请联系业主委员会。',
+    'ballot.reason.not_on_roll':
+      '您认证的房屋不在本次会议的业主名册中（名册在投票开始时冻结）。如有疑问，请联系业主委员会。',
     'ballot.reason.not_open': '投票尚未开始，将于 {opensAt} 开始。',
     'ballot.reason.ended': '网上投票已截止，正在等待计票。',
     'ballot.reason.closed': '投票已结束。',
@@ -178,7 +180,8 @@ export const messages = {
     'manage.heading': '管理：{title}',
     'manage.steps': '会议进程',
     'manage.announce': '发布会议公告',
-    'manage.announce.lead': '公告发布后须满公告期才能开始投票：现在发布，投票最早可于 {earliest} 开始。当前设定的开始时间：{opensAt}。',
+    'manage.announce.lead':
+      '公告发布后须满公告期才能开始投票：现在发布，投票最早可于 {earliest} 开始。当前设定的开始时间：{opensAt}。',
     'manage.announce.tooSoon': '开始时间早于 {earliest}，公告会被拒绝。请先在下方修改投票时间。',
     'manage.announce.noMotions': '至少添加一项表决事项后才能发布公告。',
     'manage.open': '开始投票',
@@ -305,11 +308,13 @@ export const messages = {
     'hidden.by': '(hidden by {name})',
 
     'topics.title': 'Topics',
-    'topics.lead': 'Owners and residents raise neighbourhood matters here for others to support and discuss. Once a topic has {threshold} supporters, the owners’ committee may put it to the owners’ assembly.',
+    'topics.lead':
+      'Owners and residents raise neighbourhood matters here for others to support and discuss. Once a topic has {threshold} supporters, the owners’ committee may put it to the owners’ assembly.',
     'topics.toMeetings': 'Owners’ assembly and votes',
     'topics.raise': 'Raise a topic',
     'topics.raise.submit': 'Publish the topic',
-    'topics.scope': 'Every resident can read a topic; choosing a building only says which one it concerns. Once published, anyone can support and reply.',
+    'topics.scope':
+      'Every resident can read a topic; choosing a building only says which one it concerns. Once published, anyone can support and reply.',
     'topics.verifyFirst': 'Verify your home to raise, support and reply to topics; until then you can read them.',
     'topics.empty': 'No topics yet.',
     'topic.back': 'All topics',
@@ -340,12 +345,14 @@ export const messages = {
     'hide.hint': 'Everyone sees the reason in place of the text',
     'hide.submit': 'Hide',
     'toMotion.title': 'Turn into a motion',
-    'toMotion.lead': 'Adds the topic as a motion to an owners’ assembly that has not been announced yet (a draft). The matter type sets how it is decided.',
+    'toMotion.lead':
+      'Adds the topic as a motion to an owners’ assembly that has not been announced yet (a draft). The matter type sets how it is decided.',
     'toMotion.titleHint': 'The topic’s title unless you make it clearer',
     'toMotion.submit': 'Add to the agenda',
     'toMotion.noDraft': 'There is no draft meeting. Create a meeting first, then turn the topic into a motion.',
     'reports.title': 'Open reports',
-    'reports.lead': 'Where needed, hide the content on the topic’s page (the reason is public), then mark the report handled.',
+    'reports.lead':
+      'Where needed, hide the content on the topic’s page (the reason is public), then mark the report handled.',
     'reports.aboutTopic': 'About the topic',
     'reports.aboutReply': 'About a reply',
     'reports.reason': 'Reason: {reason}',
@@ -354,7 +361,8 @@ export const messages = {
     'reports.empty': 'No open reports.',
 
     'meetings.title': 'Owners’ assembly',
-    'meetings.lead': 'The owners’ committee calls the assembly: it is announced first, voting opens after the notice period, and the result is counted and published when voting ends.',
+    'meetings.lead':
+      'The owners’ committee calls the assembly: it is announced first, voting opens after the notice period, and the result is counted and published when voting ends.',
     'meetings.toTopics': 'Topics',
     'meetings.motionCount': 'Matters to vote on: {count}',
     'meetings.turnout': 'Took part: {area} of the area, {count} of the owners',
@@ -370,7 +378,8 @@ export const messages = {
     'meeting.status.open': 'Voting is open until {closesAt}.',
     'meeting.status.closed': 'Voting has ended; the result was counted and published at {closedAt}.',
     'meeting.published': 'Result notice',
-    'meeting.published.lead': 'The result is on the neighbourhood’s notice board. The printable version can be posted or filed; every ballot can be checked by its receipt code.',
+    'meeting.published.lead':
+      'The result is on the neighbourhood’s notice board. The printable version can be posted or filed; every ballot can be checked by its receipt code.',
     'meeting.exportXlsx': 'Export the ballots (Excel)',
     'meeting.exportCsv': 'Export the ballots (CSV)',
     'meeting.pdf': 'Result notice (printable PDF)',
@@ -391,10 +400,14 @@ export const messages = {
     'motion.candidates': 'Candidates',
     'threshold.ordinary': 'Majority of both',
     'threshold.special': 'Three quarters of both',
-    'rule.ordinary': 'Passes when more than half of the participating area and more than half of the participating owners agree.',
-    'rule.special': 'Passes when at least three quarters of the participating area and at least three quarters of the participating owners agree.',
-    'rule.election': '{seats} to elect; tick at most {seats}. A candidate is elected with the agreement of more than half of the participating area and more than half of the participating owners.',
-    'rule.quorum': 'The result counts only if owners holding at least two thirds of the area, and at least two thirds of the owners, take part.',
+    'rule.ordinary':
+      'Passes when more than half of the participating area and more than half of the participating owners agree.',
+    'rule.special':
+      'Passes when at least three quarters of the participating area and at least three quarters of the participating owners agree.',
+    'rule.election':
+      '{seats} to elect; tick at most {seats}. A candidate is elected with the agreement of more than half of the participating area and more than half of the participating owners.',
+    'rule.quorum':
+      'The result counts only if owners holding at least two thirds of the area, and at least two thirds of the owners, take part.',
 
     'turnout.title': 'Turnout',
     'turnout.live': 'Taking part so far',
@@ -447,8 +460,10 @@ export const messages = {
     'ballot.pendingNote': 'Staff entered this ballot; it counts once a second member of staff has checked it.',
     'ballot.none': 'No ballot.',
     'ballot.reason.draft': 'The meeting is a draft; voting comes after it is announced.',
-    'ballot.reason.not_owner': 'Only owners with a verified home can vote. If you are an owner, verify your home in this neighbourhood first.',
-    'ballot.reason.not_on_roll': 'Your verified home is not on this meeting’s owner roll (the roll was frozen when voting opened). Ask the owners’ committee if this looks wrong.',
+    'ballot.reason.not_owner':
+      'Only owners with a verified home can vote. If you are an owner, verify your home in this neighbourhood first.',
+    'ballot.reason.not_on_roll':
+      'Your verified home is not on this meeting’s owner roll (the roll was frozen when voting opened). Ask the owners’ committee if this looks wrong.',
     'ballot.reason.not_open': 'Voting has not opened yet; it opens at {opensAt}.',
     'ballot.reason.ended': 'Online voting has ended; the count comes next.',
     'ballot.reason.closed': 'Voting has ended.',
@@ -466,7 +481,8 @@ export const messages = {
     'choice.chose': 'Chose: {names}',
     'choice.choseNobody': 'No candidate chosen',
     'receipt.label': 'Receipt code',
-    'receipt.keep': 'Keep this receipt code (a screenshot or a note). With it you can check at any time that your ballot was recorded as cast; it does not show your name.',
+    'receipt.keep':
+      'Keep this receipt code (a screenshot or a note). With it you can check at any time that your ballot was recorded as cast; it does not show your name.',
     'receipt.verify': 'Check this ballot',
 
     'manage.link': 'Run the meeting and count',
@@ -474,16 +490,21 @@ export const messages = {
     'manage.heading': 'Running: {title}',
     'manage.steps': 'Progress',
     'manage.announce': 'Announce the meeting',
-    'manage.announce.lead': 'Voting may open only after the notice period from the announcement: announced now, it could open at {earliest} at the earliest. The opening time set now: {opensAt}.',
-    'manage.announce.tooSoon': 'Voting opens before {earliest}, so the announcement would be refused. Change the voting times below first.',
+    'manage.announce.lead':
+      'Voting may open only after the notice period from the announcement: announced now, it could open at {earliest} at the earliest. The opening time set now: {opensAt}.',
+    'manage.announce.tooSoon':
+      'Voting opens before {earliest}, so the announcement would be refused. Change the voting times below first.',
     'manage.announce.noMotions': 'Add at least one matter to vote on before announcing.',
     'manage.open': 'Open voting',
-    'manage.open.wait': 'The notice period has not ended or the voting period is over: voting opens only after {opensAt} and before the deadline.',
+    'manage.open.wait':
+      'The notice period has not ended or the voting period is over: voting opens only after {opensAt} and before the deadline.',
     'manage.close.wait': 'The voting period has not ended: the count can start after {closesAt}.',
     'manage.close.waitPending': 'Paper or proxy ballots still await their second check; check them before counting.',
-    'manage.open.lead': 'Voting opens at {opensAt}, not before. Opening freezes the owner roll; later changes to homes do not affect this vote.',
+    'manage.open.lead':
+      'Voting opens at {opensAt}, not before. Opening freezes the owner roll; later changes to homes do not affect this vote.',
     'manage.close': 'Close voting and count',
-    'manage.close.lead': 'Voting can be closed after {closesAt}. Closing counts the ballots and publishes the result on the notice board.',
+    'manage.close.lead':
+      'Voting can be closed after {closesAt}. Closing counts the ballots and publishes the result on the notice board.',
     'manage.close.pending': 'Ballots still awaiting their check: {count}. Check or return them before closing.',
     'manage.close.confirm': 'Close voting and count? The result is published at once and cannot be withdrawn.',
     'manage.closed.lead': 'Counted at {closedAt}; the result is published.',
@@ -512,7 +533,8 @@ export const messages = {
     'field.allowChange': 'Allow changes',
     'field.allowChange.hint': 'Until voting closes, owners may change their ballot online; the last one counts.',
     'field.revealLive': 'Show the votes live',
-    'field.revealLive.hint': 'Shows each matter’s votes so far while voting is open; otherwise only after the count. Turnout is always shown live.',
+    'field.revealLive.hint':
+      'Shows each matter’s votes so far while voting is open; otherwise only after the count. Turnout is always shown live.',
     'field.disclosure': 'How the ballot list is published',
     'disclosure.room': 'Room numbers, no names',
     'disclosure.named': 'Room numbers and owners’ names',
@@ -540,7 +562,8 @@ export const messages = {
     'field.proxy.hint': 'Required for a vote by proxy',
 
     'desk.title': 'Enter paper and proxy ballots',
-    'desk.lead': 'Find the counting owner on the frozen roll and enter the ballot. It counts only after a second member of staff has checked it.',
+    'desk.lead':
+      'Find the counting owner on the frozen roll and enter the ballot. It counts only after a second member of staff has checked it.',
     'desk.search': 'Find an owner',
     'desk.search.hint': 'Room or name',
     'desk.search.submit': 'Find',
@@ -552,9 +575,11 @@ export const messages = {
     'desk.more': 'Next page',
     'desk.entry': 'Ballot for {label}',
     'desk.enter': 'Enter (awaits a second check)',
-    'desk.entered': 'The ballot for {label} is entered, receipt code {receipt}. Give the code to the owner; a second member of staff checks it next.',
+    'desk.entered':
+      'The ballot for {label} is entered, receipt code {receipt}. Give the code to the owner; a second member of staff checks it next.',
     'pending.title': 'Ballots awaiting a check ({count})',
-    'pending.lead': 'Compare with the paper ballot or the authorisation: confirm if it matches, return it to be entered again if not.',
+    'pending.lead':
+      'Compare with the paper ballot or the authorisation: confirm if it matches, return it to be entered again if not.',
     'pending.enteredBy': 'Entered by',
     'pending.confirm': 'Matches — count it',
     'pending.reject': 'Return',
@@ -563,7 +588,8 @@ export const messages = {
     'pending.empty': 'No ballots await a check.',
 
     'chain.title': 'Ballot chain',
-    'chain.lead': 'Every counted ballot is linked to the one before it by a hash; changing any of them shows when the chain is recomputed.',
+    'chain.lead':
+      'Every counted ballot is linked to the one before it by a hash; changing any of them shows when the chain is recomputed.',
     'chain.run': 'Recompute the ballot chain',
     'chain.ok': 'The chain is intact: every ballot was recomputed and matches (ballots: {entries}).',
     'chain.head': 'Recomputed head: ',
@@ -571,7 +597,8 @@ export const messages = {
     'chain.broken': 'The chain breaks at ballot {seq}: that record or a later one has been changed.',
 
     'verify.title': 'Check a ballot',
-    'verify.lead': 'Enter your receipt code to see what your ballot recorded. Anyone can recompute the ballot chain to confirm that nothing was changed.',
+    'verify.lead':
+      'Enter your receipt code to see what your ballot recorded. Anyone can recompute the ballot chain to confirm that nothing was changed.',
     'verify.code': 'Receipt code',
     'verify.code.hint': 'Like ABCD-EFGH-JKLM; case and dashes do not matter',
     'verify.submit': 'Check',

@@ -8,8 +8,13 @@ import type { SupervisionData } from './types.ts';
  */
 async function load({ client, ok }: PortalContext<VotingSupervisionApi>): Promise<SupervisionData> {
   const list = await ok(await client.meetings.$get());
-  const meetings = await Promise.all(list.items.map(async (m) => ok(await client.meetings[':meetingId'].$get({ param: { meetingId: m.id } }))));
+  const meetings = await Promise.all(
+    list.items.map(async (m) => ok(await client.meetings[':meetingId'].$get({ param: { meetingId: m.id } }))),
+  );
   return { meetings };
 }
 
-export const supervisionPage: PluginPage<VotingSupervisionApi> = { component: () => import('./SupervisionPage.svelte'), load };
+export const supervisionPage: PluginPage<VotingSupervisionApi> = {
+  component: () => import('./SupervisionPage.svelte'),
+  load,
+};

@@ -34,7 +34,14 @@ async function loadTopic(ctx: Context): Promise<TopicData> {
   // Draft meetings are listed only for those who run meetings (the committee, or the admin where none exists).
   const meetings = topic.eligible && topic.canManage ? await ok(await client.meetings.$get()) : null;
   const drafts = (meetings?.items ?? []).filter((m) => m.status === 'draft').map((m) => ({ id: m.id, title: m.title }));
-  return { topic, canRaise: topic.canRaise, canModerate: topic.canModerate, supportThreshold: topic.supportThreshold, canManage: topic.canManage, drafts };
+  return {
+    topic,
+    canRaise: topic.canRaise,
+    canModerate: topic.canModerate,
+    supportThreshold: topic.supportThreshold,
+    canManage: topic.canManage,
+    drafts,
+  };
 }
 
 async function support(ctx: ActionContext): Promise<ActionResult> {
@@ -50,7 +57,10 @@ async function reply(ctx: ActionContext): Promise<ActionResult> {
 
 async function report(ctx: ActionContext): Promise<ActionResult> {
   const values = { reason: text(ctx.form, 'reason'), replyId: text(ctx.form, 'replyId') };
-  const res = await ctx.client.topics[':topicId'].reports.$post({ param: { topicId: topicId(ctx) }, json: { reason: values.reason, replyId: values.replyId || null } });
+  const res = await ctx.client.topics[':topicId'].reports.$post({
+    param: { topicId: topicId(ctx) },
+    json: { reason: values.reason, replyId: values.replyId || null },
+  });
   return res.ok ? { reported: values.replyId || 'topic' } : refused(res, 'report', values);
 }
 
@@ -58,14 +68,25 @@ async function hide(ctx: ActionContext): Promise<ActionResult> {
   const values = { reason: text(ctx.form, 'reason'), replyId: text(ctx.form, 'replyId') };
   const param = { topicId: topicId(ctx) };
   const res = values.replyId
-    ? await ctx.client.topics[':topicId'].replies[':replyId'].hide.$post({ param: { ...param, replyId: values.replyId }, json: { reason: values.reason } })
+    ? await ctx.client.topics[':topicId'].replies[':replyId'].hide.$post({
+        param: { ...param, replyId: values.replyId },
+        json: { reason: values.reason },
+      })
     : await ctx.client.topics[':topicId'].hide.$post({ param, json: { reason: values.reason } });
   return res.ok ? { hidden: values.replyId || 'topic' } : refused(res, 'hide', values);
 }
 
 async function toMotion(ctx: ActionContext): Promise<ActionResult> {
-  const values = { meetingId: text(ctx.form, 'meetingId'), matterType: text(ctx.form, 'matterType'), title: text(ctx.form, 'title') };
-  const json = { meetingId: values.meetingId, matterType: values.matterType as MatterType, ...(values.title ? { title: values.title } : {}) };
+  const values = {
+    meetingId: text(ctx.form, 'meetingId'),
+    matterType: text(ctx.form, 'matterType'),
+    title: text(ctx.form, 'title'),
+  };
+  const json = {
+    meetingId: values.meetingId,
+    matterType: values.matterType as MatterType,
+    ...(values.title ? { title: values.title } : {}),
+  };
   const res = await ctx.client.topics[':topicId'].motion.$post({ param: { topicId: topicId(ctx) }, json });
   return res.ok ? { redirect: paths.manage(values.meetingId) } : refused(res, 'toMotion', values);
 }

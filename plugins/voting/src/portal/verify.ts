@@ -18,7 +18,10 @@ async function load({ client, ok, url }: PortalContext<VotingPublicApi>): Promis
   const status: number | null = res?.status ?? null;
   if (!res || status === 404 || status === 400) return { receipt, found: null, chain: null };
   const found = await ok(res);
-  const chain = url.searchParams.get('check') === 'chain' ? await ok(await client.meetings[':meetingId'].chain.$get({ param: { meetingId: found.meeting.id } })) : null;
+  const chain =
+    url.searchParams.get('check') === 'chain'
+      ? await ok(await client.meetings[':meetingId'].chain.$get({ param: { meetingId: found.meeting.id } }))
+      : null;
   return { receipt, found, chain };
 }
 

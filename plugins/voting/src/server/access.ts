@@ -19,7 +19,8 @@ export async function requireManager(ctx: PluginContext<unknown>) {
 }
 
 /** Moderators of 议事: the committee and the neighbourhood admin. */
-export const canModerate = (ctx: PluginContext<unknown>) => (ctx.actor?.roles ?? []).some((r) => r === 'admin' || r === 'committee');
+export const canModerate = (ctx: PluginContext<unknown>) =>
+  (ctx.actor?.roles ?? []).some((r) => r === 'admin' || r === 'committee');
 
 /** Raising, replying and supporting need a verified home here. */
 export function requireVerified(ctx: PluginContext<unknown>) {

@@ -5,7 +5,14 @@ import { createTestApp, type CallResult, type TestApp } from '../../../../apps/a
 import { buildWorld, type World } from '../../../../apps/api/src/testing/world.ts';
 import { votingPlugin } from './index.ts';
 import { signIn } from '../../../../apps/api/src/testing/residents.ts';
-import { ballotFor, installVoting, openMeeting, seedVotingNeighbourhood, type OpenMeeting, type VotingNeighbourhood } from './testing.ts';
+import {
+  ballotFor,
+  installVoting,
+  openMeeting,
+  seedVotingNeighbourhood,
+  type OpenMeeting,
+  type VotingNeighbourhood,
+} from './testing.ts';
 
 /**
  * Many submissions at the same moment (a double tap, a client retrying, two co-owners, a whole neighbourhood): each
@@ -32,14 +39,20 @@ interface Attempt {
 }
 
 const cast = (meeting: OpenMeeting, rollOwnerId: string, attempt: Attempt) =>
-  h.call('POST', `${meeting.path}/ballots`, { token: attempt.token, json: ballotFor(meeting, rollOwnerId), headers: attempt.key ? { 'idempotency-key': attempt.key } : {} });
+  h.call('POST', `${meeting.path}/ballots`, {
+    token: attempt.token,
+    json: ballotFor(meeting, rollOwnerId),
+    headers: attempt.key ? { 'idempotency-key': attempt.key } : {},
+  });
 
 /** What the meeting counted, as members see it and as stored. */
 async function counted(meeting: OpenMeeting, token: string) {
   const view = await h.call('GET', meeting.path, { token });
   const chain = await h.call('GET', `${meeting.path}/chain`, { token });
   const { rows } = await withTenant(h.services.db, world.tenantA.id, (tx) =>
-    tx.execute<{ status: string; seq: number | null }>(sql`select status, seq from voting_ballots where meeting_id = ${meeting.id} order by seq`),
+    tx.execute<{ status: string; seq: number | null }>(
+      sql`select status, seq from voting_ballots where meeting_id = ${meeting.id} order by seq`,
+    ),
   );
   return { participants: view.body.turnout.participants.count as number, chain: chain.body, rows };
 }
@@ -51,7 +64,9 @@ async function counted(meeting: OpenMeeting, token: string) {
 function expectOneWinner(attempts: Attempt[], results: CallResult[]) {
   const unexpected = results.filter((r) => ![200, 201, 409].includes(r.status));
   expect(unexpected.map((r) => ({ status: r.status, body: r.body }))).toEqual([]);
-  const winners = results.flatMap((r, i) => (r.status === 201 ? [{ attempt: attempts[i]!, receipt: r.body.receipt as string }] : []));
+  const winners = results.flatMap((r, i) =>
+    r.status === 201 ? [{ attempt: attempts[i]!, receipt: r.body.receipt as string }] : [],
+  );
   expect(winners).toHaveLength(1);
   const [winner] = winners;
   results.forEach((r, i) => {
@@ -77,7 +92,9 @@ describe('the ballots table', () => {
         tx.execute(sql`insert into voting_ballots (id, tenant_id, meeting_id, roll_owner_id, channel, status, choices, receipt, created_at)
           values (gen_random_uuid(), ${world.tenantA.id}, ${meetingId}, ${rollOwnerId}, 'paper', 'pending', '[]', ${`T${Math.random()}`}, now())`),
       );
-    await expect(insert(first.id, foreignOwner)).rejects.toMatchObject({ cause: { message: expect.stringMatching(/foreign key/) } });
+    await expect(insert(first.id, foreignOwner)).rejects.toMatchObject({
+      cause: { message: expect.stringMatching(/foreign key/) },
+    });
     await expect(insert(second.id, foreignOwner)).resolves.toBeDefined();
   });
 });
@@ -105,7 +122,9 @@ describe('concurrent ballots', () => {
     const rollOwnerId = meeting.rollOwnerOf.get(first)!;
     expect(meeting.rollOwnerOf.get(second)).toBe(rollOwnerId);
     const tokens = await signIn(h, [first, second]);
-    const attempts: Attempt[] = tokens.flatMap((token, who) => Array.from({ length: 8 }, (_, i) => ({ token, key: i % 2 ? `k-${who}-${i}` : `same-${who}` })));
+    const attempts: Attempt[] = tokens.flatMap((token, who) =>
+      Array.from({ length: 8 }, (_, i) => ({ token, key: i % 2 ? `k-${who}-${i}` : `same-${who}` })),
+    );
     const results = await Promise.all(attempts.map((a) => cast(meeting, rollOwnerId, a)));
 
     expectOneWinner(attempts, results);
@@ -125,13 +144,19 @@ describe('concurrent ballots', () => {
       h.clock.advance(1);
       return now();
     };
-    const results = await Promise.all(people.singles.map((owner, i) => cast(meeting, meeting.rollOwnerOf.get(owner)!, { token: tokens[i]!, key: `vote-${i}` }))).finally(() => {
+    const results = await Promise.all(
+      people.singles.map((owner, i) =>
+        cast(meeting, meeting.rollOwnerOf.get(owner)!, { token: tokens[i]!, key: `vote-${i}` }),
+      ),
+    ).finally(() => {
       h.clock.now = now;
     });
 
     expect(results.filter((r) => r.status !== 201).map((r) => ({ status: r.status, body: r.body }))).toEqual([]);
     // Online ballots are in the chain when their answer leaves: their group wrote them sealed.
-    expect(results.map((r) => r.body.seq as number).sort((a, b) => a - b)).toEqual(Array.from({ length: EVERYONE }, (_, i) => i + 1));
+    expect(results.map((r) => r.body.seq as number).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: EVERYONE }, (_, i) => i + 1),
+    );
     expect(new Set(results.map((r) => r.body.acceptedAt)).size).toBeGreaterThan(1);
     expect(new Set(results.map((r) => r.body.receipt)).size).toBe(EVERYONE);
     const after = await counted(meeting, tokens[0]!);

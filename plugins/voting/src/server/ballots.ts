@@ -1,7 +1,14 @@
 import { chainHash } from '@city/plugin-sdk/hashing';
 import { newId } from '@city/plugin-sdk/schema';
 import { PluginError } from '@city/plugin-sdk';
-import { anyOf, isUniqueViolation, type GroupItem, type GroupWork, type PluginActor, type PluginContext } from '@city/plugin-sdk/server';
+import {
+  anyOf,
+  isUniqueViolation,
+  type GroupItem,
+  type GroupWork,
+  type PluginActor,
+  type PluginContext,
+} from '@city/plugin-sdk/server';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { ChoiceInput } from '../contracts.ts';
@@ -32,14 +39,28 @@ export function checkChoices(agenda: Motion[], choices: readonly ChoiceInput[], 
       if (motion.kind !== 'election') throw fail('choice_invalid');
       const known = new Set(motion.candidates.map((c) => c.id));
       const chosen = new Set(answer.candidateIds);
-      if (chosen.size !== answer.candidateIds.length || answer.candidateIds.some((id) => !known.has(id))) throw fail('choice_invalid');
+      if (chosen.size !== answer.candidateIds.length || answer.candidateIds.some((id) => !known.has(id)))
+        throw fail('choice_invalid');
       if (chosen.size > (motion.seats ?? 0)) throw fail('too_many_candidates');
     }
   }
-  return canonicalChoices(choices, agenda.map((m) => m.id));
+  return canonicalChoices(
+    choices,
+    agenda.map((m) => m.id),
+  );
 }
 
-type FactFields = 'meetingId' | 'rollOwnerId' | 'receipt' | 'channel' | 'choices' | 'acceptedAt' | 'supersedes' | 'paperRef' | 'proxyName' | 'proxyAuthorisation';
+type FactFields =
+  | 'meetingId'
+  | 'rollOwnerId'
+  | 'receipt'
+  | 'channel'
+  | 'choices'
+  | 'acceptedAt'
+  | 'supersedes'
+  | 'paperRef'
+  | 'proxyName'
+  | 'proxyAuthorisation';
 
 /** What a ballot's chain entry commits to. */
 export const factsOf = (b: Pick<Ballot, FactFields>): EntryFacts => ({
@@ -78,20 +99,31 @@ function chainEntries(tip: ChainTip, rows: ReadonlyArray<Pick<Ballot, 'id' | Fac
 }
 
 /** Writes chain entries onto ballots already stored. */
-async function writeEntries(ctx: PluginContext<unknown>, entries: ReadonlyArray<{ id: string; seq: number; prev: string; hash: string }>) {
+async function writeEntries(
+  ctx: PluginContext<unknown>,
+  entries: ReadonlyArray<{ id: string; seq: number; prev: string; hash: string }>,
+) {
   for (let i = 0; i < entries.length; i += SEAL_CHUNK) {
-    const rows = entries.slice(i, i + SEAL_CHUNK).map((e) => sql`(${e.id}::uuid, ${e.seq}::integer, ${e.prev}, ${e.hash})`);
+    const rows = entries
+      .slice(i, i + SEAL_CHUNK)
+      .map((e) => sql`(${e.id}::uuid, ${e.seq}::integer, ${e.prev}, ${e.hash})`);
     await ctx.db.execute(sql`update ${ballots} set seq = v.seq, prev_hash = v.prev, entry_hash = v.hash
       from (values ${sql.join(rows, sql`, `)}) as v(id, seq, prev, hash) where ${ballots.id} = v.id`);
   }
 }
 
 /** Seals the meeting's accepted ballots not in its chain yet, in the order they were accepted. Holds the chain lock. */
-async function sealPending(ctx: PluginContext<unknown>, meetingId: string, tip: ChainTip): Promise<{ tip: ChainTip; sealed: Sealed }> {
+async function sealPending(
+  ctx: PluginContext<unknown>,
+  meetingId: string,
+  tip: ChainTip,
+): Promise<{ tip: ChainTip; sealed: Sealed }> {
   const unsealed = await ctx.db
     .select()
     .from(ballots)
-    .where(and(eq(ballots.meetingId, meetingId), isNull(ballots.seq), inArray(ballots.status, ['accepted', 'superseded'])))
+    .where(
+      and(eq(ballots.meetingId, meetingId), isNull(ballots.seq), inArray(ballots.status, ['accepted', 'superseded'])),
+    )
     .orderBy(asc(ballots.acceptedAt), asc(ballots.id));
   const chained = chainEntries(tip, unsealed);
   await writeEntries(ctx, chained.entries);
@@ -108,9 +140,17 @@ const moveTip = (ctx: PluginContext<unknown>, meetingId: string, tip: ChainTip) 
  * before the count and before a check. FOR KEY SHARE (paper entries) does not conflict with it; the count's FOR
  * UPDATE does.
  */
-export async function sealChain(ctx: PluginContext<unknown>, meetingId: string, mode: 'wait' | 'ifFree'): Promise<Sealed> {
-  const query = ctx.db.select({ head: meetings.chainHead, seq: meetings.ballotSeq }).from(meetings).where(eq(meetings.id, meetingId));
-  const [meeting] = mode === 'wait' ? await query.for('no key update') : await query.for('no key update', { skipLocked: true });
+export async function sealChain(
+  ctx: PluginContext<unknown>,
+  meetingId: string,
+  mode: 'wait' | 'ifFree',
+): Promise<Sealed> {
+  const query = ctx.db
+    .select({ head: meetings.chainHead, seq: meetings.ballotSeq })
+    .from(meetings)
+    .where(eq(meetings.id, meetingId));
+  const [meeting] =
+    mode === 'wait' ? await query.for('no key update') : await query.for('no key update', { skipLocked: true });
   if (!meeting?.head) return new Map();
   const { tip, sealed } = await sealPending(ctx, meetingId, { head: meeting.head, seq: meeting.seq });
   if (sealed.size) await moveTip(ctx, meetingId, tip);
@@ -122,7 +162,12 @@ export async function sealChain(ctx: PluginContext<unknown>, meetingId: string, 
  * (FOR UPDATE) waits for them and they for it, so no ballot lands after the count. A group of online ballots holds it
  * FOR NO KEY UPDATE instead, which is also the chain's lock.
  */
-async function holdOpen(ctx: PluginContext<unknown>, meetingId: string, online: boolean, lock: 'key share' | 'no key update' = 'key share'): Promise<Meeting> {
+async function holdOpen(
+  ctx: PluginContext<unknown>,
+  meetingId: string,
+  online: boolean,
+  lock: 'key share' | 'no key update' = 'key share',
+): Promise<Meeting> {
   const [meeting] = await ctx.db.select().from(meetings).where(eq(meetings.id, meetingId)).for(lock);
   if (!meeting || meeting.status === 'draft') throw fail('meeting_missing');
   if (meeting.status !== 'open') throw fail('not_open');
@@ -134,7 +179,13 @@ async function liveBallot(ctx: PluginContext<unknown>, meetingId: string, rollOw
   const [row] = await ctx.db
     .select()
     .from(ballots)
-    .where(and(eq(ballots.meetingId, meetingId), eq(ballots.rollOwnerId, rollOwnerId), inArray(ballots.status, ['pending', 'accepted'])));
+    .where(
+      and(
+        eq(ballots.meetingId, meetingId),
+        eq(ballots.rollOwnerId, rollOwnerId),
+        inArray(ballots.status, ['pending', 'accepted']),
+      ),
+    );
   return row;
 }
 
@@ -144,7 +195,10 @@ export async function findBallot(ctx: PluginContext<unknown>, where: ReturnType<
 }
 
 export async function loadRollOwner(ctx: PluginContext<unknown>, meetingId: string, rollOwnerId: string) {
-  const [owner] = await ctx.db.select().from(rollOwners).where(and(eq(rollOwners.meetingId, meetingId), eq(rollOwners.id, rollOwnerId)));
+  const [owner] = await ctx.db
+    .select()
+    .from(rollOwners)
+    .where(and(eq(rollOwners.meetingId, meetingId), eq(rollOwners.id, rollOwnerId)));
   if (!owner) throw fail('ballot_missing');
   return owner;
 }
@@ -196,13 +250,26 @@ export interface OnlineBallot {
 export type CastResult = { ballot: Ballot; replayed: boolean };
 
 /** Earlier ballots that decide what each new one is: the owners' live ballots, and earlier requests with the same keys. */
-async function earlierBallots(ctx: PluginContext<unknown>, meetingId: string, wanted: ReadonlyArray<{ actorId: string; rollOwnerId: string; key: string | null }>) {
+async function earlierBallots(
+  ctx: PluginContext<unknown>,
+  meetingId: string,
+  wanted: ReadonlyArray<{ actorId: string; rollOwnerId: string; key: string | null }>,
+) {
   const keyed = wanted.filter((w) => w.key !== null);
   // Two lookups, each along its own unique index (one OR would scan the meeting's ballots).
   const live = ctx.db
     .select()
     .from(ballots)
-    .where(and(eq(ballots.meetingId, meetingId), anyOf(ballots.rollOwnerId, wanted.map((w) => w.rollOwnerId)), inArray(ballots.status, ['pending', 'accepted'])));
+    .where(
+      and(
+        eq(ballots.meetingId, meetingId),
+        anyOf(
+          ballots.rollOwnerId,
+          wanted.map((w) => w.rollOwnerId),
+        ),
+        inArray(ballots.status, ['pending', 'accepted']),
+      ),
+    );
   // The members' ballots in this meeting (a few each), narrowed to the (member, key) pairs in settle(): a second
   // `= any` list, on the keys, would make Postgres 15 search the index for every member × every key.
   const repeats = ctx.db
@@ -252,7 +319,12 @@ async function openAgenda(ctx: PluginContext<unknown>, meetingId: string) {
 }
 
 /** Each item checked on the frozen roll (a voter of that counting owner) and its choices on the agenda. */
-async function checkItems(ctx: PluginContext<unknown>, meetingId: string, items: ReadonlyArray<GroupItem<OnlineBallot>>, outcomes: Outcomes) {
+async function checkItems(
+  ctx: PluginContext<unknown>,
+  meetingId: string,
+  items: ReadonlyArray<GroupItem<OnlineBallot>>,
+  outcomes: Outcomes,
+) {
   const agenda = await openAgenda(ctx, meetingId);
   const ids = [...new Set(items.map((i) => i.input.rollOwnerId))];
   const owners = await ctx.db
@@ -267,7 +339,13 @@ async function checkItems(ctx: PluginContext<unknown>, meetingId: string, items:
       if (!owner) throw fail('ballot_missing');
       const mine = new Set(await ctx.registry.ownerIdsOf(actor.id));
       if (!owner.voterOwnerIds.some((id) => mine.has(id))) throw fail('not_a_voter');
-      checked.push({ at, actor, rollOwnerId: owner.id, choices: checkChoices(agenda, input.choices, false), key: input.idempotencyKey });
+      checked.push({
+        at,
+        actor,
+        rollOwnerId: owner.id,
+        choices: checkChoices(agenda, input.choices, false),
+        key: input.idempotencyKey,
+      });
     });
   }
   return checked;
@@ -284,12 +362,15 @@ async function appendFresh(ctx: PluginContext<unknown>, meeting: Meeting, fresh:
   const { tip: start } = await sealPending(ctx, meetingId, before);
   const chained = chainEntries(start, fresh);
   const written = await insertSealed(ctx, meetingId, fresh, chained.entries);
-  const inserted = new Map(fresh.flatMap((row, i) => (written.has(row.id) ? [[row.id, ballotOf(row, chained.entries[i]!)] as const] : [])));
+  const inserted = new Map(
+    fresh.flatMap((row, i) => (written.has(row.id) ? [[row.id, ballotOf(row, chained.entries[i]!)] as const] : [])),
+  );
   if (written.size === fresh.length) return { before, tip: chained.tip, inserted };
   // A concurrent writer (a paper entry) took an owner first: the rows written are chained again without the gap.
   const again = chainEntries(start, [...inserted.values()]);
   await writeEntries(ctx, again.entries);
-  for (const e of again.entries) inserted.set(e.id, { ...inserted.get(e.id)!, seq: e.seq, prevHash: e.prev, entryHash: e.hash });
+  for (const e of again.entries)
+    inserted.set(e.id, { ...inserted.get(e.id)!, seq: e.seq, prevHash: e.prev, entryHash: e.hash });
   return { before, tip: again.tip, inserted };
 }
 
@@ -314,7 +395,13 @@ export const onlineBallots: GroupWork<unknown, OnlineBallot, CastResult> = {
     }
     const outcomes: Outcomes = new Array(items.length);
     const checked = await checkItems(ctx, meetingId, items, outcomes);
-    const found = checked.length ? await earlierBallots(ctx, meetingId, checked.map((c) => ({ actorId: c.actor.id, rollOwnerId: c.rollOwnerId, key: c.key }))) : [];
+    const found = checked.length
+      ? await earlierBallots(
+          ctx,
+          meetingId,
+          checked.map((c) => ({ actorId: c.actor.id, rollOwnerId: c.rollOwnerId, key: c.key })),
+        )
+      : [];
     // The usual case, written together: a first ballot for a counting owner (and key) no other item of the group names.
     const fresh: Array<Checked & { row: FreshRow }> = [];
     const later: Checked[] = [];
@@ -329,11 +416,24 @@ export const onlineBallots: GroupWork<unknown, OnlineBallot, CastResult> = {
         else {
           claimed.add(item.rollOwnerId);
           if (key) keys.add(key);
-          fresh.push({ ...item, row: onlineRow(ctx, item.actor.id, { meetingId, rollOwnerId: item.rollOwnerId, choices: item.choices, key: item.key, supersedes: null }) });
+          fresh.push({
+            ...item,
+            row: onlineRow(ctx, item.actor.id, {
+              meetingId,
+              rollOwnerId: item.rollOwnerId,
+              choices: item.choices,
+              key: item.key,
+              supersedes: null,
+            }),
+          });
         }
       });
     }
-    const appended = await appendFresh(ctx, meeting, fresh.map((f) => f.row));
+    const appended = await appendFresh(
+      ctx,
+      meeting,
+      fresh.map((f) => f.row),
+    );
     let tip = appended.tip;
     for (const f of fresh) {
       const ballot = appended.inserted.get(f.row.id);
@@ -352,7 +452,9 @@ export const onlineBallots: GroupWork<unknown, OnlineBallot, CastResult> = {
     let sealed: Sealed = new Map();
     if (changed) ({ tip, sealed } = await sealPending(ctx, meetingId, tip));
     if (tip.seq !== appended.before.seq) await moveTip(ctx, meetingId, tip);
-    return outcomes.map((o) => (o && !(o instanceof Error) && !o.replayed ? { ballot: withSeal(o.ballot, sealed), replayed: false } : o!));
+    return outcomes.map((o) =>
+      o && !(o instanceof Error) && !o.replayed ? { ballot: withSeal(o.ballot, sealed), replayed: false } : o!,
+    );
   },
 };
 
@@ -363,7 +465,12 @@ export const onlineBallots: GroupWork<unknown, OnlineBallot, CastResult> = {
  * would probe every unique index of the table for every row). The group sends no repeated key, and a concurrent
  * repeat fails the group, whose items then go one by one.
  */
-async function insertSealed(ctx: PluginContext<unknown>, meetingId: string, rows: readonly FreshRow[], entries: ReadonlyArray<{ seq: number; prev: string; hash: string }>) {
+async function insertSealed(
+  ctx: PluginContext<unknown>,
+  meetingId: string,
+  rows: readonly FreshRow[],
+  entries: ReadonlyArray<{ seq: number; prev: string; hash: string }>,
+) {
   if (!rows.length) return new Set<string>();
   const column = <T>(pick: (row: FreshRow, i: number) => T) => sql.param(rows.map(pick));
   const result = await ctx.db.execute(sql`
@@ -395,8 +502,23 @@ const ballotOf = (row: FreshRow, entry: { seq: number; prev: string; hash: strin
 });
 
 /** An online ballot as it is written: accepted at once. */
-function onlineRow(ctx: PluginContext<unknown>, actorId: string, b: { meetingId: string; rollOwnerId: string; choices: ChoiceInput[]; key: string | null; supersedes: string | null }) {
-  const facts = { meetingId: b.meetingId, rollOwnerId: b.rollOwnerId, receipt: receiptCode(), channel: 'online', choices: b.choices, acceptedAt: ctx.now(), supersedes: b.supersedes, paperRef: null, proxyName: null, proxyAuthorisation: null };
+function onlineRow(
+  ctx: PluginContext<unknown>,
+  actorId: string,
+  b: { meetingId: string; rollOwnerId: string; choices: ChoiceInput[]; key: string | null; supersedes: string | null },
+) {
+  const facts = {
+    meetingId: b.meetingId,
+    rollOwnerId: b.rollOwnerId,
+    receipt: receiptCode(),
+    channel: 'online',
+    choices: b.choices,
+    acceptedAt: ctx.now(),
+    supersedes: b.supersedes,
+    paperRef: null,
+    proxyName: null,
+    proxyAuthorisation: null,
+  };
   return acceptedBallot(ctx, facts, { castBy: actorId, idempotencyKey: b.key });
 }
 
@@ -404,7 +526,12 @@ function onlineRow(ctx: PluginContext<unknown>, actorId: string, b: { meetingId:
  * One online ballot whose owner already has a live one (or another item of its group named the same owner): looked
  * up again, it is a repeat, a refusal, or — where the meeting allows changes — a replacement. `meeting` is held open.
  */
-async function castOnline(ctx: PluginContext<unknown>, actor: PluginActor, meeting: Meeting, input: { rollOwnerId: string; choices: ChoiceInput[]; key: string | null }): Promise<CastResult> {
+async function castOnline(
+  ctx: PluginContext<unknown>,
+  actor: PluginActor,
+  meeting: Meeting,
+  input: { rollOwnerId: string; choices: ChoiceInput[]; key: string | null },
+): Promise<CastResult> {
   const { rollOwnerId, key } = input;
   const earlier = () => earlierBallots(ctx, meeting.id, [{ actorId: actor.id, rollOwnerId, key }]);
   const before = settle(await earlier(), actor.id, rollOwnerId, key);
@@ -412,13 +539,22 @@ async function castOnline(ctx: PluginContext<unknown>, actor: PluginActor, meeti
   if (before.live?.status === 'pending') throw fail('ballot_pending');
   if (before.live && !meeting.allowChange) throw fail('already_voted');
 
-  const row = onlineRow(ctx, actor.id, { meetingId: meeting.id, rollOwnerId, choices: input.choices, key, supersedes: before.live?.receipt ?? null });
+  const row = onlineRow(ctx, actor.id, {
+    meetingId: meeting.id,
+    rollOwnerId,
+    choices: input.choices,
+    key,
+    supersedes: before.live?.receipt ?? null,
+  });
   let inserted: Ballot | undefined;
   if (before.live) {
     // A change: the old ballot is marked replaced and the new one written together, or neither (a savepoint).
     try {
       inserted = await ctx.db.transaction(async () => {
-        await ctx.db.update(ballots).set({ status: 'superseded' }).where(and(eq(ballots.id, before.live!.id), eq(ballots.status, 'accepted')));
+        await ctx.db
+          .update(ballots)
+          .set({ status: 'superseded' })
+          .where(and(eq(ballots.id, before.live!.id), eq(ballots.status, 'accepted')));
         return (await ctx.db.insert(ballots).values(row).returning())[0];
       });
     } catch (error) {

@@ -27,7 +27,11 @@ export function canonicalChoices(choices: readonly ChoiceInput[], order: readonl
   const rank = new Map(order.map((id, i) => [id, i]));
   return [...choices]
     .sort((a, b) => (rank.get(a.motionId) ?? 0) - (rank.get(b.motionId) ?? 0))
-    .map((c) => ('choice' in c ? { motionId: c.motionId, choice: c.choice } : { motionId: c.motionId, candidateIds: [...c.candidateIds].sort() }));
+    .map((c) =>
+      'choice' in c
+        ? { motionId: c.motionId, choice: c.choice }
+        : { motionId: c.motionId, candidateIds: [...c.candidateIds].sort() },
+    );
 }
 
 export interface EntryFacts {
@@ -45,8 +49,21 @@ export interface EntryFacts {
 
 /** What an entry commits to, as text with a fixed key order (jsonb does not keep the order it was given). */
 export function entryPayload(f: EntryFacts): string {
-  const choices = f.choices.map((c) => ('choice' in c ? { m: c.motionId, c: c.choice } : { m: c.motionId, k: c.candidateIds }));
-  return JSON.stringify([f.meetingId, f.rollOwnerId, f.receipt, f.channel, choices, f.acceptedAt.toISOString(), f.supersedes, f.paperRef, f.proxyName, f.proxyAuthorisation]);
+  const choices = f.choices.map((c) =>
+    'choice' in c ? { m: c.motionId, c: c.choice } : { m: c.motionId, k: c.candidateIds },
+  );
+  return JSON.stringify([
+    f.meetingId,
+    f.rollOwnerId,
+    f.receipt,
+    f.channel,
+    choices,
+    f.acceptedAt.toISOString(),
+    f.supersedes,
+    f.paperRef,
+    f.proxyName,
+    f.proxyAuthorisation,
+  ]);
 }
 
 export interface StoredEntry extends EntryFacts {

@@ -22,13 +22,45 @@ function sequence(seed: number) {
   };
 }
 
-async function topic(ctx: PluginContext<Settings>, title: string, body: string, author: string, supporters: number, replyBodies: string[], daysAgo: number) {
+async function topic(
+  ctx: PluginContext<Settings>,
+  title: string,
+  body: string,
+  author: string,
+  supporters: number,
+  replyBodies: string[],
+  daysAgo: number,
+) {
   const at = new Date(ctx.now().getTime() - daysAgo * DAY);
   const id = newId();
-  await ctx.db.insert(topics).values({ id, tenantId: ctx.tenant.id, title, body, authorId: newId(), authorName: author, supportCount: supporters, replyCount: replyBodies.length, createdAt: at, lastActivityAt: at });
-  for (let i = 0; i < supporters; i++) await ctx.db.insert(supports).values({ tenantId: ctx.tenant.id, topicId: id, userId: newId(), createdAt: at });
+  await ctx.db
+    .insert(topics)
+    .values({
+      id,
+      tenantId: ctx.tenant.id,
+      title,
+      body,
+      authorId: newId(),
+      authorName: author,
+      supportCount: supporters,
+      replyCount: replyBodies.length,
+      createdAt: at,
+      lastActivityAt: at,
+    });
+  for (let i = 0; i < supporters; i++)
+    await ctx.db.insert(supports).values({ tenantId: ctx.tenant.id, topicId: id, userId: newId(), createdAt: at });
   for (const [i, body] of replyBodies.entries()) {
-    await ctx.db.insert(replies).values({ id: newId(), tenantId: ctx.tenant.id, topicId: id, authorId: newId(), authorName: ['王伟', '李娜', '张敏'][i % 3]!, body, createdAt: new Date(at.getTime() + (i + 1) * 3600_000) });
+    await ctx.db
+      .insert(replies)
+      .values({
+        id: newId(),
+        tenantId: ctx.tenant.id,
+        topicId: id,
+        authorId: newId(),
+        authorName: ['王伟', '李娜', '张敏'][i % 3]!,
+        body,
+        createdAt: new Date(at.getTime() + (i + 1) * 3600_000),
+      });
   }
 }
 
@@ -62,35 +94,85 @@ async function meeting(ctx: PluginContext<Settings>, spec: DemoMeeting, seed: nu
     createdBy: newId(),
     createdAt: new Date(now - (spec.announcedDaysAgo + 2) * DAY),
   });
-  await ctx.db.insert(motions).values(spec.motions.map((m, i) => ({ id: newId(), tenantId: ctx.tenant.id, meetingId: id, position: i + 1, kind: 'motion' as const, ...m })));
+  await ctx.db
+    .insert(motions)
+    .values(
+      spec.motions.map((m, i) => ({
+        id: newId(),
+        tenantId: ctx.tenant.id,
+        meetingId: id,
+        position: i + 1,
+        kind: 'motion' as const,
+        ...m,
+      })),
+    );
   const [draft] = await ctx.db.select().from(meetings).where(eq(meetings.id, id));
   // A meeting whose voting period is over has its notice off the board already (a 公示 cannot be published expired).
   const closesAt = now + spec.closesInDays * DAY;
-  const notice = closesAt <= now ? null : await ctx.notices.publish({
-    category: 'disclosure',
-    title: `关于召开业主大会的公告：${spec.title}`,
-    body: meetingNotice(await meetingView(ctx, draft!, ctx.settings), links.meeting(ctx, id)),
-    attachments: [],
-    audience: 'public',
-    buildingId: null,
-    pinned: false,
-    publishAt: null,
-    expiresAt: new Date(closesAt).toISOString(),
-  });
+  const notice =
+    closesAt <= now
+      ? null
+      : await ctx.notices.publish({
+          category: 'disclosure',
+          title: `关于召开业主大会的公告：${spec.title}`,
+          body: meetingNotice(await meetingView(ctx, draft!, ctx.settings), links.meeting(ctx, id)),
+          attachments: [],
+          audience: 'public',
+          buildingId: null,
+          pinned: false,
+          publishAt: null,
+          expiresAt: new Date(closesAt).toISOString(),
+        });
   const roll = await freezeRoll(ctx, id);
   await ctx.db
     .update(meetings)
-    .set({ status: 'open', announcedAt: new Date(now - spec.announcedDaysAgo * DAY), noticeId: notice?.id ?? null, openedAt: new Date(now - spec.opensDaysAgo * DAY), rollHash: roll.hash, rollArea: roll.total.area, rollCount: roll.total.count, chainHead: roll.hash })
+    .set({
+      status: 'open',
+      announcedAt: new Date(now - spec.announcedDaysAgo * DAY),
+      noticeId: notice?.id ?? null,
+      openedAt: new Date(now - spec.opensDaysAgo * DAY),
+      rollHash: roll.hash,
+      rollArea: roll.total.area,
+      rollCount: roll.total.count,
+      chainHead: roll.hash,
+    })
     .where(eq(meetings.id, id));
 
-  const agenda = await ctx.db.select({ id: motions.id }).from(motions).where(eq(motions.meetingId, id)).orderBy(asc(motions.position));
-  const owners = await ctx.db.select({ id: rollOwners.id, label: rollOwners.label, kind: rollOwners.kind }).from(rollOwners).where(eq(rollOwners.meetingId, id)).orderBy(asc(rollOwners.label));
+  const agenda = await ctx.db
+    .select({ id: motions.id })
+    .from(motions)
+    .where(eq(motions.meetingId, id))
+    .orderBy(asc(motions.position));
+  const owners = await ctx.db
+    .select({ id: rollOwners.id, label: rollOwners.label, kind: rollOwners.kind })
+    .from(rollOwners)
+    .where(eq(rollOwners.meetingId, id))
+    .orderBy(asc(rollOwners.label));
   const next = sequence(seed);
   const ballotRows = [];
   for (const [i, owner] of owners.entries()) {
-    if (owner.kind === 'developer' || spec.skipBuildings.some((b) => owner.label.startsWith(`${b} `)) || next(100) >= spec.turnout) continue;
-    const choices: ChoiceInput[] = agenda.map((m) => ({ motionId: m.id, choice: next(100) < spec.agree ? 'agree' : next(100) < 60 ? 'oppose' : 'abstain' }));
-    const facts = { meetingId: id, rollOwnerId: owner.id, receipt: receiptCode(), channel: 'paper', choices, acceptedAt: new Date(now - (spec.opensDaysAgo * DAY) / 2 + i * 60_000), supersedes: null, paperRef: `No.${String(i + 1).padStart(4, '0')}`, proxyName: null, proxyAuthorisation: null };
+    if (
+      owner.kind === 'developer' ||
+      spec.skipBuildings.some((b) => owner.label.startsWith(`${b} `)) ||
+      next(100) >= spec.turnout
+    )
+      continue;
+    const choices: ChoiceInput[] = agenda.map((m) => ({
+      motionId: m.id,
+      choice: next(100) < spec.agree ? 'agree' : next(100) < 60 ? 'oppose' : 'abstain',
+    }));
+    const facts = {
+      meetingId: id,
+      rollOwnerId: owner.id,
+      receipt: receiptCode(),
+      channel: 'paper',
+      choices,
+      acceptedAt: new Date(now - (spec.opensDaysAgo * DAY) / 2 + i * 60_000),
+      supersedes: null,
+      paperRef: `No.${String(i + 1).padStart(4, '0')}`,
+      proxyName: null,
+      proxyAuthorisation: null,
+    };
     ballotRows.push(acceptedBallot(ctx, facts));
   }
   await ctx.db.insert(ballots).values(ballotRows);
@@ -99,9 +181,33 @@ async function meeting(ctx: PluginContext<Settings>, spec: DemoMeeting, seed: nu
 
 /** 金色家园's 议事 and two 业主大会: one open for voting, one whose voting period has just ended, awaiting its count. */
 export async function demo(ctx: PluginContext<Settings>) {
-  await topic(ctx, '地下车库增设电动自行车充电棚', '小区电动自行车越来越多，楼道充电有火灾隐患。建议在地下车库B区划出一块地方，建充电棚，按次收费。', '王建华', 31, ['支持，楼道充电太危险了。', '收费标准要公示，最好能刷卡。', '建议同时装监控。'], 40);
-  await topic(ctx, '1栋电梯老化，申请使用维修资金更换', '1栋两部电梯已运行15年，今年故障停运7次。建议使用专项维修资金更换。', '李秀英', 12, ['同意，上周又困人了。'], 6);
-  await topic(ctx, '小区绿地能否增设儿童游乐设施', '中心花园有一块空地，希望增设滑梯和沙池，方便孩子活动。', '张晓东', 4, [], 2);
+  await topic(
+    ctx,
+    '地下车库增设电动自行车充电棚',
+    '小区电动自行车越来越多，楼道充电有火灾隐患。建议在地下车库B区划出一块地方，建充电棚，按次收费。',
+    '王建华',
+    31,
+    ['支持，楼道充电太危险了。', '收费标准要公示，最好能刷卡。', '建议同时装监控。'],
+    40,
+  );
+  await topic(
+    ctx,
+    '1栋电梯老化，申请使用维修资金更换',
+    '1栋两部电梯已运行15年，今年故障停运7次。建议使用专项维修资金更换。',
+    '李秀英',
+    12,
+    ['同意，上周又困人了。'],
+    6,
+  );
+  await topic(
+    ctx,
+    '小区绿地能否增设儿童游乐设施',
+    '中心花园有一块空地，希望增设滑梯和沙池，方便孩子活动。',
+    '张晓东',
+    4,
+    [],
+    2,
+  );
   await meeting(
     ctx,
     {
@@ -111,9 +217,21 @@ export async function demo(ctx: PluginContext<Settings>) {
       opensDaysAgo: 2,
       closesInDays: 12,
       motions: [
-        { matterType: 'property_manager', title: '续聘重庆恒安物业服务有限公司（三年）', description: '服务标准和收费不变，合同期2027年1月至2029年12月。' },
-        { matterType: 'use_maintenance_fund', title: '使用专项维修资金更换1栋两部电梯', description: '预算 68 万元，由1栋业主分摊的维修资金列支。' },
-        { matterType: 'common_parts_use', title: '在1栋、2栋大堂设置智能快递柜', description: '快递柜企业每年支付场地使用费 1.2 万元，计入小区公共收益。' },
+        {
+          matterType: 'property_manager',
+          title: '续聘重庆恒安物业服务有限公司（三年）',
+          description: '服务标准和收费不变，合同期2027年1月至2029年12月。',
+        },
+        {
+          matterType: 'use_maintenance_fund',
+          title: '使用专项维修资金更换1栋两部电梯',
+          description: '预算 68 万元，由1栋业主分摊的维修资金列支。',
+        },
+        {
+          matterType: 'common_parts_use',
+          title: '在1栋、2栋大堂设置智能快递柜',
+          description: '快递柜企业每年支付场地使用费 1.2 万元，计入小区公共收益。',
+        },
       ],
       turnout: 62,
       agree: 78,
@@ -130,8 +248,16 @@ export async function demo(ctx: PluginContext<Settings>) {
       opensDaysAgo: 21,
       closesInDays: -1 / 24,
       motions: [
-        { matterType: 'common_parts_use', title: '将地下车库B区约120平方米改为电动自行车充电棚', description: '建设费用从公共收益中列支，建成后按次收费。' },
-        { matterType: 'other_major', title: '充电棚收费标准：每次1元（充满为止）', description: '收入计入小区公共收益，每季度公示。' },
+        {
+          matterType: 'common_parts_use',
+          title: '将地下车库B区约120平方米改为电动自行车充电棚',
+          description: '建设费用从公共收益中列支，建成后按次收费。',
+        },
+        {
+          matterType: 'other_major',
+          title: '充电棚收费标准：每次1元（充满为止）',
+          description: '收入计入小区公共收益，每季度公示。',
+        },
       ],
       turnout: 74,
       agree: 86,

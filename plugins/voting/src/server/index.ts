@@ -2,7 +2,18 @@ import { fileURLToPath } from 'node:url';
 import { definePluginServer, type PluginRouter } from '@city/plugin-sdk/server';
 import { sql } from 'drizzle-orm';
 import { votingManifest } from '../manifest.ts';
-import { ballots, candidates, meetings, motions, replies, reports, rollOwners, rollUnits, supports, topics } from '../schema.ts';
+import {
+  ballots,
+  candidates,
+  meetings,
+  motions,
+  replies,
+  reports,
+  rollOwners,
+  rollUnits,
+  supports,
+  topics,
+} from '../schema.ts';
 import { ballotRoutes } from './routes/ballots.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { publicRoutes, resultRoutes, supervisionRoutes } from './routes/results.ts';
@@ -27,8 +38,12 @@ export const votingPlugin = definePluginServer({
     demo,
     // Row-level security limits every delete to the neighbourhood being purged; children before parents.
     purge: async (ctx) => {
-      for (const table of [ballots, rollUnits, rollOwners, candidates, reports, supports, replies]) await ctx.db.delete(table).where(sql`true`);
-      await ctx.db.update(topics).set({ motionId: null }).where(sql`true`);
+      for (const table of [ballots, rollUnits, rollOwners, candidates, reports, supports, replies])
+        await ctx.db.delete(table).where(sql`true`);
+      await ctx.db
+        .update(topics)
+        .set({ motionId: null })
+        .where(sql`true`);
       await ctx.db.delete(motions).where(sql`true`);
       await ctx.db.delete(meetings).where(sql`true`);
       await ctx.db.delete(topics).where(sql`true`);

@@ -1,5 +1,13 @@
 import type { PluginContext } from '@city/plugin-sdk/server';
-import { MATTER_TEXT, quorumMet, tallyElection, tallyMotion, thresholdOf, type Choice, type MatterType } from '@city/plugin-sdk/voting';
+import {
+  MATTER_TEXT,
+  quorumMet,
+  tallyElection,
+  tallyMotion,
+  thresholdOf,
+  type Choice,
+  type MatterType,
+} from '@city/plugin-sdk/voting';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ChoiceInput, MeetingView } from '../contracts.ts';
 import { ballots, candidates, meetings, motions, rollOwners } from '../schema.ts';
@@ -7,7 +15,9 @@ import { canManage } from './access.ts';
 import { fail } from './errors.ts';
 
 export type Meeting = typeof meetings.$inferSelect;
-export type Motion = typeof motions.$inferSelect & { candidates: Array<{ id: string; name: string; statement: string }> };
+export type Motion = typeof motions.$inferSelect & {
+  candidates: Array<{ id: string; name: string; statement: string }>;
+};
 export type Settings = { noticeDays: number; supportThreshold: number };
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -20,16 +30,33 @@ export async function loadMeeting(ctx: PluginContext<unknown>, id: string, lock 
 }
 
 export async function motionsOf(ctx: PluginContext<unknown>, meetingId: string): Promise<Motion[]> {
-  const rows = await ctx.db.select().from(motions).where(eq(motions.meetingId, meetingId)).orderBy(asc(motions.position));
+  const rows = await ctx.db
+    .select()
+    .from(motions)
+    .where(eq(motions.meetingId, meetingId))
+    .orderBy(asc(motions.position));
   const people = rows.length
     ? await ctx.db
-        .select({ id: candidates.id, motionId: candidates.motionId, name: candidates.name, statement: candidates.statement })
+        .select({
+          id: candidates.id,
+          motionId: candidates.motionId,
+          name: candidates.name,
+          statement: candidates.statement,
+        })
         .from(candidates)
-        .where(inArray(candidates.motionId, rows.map((m) => m.id)))
+        .where(
+          inArray(
+            candidates.motionId,
+            rows.map((m) => m.id),
+          ),
+        )
         .orderBy(asc(candidates.position))
     : [];
   const byMotion = Map.groupBy(people, (c) => c.motionId);
-  return rows.map((m) => ({ ...m, candidates: (byMotion.get(m.id) ?? []).map(({ id, name, statement }) => ({ id, name, statement })) }));
+  return rows.map((m) => ({
+    ...m,
+    candidates: (byMotion.get(m.id) ?? []).map(({ id, name, statement }) => ({ id, name, statement })),
+  }));
 }
 
 /** The earliest opening the notice period allows: N days after the announcement (or after now, for a draft). */
@@ -90,7 +117,10 @@ export function tally(meeting: Meeting, agenda: Motion[], counted: Awaited<Retur
         tallyMotion({
           threshold: thresholdOf(motion.matterType as MatterType),
           total,
-          ballots: answers.map(({ area, answer }) => ({ area, choice: ('choice' in answer ? answer.choice : 'invalid') as Choice })),
+          ballots: answers.map(({ area, answer }) => ({
+            area,
+            choice: ('choice' in answer ? answer.choice : 'invalid') as Choice,
+          })),
         }),
       );
     }
@@ -101,9 +131,16 @@ export function tally(meeting: Meeting, agenda: Motion[], counted: Awaited<Retur
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** The meeting as members and supervisors see it: results once closed, or live when the meeting shows choices. */
-export async function meetingView(ctx: PluginContext<unknown>, meeting: Meeting, settings: Settings): Promise<MeetingView> {
+export async function meetingView(
+  ctx: PluginContext<unknown>,
+  meeting: Meeting,
+  settings: Settings,
+): Promise<MeetingView> {
   const agenda = await motionsOf(ctx, meeting.id);
-  const live = meeting.status === 'open' && meeting.revealLive ? tally(meeting, agenda, await countedBallots(ctx, meeting.id)) : null;
+  const live =
+    meeting.status === 'open' && meeting.revealLive
+      ? tally(meeting, agenda, await countedBallots(ctx, meeting.id))
+      : null;
   return {
     id: meeting.id,
     title: meeting.title,
@@ -145,7 +182,12 @@ export async function meetingView(ctx: PluginContext<unknown>, meeting: Meeting,
 export async function meetingSummaries(ctx: PluginContext<unknown>, rows: Meeting[], settings: Settings) {
   const items = [];
   for (const meeting of rows) {
-    const { motions: agenda, description: _description, canManage: _canManage, ...summary } = await meetingView(ctx, meeting, settings);
+    const {
+      motions: agenda,
+      description: _description,
+      canManage: _canManage,
+      ...summary
+    } = await meetingView(ctx, meeting, settings);
     items.push({ ...summary, motionCount: agenda.length });
   }
   return items;

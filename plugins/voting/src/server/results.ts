@@ -17,7 +17,10 @@ const CHANNEL = { online: '网上', paper: '纸质', proxy: '委托' } as const;
 type AgendaItem = { id: string; candidates: Array<{ id: string; name: string }> };
 
 /** What a ballot recorded for one motion: the choice, or the chosen candidates by name. */
-export function recordedAnswer(motion: AgendaItem, choices: ChoiceInput[]): { choice: Choice | null; candidates: string[] } {
+export function recordedAnswer(
+  motion: AgendaItem,
+  choices: ChoiceInput[],
+): { choice: Choice | null; candidates: string[] } {
   const answer = choices.find((c) => c.motionId === motion.id);
   if (!answer || 'choice' in answer) return { choice: answer?.choice ?? null, candidates: [] };
   const names = new Map(motion.candidates.map((c) => [c.id, c.name]));
@@ -40,7 +43,11 @@ export async function verifyChain(ctx: PluginContext<unknown>, meetingId: string
   await sealChain(ctx, meetingId, 'wait');
   const meeting = await loadMeeting(ctx, meetingId);
   if (!meeting.rollHash) return { ok: true, entries: 0, head: null, firstBrokenSeq: null };
-  const rows = await ctx.db.select().from(ballots).where(and(eq(ballots.meetingId, meeting.id), isNotNull(ballots.seq))).orderBy(asc(ballots.seq));
+  const rows = await ctx.db
+    .select()
+    .from(ballots)
+    .where(and(eq(ballots.meetingId, meeting.id), isNotNull(ballots.seq)))
+    .orderBy(asc(ballots.seq));
   return checkChain(
     meeting.rollHash,
     meeting.chainHead,
@@ -48,7 +55,10 @@ export async function verifyChain(ctx: PluginContext<unknown>, meetingId: string
   );
 }
 
-async function closedView(ctx: PluginContext<Settings>, meetingId: string): Promise<{ meeting: Meeting; view: MeetingView }> {
+async function closedView(
+  ctx: PluginContext<Settings>,
+  meetingId: string,
+): Promise<{ meeting: Meeting; view: MeetingView }> {
   const meeting = await loadMeeting(ctx, meetingId);
   if (meeting.status !== 'closed') throw fail('not_closed');
   return { meeting, view: await meetingView(ctx, meeting, ctx.settings) };
@@ -65,7 +75,14 @@ export async function resultPdf(ctx: PluginContext<Settings>, meetingId: string)
     qrCaption: '扫码核对回执',
     printedAt: ctx.now(),
     sections: [
-      { heading: view.title, lines: [`投票时间：${printTime(view.opensAt)} 至 ${printTime(view.closesAt)}`, `计票时间：${printTime(view.closedAt!)}`, `业主总数 ${total.count} 人，专有部分总面积 ${formatArea(total.area)} ㎡。${QUORUM_RULE}。`] },
+      {
+        heading: view.title,
+        lines: [
+          `投票时间：${printTime(view.opensAt)} 至 ${printTime(view.closesAt)}`,
+          `计票时间：${printTime(view.closedAt!)}`,
+          `业主总数 ${total.count} 人，专有部分总面积 ${formatArea(total.area)} ㎡。${QUORUM_RULE}。`,
+        ],
+      },
       ...view.motions.map((m, i) => ({ heading: `${i + 1}. ${m.title}`, lines: resultLines(m) })),
     ],
     footer: [`业主名册哈希 ${view.rollHash}`, `表决记录链头 ${view.chainHead}`, `核对回执：${links.verify(ctx)}`],
@@ -83,21 +100,48 @@ export async function resultTable(ctx: PluginContext<Settings>, meetingId: strin
     const rows = view.motions.map((m) => {
       const r = m.result!;
       const agree = 'agree' in r ? r.agree : { area: 0, count: 0 };
-      const outcome = 'outcome' in r ? OUTCOME[r.outcome] : r.elected.length ? `当选 ${r.elected.length} 人` : '无人当选';
-      return [m.title, areaText(r.participants.area, r.total.area), countText(r.participants.count, r.total.count), formatArea(agree.area), String(agree.count), outcome];
+      const outcome =
+        'outcome' in r ? OUTCOME[r.outcome] : r.elected.length ? `当选 ${r.elected.length} 人` : '无人当选';
+      return [
+        m.title,
+        areaText(r.participants.area, r.total.area),
+        countText(r.participants.count, r.total.count),
+        formatArea(agree.area),
+        String(agree.count),
+        outcome,
+      ];
     });
     return writeTable({ header, rows }, format, '表决结果');
   }
-  const agenda = await ctx.db.select({ id: motions.id }).from(motions).where(eq(motions.meetingId, meeting.id)).orderBy(asc(motions.position));
+  const agenda = await ctx.db
+    .select({ id: motions.id })
+    .from(motions)
+    .where(eq(motions.meetingId, meeting.id))
+    .orderBy(asc(motions.position));
   const rows = await ctx.db
-    .select({ label: rollOwners.label, names: rollOwners.names, kind: rollOwners.kind, area: rollOwners.area, channel: ballots.channel, choices: ballots.choices, receipt: ballots.receipt })
+    .select({
+      label: rollOwners.label,
+      names: rollOwners.names,
+      kind: rollOwners.kind,
+      area: rollOwners.area,
+      channel: ballots.channel,
+      choices: ballots.choices,
+      receipt: ballots.receipt,
+    })
     .from(ballots)
     .innerJoin(rollOwners, eq(rollOwners.id, ballots.rollOwnerId))
     .where(and(eq(ballots.meetingId, meeting.id), eq(ballots.status, 'accepted')))
     .orderBy(asc(rollOwners.label));
   const named = meeting.disclosure === 'named';
   const motionsById = new Map(view.motions.map((m) => [m.id, m]));
-  const header = ['房屋', ...(named ? ['业主'] : []), '面积（㎡）', '方式', ...view.motions.map((m) => m.title), '回执码'];
+  const header = [
+    '房屋',
+    ...(named ? ['业主'] : []),
+    '面积（㎡）',
+    '方式',
+    ...view.motions.map((m) => m.title),
+    '回执码',
+  ];
   const body = rows.map((r) => [
     r.kind === 'developer' ? '建设单位（未售、未交付部分）' : r.label,
     ...(named ? [r.kind === 'developer' ? '建设单位' : r.names] : []),

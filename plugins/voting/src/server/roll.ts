@@ -5,7 +5,8 @@ import { sha256Hex } from '@city/plugin-sdk/hashing';
 import { fail } from './errors.ts';
 import { rollOwners, rollUnits } from '../schema.ts';
 
-const address = (u: { buildingName: string; entrance: string; room: string }) => [u.buildingName, u.entrance, u.room].filter(Boolean).join(' ');
+const address = (u: { buildingName: string; entrance: string; room: string }) =>
+  [u.buildingName, u.entrance, u.room].filter(Boolean).join(' ');
 
 /** Rows per insert: well under Postgres's 65,535 parameters for the widest table. */
 const CHUNK = 2000;
@@ -34,13 +35,21 @@ export async function freezeRoll(ctx: PluginContext<unknown>, meetingId: string)
   } catch (error) {
     if (!(error instanceof RollError)) throw error;
     const byId = new Map(registry.map((u) => [u.id, u]));
-    const problems = error.problems.slice(0, 20).map((p) => ({ unit: address(byId.get(p.unitId)!), problem: p.problem }));
+    const problems = error.problems
+      .slice(0, 20)
+      .map((p) => ({ unit: address(byId.get(p.unitId)!), problem: p.problem }));
     const list = (lang: 'zh-CN' | 'en') =>
       problems
-        .map((p) => `${p.unit}（${p.problem === 'no_area' ? (lang === 'zh-CN' ? '没有登记、实测或合同面积' : 'no registered, measured or contract area') : lang === 'zh-CN' ? '已交付但没有业主' : 'delivered but has no owner'}）`)
+        .map(
+          (p) =>
+            `${p.unit}（${p.problem === 'no_area' ? (lang === 'zh-CN' ? '没有登记、实测或合同面积' : 'no registered, measured or contract area') : lang === 'zh-CN' ? '已交付但没有业主' : 'delivered but has no owner'}）`,
+        )
         .join(lang === 'zh-CN' ? '；' : '; ');
     const more = error.problems.length > problems.length ? ` …(+${error.problems.length - problems.length})` : '';
-    throw fail('roll_incomplete', { 'zh-CN': `请先在房屋登记中补全：${list('zh-CN')}${more}`, en: `Complete the registry first: ${list('en')}${more}` });
+    throw fail('roll_incomplete', {
+      'zh-CN': `请先在房屋登记中补全：${list('zh-CN')}${more}`,
+      en: `Complete the registry first: ${list('en')}${more}`,
+    });
   }
 
   const unitById = new Map(registry.map((u) => [u.id, u]));
@@ -60,13 +69,26 @@ export async function freezeRoll(ctx: PluginContext<unknown>, meetingId: string)
   const unitRows = grouped.owners.flatMap((o, i) =>
     o.unitIds.map((unitId) => {
       const unit = unitById.get(unitId)!;
-      return { tenantId: ctx.tenant.id, meetingId, rollOwnerId: ownerRows[i]!.id, unitId, buildingName: unit.buildingName, room: address(unit), area: unit.countingArea!, areaSource: unit.areaSource! };
+      return {
+        tenantId: ctx.tenant.id,
+        meetingId,
+        rollOwnerId: ownerRows[i]!.id,
+        unitId,
+        buildingName: unit.buildingName,
+        room: address(unit),
+        area: unit.countingArea!,
+        areaSource: unit.areaSource!,
+      };
     }),
   );
   await insertChunked(ownerRows, (chunk) => ctx.db.insert(rollOwners).values(chunk));
   await insertChunked(unitRows, (chunk) => ctx.db.insert(rollUnits).values(chunk));
 
-  const canonical = grouped.owners.map((o) => [o.key, o.area, o.unitIds.map((id) => [id, unitById.get(id)!.countingArea])]);
+  const canonical = grouped.owners.map((o) => [
+    o.key,
+    o.area,
+    o.unitIds.map((id) => [id, unitById.get(id)!.countingArea]),
+  ]);
   const hash = sha256Hex(JSON.stringify([meetingId, grouped.total.area, grouped.total.count, canonical]));
   return { hash, total: grouped.total };
 }

@@ -8,20 +8,24 @@ import type { MeetingView } from '../contracts.ts';
 /** Times on the board and on paper: China Standard Time, written the Chinese way (as the core's printouts). */
 export const printTime = (iso: string | Date) => printDateTime(typeof iso === 'string' ? new Date(iso) : iso);
 
-export const QUORUM_RULE = '应由专有部分面积占比三分之二以上的业主且人数占比三分之二以上的业主参与表决（民法典第二百七十八条）';
+export const QUORUM_RULE =
+  '应由专有部分面积占比三分之二以上的业主且人数占比三分之二以上的业主参与表决（民法典第二百七十八条）';
 export const THRESHOLD_RULE: Record<Threshold, string> = {
   ordinary: '须经参与表决专有部分面积过半数的业主且参与表决人数过半数的业主同意',
   special: '须经参与表决专有部分面积四分之三以上的业主且参与表决人数四分之三以上的业主同意',
 };
 
 /** "a/b (xx.xx%)": the percentage is for reading only; decisions use the exact integer comparisons. */
-const share = (part: number, whole: number) => (whole ? `${((Math.floor((part * 10000) / whole) / 100).toFixed(2))}%` : '—');
-export const areaText = (a: number, total: number) => `${formatArea(a)} ㎡ / ${formatArea(total)} ㎡（${share(a, total)}）`;
+const share = (part: number, whole: number) =>
+  whole ? `${(Math.floor((part * 10000) / whole) / 100).toFixed(2)}%` : '—';
+export const areaText = (a: number, total: number) =>
+  `${formatArea(a)} ㎡ / ${formatArea(total)} ㎡（${share(a, total)}）`;
 export const countText = (c: number, total: number) => `${c} / ${total} 人（${share(c, total)}）`;
 
 type MotionView = MeetingView['motions'][number];
 
-const matterLine = (m: MotionView) => `事项类型：第${MATTER_TEXT[m.matterType as MatterType].item}项 ${MATTER_TEXT[m.matterType as MatterType]['zh-CN']}`;
+const matterLine = (m: MotionView) =>
+  `事项类型：第${MATTER_TEXT[m.matterType as MatterType].item}项 ${MATTER_TEXT[m.matterType as MatterType]['zh-CN']}`;
 
 /** The meeting notice on the 公示 board: agenda, voting window, how each motion is decided, how to vote. */
 export function meetingNotice(meeting: MeetingView, votingUrl: string) {
@@ -49,13 +53,20 @@ export function meetingNotice(meeting: MeetingView, votingUrl: string) {
     .join('\n');
 }
 
-export const OUTCOME = { passed: '通过', rejected: '未通过', not_decided: '未达到参与表决条件，本项未作出决定' } as const;
+export const OUTCOME = {
+  passed: '通过',
+  rejected: '未通过',
+  not_decided: '未达到参与表决条件，本项未作出决定',
+} as const;
 
 /** The result lines of one motion, for the result notice and its printout. */
 export function resultLines(m: MotionView): string[] {
   const r = m.result;
   if (!r) return ['尚未计票'];
-  const head = [`${matterLine(m)}`, `参与表决：面积 ${areaText(r.participants.area, r.total.area)}；人数 ${countText(r.participants.count, r.total.count)}`];
+  const head = [
+    `${matterLine(m)}`,
+    `参与表决：面积 ${areaText(r.participants.area, r.total.area)}；人数 ${countText(r.participants.count, r.total.count)}`,
+  ];
   if ('outcome' in r) {
     return [
       ...head,
@@ -69,10 +80,15 @@ export function resultLines(m: MotionView): string[] {
   return [
     ...head,
     ...r.candidates.map(
-      (c) => `${name.get(c.id)}：同意 ${c.agree.count} 人，${formatArea(c.agree.area)} ㎡${c.elected ? '，当选' : c.tied ? '，票数相同（需另行选举）' : c.approved ? '，同意票达到过半数但名次未入选' : '，未过半数'}`,
+      (c) =>
+        `${name.get(c.id)}：同意 ${c.agree.count} 人，${formatArea(c.agree.area)} ㎡${c.elected ? '，当选' : c.tied ? '，票数相同（需另行选举）' : c.approved ? '，同意票达到过半数但名次未入选' : '，未过半数'}`,
     ),
     !r.quorumMet ? `结果：${OUTCOME.not_decided}` : `当选：${r.elected.map((id) => name.get(id)).join('、') || '无'}`,
-    ...(r.tie ? [`并列：${r.tie.candidateIds.map((id) => name.get(id)).join('、')} 票数相同，争夺 ${r.tie.seats} 个席位，需另行选举`] : []),
+    ...(r.tie
+      ? [
+          `并列：${r.tie.candidateIds.map((id) => name.get(id)).join('、')} 票数相同，争夺 ${r.tie.seats} 个席位，需另行选举`,
+        ]
+      : []),
     ...(r.emptySeats ? [`空缺席位：${r.emptySeats} 个`] : []),
   ];
 }

@@ -16,12 +16,23 @@ const tokens: Record<string, string> = {};
 const A = () => `/api/v1/t/${world.tenantA.slug}`;
 const B = () => `/api/v1/t/${world.tenantB.slug}`;
 const call = (who: string, method: string, path: string, json?: unknown, headers: Record<string, string> = {}) =>
-  h.call(method, path, { token: tokens[who] ?? world.tokens[who as keyof World['tokens']], headers: { 'accept-language': 'zh-CN', ...headers }, ...(json !== undefined ? { json } : {}) });
+  h.call(method, path, {
+    token: tokens[who] ?? world.tokens[who as keyof World['tokens']],
+    headers: { 'accept-language': 'zh-CN', ...headers },
+    ...(json !== undefined ? { json } : {}),
+  });
 
 /** An extra member of tenant A with a session: the owners who vote. */
 async function addOwnerAccount(name: string) {
-  const [user] = await h.services.db.insert(schema.users).values({ phone: randomPhone(), displayName: name, passwordHash: 'x' }).returning();
-  await withTenant(h.services.db, world.tenantA.id, (tx) => tx.insert(schema.members).values({ tenantId: world.tenantA.id, userId: user!.id, displayName: name, roles: ['resident'] }));
+  const [user] = await h.services.db
+    .insert(schema.users)
+    .values({ phone: randomPhone(), displayName: name, passwordHash: 'x' })
+    .returning();
+  await withTenant(h.services.db, world.tenantA.id, (tx) =>
+    tx
+      .insert(schema.members)
+      .values({ tenantId: world.tenantA.id, userId: user!.id, displayName: name, roles: ['resident'] }),
+  );
   tokens[name] = (await h.services.sessions.create(user!.id, 'vitest')).token;
   return user!.id;
 }
@@ -33,7 +44,9 @@ async function addOwnerAccount(name: string) {
 async function seedNeighbourhood() {
   const ids = { o1: world.users.residentA.id } as Record<string, string>;
   for (const key of ['o2', 'o3', 'o4', 'o5', 'o8']) ids[key] = await addOwnerAccount(`v${key.slice(1)}`);
-  const owners = Object.fromEntries(['o1', 'o2', 'o3', 'o4', 'o5', 'o6', 'o7', 'o8'].map((k) => [k, `业主${k.slice(1)}`]));
+  const owners = Object.fromEntries(
+    ['o1', 'o2', 'o3', 'o4', 'o5', 'o6', 'o7', 'o8'].map((k) => [k, `业主${k.slice(1)}`]),
+  );
   const units = [
     ...['o1', 'o2', 'o3', 'o4', 'o5', 'o6', 'o7'].map((o, i) => ({ room: `10${i + 1}`, area: 100 * M2, owners: [o] })),
     { room: '108', area: 100 * M2, owners: ['o8'] },
@@ -43,7 +56,11 @@ async function seedNeighbourhood() {
   return seedRegistry(h.services.db, world.tenantA.id, { owners, units, verified: ids });
 }
 
-const install = (who: 'adminA' | 'adminB', base: string) => call(who, 'POST', `${base}/plugins/voting/install`, { grantedScopes: votingManifest.scopes, settings: { supportThreshold: 2 } });
+const install = (who: 'adminA' | 'adminB', base: string) =>
+  call(who, 'POST', `${base}/plugins/voting/install`, {
+    grantedScopes: votingManifest.scopes,
+    settings: { supportThreshold: 2 },
+  });
 
 beforeAll(async () => {
   h = await createTestApp({ plugins: [votingPlugin] });
@@ -56,21 +73,36 @@ afterAll(() => h.close());
 
 describe('tables', () => {
   it('every voting table carries tenant_id with row-level security enabled and forced', async () => {
-    const { rows } = await h.database.db.execute<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean; has_tenant: boolean }>(sql`
+    const { rows } = await h.database.db.execute<{
+      relname: string;
+      relrowsecurity: boolean;
+      relforcerowsecurity: boolean;
+      has_tenant: boolean;
+    }>(sql`
       select relname, relrowsecurity, relforcerowsecurity,
         exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id') as has_tenant
       from pg_class c where relkind = 'r' and relname like 'voting\_%' order by relname`);
     expect(rows).toHaveLength(10);
-    for (const row of rows) expect(row, row.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true, has_tenant: true });
+    for (const row of rows)
+      expect(row, row.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true, has_tenant: true });
   });
 });
 
 describe('议事 (topics)', () => {
   it('lets verified residents raise, reply and support; moderators hide in the open; a supported topic becomes a motion', async () => {
-    const unverified = await call('staffA', 'POST', `${A()}/p/voting/topics`, { title: '加装电梯', body: '老楼加装电梯' });
+    const unverified = await call('staffA', 'POST', `${A()}/p/voting/topics`, {
+      title: '加装电梯',
+      body: '老楼加装电梯',
+    });
     expect(unverified).toMatchObject({ status: 403, body: { code: 'voting.not_verified' } });
-    const topic = await call('residentA', 'POST', `${A()}/p/voting/topics`, { title: '更换物业公司', body: '现物业服务差，建议重新选聘。' });
-    expect(topic).toMatchObject({ status: 201, body: { authorName: world.users.residentA.displayName, supportCount: 0, eligible: false } });
+    const topic = await call('residentA', 'POST', `${A()}/p/voting/topics`, {
+      title: '更换物业公司',
+      body: '现物业服务差，建议重新选聘。',
+    });
+    expect(topic).toMatchObject({
+      status: 201,
+      body: { authorName: world.users.residentA.displayName, supportCount: 0, eligible: false },
+    });
     const path = `${A()}/p/voting/topics/${topic.body.id}`;
     expect((await call('v2', 'POST', `${path}/support`)).body).toMatchObject({ supportCount: 1, supportedByMe: true });
     expect((await call('v2', 'POST', `${path}/support`)).body.code).toBe('voting.already_supported');
@@ -78,27 +110,81 @@ describe('议事 (topics)', () => {
 
     const reply = await call('v4', 'POST', `${path}/replies`, { body: '同意，物业费也该公开。' });
     expect(reply.status).toBe(201);
-    expect((await call('v5', 'POST', `${path}/reports`, { reason: '人身攻击', replyId: reply.body.id })).status).toBe(201);
-    expect((await call('committeeA', 'GET', `${A()}/p/voting/reports`)).body.items).toEqual([expect.objectContaining({ reason: '人身攻击', replyId: reply.body.id })]);
-    expect((await call('residentA', 'POST', `${path}/replies/${reply.body.id}/hide`, { reason: '含人身攻击' })).status).toBe(403);
+    expect((await call('v5', 'POST', `${path}/reports`, { reason: '人身攻击', replyId: reply.body.id })).status).toBe(
+      201,
+    );
+    expect((await call('committeeA', 'GET', `${A()}/p/voting/reports`)).body.items).toEqual([
+      expect.objectContaining({ reason: '人身攻击', replyId: reply.body.id }),
+    ]);
+    expect(
+      (await call('residentA', 'POST', `${path}/replies/${reply.body.id}/hide`, { reason: '含人身攻击' })).status,
+    ).toBe(403);
     const hidden = await call('committeeA', 'POST', `${path}/replies/${reply.body.id}/hide`, { reason: '含人身攻击' });
-    expect(hidden.body).toMatchObject({ body: '', hiddenReason: '含人身攻击', hiddenByName: world.users.committeeA.displayName });
-    expect((await call('v2', 'GET', path)).body).toMatchObject({ replyCount: 1, replies: [{ body: '', hiddenReason: '含人身攻击' }] });
+    expect(hidden.body).toMatchObject({
+      body: '',
+      hiddenReason: '含人身攻击',
+      hiddenByName: world.users.committeeA.displayName,
+    });
+    expect((await call('v2', 'GET', path)).body).toMatchObject({
+      replyCount: 1,
+      replies: [{ body: '', hiddenReason: '含人身攻击' }],
+    });
 
-    const meeting = await call('committeeA', 'POST', `${A()}/p/voting/meetings`, { title: '议题会议', opensAt: new Date(h.clock.now().getTime() + 20 * DAY).toISOString(), closesAt: new Date(h.clock.now().getTime() + 30 * DAY).toISOString() });
-    const motion = await call('committeeA', 'POST', `${path}/motion`, { meetingId: meeting.body.id, matterType: 'property_manager' });
-    expect(motion).toMatchObject({ status: 201, body: { title: '更换物业公司', topicId: topic.body.id, threshold: 'ordinary', matterItem: 4 } });
-    expect((await call('v2', 'GET', path)).body.motion).toEqual({ id: motion.body.id, meetingId: meeting.body.id, title: '更换物业公司' });
-    expect((await call('committeeA', 'POST', `${path}/motion`, { meetingId: meeting.body.id, matterType: 'property_manager' })).body.code).toBe('voting.already_motion');
+    const meeting = await call('committeeA', 'POST', `${A()}/p/voting/meetings`, {
+      title: '议题会议',
+      opensAt: new Date(h.clock.now().getTime() + 20 * DAY).toISOString(),
+      closesAt: new Date(h.clock.now().getTime() + 30 * DAY).toISOString(),
+    });
+    const motion = await call('committeeA', 'POST', `${path}/motion`, {
+      meetingId: meeting.body.id,
+      matterType: 'property_manager',
+    });
+    expect(motion).toMatchObject({
+      status: 201,
+      body: { title: '更换物业公司', topicId: topic.body.id, threshold: 'ordinary', matterItem: 4 },
+    });
+    expect((await call('v2', 'GET', path)).body.motion).toEqual({
+      id: motion.body.id,
+      meetingId: meeting.body.id,
+      title: '更换物业公司',
+    });
+    expect(
+      (
+        await call('committeeA', 'POST', `${path}/motion`, {
+          meetingId: meeting.body.id,
+          matterType: 'property_manager',
+        })
+      ).body.code,
+    ).toBe('voting.already_motion');
   });
 
   it('refuses a topic that has not reached the threshold, and bad input, with localised problems', async () => {
-    const topic = await call('residentA', 'POST', `${A()}/p/voting/topics`, { title: '增设充电桩', body: '地库增设充电桩' });
-    const meeting = await call('committeeA', 'POST', `${A()}/p/voting/meetings`, { title: '草稿', opensAt: new Date(h.clock.now().getTime() + 20 * DAY).toISOString(), closesAt: new Date(h.clock.now().getTime() + 30 * DAY).toISOString() });
-    const early = await call('committeeA', 'POST', `${A()}/p/voting/topics/${topic.body.id}/motion`, { meetingId: meeting.body.id, matterType: 'common_parts_use' });
-    expect(early).toMatchObject({ status: 409, body: { code: 'voting.not_enough_support', title: '附议人数未达到转为议案的门槛' } });
-    const empty = await h.call('POST', `${A()}/p/voting/topics`, { token: tokens.v2, headers: { 'accept-language': 'en' }, json: { title: ' ', body: 'x' } });
-    expect(empty).toMatchObject({ status: 400, body: { errors: [{ path: 'title', message: 'This field is required' }] } });
+    const topic = await call('residentA', 'POST', `${A()}/p/voting/topics`, {
+      title: '增设充电桩',
+      body: '地库增设充电桩',
+    });
+    const meeting = await call('committeeA', 'POST', `${A()}/p/voting/meetings`, {
+      title: '草稿',
+      opensAt: new Date(h.clock.now().getTime() + 20 * DAY).toISOString(),
+      closesAt: new Date(h.clock.now().getTime() + 30 * DAY).toISOString(),
+    });
+    const early = await call('committeeA', 'POST', `${A()}/p/voting/topics/${topic.body.id}/motion`, {
+      meetingId: meeting.body.id,
+      matterType: 'common_parts_use',
+    });
+    expect(early).toMatchObject({
+      status: 409,
+      body: { code: 'voting.not_enough_support', title: '附议人数未达到转为议案的门槛' },
+    });
+    const empty = await h.call('POST', `${A()}/p/voting/topics`, {
+      token: tokens.v2,
+      headers: { 'accept-language': 'en' },
+      json: { title: ' ', body: 'x' },
+    });
+    expect(empty).toMatchObject({
+      status: 400,
+      body: { errors: [{ path: 'title', message: 'This field is required' }] },
+    });
   });
 });
 
@@ -133,8 +219,16 @@ describe('业主大会 (a meeting from draft to published result)', () => {
     motions = { ordinary: ordinary.id, special: special.id, election: election.id };
     candidates = Object.fromEntries(election.candidates.map((c: { name: string; id: string }) => [c.name, c.id]));
 
-    const wrong = await call('committeeA', 'POST', `${M()}/motions`, { kind: 'election', matterType: 'rebuild', title: '选举', seats: 1, candidates: [{ name: '甲' }] });
-    expect(wrong.body.errors).toEqual([expect.objectContaining({ path: 'matterType', message: '选举属于第三项事项（选举或更换业主委员会成员）' })]);
+    const wrong = await call('committeeA', 'POST', `${M()}/motions`, {
+      kind: 'election',
+      matterType: 'rebuild',
+      title: '选举',
+      seats: 1,
+      candidates: [{ name: '甲' }],
+    });
+    expect(wrong.body.errors).toEqual([
+      expect.objectContaining({ path: 'matterType', message: '选举属于第三项事项（选举或更换业主委员会成员）' }),
+    ]);
     expect((await call('residentA', 'GET', M())).status).toBe(404);
     expect((await call('staffA', 'POST', `${M()}/motions`, { matterType: 'rebuild', title: '改建' })).status).toBe(403);
     const notHere = await call('committeeA', 'DELETE', `${M()}/motions/00000000-0000-4000-8000-000000000000`);
@@ -145,7 +239,12 @@ describe('业主大会 (a meeting from draft to published result)', () => {
     const short = await call('committeeA', 'POST', `${M()}/announce`);
     expect(short).toMatchObject({ status: 409, body: { code: 'voting.notice_period' } });
     const now = h.clock.now().getTime();
-    const moved = await call('committeeA', 'PUT', M(), { title: '2026年第一次业主大会', opensAt: new Date(now + 16 * DAY).toISOString(), closesAt: new Date(now + 20 * DAY).toISOString(), disclosure: 'named' });
+    const moved = await call('committeeA', 'PUT', M(), {
+      title: '2026年第一次业主大会',
+      opensAt: new Date(now + 16 * DAY).toISOString(),
+      closesAt: new Date(now + 20 * DAY).toISOString(),
+      disclosure: 'named',
+    });
     expect(moved.status).toBe(200);
     const announced = await call('committeeA', 'POST', `${M()}/announce`);
     expect(announced).toMatchObject({ status: 200, body: { status: 'announced' } });
@@ -153,21 +252,37 @@ describe('业主大会 (a meeting from draft to published result)', () => {
     const notice = board.body.items.find((n: { id: string }) => n.id === announced.body.noticeId);
     expect(notice).toMatchObject({ category: 'disclosure', title: '关于召开业主大会的公告：2026年第一次业主大会' });
     expect(notice.body).toContain('须经参与表决专有部分面积四分之三以上的业主且参与表决人数四分之三以上的业主同意');
-    expect((await call('committeeA', 'POST', `${M()}/motions`, { matterType: 'rebuild', title: '改建' })).body.code).toBe('voting.not_draft');
+    expect(
+      (await call('committeeA', 'POST', `${M()}/motions`, { matterType: 'rebuild', title: '改建' })).body.code,
+    ).toBe('voting.not_draft');
     expect((await call('committeeA', 'POST', `${M()}/open`)).body.code).toBe('voting.too_early');
   });
 
   it('freezes the roll at opening: nine counting owners, 1,000 m², unaffected by later registry changes', async () => {
     h.clock.advance(17 * DAY);
     const opened = await call('committeeA', 'POST', `${M()}/open`);
-    expect(opened).toMatchObject({ status: 200, body: { status: 'open', turnout: { total: { area: 1000 * M2, count: 9 }, participants: { area: 0, count: 0 }, quorumMet: false } } });
+    expect(opened).toMatchObject({
+      status: 200,
+      body: {
+        status: 'open',
+        turnout: { total: { area: 1000 * M2, count: 9 }, participants: { area: 0, count: 0 }, quorumMet: false },
+      },
+    });
     expect(opened.body.rollHash).toMatch(/^[0-9a-f]{64}$/);
     expect(opened.body.chainHead).toBe(opened.body.rollHash);
-    await seedRegistry(h.services.db, world.tenantA.id, { owners: { late: '新业主' }, units: [{ building: '2栋', room: '201', area: 90 * M2, owners: ['late'] }] });
+    await seedRegistry(h.services.db, world.tenantA.id, {
+      owners: { late: '新业主' },
+      units: [{ building: '2栋', room: '201', area: 90 * M2, owners: ['late'] }],
+    });
     expect((await call('residentA', 'GET', M())).body.turnout.total).toEqual({ area: 1000 * M2, count: 9 });
   });
 
-  const ballot = (rollOwnerId: string, agree: 'agree' | 'oppose' | 'abstain', special: 'agree' | 'oppose' | 'abstain', chosen: string[]) => ({
+  const ballot = (
+    rollOwnerId: string,
+    agree: 'agree' | 'oppose' | 'abstain',
+    special: 'agree' | 'oppose' | 'abstain',
+    chosen: string[],
+  ) => ({
     rollOwnerId,
     choices: [
       { motionId: motions.ordinary, choice: agree },
@@ -180,22 +295,56 @@ describe('业主大会 (a meeting from draft to published result)', () => {
   it('takes one online ballot per counting owner, with a receipt; repeats never count twice', async () => {
     const me = await mine('residentA');
     expect(me).toMatchObject({ canVote: true, items: [{ label: '1栋 101', area: 100 * M2, ballot: null }] });
-    const first = await call('residentA', 'POST', `${M()}/ballots`, ballot(me.items[0].rollOwnerId, 'agree', 'agree', ['张三', '李四']), { 'idempotency-key': 'k-1' });
+    const first = await call(
+      'residentA',
+      'POST',
+      `${M()}/ballots`,
+      ballot(me.items[0].rollOwnerId, 'agree', 'agree', ['张三', '李四']),
+      { 'idempotency-key': 'k-1' },
+    );
     expect(first).toMatchObject({ status: 201, body: { status: 'accepted', seq: 1 } });
     expect(first.body.receipt).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    const again = await call('residentA', 'POST', `${M()}/ballots`, ballot(me.items[0].rollOwnerId, 'oppose', 'oppose', []), { 'idempotency-key': 'k-1' });
+    const again = await call(
+      'residentA',
+      'POST',
+      `${M()}/ballots`,
+      ballot(me.items[0].rollOwnerId, 'oppose', 'oppose', []),
+      { 'idempotency-key': 'k-1' },
+    );
     expect(again).toMatchObject({ status: 200, body: { receipt: first.body.receipt } });
-    const second = await call('residentA', 'POST', `${M()}/ballots`, ballot(me.items[0].rollOwnerId, 'oppose', 'oppose', []));
+    const second = await call(
+      'residentA',
+      'POST',
+      `${M()}/ballots`,
+      ballot(me.items[0].rollOwnerId, 'oppose', 'oppose', []),
+    );
     expect(second).toMatchObject({ status: 409, body: { code: 'voting.already_voted' } });
-    expect((await call('v2', 'POST', `${M()}/ballots`, ballot(me.items[0].rollOwnerId, 'agree', 'agree', [])))).toMatchObject({ status: 403, body: { code: 'voting.not_a_voter' } });
+    expect(
+      await call('v2', 'POST', `${M()}/ballots`, ballot(me.items[0].rollOwnerId, 'agree', 'agree', [])),
+    ).toMatchObject({ status: 403, body: { code: 'voting.not_a_voter' } });
 
     const two = (await mine('v8')).items;
     expect(two).toEqual([expect.objectContaining({ label: '1栋 108 +1', area: 200 * M2 })]);
-    const incomplete = await call('v8', 'POST', `${M()}/ballots`, { rollOwnerId: two[0].rollOwnerId, choices: [{ motionId: motions.ordinary, choice: 'agree' }] });
+    const incomplete = await call('v8', 'POST', `${M()}/ballots`, {
+      rollOwnerId: two[0].rollOwnerId,
+      choices: [{ motionId: motions.ordinary, choice: 'agree' }],
+    });
     expect(incomplete).toMatchObject({ status: 400, body: { code: 'voting.choices_incomplete' } });
-    const tooMany = await call('v8', 'POST', `${M()}/ballots`, ballot(two[0].rollOwnerId, 'agree', 'agree', ['张三', '李四', '王五']));
+    const tooMany = await call(
+      'v8',
+      'POST',
+      `${M()}/ballots`,
+      ballot(two[0].rollOwnerId, 'agree', 'agree', ['张三', '李四', '王五']),
+    );
     expect(tooMany.body.code).toBe('voting.too_many_candidates');
-    const invalidOnline = await call('v8', 'POST', `${M()}/ballots`, { ...ballot(two[0].rollOwnerId, 'agree', 'agree', []), choices: [{ motionId: motions.ordinary, choice: 'invalid' }, { motionId: motions.special, choice: 'agree' }, { motionId: motions.election, candidateIds: [] }] });
+    const invalidOnline = await call('v8', 'POST', `${M()}/ballots`, {
+      ...ballot(two[0].rollOwnerId, 'agree', 'agree', []),
+      choices: [
+        { motionId: motions.ordinary, choice: 'invalid' },
+        { motionId: motions.special, choice: 'agree' },
+        { motionId: motions.election, candidateIds: [] },
+      ],
+    });
     expect(invalidOnline.body.code).toBe('voting.choice_invalid');
 
     for (const [who, a, s, chosen] of [
@@ -211,7 +360,11 @@ describe('业主大会 (a meeting from draft to published result)', () => {
   });
 
   it('counts paper ballots only after a second person confirms them', async () => {
-    const roll = (await call('staffA', 'GET', `${M()}/roll`)).body.items as { id: string; kind: string; voted: boolean }[];
+    const roll = (await call('staffA', 'GET', `${M()}/roll`)).body.items as {
+      id: string;
+      kind: string;
+      voted: boolean;
+    }[];
     expect(roll).toHaveLength(9);
     expect(roll.filter((r) => r.voted)).toHaveLength(6);
     const developer = roll.find((r) => r.kind === 'developer')!;
@@ -225,21 +378,36 @@ describe('业主大会 (a meeting from draft to published result)', () => {
         { motionId: motions.election, choice: 'invalid' },
       ],
     };
-    expect((await call('staffA', 'POST', `${M()}/staff-ballots`, { ...paper, paperRef: '' })).body.errors).toEqual([expect.objectContaining({ path: 'paperRef' })]);
+    expect((await call('staffA', 'POST', `${M()}/staff-ballots`, { ...paper, paperRef: '' })).body.errors).toEqual([
+      expect.objectContaining({ path: 'paperRef' }),
+    ]);
     const entered = await call('staffA', 'POST', `${M()}/staff-ballots`, paper);
     expect(entered).toMatchObject({ status: 201, body: { status: 'pending', seq: null } });
-    expect((await call('residentA', 'GET', M())).body.turnout).toMatchObject({ participants: { count: 6 }, pendingPaper: 1 });
+    expect((await call('residentA', 'GET', M())).body.turnout).toMatchObject({
+      participants: { count: 6 },
+      pendingPaper: 1,
+    });
     const list = (await call('committeeA', 'GET', `${M()}/staff-ballots`)).body.items;
     expect(list).toEqual([expect.objectContaining({ label: '1栋 110', paperRef: 'No.0007', enteredByMe: false })]);
-    expect((await call('staffA', 'POST', `${M()}/staff-ballots/${list[0].id}/confirm`)).body.code).toBe('voting.same_person');
+    expect((await call('staffA', 'POST', `${M()}/staff-ballots/${list[0].id}/confirm`)).body.code).toBe(
+      'voting.same_person',
+    );
     expect((await call('staffA', 'POST', `${M()}/staff-ballots`, paper)).body.code).toBe('voting.ballot_pending');
     const confirmed = await call('committeeA', 'POST', `${M()}/staff-ballots/${list[0].id}/confirm`);
-    expect(confirmed).toMatchObject({ status: 200, body: { status: 'accepted', seq: 7, receipt: entered.body.receipt } });
+    expect(confirmed).toMatchObject({
+      status: 200,
+      body: { status: 'accepted', seq: 7, receipt: entered.body.receipt },
+    });
   });
 
   it('shows live turnout but hides choices until the count', async () => {
     const live = (await call('residentA', 'GET', M())).body;
-    expect(live.turnout).toEqual({ total: { area: 1000 * M2, count: 9 }, participants: { area: 800 * M2, count: 7 }, quorumMet: true, pendingPaper: 0 });
+    expect(live.turnout).toEqual({
+      total: { area: 1000 * M2, count: 9 },
+      participants: { area: 800 * M2, count: 7 },
+      quorumMet: true,
+      pendingPaper: 0,
+    });
     expect(live.motions.map((m: { result: unknown }) => m.result)).toEqual([null, null, null]);
     expect((await call('residentA', 'GET', `${M()}/results?format=csv`)).body.code).toBe('voting.not_closed');
   });
@@ -248,14 +416,35 @@ describe('业主大会 (a meeting from draft to published result)', () => {
     expect((await call('committeeA', 'POST', `${M()}/close`)).body.code).toBe('voting.too_early_to_close');
     // Sessions expire after 30 days without use: the whole story stays within that.
     h.clock.advance(4 * DAY);
-    expect((await call('v3', 'POST', `${M()}/ballots`, ballot((await mine('v3')).items[0].rollOwnerId, 'agree', 'agree', []))).body.code).toBe('voting.voting_ended');
+    expect(
+      (
+        await call(
+          'v3',
+          'POST',
+          `${M()}/ballots`,
+          ballot((await mine('v3')).items[0].rollOwnerId, 'agree', 'agree', []),
+        )
+      ).body.code,
+    ).toBe('voting.voting_ended');
     const closed = await call('committeeA', 'POST', `${M()}/close`);
     expect(closed.status).toBe(200);
     const [ordinary, special, election] = closed.body.motions.map((m: { result: unknown }) => m.result);
     // 7 of 9 took part (800 of 1,000 m²); o1, o2, o3 and o8 agreed: 4 heads, 500 m².
-    expect(ordinary).toMatchObject({ participants: { area: 800 * M2, count: 7 }, agree: { area: 500 * M2, count: 4 }, oppose: { area: 200 * M2, count: 2 }, abstain: { count: 1 }, quorumMet: true, outcome: 'passed' });
+    expect(ordinary).toMatchObject({
+      participants: { area: 800 * M2, count: 7 },
+      agree: { area: 500 * M2, count: 4 },
+      oppose: { area: 200 * M2, count: 2 },
+      abstain: { count: 1 },
+      quorumMet: true,
+      outcome: 'passed',
+    });
     expect(special).toMatchObject({ agree: { area: 500 * M2, count: 4 }, outcome: 'rejected' });
-    expect(election).toMatchObject({ elected: [candidates['张三']], emptySeats: 1, tie: null, participants: { count: 7 } });
+    expect(election).toMatchObject({
+      elected: [candidates['张三']],
+      emptySeats: 1,
+      tie: null,
+      participants: { count: 7 },
+    });
 
     const board = await h.call('GET', `/api/v1/public/n/${world.tenantA.slug}/notices`);
     const result = board.body.items.find((n: { id: string }) => n.id === closed.body.resultNoticeId);
@@ -263,27 +452,46 @@ describe('业主大会 (a meeting from draft to published result)', () => {
     expect(result.body).toContain(closed.body.chainHead);
     expect(result.body).toContain(closed.body.rollHash);
     expect(result.body).toContain('结果：通过');
-    expect(result.attachments[0].url).toContain(`/p/${world.tenantA.slug}/apps/voting/files/meetings/${meetingId}/result.pdf`);
+    expect(result.attachments[0].url).toContain(
+      `/p/${world.tenantA.slug}/apps/voting/files/meetings/${meetingId}/result.pdf`,
+    );
     const actions = (await call('adminA', 'GET', `${A()}/audit`)).body.items.map((e: { action: string }) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['voting.meeting_announced', 'voting.voting_opened', 'voting.ballot_confirmed', 'voting.voting_closed']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'voting.meeting_announced',
+        'voting.voting_opened',
+        'voting.ballot_confirmed',
+        'voting.voting_closed',
+      ]),
+    );
   });
 
   it('lets anyone check a receipt and recompute the chain; tampering with a stored ballot is detected', async () => {
     const receipt = (await mine('v4')).items[0].ballot.receipt as string;
     const publicBase = `/api/v1/public/n/${world.tenantA.slug}/p/voting`;
     const checked = await h.call('GET', `${publicBase}/receipts/${receipt.toLowerCase().replace(/-/g, '')}`);
-    expect(checked).toMatchObject({ status: 200, body: { receipt, status: 'accepted', channel: 'online', meeting: { title: '2026年第一次业主大会' } } });
+    expect(checked).toMatchObject({
+      status: 200,
+      body: { receipt, status: 'accepted', channel: 'online', meeting: { title: '2026年第一次业主大会' } },
+    });
     expect(checked.body.choices).toEqual([
       { motionTitle: '续聘物业服务企业', choice: 'oppose', candidates: [] },
       { motionTitle: '续筹维修资金', choice: 'oppose', candidates: [] },
       { motionTitle: '补选业主委员会委员', choice: null, candidates: ['李四', '王五'] },
     ]);
     expect((await h.call('GET', `${publicBase}/receipts/0000-0000-0000`)).body.code).toBe('voting.receipt_missing');
-    expect((await h.call('GET', `${publicBase}/meetings/${meetingId}/chain`)).body).toEqual({ ok: true, entries: 7, head: expect.any(String), firstBrokenSeq: null });
+    expect((await h.call('GET', `${publicBase}/meetings/${meetingId}/chain`)).body).toEqual({
+      ok: true,
+      entries: 7,
+      head: expect.any(String),
+      firstBrokenSeq: null,
+    });
 
     // Someone with database access changes v4's opposition into agreement.
     await withTenant(h.services.db, world.tenantA.id, (tx) =>
-      tx.execute(sql`update voting_ballots set choices = jsonb_set(choices, '{0,choice}', '"agree"') where receipt = ${receipt}`),
+      tx.execute(
+        sql`update voting_ballots set choices = jsonb_set(choices, '{0,choice}', '"agree"') where receipt = ${receipt}`,
+      ),
     );
     const broken = (await h.call('GET', `${publicBase}/meetings/${meetingId}/chain`)).body;
     expect(broken).toMatchObject({ ok: false, firstBrokenSeq: checked.body.seq });
@@ -302,18 +510,24 @@ describe('业主大会 (a meeting from draft to published result)', () => {
 
   it('shows 社区 and 街道 staff their neighbourhoods’ meetings read-only, and no other branch', async () => {
     const base = `/api/v1/supervision/neighbourhoods/${world.tenantA.slug}/p/voting/meetings`;
-    expect((await call('communityStaffA', 'GET', base)).body.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: meetingId, status: 'closed' })]));
+    expect((await call('communityStaffA', 'GET', base)).body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: meetingId, status: 'closed' })]),
+    );
     expect((await call('streetStaffA', 'GET', `${base}/${meetingId}`)).body.motions[0].result.outcome).toBe('passed');
     expect((await call('otherBranchStaff', 'GET', base)).status).toBe(404);
     expect((await call('residentA', 'GET', base)).status).toBe(403);
   });
 
   it('never shows one neighbourhood’s meetings to another', async () => {
-    expect((await call('adminB', 'GET', `${B()}/p/voting/meetings/${meetingId}`)).body.code).toBe('voting.meeting_missing');
+    expect((await call('adminB', 'GET', `${B()}/p/voting/meetings/${meetingId}`)).body.code).toBe(
+      'voting.meeting_missing',
+    );
     expect((await call('adminB', 'GET', `${A()}/p/voting/meetings/${meetingId}`)).status).toBe(404);
     expect((await call('adminB', 'GET', `${B()}/p/voting/meetings`)).body.items).toEqual([]);
     const receipt = (await mine('v4')).items[0].ballot.receipt;
-    expect((await h.call('GET', `/api/v1/public/n/${world.tenantB.slug}/p/voting/receipts/${receipt}`)).status).toBe(404);
+    expect((await h.call('GET', `/api/v1/public/n/${world.tenantB.slug}/p/voting/receipts/${receipt}`)).status).toBe(
+      404,
+    );
   });
 });
 
@@ -321,7 +535,11 @@ describe('a meeting that allows changes and shows choices live', () => {
   it('lets the designated voter of a co-owned unit change their ballot; the other co-owner cannot vote; hidden disclosure exports totals only', async () => {
     const v9 = await addOwnerAccount('v9');
     const v10 = await addOwnerAccount('v10');
-    await seedRegistry(h.services.db, world.tenantA.id, { owners: { o9: '业主9', o10: '业主10' }, units: [{ building: '2栋', room: '202', area: 120 * M2, owners: ['o9', 'o10'], designated: 'o10' }], verified: { o9: v9, o10: v10 } });
+    await seedRegistry(h.services.db, world.tenantA.id, {
+      owners: { o9: '业主9', o10: '业主10' },
+      units: [{ building: '2栋', room: '202', area: 120 * M2, owners: ['o9', 'o10'], designated: 'o10' }],
+      verified: { o9: v9, o10: v10 },
+    });
     const now = h.clock.now().getTime();
     const created = await call('committeeA', 'POST', `${A()}/p/voting/meetings`, {
       title: '改票会议',
@@ -332,7 +550,10 @@ describe('a meeting that allows changes and shows choices live', () => {
       disclosure: 'hidden',
     });
     const M = `${A()}/p/voting/meetings/${created.body.id}`;
-    const withMotion = await call('committeeA', 'POST', `${M}/motions`, { matterType: 'management_statute', title: '修订管理规约' });
+    const withMotion = await call('committeeA', 'POST', `${M}/motions`, {
+      matterType: 'management_statute',
+      title: '修订管理规约',
+    });
     const motionId = withMotion.body.motions[0].id;
     expect((await call('committeeA', 'POST', `${M}/announce`)).status).toBe(200);
     h.clock.advance(15 * DAY + 120_000);
@@ -341,7 +562,8 @@ describe('a meeting that allows changes and shows choices live', () => {
     expect((await call('v9', 'GET', `${M}/mine`)).body).toEqual({ items: [], canVote: false, reason: 'not_on_roll' });
     const mine = (await call('v10', 'GET', `${M}/mine`)).body;
     expect(mine.items).toEqual([expect.objectContaining({ label: '2栋 202', area: 120 * M2 })]);
-    const vote = (choice: string) => call('v10', 'POST', `${M}/ballots`, { rollOwnerId: mine.items[0].rollOwnerId, choices: [{ motionId, choice }] });
+    const vote = (choice: string) =>
+      call('v10', 'POST', `${M}/ballots`, { rollOwnerId: mine.items[0].rollOwnerId, choices: [{ motionId, choice }] });
     const first = await vote('agree');
     const changed = await vote('oppose');
     expect(changed).toMatchObject({ status: 201, body: { seq: 2, status: 'accepted' } });
@@ -350,7 +572,10 @@ describe('a meeting that allows changes and shows choices live', () => {
     expect(live.motions[0].result).toMatchObject({ agree: { count: 0 }, oppose: { count: 1, area: 120 * M2 } });
     const publicBase = `/api/v1/public/n/${world.tenantA.slug}/p/voting`;
     expect((await h.call('GET', `${publicBase}/receipts/${first.body.receipt}`)).body.status).toBe('superseded');
-    expect((await h.call('GET', `${publicBase}/meetings/${created.body.id}/chain`)).body).toMatchObject({ ok: true, entries: 2 });
+    expect((await h.call('GET', `${publicBase}/meetings/${created.body.id}/chain`)).body).toMatchObject({
+      ok: true,
+      entries: 2,
+    });
 
     h.clock.advance(3 * DAY);
     expect((await call('committeeA', 'POST', `${M}/close`)).body.motions[0].result.outcome).toBe('not_decided');

@@ -16,12 +16,19 @@ describe('opening a neighbourhood', () => {
   it('community staff approve; the applicant becomes admin and can invite', async () => {
     const applied = await apply(current.world.tokens.outsider, current.world.regions.communityA.id);
     expect(applied.status).toBe(201);
-    expect(applied.body).toMatchObject({ status: 'pending', communityName: '甲社区', streetName: '甲街道', tenantSlug: null });
+    expect(applied.body).toMatchObject({
+      status: 'pending',
+      communityName: '甲社区',
+      streetName: '甲街道',
+      tenantSlug: null,
+    });
 
     const mine = await current.h.call('GET', '/api/v1/applications/mine', { token: current.world.tokens.outsider });
     expect(mine.body.items.map((a: { id: string }) => a.id)).toEqual([applied.body.id]);
 
-    const queue = await current.h.call('GET', '/api/v1/applications?status=pending', { token: current.world.tokens.communityStaffA });
+    const queue = await current.h.call('GET', '/api/v1/applications?status=pending', {
+      token: current.world.tokens.communityStaffA,
+    });
     expect(queue.body.items.map((a: { id: string }) => a.id)).toContain(applied.body.id);
 
     const approved = await current.h.call('POST', `/api/v1/applications/${applied.body.id}/approve`, {
@@ -51,7 +58,10 @@ describe('opening a neighbourhood', () => {
     });
     expect(ok.body.tenantSlug).toBe(`yihao-${run}`);
     const b = await apply(current.world.tokens.outsider, current.world.regions.communityB.id, `二号院${run}`);
-    const byOperator = await current.h.call('POST', `/api/v1/applications/${b.body.id}/approve`, { token: current.world.tokens.operator, json: {} });
+    const byOperator = await current.h.call('POST', `/api/v1/applications/${b.body.id}/approve`, {
+      token: current.world.tokens.operator,
+      json: {},
+    });
     expect(byOperator.status).toBe(200);
   });
 

@@ -7,7 +7,12 @@ describe('who decides applications', () => {
   it('hides an application from staff of another branch', async () => {
     const a = await current.h.call('POST', '/api/v1/applications', {
       token: current.world.tokens.outsider,
-      json: { name: '甲区新盘', address: '某路1号', communityId: current.world.regions.communityA.id, applicantName: '申请人' },
+      json: {
+        name: '甲区新盘',
+        address: '某路1号',
+        communityId: current.world.regions.communityA.id,
+        applicantName: '申请人',
+      },
     });
     const queue = await current.h.call('GET', '/api/v1/applications', { token: current.world.tokens.otherBranchStaff });
     expect(queue.body.items.map((x: { id: string }) => x.id)).not.toContain(a.body.id);

@@ -8,14 +8,21 @@ const current = useWorld();
 const trail = async (token = current.world.tokens.adminA) =>
   (await current.h.call('GET', `/api/v1/t/${current.world.tenantA.slug}/audit?limit=100`, { token })).body;
 const verify = async () =>
-  (await current.h.call('GET', `/api/v1/t/${current.world.tenantA.slug}/audit/verify`, { token: current.world.tokens.adminA })).body;
+  (
+    await current.h.call('GET', `/api/v1/t/${current.world.tenantA.slug}/audit/verify`, {
+      token: current.world.tokens.adminA,
+    })
+  ).body;
 
 async function someGovernance() {
   const { h, world } = current;
   const base = `/api/v1/t/${world.tenantA.slug}`;
   const members = (await h.call('GET', `${base}/members`, { token: world.tokens.adminA })).body.items;
   const resident = members.find((m: { userId: string }) => m.userId === world.users.residentA.id);
-  await h.call('PATCH', `${base}/members/${resident.id}`, { token: world.tokens.adminA, json: { roles: ['committee', 'resident'] } });
+  await h.call('PATCH', `${base}/members/${resident.id}`, {
+    token: world.tokens.adminA,
+    json: { roles: ['committee', 'resident'] },
+  });
   const invited = await h.call('POST', `${base}/invitations`, {
     token: world.tokens.adminA,
     json: { phone: randomPhone(), displayName: '待邀请', roles: ['resident'] },
@@ -48,7 +55,8 @@ describe('audit trail', () => {
   it('writes nothing when the write is refused', async () => {
     const { h, world } = current;
     const before = (await trail()).items.length;
-    const members = (await h.call('GET', `/api/v1/t/${world.tenantA.slug}/members`, { token: world.tokens.adminA })).body.items;
+    const members = (await h.call('GET', `/api/v1/t/${world.tenantA.slug}/members`, { token: world.tokens.adminA }))
+      .body.items;
     const self = members.find((m: { userId: string }) => m.userId === world.users.adminA.id);
     const res = await h.call('PATCH', `/api/v1/t/${world.tenantA.slug}/members/${self.id}`, {
       token: world.tokens.adminA,
@@ -63,7 +71,10 @@ describe('audit trail', () => {
     const base = `/api/v1/t/${world.tenantA.slug}/invitations`;
     const results = await Promise.all(
       Array.from({ length: 8 }, () =>
-        h.call('POST', base, { token: world.tokens.adminA, json: { phone: randomPhone(), displayName: '并发', roles: ['resident'] } }),
+        h.call('POST', base, {
+          token: world.tokens.adminA,
+          json: { phone: randomPhone(), displayName: '并发', roles: ['resident'] },
+        }),
       ),
     );
     expect(results.every((r) => r.status === 201)).toBe(true);
@@ -73,9 +84,9 @@ describe('audit trail', () => {
   it('is append-only for the application', async () => {
     const { h, world } = current;
     for (const statement of ['update audit_log set action = $$x$$', 'delete from audit_log']) {
-      await expect(
-        withTenant(h.database.db, world.tenantA.id, (tx) => tx.execute(statement)),
-      ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/permission denied/) } });
+      await expect(withTenant(h.database.db, world.tenantA.id, (tx) => tx.execute(statement))).rejects.toMatchObject({
+        cause: { message: expect.stringMatching(/permission denied/) },
+      });
     }
   });
 
@@ -83,10 +94,16 @@ describe('audit trail', () => {
     await someGovernance();
     const tenant = current.world.tenantA.id;
     const db = current.h.database;
-    await asOwner(db, `update audit_log set details = details || '{"to":["admin"]}' where tenant_id = '${tenant}' and seq = 2`);
+    await asOwner(
+      db,
+      `update audit_log set details = details || '{"to":["admin"]}' where tenant_id = '${tenant}' and seq = 2`,
+    );
     expect(await verify()).toMatchObject({ ok: false, brokenAt: 2, reason: 'hash_mismatch', length: 1 });
 
-    await asOwner(db, `update audit_log set details = details - 'to' || '{"to":["committee","resident"]}' where tenant_id = '${tenant}' and seq = 2`);
+    await asOwner(
+      db,
+      `update audit_log set details = details - 'to' || '{"to":["committee","resident"]}' where tenant_id = '${tenant}' and seq = 2`,
+    );
     expect(await verify()).toMatchObject({ ok: true, length: 4 });
 
     await asOwner(db, `delete from audit_log where tenant_id = '${tenant}' and seq = 3`);
@@ -95,12 +112,22 @@ describe('audit trail', () => {
     const { h, world } = current;
     const fresh = await h.call('POST', '/api/v1/applications', {
       token: world.tokens.outsider,
-      json: { name: `截断小区${Date.now()}`, address: '某路2号', communityId: world.regions.communityB.id, applicantName: '甲' },
+      json: {
+        name: `截断小区${Date.now()}`,
+        address: '某路2号',
+        communityId: world.regions.communityB.id,
+        applicantName: '甲',
+      },
     });
-    const approved = await h.call('POST', `/api/v1/applications/${fresh.body.id}/approve`, { token: world.tokens.operator, json: {} });
+    const approved = await h.call('POST', `/api/v1/applications/${fresh.body.id}/approve`, {
+      token: world.tokens.operator,
+      json: {},
+    });
     const other = (await h.services.tenants.bySlug(approved.body.tenantSlug))!;
     await asOwner(db, `delete from audit_log where tenant_id = '${other.id}' and seq = 1`);
-    const cut = await h.call('GET', '/api/v1/supervision/neighbourhoods/' + other.slug + '/audit', { token: world.tokens.operator });
+    const cut = await h.call('GET', '/api/v1/supervision/neighbourhoods/' + other.slug + '/audit', {
+      token: world.tokens.operator,
+    });
     expect(cut.body.verdict).toMatchObject({ ok: false, reason: 'head_mismatch', length: 0 });
   });
 

@@ -10,7 +10,12 @@ export const route = defineRoute({
   summary: '校验审计哈希链，指出第一个断裂处 / Verify the chain and name the first broken link',
   access: ['tenant:admin'],
   request: { params: tenantParams },
-  responses: { 200: json(AuditVerdictSchema), 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+  responses: {
+    200: json(AuditVerdictSchema),
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

@@ -39,7 +39,12 @@ describe('auth errors are clear, localised, and leave nothing behind', () => {
   it('lists every invalid field of a sign-up at once', async () => {
     const res = await h.call('POST', '/api/v1/auth/sign-up', { json: { phone: 'abc', code: '12', password: 'short' } });
     expect(res.status).toBe(400);
-    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['code', 'displayName', 'password', 'phone']);
+    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'code',
+      'displayName',
+      'password',
+      'phone',
+    ]);
   });
 
   it('answers unreadable JSON and wrong content types with problems, not 500s', async () => {
@@ -82,9 +87,13 @@ describe('auth errors are clear, localised, and leave nothing behind', () => {
     const code = lastCode(h.sms, phone);
     const wrong = code === '000000' ? '111111' : '000000';
     for (let i = 0; i < 5; i++) {
-      await h.call('POST', '/api/v1/auth/sign-up', { json: { phone, code: wrong, password: 'a-good-password', displayName: 'x' } });
+      await h.call('POST', '/api/v1/auth/sign-up', {
+        json: { phone, code: wrong, password: 'a-good-password', displayName: 'x' },
+      });
     }
-    const late = await h.call('POST', '/api/v1/auth/sign-up', { json: { phone, code, password: 'a-good-password', displayName: 'x' } });
+    const late = await h.call('POST', '/api/v1/auth/sign-up', {
+      json: { phone, code, password: 'a-good-password', displayName: 'x' },
+    });
     expect(late.body.code).toBe('code_invalid');
 
     h.clock.advance(61_000);
@@ -116,7 +125,9 @@ describe('auth errors are clear, localised, and leave nothing behind', () => {
   it('gives the same answer for a wrong password and an unknown number', async () => {
     const phone = await registered();
     const wrong = await h.call('POST', '/api/v1/auth/sign-in', { json: { phone, password: 'not-it' } });
-    const unknown = await h.call('POST', '/api/v1/auth/sign-in', { json: { phone: randomPhone(), password: 'not-it' } });
+    const unknown = await h.call('POST', '/api/v1/auth/sign-in', {
+      json: { phone: randomPhone(), password: 'not-it' },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual({ ...unknown.body, instance: wrong.body.instance });
@@ -125,21 +136,26 @@ describe('auth errors are clear, localised, and leave nothing behind', () => {
   it('rate-limits sign-in per number, then lets the person in after the window', async () => {
     const phone = await registered();
     for (let i = 0; i < 10; i++) {
-      expect((await h.call('POST', '/api/v1/auth/sign-in', { json: { phone, password: 'guess-' + i } })).status).toBe(401);
+      expect((await h.call('POST', '/api/v1/auth/sign-in', { json: { phone, password: 'guess-' + i } })).status).toBe(
+        401,
+      );
     }
     const blocked = await h.call('POST', '/api/v1/auth/sign-in', { json: { phone, password: 'a-good-password' } });
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe('rate_limited');
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     h.clock.advance(15 * 60_000);
-    expect((await h.call('POST', '/api/v1/auth/sign-in', { json: { phone, password: 'a-good-password' } })).status).toBe(200);
+    expect(
+      (await h.call('POST', '/api/v1/auth/sign-in', { json: { phone, password: 'a-good-password' } })).status,
+    ).toBe(200);
   });
 
   it('rate-limits sign-in per client address across numbers', async () => {
     const headers = { 'x-forwarded-for': `172.31.${Math.floor(Math.random() * 250)}.9` };
     let last = 0;
     for (let i = 0; i < 101; i++) {
-      last = (await h.call('POST', '/api/v1/auth/sign-in', { json: { phone: randomPhone(), password: 'x' }, headers })).status;
+      last = (await h.call('POST', '/api/v1/auth/sign-in', { json: { phone: randomPhone(), password: 'x' }, headers }))
+        .status;
     }
     expect(last).toBe(429);
   });

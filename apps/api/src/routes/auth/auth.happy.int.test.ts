@@ -84,19 +84,25 @@ describe('sign-up, sign-in and sessions', () => {
   it('resets a forgotten password with a texted code and signs out other sessions', async () => {
     const { phone, token: old } = await signUp();
     h.clock.advance(61_000);
-    expect((await h.call('POST', '/api/v1/auth/phone-codes', { json: { phone, purpose: 'password-reset' } })).status).toBe(202);
+    expect(
+      (await h.call('POST', '/api/v1/auth/phone-codes', { json: { phone, purpose: 'password-reset' } })).status,
+    ).toBe(202);
     const reset = await h.call('POST', '/api/v1/auth/password-reset', {
       json: { phone, code: lastCode(h.sms, phone), password: 'a-new-password' },
     });
     expect(reset.status).toBe(200);
     expect((await h.call('GET', '/api/v1/me', { token: old })).status).toBe(401);
-    expect((await h.call('POST', '/api/v1/auth/sign-in', { json: { phone, password: 'a-new-password' } })).status).toBe(200);
+    expect((await h.call('POST', '/api/v1/auth/sign-in', { json: { phone, password: 'a-new-password' } })).status).toBe(
+      200,
+    );
   });
 
   it('accepts numbers typed with spaces or dashes', async () => {
     const phone = randomPhone();
     const typed = `${phone.slice(0, 3)} ${phone.slice(3, 7)}-${phone.slice(7)}`;
-    expect((await h.call('POST', '/api/v1/auth/phone-codes', { json: { phone: typed, purpose: 'sign-up' } })).status).toBe(202);
+    expect(
+      (await h.call('POST', '/api/v1/auth/phone-codes', { json: { phone: typed, purpose: 'sign-up' } })).status,
+    ).toBe(202);
     expect(h.sms.list(phone)).toHaveLength(1);
   });
 });

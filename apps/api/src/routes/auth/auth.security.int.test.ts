@@ -13,7 +13,10 @@ describe('cookie sessions and CSRF', () => {
 
   it('refuses a cookie-authenticated write without Origin or from another site', async () => {
     const write = { json: { locale: 'en' } };
-    const none = await current.h.call('PUT', '/api/v1/me/locale', { ...write, headers: cookieFor(current.world.tokens.outsider!) });
+    const none = await current.h.call('PUT', '/api/v1/me/locale', {
+      ...write,
+      headers: cookieFor(current.world.tokens.outsider!),
+    });
     expect(none.status).toBe(403);
     expect(none.body.code).toBe('csrf_rejected');
     const evil = await current.h.call('PUT', '/api/v1/me/locale', {
@@ -32,7 +35,10 @@ describe('cookie sessions and CSRF', () => {
   });
 
   it('needs no Origin for bearer tokens, which browsers never attach by themselves', async () => {
-    const res = await current.h.call('PUT', '/api/v1/me/locale', { json: { locale: 'en' }, token: current.world.tokens.outsider });
+    const res = await current.h.call('PUT', '/api/v1/me/locale', {
+      json: { locale: 'en' },
+      token: current.world.tokens.outsider,
+    });
     expect(res.status).toBe(204);
   });
 });

@@ -11,7 +11,12 @@ export const route = defineRoute({
   description: '每个手机号和每个 IP 均有频率限制。Rate-limited per number and per IP.',
   access: ['public'],
   request: { body: jsonBody(SignInSchema) },
-  responses: { 200: json(SessionIssuedSchema), 400: errorResponses[400], 401: errorResponses[401], 429: errorResponses[429] },
+  responses: {
+    200: json(SessionIssuedSchema),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    429: errorResponses[429],
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

@@ -16,5 +16,8 @@ export const route = defineRoute({
 export const handler: Handler<typeof route> = async (c) => {
   const { db, clock } = c.get('services');
   await db.execute(sql`select 1`);
-  return c.json({ status: 'ok' as const, database: c.get('services').databaseKind, time: clock.now().toISOString() }, 200);
+  return c.json(
+    { status: 'ok' as const, database: c.get('services').databaseKind, time: clock.now().toISOString() },
+    200,
+  );
 };

@@ -23,10 +23,12 @@ export const route = defineRoute({
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const invitation = await c.get('services').invitations.create(
-    c.get('tx'),
-    { ...auditContext(c), tenantName: c.get('tenant').name, locale: c.get('locale') },
-    c.req.valid('json'),
-  );
+  const invitation = await c
+    .get('services')
+    .invitations.create(
+      c.get('tx'),
+      { ...auditContext(c), tenantName: c.get('tenant').name, locale: c.get('locale') },
+      c.req.valid('json'),
+    );
   return c.json(serialize(invitation), 201);
 };

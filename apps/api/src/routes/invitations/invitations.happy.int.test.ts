@@ -24,7 +24,10 @@ describe('inviting people into a neighbourhood', () => {
     const token = signedUp.body.token;
     const me = await current.h.call('GET', '/api/v1/me', { token });
     expect(me.body.invitations).toEqual([
-      expect.objectContaining({ id: invited.body.id, tenant: { slug: current.world.tenantA.slug, name: current.world.tenantA.name } }),
+      expect.objectContaining({
+        id: invited.body.id,
+        tenant: { slug: current.world.tenantA.slug, name: current.world.tenantA.name },
+      }),
     ]);
 
     const accepted = await current.h.call('POST', `/api/v1/me/invitations/${invited.body.id}/accept`, { token });
@@ -43,8 +46,14 @@ describe('inviting people into a neighbourhood', () => {
   it('renews an open invitation instead of adding a second one, and can revoke it', async () => {
     const phone = randomPhone();
     const base = `/api/v1/t/${current.world.tenantA.slug}/invitations`;
-    const first = await current.h.call('POST', base, { token: current.world.tokens.adminA, json: { phone, displayName: '甲', roles: ['resident'] } });
-    const second = await current.h.call('POST', base, { token: current.world.tokens.adminA, json: { phone, displayName: '甲', roles: ['committee'] } });
+    const first = await current.h.call('POST', base, {
+      token: current.world.tokens.adminA,
+      json: { phone, displayName: '甲', roles: ['resident'] },
+    });
+    const second = await current.h.call('POST', base, {
+      token: current.world.tokens.adminA,
+      json: { phone, displayName: '甲', roles: ['committee'] },
+    });
     expect(second.body.id).toBe(first.body.id);
     expect(second.body.roles).toEqual(['committee']);
     const revoked = await current.h.call('DELETE', `${base}/${first.body.id}`, { token: current.world.tokens.adminA });

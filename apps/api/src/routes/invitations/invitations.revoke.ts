@@ -21,6 +21,8 @@ export const route = defineRoute({
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const revoked = await c.get('services').invitations.revoke(c.get('tx'), auditContext(c), c.req.valid('param').invitationId);
+  const revoked = await c
+    .get('services')
+    .invitations.revoke(c.get('tx'), auditContext(c), c.req.valid('param').invitationId);
   return c.json(serialize({ ...revoked, phone: maskPhone(revoked.phone) }), 200);
 };

@@ -12,7 +12,11 @@ describe('members and roles', () => {
     expect(first.status).toBe(200);
     expect(first.body.items).toHaveLength(3);
     expect(first.body.items.every((m: { phone: string }) => /^1\d\d\*{4}\d{4}$/.test(m.phone))).toBe(true);
-    const second = await membersOf(current.world.tokens.adminA, current.world.tenantA.slug, `?limit=3&cursor=${first.body.nextCursor}`);
+    const second = await membersOf(
+      current.world.tokens.adminA,
+      current.world.tenantA.slug,
+      `?limit=3&cursor=${first.body.nextCursor}`,
+    );
     expect(second.body.items).toHaveLength(1);
     expect(second.body.nextCursor).toBeNull();
     const all = [...first.body.items, ...second.body.items].map((m: { userId: string }) => m.userId);
@@ -22,7 +26,11 @@ describe('members and roles', () => {
   it('finds members by a part of their name, taking % and _ literally', async () => {
     const { world } = current;
     const name = world.users.residentA.displayName; // e.g. residentA-x1y2z3
-    const found = await membersOf(world.tokens.adminA, world.tenantA.slug, `?q=${encodeURIComponent(name.slice(3, 12))}`);
+    const found = await membersOf(
+      world.tokens.adminA,
+      world.tenantA.slug,
+      `?q=${encodeURIComponent(name.slice(3, 12))}`,
+    );
     expect(found.body.items.map((m: { userId: string }) => m.userId)).toEqual([world.users.residentA.id]);
     expect((await membersOf(world.tokens.adminA, world.tenantA.slug, '?q=%25')).body.items).toEqual([]);
     expect((await membersOf(world.tokens.adminA, world.tenantA.slug, '?q=_')).body.items).toEqual([]);
@@ -34,10 +42,17 @@ describe('members and roles', () => {
     const list = await membersOf(current.world.tokens.adminA, current.world.tenantA.slug);
     const resident = list.body.items.find((m: { userId: string }) => m.userId === current.world.users.residentA.id);
     const path = `/api/v1/t/${current.world.tenantA.slug}/members/${resident.id}`;
-    expect((await current.h.call('PATCH', path, { token: current.world.tokens.staffA, json: { roles: ['admin'] } })).status).toBe(403);
-    const promoted = await current.h.call('PATCH', path, { token: current.world.tokens.adminA, json: { roles: ['committee', 'resident'] } });
+    expect(
+      (await current.h.call('PATCH', path, { token: current.world.tokens.staffA, json: { roles: ['admin'] } })).status,
+    ).toBe(403);
+    const promoted = await current.h.call('PATCH', path, {
+      token: current.world.tokens.adminA,
+      json: { roles: ['committee', 'resident'] },
+    });
     expect(promoted.status).toBe(200);
-    const tenant = await current.h.call('GET', `/api/v1/t/${current.world.tenantA.slug}`, { token: current.world.tokens.residentA });
+    const tenant = await current.h.call('GET', `/api/v1/t/${current.world.tenantA.slug}`, {
+      token: current.world.tokens.residentA,
+    });
     expect(tenant.body.myRoles).toEqual(['committee', 'resident']);
   });
 
@@ -45,21 +60,42 @@ describe('members and roles', () => {
     const list = await membersOf(current.world.tokens.adminA, current.world.tenantA.slug);
     const self = list.body.items.find((m: { userId: string }) => m.userId === current.world.users.adminA.id);
     const path = `/api/v1/t/${current.world.tenantA.slug}/members/${self.id}`;
-    const demote = await current.h.call('PATCH', path, { token: current.world.tokens.adminA, json: { roles: ['resident'] } });
+    const demote = await current.h.call('PATCH', path, {
+      token: current.world.tokens.adminA,
+      json: { roles: ['resident'] },
+    });
     expect(demote.status).toBe(409);
     expect(demote.body.code).toBe('last_admin');
     expect((await current.h.call('DELETE', path, { token: current.world.tokens.adminA })).body.code).toBe('last_admin');
 
     const staff = list.body.items.find((m: { userId: string }) => m.userId === current.world.users.staffA.id);
-    await current.h.call('PATCH', `/api/v1/t/${current.world.tenantA.slug}/members/${staff.id}`, { token: current.world.tokens.adminA, json: { roles: ['admin'] } });
-    expect((await current.h.call('PATCH', path, { token: current.world.tokens.adminA, json: { roles: ['resident'] } })).status).toBe(200);
+    await current.h.call('PATCH', `/api/v1/t/${current.world.tenantA.slug}/members/${staff.id}`, {
+      token: current.world.tokens.adminA,
+      json: { roles: ['admin'] },
+    });
+    expect(
+      (await current.h.call('PATCH', path, { token: current.world.tokens.adminA, json: { roles: ['resident'] } }))
+        .status,
+    ).toBe(200);
   });
 
   it('removes a member, who then no longer sees the neighbourhood', async () => {
     const list = await membersOf(current.world.tokens.adminA, current.world.tenantA.slug);
     const resident = list.body.items.find((m: { userId: string }) => m.userId === current.world.users.residentA.id);
-    expect((await current.h.call('DELETE', `/api/v1/t/${current.world.tenantA.slug}/members/${resident.id}`, { token: current.world.tokens.adminA })).status).toBe(204);
-    expect((await current.h.call('GET', `/api/v1/t/${current.world.tenantA.slug}`, { token: current.world.tokens.residentA })).status).toBe(404);
+    expect(
+      (
+        await current.h.call('DELETE', `/api/v1/t/${current.world.tenantA.slug}/members/${resident.id}`, {
+          token: current.world.tokens.adminA,
+        })
+      ).status,
+    ).toBe(204);
+    expect(
+      (
+        await current.h.call('GET', `/api/v1/t/${current.world.tenantA.slug}`, {
+          token: current.world.tokens.residentA,
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('rejects bad cursors and limits with a problem', async () => {

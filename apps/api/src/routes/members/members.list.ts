@@ -10,7 +10,12 @@ export const route = defineRoute({
   tags: ['neighbourhood'],
   summary: '小区成员（手机号脱敏）/ Members, phone numbers masked',
   access: TENANT_READERS,
-  request: { params: tenantParams, query: PageQuerySchema.extend({ q: z.string().trim().max(40).optional().openapi({ description: '名字包含 / Name contains' }) }) },
+  request: {
+    params: tenantParams,
+    query: PageQuerySchema.extend({
+      q: z.string().trim().max(40).optional().openapi({ description: '名字包含 / Name contains' }),
+    }),
+  },
   responses: {
     200: json(pageOf(MemberSchema)),
     400: errorResponses[400],

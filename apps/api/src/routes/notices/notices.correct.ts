@@ -17,6 +17,8 @@ export const route = defineRoute({
 
 export const handler: Handler<typeof route> = async (c) => {
   const { noticeId } = c.req.valid('param');
-  const correction = await c.get('services').notices.correct(c.get('tx'), auditContext(c), noticeId, c.req.valid('json'));
+  const correction = await c
+    .get('services')
+    .notices.correct(c.get('tx'), auditContext(c), noticeId, c.req.valid('json'));
   return c.json(serialize(correction), 201);
 };

@@ -7,12 +7,18 @@ const DAY = 24 * 3600_000;
 
 const base = () => `/api/v1/t/${current.world.tenantA.slug}/notices`;
 const draft = (body: Record<string, unknown>, token = current.world.tokens.staffA) =>
-  current.h.call('POST', base(), { token, json: { category: 'notice', title: '停水通知', body: '周三9:00–12:00停水', audience: 'residents', ...body } });
-const publish = (id: string, token = current.world.tokens.staffA) => current.h.call('POST', `${base()}/${id}/publish`, { token });
+  current.h.call('POST', base(), {
+    token,
+    json: { category: 'notice', title: '停水通知', body: '周三9:00–12:00停水', audience: 'residents', ...body },
+  });
+const publish = (id: string, token = current.world.tokens.staffA) =>
+  current.h.call('POST', `${base()}/${id}/publish`, { token });
 const titles = async (token: string | undefined) =>
   (await current.h.call('GET', base(), { token })).body.items.map((n: { title: string }) => n.title);
 const publicTitles = async () =>
-  (await current.h.call('GET', `/api/v1/public/n/${current.world.tenantA.slug}/notices`)).body.items.map((n: { title: string }) => n.title);
+  (await current.h.call('GET', `/api/v1/public/n/${current.world.tenantA.slug}/notices`)).body.items.map(
+    (n: { title: string }) => n.title,
+  );
 
 describe('notices', () => {
   it('drafts stay with the editors until published; residents then read them, the public does not', async () => {
@@ -21,7 +27,9 @@ describe('notices', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ status: 'draft', state: 'draft', source: 'core' });
     expect(await titles(world.tokens.residentA)).toEqual([]);
-    expect((await current.h.call('GET', `${base()}/${created.body.id}`, { token: world.tokens.residentA })).status).toBe(404);
+    expect(
+      (await current.h.call('GET', `${base()}/${created.body.id}`, { token: world.tokens.residentA })).status,
+    ).toBe(404);
     expect((await publish(created.body.id)).body).toMatchObject({ status: 'published', state: 'live' });
     expect(await titles(world.tokens.residentA)).toEqual(['停水通知']);
     expect(await publicTitles()).toEqual([]);
@@ -31,9 +39,17 @@ describe('notices', () => {
   it('shows public notices without sign-in, only inside their window, pinned first', async () => {
     const { h } = current;
     const now = h.clock.now().getTime();
-    const later = await draft({ title: '下周消防演练', audience: 'public', publishAt: new Date(now + DAY).toISOString() });
+    const later = await draft({
+      title: '下周消防演练',
+      audience: 'public',
+      publishAt: new Date(now + DAY).toISOString(),
+    });
     const pinned = await draft({ title: '物业电话', audience: 'public', pinned: true });
-    const today = await draft({ title: '电梯检修', audience: 'public', expiresAt: new Date(now + 2 * DAY).toISOString() });
+    const today = await draft({
+      title: '电梯检修',
+      audience: 'public',
+      expiresAt: new Date(now + 2 * DAY).toISOString(),
+    });
     for (const n of [later, today, pinned]) await publish(n.body.id);
     expect(await publicTitles()).toEqual(['物业电话', '电梯检修']);
     h.clock.advance(DAY + 1000);
@@ -48,17 +64,29 @@ describe('notices', () => {
   it('locks a published 公示: no edit, no withdrawal, only a linked correction', async () => {
     const { h, world } = current;
     const now = h.clock.now().getTime();
-    const period = { category: 'disclosure', title: '2026年公共收益公示', audience: 'public', expiresAt: new Date(now + 7 * DAY).toISOString() };
+    const period = {
+      category: 'disclosure',
+      title: '2026年公共收益公示',
+      audience: 'public',
+      expiresAt: new Date(now + 7 * DAY).toISOString(),
+    };
     const missing = await draft({ ...period, expiresAt: null });
     expect(missing.status).toBe(400);
-    expect(missing.body.errors).toEqual([expect.objectContaining({ path: 'expiresAt', message: '公示须设定公示期截止时间' })]);
+    expect(missing.body.errors).toEqual([
+      expect.objectContaining({ path: 'expiresAt', message: '公示须设定公示期截止时间' }),
+    ]);
 
     const original = await draft(period);
     await publish(original.body.id);
-    const edit = await h.call('PUT', `${base()}/${original.body.id}`, { token: world.tokens.staffA, json: { ...period, body: '改' , title: '改' } });
+    const edit = await h.call('PUT', `${base()}/${original.body.id}`, {
+      token: world.tokens.staffA,
+      json: { ...period, body: '改', title: '改' },
+    });
     expect(edit.status).toBe(409);
     expect(edit.body.code).toBe('notice_locked');
-    expect((await h.call('POST', `${base()}/${original.body.id}/withdraw`, { token: world.tokens.staffA })).body.code).toBe('notice_locked');
+    expect(
+      (await h.call('POST', `${base()}/${original.body.id}/withdraw`, { token: world.tokens.staffA })).body.code,
+    ).toBe('notice_locked');
 
     const correction = await h.call('POST', `${base()}/${original.body.id}/corrections`, {
       token: world.tokens.staffA,
@@ -79,10 +107,14 @@ describe('notices', () => {
       json: { category: 'notice', title: '停水通知（时间调整）', body: '改为周四', audience: 'residents' },
     });
     expect(edited.body.title).toBe('停水通知（时间调整）');
-    expect((await h.call('POST', `${base()}/${n.body.id}/withdraw`, { token: world.tokens.staffA })).body.code).toBe('notice_state');
+    expect((await h.call('POST', `${base()}/${n.body.id}/withdraw`, { token: world.tokens.staffA })).body.code).toBe(
+      'notice_state',
+    );
     await publish(n.body.id);
     expect((await publish(n.body.id)).body.code).toBe('notice_state');
-    expect((await h.call('POST', `${base()}/${n.body.id}/withdraw`, { token: world.tokens.staffA })).body.state).toBe('withdrawn');
+    expect((await h.call('POST', `${base()}/${n.body.id}/withdraw`, { token: world.tokens.staffA })).body.state).toBe(
+      'withdrawn',
+    );
     expect(await titles(world.tokens.residentA)).toEqual([]);
   });
 
@@ -95,7 +127,10 @@ describe('notices', () => {
   });
 
   it('validates attachments and audiences field by field', async () => {
-    const res = await draft({ attachments: [{ name: '附件', url: 'javascript:alert(1)' }], audience: 'building' }, current.world.tokens.adminA);
+    const res = await draft(
+      { attachments: [{ name: '附件', url: 'javascript:alert(1)' }], audience: 'building' },
+      current.world.tokens.adminA,
+    );
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['attachments.0.url', 'buildingId']);
   });
@@ -111,26 +146,37 @@ describe('notices', () => {
     await publish(n.body.id);
     await h.call('POST', `${base()}/${n.body.id}/withdraw`, { token: world.tokens.staffA });
     const trail = await h.call('GET', `/api/v1/t/${world.tenantA.slug}/audit`, { token: world.tokens.adminA });
-    expect(trail.body.items.slice(0, 3).map((e: { action: string }) => e.action)).toEqual(['notice.withdrawn', 'notice.published', 'notice.created']);
+    expect(trail.body.items.slice(0, 3).map((e: { action: string }) => e.action)).toEqual([
+      'notice.withdrawn',
+      'notice.published',
+      'notice.created',
+    ]);
   });
 
   it('lets other capabilities publish in their own transaction', async () => {
     const { h, world } = current;
     const context = { tenantId: world.tenantA.id, actor: { id: null, displayName: '表决插件' }, at: h.clock.now() };
     await withTenant(h.database.db, world.tenantA.id, (tx) =>
-      h.services.notices.publishNow(tx, context, {
-        category: 'result',
-        title: '表决结果公告',
-        body: '第1项议案通过',
-        attachments: [],
-        audience: 'public',
-        buildingId: null,
-        pinned: false,
-        publishAt: null,
-        expiresAt: null,
-      }, 'voting'),
+      h.services.notices.publishNow(
+        tx,
+        context,
+        {
+          category: 'result',
+          title: '表决结果公告',
+          body: '第1项议案通过',
+          attachments: [],
+          audience: 'public',
+          buildingId: null,
+          pinned: false,
+          publishAt: null,
+          expiresAt: null,
+        },
+        'voting',
+      ),
     );
     const board = await h.call('GET', `/api/v1/public/n/${world.tenantA.slug}/notices`);
-    expect(board.body.items).toEqual([expect.objectContaining({ title: '表决结果公告', source: 'voting', category: 'result' })]);
+    expect(board.body.items).toEqual([
+      expect.objectContaining({ title: '表决结果公告', source: 'voting', category: 'result' }),
+    ]);
   });
 });

@@ -13,5 +13,10 @@ export const organisationErrors = { 401: errorResponses[401], 403: errorResponse
 export const organisationOf = (c: Context<AppEnv>) => c.get('organisation');
 
 /** A staff row as lists show it: the phone number masked. */
-export const staffView = (row: { userId: string; displayName: string; phone: string; role: 'owner' | 'manager' | 'staff'; addedAt: Date }) =>
-  serialize({ ...row, phone: maskPhone(row.phone) });
+export const staffView = (row: {
+  userId: string;
+  displayName: string;
+  phone: string;
+  role: 'owner' | 'manager' | 'staff';
+  addedAt: Date;
+}) => serialize({ ...row, phone: maskPhone(row.phone) });

@@ -11,7 +11,12 @@ export const route = defineRoute({
   description: '统一社会信用代码按 GB 32100 校验，每个代码只能注册一次；注册人成为负责人。',
   access: ['user'],
   request: { body: jsonBody(OrganisationCreateSchema) },
-  responses: { 201: json(OrganisationSchema, 'Registered'), 400: errorResponses[400], 401: errorResponses[401], 409: errorResponses[409] },
+  responses: {
+    201: json(OrganisationSchema, 'Registered'),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    409: errorResponses[409],
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

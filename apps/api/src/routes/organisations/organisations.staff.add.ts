@@ -9,7 +9,12 @@ export const route = defineRoute({
   summary: '添加员工（按已注册手机号）/ Add staff by registered number',
   access: ['org:owner'],
   request: { params, body: jsonBody(OrganisationStaffAddSchema) },
-  responses: { 201: json(OrganisationStaffSchema, 'Added'), 400: errorResponses[400], 409: errorResponses[409], ...organisationErrors },
+  responses: {
+    201: json(OrganisationStaffSchema, 'Added'),
+    400: errorResponses[400],
+    409: errorResponses[409],
+    ...organisationErrors,
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

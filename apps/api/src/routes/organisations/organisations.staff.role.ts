@@ -10,10 +10,17 @@ export const route = defineRoute({
   description: '单位至少保留一名负责人。',
   access: ['org:owner'],
   request: { params, body: jsonBody(OrganisationStaffRoleSchema) },
-  responses: { 204: { description: 'Changed' }, 400: errorResponses[400], 409: errorResponses[409], ...organisationErrors },
+  responses: {
+    204: { description: 'Changed' },
+    400: errorResponses[400],
+    409: errorResponses[409],
+    ...organisationErrors,
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  await c.get('services').organisations.setRole(organisationOf(c).id, c.req.valid('param').userId, c.req.valid('json').role);
+  await c
+    .get('services')
+    .organisations.setRole(organisationOf(c).id, c.req.valid('param').userId, c.req.valid('json').role);
   return c.body(null, 204);
 };

@@ -32,7 +32,9 @@ export const handler: Handler<typeof route> = async (c) => {
     id: manifest.id,
     version: manifest.version,
     name: manifest.name,
-    withdrawn: withdrawn.filter((w) => w.pluginId === manifest.id).map((w) => ({ version: w.version, reason: w.reason })),
+    withdrawn: withdrawn
+      .filter((w) => w.pluginId === manifest.id)
+      .map((w) => ({ version: w.version, reason: w.reason })),
   }));
   return c.json({ items }, 200);
 };

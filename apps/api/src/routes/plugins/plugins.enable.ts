@@ -10,11 +10,20 @@ export const route = defineRoute({
   summary: '启用插件 / Enable the plugin',
   access: TENANT_MANAGERS,
   request: { params: pluginParams },
-  responses: { 200: json(PluginDetailSchema), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[409] },
+  responses: {
+    200: json(PluginDetailSchema),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+    409: errorResponses[409],
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {
   const { pluginId } = c.req.valid('param');
-  const detail = await c.get('services').pluginRuntime.installs.setEnabled(c.get('tx'), installContext(c), pluginId, true);
+  const detail = await c
+    .get('services')
+    .pluginRuntime.installs.setEnabled(c.get('tx'), installContext(c), pluginId, true);
   return c.json(serialize(detail), 200);
 };

@@ -10,7 +10,13 @@ export const route = defineRoute({
   summary: '插件详情、安装状态与未送达的事件 / A plugin, its install here and its undelivered events',
   access: TENANT_MANAGERS,
   request: { params: pluginParams },
-  responses: { 200: json(PluginDetailSchema), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+  responses: {
+    200: json(PluginDetailSchema),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

@@ -10,11 +10,20 @@ export const route = defineRoute({
   summary: '安装插件并授予其申请的权限 / Install a plugin, granting the scopes it asks for',
   access: TENANT_MANAGERS,
   request: { params: pluginParams, body: jsonBody(PluginInstallSchema) },
-  responses: { 200: json(PluginDetailSchema), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[409] },
+  responses: {
+    200: json(PluginDetailSchema),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+    409: errorResponses[409],
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {
   const { pluginId } = c.req.valid('param');
-  const detail = await c.get('services').pluginRuntime.installs.install(c.get('tx'), installContext(c), pluginId, c.req.valid('json'));
+  const detail = await c
+    .get('services')
+    .pluginRuntime.installs.install(c.get('tx'), installContext(c), pluginId, c.req.valid('json'));
   return c.json(serialize(detail), 200);
 };

@@ -11,7 +11,12 @@ export const route = defineRoute({
   summary: '插件市场：可用插件与本小区的安装情况 / The marketplace: plugins and this neighbourhood’s installs',
   access: TENANT_MANAGERS,
   request: { params: tenantParams },
-  responses: { 200: json(marketplaceList), 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+  responses: {
+    200: json(marketplaceList),
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

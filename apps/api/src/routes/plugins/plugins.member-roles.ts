@@ -9,11 +9,20 @@ export const route = defineRoute({
   summary: '设置成员在插件中的角色（空列表即全部收回）/ Set a member’s roles in the plugin (empty takes them away)',
   access: TENANT_MANAGERS,
   request: { params: pluginParams.extend({ memberId: IdSchema }), body: jsonBody(PluginMemberRolesSchema) },
-  responses: { 200: json(PluginRoleGrantsSchema), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[409] },
+  responses: {
+    200: json(PluginRoleGrantsSchema),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+    409: errorResponses[409],
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {
   const { pluginId, memberId } = c.req.valid('param');
-  const list = await c.get('services').pluginRuntime.roles.set(c.get('tx'), installContext(c), pluginId, memberId, c.req.valid('json').roles);
+  const list = await c
+    .get('services')
+    .pluginRuntime.roles.set(c.get('tx'), installContext(c), pluginId, memberId, c.req.valid('json').roles);
   return c.json(list, 200);
 };

@@ -8,13 +8,20 @@ export const route = defineRoute({
   method: 'get',
   path: '/api/v1/t/{tenant}/plugins/navigation',
   tags: ['plugins'],
-  summary: '本小区已启用的插件、我在其中的角色及导航入口 / The enabled plugins, my roles in them and their navigation entries',
+  summary:
+    '本小区已启用的插件、我在其中的角色及导航入口 / The enabled plugins, my roles in them and their navigation entries',
   access: ['tenant:member'],
   request: { params: tenantParams },
-  responses: { 200: json(z.object({ plugins: z.array(PluginNavigationSchema) })), 401: errorResponses[401], 404: errorResponses[404] },
+  responses: {
+    200: json(z.object({ plugins: z.array(PluginNavigationSchema) })),
+    401: errorResponses[401],
+    404: errorResponses[404],
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const plugins = await c.get('services').pluginRuntime.installs.navigation(c.get('tx'), actorOf(c).id, c.get('member').roles);
+  const plugins = await c
+    .get('services')
+    .pluginRuntime.installs.navigation(c.get('tx'), actorOf(c).id, c.get('member').roles);
   return c.json({ plugins }, 200);
 };

@@ -10,7 +10,13 @@ export const route = defineRoute({
   summary: '立即重发一条未送达的事件 / Send an undelivered event again now',
   access: TENANT_MANAGERS,
   request: { params: pluginParams.extend({ deliveryId: IdSchema }) },
-  responses: { 202: { description: '已排队 / Queued' }, 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+  responses: {
+    202: { description: '已排队 / Queued' },
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

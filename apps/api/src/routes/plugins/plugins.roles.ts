@@ -9,7 +9,14 @@ export const route = defineRoute({
   summary: '获得插件角色的成员 / Members holding the roles this plugin adds',
   access: TENANT_MANAGERS,
   request: { params: pluginParams },
-  responses: { 200: json(PluginRoleGrantsSchema), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[409] },
+  responses: {
+    200: json(PluginRoleGrantsSchema),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+    409: errorResponses[409],
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

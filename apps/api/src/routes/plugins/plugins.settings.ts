@@ -10,11 +10,20 @@ export const route = defineRoute({
   summary: '修改插件设置（按插件的设置定义校验）/ Change the settings, validated by the plugin’s schema',
   access: TENANT_MANAGERS,
   request: { params: pluginParams, body: jsonBody(PluginSettingsSchema) },
-  responses: { 200: json(PluginDetailSchema), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[409] },
+  responses: {
+    200: json(PluginDetailSchema),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+    409: errorResponses[409],
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {
   const { pluginId } = c.req.valid('param');
-  const detail = await c.get('services').pluginRuntime.installs.updateSettings(c.get('tx'), installContext(c), pluginId, c.req.valid('json').settings);
+  const detail = await c
+    .get('services')
+    .pluginRuntime.installs.updateSettings(c.get('tx'), installContext(c), pluginId, c.req.valid('json').settings);
   return c.json(serialize(detail), 200);
 };

@@ -10,7 +10,14 @@ export const route = defineRoute({
   summary: '卸载插件（数据保留，可另行清除）/ Uninstall: data kept until a purge',
   access: TENANT_MANAGERS,
   request: { params: pluginParams },
-  responses: { 200: json(PluginDetailSchema), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[409] },
+  responses: {
+    200: json(PluginDetailSchema),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+    409: errorResponses[409],
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

@@ -7,14 +7,24 @@ export const route = defineRoute({
   method: 'post',
   path: '/api/v1/t/{tenant}/plugins/{pluginId}/upgrade',
   tags: ['plugins'],
-  summary: '升级到目录中的新版本（升级钩子在事务中执行一次）/ Upgrade to the catalogue’s version (its hook runs once, in the transaction)',
+  summary:
+    '升级到目录中的新版本（升级钩子在事务中执行一次）/ Upgrade to the catalogue’s version (its hook runs once, in the transaction)',
   access: TENANT_MANAGERS,
   request: { params: pluginParams, body: jsonBody(PluginUpgradeSchema) },
-  responses: { 200: json(PluginDetailSchema), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[409] },
+  responses: {
+    200: json(PluginDetailSchema),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+    409: errorResponses[409],
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {
   const { pluginId } = c.req.valid('param');
-  const detail = await c.get('services').pluginRuntime.installs.upgrade(c.get('tx'), installContext(c), pluginId, c.req.valid('json').grantedScopes);
+  const detail = await c
+    .get('services')
+    .pluginRuntime.installs.upgrade(c.get('tx'), installContext(c), pluginId, c.req.valid('json').grantedScopes);
   return c.json(serialize(detail), 200);
 };

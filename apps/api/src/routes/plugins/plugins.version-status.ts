@@ -11,10 +11,22 @@ export const route = defineRoute({
   summary: '上架或下架一个插件版本（下架后不可新装，已安装的小区会看到提示）/ Make a version available or withdraw it',
   access: ['operator'],
   request: {
-    params: z.object({ pluginId: PluginIdSchema, version: z.string().max(40).regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, { error: 'invalid_format' }) }),
+    params: z.object({
+      pluginId: PluginIdSchema,
+      version: z
+        .string()
+        .max(40)
+        .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, { error: 'invalid_format' }),
+    }),
     body: jsonBody(PluginVersionStatusSchema),
   },
-  responses: { 204: { description: 'OK' }, 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+  responses: {
+    204: { description: 'OK' },
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

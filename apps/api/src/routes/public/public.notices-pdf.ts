@@ -13,7 +13,8 @@ export const route = defineRoute({
   method: 'get',
   path: '/api/v1/public/n/{tenant}/notices.pdf',
   tags: ['notices'],
-  summary: '公示栏打印版（PDF，含返回网页的二维码）/ The public board as a printable PDF with a QR code back to the page',
+  summary:
+    '公示栏打印版（PDF，含返回网页的二维码）/ The public board as a printable PDF with a QR code back to the page',
   access: ['public'],
   request: { params: tenantParams },
   responses: { 200: file('application/pdf', 'PDF'), 400: errorResponses[400], 404: errorResponses[404] },

@@ -31,7 +31,12 @@ export const handler: Handler<typeof route> = async (c) => {
   const tenant = await tenants.bySlug(c.req.valid('param').tenant);
   if (!tenant || tenant.status !== 'active') throw new AppError('not_found');
   // An explicit public path into one neighbourhood: it reads only what canRead() allows a reader without roles.
-  const items = await withTenant(db, tenant.id, (tx) => notices.readable(tx, null, clock.now(), c.req.valid('query').category));
+  const items = await withTenant(db, tenant.id, (tx) =>
+    notices.readable(tx, null, clock.now(), c.req.valid('query').category),
+  );
   c.header('cache-control', 'public, max-age=60');
-  return c.json(serialize({ neighbourhood: { slug: tenant.slug, name: tenant.name, address: tenant.address }, items }), 200);
+  return c.json(
+    serialize({ neighbourhood: { slug: tenant.slug, name: tenant.name, address: tenant.address }, items }),
+    200,
+  );
 };

@@ -14,7 +14,12 @@ export const route = defineRoute({
   access: ['public'],
   request: { params: tenantParams.extend({ pluginId: z.string().max(64) }) },
   responses: {
-    200: json(z.object({ neighbourhood: z.object({ slug: z.string(), name: z.string() }), plugin: z.object({ id: z.string(), name: Localized, icon: z.string() }) })),
+    200: json(
+      z.object({
+        neighbourhood: z.object({ slug: z.string(), name: z.string() }),
+        plugin: z.object({ id: z.string(), name: Localized, icon: z.string() }),
+      }),
+    ),
     400: errorResponses[400],
     404: errorResponses[404],
   },

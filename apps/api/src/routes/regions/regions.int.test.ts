@@ -16,8 +16,13 @@ describe('the administrative tree', () => {
     });
     expect(community.status).toBe(201);
     const tree = await current.h.call('GET', '/api/v1/regions');
-    expect(tree.body.items.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining([street.body.id, community.body.id]));
-    const renamed = await current.h.call('PATCH', `/api/v1/regions/${community.body.id}`, { token: current.world.tokens.operator, json: { name: '丙社区居委会' } });
+    expect(tree.body.items.map((r: { id: string }) => r.id)).toEqual(
+      expect.arrayContaining([street.body.id, community.body.id]),
+    );
+    const renamed = await current.h.call('PATCH', `/api/v1/regions/${community.body.id}`, {
+      token: current.world.tokens.operator,
+      json: { name: '丙社区居委会' },
+    });
     expect(renamed.body.name).toBe('丙社区居委会');
   });
 
@@ -38,16 +43,33 @@ describe('the administrative tree', () => {
 
   it('appoints staff by registered number, who then supervise that branch', async () => {
     const path = `/api/v1/regions/${current.world.regions.communityB.id}/staff`;
-    const unknown = await current.h.call('POST', path, { token: current.world.tokens.operator, json: { phone: '13011112222' } });
+    const unknown = await current.h.call('POST', path, {
+      token: current.world.tokens.operator,
+      json: { phone: '13011112222' },
+    });
     expect(unknown.status).toBe(404);
-    const added = await current.h.call('POST', path, { token: current.world.tokens.operator, json: { phone: current.world.users.outsider.phone } });
+    const added = await current.h.call('POST', path, {
+      token: current.world.tokens.operator,
+      json: { phone: current.world.users.outsider.phone },
+    });
     expect(added.status).toBe(201);
     const list = await current.h.call('GET', path, { token: current.world.tokens.operator });
     expect(list.body.items).toHaveLength(1);
-    const view = await current.h.call('GET', '/api/v1/supervision/neighbourhoods', { token: current.world.tokens.outsider });
+    const view = await current.h.call('GET', '/api/v1/supervision/neighbourhoods', {
+      token: current.world.tokens.outsider,
+    });
     expect(view.body.items.map((n: { slug: string }) => n.slug)).toEqual([current.world.tenantB.slug]);
-    expect((await current.h.call('DELETE', `${path}/${current.world.users.outsider.id}`, { token: current.world.tokens.operator })).status).toBe(204);
-    expect((await current.h.call('GET', '/api/v1/supervision/neighbourhoods', { token: current.world.tokens.outsider })).status).toBe(403);
+    expect(
+      (
+        await current.h.call('DELETE', `${path}/${current.world.users.outsider.id}`, {
+          token: current.world.tokens.operator,
+        })
+      ).status,
+    ).toBe(204);
+    expect(
+      (await current.h.call('GET', '/api/v1/supervision/neighbourhoods', { token: current.world.tokens.outsider }))
+        .status,
+    ).toBe(403);
   });
 
   it('is written by operators only', async () => {

@@ -7,10 +7,17 @@ export const route = defineRoute({
   method: 'post',
   path: '/api/v1/t/{tenant}/registry/imports/{importId}/apply',
   tags: ['registry'],
-  summary: '执行已校验的导入（后台一次事务，全部成功或全部不变）/ Apply a validated import: one background transaction, all or nothing',
+  summary:
+    '执行已校验的导入（后台一次事务，全部成功或全部不变）/ Apply a validated import: one background transaction, all or nothing',
   access: TENANT_MANAGERS,
   request: { params: importParams },
-  responses: { 202: json(RegistryImportSchema, '已开始，轮询查看进度 / Started; poll for progress'), 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[409] },
+  responses: {
+    202: json(RegistryImportSchema, '已开始，轮询查看进度 / Started; poll for progress'),
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+    409: errorResponses[409],
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {
@@ -22,6 +29,8 @@ export const handler: Handler<typeof route> = async (c) => {
       void work;
     }
   };
-  const view = await c.get('services').registryImports.start(c.get('tx'), auditContext(c), c.req.valid('param').importId, defer);
+  const view = await c
+    .get('services')
+    .registryImports.start(c.get('tx'), auditContext(c), c.req.valid('param').importId, defer);
   return c.json(localizeImport(view, c.get('locale')), 202);
 };

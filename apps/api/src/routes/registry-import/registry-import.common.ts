@@ -1,5 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { IdSchema, REGISTRY_COLUMNS, RegistryImportSchema, VALIDATION_MESSAGES, isValidationMessageKey, type Locale } from '@city/contracts';
+import {
+  IdSchema,
+  REGISTRY_COLUMNS,
+  RegistryImportSchema,
+  VALIDATION_MESSAGES,
+  isValidationMessageKey,
+  type Locale,
+} from '@city/contracts';
 import type { Services } from '@city/core';
 import { serialize } from '../../lib/serialize.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
@@ -15,7 +22,8 @@ export function localizeImport(view: ImportView, locale: Locale) {
     ...view,
     errors: view.errors.map((e) => ({
       row: e.row,
-      column: e.column && locale === 'en' ? (REGISTRY_COLUMNS.find((c) => c.label === e.column)?.key ?? e.column) : e.column,
+      column:
+        e.column && locale === 'en' ? (REGISTRY_COLUMNS.find((c) => c.label === e.column)?.key ?? e.column) : e.column,
       code: e.code,
       message: VALIDATION_MESSAGES[isValidationMessageKey(e.code) ? e.code : 'invalid'][locale],
     })),

@@ -9,11 +9,15 @@ export const route = defineRoute({
   method: 'get',
   path: '/api/v1/t/{tenant}/registry/export',
   tags: ['registry'],
-  summary: '导出房屋登记表（与导入模板同列，个人信息脱敏，记入审计）/ Export the registry in the import columns, personal data masked, audited',
+  summary:
+    '导出房屋登记表（与导入模板同列，个人信息脱敏，记入审计）/ Export the registry in the import columns, personal data masked, audited',
   access: TENANT_MANAGERS,
   request: { params: tenantParams, query: ExportQuerySchema },
   responses: {
-    200: { description: 'CSV / XLSX', content: { ...file(MEDIA_TYPES.csv, '').content, ...file(MEDIA_TYPES.xlsx, '').content } },
+    200: {
+      description: 'CSV / XLSX',
+      content: { ...file(MEDIA_TYPES.csv, '').content, ...file(MEDIA_TYPES.xlsx, '').content },
+    },
     400: errorResponses[400],
     401: errorResponses[401],
     403: errorResponses[403],
@@ -27,5 +31,13 @@ export const handler: Handler<typeof route> = async (c) => {
   const bytes = await c.get('services').registryImports.export(c.get('tx'), context, format);
   const tenant = c.get('tenant');
   const day = context.at.toISOString().slice(0, 10);
-  return c.body(bytes, 200, downloadHeaders(MEDIA_TYPES[format], `${tenant.name}-房屋登记-${day}.${format}`, `registry-${tenant.slug}-${day}.${format}`));
+  return c.body(
+    bytes,
+    200,
+    downloadHeaders(
+      MEDIA_TYPES[format],
+      `${tenant.name}-房屋登记-${day}.${format}`,
+      `registry-${tenant.slug}-${day}.${format}`,
+    ),
+  );
 };

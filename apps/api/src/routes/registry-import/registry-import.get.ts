@@ -9,7 +9,13 @@ export const route = defineRoute({
   summary: '导入状态、进度与错误报告 / An import’s status, progress and error report',
   access: TENANT_MANAGERS,
   request: { params: importParams },
-  responses: { 200: json(RegistryImportSchema), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+  responses: {
+    200: json(RegistryImportSchema),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

@@ -13,7 +13,10 @@ export const route = defineRoute({
   access: TENANT_MANAGERS,
   request: { params: tenantParams, query: ExportQuerySchema },
   responses: {
-    200: { description: 'CSV / XLSX', content: { ...file(MEDIA_TYPES.csv, '').content, ...file(MEDIA_TYPES.xlsx, '').content } },
+    200: {
+      description: 'CSV / XLSX',
+      content: { ...file(MEDIA_TYPES.csv, '').content, ...file(MEDIA_TYPES.xlsx, '').content },
+    },
     400: errorResponses[400],
     401: errorResponses[401],
     403: errorResponses[403],
@@ -24,5 +27,9 @@ export const route = defineRoute({
 export const handler: Handler<typeof route> = async (c) => {
   const { format } = c.req.valid('query');
   const bytes = await writeTable(templateTable(), format, '房屋登记');
-  return c.body(bytes, 200, downloadHeaders(MEDIA_TYPES[format], `房屋登记导入模板.${format}`, `registry-template.${format}`));
+  return c.body(
+    bytes,
+    200,
+    downloadHeaders(MEDIA_TYPES[format], `房屋登记导入模板.${format}`, `registry-template.${format}`),
+  );
 };

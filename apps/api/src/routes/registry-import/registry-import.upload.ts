@@ -12,7 +12,8 @@ export const route = defineRoute({
   path: '/api/v1/t/{tenant}/registry/imports',
   tags: ['registry'],
   summary: '上传房屋登记表（CSV 或 XLSX）并逐行校验 / Upload a registry file (CSV or XLSX) and validate it row by row',
-  description: '请求体为文件本身（最大20 MB）。校验通过后状态为 ready，再调用 apply 导入。The body is the file itself (20 MB at most).',
+  description:
+    '请求体为文件本身（最大20 MB）。校验通过后状态为 ready，再调用 apply 导入。The body is the file itself (20 MB at most).',
   access: TENANT_MANAGERS,
   request: {
     params: tenantParams,
@@ -20,7 +21,10 @@ export const route = defineRoute({
     body: { required: true, content: file('application/octet-stream', '').content },
   },
   responses: {
-    201: json(RegistryImportSchema, '校验结果（invalid 时含逐行错误）/ The validation result, with row-by-row errors when invalid'),
+    201: json(
+      RegistryImportSchema,
+      '校验结果（invalid 时含逐行错误）/ The validation result, with row-by-row errors when invalid',
+    ),
     400: errorResponses[400],
     401: errorResponses[401],
     403: errorResponses[403],
@@ -30,6 +34,8 @@ export const route = defineRoute({
 
 export const handler: Handler<typeof route> = async (c) => {
   const bytes = new Uint8Array(await c.req.arrayBuffer());
-  const view = await c.get('services').registryImports.validate(c.get('tx'), auditContext(c), { name: c.req.valid('query').fileName, bytes });
+  const view = await c
+    .get('services')
+    .registryImports.validate(c.get('tx'), auditContext(c), { name: c.req.valid('query').fileName, bytes });
   return c.json(localizeImport(view, c.get('locale')), 201);
 };

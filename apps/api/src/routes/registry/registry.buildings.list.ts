@@ -11,7 +11,13 @@ export const route = defineRoute({
   summary: '楼栋列表 / Buildings',
   access: REGISTRY_READERS,
   request: { params: tenantParams },
-  responses: { 200: json(z.object({ items: z.array(BuildingSchema) })), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+  responses: {
+    200: json(z.object({ items: z.array(BuildingSchema) })),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

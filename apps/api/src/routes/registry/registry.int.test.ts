@@ -10,11 +10,27 @@ const asAdmin = (method: string, path: string, json?: unknown) =>
 async function building(name = '1栋') {
   return (await asAdmin('POST', '/buildings', { name })).body;
 }
-async function unit(buildingId: string, room: string, areas: Record<string, string | null> = { registeredArea: '89.50' }) {
-  return asAdmin('POST', '/units', { buildingId, entrance: '1单元', floor: Number(room.slice(0, -2)), room, saleStatus: 'sold_delivered', ...areas });
+async function unit(
+  buildingId: string,
+  room: string,
+  areas: Record<string, string | null> = { registeredArea: '89.50' },
+) {
+  return asAdmin('POST', '/units', {
+    buildingId,
+    entrance: '1单元',
+    floor: Number(room.slice(0, -2)),
+    room,
+    saleStatus: 'sold_delivered',
+    ...areas,
+  });
 }
 
-const owner = (name: string, idNumber: string | null, designatedVoter = false, phone: string | null = null) => ({ name, idNumber, designatedVoter, phone });
+const owner = (name: string, idNumber: string | null, designatedVoter = false, phone: string | null = null) => ({
+  name,
+  idNumber,
+  designatedVoter,
+  phone,
+});
 
 describe('property registry', () => {
   it('keeps buildings and units with exact areas and the area that counts', async () => {
@@ -28,7 +44,9 @@ describe('property registry', () => {
     expect(list.body.items).toEqual([expect.objectContaining({ name: '1栋', unitCount: 2 })]);
     const units = await asAdmin('GET', `/buildings/${b.id}/units`);
     expect(units.body.items.map((u: { room: string }) => u.room)).toEqual(['1201', '1202']);
-    const [row] = await withTenant(current.h.database.db, current.world.tenantA.id, (tx) => tx.select().from(schema.units).limit(1));
+    const [row] = await withTenant(current.h.database.db, current.world.tenantA.id, (tx) =>
+      tx.select().from(schema.units).limit(1),
+    );
     expect(row!.registeredArea).toBe(8950);
   });
 
@@ -40,13 +58,24 @@ describe('property registry', () => {
     const set = await asAdmin('PUT', `/units/${a.id}/owners`, { owners: couple, reason: '按不动产登记簿录入' });
     expect(set.status).toBe(200);
     expect(set.body.owners).toEqual([
-      expect.objectContaining({ name: '王强', designatedVoter: true, idNumber: '1101**********002X', phone: '138****2222' }),
+      expect.objectContaining({
+        name: '王强',
+        designatedVoter: true,
+        idNumber: '1101**********002X',
+        phone: '138****2222',
+      }),
       expect.objectContaining({ name: '李梅', designatedVoter: false, idNumber: null }),
     ]);
-    const second = await asAdmin('PUT', `/units/${c.id}/owners`, { owners: [owner('王强', '11010519491231002x', true)], reason: '同一买受人' });
+    const second = await asAdmin('PUT', `/units/${c.id}/owners`, {
+      owners: [owner('王强', '11010519491231002x', true)],
+      reason: '同一买受人',
+    });
     expect(second.body.owners[0].ownerId).toBe(set.body.owners[0].ownerId);
 
-    const sold = await asAdmin('PUT', `/units/${a.id}/owners`, { owners: [owner('赵新', null, true)], reason: '二手房过户' });
+    const sold = await asAdmin('PUT', `/units/${a.id}/owners`, {
+      owners: [owner('赵新', null, true)],
+      reason: '二手房过户',
+    });
     expect(sold.body.owners.map((o: { name: string }) => o.name)).toEqual(['赵新']);
     expect(sold.body.ownerHistory.map((o: { name: string }) => o.name).sort()).toEqual(['李梅', '王强']);
     expect(sold.body.ownerHistory.every((o: { until: string | null }) => o.until)).toBe(true);
@@ -55,29 +84,55 @@ describe('property registry', () => {
   it('never stores an ID number in clear, and logs every read of a full phone number', async () => {
     const b = await building();
     const a = (await unit(b.id, '501')).body;
-    const set = await asAdmin('PUT', `/units/${a.id}/owners`, { owners: [owner('钱多', '11010519491231002X', true, '13911112222')], reason: '录入' });
-    const rows = await withTenant(current.h.database.db, current.world.tenantA.id, (tx) => tx.select().from(schema.owners));
+    const set = await asAdmin('PUT', `/units/${a.id}/owners`, {
+      owners: [owner('钱多', '11010519491231002X', true, '13911112222')],
+      reason: '录入',
+    });
+    const rows = await withTenant(current.h.database.db, current.world.tenantA.id, (tx) =>
+      tx.select().from(schema.owners),
+    );
     expect(JSON.stringify(rows)).not.toContain('11010519491231002X');
     expect(JSON.stringify(rows)).not.toContain('194912310');
     const contact = await asAdmin('GET', `/owners/${set.body.owners[0].ownerId}/contact`);
     expect(contact.body.phone).toBe('13911112222');
-    const trail = await current.h.call('GET', `/api/v1/t/${current.world.tenantA.slug}/audit`, { token: current.world.tokens.adminA });
-    expect(trail.body.items[0]).toMatchObject({ action: 'personal_data.read', targetId: set.body.owners[0].ownerId, details: { field: 'phone' } });
-    expect((await current.h.call('GET', `${base()}/owners/${set.body.owners[0].ownerId}/contact`, { token: current.world.tokens.staffA })).status).toBe(403);
+    const trail = await current.h.call('GET', `/api/v1/t/${current.world.tenantA.slug}/audit`, {
+      token: current.world.tokens.adminA,
+    });
+    expect(trail.body.items[0]).toMatchObject({
+      action: 'personal_data.read',
+      targetId: set.body.owners[0].ownerId,
+      details: { field: 'phone' },
+    });
+    expect(
+      (
+        await current.h.call('GET', `${base()}/owners/${set.body.owners[0].ownerId}/contact`, {
+          token: current.world.tokens.staffA,
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('explains bad input field by field and refuses duplicates', async () => {
     const b = await building();
     const bad = await unit(b.id, '601', { registeredArea: '89.505' });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors[0]).toMatchObject({ path: 'registeredArea', message: '面积为平方米，最多两位小数，如 89.50' });
+    expect(bad.body.errors[0]).toMatchObject({
+      path: 'registeredArea',
+      message: '面积为平方米，最多两位小数，如 89.50',
+    });
     await unit(b.id, '602');
     const dup = await unit(b.id, '602');
     expect(dup.status).toBe(409);
     const u = (await unit(b.id, '603')).body;
-    const noVoter = await asAdmin('PUT', `/units/${u.id}/owners`, { owners: [owner('甲', null), owner('乙', null)], reason: '共有' });
+    const noVoter = await asAdmin('PUT', `/units/${u.id}/owners`, {
+      owners: [owner('甲', null), owner('乙', null)],
+      reason: '共有',
+    });
     expect(noVoter.body.errors[0]).toMatchObject({ path: 'owners', message: '共有人中须指定且仅指定一名投票人' });
-    const badId = await asAdmin('PUT', `/units/${u.id}/owners`, { owners: [owner('丙', '110105194912310021', true)], reason: '录入' });
+    const badId = await asAdmin('PUT', `/units/${u.id}/owners`, {
+      owners: [owner('丙', '110105194912310021', true)],
+      reason: '录入',
+    });
     expect(badId.body.errors[0]).toMatchObject({ path: 'owners.0.idNumber', message: '身份证号格式或校验位不正确' });
     expect((await asAdmin('POST', '/buildings', { name: '1栋' })).status).toBe(409);
   });
@@ -87,15 +142,24 @@ describe('property registry', () => {
     const u = (await unit(b.id, '701')).body;
     const edited = await asAdmin('PATCH', `/units/${u.id}`, { measuredArea: '90.00', saleStatus: 'sold_undelivered' });
     expect(edited.body).toMatchObject({ measuredArea: '90.00', saleStatus: 'sold_undelivered', countingArea: '89.50' });
-    const trail = await current.h.call('GET', `/api/v1/t/${current.world.tenantA.slug}/audit`, { token: current.world.tokens.adminA });
+    const trail = await current.h.call('GET', `/api/v1/t/${current.world.tenantA.slug}/audit`, {
+      token: current.world.tokens.adminA,
+    });
     expect(trail.body.items[0]).toMatchObject({
       action: 'registry.unit_updated',
-      details: { from: { measuredArea: null, saleStatus: 'sold_delivered' }, to: { measuredArea: 9000, saleStatus: 'sold_undelivered' } },
+      details: {
+        from: { measuredArea: null, saleStatus: 'sold_delivered' },
+        to: { measuredArea: 9000, saleStatus: 'sold_undelivered' },
+      },
     });
     const staff = current.world.tokens.staffA;
     expect((await current.h.call('GET', `${base()}/units/${u.id}`, { token: staff })).status).toBe(200);
-    expect((await current.h.call('PATCH', `${base()}/units/${u.id}`, { token: staff, json: { room: '702' } })).status).toBe(403);
-    expect((await current.h.call('GET', `${base()}/buildings`, { token: current.world.tokens.residentA })).status).toBe(403);
+    expect(
+      (await current.h.call('PATCH', `${base()}/units/${u.id}`, { token: staff, json: { room: '702' } })).status,
+    ).toBe(403);
+    expect((await current.h.call('GET', `${base()}/buildings`, { token: current.world.tokens.residentA })).status).toBe(
+      403,
+    );
   });
 });
 

@@ -10,10 +10,18 @@ export const route = defineRoute({
   summary: '查看业主完整手机号（记入审计日志）/ An owner’s full number; every read is audited',
   access: TENANT_MANAGERS,
   request: { params: ownerParams },
-  responses: { 200: json(OwnerContactSchema), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+  responses: {
+    200: json(OwnerContactSchema),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const contact = await c.get('services').registry.ownerContact(c.get('tx'), auditContext(c), c.req.valid('param').ownerId);
+  const contact = await c
+    .get('services')
+    .registry.ownerContact(c.get('tx'), auditContext(c), c.req.valid('param').ownerId);
   return c.json(contact, 200);
 };

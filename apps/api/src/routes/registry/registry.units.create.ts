@@ -11,7 +11,14 @@ export const route = defineRoute({
   summary: '新增房屋 / Add a unit',
   access: TENANT_MANAGERS,
   request: { params: tenantParams, body: jsonBody(UnitInputSchema) },
-  responses: { 201: json(UnitDetailSchema), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[409] },
+  responses: {
+    201: json(UnitDetailSchema),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+    409: errorResponses[409],
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

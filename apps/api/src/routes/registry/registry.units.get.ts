@@ -10,7 +10,13 @@ export const route = defineRoute({
   summary: '房屋详情：面积来源、业主及历史、非业主住户 / A unit with owner history and residents',
   access: REGISTRY_READERS,
   request: { params: unitParams },
-  responses: { 200: json(UnitDetailSchema), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+  responses: {
+    200: json(UnitDetailSchema),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

@@ -11,7 +11,13 @@ export const route = defineRoute({
   summary: '楼栋内的房屋及现业主（脱敏）/ Units of a building with current owners, masked',
   access: REGISTRY_READERS,
   request: { params: buildingParams },
-  responses: { 200: json(z.object({ items: z.array(UnitSchema) })), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+  responses: {
+    200: json(z.object({ items: z.array(UnitSchema) })),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

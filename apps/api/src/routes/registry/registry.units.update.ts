@@ -11,10 +11,19 @@ export const route = defineRoute({
   summary: '修改房屋信息 / Edit a unit',
   access: TENANT_MANAGERS,
   request: { params: unitParams, body: jsonBody(UnitUpdateSchema) },
-  responses: { 200: json(UnitDetailSchema), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[409] },
+  responses: {
+    200: json(UnitDetailSchema),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+    409: errorResponses[409],
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const unit = await c.get('services').registry.updateUnit(c.get('tx'), auditContext(c), c.req.valid('param').unitId, c.req.valid('json'));
+  const unit = await c
+    .get('services')
+    .registry.updateUnit(c.get('tx'), auditContext(c), c.req.valid('param').unitId, c.req.valid('json'));
   return c.json(serialize(unit), 200);
 };

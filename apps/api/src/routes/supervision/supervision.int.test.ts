@@ -4,7 +4,9 @@ import { useWorld } from '../../testing/world.ts';
 const current = useWorld();
 
 const slugsFor = async (token: string | undefined) =>
-  (await current.h.call('GET', '/api/v1/supervision/neighbourhoods', { token })).body.items.map((n: { slug: string }) => n.slug);
+  (await current.h.call('GET', '/api/v1/supervision/neighbourhoods', { token })).body.items.map(
+    (n: { slug: string }) => n.slug,
+  );
 
 describe('街道 and 社区 supervision', () => {
   it('shows each staff member the neighbourhoods of their own branch only', async () => {
@@ -16,8 +18,15 @@ describe('街道 and 社区 supervision', () => {
   });
 
   it('counts members and admins', async () => {
-    const res = await current.h.call('GET', '/api/v1/supervision/neighbourhoods', { token: current.world.tokens.streetStaffA });
-    expect(res.body.items[0]).toMatchObject({ memberCount: 4, adminCount: 1, communityName: '甲社区', streetName: '甲街道' });
+    const res = await current.h.call('GET', '/api/v1/supervision/neighbourhoods', {
+      token: current.world.tokens.streetStaffA,
+    });
+    expect(res.body.items[0]).toMatchObject({
+      memberCount: 4,
+      adminCount: 1,
+      communityName: '甲社区',
+      streetName: '甲街道',
+    });
   });
 
   it('reads members of a supervised neighbourhood, masked, and nothing across branches', async () => {
@@ -27,14 +36,20 @@ describe('街道 and 社区 supervision', () => {
     expect(ok.status).toBe(200);
     expect(ok.body.members).toHaveLength(4);
     expect(ok.body.members[0].phone).toMatch(/\*{4}/);
-    const other = await current.h.call('GET', `/api/v1/supervision/neighbourhoods/${current.world.tenantA.slug}/members`, {
-      token: current.world.tokens.otherBranchStaff,
-    });
+    const other = await current.h.call(
+      'GET',
+      `/api/v1/supervision/neighbourhoods/${current.world.tenantA.slug}/members`,
+      {
+        token: current.world.tokens.otherBranchStaff,
+      },
+    );
     expect(other.status).toBe(404);
   });
 
   it('gives supervisors no way into the tenant routes', async () => {
-    const res = await current.h.call('GET', `/api/v1/t/${current.world.tenantA.slug}/members`, { token: current.world.tokens.streetStaffA });
+    const res = await current.h.call('GET', `/api/v1/t/${current.world.tenantA.slug}/members`, {
+      token: current.world.tokens.streetStaffA,
+    });
     expect(res.status).toBe(404);
   });
 });

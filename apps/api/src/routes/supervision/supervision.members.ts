@@ -14,7 +14,10 @@ export const route = defineRoute({
   request: { params: tenantParams },
   responses: {
     200: json(
-      z.object({ tenant: z.object({ id: z.string(), slug: z.string(), name: z.string() }), members: z.array(MemberSchema) }),
+      z.object({
+        tenant: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+        members: z.array(MemberSchema),
+      }),
     ),
     401: errorResponses[401],
     403: errorResponses[403],

@@ -10,11 +10,17 @@ export const route = defineRoute({
   method: 'get',
   path: '/api/v1/supervision/neighbourhoods/{tenant}/plugins',
   tags: ['supervision'],
-  summary: '辖区小区启用的、提供监督视图的插件 / The plugins a supervised neighbourhood uses that offer read-only views',
+  summary:
+    '辖区小区启用的、提供监督视图的插件 / The plugins a supervised neighbourhood uses that offer read-only views',
   access: ['region-staff', 'operator'],
   request: { params: tenantParams },
   responses: {
-    200: json(z.object({ tenant: z.object({ slug: z.string(), name: z.string() }), plugins: z.array(z.object({ id: z.string(), name: Localized, icon: z.string() })) })),
+    200: json(
+      z.object({
+        tenant: z.object({ slug: z.string(), name: z.string() }),
+        plugins: z.array(z.object({ id: z.string(), name: Localized, icon: z.string() })),
+      }),
+    ),
     401: errorResponses[401],
     403: errorResponses[403],
     404: errorResponses[404],

@@ -14,7 +14,9 @@ export const route = defineRoute({
   access: ['tenant:member'],
   request: { params: tenantParams },
   responses: {
-    200: json(z.object({ tenant: TenantSchema, myRoles: z.array(z.enum(TENANT_ROLES)), memberCount: z.number().int() })),
+    200: json(
+      z.object({ tenant: TenantSchema, myRoles: z.array(z.enum(TENANT_ROLES)), memberCount: z.number().int() }),
+    ),
     401: errorResponses[401],
     404: errorResponses[404],
   },
@@ -22,7 +24,10 @@ export const route = defineRoute({
 
 export const handler: Handler<typeof route> = async (c) => {
   const tx = c.get('tx');
-  const [tenant] = await tx.select().from(schema.tenants).where(eq(schema.tenants.id, c.get('tenant').id));
+  const [tenant] = await tx
+    .select()
+    .from(schema.tenants)
+    .where(eq(schema.tenants.id, c.get('tenant').id));
   const memberCount = await tx.$count(schema.members);
   const { id, slug, name, address, communityId, status, createdAt } = tenant!;
   return c.json(

@@ -14,7 +14,10 @@ export const route = defineRoute({
   limit: { bucket: 'claim', limit: CLAIM_LIMIT },
   request: { params: tenantParams, body: jsonBody(ClaimSchema) },
   responses: {
-    201: json(VerificationSchema, '已认证，或待管理员确认业主身份 / Verified, or waiting for the admin to confirm ownership'),
+    201: json(
+      VerificationSchema,
+      '已认证，或待管理员确认业主身份 / Verified, or waiting for the admin to confirm ownership',
+    ),
     400: errorResponses[400],
     401: errorResponses[401],
     404: errorResponses[404],
@@ -25,6 +28,8 @@ export const route = defineRoute({
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const verification = await c.get('services').verification.claim(c.get('tx'), auditContext(c), actorOf(c), c.req.valid('json'));
+  const verification = await c
+    .get('services')
+    .verification.claim(c.get('tx'), auditContext(c), actorOf(c), c.req.valid('json'));
   return c.json(serialize(verification), 201);
 };

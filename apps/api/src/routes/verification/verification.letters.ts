@@ -9,7 +9,8 @@ export const route = defineRoute({
   method: 'post',
   path: '/api/v1/t/{tenant}/registry/letters',
   tags: ['verification'],
-  summary: '打印住户认证邀请函（每户一页，新码作废旧码）/ Print claim letters: one page per unit, new codes replace unused ones',
+  summary:
+    '打印住户认证邀请函（每户一页，新码作废旧码）/ Print claim letters: one page per unit, new codes replace unused ones',
   access: VERIFIERS,
   request: { params: tenantParams, body: jsonBody(LettersRequestSchema) },
   responses: {
@@ -25,7 +26,15 @@ export const handler: Handler<typeof route> = async (c) => {
   const tenant = c.get('tenant');
   const context = { ...auditContext(c), tenantSlug: tenant.slug };
   const issued = await c.get('services').verification.issueCodes(c.get('tx'), context, c.req.valid('json'));
-  const pdf = await renderClaimLetters({ neighbourhood: tenant.name, expiresAt: issued.expiresAt, letters: issued.letters });
+  const pdf = await renderClaimLetters({
+    neighbourhood: tenant.name,
+    expiresAt: issued.expiresAt,
+    letters: issued.letters,
+  });
   const day = context.at.toISOString().slice(0, 10);
-  return c.body(pdf, 200, downloadHeaders('application/pdf', `${tenant.name}-住户认证邀请函-${day}.pdf`, `letters-${tenant.slug}-${day}.pdf`));
+  return c.body(
+    pdf,
+    200,
+    downloadHeaders('application/pdf', `${tenant.name}-住户认证邀请函-${day}.pdf`, `letters-${tenant.slug}-${day}.pdf`),
+  );
 };

@@ -11,7 +11,13 @@ export const route = defineRoute({
   summary: '住户认证（待审核在前）/ Resident verifications, oldest pending first',
   access: VERIFIERS,
   request: { params: tenantParams, query: VerificationListQuerySchema },
-  responses: { 200: json(verificationList), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+  responses: {
+    200: json(verificationList),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

@@ -23,6 +23,8 @@ export const route = defineRoute({
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const verification = await c.get('services').verification.request(c.get('tx'), auditContext(c), actorOf(c), c.req.valid('json'));
+  const verification = await c
+    .get('services')
+    .verification.request(c.get('tx'), auditContext(c), actorOf(c), c.req.valid('json'));
   return c.json(serialize(verification), 201);
 };

@@ -11,10 +11,19 @@ export const route = defineRoute({
   summary: '撤销已通过的认证（须说明理由，记入审计） / Revoke a verification, with a reason (audited)',
   access: VERIFIERS,
   request: { params: verificationParams, body: jsonBody(VerificationDecisionSchema) },
-  responses: { 200: json(VerificationSchema), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[409] },
+  responses: {
+    200: json(VerificationSchema),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+    409: errorResponses[409],
+  },
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const verification = await c.get('services').verification.revoke(c.get('tx'), auditContext(c), c.req.valid('param').verificationId, c.req.valid('json').reason);
+  const verification = await c
+    .get('services')
+    .verification.revoke(c.get('tx'), auditContext(c), c.req.valid('param').verificationId, c.req.valid('json').reason);
   return c.json(serialize(verification), 200);
 };

@@ -97,7 +97,8 @@ export const en: Record<MessageKey, string> = {
   'members.removed': 'Removed.',
   'members.next': 'Next page',
   'invitations.title': 'Invite members',
-  'invitations.lead': 'Enter their mobile number and roles; they get an SMS and accept after signing up or in with that number.',
+  'invitations.lead':
+    'Enter their mobile number and roles; they get an SMS and accept after signing up or in with that number.',
   'invitations.submit': 'Send invitation',
   'invitations.sent': 'Invitation sent to {phone}.',
   'invitations.list': 'Invitations',
@@ -215,7 +216,8 @@ export const en: Record<MessageKey, string> = {
   'notices.publicLead': 'This page is public; no sign-in needed.',
   'notices.seeAll': 'See all',
   'registry.title': 'Property registry',
-  'registry.lead': 'Buildings → units → owners. The counting area is the registered, else measured, else contract area.',
+  'registry.lead':
+    'Buildings → units → owners. The counting area is the registered, else measured, else contract area.',
   'registry.buildings': 'Buildings',
   'registry.unitCount': '{count} units',
   'registry.addBuilding': 'Add a building',
@@ -245,7 +247,8 @@ export const en: Record<MessageKey, string> = {
   'registry.relation.family': 'Family',
   'registry.relation.other': 'Other',
   'registry.changeOwners': 'Change owners',
-  'registry.changeOwners.lead': 'Enter the current owners (one row per co-owner, one of them the voter); former owners move to history.',
+  'registry.changeOwners.lead':
+    'Enter the current owners (one row per co-owner, one of them the voter); former owners move to history.',
   'registry.ownerRow': 'Owner {n}',
   'registry.reason': 'Reason',
   'registry.ownersChanged': 'Owners updated.',
@@ -265,16 +268,19 @@ export const en: Record<MessageKey, string> = {
   'n.verifications': 'Resident verification',
   'n.import': 'Import / export',
   'my.title': 'My units',
-  'my.lead': 'Once you claim your unit you receive notices for residents, owners or your building. Owner status comes from the neighbourhood’s property registry.',
+  'my.lead':
+    'Once you claim your unit you receive notices for residents, owners or your building. Owner status comes from the neighbourhood’s property registry.',
   'my.none': 'You have not claimed a unit here yet.',
   'my.claim': 'Claim with a code',
-  'my.claim.lead': 'The code is on the verification letter from the property office or owners’ committee; scanning its QR code fills it in.',
+  'my.claim.lead':
+    'The code is on the verification letter from the property office or owners’ committee; scanning its QR code fills it in.',
   'my.code': 'Code',
   'my.relation': 'I am the unit’s',
   'my.displayName': 'Name shown in the neighbourhood',
   'my.submitClaim': 'Claim',
   'my.claimed': 'Claimed: {address}',
-  'my.claimPending': 'The code is valid, but the registered owner’s number is not yours; the admin will confirm your ownership.',
+  'my.claimPending':
+    'The code is valid, but the registered owner’s number is not yours; the admin will confirm your ownership.',
   'my.request': 'No code? Ask the admin',
   'my.request.lead': 'Give the building, entrance and room; the admin checks and approves.',
   'my.building': 'Building (e.g. 1栋)',
@@ -294,7 +300,8 @@ export const en: Record<MessageKey, string> = {
   'verification.method.approval': 'Admin approval',
   'verification.isOwner': 'Registered owner',
   'verification.title': 'Resident verification',
-  'verification.lead': 'Residents claim their unit with the code on their letter, or ask you to approve them. Owner status only comes from the registry.',
+  'verification.lead':
+    'Residents claim their unit with the code on their letter, or ask you to approve them. Owner status only comes from the registry.',
   'verification.pending': 'Waiting for review',
   'verification.noPending': 'Nothing waiting for review.',
   'verification.verified': 'Verified residents',
@@ -313,13 +320,15 @@ export const en: Record<MessageKey, string> = {
   'verification.revoked': 'Revoked.',
   'verification.decided': 'Decided by {by} on {at}: {reason}',
   'letters.title': 'Print verification letters',
-  'letters.lead': 'One page per unit (PDF) with its code and QR code. Printing replaces the unused codes of those units.',
+  'letters.lead':
+    'One page per unit (PDF) with its code and QR code. Printing replaces the unused codes of those units.',
   'letters.scope': 'Units',
   'letters.all': 'All buildings',
   'letters.validDays': 'Valid for (days)',
   'letters.print': 'Make the PDF',
   'import.title': 'Import and export',
-  'import.lead': 'Put the buildings, units and owners in the template (one row per co-owner). The upload is checked row by row first; applying it is all or nothing. Re-importing a corrected file updates units in place, never duplicates them.',
+  'import.lead':
+    'Put the buildings, units and owners in the template (one row per co-owner). The upload is checked row by row first; applying it is all or nothing. Re-importing a corrected file updates units in place, never duplicates them.',
   'import.template': 'Download the template',
   'import.export': 'Export the registry',
   'import.file': 'Registry file (CSV or XLSX, up to 20 MB)',
@@ -384,7 +393,8 @@ export const en: Record<MessageKey, string> = {
   'n.apps': 'Apps',
   'n.plugins': 'Plugin marketplace',
   'plugins.title': 'Plugin marketplace',
-  'plugins.lead': 'Add what this neighbourhood needs. Installing grants the scopes a plugin asks for; uninstalling keeps its data until you purge it.',
+  'plugins.lead':
+    'Add what this neighbourhood needs. Installing grants the scopes a plugin asks for; uninstalling keeps its data until you purge it.',
   'plugins.none': 'The platform offers no plugins yet.',
   'plugins.open': 'Open',
   'plugins.by': '{publisher} · version {version}',
@@ -424,7 +434,8 @@ export const en: Record<MessageKey, string> = {
   'plugins.uninstall.confirm': 'Uninstall “{name}”? Members will no longer be able to use it; its data is kept.',
   'plugins.uninstalled': 'The plugin is uninstalled; its data is kept.',
   'plugins.purge.title': 'Purge data',
-  'plugins.purge.lead': 'Permanently delete this plugin’s data in this neighbourhood. This cannot be undone. Type the plugin’s id “{id}” to confirm.',
+  'plugins.purge.lead':
+    'Permanently delete this plugin’s data in this neighbourhood. This cannot be undone. Type the plugin’s id “{id}” to confirm.',
   'plugins.purge.confirm': 'Plugin id',
   'plugins.purge': 'Purge for good',
   'plugins.purged': 'The plugin’s data is purged.',
@@ -447,7 +458,8 @@ export const en: Record<MessageKey, string> = {
   'plugins.deliveries.retried': 'It will be sent again.',
   'plugins.setting.yes': 'Yes',
   'catalogue.title': 'Plugin catalogue',
-  'catalogue.lead': 'The platform’s plugins and their versions. A withdrawn version cannot be newly installed; neighbourhoods that have it are told.',
+  'catalogue.lead':
+    'The platform’s plugins and their versions. A withdrawn version cannot be newly installed; neighbourhoods that have it are told.',
   'catalogue.withdraw': 'Withdraw this version',
   'catalogue.restore': 'Make available again',
   'catalogue.reason': 'Reason',
@@ -456,11 +468,13 @@ export const en: Record<MessageKey, string> = {
   'catalogue.saved': 'Version status updated.',
   'nav.vendor': 'Businesses',
   'vendor.title': 'Business centre',
-  'vendor.lead': 'Housekeeping, repair, elderly care, childcare and other service businesses register here once, then apply to serve neighbourhoods, list services and take orders.',
+  'vendor.lead':
+    'Housekeeping, repair, elderly care, childcare and other service businesses register here once, then apply to serve neighbourhoods, list services and take orders.',
   'vendor.mine': 'Businesses I work for',
   'vendor.none': 'You do not work for any business here yet.',
   'vendor.register': 'Register a business',
-  'vendor.registerLead': 'The unified social credit code is the 18 characters on the business licence; it is checked against the national standard. You become its owner and can add staff.',
+  'vendor.registerLead':
+    'The unified social credit code is the 18 characters on the business licence; it is checked against the national standard. You become its owner and can add staff.',
   'vendor.name': 'Business name',
   'vendor.uscc': 'Unified social credit code',
   'vendor.contactName': 'Contact person',
@@ -473,7 +487,8 @@ export const en: Record<MessageKey, string> = {
   'vendor.save': 'Save',
   'vendor.saved': 'Saved.',
   'vendor.staff': 'Staff',
-  'vendor.staffLead': 'Add people by their registered phone number. Owners manage staff, managers run the business, staff handle orders.',
+  'vendor.staffLead':
+    'Add people by their registered phone number. Owners manage staff, managers run the business, staff handle orders.',
   'vendor.addStaff': 'Add staff',
   'vendor.phone': 'Phone number',
   'vendor.role': 'Role',
@@ -484,6 +499,7 @@ export const en: Record<MessageKey, string> = {
   'vendor.apps': 'Business',
   'vendor.back': 'Back to the business centre',
   'home.vendor': 'For service businesses',
-  'home.vendorLead': 'Do you run housekeeping, repairs or another local service? Register your business and apply to serve neighbourhoods.',
+  'home.vendorLead':
+    'Do you run housekeeping, repairs or another local service? Register your business and apply to serve neighbourhoods.',
   'home.toVendor': 'Open the business centre',
 };

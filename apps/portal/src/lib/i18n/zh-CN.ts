@@ -317,7 +317,8 @@ export const zhCN = {
   'letters.validDays': '有效天数',
   'letters.print': '生成 PDF',
   'import.title': '导入与导出',
-  'import.lead': '用模板整理全小区的楼栋、房屋和业主（共有人每人一行），上传后先逐行校验，确认后一次性导入：要么全部成功，要么不做任何改动。重新导入修改后的文件会更新原有房屋，不会重复。',
+  'import.lead':
+    '用模板整理全小区的楼栋、房屋和业主（共有人每人一行），上传后先逐行校验，确认后一次性导入：要么全部成功，要么不做任何改动。重新导入修改后的文件会更新原有房屋，不会重复。',
   'import.template': '下载模板',
   'import.export': '导出当前登记',
   'import.file': '登记表文件（CSV 或 XLSX，最大 20 MB）',

@@ -17,7 +17,9 @@ export function apiFor(event: Pick<RequestEvent, 'cookies' | 'locals' | 'getClie
 }
 
 /** What every API request of a visitor carries (also used by plugin pages' own clients). */
-export function apiHeaders(event: Pick<RequestEvent, 'cookies' | 'locals' | 'getClientAddress'>): Record<string, string> {
+export function apiHeaders(
+  event: Pick<RequestEvent, 'cookies' | 'locals' | 'getClientAddress'>,
+): Record<string, string> {
   const token = event.cookies.get(SESSION_COOKIE);
   return {
     'accept-language': event.locals.locale,
@@ -46,11 +48,20 @@ export function pluginClientFor<Api extends Hono<any, any, any>>(
   pluginId: string,
   audience: PluginAudience = 'member',
 ) {
-  return pluginClient<Api>(pluginApiBase(audience, tenant, pluginId), { fetch: globalThis.fetch, headers: apiHeaders(event) });
+  return pluginClient<Api>(pluginApiBase(audience, tenant, pluginId), {
+    fetch: globalThis.fetch,
+    headers: apiHeaders(event),
+  });
 }
 
 export function setSession(cookies: Cookies, token: string, expiresAt: string, secure: boolean) {
-  cookies.set(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: new Date(expiresAt) });
+  cookies.set(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    expires: new Date(expiresAt),
+  });
 }
 
 export function clearSession(cookies: Cookies) {

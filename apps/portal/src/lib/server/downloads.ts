@@ -6,7 +6,10 @@ const PASSED = ['content-type', 'content-disposition', 'cache-control'];
 export async function passFile(res: Response): Promise<Response> {
   if (!res.ok) {
     const problem = (await res.json().catch(() => null)) as { title?: string } | null;
-    error(res.status === 401 || res.status === 403 ? 403 : res.status === 400 ? 400 : 404, problem?.title ?? 'not found');
+    error(
+      res.status === 401 || res.status === 403 ? 403 : res.status === 400 ? 400 : 404,
+      problem?.title ?? 'not found',
+    );
   }
   const headers = new Headers();
   for (const name of PASSED) {

@@ -12,7 +12,19 @@ export function noticeFromForm(form: FormData) {
   const audience = text('audience') as NoticeAudience;
   const attachmentUrl = text('attachmentUrl');
   return {
-    values: Object.fromEntries(['category', 'title', 'body', 'audience', 'buildingId', 'publishAt', 'expiresAt', 'attachmentName', 'attachmentUrl'].map((k) => [k, text(k)])),
+    values: Object.fromEntries(
+      [
+        'category',
+        'title',
+        'body',
+        'audience',
+        'buildingId',
+        'publishAt',
+        'expiresAt',
+        'attachmentName',
+        'attachmentUrl',
+      ].map((k) => [k, text(k)]),
+    ),
     input: {
       category: (NOTICE_CATEGORIES as readonly string[]).includes(category) ? category : 'notice',
       title: text('title'),

@@ -18,7 +18,12 @@ export function pageFor(pages: Record<string, PluginPage<any>> | undefined, path
 export function portalContext(
   event: Event,
   match: { params: Record<string, string> },
-  setup: { client: PortalContext<any>['client']; tenant: { slug: string; name: string }; actor: PortalContext<any>['actor']; organisation?: PortalContext<any>['organisation'] },
+  setup: {
+    client: PortalContext<any>['client'];
+    tenant: { slug: string; name: string };
+    actor: PortalContext<any>['actor'];
+    organisation?: PortalContext<any>['organisation'];
+  },
 ): PortalContext<any> {
   return {
     organisation: null,
@@ -44,15 +49,23 @@ export async function guarded<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** What the matched page's load returns (nothing to load: empty). */
-export const loadPageData = (page: PluginPage<any>, context: PortalContext<any>) => guarded(async () => (page.load ? await page.load(context) : {}));
+export const loadPageData = (page: PluginPage<any>, context: PortalContext<any>) =>
+  guarded(async () => (page.load ? await page.load(context) : {}));
 
 /** Runs the form action a plugin form names in its hidden `_action` field; `pageUrl` turns a plugin path into a URL. */
-export async function runPluginAction(event: Event, page: PluginPage<any>, context: PortalContext<any>, pageUrl: (path: string) => string) {
+export async function runPluginAction(
+  event: Event,
+  page: PluginPage<any>,
+  context: PortalContext<any>,
+  pageUrl: (path: string) => string,
+) {
   const form = await event.request.formData();
   const action = page.actions?.[String(form.get('_action') ?? '')];
-  if (!action) return fail(400, { message: translate(event.locals.locale, 'form.submitError'), fieldErrors: {}, values: {} });
+  if (!action)
+    return fail(400, { message: translate(event.locals.locale, 'form.submitError'), fieldErrors: {}, values: {} });
   const result = await guarded(() => action({ ...context, form }));
-  if ('failed' in result && result.failed instanceof Response) return failFrom(result.failed, result.values as Record<string, string> | undefined);
+  if ('failed' in result && result.failed instanceof Response)
+    return failFrom(result.failed, result.values as Record<string, string> | undefined);
   if ('redirect' in result && typeof result.redirect === 'string') redirect(303, pageUrl(result.redirect));
   return result;
 }
@@ -62,7 +75,11 @@ export async function runPluginAction(event: Event, page: PluginPage<any>, conte
  * language. Only files: a JSON answer is not a download and gets a 404. `scope` is the neighbourhood's slug, or the
  * organisation's id for organisation pages.
  */
-export async function passPluginFile(event: RequestEvent<{ pluginId: string; path: string }>, audience: PluginAudience, scope: string) {
+export async function passPluginFile(
+  event: RequestEvent<{ pluginId: string; path: string }>,
+  audience: PluginAudience,
+  scope: string,
+) {
   const { pluginId, path } = event.params;
   const url = `${pluginApiBase(audience, scope, pluginId)}/${path.split('/').map(encodeURIComponent).join('/')}${event.url.search}`;
   const res = await globalThis.fetch(url, { headers: apiHeaders(event) });

@@ -6,7 +6,12 @@ type SaleStatus = (typeof SALE_STATUSES)[number];
 export function unitFromForm(form: FormData) {
   const text = (name: string) => String(form.get(name) ?? '').trim();
   const status = text('saleStatus');
-  const values = Object.fromEntries(['entrance', 'floor', 'room', 'registeredArea', 'measuredArea', 'contractArea', 'saleStatus'].map((k) => [k, text(k)]));
+  const values = Object.fromEntries(
+    ['entrance', 'floor', 'room', 'registeredArea', 'measuredArea', 'contractArea', 'saleStatus'].map((k) => [
+      k,
+      text(k),
+    ]),
+  );
   return {
     values,
     input: {

@@ -73,7 +73,12 @@ async function vendorViews(ctx: PluginContext, organisationId?: string) {
           cancelled: sql<number>`count(*) filter (where ${orders.status} in ('cancelled', 'declined'))::int`,
         })
         .from(orders)
-        .where(and(eq(orders.tenantId, ctx.tenant.id), organisationId ? eq(orders.organisationId, organisationId) : undefined))
+        .where(
+          and(
+            eq(orders.tenantId, ctx.tenant.id),
+            organisationId ? eq(orders.organisationId, organisationId) : undefined,
+          ),
+        )
         .groupBy(orders.organisationId)
     ).map((r) => [r.organisationId, r]),
   );
@@ -122,14 +127,34 @@ export const adminRoutes = <R extends Schema>(router: PluginRouter<ServicesSetti
       const reason = 'reason' in input ? input.reason : null;
       const [row] = await ctx.db
         .update(admissions)
-        .set({ status: rule.to, decidedAt: ctx.now(), decidedByName: ctx.actor!.displayName, reason, updatedAt: ctx.now() })
-        .where(and(eq(admissions.tenantId, ctx.tenant.id), eq(admissions.organisationId, organisationId), inArray(admissions.status, [...rule.from])))
+        .set({
+          status: rule.to,
+          decidedAt: ctx.now(),
+          decidedByName: ctx.actor!.displayName,
+          reason,
+          updatedAt: ctx.now(),
+        })
+        .where(
+          and(
+            eq(admissions.tenantId, ctx.tenant.id),
+            eq(admissions.organisationId, organisationId),
+            inArray(admissions.status, [...rule.from]),
+          ),
+        )
         .returning();
       if (!row) {
-        const [exists] = await ctx.db.select({ id: admissions.id }).from(admissions).where(eq(admissions.organisationId, organisationId));
+        const [exists] = await ctx.db
+          .select({ id: admissions.id })
+          .from(admissions)
+          .where(eq(admissions.organisationId, organisationId));
         throw fail(exists ? 'decision_invalid' : 'vendor_missing');
       }
-      await ctx.audit.append({ action: `vendor_${rule.to}`, targetType: 'services_vendor', targetId: organisationId, details: reason ? { reason } : {} });
+      await ctx.audit.append({
+        action: `vendor_${rule.to}`,
+        targetType: 'services_vendor',
+        targetId: organisationId,
+        details: reason ? { reason } : {},
+      });
       const [view] = await vendorViews(ctx, organisationId);
       return c.json(view!, 200);
     })
@@ -149,13 +174,24 @@ export const adminRoutes = <R extends Schema>(router: PluginRouter<ServicesSetti
       const { complaintId } = c.req.valid('param');
       const [row] = await ctx.db
         .update(complaints)
-        .set({ status: 'resolved', resolution: c.req.valid('json').resolution, resolvedByName: ctx.actor!.displayName, resolvedAt: ctx.now() })
+        .set({
+          status: 'resolved',
+          resolution: c.req.valid('json').resolution,
+          resolvedByName: ctx.actor!.displayName,
+          resolvedAt: ctx.now(),
+        })
         .where(and(eq(complaints.id, complaintId), eq(complaints.status, 'open')))
         .returning();
       if (!row) {
-        const [exists] = await ctx.db.select({ id: complaints.id }).from(complaints).where(eq(complaints.id, complaintId));
+        const [exists] = await ctx.db
+          .select({ id: complaints.id })
+          .from(complaints)
+          .where(eq(complaints.id, complaintId));
         throw fail(exists ? 'already_resolved' : 'complaint_missing');
       }
-      const [order] = await ctx.db.select({ title: orders.offeringTitle }).from(orders).where(eq(orders.id, row.orderId));
+      const [order] = await ctx.db
+        .select({ title: orders.offeringTitle })
+        .from(orders)
+        .where(eq(orders.id, row.orderId));
       return c.json(complaintView(row, order!.title), 200);
     });

@@ -1,5 +1,14 @@
 import { z } from '@hono/zod-openapi';
-import { anyOf, decodeCursor, fileResponse, jsonResponse, page, pluginRoute, type PluginContext, type PluginRouter } from '@city/plugin-sdk/server';
+import {
+  anyOf,
+  decodeCursor,
+  fileResponse,
+  jsonResponse,
+  page,
+  pluginRoute,
+  type PluginContext,
+  type PluginRouter,
+} from '@city/plugin-sdk/server';
 import type { Schema } from 'hono';
 import type { ServicesSettings } from '../../manifest.ts';
 import { and, asc, desc, eq, gt, lt, or, sql, type SQL } from 'drizzle-orm';
@@ -52,7 +61,11 @@ function orderable(ctx: PluginContext) {
       admissions,
       // On the listing's own (tenant, organisation) key: joined through offerings instead, the planner without
       // statistics multiplied admissions by listings and ran the row policies on every pair (~0.5 s for 200 rows).
-      and(eq(admissions.tenantId, listings.tenantId), eq(admissions.organisationId, listings.organisationId), eq(admissions.status, 'admitted')),
+      and(
+        eq(admissions.tenantId, listings.tenantId),
+        eq(admissions.organisationId, listings.organisationId),
+        eq(admissions.status, 'admitted'),
+      ),
     )
     .innerJoin(vendors, eq(vendors.organisationId, listings.organisationId))
     .$dynamic();
@@ -67,15 +80,31 @@ function matches(q: string | undefined): SQL | undefined {
   const text = sql`lower(${offerings.title} || ' ' || ${offerings.description} || ' ' || ${vendors.name})`;
   return and(
     ...terms.map((term) => {
-      const named = CATEGORY_IDS.filter((id) => Object.values(CATEGORIES[id]).some((label) => label.toLowerCase().includes(term.toLowerCase())));
-      return or(sql`strpos(${text}, ${term.toLowerCase()}) > 0`, named.length ? anyOf(offerings.category, named) : undefined);
+      const named = CATEGORY_IDS.filter((id) =>
+        Object.values(CATEGORIES[id]).some((label) => label.toLowerCase().includes(term.toLowerCase())),
+      );
+      return or(
+        sql`strpos(${text}, ${term.toLowerCase()}) > 0`,
+        named.length ? anyOf(offerings.category, named) : undefined,
+      );
     }),
   );
 }
 
 const offeringView = (row: { offering: typeof offerings.$inferSelect; vendorName: string }, images: string[]) => {
   const { id, organisationId, title, description, category, priceFen, priceUnit, status } = row.offering;
-  return { id, organisationId, vendorName: row.vendorName, title, description, category: category as (typeof CATEGORY_IDS)[number], priceFen, priceUnit, images, status };
+  return {
+    id,
+    organisationId,
+    vendorName: row.vendorName,
+    title,
+    description,
+    category: category as (typeof CATEGORY_IDS)[number],
+    priceFen,
+    priceUnit,
+    images,
+    status,
+  };
 };
 
 /** What residents browse and open. */
@@ -102,10 +131,15 @@ export const catalogueRoutes = <R extends Schema>(router: PluginRouter<ServicesS
       const next = await ctx.db
         .select({ offeringId: slots.offeringId, at: sql<Date>`min(${slots.startsAt})` })
         .from(slots)
-        .where(and(anyOf(slots.offeringId, ids), gt(slots.startsAt, ctx.now()), sql`${slots.booked} < ${slots.capacity}`))
+        .where(
+          and(anyOf(slots.offeringId, ids), gt(slots.startsAt, ctx.now()), sql`${slots.booked} < ${slots.capacity}`),
+        )
         .groupBy(slots.offeringId);
       const nextAt = new Map(next.map((n) => [n.offeringId, new Date(n.at).toISOString()]));
-      const ratings = Map.groupBy(await ratingRows(ctx.db, eq(reviews.tenantId, ctx.tenant.id)), (r) => r.organisationId);
+      const ratings = Map.groupBy(
+        await ratingRows(ctx.db, eq(reviews.tenantId, ctx.tenant.id)),
+        (r) => r.organisationId,
+      );
       const photos = await imageIdsOf(ctx.db, ids);
       const items = rows.map((r) => ({
         ...offeringView(r, photos(r.offering.id)),
@@ -117,13 +151,22 @@ export const catalogueRoutes = <R extends Schema>(router: PluginRouter<ServicesS
     .openapi(show, async (c) => {
       const ctx = c.get('plugin');
       const { offeringId } = c.req.valid('param');
-      const [row] = await orderable(ctx)
-        .where(and(eq(listings.tenantId, ctx.tenant.id), eq(offerings.id, offeringId), eq(offerings.status, 'active')));
+      const [row] = await orderable(ctx).where(
+        and(eq(listings.tenantId, ctx.tenant.id), eq(offerings.id, offeringId), eq(offerings.status, 'active')),
+      );
       if (!row) throw fail('offering_missing');
       const organisationId = row.offering.organisationId;
       const [vendor] = await ctx.db.select().from(vendors).where(eq(vendors.organisationId, organisationId));
-      const [admission] = await ctx.db.select().from(admissions).where(and(eq(admissions.tenantId, ctx.tenant.id), eq(admissions.organisationId, organisationId)));
-      const upcoming = await ctx.db.select().from(slots).where(and(eq(slots.offeringId, offeringId), gt(slots.startsAt, ctx.now()))).orderBy(asc(slots.startsAt)).limit(60);
+      const [admission] = await ctx.db
+        .select()
+        .from(admissions)
+        .where(and(eq(admissions.tenantId, ctx.tenant.id), eq(admissions.organisationId, organisationId)));
+      const upcoming = await ctx.db
+        .select()
+        .from(slots)
+        .where(and(eq(slots.offeringId, offeringId), gt(slots.startsAt, ctx.now())))
+        .orderBy(asc(slots.startsAt))
+        .limit(60);
       const recent = await ctx.db
         .select({ review: reviews, offeringTitle: orders.offeringTitle })
         .from(reviews)
@@ -131,8 +174,13 @@ export const catalogueRoutes = <R extends Schema>(router: PluginRouter<ServicesS
         .where(and(eq(reviews.tenantId, ctx.tenant.id), eq(reviews.organisationId, organisationId)))
         .orderBy(desc(reviews.createdAt))
         .limit(20);
-      const here = await ratingRows(ctx.db, and(eq(reviews.tenantId, ctx.tenant.id), eq(reviews.organisationId, organisationId)));
-      const homes = ctx.actor?.verified ? (await ctx.members.homes()).map(({ unitId, address }) => ({ unitId, address })) : [];
+      const here = await ratingRows(
+        ctx.db,
+        and(eq(reviews.tenantId, ctx.tenant.id), eq(reviews.organisationId, organisationId)),
+      );
+      const homes = ctx.actor?.verified
+        ? (await ctx.members.homes()).map(({ unitId, address }) => ({ unitId, address }))
+        : [];
       return c.json(
         {
           offering: offeringView(row, (await imageIdsOf(ctx.db, [offeringId]))(offeringId)),

@@ -4,7 +4,16 @@ import { isUniqueViolation, jsonBody, jsonResponse, pluginRoute, type PluginRout
 import type { Schema } from 'hono';
 import type { ServicesSettings } from '../../manifest.ts';
 import { and, eq } from 'drizzle-orm';
-import { CancelInputSchema, ComplaintInputSchema, ComplaintSchema, OrderDetailSchema, OrderInputSchema, OrderPageSchema, ReviewInputSchema, ReviewSchema } from '../../contracts.ts';
+import {
+  CancelInputSchema,
+  ComplaintInputSchema,
+  ComplaintSchema,
+  OrderDetailSchema,
+  OrderInputSchema,
+  OrderPageSchema,
+  ReviewInputSchema,
+  ReviewSchema,
+} from '../../contracts.ts';
 import { complaints, orders, reviews } from '../../schema.ts';
 import { fail } from '../errors.ts';
 import { detailView, orderDetail } from '../order-detail.ts';
@@ -18,11 +27,18 @@ const orderParams = z.object({ orderId: z.uuid() });
 const place = pluginRoute({
   method: 'post',
   path: '/orders',
-  summary: '预约下单（已认证住户，支持 Idempotency-Key）/ Order a service (verified residents; honours Idempotency-Key)',
+  summary:
+    '预约下单（已认证住户，支持 Idempotency-Key）/ Order a service (verified residents; honours Idempotency-Key)',
   description: '费用为整数分，服务完成后线下支付。同一 Idempotency-Key 重复提交返回同一订单。',
   access: ['member'],
-  request: { headers: z.object({ 'idempotency-key': z.string().min(1).max(100).optional() }), body: jsonBody(OrderInputSchema) },
-  responses: { 201: jsonResponse(OrderDetailSchema, 'Placed (or the same order again, for a repeated key)'), 409: { description: 'Slot full, or key reused' } },
+  request: {
+    headers: z.object({ 'idempotency-key': z.string().min(1).max(100).optional() }),
+    body: jsonBody(OrderInputSchema),
+  },
+  responses: {
+    201: jsonResponse(OrderDetailSchema, 'Placed (or the same order again, for a repeated key)'),
+    409: { description: 'Slot full, or key reused' },
+  },
 });
 const mine = pluginRoute({
   method: 'get',
@@ -54,7 +70,10 @@ const review = pluginRoute({
   summary: '评价已完成的订单（一次）/ Review a completed order (once)',
   access: ['member'],
   request: { params: orderParams, body: jsonBody(ReviewInputSchema) },
-  responses: { 201: jsonResponse(ReviewSchema, 'Reviewed'), 409: { description: 'Not completed, or already reviewed' } },
+  responses: {
+    201: jsonResponse(ReviewSchema, 'Reviewed'),
+    409: { description: 'Not completed, or already reviewed' },
+  },
 });
 const complain = pluginRoute({
   method: 'post',
@@ -89,27 +108,46 @@ export const myOrderRoutes = <R extends Schema>(router: PluginRouter<ServicesSet
       const ctx = c.get('plugin');
       const { orderId } = c.req.valid('param');
       const actor = ctx.actor!;
-      const [order] = await ctx.db.select().from(orders).where(and(eq(orders.id, orderId), eq(orders.residentId, actor.id)));
+      const [order] = await ctx.db
+        .select()
+        .from(orders)
+        .where(and(eq(orders.id, orderId), eq(orders.residentId, actor.id)));
       if (!order) throw fail('order_missing');
-      await transition(ctx.db, order, 'cancelled', { kind: 'resident', id: actor.id, name: actor.displayName }, { now: ctx.now(), reason: c.req.valid('json').reason });
+      await transition(
+        ctx.db,
+        order,
+        'cancelled',
+        { kind: 'resident', id: actor.id, name: actor.displayName },
+        { now: ctx.now(), reason: c.req.valid('json').reason },
+      );
       return c.json(await orderDetail(ctx.db, orderId), 200);
     })
     .openapi(review, async (c) => {
       const ctx = c.get('plugin');
       const { orderId } = c.req.valid('param');
       const actor = ctx.actor!;
-      const [order] = await ctx.db.select().from(orders).where(and(eq(orders.id, orderId), eq(orders.residentId, actor.id)));
+      const [order] = await ctx.db
+        .select()
+        .from(orders)
+        .where(and(eq(orders.id, orderId), eq(orders.residentId, actor.id)));
       if (!order) throw fail('order_missing');
       if (order.status !== 'completed') throw fail('not_completed');
       const input = c.req.valid('json');
       try {
-        const [row] = await ctx.db
-          .transaction((db) =>
-            db
-              .insert(reviews)
-              .values({ orderId, tenantId: order.tenantId, organisationId: order.organisationId, residentName: actor.displayName, rating: input.rating, comment: input.comment, createdAt: ctx.now() })
-              .returning(),
-          );
+        const [row] = await ctx.db.transaction((db) =>
+          db
+            .insert(reviews)
+            .values({
+              orderId,
+              tenantId: order.tenantId,
+              organisationId: order.organisationId,
+              residentName: actor.displayName,
+              rating: input.rating,
+              comment: input.comment,
+              createdAt: ctx.now(),
+            })
+            .returning(),
+        );
         return c.json(reviewView(row!), 201);
       } catch (error) {
         if (isUniqueViolation(error)) throw fail('already_reviewed');
@@ -120,7 +158,10 @@ export const myOrderRoutes = <R extends Schema>(router: PluginRouter<ServicesSet
       const ctx = c.get('plugin');
       const { orderId } = c.req.valid('param');
       const actor = ctx.actor!;
-      const [order] = await ctx.db.select().from(orders).where(and(eq(orders.id, orderId), eq(orders.residentId, actor.id)));
+      const [order] = await ctx.db
+        .select()
+        .from(orders)
+        .where(and(eq(orders.id, orderId), eq(orders.residentId, actor.id)));
       if (!order) throw fail('order_missing');
       const [row] = await ctx.db
         .insert(complaints)
@@ -138,6 +179,11 @@ export const myOrderRoutes = <R extends Schema>(router: PluginRouter<ServicesSet
         })
         .returning();
       // The seam to the core's feedback loop (码上提): it will take complaints from this event when it exists.
-      await ctx.events.emit('complaint_filed', { complaintId: row!.id, orderId, organisationId: order.organisationId, body: row!.body });
+      await ctx.events.emit('complaint_filed', {
+        complaintId: row!.id,
+        orderId,
+        organisationId: order.organisationId,
+        body: row!.body,
+      });
       return c.json(complaintView(row!, order.offeringTitle), 201);
     });

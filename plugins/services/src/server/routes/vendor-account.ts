@@ -88,7 +88,12 @@ export const vendorAccountRoutes = <R extends Schema>(router: PluginRouter<Servi
       const ctx = c.get('org');
       const input = c.req.valid('json');
       const now = ctx.now();
-      const values = { ...input, categories: [...new Set(input.categories)], name: ctx.organisation.name, updatedAt: now };
+      const values = {
+        ...input,
+        categories: [...new Set(input.categories)],
+        name: ctx.organisation.name,
+        updatedAt: now,
+      };
       const [row] = await ctx.db
         .insert(vendors)
         .values({ organisationId: ctx.organisation.id, createdAt: now, ...values })
@@ -109,19 +114,37 @@ export const vendorAccountRoutes = <R extends Schema>(router: PluginRouter<Servi
     .openapi(apply, async (c) => {
       const ctx = c.get('org');
       const input = c.req.valid('json');
-      const [profile] = await ctx.db.select({ id: vendors.organisationId }).from(vendors).where(eq(vendors.organisationId, ctx.organisation.id));
+      const [profile] = await ctx.db
+        .select({ id: vendors.organisationId })
+        .from(vendors)
+        .where(eq(vendors.organisationId, ctx.organisation.id));
       if (!profile) throw fail('profile_missing');
       const target = await ctx.neighbourhoods.offeringBySlug(input.neighbourhood);
       if (!target) throw fail('neighbourhood_missing');
       const now = ctx.now();
       const existing = await admissionOf(ctx.db, ctx.organisation.id, target.id);
-      const application = { status: 'pending' as const, note: input.note, appliedAt: now, appliedByName: ctx.actor.displayName, decidedAt: null, decidedByName: null, reason: null, updatedAt: now };
+      const application = {
+        status: 'pending' as const,
+        note: input.note,
+        appliedAt: now,
+        appliedByName: ctx.actor.displayName,
+        decidedAt: null,
+        decidedByName: null,
+        reason: null,
+        updatedAt: now,
+      };
       if (existing && !['refused', 'withdrawn'].includes(existing.status)) throw fail('already_applied');
       const [row] = existing
         ? await ctx.db.update(admissions).set(application).where(eq(admissions.id, existing.id)).returning()
         : await ctx.db
             .insert(admissions)
-            .values({ id: newId(), tenantId: target.id, organisationId: ctx.organisation.id, tenantName: target.name, ...application })
+            .values({
+              id: newId(),
+              tenantId: target.id,
+              organisationId: ctx.organisation.id,
+              tenantName: target.name,
+              ...application,
+            })
             .returning();
       return c.json(admissionView(row!, target.slug), 201);
     })
@@ -130,10 +153,17 @@ export const vendorAccountRoutes = <R extends Schema>(router: PluginRouter<Servi
       const [row] = await ctx.db
         .update(admissions)
         .set({ status: 'withdrawn', updatedAt: ctx.now() })
-        .where(and(eq(admissions.organisationId, ctx.organisation.id), eq(admissions.tenantId, c.req.valid('param').tenantId), eq(admissions.status, 'pending')))
+        .where(
+          and(
+            eq(admissions.organisationId, ctx.organisation.id),
+            eq(admissions.tenantId, c.req.valid('param').tenantId),
+            eq(admissions.status, 'pending'),
+          ),
+        )
         .returning();
       if (!row) {
-        if (!(await admissionOf(ctx.db, ctx.organisation.id, c.req.valid('param').tenantId))) throw fail('neighbourhood_missing');
+        if (!(await admissionOf(ctx.db, ctx.organisation.id, c.req.valid('param').tenantId)))
+          throw fail('neighbourhood_missing');
         throw fail('not_pending');
       }
       return c.json(admissionView(row, null), 200);
@@ -145,11 +175,16 @@ export const vendorAccountRoutes = <R extends Schema>(router: PluginRouter<Servi
         .update(admissions)
         .set({ pointAddress: address, pointHours: hours, updatedAt: ctx.now() })
         .where(
-          and(eq(admissions.organisationId, ctx.organisation.id), eq(admissions.tenantId, c.req.valid('param').tenantId), inArray(admissions.status, ['admitted', 'suspended'])),
+          and(
+            eq(admissions.organisationId, ctx.organisation.id),
+            eq(admissions.tenantId, c.req.valid('param').tenantId),
+            inArray(admissions.status, ['admitted', 'suspended']),
+          ),
         )
         .returning();
       if (!row) {
-        if (!(await admissionOf(ctx.db, ctx.organisation.id, c.req.valid('param').tenantId))) throw fail('neighbourhood_missing');
+        if (!(await admissionOf(ctx.db, ctx.organisation.id, c.req.valid('param').tenantId)))
+          throw fail('neighbourhood_missing');
         throw fail('not_admitted');
       }
       return c.json(admissionView(row, null), 200);

@@ -1,10 +1,26 @@
 import { z } from '@hono/zod-openapi';
 import { newId } from '@city/plugin-sdk/schema';
-import { anyOf, fileResponse, isForeignKeyViolation, jsonBody, jsonResponse, pluginRoute, type OrganisationContext as Ctx, type PluginRouter } from '@city/plugin-sdk/server';
+import {
+  anyOf,
+  fileResponse,
+  isForeignKeyViolation,
+  jsonBody,
+  jsonResponse,
+  pluginRoute,
+  type OrganisationContext as Ctx,
+  type PluginRouter,
+} from '@city/plugin-sdk/server';
 import type { Schema } from 'hono';
 import type { ServicesSettings } from '../../manifest.ts';
 import { and, asc, desc, eq, gt, notInArray } from 'drizzle-orm';
-import { ListingsInputSchema, OfferingInputSchema, OfferingUpdateSchema, SlotInputSchema, SlotSchema, VendorOfferingSchema } from '../../contracts.ts';
+import {
+  ListingsInputSchema,
+  OfferingInputSchema,
+  OfferingUpdateSchema,
+  SlotInputSchema,
+  SlotSchema,
+  VendorOfferingSchema,
+} from '../../contracts.ts';
 import { admissions, IMAGE_TYPES, images, listings, offerings, slots, vendors } from '../../schema.ts';
 import { imageFile, imageIdsOf, MAX_IMAGE_BYTES, MAX_IMAGES, sniffImage } from '../images.ts';
 import { fail } from '../errors.ts';
@@ -71,7 +87,10 @@ const addImage = pluginRoute({
   summary: '上传服务图片（JPEG/PNG/WebP，≤1 MB，最多 6 张）/ Upload a photo (JPEG, PNG or WebP, 1 MB, 6 at most)',
   description: '请求体为图片本身。The body is the image itself.',
   access: MANAGERS,
-  request: { params: offeringParams, body: { required: true, content: Object.fromEntries(IMAGE_TYPES.map((t) => [t, { schema: binary }])) } },
+  request: {
+    params: offeringParams,
+    body: { required: true, content: Object.fromEntries(IMAGE_TYPES.map((t) => [t, { schema: binary }])) },
+  },
   responses: { 201: jsonResponse(z.object({ id: z.uuid() }), 'Uploaded'), 409: { description: 'Six already' } },
 });
 const removeImage = pluginRoute({
@@ -101,10 +120,17 @@ async function offeringViews(ctx: Ctx, ids?: string[]) {
   if (!rows.length) return [];
   const offeringIds = rows.map((r) => r.id);
   const [vendor] = await ctx.db.select({ name: vendors.name }).from(vendors);
-  const listed = Map.groupBy(await ctx.db.select().from(listings).where(anyOf(listings.offeringId, offeringIds)), (l) => l.offeringId);
+  const listed = Map.groupBy(
+    await ctx.db.select().from(listings).where(anyOf(listings.offeringId, offeringIds)),
+    (l) => l.offeringId,
+  );
   const photos = await imageIdsOf(ctx.db, offeringIds);
   const upcoming = Map.groupBy(
-    await ctx.db.select().from(slots).where(and(anyOf(slots.offeringId, offeringIds), gt(slots.endsAt, ctx.now()))).orderBy(asc(slots.startsAt)),
+    await ctx.db
+      .select()
+      .from(slots)
+      .where(and(anyOf(slots.offeringId, offeringIds), gt(slots.endsAt, ctx.now())))
+      .orderBy(asc(slots.startsAt)),
     (s) => s.offeringId,
   );
   return rows.map((r) => ({
@@ -140,7 +166,14 @@ export const vendorOfferingRoutes = <R extends Schema>(router: PluginRouter<Serv
       const now = ctx.now();
       const [row] = await ctx.db
         .insert(offerings)
-        .values({ id: newId(), organisationId: ctx.organisation.id, ...c.req.valid('json'), status: 'active', createdAt: now, updatedAt: now })
+        .values({
+          id: newId(),
+          organisationId: ctx.organisation.id,
+          ...c.req.valid('json'),
+          status: 'active',
+          createdAt: now,
+          updatedAt: now,
+        })
         .returning({ id: offerings.id });
       return c.json(await oneOffering(ctx, row!.id), 201);
     })
@@ -168,11 +201,23 @@ export const vendorOfferingRoutes = <R extends Schema>(router: PluginRouter<Serv
       }
       await ctx.db
         .delete(listings)
-        .where(and(eq(listings.offeringId, offeringId), tenantIds.length ? notInArray(listings.tenantId, tenantIds) : undefined));
+        .where(
+          and(
+            eq(listings.offeringId, offeringId),
+            tenantIds.length ? notInArray(listings.tenantId, tenantIds) : undefined,
+          ),
+        );
       if (tenantIds.length) {
         await ctx.db
           .insert(listings)
-          .values(tenantIds.map((tenantId) => ({ tenantId, organisationId: ctx.organisation.id, offeringId, listedAt: ctx.now() })))
+          .values(
+            tenantIds.map((tenantId) => ({
+              tenantId,
+              organisationId: ctx.organisation.id,
+              offeringId,
+              listedAt: ctx.now(),
+            })),
+          )
           .onConflictDoNothing();
       }
       return c.json(await oneOffering(ctx, offeringId), 200);
@@ -203,7 +248,12 @@ export const vendorOfferingRoutes = <R extends Schema>(router: PluginRouter<Serv
       const { slotId } = c.req.valid('param');
       // A slot whose orders were all cancelled has no seat taken but keeps its history: it stays.
       const removed = await ctx.db
-        .transaction((db) => db.delete(slots).where(and(eq(slots.id, slotId), eq(slots.booked, 0))).returning({ id: slots.id }))
+        .transaction((db) =>
+          db
+            .delete(slots)
+            .where(and(eq(slots.id, slotId), eq(slots.booked, 0)))
+            .returning({ id: slots.id }),
+        )
         .catch((error: unknown) => {
           if (isForeignKeyViolation(error)) throw fail('slot_booked');
           throw error;
@@ -230,7 +280,10 @@ export const vendorOfferingRoutes = <R extends Schema>(router: PluginRouter<Serv
     .openapi(removeImage, async (c) => {
       const ctx = c.get('org');
       const { offeringId, imageId } = c.req.valid('param');
-      const removed = await ctx.db.delete(images).where(and(eq(images.id, imageId), eq(images.offeringId, offeringId))).returning({ id: images.id });
+      const removed = await ctx.db
+        .delete(images)
+        .where(and(eq(images.id, imageId), eq(images.offeringId, offeringId)))
+        .returning({ id: images.id });
       if (!removed.length) throw fail('image_missing');
       return c.body(null, 204);
     })
@@ -238,4 +291,3 @@ export const vendorOfferingRoutes = <R extends Schema>(router: PluginRouter<Serv
       const { bytes, headers } = await imageFile(c.get('org').db, c.req.valid('param').imageId);
       return c.body(bytes, 200, headers);
     });
-

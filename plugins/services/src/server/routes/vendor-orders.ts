@@ -93,7 +93,13 @@ export const vendorOrderRoutes = <R extends Schema>(router: PluginRouter<Service
       const [order] = await ctx.db.select().from(orders).where(eq(orders.id, orderId));
       if (!order) throw fail('order_missing');
       const { to, reason } = c.req.valid('json');
-      await transition(ctx.db, order, to, { kind: 'vendor', id: ctx.actor.id, name: `${ctx.organisation.name} ${ctx.actor.displayName}` }, { now: ctx.now(), reason });
+      await transition(
+        ctx.db,
+        order,
+        to,
+        { kind: 'vendor', id: ctx.actor.id, name: `${ctx.organisation.name} ${ctx.actor.displayName}` },
+        { now: ctx.now(), reason },
+      );
       return c.json(await orderDetail(ctx.db, orderId), 200);
     })
     .openapi(reviewList, async (c) => {
@@ -104,7 +110,10 @@ export const vendorOrderRoutes = <R extends Schema>(router: PluginRouter<Service
         .innerJoin(orders, eq(orders.id, reviews.orderId))
         .orderBy(desc(reviews.createdAt))
         .limit(200);
-      return c.json({ items: rows.map((r) => reviewView(r.review, { offeringTitle: r.offeringTitle, tenantName: r.tenantName })) }, 200);
+      return c.json(
+        { items: rows.map((r) => reviewView(r.review, { offeringTitle: r.offeringTitle, tenantName: r.tenantName })) },
+        200,
+      );
     })
     .openapi(reply, async (c) => {
       const ctx = c.get('org');

@@ -13,7 +13,15 @@ import {
   type ChoiceInput,
 } from '../../contracts.ts';
 import { ballots, rollOwners } from '../../schema.ts';
-import { checkChoices, confirmEntry, enterOnBehalf, loadRollOwner, rejectEntry, onlineBallots, type Ballot } from '../ballots.ts';
+import {
+  checkChoices,
+  confirmEntry,
+  enterOnBehalf,
+  loadRollOwner,
+  rejectEntry,
+  onlineBallots,
+  type Ballot,
+} from '../ballots.ts';
 import { fail } from '../errors.ts';
 import { loadMeeting, motionsOf, type Settings } from '../meetings.ts';
 import { verifyChain } from '../results.ts';
@@ -39,15 +47,25 @@ const cast = pluginRoute({
   access: ['member'],
   // Owners vote at once when a meeting opens: their ballots share transactions (group commit).
   grouped: true,
-  request: { params: meetingParams, headers: z.object({ 'idempotency-key': z.string().max(100).optional() }), body: jsonBody(BallotInputSchema) },
-  responses: { 201: jsonResponse(ReceiptSchema, 'Accepted'), 200: jsonResponse(ReceiptSchema, 'The same request again: the first ballot') },
+  request: {
+    params: meetingParams,
+    headers: z.object({ 'idempotency-key': z.string().max(100).optional() }),
+    body: jsonBody(BallotInputSchema),
+  },
+  responses: {
+    201: jsonResponse(ReceiptSchema, 'Accepted'),
+    200: jsonResponse(ReceiptSchema, 'The same request again: the first ballot'),
+  },
 });
 const roll = pluginRoute({
   method: 'get',
   path: '/meetings/{meetingId}/roll',
   summary: '冻结的业主名册（录入纸质票用）/ The frozen roll (for entering paper ballots)',
   access: TELLERS,
-  request: { params: meetingParams, query: z.object({ q: z.string().trim().max(40).optional(), cursor: z.string().max(200).optional() }) },
+  request: {
+    params: meetingParams,
+    query: z.object({ q: z.string().trim().max(40).optional(), cursor: z.string().max(200).optional() }),
+  },
   responses: { 200: jsonResponse(RollSchema) },
 });
 const enter = pluginRoute({
@@ -101,7 +119,13 @@ function parseCursor(cursor: string) {
 /** A search term as an ILIKE pattern that matches it literally. */
 const like = (q: string) => `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
-const receiptOf = (b: Ballot) => ({ receipt: b.receipt, seq: b.seq, entryHash: b.entryHash, acceptedAt: b.acceptedAt?.toISOString() ?? null, status: b.status });
+const receiptOf = (b: Ballot) => ({
+  receipt: b.receipt,
+  seq: b.seq,
+  entryHash: b.entryHash,
+  acceptedAt: b.acceptedAt?.toISOString() ?? null,
+  status: b.status,
+});
 
 async function openMeeting(ctx: Ctx, meetingId: string) {
   const meeting = await loadMeeting(ctx, meetingId);
@@ -122,14 +146,31 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
         ? await ctx.db
             .select()
             .from(rollOwners)
-            .where(and(eq(rollOwners.meetingId, meeting.id), sql`${rollOwners.voterOwnerIds} && ${sql`array[${sql.join(ownerIds.map((id) => sql`${id}`), sql`, `)}]::uuid[]`}`))
+            .where(
+              and(
+                eq(rollOwners.meetingId, meeting.id),
+                sql`${rollOwners.voterOwnerIds} && ${sql`array[${sql.join(
+                  ownerIds.map((id) => sql`${id}`),
+                  sql`, `,
+                )}]::uuid[]`}`,
+              ),
+            )
             .orderBy(asc(rollOwners.label))
         : [];
       const cast = owners.length
         ? await ctx.db
             .select()
             .from(ballots)
-            .where(and(eq(ballots.meetingId, meeting.id), inArray(ballots.rollOwnerId, owners.map((o) => o.id)), sql`${ballots.status} in ('pending', 'accepted')`))
+            .where(
+              and(
+                eq(ballots.meetingId, meeting.id),
+                inArray(
+                  ballots.rollOwnerId,
+                  owners.map((o) => o.id),
+                ),
+                sql`${ballots.status} in ('pending', 'accepted')`,
+              ),
+            )
         : [];
       const byOwner = new Map(cast.map((b) => [b.rollOwnerId, b]));
       const items = owners.map((o) => {
@@ -138,7 +179,15 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
           rollOwnerId: o.id,
           label: o.label,
           area: o.area,
-          ballot: b ? { receipt: b.receipt, status: b.status, channel: b.channel, acceptedAt: b.acceptedAt?.toISOString() ?? null, choices: b.choices as unknown as ChoiceInput[] } : null,
+          ballot: b
+            ? {
+                receipt: b.receipt,
+                status: b.status,
+                channel: b.channel,
+                acceptedAt: b.acceptedAt?.toISOString() ?? null,
+                choices: b.choices as unknown as ChoiceInput[],
+              }
+            : null,
         };
       });
       const ended = meeting.status === 'closed' || ctx.now() >= meeting.closesAt;
@@ -146,7 +195,11 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
       return c.json({ items, canVote: reason === null, reason }, 200);
     })
     .openapi(cast, async (c) => {
-      const input = { meetingId: c.req.valid('param').meetingId, ...c.req.valid('json'), idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null };
+      const input = {
+        meetingId: c.req.valid('param').meetingId,
+        ...c.req.valid('json'),
+        idempotencyKey: c.req.valid('header')['idempotency-key'] ?? null,
+      };
       const { ballot, replayed } = await c.get('group')(onlineBallots, input);
       return c.json(receiptOf(ballot), replayed ? 200 : 201);
     })
@@ -169,7 +222,12 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
           and(
             eq(rollOwners.meetingId, meeting.id),
             q ? or(ilike(rollOwners.label, like(q)), ilike(rollOwners.names, like(q))) : undefined,
-            after ? or(gt(rollOwners.label, after.label), and(eq(rollOwners.label, after.label), gt(rollOwners.id, after.id))) : undefined,
+            after
+              ? or(
+                  gt(rollOwners.label, after.label),
+                  and(eq(rollOwners.label, after.label), gt(rollOwners.id, after.id)),
+                )
+              : undefined,
           ),
         )
         .orderBy(asc(rollOwners.label), asc(rollOwners.id))
@@ -181,12 +239,27 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
               await ctx.db
                 .select({ id: ballots.rollOwnerId })
                 .from(ballots)
-                .where(and(eq(ballots.meetingId, meeting.id), inArray(ballots.rollOwnerId, page.map((o) => o.id)), sql`${ballots.status} in ('pending', 'accepted')`))
+                .where(
+                  and(
+                    eq(ballots.meetingId, meeting.id),
+                    inArray(
+                      ballots.rollOwnerId,
+                      page.map((o) => o.id),
+                    ),
+                    sql`${ballots.status} in ('pending', 'accepted')`,
+                  ),
+                )
             ).map((b) => b.id),
           )
         : new Set<string>();
       const last = page.at(-1);
-      return c.json({ items: page.map((o) => ({ ...o, voted: voted.has(o.id) })), nextCursor: rows.length > PAGE && last ? `${last.id}:${last.label}` : null }, 200);
+      return c.json(
+        {
+          items: page.map((o) => ({ ...o, voted: voted.has(o.id) })),
+          nextCursor: rows.length > PAGE && last ? `${last.id}:${last.label}` : null,
+        },
+        200,
+      );
     })
     .openapi(enter, async (c) => {
       const ctx = c.get('plugin');
@@ -194,8 +267,21 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
       const input = c.req.valid('json');
       const owner = await loadRollOwner(ctx, meeting.id, input.rollOwnerId);
       const choices = checkChoices(await motionsOf(ctx, meeting.id), input.choices, true);
-      const ballot = await enterOnBehalf(ctx, { meeting, rollOwnerId: owner.id, choices, channel: input.channel, paperRef: input.paperRef, proxyName: input.proxyName, proxyAuthorisation: input.proxyAuthorisation });
-      await ctx.audit.append({ action: 'ballot_entered', targetType: 'voting_ballot', targetId: ballot.id, details: { meetingId: meeting.id, channel: input.channel, paperRef: input.paperRef, owner: owner.label } });
+      const ballot = await enterOnBehalf(ctx, {
+        meeting,
+        rollOwnerId: owner.id,
+        choices,
+        channel: input.channel,
+        paperRef: input.paperRef,
+        proxyName: input.proxyName,
+        proxyAuthorisation: input.proxyAuthorisation,
+      });
+      await ctx.audit.append({
+        action: 'ballot_entered',
+        targetType: 'voting_ballot',
+        targetId: ballot.id,
+        details: { meetingId: meeting.id, channel: input.channel, paperRef: input.paperRef, owner: owner.label },
+      });
       return c.json(receiptOf(ballot), 201);
     })
     .openapi(pending, async (c) => {
@@ -228,7 +314,12 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
       const meeting = await openMeeting(ctx, meetingId);
       if (meeting.status !== 'open') throw fail('not_open');
       const ballot = await confirmEntry(ctx, meeting, ballotId);
-      await ctx.audit.append({ action: 'ballot_confirmed', targetType: 'voting_ballot', targetId: ballot.id, details: { meetingId: meeting.id, seq: ballot.seq } });
+      await ctx.audit.append({
+        action: 'ballot_confirmed',
+        targetType: 'voting_ballot',
+        targetId: ballot.id,
+        details: { meetingId: meeting.id, seq: ballot.seq },
+      });
       return c.json(receiptOf(ballot), 200);
     })
     .openapi(reject, async (c) => {
@@ -236,7 +327,12 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
       const { meetingId, ballotId } = c.req.valid('param');
       const meeting = await openMeeting(ctx, meetingId);
       await rejectEntry(ctx, meeting, ballotId);
-      await ctx.audit.append({ action: 'ballot_rejected', targetType: 'voting_ballot', targetId: ballotId, details: { meetingId: meeting.id } });
+      await ctx.audit.append({
+        action: 'ballot_rejected',
+        targetType: 'voting_ballot',
+        targetId: ballotId,
+        details: { meetingId: meeting.id },
+      });
       return c.body(null, 204);
     })
     .openapi(chain, async (c) => {

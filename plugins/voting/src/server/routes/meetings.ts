@@ -8,7 +8,18 @@ import { ballots, candidates, meetings, motions } from '../../schema.ts';
 import { canManage, requireManager } from '../access.ts';
 import { sealChain } from '../ballots.ts';
 import { fail } from '../errors.ts';
-import { countedBallots, earliestOpening, loadMeeting, meetingSummaries, meetingView, motionsOf, tally, turnout, type Meeting, type Settings } from '../meetings.ts';
+import {
+  countedBallots,
+  earliestOpening,
+  loadMeeting,
+  meetingSummaries,
+  meetingView,
+  motionsOf,
+  tally,
+  turnout,
+  type Meeting,
+  type Settings,
+} from '../meetings.ts';
 import { freezeRoll } from '../roll.ts';
 import { meetingNotice, resultNotice } from '../texts.ts';
 import { links } from '../links.ts';
@@ -17,7 +28,13 @@ const meetingParams = z.object({ meetingId: z.uuid() });
 const MANAGERS = ['admin', 'committee'] as const;
 type Ctx = PluginContext<Settings>;
 
-const list = pluginRoute({ method: 'get', path: '/meetings', summary: '业主大会 / Meetings', access: ['member'], responses: { 200: jsonResponse(MeetingListSchema) } });
+const list = pluginRoute({
+  method: 'get',
+  path: '/meetings',
+  summary: '业主大会 / Meetings',
+  access: ['member'],
+  responses: { 200: jsonResponse(MeetingListSchema) },
+});
 const create = pluginRoute({
   method: 'post',
   path: '/meetings',
@@ -26,7 +43,14 @@ const create = pluginRoute({
   request: { body: jsonBody(MeetingInputSchema) },
   responses: { 201: jsonResponse(MeetingSchema, 'Created') },
 });
-const show = pluginRoute({ method: 'get', path: '/meetings/{meetingId}', summary: '会议、议案与投票率 / A meeting, its motions and turnout', access: ['member'], request: { params: meetingParams }, responses: { 200: jsonResponse(MeetingSchema) } });
+const show = pluginRoute({
+  method: 'get',
+  path: '/meetings/{meetingId}',
+  summary: '会议、议案与投票率 / A meeting, its motions and turnout',
+  access: ['member'],
+  request: { params: meetingParams },
+  responses: { 200: jsonResponse(MeetingSchema) },
+});
 const update = pluginRoute({
   method: 'put',
   path: '/meetings/{meetingId}',
@@ -95,7 +119,12 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
     .openapi(list, async (c) => {
       const ctx = c.get('plugin');
       const manager = await canManage(ctx);
-      const rows = await ctx.db.select().from(meetings).where(manager ? undefined : sql`${meetings.status} <> 'draft'`).orderBy(desc(meetings.opensAt)).limit(100);
+      const rows = await ctx.db
+        .select()
+        .from(meetings)
+        .where(manager ? undefined : sql`${meetings.status} <> 'draft'`)
+        .orderBy(desc(meetings.opensAt))
+        .limit(100);
       return c.json({ items: await meetingSummaries(ctx, rows, ctx.settings), canManage: manager }, 200);
     })
     .openapi(create, async (c) => {
@@ -104,9 +133,23 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
       const input = c.req.valid('json');
       const [row] = await ctx.db
         .insert(meetings)
-        .values({ id: newId(), tenantId: ctx.tenant.id, ...input, opensAt: new Date(input.opensAt), closesAt: new Date(input.closesAt), status: 'draft', createdBy: ctx.actor!.id, createdAt: ctx.now() })
+        .values({
+          id: newId(),
+          tenantId: ctx.tenant.id,
+          ...input,
+          opensAt: new Date(input.opensAt),
+          closesAt: new Date(input.closesAt),
+          status: 'draft',
+          createdBy: ctx.actor!.id,
+          createdAt: ctx.now(),
+        })
         .returning();
-      await ctx.audit.append({ action: 'meeting_created', targetType: 'voting_meeting', targetId: row!.id, details: { title: row!.title } });
+      await ctx.audit.append({
+        action: 'meeting_created',
+        targetType: 'voting_meeting',
+        targetId: row!.id,
+        details: { title: row!.title },
+      });
       return c.json(await view(ctx, row!), 201);
     })
     .openapi(show, async (c) => {
@@ -132,11 +175,24 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
       const meeting = await managed(ctx, c.req.valid('param').meetingId);
       requireDraft(meeting);
       const { candidates: people, ...input } = c.req.valid('json');
-      const [last] = await ctx.db.select({ position: sql<number>`coalesce(max(${motions.position}), 0)`.mapWith(Number) }).from(motions).where(eq(motions.meetingId, meeting.id));
+      const [last] = await ctx.db
+        .select({ position: sql<number>`coalesce(max(${motions.position}), 0)`.mapWith(Number) })
+        .from(motions)
+        .where(eq(motions.meetingId, meeting.id));
       const motionId = newId();
-      await ctx.db.insert(motions).values({ id: motionId, tenantId: ctx.tenant.id, meetingId: meeting.id, position: (last?.position ?? 0) + 1, ...input });
+      await ctx.db
+        .insert(motions)
+        .values({
+          id: motionId,
+          tenantId: ctx.tenant.id,
+          meetingId: meeting.id,
+          position: (last?.position ?? 0) + 1,
+          ...input,
+        });
       if (people.length) {
-        await ctx.db.insert(candidates).values(people.map((p, i) => ({ id: newId(), tenantId: ctx.tenant.id, motionId, position: i + 1, ...p })));
+        await ctx.db
+          .insert(candidates)
+          .values(people.map((p, i) => ({ id: newId(), tenantId: ctx.tenant.id, motionId, position: i + 1, ...p })));
       }
       return c.json(await view(ctx, meeting), 201);
     })
@@ -146,7 +202,10 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
       const meeting = await managed(ctx, meetingId);
       requireDraft(meeting);
       // Only a motion of this meeting: another meeting's candidates are never touched.
-      const [motion] = await ctx.db.select({ id: motions.id }).from(motions).where(and(eq(motions.id, motionId), eq(motions.meetingId, meeting.id)));
+      const [motion] = await ctx.db
+        .select({ id: motions.id })
+        .from(motions)
+        .where(and(eq(motions.id, motionId), eq(motions.meetingId, meeting.id)));
       if (!motion) throw fail('motion_missing');
       await ctx.db.delete(candidates).where(eq(candidates.motionId, motion.id));
       await ctx.db.delete(motions).where(eq(motions.id, motion.id));
@@ -159,7 +218,8 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
       if (!(await motionsOf(ctx, meeting.id)).length) throw fail('no_motions');
       const now = ctx.now();
       // The notice period runs from the announcement: voting may open no earlier than N days after it.
-      if (meeting.opensAt < earliestOpening({ ...meeting, announcedAt: now }, ctx.settings, now)) throw fail('notice_period');
+      if (meeting.opensAt < earliestOpening({ ...meeting, announcedAt: now }, ctx.settings, now))
+        throw fail('notice_period');
       const draft = await view(ctx, meeting);
       const notice = await ctx.notices.publish({
         category: 'disclosure',
@@ -172,8 +232,17 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
         publishAt: null,
         expiresAt: meeting.closesAt.toISOString(),
       });
-      const [row] = await ctx.db.update(meetings).set({ status: 'announced', announcedAt: now, noticeId: notice.id }).where(eq(meetings.id, meeting.id)).returning();
-      await ctx.audit.append({ action: 'meeting_announced', targetType: 'voting_meeting', targetId: meeting.id, details: { noticeId: notice.id, opensAt: meeting.opensAt.toISOString() } });
+      const [row] = await ctx.db
+        .update(meetings)
+        .set({ status: 'announced', announcedAt: now, noticeId: notice.id })
+        .where(eq(meetings.id, meeting.id))
+        .returning();
+      await ctx.audit.append({
+        action: 'meeting_announced',
+        targetType: 'voting_meeting',
+        targetId: meeting.id,
+        details: { noticeId: notice.id, opensAt: meeting.opensAt.toISOString() },
+      });
       return c.json(await view(ctx, row!), 200);
     })
     .openapi(open, async (c) => {
@@ -186,10 +255,22 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
       const roll = await freezeRoll(ctx, meeting.id);
       const [row] = await ctx.db
         .update(meetings)
-        .set({ status: 'open', openedAt: now, rollHash: roll.hash, rollArea: roll.total.area, rollCount: roll.total.count, chainHead: roll.hash })
+        .set({
+          status: 'open',
+          openedAt: now,
+          rollHash: roll.hash,
+          rollArea: roll.total.area,
+          rollCount: roll.total.count,
+          chainHead: roll.hash,
+        })
         .where(eq(meetings.id, meeting.id))
         .returning();
-      await ctx.audit.append({ action: 'voting_opened', targetType: 'voting_meeting', targetId: meeting.id, details: { rollHash: roll.hash, ...roll.total } });
+      await ctx.audit.append({
+        action: 'voting_opened',
+        targetType: 'voting_meeting',
+        targetId: meeting.id,
+        details: { rollHash: roll.hash, ...roll.total },
+      });
       return c.json(await view(ctx, row!), 200);
     })
     .openapi(close, async (c) => {
@@ -203,9 +284,17 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
       await sealChain(ctx, meeting.id, 'wait');
       const agenda = await motionsOf(ctx, meeting.id);
       const results = tally(meeting, agenda, await countedBallots(ctx, meeting.id));
-      for (const motion of agenda) await ctx.db.update(motions).set({ result: results.get(motion.id) }).where(eq(motions.id, motion.id));
+      for (const motion of agenda)
+        await ctx.db
+          .update(motions)
+          .set({ result: results.get(motion.id) })
+          .where(eq(motions.id, motion.id));
       const closedAt = ctx.now();
-      const [closed] = await ctx.db.update(meetings).set({ status: 'closed', closedAt }).where(eq(meetings.id, meeting.id)).returning();
+      const [closed] = await ctx.db
+        .update(meetings)
+        .set({ status: 'closed', closedAt })
+        .where(eq(meetings.id, meeting.id))
+        .returning();
       const counted = await view(ctx, closed!);
       const notice = await ctx.notices.publish({
         category: 'result',
@@ -218,8 +307,23 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
         publishAt: null,
         expiresAt: null,
       });
-      const [row] = await ctx.db.update(meetings).set({ resultNoticeId: notice.id }).where(eq(meetings.id, meeting.id)).returning();
-      const ballotCount = (await ctx.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(ballots).where(and(eq(ballots.meetingId, meeting.id), eq(ballots.status, 'accepted'))))[0]?.n ?? 0;
-      await ctx.audit.append({ action: 'voting_closed', targetType: 'voting_meeting', targetId: meeting.id, details: { chainHead: row!.chainHead, ballots: ballotCount, noticeId: notice.id } });
+      const [row] = await ctx.db
+        .update(meetings)
+        .set({ resultNoticeId: notice.id })
+        .where(eq(meetings.id, meeting.id))
+        .returning();
+      const ballotCount =
+        (
+          await ctx.db
+            .select({ n: sql<number>`count(*)`.mapWith(Number) })
+            .from(ballots)
+            .where(and(eq(ballots.meetingId, meeting.id), eq(ballots.status, 'accepted')))
+        )[0]?.n ?? 0;
+      await ctx.audit.append({
+        action: 'voting_closed',
+        targetType: 'voting_meeting',
+        targetId: meeting.id,
+        details: { chainHead: row!.chainHead, ballots: ballotCount, noticeId: notice.id },
+      });
       return c.json(await view(ctx, row!), 200);
     });

@@ -1,9 +1,21 @@
 import { z, type RouteHandler } from '@hono/zod-openapi';
 import { MEDIA_TYPES } from '@city/plugin-sdk/documents';
-import { fileResponse as file, jsonResponse, pluginRoute, type PluginEnv, type PluginRouter } from '@city/plugin-sdk/server';
+import {
+  fileResponse as file,
+  jsonResponse,
+  pluginRoute,
+  type PluginEnv,
+  type PluginRouter,
+} from '@city/plugin-sdk/server';
 import type { Schema } from 'hono';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { ChainCheckSchema, MeetingListSchema, MeetingSchema, VerifiedReceiptSchema, type ChoiceInput } from '../../contracts.ts';
+import {
+  ChainCheckSchema,
+  MeetingListSchema,
+  MeetingSchema,
+  VerifiedReceiptSchema,
+  type ChoiceInput,
+} from '../../contracts.ts';
 import { ballots, meetings } from '../../schema.ts';
 import { sealChain } from '../ballots.ts';
 import { normaliseReceipt } from '../chain.ts';
@@ -16,7 +28,8 @@ const meetingParams = z.object({ meetingId: z.uuid() });
 const exportTable = pluginRoute({
   method: 'get',
   path: '/meetings/{meetingId}/results',
-  summary: '导出表决明细（CSV / XLSX，按会议的公开范围）/ Export the ballots (CSV / XLSX, at the meeting’s disclosure level)',
+  summary:
+    '导出表决明细（CSV / XLSX，按会议的公开范围）/ Export the ballots (CSV / XLSX, at the meeting’s disclosure level)',
   access: ['member'],
   request: { params: meetingParams, query: z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') }) },
   responses: { 200: file(MEDIA_TYPES.xlsx) },
@@ -69,7 +82,10 @@ const publicPdf = pdfRoute(['public']);
 const servePdf: RouteHandler<typeof memberPdf, PluginEnv<Settings>> = async (c) => {
   const { meetingId } = c.req.valid('param');
   const pdf = await resultPdf(c.get('plugin'), meetingId);
-  return c.body(pdf, 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="result-${meetingId}.pdf"` });
+  return c.body(pdf, 200, {
+    'content-type': 'application/pdf',
+    'content-disposition': `inline; filename="result-${meetingId}.pdf"`,
+  });
 };
 
 /** Members: the export and the printable notice (after the count). */
@@ -80,7 +96,10 @@ export const resultRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
       const { format } = c.req.valid('query');
       const { meetingId } = c.req.valid('param');
       const bytes = await resultTable(ctx, meetingId, format);
-      return c.body(bytes, 200, { 'content-type': MEDIA_TYPES[format], 'content-disposition': `attachment; filename="results-${meetingId}.${format}"` });
+      return c.body(bytes, 200, {
+        'content-type': MEDIA_TYPES[format],
+        'content-disposition': `attachment; filename="results-${meetingId}.${format}"`,
+      });
     })
     .openapi(memberPdf, servePdf);
 
@@ -91,7 +110,12 @@ export const publicRoutes = (router: PluginRouter<Settings>) =>
       const ctx = c.get('plugin');
       const code = normaliseReceipt(c.req.valid('param').receipt);
       if (!code) throw fail('receipt_missing');
-      const lookup = () => ctx.db.select({ ballot: ballots, meeting: meetings }).from(ballots).innerJoin(meetings, eq(meetings.id, ballots.meetingId)).where(eq(ballots.receipt, code));
+      const lookup = () =>
+        ctx.db
+          .select({ ballot: ballots, meeting: meetings })
+          .from(ballots)
+          .innerJoin(meetings, eq(meetings.id, ballots.meetingId))
+          .where(eq(ballots.receipt, code));
       let [row] = await lookup();
       if (!row) throw fail('receipt_missing');
       // A ballot accepted a moment ago may still be waiting for the chain: seal it now if nobody else is.
@@ -110,7 +134,10 @@ export const publicRoutes = (router: PluginRouter<Settings>) =>
           seq: b.seq,
           entryHash: b.entryHash,
           acceptedAt: b.acceptedAt?.toISOString() ?? null,
-          choices: agenda.map((motion) => ({ motionTitle: motion.title, ...recordedAnswer(motion, b.choices as unknown as ChoiceInput[]) })),
+          choices: agenda.map((motion) => ({
+            motionTitle: motion.title,
+            ...recordedAnswer(motion, b.choices as unknown as ChoiceInput[]),
+          })),
         },
         200,
       );
@@ -128,12 +155,20 @@ export const supervisionRoutes = (router: PluginRouter<Settings>) =>
   router
     .openapi(supervisedList, async (c) => {
       const ctx = c.get('plugin');
-      const rows = await ctx.db.select().from(meetings).where(sql`${meetings.status} <> 'draft'`).orderBy(desc(meetings.opensAt)).limit(100);
+      const rows = await ctx.db
+        .select()
+        .from(meetings)
+        .where(sql`${meetings.status} <> 'draft'`)
+        .orderBy(desc(meetings.opensAt))
+        .limit(100);
       return c.json({ items: await meetingSummaries(ctx, rows, ctx.settings), canManage: false }, 200);
     })
     .openapi(supervisedShow, async (c) => {
       const ctx = c.get('plugin');
-      const [meeting] = await ctx.db.select().from(meetings).where(and(eq(meetings.id, c.req.valid('param').meetingId), sql`${meetings.status} <> 'draft'`));
+      const [meeting] = await ctx.db
+        .select()
+        .from(meetings)
+        .where(and(eq(meetings.id, c.req.valid('param').meetingId), sql`${meetings.status} <> 'draft'`));
       if (!meeting) throw fail('meeting_missing');
       return c.json(await meetingView(ctx, meeting, ctx.settings), 200);
     });

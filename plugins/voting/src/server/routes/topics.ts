@@ -1,7 +1,14 @@
 import { z } from '@hono/zod-openapi';
 import type { Schema } from 'hono';
 import { newId } from '@city/plugin-sdk/schema';
-import { isUniqueViolation, jsonBody, jsonResponse, pluginRoute, type PluginContext, type PluginRouter } from '@city/plugin-sdk/server';
+import {
+  isUniqueViolation,
+  jsonBody,
+  jsonResponse,
+  pluginRoute,
+  type PluginContext,
+  type PluginRouter,
+} from '@city/plugin-sdk/server';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import {
   MotionSchema,
@@ -24,7 +31,13 @@ const topicParams = z.object({ topicId: z.uuid() });
 const replyParams = topicParams.extend({ replyId: z.uuid() });
 const MODERATORS = ['admin', 'committee'] as const;
 
-const list = pluginRoute({ method: 'get', path: '/topics', summary: '议事议题 / Topics', access: ['member'], responses: { 200: jsonResponse(TopicListSchema) } });
+const list = pluginRoute({
+  method: 'get',
+  path: '/topics',
+  summary: '议事议题 / Topics',
+  access: ['member'],
+  responses: { 200: jsonResponse(TopicListSchema) },
+});
 const create = pluginRoute({
   method: 'post',
   path: '/topics',
@@ -33,7 +46,14 @@ const create = pluginRoute({
   request: { body: jsonBody(TopicInputSchema) },
   responses: { 201: jsonResponse(TopicSchema, 'Raised') },
 });
-const show = pluginRoute({ method: 'get', path: '/topics/{topicId}', summary: '议题与回复 / A topic with its replies', access: ['member'], request: { params: topicParams }, responses: { 200: jsonResponse(TopicDetailSchema) } });
+const show = pluginRoute({
+  method: 'get',
+  path: '/topics/{topicId}',
+  summary: '议题与回复 / A topic with its replies',
+  access: ['member'],
+  request: { params: topicParams },
+  responses: { 200: jsonResponse(TopicDetailSchema) },
+});
 const reply = pluginRoute({
   method: 'post',
   path: '/topics/{topicId}/replies',
@@ -42,7 +62,14 @@ const reply = pluginRoute({
   request: { params: topicParams, body: jsonBody(ReplyInputSchema) },
   responses: { 201: jsonResponse(ReplySchema, 'Replied') },
 });
-const support = pluginRoute({ method: 'post', path: '/topics/{topicId}/support', summary: '附议 / Support', access: ['member'], request: { params: topicParams }, responses: { 200: jsonResponse(TopicSchema) } });
+const support = pluginRoute({
+  method: 'post',
+  path: '/topics/{topicId}/support',
+  summary: '附议 / Support',
+  access: ['member'],
+  request: { params: topicParams },
+  responses: { 200: jsonResponse(TopicSchema) },
+});
 const hideTopic = pluginRoute({
   method: 'post',
   path: '/topics/{topicId}/hide',
@@ -67,7 +94,13 @@ const report = pluginRoute({
   request: { params: topicParams, body: jsonBody(ReasonSchema.extend({ replyId: z.uuid().nullable().default(null) })) },
   responses: { 201: { description: 'Reported' } },
 });
-const openReports = pluginRoute({ method: 'get', path: '/reports', summary: '待处理的举报 / Open reports', access: MODERATORS, responses: { 200: jsonResponse(z.object({ items: z.array(ReportSchema) })) } });
+const openReports = pluginRoute({
+  method: 'get',
+  path: '/reports',
+  summary: '待处理的举报 / Open reports',
+  access: MODERATORS,
+  responses: { 200: jsonResponse(z.object({ items: z.array(ReportSchema) })) },
+});
 const resolveReport = pluginRoute({
   method: 'post',
   path: '/reports/{reportId}/resolve',
@@ -90,12 +123,27 @@ type Ctx = PluginContext<Settings>;
 
 async function topicViews(ctx: Ctx, rows: Row[]) {
   const ids = rows.map((t) => t.id);
-  const mine = ids.length && ctx.actor
-    ? new Set((await ctx.db.select({ id: supports.topicId }).from(supports).where(and(inArray(supports.topicId, ids), eq(supports.userId, ctx.actor.id)))).map((r) => r.id))
-    : new Set<string>();
+  const mine =
+    ids.length && ctx.actor
+      ? new Set(
+          (
+            await ctx.db
+              .select({ id: supports.topicId })
+              .from(supports)
+              .where(and(inArray(supports.topicId, ids), eq(supports.userId, ctx.actor.id)))
+          ).map((r) => r.id),
+        )
+      : new Set<string>();
   const motionIds = rows.flatMap((t) => (t.motionId ? [t.motionId] : []));
   const linked = motionIds.length
-    ? new Map((await ctx.db.select({ id: motions.id, meetingId: motions.meetingId, title: motions.title }).from(motions).where(inArray(motions.id, motionIds))).map((m) => [m.id, m]))
+    ? new Map(
+        (
+          await ctx.db
+            .select({ id: motions.id, meetingId: motions.meetingId, title: motions.title })
+            .from(motions)
+            .where(inArray(motions.id, motionIds))
+        ).map((m) => [m.id, m]),
+      )
     : new Map<string, { id: string; meetingId: string; title: string }>();
   return rows.map((t) => ({
     id: t.id,
@@ -161,15 +209,31 @@ export const topicRoutes = <R extends Schema>(router: PluginRouter<Settings, R>)
       const now = ctx.now();
       const [row] = await ctx.db
         .insert(topics)
-        .values({ id: newId(), tenantId: ctx.tenant.id, ...input, buildingName, authorId: actor.id, authorName: actor.displayName, createdAt: now, lastActivityAt: now })
+        .values({
+          id: newId(),
+          tenantId: ctx.tenant.id,
+          ...input,
+          buildingName,
+          authorId: actor.id,
+          authorName: actor.displayName,
+          createdAt: now,
+          lastActivityAt: now,
+        })
         .returning();
       return c.json((await topicViews(ctx, [row!]))[0]!, 201);
     })
     .openapi(show, async (c) => {
       const ctx = c.get('plugin');
       const topic = await loadTopic(ctx, c.req.valid('param').topicId);
-      const rows = await ctx.db.select().from(replies).where(eq(replies.topicId, topic.id)).orderBy(asc(replies.createdAt));
-      return c.json({ ...(await topicViews(ctx, [topic]))[0]!, replies: rows.map(replyView), ...(await viewer(ctx)) }, 200);
+      const rows = await ctx.db
+        .select()
+        .from(replies)
+        .where(eq(replies.topicId, topic.id))
+        .orderBy(asc(replies.createdAt));
+      return c.json(
+        { ...(await topicViews(ctx, [topic]))[0]!, replies: rows.map(replyView), ...(await viewer(ctx)) },
+        200,
+      );
     })
     .openapi(reply, async (c) => {
       const ctx = c.get('plugin');
@@ -179,9 +243,20 @@ export const topicRoutes = <R extends Schema>(router: PluginRouter<Settings, R>)
       const now = ctx.now();
       const [row] = await ctx.db
         .insert(replies)
-        .values({ id: newId(), tenantId: ctx.tenant.id, topicId: topic.id, authorId: actor.id, authorName: actor.displayName, body: c.req.valid('json').body, createdAt: now })
+        .values({
+          id: newId(),
+          tenantId: ctx.tenant.id,
+          topicId: topic.id,
+          authorId: actor.id,
+          authorName: actor.displayName,
+          body: c.req.valid('json').body,
+          createdAt: now,
+        })
         .returning();
-      await ctx.db.update(topics).set({ replyCount: sql`${topics.replyCount} + 1`, lastActivityAt: now }).where(eq(topics.id, topic.id));
+      await ctx.db
+        .update(topics)
+        .set({ replyCount: sql`${topics.replyCount} + 1`, lastActivityAt: now })
+        .where(eq(topics.id, topic.id));
       return c.json(replyView(row!), 201);
     })
     .openapi(support, async (c) => {
@@ -191,13 +266,19 @@ export const topicRoutes = <R extends Schema>(router: PluginRouter<Settings, R>)
       if (topic.hiddenAt) throw fail('topic_hidden');
       try {
         await ctx.db.transaction(async () => {
-          await ctx.db.insert(supports).values({ tenantId: ctx.tenant.id, topicId: topic.id, userId: actor.id, createdAt: ctx.now() });
+          await ctx.db
+            .insert(supports)
+            .values({ tenantId: ctx.tenant.id, topicId: topic.id, userId: actor.id, createdAt: ctx.now() });
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw fail('already_supported');
         throw error;
       }
-      const [row] = await ctx.db.update(topics).set({ supportCount: sql`${topics.supportCount} + 1` }).where(eq(topics.id, topic.id)).returning();
+      const [row] = await ctx.db
+        .update(topics)
+        .set({ supportCount: sql`${topics.supportCount} + 1` })
+        .where(eq(topics.id, topic.id))
+        .returning();
       return c.json((await topicViews(ctx, [row!]))[0]!, 200);
     })
     .openapi(hideTopic, async (c) => {
@@ -209,7 +290,12 @@ export const topicRoutes = <R extends Schema>(router: PluginRouter<Settings, R>)
         .where(eq(topics.id, c.req.valid('param').topicId))
         .returning();
       if (!row) throw fail('topic_missing');
-      await ctx.audit.append({ action: 'topic_hidden', targetType: 'voting_topic', targetId: row.id, details: { title: row.title, reason } });
+      await ctx.audit.append({
+        action: 'topic_hidden',
+        targetType: 'voting_topic',
+        targetId: row.id,
+        details: { title: row.title, reason },
+      });
       return c.json((await topicViews(ctx, [row]))[0]!, 200);
     })
     .openapi(hideReply, async (c) => {
@@ -222,7 +308,12 @@ export const topicRoutes = <R extends Schema>(router: PluginRouter<Settings, R>)
         .where(and(eq(replies.id, replyId), eq(replies.topicId, topicId)))
         .returning();
       if (!row) throw fail('reply_missing');
-      await ctx.audit.append({ action: 'reply_hidden', targetType: 'voting_reply', targetId: row.id, details: { topicId, reason } });
+      await ctx.audit.append({
+        action: 'reply_hidden',
+        targetType: 'voting_reply',
+        targetId: row.id,
+        details: { topicId, reason },
+      });
       return c.json(replyView(row), 200);
     })
     .openapi(report, async (c) => {
@@ -230,10 +321,23 @@ export const topicRoutes = <R extends Schema>(router: PluginRouter<Settings, R>)
       const topic = await loadTopic(ctx, c.req.valid('param').topicId);
       const { reason, replyId } = c.req.valid('json');
       if (replyId) {
-        const [found] = await ctx.db.select({ id: replies.id }).from(replies).where(and(eq(replies.id, replyId), eq(replies.topicId, topic.id)));
+        const [found] = await ctx.db
+          .select({ id: replies.id })
+          .from(replies)
+          .where(and(eq(replies.id, replyId), eq(replies.topicId, topic.id)));
         if (!found) throw fail('reply_missing');
       }
-      await ctx.db.insert(reports).values({ id: newId(), tenantId: ctx.tenant.id, topicId: topic.id, replyId, reporterId: ctx.actor!.id, reason, createdAt: ctx.now() });
+      await ctx.db
+        .insert(reports)
+        .values({
+          id: newId(),
+          tenantId: ctx.tenant.id,
+          topicId: topic.id,
+          replyId,
+          reporterId: ctx.actor!.id,
+          reason,
+          createdAt: ctx.now(),
+        });
       return c.body(null, 201);
     })
     .openapi(openReports, async (c) => {
@@ -258,7 +362,11 @@ export const topicRoutes = <R extends Schema>(router: PluginRouter<Settings, R>)
     })
     .openapi(resolveReport, async (c) => {
       const ctx = c.get('plugin');
-      const [row] = await ctx.db.update(reports).set({ resolvedAt: ctx.now() }).where(and(eq(reports.id, c.req.valid('param').reportId), isNull(reports.resolvedAt))).returning({ id: reports.id });
+      const [row] = await ctx.db
+        .update(reports)
+        .set({ resolvedAt: ctx.now() })
+        .where(and(eq(reports.id, c.req.valid('param').reportId), isNull(reports.resolvedAt)))
+        .returning({ id: reports.id });
       if (!row) throw fail('report_missing');
       return c.body(null, 204);
     })
@@ -272,7 +380,10 @@ export const topicRoutes = <R extends Schema>(router: PluginRouter<Settings, R>)
       if (topic.motionId) throw fail('already_motion');
       if (topic.supportCount < ctx.settings.supportThreshold) throw fail('not_enough_support');
       if (meeting.status !== 'draft') throw fail('not_draft');
-      const [last] = await ctx.db.select({ position: sql<number>`coalesce(max(${motions.position}), 0)`.mapWith(Number) }).from(motions).where(eq(motions.meetingId, meeting.id));
+      const [last] = await ctx.db
+        .select({ position: sql<number>`coalesce(max(${motions.position}), 0)`.mapWith(Number) })
+        .from(motions)
+        .where(eq(motions.meetingId, meeting.id));
       const id = newId();
       await ctx.db.insert(motions).values({
         id,
@@ -286,7 +397,15 @@ export const topicRoutes = <R extends Schema>(router: PluginRouter<Settings, R>)
         topicId: topic.id,
       });
       await ctx.db.update(topics).set({ motionId: id, lastActivityAt: ctx.now() }).where(eq(topics.id, topic.id));
-      await ctx.audit.append({ action: 'topic_to_motion', targetType: 'voting_topic', targetId: topic.id, details: { meetingId: meeting.id, motionId: id } });
+      await ctx.audit.append({
+        action: 'topic_to_motion',
+        targetType: 'voting_topic',
+        targetId: topic.id,
+        details: { meetingId: meeting.id, motionId: id },
+      });
       const view = await meetingView(ctx, meeting, ctx.settings);
-      return c.json(view.motions.find((m) => m.id === id)!, 201);
+      return c.json(
+        view.motions.find((m) => m.id === id)!,
+        201,
+      );
     });

@@ -23,7 +23,13 @@ export const load = (async (event) => {
 export const actions = {
   default: async (event) => {
     requireMe(event.locals, event.url);
-    const values = fields(await event.request.formData(), ['name', 'address', 'communityId', 'applicantName', 'note'] as const);
+    const values = fields(await event.request.formData(), [
+      'name',
+      'address',
+      'communityId',
+      'applicantName',
+      'note',
+    ] as const);
     const res = await apiFor(event).api.v1.applications.$post({
       json: { ...values, note: values.note || undefined },
     });

@@ -7,7 +7,9 @@ import type { Actions } from './$types';
 export const actions = {
   code: async (event) => {
     const values = fields(await event.request.formData(), ['phone'] as const);
-    const res = await apiFor(event).api.v1.auth['phone-codes'].$post({ json: { phone: values.phone, purpose: 'password-reset' } });
+    const res = await apiFor(event).api.v1.auth['phone-codes'].$post({
+      json: { phone: values.phone, purpose: 'password-reset' },
+    });
     if (!res.ok) return failFrom(res, values);
     return { codeSent: true, values };
   },

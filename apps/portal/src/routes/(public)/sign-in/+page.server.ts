@@ -7,7 +7,9 @@ import type { Actions } from './$types';
 export const actions = {
   default: async (event) => {
     const values = fields(await event.request.formData(), ['phone', 'password', 'next'] as const);
-    const res = await apiFor(event).api.v1.auth['sign-in'].$post({ json: { phone: values.phone, password: values.password } });
+    const res = await apiFor(event).api.v1.auth['sign-in'].$post({
+      json: { phone: values.phone, password: values.password },
+    });
     if (!res.ok) return failFrom(res, { phone: values.phone });
     const session = await res.json();
     setSession(event.cookies, session.token, session.expiresAt, event.url.protocol === 'https:');

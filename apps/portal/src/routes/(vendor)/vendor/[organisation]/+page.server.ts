@@ -13,7 +13,11 @@ export const load = (async (event) => {
   requireMe(event.locals, event.url);
   const api = apiFor(event).api.v1.organisations[':organisation'];
   const param = { organisation: event.params.organisation };
-  const [organisation, staff, plugins] = await Promise.all([api.$get({ param }), api.staff.$get({ param }), organisationPlugins()]);
+  const [organisation, staff, plugins] = await Promise.all([
+    api.$get({ param }),
+    api.staff.$get({ param }),
+    organisationPlugins(),
+  ]);
   if (!organisation.ok || !staff.ok) error(404, 'not found');
   return { organisation: await organisation.json(), staff: (await staff.json()).items, plugins };
 }) satisfies PageServerLoad;
@@ -30,20 +34,28 @@ export const actions = {
   addStaff: async (event) => {
     requireMe(event.locals, event.url);
     const values = fields(await event.request.formData(), ['phone', 'role'] as const);
-    const res = await api(event).staff.$post({ param: { organisation: event.params.organisation }, json: { phone: values.phone, role: roleOf(values.role) } });
+    const res = await api(event).staff.$post({
+      param: { organisation: event.params.organisation },
+      json: { phone: values.phone, role: roleOf(values.role) },
+    });
     if (!res.ok) return failFrom(res, values);
     return { added: (await res.json()).displayName };
   },
   setRole: async (event) => {
     requireMe(event.locals, event.url);
     const values = fields(await event.request.formData(), ['userId', 'role'] as const);
-    const res = await api(event).staff[':userId'].$put({ param: { organisation: event.params.organisation, userId: values.userId }, json: { role: roleOf(values.role) } });
+    const res = await api(event).staff[':userId'].$put({
+      param: { organisation: event.params.organisation, userId: values.userId },
+      json: { role: roleOf(values.role) },
+    });
     return res.ok ? { saved: true } : failFrom(res);
   },
   removeStaff: async (event) => {
     requireMe(event.locals, event.url);
     const { userId } = fields(await event.request.formData(), ['userId'] as const);
-    const res = await api(event).staff[':userId'].$delete({ param: { organisation: event.params.organisation, userId } });
+    const res = await api(event).staff[':userId'].$delete({
+      param: { organisation: event.params.organisation, userId },
+    });
     return res.ok ? { saved: true } : failFrom(res);
   },
 } satisfies Actions;

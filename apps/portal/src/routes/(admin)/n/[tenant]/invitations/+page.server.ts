@@ -21,7 +21,10 @@ export const actions = {
   invite: async (event) => {
     const form = await event.request.formData();
     const values = fields(form, ['phone', 'displayName'] as const);
-    const roles = form.getAll('roles').map(String).filter((r): r is TenantRole => (TENANT_ROLES as readonly string[]).includes(r));
+    const roles = form
+      .getAll('roles')
+      .map(String)
+      .filter((r): r is TenantRole => (TENANT_ROLES as readonly string[]).includes(r));
     const res = await apiFor(event).api.v1.t[':tenant'].invitations.$post({
       param: { tenant: event.params.tenant },
       json: { ...values, roles },

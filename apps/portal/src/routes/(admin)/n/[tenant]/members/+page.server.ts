@@ -22,7 +22,10 @@ export const actions = {
   roles: async (event) => {
     const form = await event.request.formData();
     const memberId = String(form.get('memberId') ?? '');
-    const roles = form.getAll('roles').map(String).filter((r): r is TenantRole => (TENANT_ROLES as readonly string[]).includes(r));
+    const roles = form
+      .getAll('roles')
+      .map(String)
+      .filter((r): r is TenantRole => (TENANT_ROLES as readonly string[]).includes(r));
     const res = await apiFor(event).api.v1.t[':tenant'].members[':memberId'].$patch({
       param: { tenant: event.params.tenant, memberId },
       json: { roles },

@@ -17,13 +17,21 @@ export const load = (async (event) => {
   if (!summary.ok || !list.ok) error(list.status === 403 ? 403 : 404, 'not found');
   const items = (await list.json()).items;
   const correcting = items.find((n) => n.id === event.url.searchParams.get('correct')) ?? null;
-  return { neighbourhood: await summary.json(), items, correcting, buildings: buildings.ok ? (await buildings.json()).items : [] };
+  return {
+    neighbourhood: await summary.json(),
+    items,
+    correcting,
+    buildings: buildings.ok ? (await buildings.json()).items : [],
+  };
 }) satisfies PageServerLoad;
 
 export const actions = {
   create: async (event) => {
     const { input, values } = noticeFromForm(await event.request.formData());
-    const res = await apiFor(event).api.v1.t[':tenant'].notices.$post({ param: { tenant: event.params.tenant }, json: input });
+    const res = await apiFor(event).api.v1.t[':tenant'].notices.$post({
+      param: { tenant: event.params.tenant },
+      json: input,
+    });
     if (!res.ok) return failFrom(res, values);
     return { saved: true };
   },
@@ -40,13 +48,17 @@ export const actions = {
   },
   publish: async (event) => {
     const noticeId = String((await event.request.formData()).get('noticeId') ?? '');
-    const res = await apiFor(event).api.v1.t[':tenant'].notices[':noticeId'].publish.$post({ param: { tenant: event.params.tenant, noticeId } });
+    const res = await apiFor(event).api.v1.t[':tenant'].notices[':noticeId'].publish.$post({
+      param: { tenant: event.params.tenant, noticeId },
+    });
     if (!res.ok) return failFrom(res);
     return { published: true };
   },
   withdraw: async (event) => {
     const noticeId = String((await event.request.formData()).get('noticeId') ?? '');
-    const res = await apiFor(event).api.v1.t[':tenant'].notices[':noticeId'].withdraw.$post({ param: { tenant: event.params.tenant, noticeId } });
+    const res = await apiFor(event).api.v1.t[':tenant'].notices[':noticeId'].withdraw.$post({
+      param: { tenant: event.params.tenant, noticeId },
+    });
     if (!res.ok) return failFrom(res);
     return { withdrawn: true };
   },

@@ -15,13 +15,21 @@ export const load = (async (event) => {
     api.api.v1.t[':tenant'].verifications.$get({ param, query: { status: 'verified' } }),
     api.api.v1.t[':tenant'].registry.buildings.$get({ param }),
   ]);
-  if (!summary.ok || !pending.ok || !verified.ok || !buildings.ok) error(pending.status === 403 ? 403 : 404, 'not found');
+  if (!summary.ok || !pending.ok || !verified.ok || !buildings.ok)
+    error(pending.status === 403 ? 403 : 404, 'not found');
   const queue = (await pending.json()).items;
   // The admin picks which registered owner a person is, so each pending request comes with its unit's owners.
   const owners = await Promise.all(
     queue.map(async (v) => {
-      const unit = await api.api.v1.t[':tenant'].registry.units[':unitId'].$get({ param: { ...param, unitId: v.unitId } });
-      return unit.ok ? (await unit.json()).owners.map((o) => ({ value: o.ownerId, label: `${o.name}${o.phone ? ` · ${o.phone}` : ''}` })) : [];
+      const unit = await api.api.v1.t[':tenant'].registry.units[':unitId'].$get({
+        param: { ...param, unitId: v.unitId },
+      });
+      return unit.ok
+        ? (await unit.json()).owners.map((o) => ({
+            value: o.ownerId,
+            label: `${o.name}${o.phone ? ` · ${o.phone}` : ''}`,
+          }))
+        : [];
     }),
   );
   return {
@@ -47,4 +55,8 @@ const decide = (action: 'approve' | 'reject' | 'revoke') =>
     return { done: action };
   }) satisfies Actions[string];
 
-export const actions = { approve: decide('approve'), reject: decide('reject'), revoke: decide('revoke') } satisfies Actions;
+export const actions = {
+  approve: decide('approve'),
+  reject: decide('reject'),
+  revoke: decide('revoke'),
+} satisfies Actions;

@@ -4,4 +4,6 @@ import type { RequestHandler } from './$types';
 
 /** The public board as a printable PDF (with a QR code back to the page). */
 export const GET: RequestHandler = async (event) =>
-  passFile(await apiFor(event).api.v1.public.n[':tenant']['notices.pdf'].$get({ param: { tenant: event.params.tenant } }));
+  passFile(
+    await apiFor(event).api.v1.public.n[':tenant']['notices.pdf'].$get({ param: { tenant: event.params.tenant } }),
+  );

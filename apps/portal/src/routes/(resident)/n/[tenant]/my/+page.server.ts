@@ -34,10 +34,21 @@ export const actions = {
     });
     if (!res.ok) return failFrom(res, values);
     const verification = await res.json();
-    return { claimed: verification.status === 'verified', pending: verification.status === 'pending', address: verification.address };
+    return {
+      claimed: verification.status === 'verified',
+      pending: verification.status === 'pending',
+      address: verification.address,
+    };
   },
   request: async (event) => {
-    const values = fields(await event.request.formData(), ['building', 'entrance', 'room', 'relation', 'displayName', 'note'] as const);
+    const values = fields(await event.request.formData(), [
+      'building',
+      'entrance',
+      'room',
+      'relation',
+      'displayName',
+      'note',
+    ] as const);
     const res = await apiFor(event).api.v1.t[':tenant'].verifications.$post({
       param: { tenant: event.params.tenant },
       json: { ...values, relation: relationOf(values.relation) },

@@ -14,14 +14,19 @@ export const load = (async (event) => {
   requireMe(event.locals, event.url);
   const api = apiFor(event);
   const q = event.url.searchParams.get('q')?.trim() ?? '';
-  const [summary, detail] = await Promise.all([api.api.v1.t[':tenant'].$get({ param: { tenant: event.params.tenant } }), plugin(event).$get({ param: param(event) })]);
+  const [summary, detail] = await Promise.all([
+    api.api.v1.t[':tenant'].$get({ param: { tenant: event.params.tenant } }),
+    plugin(event).$get({ param: param(event) }),
+  ]);
   if (!summary.ok || !detail.ok) error(detail.status === 403 ? 403 : 404, 'not found');
   const found = await detail.json();
   const managesRoles = found.roles.length > 0 && found.install !== null && found.install.status !== 'uninstalled';
   const [holders, candidates] = managesRoles
     ? await Promise.all([
         plugin(event).roles.$get({ param: param(event) }),
-        q ? api.api.v1.t[':tenant'].members.$get({ param: { tenant: event.params.tenant }, query: { q, limit: '20' } }) : null,
+        q
+          ? api.api.v1.t[':tenant'].members.$get({ param: { tenant: event.params.tenant }, query: { q, limit: '20' } })
+          : null,
       ])
     : [null, null];
   return {
@@ -46,12 +51,18 @@ export const actions = {
   install: async (event) => {
     const form = await event.request.formData();
     const settings = settingsFromForm(await settingsSchema(event), form);
-    const res = await plugin(event).install.$post({ param: param(event), json: { grantedScopes: granted(form), settings } });
+    const res = await plugin(event).install.$post({
+      param: param(event),
+      json: { grantedScopes: granted(form), settings },
+    });
     return res.ok ? { done: 'installed' } : failFrom(res);
   },
   settings: async (event) => {
     const form = await event.request.formData();
-    const res = await plugin(event).settings.$put({ param: param(event), json: { settings: settingsFromForm(await settingsSchema(event), form) } });
+    const res = await plugin(event).settings.$put({
+      param: param(event),
+      json: { settings: settingsFromForm(await settingsSchema(event), form) },
+    });
     return res.ok ? { done: 'settings.saved' } : failFrom(res);
   },
   enable: async (event) => {
@@ -63,7 +74,10 @@ export const actions = {
     return res.ok ? { done: 'disabled' } : failFrom(res);
   },
   upgrade: async (event) => {
-    const res = await plugin(event).upgrade.$post({ param: param(event), json: { grantedScopes: granted(await event.request.formData()) } });
+    const res = await plugin(event).upgrade.$post({
+      param: param(event),
+      json: { grantedScopes: granted(await event.request.formData()) },
+    });
     return res.ok ? { done: 'upgraded' } : failFrom(res);
   },
   uninstall: async (event) => {
@@ -79,7 +93,10 @@ export const actions = {
   roles: async (event) => {
     const form = await event.request.formData();
     const memberId = String(form.get('memberId') ?? '');
-    const res = await plugin(event).roles[':memberId'].$put({ param: { ...param(event), memberId }, json: { roles: form.getAll('roles').map(String) } });
+    const res = await plugin(event).roles[':memberId'].$put({
+      param: { ...param(event), memberId },
+      json: { roles: form.getAll('roles').map(String) },
+    });
     return res.ok ? { done: 'roles.saved' } : failFrom(res, { memberId });
   },
   retry: async (event) => {

@@ -10,7 +10,10 @@ export const load = (async (event) => {
   requireMe(event.locals, event.url);
   const api = apiFor(event);
   const param = { tenant: event.params.tenant };
-  const [summary, recent] = await Promise.all([api.api.v1.t[':tenant'].$get({ param }), api.api.v1.t[':tenant'].registry.imports.$get({ param })]);
+  const [summary, recent] = await Promise.all([
+    api.api.v1.t[':tenant'].$get({ param }),
+    api.api.v1.t[':tenant'].registry.imports.$get({ param }),
+  ]);
   if (!summary.ok || !recent.ok) error(recent.status === 403 ? 403 : 404, 'not found');
   return { neighbourhood: await summary.json(), recent: (await recent.json()).items };
 }) satisfies PageServerLoad;
@@ -18,7 +21,8 @@ export const load = (async (event) => {
 export const actions = {
   upload: async (event) => {
     const file = (await event.request.formData()).get('file');
-    if (!(file instanceof File) || file.size === 0) return fail(400, { message: translate(event.locals.locale, 'import.fileRequired'), fieldErrors: {}, values: {} });
+    if (!(file instanceof File) || file.size === 0)
+      return fail(400, { message: translate(event.locals.locale, 'import.fileRequired'), fieldErrors: {}, values: {} });
     const res = await apiFor(event).api.v1.t[':tenant'].registry.imports.$post(
       { param: { tenant: event.params.tenant }, query: { fileName: file.name } },
       // `headers` merge with the client's own (session, language); headers inside `init` would replace them.

@@ -7,7 +7,9 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (async (event) => {
   requireMe(event.locals, event.url);
   const api = apiFor(event);
-  const res = await api.api.v1.t[':tenant'].registry.imports[':importId'].$get({ param: { tenant: event.params.tenant, importId: event.params.importId } });
+  const res = await api.api.v1.t[':tenant'].registry.imports[':importId'].$get({
+    param: { tenant: event.params.tenant, importId: event.params.importId },
+  });
   if (!res.ok) error(res.status === 403 ? 403 : 404, 'not found');
   return { report: await res.json() };
 }) satisfies PageServerLoad;

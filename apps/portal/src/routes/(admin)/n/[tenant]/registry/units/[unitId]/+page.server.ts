@@ -26,7 +26,12 @@ export const actions = {
     const voter = text('voter');
     const owners = Array.from({ length: OWNER_ROWS }, (_, i) => i)
       .filter((i) => text(`name${i}`))
-      .map((i) => ({ name: text(`name${i}`), phone: text(`phone${i}`) || null, idNumber: text(`idNumber${i}`) || null, designatedVoter: voter === String(i) }));
+      .map((i) => ({
+        name: text(`name${i}`),
+        phone: text(`phone${i}`) || null,
+        idNumber: text(`idNumber${i}`) || null,
+        designatedVoter: voter === String(i),
+      }));
     const res = await apiFor(event).api.v1.t[':tenant'].registry.units[':unitId'].owners.$put({
       param: event.params,
       json: { owners, reason: text('reason') },
@@ -36,13 +41,18 @@ export const actions = {
   },
   unit: async (event) => {
     const { input, values } = unitFromForm(await event.request.formData());
-    const res = await apiFor(event).api.v1.t[':tenant'].registry.units[':unitId'].$patch({ param: event.params, json: input });
+    const res = await apiFor(event).api.v1.t[':tenant'].registry.units[':unitId'].$patch({
+      param: event.params,
+      json: input,
+    });
     if (!res.ok) return failFrom(res, values);
     return { unitSaved: true };
   },
   reveal: async (event) => {
     const ownerId = String((await event.request.formData()).get('ownerId') ?? '');
-    const res = await apiFor(event).api.v1.t[':tenant'].registry.owners[':ownerId'].contact.$get({ param: { tenant: event.params.tenant, ownerId } });
+    const res = await apiFor(event).api.v1.t[':tenant'].registry.owners[':ownerId'].contact.$get({
+      param: { tenant: event.params.tenant, ownerId },
+    });
     if (!res.ok) return failFrom(res);
     return { revealed: await res.json() };
   },

@@ -10,11 +10,18 @@ type Event = RequestEvent<{ tenant: string; pluginId: string; path: string }>;
 /** A plugin's public page: no session; the neighbourhood must have the plugin enabled (404 otherwise). */
 async function resolve(event: Event) {
   const { tenant, pluginId } = event.params;
-  const [portal, offered] = await Promise.all([portalOf(pluginId), apiFor(event).api.v1.public.n[':tenant'].plugins[':pluginId'].$get({ param: { tenant, pluginId } })]);
+  const [portal, offered] = await Promise.all([
+    portalOf(pluginId),
+    apiFor(event).api.v1.public.n[':tenant'].plugins[':pluginId'].$get({ param: { tenant, pluginId } }),
+  ]);
   if (!portal || !offered.ok) error(404, 'not found');
   const { neighbourhood, plugin } = await offered.json();
   const match = pageFor(portal.publicPages, event.params.path);
-  const context = portalContext(event, match, { client: pluginClientFor(event, tenant, pluginId, 'public'), tenant: neighbourhood, actor: { roles: [], pluginRoles: [] } });
+  const context = portalContext(event, match, {
+    client: pluginClientFor(event, tenant, pluginId, 'public'),
+    tenant: neighbourhood,
+    actor: { roles: [], pluginRoles: [] },
+  });
   return { neighbourhood, plugin, match, context };
 }
 
@@ -27,6 +34,8 @@ export const load = (async (event) => {
 export const actions = {
   default: async (event) => {
     const { match, context } = await resolve(event);
-    return runPluginAction(event, match.page, context, (path) => routes.publicPluginPage(event.params.tenant, event.params.pluginId, path));
+    return runPluginAction(event, match.page, context, (path) =>
+      routes.publicPluginPage(event.params.tenant, event.params.pluginId, path),
+    );
   },
 } satisfies Actions;

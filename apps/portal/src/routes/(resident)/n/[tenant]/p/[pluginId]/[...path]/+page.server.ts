@@ -44,6 +44,8 @@ export const actions = {
   /** Plugin forms name their action in a hidden `_action` field (or on the submit button). */
   default: async (event) => {
     const { match, context } = await resolve(event);
-    return runPluginAction(event, match.page, context, (path) => routes.pluginPage(event.params.tenant, event.params.pluginId, path));
+    return runPluginAction(event, match.page, context, (path) =>
+      routes.pluginPage(event.params.tenant, event.params.pluginId, path),
+    );
   },
 } satisfies Actions;

@@ -12,7 +12,10 @@ type Event = RequestEvent<{ organisation: string; pluginId: string; path: string
 async function resolve(event: Event) {
   requireMe(event.locals, event.url);
   const { organisation: organisationId, pluginId } = event.params;
-  const [portal, found] = await Promise.all([portalOf(pluginId), apiFor(event).api.v1.organisations[':organisation'].$get({ param: { organisation: organisationId } })]);
+  const [portal, found] = await Promise.all([
+    portalOf(pluginId),
+    apiFor(event).api.v1.organisations[':organisation'].$get({ param: { organisation: organisationId } }),
+  ]);
   if (!portal?.organisationPages || !found.ok) error(404, 'not found');
   const { id, name, role } = await found.json();
   const organisation = { id, name, role };
@@ -35,6 +38,8 @@ export const load = (async (event) => {
 export const actions = {
   default: async (event) => {
     const { match, context } = await resolve(event);
-    return runPluginAction(event, match.page, context, (path) => routes.organisationPluginPage(event.params.organisation, event.params.pluginId, path));
+    return runPluginAction(event, match.page, context, (path) =>
+      routes.organisationPluginPage(event.params.organisation, event.params.pluginId, path),
+    );
   },
 } satisfies Actions;

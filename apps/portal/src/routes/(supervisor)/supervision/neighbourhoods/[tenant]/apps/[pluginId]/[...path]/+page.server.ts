@@ -11,13 +11,20 @@ type Event = RequestEvent<{ tenant: string; pluginId: string; path: string }>;
 async function resolve(event: Event) {
   requireMe(event.locals, event.url);
   const { tenant, pluginId } = event.params;
-  const [portal, offered] = await Promise.all([portalOf(pluginId), apiFor(event).api.v1.supervision.neighbourhoods[':tenant'].plugins.$get({ param: { tenant } })]);
+  const [portal, offered] = await Promise.all([
+    portalOf(pluginId),
+    apiFor(event).api.v1.supervision.neighbourhoods[':tenant'].plugins.$get({ param: { tenant } }),
+  ]);
   if (!portal || !offered.ok) error(offered.status === 403 ? 403 : 404, 'not found');
   const { tenant: neighbourhood, plugins } = await offered.json();
   const plugin = plugins.find((p) => p.id === pluginId);
   if (!plugin) error(404, 'not found');
   const match = pageFor(portal.supervisionPages, event.params.path);
-  const context = portalContext(event, match, { client: pluginClientFor(event, tenant, pluginId, 'supervision'), tenant: neighbourhood, actor: { roles: [], pluginRoles: [] } });
+  const context = portalContext(event, match, {
+    client: pluginClientFor(event, tenant, pluginId, 'supervision'),
+    tenant: neighbourhood,
+    actor: { roles: [], pluginRoles: [] },
+  });
   return { neighbourhood, plugin, match, context };
 }
 
