@@ -104,30 +104,26 @@ async function seedCatalogue(h: TestApp, world: World) {
     const rows = await withOrganisation(db, organisationId, (tx) =>
       asServices(tx, async () => {
         const category = CATEGORY_IDS[v % CATEGORY_IDS.length]!;
-        await tx
-          .insert(vendors)
-          .values({
+        await tx.insert(vendors).values({
+          organisationId,
+          name: organisation.name,
+          intro: '持证上岗，十年经验',
+          phone: '13800000000',
+          categories: [category, 'other'],
+          createdAt: now,
+          updatedAt: now,
+        });
+        for (const tenant of serves(v)) {
+          await tx.insert(admissions).values({
+            tenantId: tenant.id,
             organisationId,
-            name: organisation.name,
-            intro: '持证上岗，十年经验',
-            phone: '13800000000',
-            categories: [category, 'other'],
-            createdAt: now,
+            tenantName: tenant.name,
+            status: 'pending',
+            note: '',
+            appliedAt: now,
+            appliedByName: '店主',
             updatedAt: now,
           });
-        for (const tenant of serves(v)) {
-          await tx
-            .insert(admissions)
-            .values({
-              tenantId: tenant.id,
-              organisationId,
-              tenantName: tenant.name,
-              status: 'pending',
-              note: '',
-              appliedAt: now,
-              appliedByName: '店主',
-              updatedAt: now,
-            });
         }
         const offered = await tx
           .insert(offerings)

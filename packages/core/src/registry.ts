@@ -293,15 +293,13 @@ export class Registry {
       .where(and(eq(uo.unitId, unitId), isNull(uo.until)));
     for (const owner of next) {
       const ownerId = await this.ownerFor(tx, context.tenantId, owner);
-      await tx
-        .insert(uo)
-        .values({
-          tenantId: context.tenantId,
-          unitId,
-          ownerId,
-          designatedVoter: owner.designatedVoter,
-          since: context.at,
-        });
+      await tx.insert(uo).values({
+        tenantId: context.tenantId,
+        unitId,
+        ownerId,
+        designatedVoter: owner.designatedVoter,
+        since: context.at,
+      });
     }
     await emitEvent(tx, context.tenantId, 'unit.owner_changed', { unitId, owners: next.length }, context.at);
     await audit(tx, context, {

@@ -68,16 +68,14 @@ beforeAll(async () => {
       await tx
         .insert(schema.members)
         .values({ tenantId: t.id, userId: user!.id, displayName: 'u', roles: ['resident'] });
-      await tx
-        .insert(schema.invitations)
-        .values({
-          tenantId: t.id,
-          phone,
-          displayName: 'i',
-          roles: ['staff'],
-          invitedBy: user!.id,
-          expiresAt: new Date(Date.now() + 86400_000),
-        });
+      await tx.insert(schema.invitations).values({
+        tenantId: t.id,
+        phone,
+        displayName: 'i',
+        roles: ['staff'],
+        invitedBy: user!.id,
+        expiresAt: new Date(Date.now() + 86400_000),
+      });
     });
   }
   Object.assign(ids, {

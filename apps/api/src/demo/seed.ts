@@ -56,16 +56,14 @@ export async function seedDemo(services: ApiServices): Promise<boolean> {
     const approved = await applications.approve(users.communityStaff, applied.id, slug);
     const tenant = await services.tenants.bySlug(approved.tenantSlug!);
     await withTenant(db, tenant!.id, (tx) =>
-      tx
-        .insert(schema.members)
-        .values(
-          others.map(([key, roles]) => ({
-            tenantId: tenant!.id,
-            userId: users[key].id,
-            displayName: DEMO_ACCOUNTS[key].name,
-            roles,
-          })),
-        ),
+      tx.insert(schema.members).values(
+        others.map(([key, roles]) => ({
+          tenantId: tenant!.id,
+          userId: users[key].id,
+          displayName: DEMO_ACCOUNTS[key].name,
+          roles,
+        })),
+      ),
     );
     return { id: tenant!.id, slug, name, admin: users[admin], adminName: DEMO_ACCOUNTS[admin].name };
   };

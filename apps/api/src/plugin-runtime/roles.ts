@@ -45,18 +45,16 @@ export class PluginRoles {
     const added = roles.filter((r) => !before.includes(r));
     if (removed.length) await tx.delete(grants).where(and(mine, inArray(grants.role, removed)));
     if (added.length) {
-      await tx
-        .insert(grants)
-        .values(
-          added.map((role) => ({
-            tenantId: context.tenantId,
-            pluginId,
-            userId: member.userId,
-            role,
-            grantedBy: context.actor.id!,
-            grantedAt: context.at,
-          })),
-        );
+      await tx.insert(grants).values(
+        added.map((role) => ({
+          tenantId: context.tenantId,
+          pluginId,
+          userId: member.userId,
+          role,
+          grantedBy: context.actor.id!,
+          grantedAt: context.at,
+        })),
+      );
     }
     if (removed.length || added.length) {
       await audit(tx, context, {

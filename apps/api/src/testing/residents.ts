@@ -59,18 +59,16 @@ export async function signIn(h: TestApp, userIds: readonly string[]): Promise<st
     secret: randomBytes(15).toString('hex'),
   }));
   await inChunks(issued, (chunk) =>
-    h.services.db
-      .insert(schema.sessions)
-      .values(
-        chunk.map((s) => ({
-          id: s.id,
-          secretHash: new Uint8Array(createHash('sha256').update(s.secret).digest()),
-          userId: s.userId,
-          createdAt: now,
-          lastVerifiedAt: now,
-          userAgent: 'test',
-        })),
-      ),
+    h.services.db.insert(schema.sessions).values(
+      chunk.map((s) => ({
+        id: s.id,
+        secretHash: new Uint8Array(createHash('sha256').update(s.secret).digest()),
+        userId: s.userId,
+        createdAt: now,
+        lastVerifiedAt: now,
+        userAgent: 'test',
+      })),
+    ),
   );
   return issued.map((s) => `${s.id}.${s.secret}`);
 }

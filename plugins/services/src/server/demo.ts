@@ -52,19 +52,17 @@ export async function organisationDemo(ctx: OrganisationContext) {
   });
   const neighbourhoods = await ctx.neighbourhoods.offering();
   for (const n of neighbourhoods) {
-    await ctx.db
-      .insert(admissions)
-      .values({
-        id: newId(),
-        tenantId: n.id,
-        organisationId,
-        tenantName: n.name,
-        status: 'pending',
-        note: '驻点设在小区东门商铺，步行两分钟。',
-        appliedAt: at,
-        appliedByName: ctx.actor.displayName,
-        updatedAt: at,
-      });
+    await ctx.db.insert(admissions).values({
+      id: newId(),
+      tenantId: n.id,
+      organisationId,
+      tenantName: n.name,
+      status: 'pending',
+      note: '驻点设在小区东门商铺，步行两分钟。',
+      appliedAt: at,
+      appliedByName: ctx.actor.displayName,
+      updatedAt: at,
+    });
   }
   for (const item of CATALOGUE) {
     const [offering] = await ctx.db
@@ -84,19 +82,17 @@ export async function organisationDemo(ctx: OrganisationContext) {
       { startsAt: new Date(`${day}T09:00:00+08:00`), endsAt: new Date(`${day}T11:00:00+08:00`) },
       { startsAt: new Date(`${day}T14:00:00+08:00`), endsAt: new Date(`${day}T16:00:00+08:00`) },
     ]);
-    await ctx.db
-      .insert(slots)
-      .values(
-        times.map((t) => ({
-          id: newId(),
-          organisationId,
-          offeringId: offering!.id,
-          ...t,
-          capacity: 3,
-          booked: 0,
-          createdAt: at,
-        })),
-      );
+    await ctx.db.insert(slots).values(
+      times.map((t) => ({
+        id: newId(),
+        organisationId,
+        offeringId: offering!.id,
+        ...t,
+        capacity: 3,
+        booked: 0,
+        createdAt: at,
+      })),
+    );
   }
 }
 

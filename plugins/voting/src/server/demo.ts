@@ -33,34 +33,30 @@ async function topic(
 ) {
   const at = new Date(ctx.now().getTime() - daysAgo * DAY);
   const id = newId();
-  await ctx.db
-    .insert(topics)
-    .values({
-      id,
-      tenantId: ctx.tenant.id,
-      title,
-      body,
-      authorId: newId(),
-      authorName: author,
-      supportCount: supporters,
-      replyCount: replyBodies.length,
-      createdAt: at,
-      lastActivityAt: at,
-    });
+  await ctx.db.insert(topics).values({
+    id,
+    tenantId: ctx.tenant.id,
+    title,
+    body,
+    authorId: newId(),
+    authorName: author,
+    supportCount: supporters,
+    replyCount: replyBodies.length,
+    createdAt: at,
+    lastActivityAt: at,
+  });
   for (let i = 0; i < supporters; i++)
     await ctx.db.insert(supports).values({ tenantId: ctx.tenant.id, topicId: id, userId: newId(), createdAt: at });
   for (const [i, body] of replyBodies.entries()) {
-    await ctx.db
-      .insert(replies)
-      .values({
-        id: newId(),
-        tenantId: ctx.tenant.id,
-        topicId: id,
-        authorId: newId(),
-        authorName: ['王伟', '李娜', '张敏'][i % 3]!,
-        body,
-        createdAt: new Date(at.getTime() + (i + 1) * 3600_000),
-      });
+    await ctx.db.insert(replies).values({
+      id: newId(),
+      tenantId: ctx.tenant.id,
+      topicId: id,
+      authorId: newId(),
+      authorName: ['王伟', '李娜', '张敏'][i % 3]!,
+      body,
+      createdAt: new Date(at.getTime() + (i + 1) * 3600_000),
+    });
   }
 }
 
@@ -94,18 +90,16 @@ async function meeting(ctx: PluginContext<Settings>, spec: DemoMeeting, seed: nu
     createdBy: newId(),
     createdAt: new Date(now - (spec.announcedDaysAgo + 2) * DAY),
   });
-  await ctx.db
-    .insert(motions)
-    .values(
-      spec.motions.map((m, i) => ({
-        id: newId(),
-        tenantId: ctx.tenant.id,
-        meetingId: id,
-        position: i + 1,
-        kind: 'motion' as const,
-        ...m,
-      })),
-    );
+  await ctx.db.insert(motions).values(
+    spec.motions.map((m, i) => ({
+      id: newId(),
+      tenantId: ctx.tenant.id,
+      meetingId: id,
+      position: i + 1,
+      kind: 'motion' as const,
+      ...m,
+    })),
+  );
   const [draft] = await ctx.db.select().from(meetings).where(eq(meetings.id, id));
   // A meeting whose voting period is over has its notice off the board already (a 公示 cannot be published expired).
   const closesAt = now + spec.closesInDays * DAY;

@@ -180,15 +180,13 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
         .from(motions)
         .where(eq(motions.meetingId, meeting.id));
       const motionId = newId();
-      await ctx.db
-        .insert(motions)
-        .values({
-          id: motionId,
-          tenantId: ctx.tenant.id,
-          meetingId: meeting.id,
-          position: (last?.position ?? 0) + 1,
-          ...input,
-        });
+      await ctx.db.insert(motions).values({
+        id: motionId,
+        tenantId: ctx.tenant.id,
+        meetingId: meeting.id,
+        position: (last?.position ?? 0) + 1,
+        ...input,
+      });
       if (people.length) {
         await ctx.db
           .insert(candidates)

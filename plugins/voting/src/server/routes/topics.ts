@@ -327,17 +327,15 @@ export const topicRoutes = <R extends Schema>(router: PluginRouter<Settings, R>)
           .where(and(eq(replies.id, replyId), eq(replies.topicId, topic.id)));
         if (!found) throw fail('reply_missing');
       }
-      await ctx.db
-        .insert(reports)
-        .values({
-          id: newId(),
-          tenantId: ctx.tenant.id,
-          topicId: topic.id,
-          replyId,
-          reporterId: ctx.actor!.id,
-          reason,
-          createdAt: ctx.now(),
-        });
+      await ctx.db.insert(reports).values({
+        id: newId(),
+        tenantId: ctx.tenant.id,
+        topicId: topic.id,
+        replyId,
+        reporterId: ctx.actor!.id,
+        reason,
+        createdAt: ctx.now(),
+      });
       return c.body(null, 201);
     })
     .openapi(openReports, async (c) => {
