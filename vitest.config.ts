@@ -8,12 +8,15 @@ const integrationFiles = [
   'tests/integration/**/*.test.ts',
   'tests/isolation/**/*.test.ts',
 ];
-const slow = { testTimeout: 60_000, hookTimeout: 60_000 };
+// Integration files share their worker's modules (no per-file re-import of the whole app): product code keeps no
+// module-level state, and the test kit's caches (migrated snapshots, built worlds) are then made once per worker.
+const slow = { testTimeout: 60_000, hookTimeout: 60_000, isolate: false };
 
 /**
  * Projects: `unit` (pure, beside the code), `integration` (the real app on PGlite), `postgres` / `neon` (the same
  * integration files against DATABASE_URL through node-postgres and through Neon's driver), `e2e` (Chromium).
- * tests/run.ts decides which run; the database is chosen by TEST_DATABASE inside @city/db/testing.
+ * tests/run.ts decides which run; the database is chosen by TEST_DATABASE inside @city/db/testing, which @city/testing
+ * (the test kit) uses.
  */
 export default defineConfig({
   test: {

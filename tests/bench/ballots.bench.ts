@@ -2,10 +2,8 @@ import autocannon from 'autocannon';
 import { createDatabase, type DatabaseHandle } from '@city/db';
 import { votingPlugin } from '@city/plugin-voting/server';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../apps/api/src/testing/harness.ts';
-import { buildWorld } from '../../apps/api/src/testing/world.ts';
+import { createTestApp, type TestApp, buildWorld, signIn } from '@city/testing';
 import { onlineBallots } from '../../plugins/voting/src/server/ballots.ts';
-import { signIn } from '../../apps/api/src/testing/residents.ts';
 import {
   ballotFor,
   installVoting,

@@ -8,14 +8,20 @@ import {
   type DatabaseHandle,
   type Tx,
 } from '@city/db';
-import { randomUscc } from '@city/db/testing';
+import {
+  randomUscc,
+  createTestApp,
+  type TestApp,
+  addResidents,
+  inChunks,
+  signIn,
+  buildWorld,
+  type World,
+} from '@city/testing';
 import { newId, pluginRole } from '@city/plugin-sdk/schema';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { asPlugin } from '../../apps/api/src/plugin-runtime/context.ts';
 import { plugins } from '../../apps/api/src/plugins.ts';
-import { createTestApp, type TestApp } from '../../apps/api/src/testing/harness.ts';
-import { addResidents, inChunks, signIn } from '../../apps/api/src/testing/residents.ts';
-import { buildWorld, type World } from '../../apps/api/src/testing/world.ts';
 import { CATEGORIES, CATEGORY_IDS } from '../../plugins/services/src/categories.ts';
 import { servicesManifest } from '../../plugins/services/src/manifest.ts';
 import { admissions, listings, offerings, orders, reviews, slots, vendors } from '../../plugins/services/src/schema.ts';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { randomPhone } from '@city/db/testing';
+import { randomPhone } from '@city/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, PHONE_VIEWPORT } from './support/browser.ts';

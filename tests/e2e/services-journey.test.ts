@@ -1,4 +1,4 @@
-import { randomPhone, randomUscc } from '@city/db/testing';
+import { randomPhone, randomUscc } from '@city/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';

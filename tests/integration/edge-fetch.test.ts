@@ -1,6 +1,6 @@
 import { DevSmsSender, ManualClock, nativeArgon2, wasmArgon2 } from '@city/auth';
 import { piiKeyFromEnv } from '@city/core';
-import { randomPhone, testDatabase } from '@city/db/testing';
+import { randomPhone, testDatabase } from '@city/testing';
 import type { DatabaseHandle } from '@city/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFetchHandler, type EdgeEnv } from '../../apps/api/src/edge.ts';

@@ -2,8 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlugin } from '../../packages/plugin-sdk/bin/new-plugin.ts';
-import { createTestApp, type TestApp } from '../../apps/api/src/testing/harness.ts';
-import { buildWorld } from '../../apps/api/src/testing/world.ts';
+import { createTestApp, type TestApp, buildWorld } from '@city/testing';
 
 /**
  * `npm run new:plugin`: the generated plugin is registered with the API and the portal, and works as it stands —

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../apps/api/src/testing/harness.ts';
-import { buildWorld, type World } from '../../apps/api/src/testing/world.ts';
+import { createTestApp, type TestApp, buildWorld, type World } from '@city/testing';
 import { fixturePlugin, FIXTURE_SCOPES as scopes } from '../fixtures/fixture-plugin/src/server/index.ts';
 import { notesOf as notesIn } from '../fixtures/fixture-plugin/src/testing.ts';
 

@@ -1,13 +1,11 @@
 import { emitEvent } from '@city/core';
 import { schema, withTenant } from '@city/db';
-import { randomPhone } from '@city/db/testing';
+import { randomPhone, createTestApp, type TestApp, buildWorld, type World } from '@city/testing';
 import { definePlugin } from '@city/plugin-sdk';
 import { definePluginServer } from '@city/plugin-sdk/server';
 import { z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../apps/api/src/testing/harness.ts';
-import { buildWorld, type World } from '../../apps/api/src/testing/world.ts';
 import { asPlugin } from '../../apps/api/src/plugin-runtime/context.ts';
 import { fixturePlugin, FIXTURE_SCOPES as scopes } from '../fixtures/fixture-plugin/src/server/index.ts';
 import { notesOf as notesIn } from '../fixtures/fixture-plugin/src/testing.ts';

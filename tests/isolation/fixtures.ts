@@ -1,5 +1,5 @@
 import { schema, withTenant, type Database } from '@city/db';
-import type { World } from '../../apps/api/src/testing/world.ts';
+import { type World } from '@city/testing';
 import { addNote, readNotes } from '../fixtures/fixture-plugin/src/testing.ts';
 import { addServicesRows, readServicesRows } from '../fixtures/services.ts';
 import { addVotingRows, readVotingRows } from '../fixtures/voting.ts';

@@ -1,5 +1,5 @@
 import type { Grant } from '@city/contracts';
-import type { TestApp } from '../../apps/api/src/testing/harness.ts';
+import { type TestApp } from '@city/testing';
 
 export interface Operation {
   method: string;

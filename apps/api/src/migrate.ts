@@ -1,11 +1,11 @@
 import { createDatabase, databaseConfigFromEnv } from '@city/db';
-import { PluginCatalogue } from './plugin-runtime/catalogue.ts';
+import { pluginMigrations } from './plugin-runtime/catalogue.ts';
 import { plugins } from './plugins.ts';
 
 /** `npm run db:migrate`: applies the core's pending migrations, then those of the plugins this deployment offers. */
 const handle = await createDatabase({ ...databaseConfigFromEnv(process.env), asOwner: true });
 try {
-  await handle.migrate(new PluginCatalogue(plugins).migrations());
+  await handle.migrate(pluginMigrations(plugins));
   console.log(`migrated (${handle.kind})`);
 } finally {
   await handle.close();

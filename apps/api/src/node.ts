@@ -5,7 +5,7 @@ import { piiKeyFromEnv, pruneExpired } from '@city/core';
 import { createDatabase, databaseConfigFromEnv, type DatabaseHandle } from '@city/db';
 import { createApp } from './app.ts';
 import { demoSignInTable, seedDemo } from './demo/seed.ts';
-import { PluginCatalogue } from './plugin-runtime/catalogue.ts';
+import { pluginMigrations } from './plugin-runtime/catalogue.ts';
 import { plugins } from './plugins.ts';
 import { createApiServices, type ApiServices, type AppDeps } from './services.ts';
 
@@ -32,8 +32,7 @@ export async function shutDown(booted: BootedApi) {
  */
 export async function bootApi(env: Env = process.env): Promise<BootedApi> {
   const database = await createDatabase(databaseConfigFromEnv(env));
-  if (database.kind === 'pglite' || env.MIGRATE_ON_START === 'true')
-    await database.migrate(new PluginCatalogue(plugins).migrations());
+  if (database.kind === 'pglite' || env.MIGRATE_ON_START === 'true') await database.migrate(pluginMigrations(plugins));
   // The dev sender exposes every code at /api/v1/dev/sms: production must choose its sender explicitly.
   if (env.NODE_ENV === 'production' && !env.SMS_SENDER) {
     throw new Error('NODE_ENV=production needs SMS_SENDER (only "dev" exists yet: it makes codes readable by anyone)');

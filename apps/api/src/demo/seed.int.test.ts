@@ -2,7 +2,7 @@ import { schema } from '@city/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plugins } from '../plugins.ts';
-import { createTestApp, type TestApp } from '../testing/harness.ts';
+import { createTestApp, type TestApp } from '@city/testing';
 import { DEMO_ACCOUNTS } from './accounts.ts';
 import { seedDemo } from './seed.ts';
 

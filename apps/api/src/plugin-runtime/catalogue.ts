@@ -46,3 +46,6 @@ export class PluginCatalogue {
     return ordered.filter((p) => p.migrations).map((p) => ({ pluginId: p.manifest.id, folder: p.migrations! }));
   }
 }
+
+/** The migrations a set of plugins brings, in the order they apply (tests build their databases from it). */
+export const pluginMigrations = (plugins: readonly PluginServer[]) => new PluginCatalogue(plugins).migrations();

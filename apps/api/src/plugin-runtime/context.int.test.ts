@@ -1,8 +1,7 @@
 import { schema, withTenant, type Tx } from '@city/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../testing/harness.ts';
-import { buildWorld } from '../testing/world.ts';
+import { createTestApp, type TestApp, buildWorld } from '@city/testing';
 import { readAsApp } from './context.ts';
 
 /** A plugin role every test database has (migration 0013): no tables of its own. */

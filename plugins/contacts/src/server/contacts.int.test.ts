@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../apps/api/src/testing/harness.ts';
-import { buildWorld, type World } from '../../../../apps/api/src/testing/world.ts';
+import { createTestApp, type TestApp, buildWorld, type World } from '@city/testing';
 import { contactsPlugin } from './index.ts';
 
 let h: TestApp;

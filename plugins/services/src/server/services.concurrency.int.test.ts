@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addResidents, signIn } from '../../../../apps/api/src/testing/residents.ts';
-import { useWorld } from '../../../../apps/api/src/testing/world.ts';
+import { addResidents, signIn, useWorld } from '@city/testing';
 import { servicesPlugin } from './index.ts';
 import { bookedSeats, openVendor, orderBody, paths, verifyHomes } from './testing.ts';
 

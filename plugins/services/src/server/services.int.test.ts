@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useWorld } from '../../../../apps/api/src/testing/world.ts';
+import { useWorld } from '@city/testing';
 import { servicesPlugin } from './index.ts';
 import {
   bookedSeats,

@@ -1,8 +1,6 @@
-import { withOrganisation, withTenant } from '@city/db';
-import { randomUscc } from '@city/db/testing';
+import { randomUscc, useWorld, withOrganisation, withTenant } from '@city/testing';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { useWorld } from '../../../../apps/api/src/testing/world.ts';
 import { servicesPlugin } from './index.ts';
 import { expectStatus, openVendor, orderBody, paths, verifyHomes } from './testing.ts';
 

@@ -1,9 +1,6 @@
-import { withOrganisation } from '@city/db';
 import { eq } from 'drizzle-orm';
 import { slots } from '../schema.ts';
-import type { CallResult, TestApp } from '../../../../apps/api/src/testing/harness.ts';
-import { seedRegistry } from '../../../../apps/api/src/testing/registry.ts';
-import type { World } from '../../../../apps/api/src/testing/world.ts';
+import { type CallResult, type TestApp, seedRegistry, type World, withOrganisation } from '@city/testing';
 import { servicesManifest } from '../manifest.ts';
 
 /**

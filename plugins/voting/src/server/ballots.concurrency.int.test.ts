@@ -1,10 +1,15 @@
-import { withTenant } from '@city/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type CallResult, type TestApp } from '../../../../apps/api/src/testing/harness.ts';
-import { buildWorld, type World } from '../../../../apps/api/src/testing/world.ts';
+import {
+  createTestApp,
+  type CallResult,
+  type TestApp,
+  buildWorld,
+  type World,
+  signIn,
+  withTenant,
+} from '@city/testing';
 import { votingPlugin } from './index.ts';
-import { signIn } from '../../../../apps/api/src/testing/residents.ts';
 import {
   ballotFor,
   installVoting,

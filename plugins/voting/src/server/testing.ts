@@ -1,9 +1,15 @@
-import { schema, withTenant } from '@city/db';
 import { sql } from 'drizzle-orm';
-import type { CallResult, TestApp } from '../../../../apps/api/src/testing/harness.ts';
-import { seedRegistry, type UnitSpec } from '../../../../apps/api/src/testing/registry.ts';
-import { addResidents, inChunks } from '../../../../apps/api/src/testing/residents.ts';
-import type { World } from '../../../../apps/api/src/testing/world.ts';
+import {
+  type CallResult,
+  type TestApp,
+  seedRegistry,
+  type UnitSpec,
+  addResidents,
+  inChunks,
+  type World,
+  schema,
+  withTenant,
+} from '@city/testing';
 import { votingManifest } from '../manifest.ts';
 
 /**

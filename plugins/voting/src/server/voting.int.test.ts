@@ -1,10 +1,15 @@
-import { schema, withTenant } from '@city/db';
-import { randomPhone } from '@city/db/testing';
+import {
+  randomPhone,
+  createTestApp,
+  type TestApp,
+  seedRegistry,
+  buildWorld,
+  type World,
+  schema,
+  withTenant,
+} from '@city/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../apps/api/src/testing/harness.ts';
-import { seedRegistry } from '../../../../apps/api/src/testing/registry.ts';
-import { buildWorld, type World } from '../../../../apps/api/src/testing/world.ts';
 import { votingManifest } from '../manifest.ts';
 import { votingPlugin } from './index.ts';
 

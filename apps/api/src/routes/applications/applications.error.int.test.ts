@@ -1,7 +1,7 @@
 import { schema } from '@city/db';
 import { count } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { useWorld } from '../../testing/world.ts';
+import { useWorld } from '@city/testing';
 
 const current = useWorld();
 

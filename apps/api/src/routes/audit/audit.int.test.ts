@@ -1,7 +1,6 @@
-import { asOwner, randomPhone } from '@city/db/testing';
+import { asOwner, randomPhone, useWorld } from '@city/testing';
 import { withTenant } from '@city/db';
 import { describe, expect, it } from 'vitest';
-import { useWorld } from '../../testing/world.ts';
 
 const current = useWorld();
 

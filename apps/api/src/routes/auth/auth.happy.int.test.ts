@@ -1,6 +1,5 @@
-import { randomPhone } from '@city/db/testing';
+import { randomPhone, createTestApp, lastCode, type TestApp } from '@city/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, lastCode, type TestApp } from '../../testing/harness.ts';
 
 let h: TestApp;
 beforeEach(async () => {

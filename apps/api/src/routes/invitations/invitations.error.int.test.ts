@@ -1,6 +1,5 @@
-import { randomPhone } from '@city/db/testing';
+import { randomPhone, useWorld } from '@city/testing';
 import { describe, expect, it } from 'vitest';
-import { useWorld } from '../../testing/world.ts';
 
 const current = useWorld();
 

@@ -1,7 +1,5 @@
-import { randomPhone } from '@city/db/testing';
+import { randomPhone, lastCode, useWorld } from '@city/testing';
 import { describe, expect, it } from 'vitest';
-import { lastCode } from '../../testing/harness.ts';
-import { useWorld } from '../../testing/world.ts';
 
 const current = useWorld();
 

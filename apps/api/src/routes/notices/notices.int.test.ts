@@ -1,6 +1,6 @@
 import { withTenant } from '@city/db';
 import { describe, expect, it } from 'vitest';
-import { useWorld } from '../../testing/world.ts';
+import { useWorld } from '@city/testing';
 
 const current = useWorld();
 const DAY = 24 * 3600_000;

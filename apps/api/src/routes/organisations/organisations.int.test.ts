@@ -1,6 +1,5 @@
-import { randomUscc } from '@city/db/testing';
+import { randomUscc, useWorld } from '@city/testing';
 import { describe, expect, it } from 'vitest';
-import { useWorld } from '../../testing/world.ts';
 
 const current = useWorld();
 

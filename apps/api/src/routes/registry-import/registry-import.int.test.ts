@@ -2,7 +2,7 @@ import { REGISTRY_COLUMNS } from '@city/contracts';
 import { schema, withTenant } from '@city/db';
 import { readTable, writeTable } from '@city/documents/sheets';
 import { describe, expect, it } from 'vitest';
-import { useWorld } from '../../testing/world.ts';
+import { useWorld } from '@city/testing';
 
 const current = useWorld();
 const t = () => `/api/v1/t/${current.world.tenantA.slug}`;

@@ -1,6 +1,6 @@
 import { schema, withTenant } from '@city/db';
 import { describe, expect, it } from 'vitest';
-import { useWorld } from '../../testing/world.ts';
+import { useWorld } from '@city/testing';
 
 const current = useWorld();
 const base = () => `/api/v1/t/${current.world.tenantA.slug}/registry`;

@@ -1,7 +1,6 @@
 import { schema, withTenant } from '@city/db';
-import { randomPhone } from '@city/db/testing';
+import { randomPhone, useWorld, WORLD_PASSWORD } from '@city/testing';
 import { describe, expect, it } from 'vitest';
-import { useWorld, WORLD_PASSWORD } from '../../testing/world.ts';
 
 const current = useWorld();
 const t = () => `/api/v1/t/${current.world.tenantA.slug}`;

@@ -1,8 +1,8 @@
 import type { TenantRole } from '@city/contracts';
-import { randomPhone, randomUscc } from '@city/db/testing';
+import { dumpDatabase, randomPhone, randomUscc } from '@city/db/testing';
 import { schema, withTenant } from '@city/db';
 import { afterEach, beforeEach } from 'vitest';
-import { createTestApp, type TestApp } from './harness.ts';
+import { createTestApp, type TestApp, type TestAppOptions } from './harness.ts';
 
 export const WORLD_PASSWORD = 'correct-horse-9';
 
@@ -142,15 +142,48 @@ export async function buildWorld(h: TestApp) {
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
 
+/** Worlds this process has built, by plugin set: the database as the world left it, and the world's ids and tokens. */
+const builtWorlds = new Map<string, Promise<{ snapshot: Blob; world: World }>>();
+
+/**
+ * A fresh app with a world in it. On PGlite the world is built once per process and plugin set, and every later call
+ * restores its dump (a fraction of a second); on a shared Postgres each call builds a world of its own (random names,
+ * so worlds coexist).
+ */
+export async function createWorldApp(
+  options: Omit<TestAppOptions, 'database' | 'snapshot'> = {},
+): Promise<{ h: TestApp; world: World }> {
+  if ((process.env.TEST_DATABASE ?? 'pglite') !== 'pglite') {
+    const h = await createTestApp(options);
+    return { h, world: await buildWorld(h) };
+  }
+  const key = (options.plugins ?? []).map((p) => `${p.manifest.id}@${p.manifest.version}`).join();
+  let built = builtWorlds.get(key);
+  if (!built) {
+    built = (async () => {
+      const h = await createTestApp(options);
+      try {
+        const world = await buildWorld(h);
+        await h.services.pluginRuntime.dispatcher.idle();
+        return { snapshot: await dumpDatabase(h.database), world };
+      } finally {
+        await h.close();
+      }
+    })();
+    builtWorlds.set(key, built);
+  }
+  const { snapshot, world } = await built;
+  return { h: await createTestApp({ ...options, snapshot }), world: structuredClone(world) };
+}
+
 /**
  * The usual test setup: a fresh app and world before each test, closed after. Returns a holder whose `h` and
  * `world` are the current test's.
  */
-export function useWorld(options: Parameters<typeof createTestApp>[0] = {}) {
+export function useWorld(options: Omit<TestAppOptions, 'database' | 'snapshot'> = {}) {
   const current = {} as { h: TestApp; world: World };
   beforeEach(async () => {
-    current.h = await createTestApp(options);
-    current.world = await buildWorld(current.h);
+    Object.assign(current, await createWorldApp(options));
   });
   afterEach(() => current.h.close());
   return current;

@@ -1,11 +1,9 @@
+import { createApiServices, createApp, pluginMigrations, type AppDeps } from '@city/api';
 import { DevSmsSender, ManualClock, nativeArgon2, type PasswordHasher } from '@city/auth';
 import { piiKeyFromEnv } from '@city/core';
-import { testDatabase } from '@city/db/testing';
 import type { DatabaseHandle } from '@city/db';
+import { testDatabase } from '@city/db/testing';
 import type { PluginServer } from '@city/plugin-sdk/server';
-import { createApp } from '../app.ts';
-import { PluginCatalogue } from '../plugin-runtime/catalogue.ts';
-import { createApiServices, type AppDeps } from '../services.ts';
 
 let hasher: Promise<PasswordHasher> | undefined;
 
@@ -26,15 +24,24 @@ export interface CallResult {
   raw: ArrayBuffer;
 }
 
+export interface TestAppOptions {
+  plugins?: readonly PluginServer[];
+  /** An existing database (a second app on the same data, a benchmark's server); by default a fresh one. */
+  database?: DatabaseHandle;
+  /** PGlite: start from this dump instead of the migrated schema (a world already built). */
+  snapshot?: Blob;
+}
+
 /**
- * The real app on a fresh real database (PGlite snapshot, or the shared Postgres with TEST_DATABASE=pg|neon),
- * with a clock and SMS inbox the test controls. Requests go through the app's fetch handler, every middleware
- * included; each harness has its own client address so rate limits do not leak between tests.
+ * The real app on a fresh real database (PGlite restored from a migrated snapshot, or the shared Postgres with
+ * TEST_DATABASE=pg|neon), with a clock and SMS inbox the test controls. Requests go through the app's fetch handler,
+ * every middleware included; each harness has its own client address so rate limits do not leak between tests.
  */
-export async function createTestApp(options: { plugins?: readonly PluginServer[]; database?: DatabaseHandle } = {}) {
+export async function createTestApp(options: TestAppOptions = {}) {
   const plugins = options.plugins ?? [];
-  const database = options.database ?? (await testDatabase());
-  if (plugins.length) await database.migrate(new PluginCatalogue(plugins).migrations());
+  const migrations = pluginMigrations(plugins);
+  const database = options.database ?? (await testDatabase({ plugins: migrations, snapshot: options.snapshot }));
+  if (options.database && migrations.length) await database.migrate(migrations);
   const clock = new ManualClock();
   const sms = new DevSmsSender();
   const deps: AppDeps = {
