@@ -1,8 +1,8 @@
-/** The database's own error (SQLSTATE code, constraint) inside whatever drizzle and the driver wrapped it in. */
-function databaseError(error: unknown): { code: string; constraint?: string } | undefined {
+/** The database's own error (SQLSTATE code, constraint, message) inside whatever drizzle and the driver wrapped it in. */
+export function databaseError(error: unknown): { code: string; constraint?: string; message: string } | undefined {
   for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const { code, constraint } = e as { code?: unknown; constraint?: string };
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return { code, constraint };
+    const { code, constraint, message } = e as { code?: unknown; constraint?: string; message?: string };
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return { code, constraint, message: message ?? '' };
   }
   return undefined;
 }

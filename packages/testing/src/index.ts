@@ -16,3 +16,4 @@ export { seedRegistry, type RegistrySpec, type UnitSpec } from './registry.ts';
 /** Reaching rows directly, to set up what the API would take many calls for, or to check what it left behind. */
 export { schema, withOrganisation, withTenant, type Database, type DatabaseHandle, type Tx } from '@city/db';
 export { asOwner, randomPhone, randomUscc, testDatabase } from '@city/db/testing';
+export { databaseRefusal } from './refusal.ts';

@@ -1,7 +1,6 @@
-import { schema, withTenant, type Tx } from '@city/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, buildWorld } from '@city/testing';
+import { buildWorld, createTestApp, databaseRefusal, schema, withTenant, type TestApp, type Tx } from '@city/testing';
 import { readAsApp } from './context.ts';
 
 /** A plugin role every test database has (migration 0013): no tables of its own. */
@@ -41,11 +40,13 @@ describe('core reads for plugin code (readAsApp)', () => {
   });
 
   it('after a failed statement the transaction runs nothing more, as any role', async () => {
-    await expect(
+    const refusal = databaseRefusal(
       asPluginRole(async (tx) => {
         await readAsApp(tx, PLUGIN_ROLE, () => tx.execute(sql`select 1 / 0`)).catch(() => undefined);
         await tx.execute(sql`select 1`);
       }),
-    ).rejects.toThrow();
+    );
+    // 25P02 in_failed_sql_transaction: "current transaction is aborted, commands ignored until end of transaction block"
+    expect((await refusal).code).toBe('25P02');
   });
 });

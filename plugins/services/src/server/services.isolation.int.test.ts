@@ -1,4 +1,4 @@
-import { randomUscc, useWorld, withOrganisation, withTenant } from '@city/testing';
+import { databaseRefusal, randomUscc, useWorld, withOrganisation, withTenant } from '@city/testing';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { servicesPlugin } from './index.ts';
@@ -130,25 +130,31 @@ describe('who sees what: neighbourhoods, vendors, the database itself', () => {
       json: { decision: 'suspend', reason: '整改' },
     });
     expect(suspended.body.status).toBe('suspended');
-    await expect(
+    const selfAdmitted = databaseRefusal(
       withOrganisation(h.services.db, world.organisation.id, async (tx) => {
         await tx.execute(asPlugin);
         await tx.execute(sql`update services_admissions set status = 'admitted' where tenant_id = ${world.tenantB.id}`);
       }),
-    ).rejects.toThrow();
-    await expect(
+    );
+    expect(await selfAdmitted).toEqual({ code: '42501', message: 'an organisation cannot decide its own admission' });
+    const moreSeats = databaseRefusal(
       withTenant(h.services.db, world.tenantA.id, async (tx) => {
         await tx.execute(asPlugin);
         await tx.execute(sql`update services_slots set capacity = 100 where id = ${s.slotId}`);
       }),
-    ).rejects.toThrow();
+    );
+    expect(await moreSeats).toEqual({
+      code: '42501',
+      message: 'a neighbourhood changes only the seats booked in a slot',
+    });
     // …and never oversells, even asked directly.
-    await expect(
+    const oversold = databaseRefusal(
       withOrganisation(h.services.db, world.organisation.id, async (tx) => {
         await tx.execute(asPlugin);
         await tx.execute(sql`update services_slots set booked = capacity + 1 where id = ${s.slotId}`);
       }),
-    ).rejects.toThrow();
+    );
+    expect(await oversold).toMatchObject({ code: '23514', message: expect.stringContaining('services_slots') });
   });
 
   it('forces row-level security on every table of the plugin, each scoped to a neighbourhood or an organisation', async () => {
