@@ -10,7 +10,16 @@ export {
   type TestApp,
   type TestAppOptions,
 } from './harness.ts';
-export { buildWorld, createWorldApp, PERSONAS, useWorld, WORLD_PASSWORD, type Persona, type World } from './world.ts';
+export {
+  buildWorld,
+  createWorldApp,
+  PERSONAS,
+  useWorld,
+  WORLD_PASSWORD,
+  type Persona,
+  type World,
+  type WorldOptions,
+} from './world.ts';
 export { addResidents, inChunks, signIn } from './residents.ts';
 export { seedRegistry, type RegistrySpec, type UnitSpec } from './registry.ts';
 /** Reaching rows directly, to set up what the API would take many calls for, or to check what it left behind. */

@@ -85,6 +85,6 @@ export async function seedRegistry(db: Database, tenantId: string, spec: Registr
       };
     });
     await inChunks(verified, (chunk) => tx.insert(schema.verifications).values(chunk));
-    return { unitIds, ownerId: Object.fromEntries(ownerId) as Record<string, string> };
+    return { unitIds, ownerId: Object.fromEntries(ownerId) };
   });
 }

@@ -142,46 +142,70 @@ export async function buildWorld(h: TestApp) {
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
 
-/** Worlds this process has built, by plugin set: the database as the world left it, and the world's ids and tokens. */
-const builtWorlds = new Map<string, Promise<{ snapshot: Blob; world: World }>>();
+export interface WorldOptions<P> extends Omit<TestAppOptions, 'database' | 'snapshot'> {
+  /**
+   * What every test of a file needs on top of the world (a registry, installed plugins, more accounts), done inside
+   * the world before it is saved: on PGlite once per process, not once per test. Returns plain data (ids, tokens).
+   */
+  setUp?: (h: TestApp, world: World) => Promise<P>;
+}
+
+type Built = Promise<{ snapshot: Blob; world: World; prepared: unknown }>;
+/** Worlds this process has built, by plugin set (and set-up): the database as they left it, their ids and tokens. */
+const builtWorlds = new Map<string, Built>();
+const builtWithSetUp = new WeakMap<object, Map<string, Built>>();
 
 /**
- * A fresh app with a world in it. On PGlite the world is built once per process and plugin set, and every later call
- * restores its dump (a fraction of a second); on a shared Postgres each call builds a world of its own (random names,
- * so worlds coexist).
+ * A fresh app with a world in it, and what the set-up returned. On PGlite the world is built once per process, plugin
+ * set and set-up, and every later call restores its dump (a fraction of a second); on a shared Postgres each call
+ * builds a world of its own (random names, so worlds coexist).
  */
-export async function createWorldApp(
-  options: Omit<TestAppOptions, 'database' | 'snapshot'> = {},
-): Promise<{ h: TestApp; world: World }> {
+export async function createWorldApp<P = undefined>(
+  options: WorldOptions<P> = {},
+): Promise<{ h: TestApp; world: World; prepared: P }> {
+  const { setUp, ...appOptions } = options;
+  const build = async (h: TestApp) => {
+    const world = await buildWorld(h);
+    return { world, prepared: (setUp ? await setUp(h, world) : undefined) as P };
+  };
   if ((process.env.TEST_DATABASE ?? 'pglite') !== 'pglite') {
-    const h = await createTestApp(options);
-    return { h, world: await buildWorld(h) };
+    const h = await createTestApp(appOptions);
+    return { h, ...(await build(h)) };
   }
   const key = (options.plugins ?? []).map((p) => `${p.manifest.id}@${p.manifest.version}`).join();
-  let built = builtWorlds.get(key);
+  let cache = builtWorlds;
+  if (setUp) {
+    cache = builtWithSetUp.get(setUp) ?? new Map();
+    builtWithSetUp.set(setUp, cache);
+  }
+  let built = cache.get(key);
   if (!built) {
     built = (async () => {
-      const h = await createTestApp(options);
+      const h = await createTestApp(appOptions);
       try {
-        const world = await buildWorld(h);
+        const made = await build(h);
         await h.services.pluginRuntime.dispatcher.idle();
-        return { snapshot: await dumpDatabase(h.database), world };
+        return { snapshot: await dumpDatabase(h.database), ...made };
       } finally {
         await h.close();
       }
     })();
-    builtWorlds.set(key, built);
+    cache.set(key, built);
   }
-  const { snapshot, world } = await built;
-  return { h: await createTestApp({ ...options, snapshot }), world: structuredClone(world) };
+  const { snapshot, world, prepared } = await built;
+  return {
+    h: await createTestApp({ ...appOptions, snapshot }),
+    world: structuredClone(world),
+    prepared: structuredClone(prepared) as P,
+  };
 }
 
 /**
- * The usual test setup: a fresh app and world before each test, closed after. Returns a holder whose `h` and
- * `world` are the current test's.
+ * The usual test setup: a fresh app and world before each test, closed after. Returns a holder whose `h`, `world`
+ * and `prepared` (what `setUp` returned) are the current test's.
  */
-export function useWorld(options: Omit<TestAppOptions, 'database' | 'snapshot'> = {}) {
-  const current = {} as { h: TestApp; world: World };
+export function useWorld<P = undefined>(options: WorldOptions<P> = {}) {
+  const current = {} as { h: TestApp; world: World; prepared: P };
   beforeEach(async () => {
     Object.assign(current, await createWorldApp(options));
   });

@@ -1,23 +1,30 @@
 import {
   randomPhone,
-  createTestApp,
+  useWorld,
+  type CallResult,
   type TestApp,
   seedRegistry,
-  buildWorld,
   type World,
   schema,
   withTenant,
 } from '@city/testing';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { votingManifest } from '../manifest.ts';
 import { votingPlugin } from './index.ts';
 
+/**
+ * Every test starts from a fresh app and world (useWorld) with the same neighbourhood seeded and the plugin installed
+ * in A and B (saved with the world, restored for each test), and brings its own meeting to the stage it needs through the real API (`meetingAt`): no test depends on
+ * another or on their order.
+ */
+
 const DAY = 24 * 60 * 60 * 1000;
 const M2 = 100; // 0.01 m² per m²
+/** The current test's app and world, and the sessions of the owner accounts it added (v2…). */
 let h: TestApp;
 let world: World;
-const tokens: Record<string, string> = {};
+let tokens: Record<string, string>;
 const A = () => `/api/v1/t/${world.tenantA.slug}`;
 const B = () => `/api/v1/t/${world.tenantB.slug}`;
 const call = (who: string, method: string, path: string, json?: unknown, headers: Record<string, string> = {}) =>
@@ -26,6 +33,12 @@ const call = (who: string, method: string, path: string, json?: unknown, headers
     headers: { 'accept-language': 'zh-CN', ...headers },
     ...(json !== undefined ? { json } : {}),
   });
+
+/** A set-up request went through: its status, or (on failure) the body that says why not. */
+function succeeded(result: CallResult, status: number) {
+  expect(result.status, JSON.stringify(result.body)).toBe(status);
+  return result;
+}
 
 /** An extra member of tenant A with a session: the owners who vote. */
 async function addOwnerAccount(name: string) {
@@ -67,14 +80,22 @@ const install = (who: 'adminA' | 'adminB', base: string) =>
     settings: { supportThreshold: 2 },
   });
 
-beforeAll(async () => {
-  h = await createTestApp({ plugins: [votingPlugin] });
-  world = await buildWorld(h);
+/** Inside the world before it is saved (so once per worker on PGlite): the neighbourhood, the plugin in A and B. */
+async function setUp(app: TestApp, built: World) {
+  h = app;
+  world = built;
+  tokens = {};
   await seedNeighbourhood();
   expect((await install('adminA', A())).status).toBe(200);
   expect((await install('adminB', B())).status).toBe(200);
+  return tokens;
+}
+const current = useWorld({ plugins: [votingPlugin], setUp });
+
+// Runs after useWorld's beforeEach (hooks before a test run in the order they were registered).
+beforeEach(() => {
+  ({ h, world, prepared: tokens } = current);
 });
-afterAll(() => h.close());
 
 describe('tables', () => {
   it('every voting table carries tenant_id with row-level security enabled and forced', async () => {
@@ -193,38 +214,172 @@ describe('议事 (topics)', () => {
   });
 });
 
-describe('业主大会 (a meeting from draft to published result)', () => {
-  let meetingId: string;
-  let motions: { ordinary: string; special: string; election: string };
-  let candidates: Record<string, string>;
-  const M = () => `${A()}/p/voting/meetings/${meetingId}`;
+/*
+ * 业主大会: one meeting taken from draft to published result. Each step below brings a meeting one stage further
+ * through the real API, checking only that its own requests went through; each test runs the steps up to the stage
+ * it is about (`meetingAt`) and then makes that stage's requests and assertions itself.
+ */
 
+interface Meeting {
+  id: string;
+  /** The meeting's member API. */
+  path: string;
+  motions: { ordinary: string; special: string; election: string };
+  /** Candidate name → id on the election. */
+  candidates: Record<string, string>;
+}
+
+const MEETING_TITLE = '2026年第一次业主大会';
+/** As drafted: voting opens in 10 days, too soon for the 15-day notice period. */
+const drafted = (now: number) => ({
+  title: MEETING_TITLE,
+  opensAt: new Date(now + 10 * DAY).toISOString(),
+  closesAt: new Date(now + 30 * DAY).toISOString(),
+  disclosure: 'named',
+});
+/** As moved before announcing: voting from day 16 to day 20. */
+const rescheduled = (now: number) => ({
+  title: MEETING_TITLE,
+  opensAt: new Date(now + 16 * DAY).toISOString(),
+  closesAt: new Date(now + 20 * DAY).toISOString(),
+  disclosure: 'named',
+});
+/** An ordinary motion, a special one and an election of two seats among three candidates, in that order. */
+const MOTIONS = [
+  { matterType: 'property_manager', title: '续聘物业服务企业' },
+  { matterType: 'raise_maintenance_fund', title: '续筹维修资金' },
+  {
+    kind: 'election',
+    matterType: 'committee_election',
+    title: '补选业主委员会委员',
+    seats: 2,
+    candidates: [{ name: '张三' }, { name: '李四' }, { name: '王五' }],
+  },
+];
+type Choice = 'agree' | 'oppose' | 'abstain';
+/**
+ * The online ballots, in the order they are cast (seq 1–6): residentA (o1), v2, v3, v4, v5 and v8 (o8, two units).
+ * With the developer's paper ballot (seq 7, opposing): 7 of 9 take part, 800 m²; o1, o2, o3 and o8 agree, 500 m².
+ */
+const ONLINE_BALLOTS: [who: string, ordinary: Choice, special: Choice, chosen: string[]][] = [
+  ['residentA', 'agree', 'agree', ['张三', '李四']],
+  ['v2', 'agree', 'agree', ['张三', '李四']],
+  ['v3', 'agree', 'agree', ['张三']],
+  ['v4', 'oppose', 'oppose', ['李四', '王五']],
+  ['v5', 'abstain', 'abstain', []],
+  ['v8', 'agree', 'agree', ['张三', '王五']],
+];
+
+/** The ids a drafted meeting's later steps need, from the meeting and its motions as the API returned them. */
+function meetingFrom(id: string, motions: { id: string; candidates: { name: string; id: string }[] }[]): Meeting {
+  const [ordinary, special, election] = motions;
+  return {
+    id,
+    path: `${A()}/p/voting/meetings/${id}`,
+    motions: { ordinary: ordinary!.id, special: special!.id, election: election!.id },
+    candidates: Object.fromEntries(election!.candidates.map((c) => [c.name, c.id])),
+  };
+}
+
+const ballot = (m: Meeting, rollOwnerId: string, agree: Choice, special: Choice, chosen: string[]) => ({
+  rollOwnerId,
+  choices: [
+    { motionId: m.motions.ordinary, choice: agree },
+    { motionId: m.motions.special, choice: special },
+    { motionId: m.motions.election, candidateIds: chosen.map((n) => m.candidates[n]) },
+  ],
+});
+const mine = async (m: Meeting, who: string) => (await call(who, 'GET', `${m.path}/mine`)).body;
+/** The developer's paper ballot for the unsold unit: opposing both motions, an invalid election choice. */
+const paperBallot = (m: Meeting, rollOwnerId: string) => ({
+  rollOwnerId,
+  channel: 'paper',
+  paperRef: 'No.0007',
+  choices: [
+    { motionId: m.motions.ordinary, choice: 'oppose' },
+    { motionId: m.motions.special, choice: 'oppose' },
+    { motionId: m.motions.election, choice: 'invalid' },
+  ],
+});
+
+/** Drafted by the committee, with the three motions. */
+async function draftMeeting(): Promise<Meeting> {
+  const created = succeeded(
+    await call('committeeA', 'POST', `${A()}/p/voting/meetings`, drafted(h.clock.now().getTime())),
+    201,
+  );
+  let last: CallResult | undefined;
+  for (const motion of MOTIONS)
+    last = succeeded(
+      await call('committeeA', 'POST', `${A()}/p/voting/meetings/${created.body.id}/motions`, motion),
+      201,
+    );
+  return meetingFrom(created.body.id, last!.body.motions);
+}
+
+/** Moved to leave the full notice period, and announced. */
+async function announce(m: Meeting) {
+  succeeded(await call('committeeA', 'PUT', m.path, rescheduled(h.clock.now().getTime())), 200);
+  succeeded(await call('committeeA', 'POST', `${m.path}/announce`), 200);
+}
+
+/** 17 days later, opened: the roll frozen. */
+async function openVoting(m: Meeting) {
+  h.clock.advance(17 * DAY);
+  succeeded(await call('committeeA', 'POST', `${m.path}/open`), 200);
+}
+
+/** The six online ballots, in order. */
+async function castOnlineBallots(m: Meeting) {
+  for (const [who, a, s, chosen] of ONLINE_BALLOTS) {
+    const id = (await mine(m, who)).items[0].rollOwnerId;
+    succeeded(await call(who, 'POST', `${m.path}/ballots`, ballot(m, id, a, s, chosen)), 201);
+  }
+}
+
+/** The developer's paper ballot, entered by staff and confirmed by the committee. */
+async function enterAndConfirmPaper(m: Meeting) {
+  const roll = succeeded(await call('staffA', 'GET', `${m.path}/roll`), 200).body.items as {
+    id: string;
+    kind: string;
+  }[];
+  const developer = roll.find((r) => r.kind === 'developer')!;
+  succeeded(await call('staffA', 'POST', `${m.path}/staff-ballots`, paperBallot(m, developer.id)), 201);
+  const list = succeeded(await call('committeeA', 'GET', `${m.path}/staff-ballots`), 200).body.items;
+  succeeded(await call('committeeA', 'POST', `${m.path}/staff-ballots/${list[0].id}/confirm`), 200);
+}
+
+/** Four days later (past the close of voting), closed and counted. */
+async function closeCount(m: Meeting) {
+  h.clock.advance(4 * DAY);
+  succeeded(await call('committeeA', 'POST', `${m.path}/close`), 200);
+}
+
+const STAGES = ['drafted', 'announced', 'open', 'voted', 'paper counted', 'closed'] as const;
+/** STEPS[i] takes a meeting from STAGES[i] to STAGES[i + 1]. */
+const STEPS = [announce, openVoting, castOnlineBallots, enterAndConfirmPaper, closeCount];
+
+/** A fresh meeting brought to `stage`. */
+async function meetingAt(stage: (typeof STAGES)[number]): Promise<Meeting> {
+  const m = await draftMeeting();
+  for (const step of STEPS.slice(0, STAGES.indexOf(stage))) await step(m);
+  return m;
+}
+
+describe('业主大会 (a meeting from draft to published result)', () => {
   it('is drafted by the committee with motions whose thresholds follow the matter type', async () => {
-    const now = h.clock.now().getTime();
-    const created = await call('committeeA', 'POST', `${A()}/p/voting/meetings`, {
-      title: '2026年第一次业主大会',
-      opensAt: new Date(now + 10 * DAY).toISOString(),
-      closesAt: new Date(now + 30 * DAY).toISOString(),
-      disclosure: 'named',
-    });
+    const created = await call('committeeA', 'POST', `${A()}/p/voting/meetings`, drafted(h.clock.now().getTime()));
     expect(created).toMatchObject({ status: 201, body: { status: 'draft', allowChange: false, revealLive: false } });
-    meetingId = created.body.id;
-    await call('committeeA', 'POST', `${M()}/motions`, { matterType: 'property_manager', title: '续聘物业服务企业' });
-    await call('committeeA', 'POST', `${M()}/motions`, { matterType: 'raise_maintenance_fund', title: '续筹维修资金' });
-    const withElection = await call('committeeA', 'POST', `${M()}/motions`, {
-      kind: 'election',
-      matterType: 'committee_election',
-      title: '补选业主委员会委员',
-      seats: 2,
-      candidates: [{ name: '张三' }, { name: '李四' }, { name: '王五' }],
-    });
+    const M = `${A()}/p/voting/meetings/${created.body.id}`;
+    const [ordinaryMotion, specialMotion, electionMotion] = MOTIONS;
+    await call('committeeA', 'POST', `${M}/motions`, ordinaryMotion);
+    await call('committeeA', 'POST', `${M}/motions`, specialMotion);
+    const withElection = await call('committeeA', 'POST', `${M}/motions`, electionMotion);
     expect(withElection.status).toBe(201);
     const [ordinary, special, election] = withElection.body.motions;
     expect([ordinary.threshold, special.threshold, election.threshold]).toEqual(['ordinary', 'special', 'ordinary']);
-    motions = { ordinary: ordinary.id, special: special.id, election: election.id };
-    candidates = Object.fromEntries(election.candidates.map((c: { name: string; id: string }) => [c.name, c.id]));
 
-    const wrong = await call('committeeA', 'POST', `${M()}/motions`, {
+    const wrong = await call('committeeA', 'POST', `${M}/motions`, {
       kind: 'election',
       matterType: 'rebuild',
       title: '选举',
@@ -234,38 +389,34 @@ describe('业主大会 (a meeting from draft to published result)', () => {
     expect(wrong.body.errors).toEqual([
       expect.objectContaining({ path: 'matterType', message: '选举属于第三项事项（选举或更换业主委员会成员）' }),
     ]);
-    expect((await call('residentA', 'GET', M())).status).toBe(404);
-    expect((await call('staffA', 'POST', `${M()}/motions`, { matterType: 'rebuild', title: '改建' })).status).toBe(403);
-    const notHere = await call('committeeA', 'DELETE', `${M()}/motions/00000000-0000-4000-8000-000000000000`);
+    expect((await call('residentA', 'GET', M)).status).toBe(404);
+    expect((await call('staffA', 'POST', `${M}/motions`, { matterType: 'rebuild', title: '改建' })).status).toBe(403);
+    const notHere = await call('committeeA', 'DELETE', `${M}/motions/00000000-0000-4000-8000-000000000000`);
     expect(notHere).toMatchObject({ status: 404, body: { code: 'voting.motion_missing' } });
   });
 
   it('is announced on the 公示 board only with the full notice period before voting opens', async () => {
-    const short = await call('committeeA', 'POST', `${M()}/announce`);
+    const m = await meetingAt('drafted');
+    const short = await call('committeeA', 'POST', `${m.path}/announce`);
     expect(short).toMatchObject({ status: 409, body: { code: 'voting.notice_period' } });
-    const now = h.clock.now().getTime();
-    const moved = await call('committeeA', 'PUT', M(), {
-      title: '2026年第一次业主大会',
-      opensAt: new Date(now + 16 * DAY).toISOString(),
-      closesAt: new Date(now + 20 * DAY).toISOString(),
-      disclosure: 'named',
-    });
+    const moved = await call('committeeA', 'PUT', m.path, rescheduled(h.clock.now().getTime()));
     expect(moved.status).toBe(200);
-    const announced = await call('committeeA', 'POST', `${M()}/announce`);
+    const announced = await call('committeeA', 'POST', `${m.path}/announce`);
     expect(announced).toMatchObject({ status: 200, body: { status: 'announced' } });
     const board = await h.call('GET', `/api/v1/public/n/${world.tenantA.slug}/notices`);
     const notice = board.body.items.find((n: { id: string }) => n.id === announced.body.noticeId);
     expect(notice).toMatchObject({ category: 'disclosure', title: '关于召开业主大会的公告：2026年第一次业主大会' });
     expect(notice.body).toContain('须经参与表决专有部分面积四分之三以上的业主且参与表决人数四分之三以上的业主同意');
     expect(
-      (await call('committeeA', 'POST', `${M()}/motions`, { matterType: 'rebuild', title: '改建' })).body.code,
+      (await call('committeeA', 'POST', `${m.path}/motions`, { matterType: 'rebuild', title: '改建' })).body.code,
     ).toBe('voting.not_draft');
-    expect((await call('committeeA', 'POST', `${M()}/open`)).body.code).toBe('voting.too_early');
+    expect((await call('committeeA', 'POST', `${m.path}/open`)).body.code).toBe('voting.too_early');
   });
 
   it('freezes the roll at opening: nine counting owners, 1,000 m², unaffected by later registry changes', async () => {
+    const m = await meetingAt('announced');
     h.clock.advance(17 * DAY);
-    const opened = await call('committeeA', 'POST', `${M()}/open`);
+    const opened = await call('committeeA', 'POST', `${m.path}/open`);
     expect(opened).toMatchObject({
       status: 200,
       body: {
@@ -279,32 +430,18 @@ describe('业主大会 (a meeting from draft to published result)', () => {
       owners: { late: '新业主' },
       units: [{ building: '2栋', room: '201', area: 90 * M2, owners: ['late'] }],
     });
-    expect((await call('residentA', 'GET', M())).body.turnout.total).toEqual({ area: 1000 * M2, count: 9 });
+    expect((await call('residentA', 'GET', m.path)).body.turnout.total).toEqual({ area: 1000 * M2, count: 9 });
   });
-
-  const ballot = (
-    rollOwnerId: string,
-    agree: 'agree' | 'oppose' | 'abstain',
-    special: 'agree' | 'oppose' | 'abstain',
-    chosen: string[],
-  ) => ({
-    rollOwnerId,
-    choices: [
-      { motionId: motions.ordinary, choice: agree },
-      { motionId: motions.special, choice: special },
-      { motionId: motions.election, candidateIds: chosen.map((n) => candidates[n]) },
-    ],
-  });
-  const mine = async (who: string) => (await call(who, 'GET', `${M()}/mine`)).body;
 
   it('takes one online ballot per counting owner, with a receipt; repeats never count twice', async () => {
-    const me = await mine('residentA');
+    const m = await meetingAt('open');
+    const me = await mine(m, 'residentA');
     expect(me).toMatchObject({ canVote: true, items: [{ label: '1栋 101', area: 100 * M2, ballot: null }] });
     const first = await call(
       'residentA',
       'POST',
-      `${M()}/ballots`,
-      ballot(me.items[0].rollOwnerId, 'agree', 'agree', ['张三', '李四']),
+      `${m.path}/ballots`,
+      ballot(m, me.items[0].rollOwnerId, 'agree', 'agree', ['张三', '李四']),
       { 'idempotency-key': 'k-1' },
     );
     expect(first).toMatchObject({ status: 201, body: { status: 'accepted', seq: 1 } });
@@ -312,60 +449,56 @@ describe('业主大会 (a meeting from draft to published result)', () => {
     const again = await call(
       'residentA',
       'POST',
-      `${M()}/ballots`,
-      ballot(me.items[0].rollOwnerId, 'oppose', 'oppose', []),
+      `${m.path}/ballots`,
+      ballot(m, me.items[0].rollOwnerId, 'oppose', 'oppose', []),
       { 'idempotency-key': 'k-1' },
     );
     expect(again).toMatchObject({ status: 200, body: { receipt: first.body.receipt } });
     const second = await call(
       'residentA',
       'POST',
-      `${M()}/ballots`,
-      ballot(me.items[0].rollOwnerId, 'oppose', 'oppose', []),
+      `${m.path}/ballots`,
+      ballot(m, me.items[0].rollOwnerId, 'oppose', 'oppose', []),
     );
     expect(second).toMatchObject({ status: 409, body: { code: 'voting.already_voted' } });
     expect(
-      await call('v2', 'POST', `${M()}/ballots`, ballot(me.items[0].rollOwnerId, 'agree', 'agree', [])),
+      await call('v2', 'POST', `${m.path}/ballots`, ballot(m, me.items[0].rollOwnerId, 'agree', 'agree', [])),
     ).toMatchObject({ status: 403, body: { code: 'voting.not_a_voter' } });
 
-    const two = (await mine('v8')).items;
+    const two = (await mine(m, 'v8')).items;
     expect(two).toEqual([expect.objectContaining({ label: '1栋 108 +1', area: 200 * M2 })]);
-    const incomplete = await call('v8', 'POST', `${M()}/ballots`, {
+    const incomplete = await call('v8', 'POST', `${m.path}/ballots`, {
       rollOwnerId: two[0].rollOwnerId,
-      choices: [{ motionId: motions.ordinary, choice: 'agree' }],
+      choices: [{ motionId: m.motions.ordinary, choice: 'agree' }],
     });
     expect(incomplete).toMatchObject({ status: 400, body: { code: 'voting.choices_incomplete' } });
     const tooMany = await call(
       'v8',
       'POST',
-      `${M()}/ballots`,
-      ballot(two[0].rollOwnerId, 'agree', 'agree', ['张三', '李四', '王五']),
+      `${m.path}/ballots`,
+      ballot(m, two[0].rollOwnerId, 'agree', 'agree', ['张三', '李四', '王五']),
     );
     expect(tooMany.body.code).toBe('voting.too_many_candidates');
-    const invalidOnline = await call('v8', 'POST', `${M()}/ballots`, {
-      ...ballot(two[0].rollOwnerId, 'agree', 'agree', []),
+    const invalidOnline = await call('v8', 'POST', `${m.path}/ballots`, {
+      ...ballot(m, two[0].rollOwnerId, 'agree', 'agree', []),
       choices: [
-        { motionId: motions.ordinary, choice: 'invalid' },
-        { motionId: motions.special, choice: 'agree' },
-        { motionId: motions.election, candidateIds: [] },
+        { motionId: m.motions.ordinary, choice: 'invalid' },
+        { motionId: m.motions.special, choice: 'agree' },
+        { motionId: m.motions.election, candidateIds: [] },
       ],
     });
     expect(invalidOnline.body.code).toBe('voting.choice_invalid');
 
-    for (const [who, a, s, chosen] of [
-      ['v2', 'agree', 'agree', ['张三', '李四']],
-      ['v3', 'agree', 'agree', ['张三']],
-      ['v4', 'oppose', 'oppose', ['李四', '王五']],
-      ['v5', 'abstain', 'abstain', []],
-      ['v8', 'agree', 'agree', ['张三', '王五']],
-    ] as const) {
-      const id = (await mine(who)).items[0].rollOwnerId;
-      expect((await call(who, 'POST', `${M()}/ballots`, ballot(id, a, s, [...chosen]))).status).toBe(201);
+    // residentA's ballot, the first of ONLINE_BALLOTS, was cast above.
+    for (const [who, a, s, chosen] of ONLINE_BALLOTS.slice(1)) {
+      const id = (await mine(m, who)).items[0].rollOwnerId;
+      expect((await call(who, 'POST', `${m.path}/ballots`, ballot(m, id, a, s, chosen))).status).toBe(201);
     }
   });
 
   it('counts paper ballots only after a second person confirms them', async () => {
-    const roll = (await call('staffA', 'GET', `${M()}/roll`)).body.items as {
+    const m = await meetingAt('voted');
+    const roll = (await call('staffA', 'GET', `${m.path}/roll`)).body.items as {
       id: string;
       kind: string;
       voted: boolean;
@@ -373,32 +506,23 @@ describe('业主大会 (a meeting from draft to published result)', () => {
     expect(roll).toHaveLength(9);
     expect(roll.filter((r) => r.voted)).toHaveLength(6);
     const developer = roll.find((r) => r.kind === 'developer')!;
-    const paper = {
-      rollOwnerId: developer.id,
-      channel: 'paper',
-      paperRef: 'No.0007',
-      choices: [
-        { motionId: motions.ordinary, choice: 'oppose' },
-        { motionId: motions.special, choice: 'oppose' },
-        { motionId: motions.election, choice: 'invalid' },
-      ],
-    };
-    expect((await call('staffA', 'POST', `${M()}/staff-ballots`, { ...paper, paperRef: '' })).body.errors).toEqual([
+    const paper = paperBallot(m, developer.id);
+    expect((await call('staffA', 'POST', `${m.path}/staff-ballots`, { ...paper, paperRef: '' })).body.errors).toEqual([
       expect.objectContaining({ path: 'paperRef' }),
     ]);
-    const entered = await call('staffA', 'POST', `${M()}/staff-ballots`, paper);
+    const entered = await call('staffA', 'POST', `${m.path}/staff-ballots`, paper);
     expect(entered).toMatchObject({ status: 201, body: { status: 'pending', seq: null } });
-    expect((await call('residentA', 'GET', M())).body.turnout).toMatchObject({
+    expect((await call('residentA', 'GET', m.path)).body.turnout).toMatchObject({
       participants: { count: 6 },
       pendingPaper: 1,
     });
-    const list = (await call('committeeA', 'GET', `${M()}/staff-ballots`)).body.items;
+    const list = (await call('committeeA', 'GET', `${m.path}/staff-ballots`)).body.items;
     expect(list).toEqual([expect.objectContaining({ label: '1栋 110', paperRef: 'No.0007', enteredByMe: false })]);
-    expect((await call('staffA', 'POST', `${M()}/staff-ballots/${list[0].id}/confirm`)).body.code).toBe(
+    expect((await call('staffA', 'POST', `${m.path}/staff-ballots/${list[0].id}/confirm`)).body.code).toBe(
       'voting.same_person',
     );
-    expect((await call('staffA', 'POST', `${M()}/staff-ballots`, paper)).body.code).toBe('voting.ballot_pending');
-    const confirmed = await call('committeeA', 'POST', `${M()}/staff-ballots/${list[0].id}/confirm`);
+    expect((await call('staffA', 'POST', `${m.path}/staff-ballots`, paper)).body.code).toBe('voting.ballot_pending');
+    const confirmed = await call('committeeA', 'POST', `${m.path}/staff-ballots/${list[0].id}/confirm`);
     expect(confirmed).toMatchObject({
       status: 200,
       body: { status: 'accepted', seq: 7, receipt: entered.body.receipt },
@@ -406,19 +530,21 @@ describe('业主大会 (a meeting from draft to published result)', () => {
   });
 
   it('shows live turnout but hides choices until the count', async () => {
-    const live = (await call('residentA', 'GET', M())).body;
+    const m = await meetingAt('paper counted');
+    const live = (await call('residentA', 'GET', m.path)).body;
     expect(live.turnout).toEqual({
       total: { area: 1000 * M2, count: 9 },
       participants: { area: 800 * M2, count: 7 },
       quorumMet: true,
       pendingPaper: 0,
     });
-    expect(live.motions.map((m: { result: unknown }) => m.result)).toEqual([null, null, null]);
-    expect((await call('residentA', 'GET', `${M()}/results?format=csv`)).body.code).toBe('voting.not_closed');
+    expect(live.motions.map((motion: { result: unknown }) => motion.result)).toEqual([null, null, null]);
+    expect((await call('residentA', 'GET', `${m.path}/results?format=csv`)).body.code).toBe('voting.not_closed');
   });
 
   it('closes only after the voting period, counts by the Civil Code and publishes the result notice', async () => {
-    expect((await call('committeeA', 'POST', `${M()}/close`)).body.code).toBe('voting.too_early_to_close');
+    const m = await meetingAt('paper counted');
+    expect((await call('committeeA', 'POST', `${m.path}/close`)).body.code).toBe('voting.too_early_to_close');
     // Sessions expire after 30 days without use: the whole story stays within that.
     h.clock.advance(4 * DAY);
     expect(
@@ -426,14 +552,14 @@ describe('业主大会 (a meeting from draft to published result)', () => {
         await call(
           'v3',
           'POST',
-          `${M()}/ballots`,
-          ballot((await mine('v3')).items[0].rollOwnerId, 'agree', 'agree', []),
+          `${m.path}/ballots`,
+          ballot(m, (await mine(m, 'v3')).items[0].rollOwnerId, 'agree', 'agree', []),
         )
       ).body.code,
     ).toBe('voting.voting_ended');
-    const closed = await call('committeeA', 'POST', `${M()}/close`);
+    const closed = await call('committeeA', 'POST', `${m.path}/close`);
     expect(closed.status).toBe(200);
-    const [ordinary, special, election] = closed.body.motions.map((m: { result: unknown }) => m.result);
+    const [ordinary, special, election] = closed.body.motions.map((motion: { result: unknown }) => motion.result);
     // 7 of 9 took part (800 of 1,000 m²); o1, o2, o3 and o8 agreed: 4 heads, 500 m².
     expect(ordinary).toMatchObject({
       participants: { area: 800 * M2, count: 7 },
@@ -445,7 +571,7 @@ describe('业主大会 (a meeting from draft to published result)', () => {
     });
     expect(special).toMatchObject({ agree: { area: 500 * M2, count: 4 }, outcome: 'rejected' });
     expect(election).toMatchObject({
-      elected: [candidates['张三']],
+      elected: [m.candidates['张三']],
       emptySeats: 1,
       tie: null,
       participants: { count: 7 },
@@ -458,7 +584,7 @@ describe('业主大会 (a meeting from draft to published result)', () => {
     expect(result.body).toContain(closed.body.rollHash);
     expect(result.body).toContain('结果：通过');
     expect(result.attachments[0].url).toContain(
-      `/p/${world.tenantA.slug}/apps/voting/files/meetings/${meetingId}/result.pdf`,
+      `/p/${world.tenantA.slug}/apps/voting/files/meetings/${m.id}/result.pdf`,
     );
     const actions = (await call('adminA', 'GET', `${A()}/audit`)).body.items.map((e: { action: string }) => e.action);
     expect(actions).toEqual(
@@ -472,7 +598,8 @@ describe('业主大会 (a meeting from draft to published result)', () => {
   });
 
   it('lets anyone check a receipt and recompute the chain; tampering with a stored ballot is detected', async () => {
-    const receipt = (await mine('v4')).items[0].ballot.receipt as string;
+    const m = await meetingAt('closed');
+    const receipt = (await mine(m, 'v4')).items[0].ballot.receipt as string;
     const publicBase = `/api/v1/public/n/${world.tenantA.slug}/p/voting`;
     const checked = await h.call('GET', `${publicBase}/receipts/${receipt.toLowerCase().replace(/-/g, '')}`);
     expect(checked).toMatchObject({
@@ -485,7 +612,7 @@ describe('业主大会 (a meeting from draft to published result)', () => {
       { motionTitle: '补选业主委员会委员', choice: null, candidates: ['李四', '王五'] },
     ]);
     expect((await h.call('GET', `${publicBase}/receipts/0000-0000-0000`)).body.code).toBe('voting.receipt_missing');
-    expect((await h.call('GET', `${publicBase}/meetings/${meetingId}/chain`)).body).toEqual({
+    expect((await h.call('GET', `${publicBase}/meetings/${m.id}/chain`)).body).toEqual({
       ok: true,
       entries: 7,
       head: expect.any(String),
@@ -498,38 +625,40 @@ describe('业主大会 (a meeting from draft to published result)', () => {
         sql`update voting_ballots set choices = jsonb_set(choices, '{0,choice}', '"agree"') where receipt = ${receipt}`,
       ),
     );
-    const broken = (await h.call('GET', `${publicBase}/meetings/${meetingId}/chain`)).body;
+    const broken = (await h.call('GET', `${publicBase}/meetings/${m.id}/chain`)).body;
     expect(broken).toMatchObject({ ok: false, firstBrokenSeq: checked.body.seq });
   });
 
   it('exports the ballots at the meeting’s disclosure level and prints the notice', async () => {
-    const csv = await call('residentA', 'GET', `${M()}/results?format=csv`);
+    const m = await meetingAt('closed');
+    const csv = await call('residentA', 'GET', `${m.path}/results?format=csv`);
     expect(csv.status).toBe(200);
     const text = typeof csv.body === 'string' ? csv.body : new TextDecoder().decode(csv.body as ArrayBuffer);
     expect(text).toContain('业主');
     expect(text).toContain('建设单位（未售、未交付部分）');
-    expect(text).toContain('No.0007'.length ? '纸质' : '');
-    const pdf = await h.call('GET', `/api/v1/public/n/${world.tenantA.slug}/p/voting/meetings/${meetingId}/result.pdf`);
+    // The developer's paper ballot (No.0007) is listed by its channel.
+    expect(text).toContain('纸质');
+    const pdf = await h.call('GET', `/api/v1/public/n/${world.tenantA.slug}/p/voting/meetings/${m.id}/result.pdf`);
     expect(pdf.status).toBe(200);
   });
 
   it('shows 社区 and 街道 staff their neighbourhoods’ meetings read-only, and no other branch', async () => {
+    const m = await meetingAt('closed');
     const base = `/api/v1/supervision/neighbourhoods/${world.tenantA.slug}/p/voting/meetings`;
     expect((await call('communityStaffA', 'GET', base)).body.items).toEqual(
-      expect.arrayContaining([expect.objectContaining({ id: meetingId, status: 'closed' })]),
+      expect.arrayContaining([expect.objectContaining({ id: m.id, status: 'closed' })]),
     );
-    expect((await call('streetStaffA', 'GET', `${base}/${meetingId}`)).body.motions[0].result.outcome).toBe('passed');
+    expect((await call('streetStaffA', 'GET', `${base}/${m.id}`)).body.motions[0].result.outcome).toBe('passed');
     expect((await call('otherBranchStaff', 'GET', base)).status).toBe(404);
     expect((await call('residentA', 'GET', base)).status).toBe(403);
   });
 
   it('never shows one neighbourhood’s meetings to another', async () => {
-    expect((await call('adminB', 'GET', `${B()}/p/voting/meetings/${meetingId}`)).body.code).toBe(
-      'voting.meeting_missing',
-    );
-    expect((await call('adminB', 'GET', `${A()}/p/voting/meetings/${meetingId}`)).status).toBe(404);
+    const m = await meetingAt('closed');
+    expect((await call('adminB', 'GET', `${B()}/p/voting/meetings/${m.id}`)).body.code).toBe('voting.meeting_missing');
+    expect((await call('adminB', 'GET', `${A()}/p/voting/meetings/${m.id}`)).status).toBe(404);
     expect((await call('adminB', 'GET', `${B()}/p/voting/meetings`)).body.items).toEqual([]);
-    const receipt = (await mine('v4')).items[0].ballot.receipt;
+    const receipt = (await mine(m, 'v4')).items[0].ballot.receipt;
     expect((await h.call('GET', `/api/v1/public/n/${world.tenantB.slug}/p/voting/receipts/${receipt}`)).status).toBe(
       404,
     );
@@ -562,7 +691,9 @@ describe('a meeting that allows changes and shows choices live', () => {
     const motionId = withMotion.body.motions[0].id;
     expect((await call('committeeA', 'POST', `${M}/announce`)).status).toBe(200);
     h.clock.advance(15 * DAY + 120_000);
-    expect((await call('committeeA', 'POST', `${M}/open`)).body.turnout.total.count).toBe(11);
+    // The nine counting owners of the neighbourhood every test starts with, and this test's co-owned 2栋 202: one
+    // counting owner for its two co-owners.
+    expect((await call('committeeA', 'POST', `${M}/open`)).body.turnout.total.count).toBe(10);
 
     expect((await call('v9', 'GET', `${M}/mine`)).body).toEqual({ items: [], canVote: false, reason: 'not_on_roll' });
     const mine = (await call('v10', 'GET', `${M}/mine`)).body;
