@@ -63,7 +63,7 @@ export class Accounts {
         .insert(schema.users)
         .values({ phone: input.phone, displayName: input.displayName, passwordHash, locale: meta.locale })
         .returning({ id: schema.users.id });
-      return this.deps.sessions.create(user!.id, meta.userAgent);
+      return await this.deps.sessions.create(user!.id, meta.userAgent);
     } catch (error) {
       if (isUniqueViolation(error)) throw new AppError('phone_taken');
       throw error;

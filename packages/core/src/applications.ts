@@ -80,7 +80,7 @@ export class Applications {
           createdAt: this.clock.now(),
         })
         .returning({ id: a.id });
-      return this.get(row!.id);
+      return await this.get(row!.id);
     } catch (error) {
       if (isUniqueViolation(error, 'applications_live_name')) {
         throw new AppError('application_duplicate', {

@@ -250,7 +250,7 @@ export class Registry {
         targetId: row!.id,
         details: describe(row!),
       });
-      return this.unit(tx, row!.id);
+      return await this.unit(tx, row!.id);
     } catch (error) {
       if (isUniqueViolation(error)) throw sameAddress();
       throw error;

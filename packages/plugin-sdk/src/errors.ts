@@ -59,5 +59,5 @@ export function coreError(
   detail?: LocalizedString,
 ) {
   const entry = ERROR_CATALOGUE[code];
-  return new PluginError(entry.status as PluginErrorStatus, code, { 'zh-CN': entry['zh-CN'], en: entry.en }, detail);
+  return new PluginError(entry.status, code, { 'zh-CN': entry['zh-CN'], en: entry.en }, detail);
 }

@@ -346,7 +346,7 @@ export function pluginRoute<const R extends Omit<RouteConfig, 'middleware'> & { 
     ...(grouped ? { 'x-plugin-grouped': true } : {}),
     ...(open ? {} : { security: [{ session: [] }, { bearer: [] }] }),
     middleware: [guard] as const,
-  } as unknown as Omit<R, 'access' | 'grouped'> & { path: R['path'] }) as Omit<R, 'access' | 'grouped'> & {
+  }) as Omit<R, 'access' | 'grouped'> & {
     getRoutingPath(): string;
   };
 }

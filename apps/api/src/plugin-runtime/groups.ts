@@ -59,7 +59,7 @@ export class GroupCommitter {
       const item = { person, input, resolve: resolve as (value: unknown) => void, reject };
       const running = this.queues.get(name);
       if (running) return void running.waiting.push(item);
-      const queue: Queue = { plugin, tenant, work: work as unknown as AnyWork, waiting: [item] };
+      const queue: Queue = { plugin, tenant, work: work, waiting: [item] };
       this.queues.set(name, queue);
       void this.drain(name, queue);
     });

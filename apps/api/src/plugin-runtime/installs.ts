@@ -20,7 +20,7 @@ export type InstallContext = AuditContext & { tenant: Tenant };
 function parseSettings(plugin: PluginServer, settings: unknown) {
   const parsed = plugin.manifest.settings.safeParse(settings ?? {});
   if (!parsed.success) throw validationError(parsed.error);
-  return parsed.data as Record<string, unknown>;
+  return parsed.data;
 }
 
 function sameScopes(granted: readonly string[], asked: readonly string[]) {

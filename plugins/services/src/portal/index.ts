@@ -143,7 +143,7 @@ export default definePluginPortal<ServicesApi, never, never, ServicesVendorApi>(
           const organisationId = text(form, 'organisationId');
           const json =
             decision === 'refuse' || decision === 'suspend'
-              ? { decision: decision as 'refuse' | 'suspend', reason }
+              ? { decision: decision, reason }
               : { decision: decision === 'reinstate' ? ('reinstate' as const) : ('admit' as const) };
           const res = await client.admin.vendors[':organisationId'].decision.$post({ param: { organisationId }, json });
           return res.ok ? { decided: true } : { failed: res, values: { organisationId, reason } };

@@ -33,6 +33,7 @@ export const scalePhoto: Action<HTMLInputElement> = (input) => {
       // Left as picked.
     }
   };
-  input.addEventListener('change', onChange);
-  return { destroy: () => input.removeEventListener('change', onChange) };
+  const listener = () => void onChange();
+  input.addEventListener('change', listener);
+  return { destroy: () => input.removeEventListener('change', listener) };
 };

@@ -484,7 +484,7 @@ async function insertSealed(
     on conflict (meeting_id, roll_owner_id) where status in ('pending', 'accepted') do nothing
     returning id`);
   // Both drivers answer { rows }; the plugin's database type leaves the result's shape to the driver.
-  return new Set((result as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id));
+  return new Set((result as { rows: Array<{ id: string }> }).rows.map((r) => r.id));
 }
 
 /** A ballot this group wrote, as the database now holds it (read back from what was sent, not fetched again). */

@@ -5,7 +5,6 @@ import {
   tallyElection,
   tallyMotion,
   thresholdOf,
-  type Choice,
   type MatterType,
 } from '@city/plugin-sdk/voting';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
@@ -119,7 +118,7 @@ export function tally(meeting: Meeting, agenda: Motion[], counted: Awaited<Retur
           total,
           ballots: answers.map(({ area, answer }) => ({
             area,
-            choice: ('choice' in answer ? answer.choice : 'invalid') as Choice,
+            choice: 'choice' in answer ? answer.choice : 'invalid',
           })),
         }),
       );

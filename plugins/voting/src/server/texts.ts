@@ -1,6 +1,6 @@
 import { formatArea } from '@city/contracts';
 import { printDateTime } from '@city/plugin-sdk/documents';
-import { MATTER_TEXT, type MatterType, type Threshold } from '@city/plugin-sdk/voting';
+import { MATTER_TEXT, type Threshold } from '@city/plugin-sdk/voting';
 import type { MeetingView } from '../contracts.ts';
 
 // Notices and printouts go to the board by the gate: written in Chinese, like the core's printed board.
@@ -25,7 +25,7 @@ export const countText = (c: number, total: number) => `${c} / ${total} 人（${
 type MotionView = MeetingView['motions'][number];
 
 const matterLine = (m: MotionView) =>
-  `事项类型：第${MATTER_TEXT[m.matterType as MatterType].item}项 ${MATTER_TEXT[m.matterType as MatterType]['zh-CN']}`;
+  `事项类型：第${MATTER_TEXT[m.matterType].item}项 ${MATTER_TEXT[m.matterType]['zh-CN']}`;
 
 /** The meeting notice on the 公示 board: agenda, voting window, how each motion is decided, how to vote. */
 export function meetingNotice(meeting: MeetingView, votingUrl: string) {
