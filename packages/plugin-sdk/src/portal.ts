@@ -109,14 +109,17 @@ export function formFailure(form: FormResult | null | undefined): FormFailure | 
     : null;
 }
 
-/** Everything the portal hands a plugin page besides its data. */
-export interface PageKit {
+/**
+ * Everything the portal hands a plugin page besides its data. `Key` is the plugin's message keys (the keys of its
+ * zh-CN messages), so a misspelt `kit.t('…')` fails the type check; the portal itself builds a `PageKit<string>`.
+ */
+export interface PageKit<Key extends string = string> {
   tenant: { slug: string; name: string };
   organisation: PortalOrganisation | null;
   locale: Locale;
   actor: { roles: string[]; pluginRoles: string[] };
   /** The plugin's message in the visitor's language, with `{name}` placeholders filled. */
-  t(key: string, params?: Record<string, string | number>): string;
+  t(key: Key, params?: Record<string, string | number>): string;
   /** A localised text of the manifest kind ({ 'zh-CN', en }). */
   text(value: LocalizedString): string;
   /** The portal URL of one of the plugin's pages. */
@@ -129,10 +132,11 @@ export interface PageKit {
   refresh(): Promise<void>;
 }
 
-export interface PluginPageProps<Data = Record<string, unknown>> {
+/** A plugin page's props; a plugin passes its `MessageKey` as `Key` so its pages' `kit.t` calls are checked. */
+export interface PluginPageProps<Data = Record<string, unknown>, Key extends string = string> {
   data: Data;
   form: FormResult | null;
-  kit: PageKit;
+  kit: PageKit<Key>;
 }
 
 /**

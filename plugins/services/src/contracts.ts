@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { PhoneSchema } from '@city/contracts';
 import { CATEGORY_IDS, PRICE_UNIT_IDS } from './categories.ts';
-import { ORDER_STATUSES } from './schema.ts';
+import { ORDER_STATUSES } from './order-states.ts';
 
 const Id = z.uuid({ error: 'invalid_format' });
 const Text = (max: number) =>

@@ -1,4 +1,6 @@
-import type { OrderStatus } from './schema.ts';
+/** An order's states; the table's enum, the API's schema and the portal all read this list. */
+export const ORDER_STATUSES = ['placed', 'accepted', 'declined', 'in_service', 'completed', 'cancelled'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** Who moves an order: the resident who placed it, or the vendor's staff. */
 export type Party = 'resident' | 'vendor';

@@ -1,5 +1,9 @@
 import { idColumn, tenantColumn } from '@city/plugin-sdk/schema';
 import { customType, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { ORDER_STATUSES } from './order-states.ts';
+
+// The states live in order-states.ts (pure, so the portal can read them); server code also finds the type here.
+export type { OrderStatus } from './order-states.ts';
 
 // Created by migrations/0000_services.sql, which also holds the policies: organisation rows, rows an organisation
 // shares with one neighbourhood (tenant_id and organisation_id), and the neighbourhood's own rows.
@@ -86,9 +90,6 @@ export const slots = pgTable('services_slots', {
   booked: integer('booked').notNull(),
   createdAt: at('created_at').notNull(),
 });
-
-export const ORDER_STATUSES = ['placed', 'accepted', 'declined', 'in_service', 'completed', 'cancelled'] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const orders = pgTable('services_orders', {
   id: idColumn(),

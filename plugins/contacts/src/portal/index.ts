@@ -1,6 +1,6 @@
 import { definePluginPortal, type ActionResult, type PortalContext } from '@city/plugin-sdk/portal';
 import type { ContactsApi } from '../server/routes.ts';
-import { messages } from './messages.ts';
+import { messages } from './messages/index.ts';
 
 type Context = PortalContext<ContactsApi> & { form: FormData };
 

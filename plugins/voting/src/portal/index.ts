@@ -2,7 +2,7 @@ import { definePluginPortal } from '@city/plugin-sdk/portal';
 import type { VotingApi, VotingPublicApi, VotingSupervisionApi } from '../server/index.ts';
 import { managePage } from './manage.ts';
 import { meetingPage, meetingsPage } from './meetings.ts';
-import { messages } from './messages.ts';
+import { messages } from './messages/index.ts';
 import { supervisionPage } from './supervision.ts';
 import { reportsPage, topicPage, topicsPage } from './topics.ts';
 import { verifyPage } from './verify.ts';

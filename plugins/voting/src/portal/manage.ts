@@ -4,7 +4,7 @@ import type { VotingApi } from '../server/index.ts';
 import { ballotValues, choicesFrom, refused, text } from './form-data.ts';
 import { hasAny, TELLER_ROLES } from './format.ts';
 import { meetingInput } from './meetings.ts';
-import type { ManageData } from './types.ts';
+import type { ManageData, ManageDone } from './types.ts';
 
 type Context = PortalContext<VotingApi>;
 type ActionContext = Context & { form: FormData };
@@ -61,7 +61,7 @@ async function load(ctx: Context): Promise<ManageData> {
 async function save(ctx: ActionContext): Promise<ActionResult> {
   const { values, json } = meetingInput(ctx.form);
   const res = await ctx.client.meetings[':meetingId'].$put({ param: param(ctx), json });
-  return res.ok ? { done: 'saved' } : refused(res, 'save', values);
+  return res.ok ? { done: 'saved' satisfies ManageDone } : refused(res, 'save', values);
 }
 
 /** Candidates one per line, as the election form takes them. */
@@ -92,7 +92,7 @@ async function addMotion(ctx: ActionContext): Promise<ActionResult> {
     candidates: election ? candidateNames(values.candidates).map((name) => ({ name, statement: '' })) : [],
   };
   const res = await ctx.client.meetings[':meetingId'].motions.$post({ param: param(ctx), json });
-  return res.ok ? { done: 'motionAdded' } : refused(res, 'addMotion', values);
+  return res.ok ? { done: 'motionAdded' satisfies ManageDone } : refused(res, 'addMotion', values);
 }
 
 async function removeMotion(ctx: ActionContext): Promise<ActionResult> {
@@ -100,24 +100,24 @@ async function removeMotion(ctx: ActionContext): Promise<ActionResult> {
   const res = await ctx.client.meetings[':meetingId'].motions[':motionId'].$delete({
     param: { ...param(ctx), motionId },
   });
-  return res.ok ? { done: 'motionRemoved' } : refused(res, 'removeMotion', { motionId });
+  return res.ok ? { done: 'motionRemoved' satisfies ManageDone } : refused(res, 'removeMotion', { motionId });
 }
 
 // —— the lifecycle: announce → open → close ——
 
 async function announce(ctx: ActionContext): Promise<ActionResult> {
   const res = await ctx.client.meetings[':meetingId'].announce.$post({ param: param(ctx) });
-  return res.ok ? { done: 'announced' } : refused(res, 'announce');
+  return res.ok ? { done: 'announced' satisfies ManageDone } : refused(res, 'announce');
 }
 
 async function open(ctx: ActionContext): Promise<ActionResult> {
   const res = await ctx.client.meetings[':meetingId'].open.$post({ param: param(ctx) });
-  return res.ok ? { done: 'opened' } : refused(res, 'open');
+  return res.ok ? { done: 'opened' satisfies ManageDone } : refused(res, 'open');
 }
 
 async function close(ctx: ActionContext): Promise<ActionResult> {
   const res = await ctx.client.meetings[':meetingId'].close.$post({ param: param(ctx) });
-  return res.ok ? { done: 'closed' } : refused(res, 'close');
+  return res.ok ? { done: 'closed' satisfies ManageDone } : refused(res, 'close');
 }
 
 // —— the count desk: paper and proxy ballots, each checked by a second teller ——
@@ -145,7 +145,7 @@ async function confirm(ctx: ActionContext): Promise<ActionResult> {
   const res = await ctx.client.meetings[':meetingId']['staff-ballots'][':ballotId'].confirm.$post({
     param: { ...param(ctx), ballotId },
   });
-  return res.ok ? { done: 'confirmed' } : refused(res, 'confirm', { ballotId });
+  return res.ok ? { done: 'confirmed' satisfies ManageDone } : refused(res, 'confirm', { ballotId });
 }
 
 async function reject(ctx: ActionContext): Promise<ActionResult> {
@@ -153,7 +153,7 @@ async function reject(ctx: ActionContext): Promise<ActionResult> {
   const res = await ctx.client.meetings[':meetingId']['staff-ballots'][':ballotId'].reject.$post({
     param: { ...param(ctx), ballotId },
   });
-  return res.ok ? { done: 'rejected' } : refused(res, 'reject', { ballotId });
+  return res.ok ? { done: 'rejected' satisfies ManageDone } : refused(res, 'reject', { ballotId });
 }
 
 export const managePage: PluginPage<VotingApi> = {

@@ -1,3 +1,4 @@
+import type { PageKit, PluginPageProps } from '@city/plugin-sdk/portal';
 import type { z } from '@hono/zod-openapi';
 import type {
   ChainCheckSchema,
@@ -14,6 +15,7 @@ import type {
   TurnoutSchema,
   VerifiedReceiptSchema,
 } from '../contracts.ts';
+import type { MessageKey } from './messages/index.ts';
 
 // Types only: the portal bundle must not pull zod schemas (or any server code) in with them.
 
@@ -74,6 +76,10 @@ export type MeetingData = {
   canTell: boolean;
 };
 
+/** What a manage action reports when it succeeds (`{ done }`); the page answers with `manage.done.<it>`. */
+export type ManageDone =
+  'saved' | 'motionAdded' | 'motionRemoved' | 'announced' | 'opened' | 'closed' | 'confirmed' | 'rejected';
+
 export type ManageData = {
   meeting: Meeting;
   canManage: boolean;
@@ -101,3 +107,7 @@ export type VerifyData = {
 export type SupervisionData = {
   meetings: Meeting[];
 };
+
+/** A page's props and its kit, knowing the plugin's message keys: a misspelt `kit.t('…')` fails the type check. */
+export type PageProps<Data> = PluginPageProps<Data, MessageKey>;
+export type Kit = PageKit<MessageKey>;
