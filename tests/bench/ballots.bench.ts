@@ -3,7 +3,7 @@ import { createDatabase, type DatabaseHandle } from '@city/db';
 import { votingPlugin } from '@city/plugin-voting/server';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp, buildWorld, signIn } from '@city/testing';
-import { onlineBallots } from '../../plugins/voting/src/server/ballots.ts';
+import { onlineBallots } from '../../plugins/voting/src/server/online-ballots.ts';
 import {
   ballotFor,
   installVoting,

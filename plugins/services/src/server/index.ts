@@ -8,14 +8,16 @@ import { adminRoutes } from './routes/admin.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
 import { myOrderRoutes } from './routes/my-orders.ts';
 import { vendorAccountRoutes } from './routes/vendor-account.ts';
+import { vendorImageRoutes } from './routes/vendor-images.ts';
 import { vendorOfferingRoutes } from './routes/vendor-offerings.ts';
 import { vendorOrderRoutes } from './routes/vendor-orders.ts';
+import { vendorSlotRoutes } from './routes/vendor-slots.ts';
 
 type Settings = ServicesSettings;
 
 const routes = (router: PluginRouter<Settings>) => adminRoutes(myOrderRoutes(catalogueRoutes(router)));
 const organisationRoutes = (router: PluginRouter<Settings>) =>
-  vendorOrderRoutes(vendorOfferingRoutes(vendorAccountRoutes(router)));
+  vendorOrderRoutes(vendorImageRoutes(vendorSlotRoutes(vendorOfferingRoutes(vendorAccountRoutes(router)))));
 
 /** The APIs' types, for the portal's typed clients (imported with `import type`: no server code reaches it). */
 export type ServicesApi = ReturnType<typeof routes>;

@@ -17,11 +17,18 @@ import {
 import { ballotRoutes } from './routes/ballots.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { publicRoutes, resultRoutes, supervisionRoutes } from './routes/results.ts';
+import { replyRoutes } from './routes/replies.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { supportRoutes } from './routes/supports.ts';
+import { topicMotionRoutes } from './routes/topic-motions.ts';
 import { topicRoutes } from './routes/topics.ts';
 import { demo } from './demo.ts';
 import type { Settings } from './meetings.ts';
 
-const routes = (router: PluginRouter<Settings>) => resultRoutes(ballotRoutes(meetingRoutes(topicRoutes(router))));
+const routes = (router: PluginRouter<Settings>) =>
+  resultRoutes(
+    ballotRoutes(meetingRoutes(topicMotionRoutes(reportRoutes(supportRoutes(replyRoutes(topicRoutes(router))))))),
+  );
 
 /** The member API's type, for the portal's typed client (imported with `import type`: no server code reaches it). */
 export type VotingApi = ReturnType<typeof routes>;

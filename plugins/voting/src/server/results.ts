@@ -4,7 +4,7 @@ import type { PluginContext } from '@city/plugin-sdk/server';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { Choice, ChoiceInput, MeetingView } from '../contracts.ts';
 import { ballots, motions, rollOwners } from '../schema.ts';
-import { factsOf, sealChain } from './ballots.ts';
+import { factsOf, sealChain } from './ballot-sealing.ts';
 import { checkChain } from './chain.ts';
 import { fail } from './errors.ts';
 import { links } from './links.ts';

@@ -13,17 +13,11 @@ import {
   type ChoiceInput,
 } from '../../contracts.ts';
 import { ballots, rollOwners } from '../../schema.ts';
-import {
-  checkChoices,
-  confirmEntry,
-  enterOnBehalf,
-  loadRollOwner,
-  rejectEntry,
-  onlineBallots,
-  type Ballot,
-} from '../ballots.ts';
+import { checkChoices, type Ballot } from '../ballot-rules.ts';
+import { confirmEntry, enterOnBehalf, loadRollOwner, rejectEntry } from '../count-desk.ts';
 import { fail } from '../errors.ts';
 import { loadMeeting, motionsOf, type Settings } from '../meetings.ts';
+import { onlineBallots } from '../online-ballots.ts';
 import { verifyChain } from '../results.ts';
 
 const meetingParams = z.object({ meetingId: z.uuid() });

@@ -6,7 +6,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { MeetingInputSchema, MeetingListSchema, MeetingSchema, MotionInputSchema } from '../../contracts.ts';
 import { ballots, candidates, meetings, motions } from '../../schema.ts';
 import { canManage, requireManager } from '../access.ts';
-import { sealChain } from '../ballots.ts';
+import { sealChain } from '../ballot-sealing.ts';
 import { fail } from '../errors.ts';
 import {
   countedBallots,

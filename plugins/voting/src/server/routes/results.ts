@@ -17,7 +17,7 @@ import {
   type ChoiceInput,
 } from '../../contracts.ts';
 import { ballots, meetings } from '../../schema.ts';
-import { sealChain } from '../ballots.ts';
+import { sealChain } from '../ballot-sealing.ts';
 import { normaliseReceipt } from '../chain.ts';
 import { fail } from '../errors.ts';
 import { loadMeeting, meetingSummaries, meetingView, motionsOf, type Settings } from '../meetings.ts';

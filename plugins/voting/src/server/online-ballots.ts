@@ -1,5 +1,3 @@
-import { chainHash } from '@city/plugin-sdk/hashing';
-import { newId } from '@city/plugin-sdk/schema';
 import { PluginError } from '@city/plugin-sdk';
 import {
   anyOf,
@@ -9,245 +7,27 @@ import {
   type PluginActor,
   type PluginContext,
 } from '@city/plugin-sdk/server';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { ChoiceInput } from '../contracts.ts';
-import { ballots, meetings, rollOwners, type Channel } from '../schema.ts';
-import { canonicalChoices, entryPayload, receiptCode, type EntryFacts } from './chain.ts';
+import { ballots, rollOwners } from '../schema.ts';
+import { acceptedBallot, checkChoices, holdOpen, type Ballot } from './ballot-rules.ts';
+import { chainEntries, moveTip, sealPending, withSeal, writeEntries, type Sealed } from './ballot-sealing.ts';
+import { receiptCode } from './chain.ts';
 import { fail } from './errors.ts';
 import { motionsOf, type Meeting, type Motion } from './meetings.ts';
-
-export type Ballot = typeof ballots.$inferSelect;
 
 /** A refusal in the plugin's words (answered to that item), as opposed to a fault (which fails the group). */
 const isPluginError = (error: unknown): error is PluginError => error instanceof PluginError;
 
-/**
- * Checks a ballot paper against the agenda: every motion answered once; a motion takes agree/oppose/abstain (or 废票
- * on paper), an election the chosen candidates (at most its seats) or 废票 on paper. Returns the choices in agenda order.
- */
-export function checkChoices(agenda: Motion[], choices: readonly ChoiceInput[], paper: boolean): ChoiceInput[] {
-  const byMotion = new Map(choices.map((c) => [c.motionId, c]));
-  if (byMotion.size !== choices.length) throw fail('choice_invalid');
-  if (byMotion.size !== agenda.length || agenda.some((m) => !byMotion.has(m.id))) throw fail('choices_incomplete');
-  for (const motion of agenda) {
-    const answer = byMotion.get(motion.id)!;
-    if ('choice' in answer) {
-      const allowed = answer.choice === 'invalid' ? paper : motion.kind === 'motion';
-      if (!allowed) throw fail('choice_invalid');
-    } else {
-      if (motion.kind !== 'election') throw fail('choice_invalid');
-      const known = new Set(motion.candidates.map((c) => c.id));
-      const chosen = new Set(answer.candidateIds);
-      if (chosen.size !== answer.candidateIds.length || answer.candidateIds.some((id) => !known.has(id)))
-        throw fail('choice_invalid');
-      if (chosen.size > (motion.seats ?? 0)) throw fail('too_many_candidates');
-    }
-  }
-  return canonicalChoices(
-    choices,
-    agenda.map((m) => m.id),
-  );
-}
-
-type FactFields =
-  | 'meetingId'
-  | 'rollOwnerId'
-  | 'receipt'
-  | 'channel'
-  | 'choices'
-  | 'acceptedAt'
-  | 'supersedes'
-  | 'paperRef'
-  | 'proxyName'
-  | 'proxyAuthorisation';
-
-/** What a ballot's chain entry commits to. */
-export const factsOf = (b: Pick<Ballot, FactFields>): EntryFacts => ({
-  meetingId: b.meetingId,
-  rollOwnerId: b.rollOwnerId,
-  receipt: b.receipt,
-  channel: b.channel,
-  choices: b.choices as unknown as ChoiceInput[],
-  acceptedAt: b.acceptedAt!,
-  supersedes: b.supersedes,
-  paperRef: b.paperRef,
-  proxyName: b.proxyName,
-  proxyAuthorisation: b.proxyAuthorisation,
-});
-
-/** Rows per sealing update: four parameters each, well under Postgres's 65,535. */
-const SEAL_CHUNK = 5000;
-
-/** The end of a meeting's chain, as the transaction holding its lock sees it. */
-interface ChainTip {
-  head: string;
-  seq: number;
-}
-type Sealed = Map<string, { seq: number; prev: string; hash: string }>;
-
-/** Chain entries for ballots, in order, after `tip`: entry n is SHA-256(entry n−1 ‖ payload n). */
-function chainEntries(tip: ChainTip, rows: ReadonlyArray<Pick<Ballot, 'id' | FactFields>>) {
-  let { head, seq } = tip;
-  const entries: Array<{ id: string; seq: number; prev: string; hash: string }> = [];
-  for (const row of rows) {
-    const hash = chainHash(head, entryPayload(factsOf(row)));
-    entries.push({ id: row.id, seq: ++seq, prev: head, hash });
-    head = hash;
-  }
-  return { entries, tip: { head, seq } };
-}
-
-/** Writes chain entries onto ballots already stored. */
-async function writeEntries(
-  ctx: PluginContext<unknown>,
-  entries: ReadonlyArray<{ id: string; seq: number; prev: string; hash: string }>,
-) {
-  for (let i = 0; i < entries.length; i += SEAL_CHUNK) {
-    const rows = entries
-      .slice(i, i + SEAL_CHUNK)
-      .map((e) => sql`(${e.id}::uuid, ${e.seq}::integer, ${e.prev}, ${e.hash})`);
-    await ctx.db.execute(sql`update ${ballots} set seq = v.seq, prev_hash = v.prev, entry_hash = v.hash
-      from (values ${sql.join(rows, sql`, `)}) as v(id, seq, prev, hash) where ${ballots.id} = v.id`);
-  }
-}
-
-/** Seals the meeting's accepted ballots not in its chain yet, in the order they were accepted. Holds the chain lock. */
-async function sealPending(
-  ctx: PluginContext<unknown>,
-  meetingId: string,
-  tip: ChainTip,
-): Promise<{ tip: ChainTip; sealed: Sealed }> {
-  const unsealed = await ctx.db
-    .select()
-    .from(ballots)
-    .where(
-      and(eq(ballots.meetingId, meetingId), isNull(ballots.seq), inArray(ballots.status, ['accepted', 'superseded'])),
-    )
-    .orderBy(asc(ballots.acceptedAt), asc(ballots.id));
-  const chained = chainEntries(tip, unsealed);
-  await writeEntries(ctx, chained.entries);
-  return { tip: chained.tip, sealed: new Map(chained.entries.map((e) => [e.id, e])) };
-}
-
-const moveTip = (ctx: PluginContext<unknown>, meetingId: string, tip: ChainTip) =>
-  ctx.db.update(meetings).set({ ballotSeq: tip.seq, chainHead: tip.head }).where(eq(meetings.id, meetingId));
-
-/**
- * Appends the meeting's accepted ballots that are not in its chain yet. The chain's lock is the meeting row's NO KEY
- * UPDATE: online ballots take it for their whole group and are written already sealed; paper confirmations and
- * changes are written without it and sealed here — `ifFree` after them (whoever holds the lock seals next), `wait`
- * before the count and before a check. FOR KEY SHARE (paper entries) does not conflict with it; the count's FOR
- * UPDATE does.
- */
-export async function sealChain(
-  ctx: PluginContext<unknown>,
-  meetingId: string,
-  mode: 'wait' | 'ifFree',
-): Promise<Sealed> {
-  const query = ctx.db
-    .select({ head: meetings.chainHead, seq: meetings.ballotSeq })
-    .from(meetings)
-    .where(eq(meetings.id, meetingId));
-  const [meeting] =
-    mode === 'wait' ? await query.for('no key update') : await query.for('no key update', { skipLocked: true });
-  if (!meeting?.head) return new Map();
-  const { tip, sealed } = await sealPending(ctx, meetingId, { head: meeting.head, seq: meeting.seq });
-  if (sealed.size) await moveTip(ctx, meetingId, tip);
-  return sealed;
-}
-
-/**
- * The meeting, held open for this transaction: FOR KEY SHARE lets paper entries proceed side by side, but the count
- * (FOR UPDATE) waits for them and they for it, so no ballot lands after the count. A group of online ballots holds it
- * FOR NO KEY UPDATE instead, which is also the chain's lock.
- */
-async function holdOpen(
-  ctx: PluginContext<unknown>,
-  meetingId: string,
-  online: boolean,
-  lock: 'key share' | 'no key update' = 'key share',
-): Promise<Meeting> {
-  const [meeting] = await ctx.db.select().from(meetings).where(eq(meetings.id, meetingId)).for(lock);
-  if (!meeting || meeting.status === 'draft') throw fail('meeting_missing');
-  if (meeting.status !== 'open') throw fail('not_open');
-  if (online && ctx.now() >= meeting.closesAt) throw fail('voting_ended');
-  return meeting;
-}
-
-async function liveBallot(ctx: PluginContext<unknown>, meetingId: string, rollOwnerId: string) {
-  const [row] = await ctx.db
-    .select()
-    .from(ballots)
-    .where(
-      and(
-        eq(ballots.meetingId, meetingId),
-        eq(ballots.rollOwnerId, rollOwnerId),
-        inArray(ballots.status, ['pending', 'accepted']),
-      ),
-    );
-  return row;
-}
-
-export async function findBallot(ctx: PluginContext<unknown>, where: ReturnType<typeof eq>) {
-  const [row] = await ctx.db.select().from(ballots).where(where);
-  return row;
-}
-
-export async function loadRollOwner(ctx: PluginContext<unknown>, meetingId: string, rollOwnerId: string) {
-  const [owner] = await ctx.db
-    .select()
-    .from(rollOwners)
-    .where(and(eq(rollOwners.meetingId, meetingId), eq(rollOwners.id, rollOwnerId)));
-  if (!owner) throw fail('ballot_missing');
-  return owner;
-}
-
-/** An accepted ballot as it is written; the chain takes it in at the next sealing. */
-export function acceptedBallot(ctx: PluginContext<unknown>, facts: EntryFacts, extra: Partial<Ballot> = {}) {
-  return {
-    id: newId(),
-    tenantId: ctx.tenant.id,
-    ...extra,
-    meetingId: facts.meetingId,
-    rollOwnerId: facts.rollOwnerId,
-    channel: facts.channel as Channel,
-    status: 'accepted' as const,
-    choices: facts.choices as unknown as Record<string, unknown>,
-    receipt: facts.receipt,
-    paperRef: facts.paperRef,
-    proxyName: facts.proxyName,
-    proxyAuthorisation: facts.proxyAuthorisation,
-    supersedes: facts.supersedes,
-    createdAt: facts.acceptedAt,
-    acceptedAt: facts.acceptedAt,
-  };
-}
-
-interface CastInput {
-  meeting: Meeting;
-  rollOwnerId: string;
-  choices: ChoiceInput[];
-  channel: Channel;
-  paperRef?: string | null;
-  proxyName?: string | null;
-  proxyAuthorisation?: string | null;
-}
-
-/** With the seal's result, the ballot as it now stands (in the chain if this request sealed it). */
-const withSeal = (ballot: Ballot, sealed: Sealed): Ballot => {
-  const entry = sealed.get(ballot.id);
-  return entry ? { ...ballot, seq: entry.seq, prevHash: entry.prev, entryHash: entry.hash } : ballot;
-};
-
-export interface OnlineBallot {
+interface OnlineBallot {
   meetingId: string;
   rollOwnerId: string;
   choices: ChoiceInput[];
   idempotencyKey: string | null;
 }
 
-export type CastResult = { ballot: Ballot; replayed: boolean };
+type CastResult = { ballot: Ballot; replayed: boolean };
 
 /** Earlier ballots that decide what each new one is: the owners' live ballots, and earlier requests with the same keys. */
 async function earlierBallots(
@@ -567,66 +347,4 @@ async function castOnline(
   const after = settle(await earlier(), actor.id, rollOwnerId, key);
   if (after.repeat) return { ballot: after.repeat, replayed: true };
   throw fail(after.live?.status === 'pending' ? 'ballot_pending' : 'already_voted');
-}
-
-/** A paper or proxy ballot typed in by one person: it counts only after a second person confirms it. */
-export async function enterOnBehalf(ctx: PluginContext<unknown>, input: CastInput): Promise<Ballot> {
-  const actor = ctx.actor!;
-  const id = newId();
-  try {
-    await ctx.db.transaction(async () => {
-      const meeting = await holdOpen(ctx, input.meeting.id, false);
-      const current = await liveBallot(ctx, meeting.id, input.rollOwnerId);
-      if (current?.status === 'pending') throw fail('ballot_pending');
-      // Changing a ballot is the owner's own act online; a paper ballot never replaces one already counted.
-      if (current) throw fail('already_voted');
-      await ctx.db.insert(ballots).values({
-        id,
-        tenantId: ctx.tenant.id,
-        meetingId: meeting.id,
-        rollOwnerId: input.rollOwnerId,
-        channel: input.channel,
-        status: 'pending',
-        choices: input.choices as unknown as Record<string, unknown>,
-        receipt: receiptCode(),
-        paperRef: input.paperRef || null,
-        proxyName: input.proxyName || null,
-        proxyAuthorisation: input.proxyAuthorisation || null,
-        enteredBy: actor.id,
-        enteredByName: actor.displayName,
-        createdAt: ctx.now(),
-      });
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, 'voting_ballots_one_live')) throw fail('ballot_pending');
-    throw error;
-  }
-  return (await findBallot(ctx, eq(ballots.id, id)))!;
-}
-
-/** The second person's check: the entry is accepted and counts, and joins the chain. */
-export async function confirmEntry(ctx: PluginContext<unknown>, meeting: Meeting, ballotId: string): Promise<Ballot> {
-  const actor = ctx.actor!;
-  const entry = await findBallot(ctx, and(eq(ballots.meetingId, meeting.id), eq(ballots.id, ballotId))!);
-  if (!entry) throw fail('ballot_missing');
-  if (entry.status !== 'pending') throw fail('not_pending');
-  if (entry.enteredBy === actor.id) throw fail('same_person');
-  await holdOpen(ctx, meeting.id, false);
-  const [confirmed] = await ctx.db
-    .update(ballots)
-    .set({ status: 'accepted', acceptedAt: ctx.now(), confirmedBy: actor.id, confirmedByName: actor.displayName })
-    .where(and(eq(ballots.id, entry.id), eq(ballots.status, 'pending')))
-    .returning();
-  if (!confirmed) throw fail('not_pending');
-  return withSeal({ ...entry, ...confirmed }, await sealChain(ctx, meeting.id, 'ifFree'));
-}
-
-export async function rejectEntry(ctx: PluginContext<unknown>, meeting: Meeting, ballotId: string): Promise<void> {
-  const actor = ctx.actor!;
-  const [row] = await ctx.db
-    .update(ballots)
-    .set({ status: 'rejected', confirmedBy: actor.id, confirmedByName: actor.displayName })
-    .where(and(eq(ballots.meetingId, meeting.id), eq(ballots.id, ballotId), eq(ballots.status, 'pending')))
-    .returning({ id: ballots.id });
-  if (!row) throw fail('not_pending');
 }

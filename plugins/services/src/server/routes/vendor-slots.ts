@@ -1,0 +1,74 @@
+import { z } from '@hono/zod-openapi';
+import { newId } from '@city/plugin-sdk/schema';
+import { isForeignKeyViolation, jsonBody, jsonResponse, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
+import type { Schema } from 'hono';
+import type { ServicesSettings } from '../../manifest.ts';
+import { and, eq } from 'drizzle-orm';
+import { SlotInputSchema, SlotSchema } from '../../contracts.ts';
+import { slots } from '../../schema.ts';
+import { fail } from '../errors.ts';
+import { slotView } from '../views.ts';
+import { MANAGERS, offeringParams, oneOffering } from '../vendor-offerings.ts';
+
+const slotParams = z.object({ slotId: z.uuid() });
+
+const addSlot = pluginRoute({
+  method: 'post',
+  path: '/offerings/{offeringId}/slots',
+  summary: '新增可预约时段 / Add a bookable slot',
+  access: MANAGERS,
+  request: { params: offeringParams, body: jsonBody(SlotInputSchema) },
+  responses: { 201: jsonResponse(SlotSchema, 'Added') },
+});
+const removeSlot = pluginRoute({
+  method: 'delete',
+  path: '/slots/{slotId}',
+  summary: '删除无人预约的时段 / Remove a slot nobody booked',
+  access: MANAGERS,
+  request: { params: slotParams },
+  responses: { 204: { description: 'Removed' }, 409: { description: 'Booked' } },
+});
+
+/** An offering's bookable slots: added ahead of time, removed only while nobody has booked them. */
+export const vendorSlotRoutes = <R extends Schema>(router: PluginRouter<ServicesSettings, R>) =>
+  router
+    .openapi(addSlot, async (c) => {
+      const ctx = c.get('org');
+      const { offeringId } = c.req.valid('param');
+      await oneOffering(ctx, offeringId);
+      const input = c.req.valid('json');
+      if (new Date(input.startsAt) <= ctx.now()) throw fail('slot_past');
+      const [row] = await ctx.db
+        .insert(slots)
+        .values({
+          id: newId(),
+          organisationId: ctx.organisation.id,
+          offeringId,
+          startsAt: new Date(input.startsAt),
+          endsAt: new Date(input.endsAt),
+          capacity: input.capacity,
+          booked: 0,
+          createdAt: ctx.now(),
+        })
+        .returning();
+      return c.json(slotView(row!), 201);
+    })
+    .openapi(removeSlot, async (c) => {
+      const ctx = c.get('org');
+      const { slotId } = c.req.valid('param');
+      // A slot whose orders were all cancelled has no seat taken but keeps its history: it stays.
+      const removed = await ctx.db
+        .transaction((db) =>
+          db
+            .delete(slots)
+            .where(and(eq(slots.id, slotId), eq(slots.booked, 0)))
+            .returning({ id: slots.id }),
+        )
+        .catch((error: unknown) => {
+          if (isForeignKeyViolation(error)) throw fail('slot_booked');
+          throw error;
+        });
+      if (removed.length) return c.body(null, 204);
+      const [slot] = await ctx.db.select({ id: slots.id }).from(slots).where(eq(slots.id, slotId));
+      throw fail(slot ? 'slot_booked' : 'slot_missing');
+    });
