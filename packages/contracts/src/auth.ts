@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { NameSchema, PasswordSchema, PhoneSchema, SmsCodeSchema, TimestampSchema, IdSchema } from './common.ts';
-import { LOCALES } from './enums.ts';
+import { LOCALES } from './values/enums.ts';
 
 export const PhoneCodeRequestSchema = z
   .object({ phone: PhoneSchema, purpose: z.enum(['sign-up', 'password-reset']) })

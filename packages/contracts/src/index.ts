@@ -1,19 +1,19 @@
-export * from './enums.ts';
-export * from './errors.ts';
-export * from './validation-messages.ts';
+/**
+ * `@city/contracts`: the zod schemas the API validates with and documents (OpenAPI), and everything of
+ * `./values` (constants, plain functions, types). Browser code imports `@city/contracts/values` instead.
+ */
+export * from './values/index.ts';
 export * from './common.ts';
+export * from './errors.ts';
 export * from './auth.ts';
 export * from './regions.ts';
 export * from './tenants.ts';
 export * from './me.ts';
-export * from './access.ts';
-export * from './mask.ts';
 export * from './audit.ts';
 export * from './notices.ts';
 export * from './registry.ts';
 export * from './verification.ts';
 export * from './registry-import.ts';
 export * from './plugins.ts';
-export * from './events.ts';
 export * from './uscc.ts';
 export * from './organisations.ts';

@@ -1,11 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { IdSchema, TimestampSchema } from './common.ts';
-
-export const NOTICE_CATEGORIES = ['notice', 'disclosure', 'result'] as const;
-export const NOTICE_AUDIENCES = ['public', 'residents', 'owners', 'building'] as const;
-export const NOTICE_STATES = ['draft', 'scheduled', 'live', 'expired', 'withdrawn'] as const;
-export type NoticeCategory = (typeof NOTICE_CATEGORIES)[number];
-export type NoticeAudience = (typeof NOTICE_AUDIENCES)[number];
+import {
+  NOTICE_AUDIENCES,
+  NOTICE_CATEGORIES,
+  NOTICE_STATES,
+  type NoticeAudience,
+  type NoticeCategory,
+} from './values/notices.ts';
 
 export const NoticeAttachmentSchema = z.object({
   name: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(100),

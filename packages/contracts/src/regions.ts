@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { IdSchema, NameSchema, PhoneSchema } from './common.ts';
-import { REGION_KINDS } from './enums.ts';
+import { REGION_KINDS } from './values/enums.ts';
 
 export const RegionSchema = z
   .object({

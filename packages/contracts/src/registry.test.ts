@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AreaSchema, countingArea, formatArea, isValidIdNumber, maskIdNumber } from './registry.ts';
+import { AreaSchema } from './registry.ts';
+import { countingArea, formatArea, isValidIdNumber, maskIdNumber } from './values/registry.ts';
 
 describe('areas', () => {
   it('parse exactly into 0.01 m²', () => {

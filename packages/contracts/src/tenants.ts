@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { IdSchema, NameSchema, PhoneSchema, ReasonSchema, SlugSchema, TimestampSchema } from './common.ts';
-import { APPLICATION_STATUSES, TENANT_ROLES, TENANT_STATUSES } from './enums.ts';
+import { APPLICATION_STATUSES, TENANT_ROLES, TENANT_STATUSES } from './values/enums.ts';
+import { INVITATION_STATES } from './values/tenants.ts';
 
 export const TenantSchema = z
   .object({
@@ -78,8 +79,6 @@ export const MemberUpdateSchema = z.object({ roles: RolesSchema }).openapi('Memb
 export const InvitationCreateSchema = z
   .object({ phone: PhoneSchema, displayName: NameSchema, roles: RolesSchema })
   .openapi('InvitationCreate');
-
-export const INVITATION_STATES = ['open', 'accepted', 'revoked', 'expired'] as const;
 
 export const InvitationSchema = z
   .object({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isValidUscc, UsccSchema, usccCheckCharacter } from './uscc.ts';
+import { UsccSchema } from './uscc.ts';
+import { isValidUscc, usccCheckCharacter } from './values/uscc.ts';
 
 describe('unified social credit code (GB 32100-2015)', () => {
   it('accepts real codes, whose last character is their checksum', () => {

@@ -1,4 +1,4 @@
-import { formatArea } from '@city/contracts';
+import { formatArea } from '@city/contracts/values';
 
 export { formatArea };
 

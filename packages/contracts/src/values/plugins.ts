@@ -1,0 +1,41 @@
+/**
+ * What a plugin may ask a neighbourhood for. Each scope is one capability of the plugin context; the admin sees
+ * these explanations when installing and grants them all or does not install.
+ */
+export const SCOPES = {
+  'registry:read': {
+    'zh-CN': '读取房屋登记：楼栋、房屋、面积与业主（个人信息脱敏）',
+    en: 'Read the property registry: buildings, units, areas and owners (personal data masked)',
+  },
+  'registry:owners': {
+    'zh-CN':
+      '读取业主名册：房屋面积、业主姓名与表决代表，以及哪些成员已认证为哪位业主（用于业主共同决定事项的表决；不含电话和身份证号）',
+    en: 'Read the owner roll: unit areas, owners’ names and designated voters, and which members are verified as which owner (for owners’ joint decisions; no phone or ID numbers)',
+  },
+  'members:read': { 'zh-CN': '读取小区成员名单及其角色', en: 'Read the neighbourhood’s members and their roles' },
+  'members:homes': {
+    'zh-CN': '读取正在使用插件的成员本人已认证的房屋地址（如上门服务的地址），不含他人信息',
+    en: 'Read the verified home addresses of the member using it (e.g. where a home visit goes), nobody else’s',
+  },
+  'notices:publish': {
+    'zh-CN': '以插件名义在公告栏发布通知和公示',
+    en: 'Publish notices and disclosures on the board in its own name',
+  },
+  'audit:write': {
+    'zh-CN': '在小区审计日志中记录本插件的操作',
+    en: 'Record its own actions in the neighbourhood’s audit trail',
+  },
+} as const;
+
+export type Scope = keyof typeof SCOPES;
+
+export function isScope(value: string): value is Scope {
+  return Object.hasOwn(SCOPES, value);
+}
+
+/** Plugin ids and the ids of the roles plugins add: kebab-case. */
+export const PLUGIN_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+/** Words the marketplace's own paths use next to plugin ids (`/plugins/navigation`), and the SDK's own name. */
+export const RESERVED_PLUGIN_IDS: readonly string[] = ['navigation', 'sdk'];
+export const PLUGIN_CATEGORIES = ['governance', 'services', 'party', 'community'] as const;
+export type PluginCategory = (typeof PLUGIN_CATEGORIES)[number];

@@ -1,0 +1,1 @@
+export const INVITATION_STATES = ['open', 'accepted', 'revoked', 'expired'] as const;
