@@ -1,4 +1,3 @@
-import { emitEvent } from '@city/core';
 import { schema, withTenant } from '@city/db';
 import { randomPhone, createTestApp, type TestApp, buildWorld, type World } from '@city/testing';
 import { definePlugin } from '@city/plugin-sdk';
@@ -197,7 +196,7 @@ describe('plugin lifecycle (fixture plugin)', () => {
     const tenantId = world.tenantA.id;
     const { dispatcher } = h.services.pluginRuntime;
     await withTenant(h.database.db, tenantId, async (tx) => {
-      await emitEvent(
+      await h.services.events.emit(
         tx,
         tenantId,
         'member.joined',
@@ -207,7 +206,13 @@ describe('plugin lifecycle (fixture plugin)', () => {
       throw new Error('the change fails');
     }).catch(() => undefined);
     await withTenant(h.database.db, tenantId, (tx) =>
-      emitEvent(tx, tenantId, 'member.joined', { userId: 'u1', roles: [], via: 'invitation' }, h.clock.now()),
+      h.services.events.emit(
+        tx,
+        tenantId,
+        'member.joined',
+        { userId: 'u1', roles: [], via: 'invitation' },
+        h.clock.now(),
+      ),
     );
     await dispatcher.dispatch(tenantId);
     const notes = await notesOf(tenantId);
@@ -216,7 +221,13 @@ describe('plugin lifecycle (fixture plugin)', () => {
 
     await as('adminA', 'PUT', `${A()}/plugins/fixture/settings`, { settings: { greeting: 'Hi', failEvents: true } });
     await withTenant(h.database.db, tenantId, (tx) =>
-      emitEvent(tx, tenantId, 'member.joined', { userId: 'u2', roles: [], via: 'invitation' }, h.clock.now()),
+      h.services.events.emit(
+        tx,
+        tenantId,
+        'member.joined',
+        { userId: 'u2', roles: [], via: 'invitation' },
+        h.clock.now(),
+      ),
     );
     await dispatcher.dispatch(tenantId);
     const failing = (await as('adminA', 'GET', `${A()}/plugins/fixture`)).body.deliveries;
@@ -239,7 +250,13 @@ describe('plugin lifecycle (fixture plugin)', () => {
     // An admin need not wait for the back-off: "retry now" delivers once the request has committed.
     await as('adminA', 'PUT', `${A()}/plugins/fixture/settings`, { settings: { greeting: 'Hi', failEvents: true } });
     await withTenant(h.database.db, tenantId, (tx) =>
-      emitEvent(tx, tenantId, 'member.joined', { userId: 'u3', roles: ['resident'], via: 'invitation' }, h.clock.now()),
+      h.services.events.emit(
+        tx,
+        tenantId,
+        'member.joined',
+        { userId: 'u3', roles: ['resident'], via: 'invitation' },
+        h.clock.now(),
+      ),
     );
     await dispatcher.dispatch(tenantId);
     const [waiting] = (await as('adminA', 'GET', `${A()}/plugins/fixture`)).body.deliveries;
@@ -292,7 +309,13 @@ describe('plugin lifecycle (fixture plugin)', () => {
 
     // The background sweep finds B's waiting event by itself (it asks only which neighbourhoods have work).
     await withTenant(h.database.db, world.tenantB.id, (tx) =>
-      emitEvent(tx, world.tenantB.id, 'member.joined', { userId: 'b1', roles: [], via: 'invitation' }, h.clock.now()),
+      h.services.events.emit(
+        tx,
+        world.tenantB.id,
+        'member.joined',
+        { userId: 'b1', roles: [], via: 'invitation' },
+        h.clock.now(),
+      ),
     );
     await h.services.pluginRuntime.dispatcher.sweep();
     expect(await notesOf(world.tenantB.id)).toEqual(['installed', 'welcome b1']);
@@ -322,7 +345,13 @@ describe('plugin lifecycle (fixture plugin)', () => {
     // An event while disabled waits (paused) and is delivered once the plugin is enabled again.
     const tenantId = world.tenantA.id;
     await withTenant(h.database.db, tenantId, (tx) =>
-      emitEvent(tx, tenantId, 'member.joined', { userId: 'while-off', roles: [], via: 'invitation' }, h.clock.now()),
+      h.services.events.emit(
+        tx,
+        tenantId,
+        'member.joined',
+        { userId: 'while-off', roles: [], via: 'invitation' },
+        h.clock.now(),
+      ),
     );
     await h.services.pluginRuntime.dispatcher.dispatch(tenantId);
     expect((await as('adminA', 'GET', `${A()}/plugins/fixture`)).body.deliveries).toEqual([

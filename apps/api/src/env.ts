@@ -1,4 +1,4 @@
-import type { Grant, Locale, OrganisationRole, TenantRole } from '@city/contracts';
+import type { Locale, OrganisationRole, TenantRole } from '@city/contracts';
 import type { ApiServices } from './services.ts';
 import type { Tx } from '@city/db';
 import type { SessionUser } from '@city/auth';
@@ -27,12 +27,11 @@ export interface AppEnv {
     services: ApiServices;
     locale: Locale;
     actor: Actor | null;
-    /** Set on tenant routes by authorize(): the route's neighbourhood, the caller's membership, its transaction. */
+    /** Set on tenant routes by enterTenant(): the route's neighbourhood, the caller's membership, its transaction. */
     tenant: TenantContext;
     member: MemberContext;
     tx: Tx;
-    /** Set on organisation routes by authorize(): the route's organisation and the caller's role in it. */
-    organisation: { id: string; role: OrganisationRole };
-    grants: readonly Grant[];
+    /** Set on organisation routes by the access check: the route's organisation and the caller's role in it. */
+    organisation: { id: string; role: OrganisationRole; name: string };
   };
 }

@@ -12,5 +12,5 @@ export { addressOf } from './verification.ts';
 export * from './pii-key.ts';
 export { CLAIM_LIMIT, type Claimant, type Reader } from './verification.ts';
 export { templateTable } from './registry-import/imports.ts';
-export { emitEvent, markTouched, takeTouched } from './events.ts';
+export type { EventOutbox } from './events.ts';
 export * from './voting/index.ts';

@@ -2,7 +2,7 @@ import { maskPhone, type Locale, type TenantRole } from '@city/contracts';
 import type { Clock, SmsSender } from '@city/auth';
 import { schema, withTenant, withUser, type Database, type Tx } from '@city/db';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
-import { emitEvent } from './events.ts';
+import type { EventOutbox } from './events.ts';
 import { audit, type AuditContext } from './audit.ts';
 import { AppError } from './errors.ts';
 import { smsTexts } from './sms-texts.ts';
@@ -41,12 +41,14 @@ export class Invitations {
   private readonly clock: Clock;
   private readonly sms: SmsSender;
   private readonly publicUrl: string;
+  private readonly events: EventOutbox;
 
-  constructor(deps: { db: Database; clock: Clock; sms: SmsSender; publicUrl: string }) {
+  constructor(deps: { db: Database; clock: Clock; sms: SmsSender; publicUrl: string; events: EventOutbox }) {
     this.db = deps.db;
     this.clock = deps.clock;
     this.sms = deps.sms;
     this.publicUrl = deps.publicUrl;
+    this.events = deps.events;
   }
 
   async list(tx: Tx) {
@@ -166,7 +168,7 @@ export class Invitations {
       }
       await tx.update(inv).set({ acceptedAt: now, acceptedBy: user.id }).where(eq(inv.id, id));
       if (!member)
-        await emitEvent(
+        await this.events.emit(
           tx,
           row.tenantId,
           'member.joined',

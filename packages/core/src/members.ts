@@ -1,15 +1,21 @@
 import { maskPhone, type TenantRole } from '@city/contracts';
 import { schema, type Tx } from '@city/db';
 import { and, asc, eq, gt, ilike, sql } from 'drizzle-orm';
-import { emitEvent } from './events.ts';
+import type { EventOutbox } from './events.ts';
 import { audit, type AuditContext } from './audit.ts';
 import { AppError } from './errors.ts';
 import { decodeCursor, page } from './pagination.ts';
 
 const m = schema.members;
 
-/** Members of one neighbourhood. Every function runs in the caller's tenant transaction (withTenant). */
-export const members = {
+/** Members of one neighbourhood. Every method runs in the caller's tenant transaction (withTenant). */
+export class Members {
+  private readonly events: EventOutbox;
+
+  constructor(events: EventOutbox) {
+    this.events = events;
+  }
+
   /** A page of members, optionally only those whose name contains `q`. */
   async list(tx: Tx, options: { cursor?: string | undefined; limit: number; q?: string | undefined }) {
     const after = decodeCursor(options.cursor);
@@ -32,7 +38,7 @@ export const members = {
       rows.map((r) => ({ ...r, phone: maskPhone(r.phone), roles: r.roles as TenantRole[] })),
       options.limit,
     );
-  },
+  }
 
   async updateRoles(tx: Tx, context: AuditContext, memberId: string, roles: TenantRole[]) {
     const target = await lockMember(tx, memberId);
@@ -45,20 +51,20 @@ export const members = {
       details: { member: target.displayName, from: target.roles, to: roles },
     });
     return updated!;
-  },
+  }
 
   async remove(tx: Tx, context: AuditContext, memberId: string) {
     const target = await lockMember(tx, memberId);
     if (target.roles.includes('admin')) await keepAnAdmin(tx);
-    await endMembership(tx, context, target, 'removed');
+    await endMembership(tx, this.events, context, target, 'removed');
     await audit(tx, context, {
       action: 'member.removed',
       targetType: 'member',
       targetId: memberId,
       details: { member: target.displayName, roles: target.roles },
     });
-  },
-};
+  }
+}
 
 async function lockMember(tx: Tx, memberId: string) {
   const [target] = await tx.select().from(m).where(eq(m.id, memberId)).for('update');
@@ -79,11 +85,12 @@ async function keepAnAdmin(tx: Tx) {
 /** A person leaves the neighbourhood: the membership goes, with any roles plugins gave them here. */
 export async function endMembership(
   tx: Tx,
+  events: EventOutbox,
   context: AuditContext,
   member: { id: string; userId: string },
   via: 'removed' | 'verification',
 ) {
   await tx.delete(m).where(eq(m.id, member.id));
   await tx.delete(schema.pluginRoleGrants).where(eq(schema.pluginRoleGrants.userId, member.userId));
-  await emitEvent(tx, context.tenantId, 'member.left', { userId: member.userId, via }, context.at);
+  await events.emit(tx, context.tenantId, 'member.left', { userId: member.userId, via }, context.at);
 }

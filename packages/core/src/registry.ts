@@ -4,7 +4,7 @@ import { countingArea, formatArea, maskIdNumber, maskPhone } from '@city/contrac
 import { isUniqueViolation, schema, type Tx } from '@city/db';
 import { and, asc, count, eq, getTableColumns, inArray, isNull } from 'drizzle-orm';
 import { audit, type AuditContext } from './audit.ts';
-import { emitEvent } from './events.ts';
+import type { EventOutbox } from './events.ts';
 import { AppError } from './errors.ts';
 
 const u = schema.units;
@@ -141,9 +141,11 @@ export async function isVerifiedResident(tx: Tx, userId: string): Promise<boolea
  */
 export class Registry {
   private readonly piiKey: Uint8Array;
+  private readonly events: EventOutbox;
 
-  constructor(piiKey: Uint8Array) {
+  constructor(piiKey: Uint8Array, events: EventOutbox) {
     this.piiKey = piiKey;
+    this.events = events;
   }
 
   idNumberHash(idNumber: string): Uint8Array {
@@ -301,7 +303,7 @@ export class Registry {
         since: context.at,
       });
     }
-    await emitEvent(tx, context.tenantId, 'unit.owner_changed', { unitId, owners: next.length }, context.at);
+    await this.events.emit(tx, context.tenantId, 'unit.owner_changed', { unitId, owners: next.length }, context.at);
     await audit(tx, context, {
       action: 'registry.owners_changed',
       targetType: 'unit',

@@ -3,7 +3,8 @@ import type { Database } from '@city/db';
 import { Accounts } from './accounts.ts';
 import { Applications } from './applications.ts';
 import { Invitations } from './invitations.ts';
-import { members } from './members.ts';
+import { EventOutbox } from './events.ts';
+import { Members } from './members.ts';
 import { notices } from './notices.ts';
 import { Organisations } from './organisations.ts';
 import { Regions } from './regions.ts';
@@ -31,7 +32,8 @@ export function createServices(deps: CoreDeps) {
   const limiter = new RateLimiter(db, clock);
   const codes = new PhoneCodes(db, clock);
   const regions = new Regions(db);
-  const registry = new Registry(deps.piiKey);
+  const events = new EventOutbox();
+  const registry = new Registry(deps.piiKey, events);
   return {
     ...deps,
     sessions,
@@ -42,13 +44,14 @@ export function createServices(deps: CoreDeps) {
     tenants: new Tenants(db, clock),
     applications: new Applications(db, regions, clock),
     organisations: new Organisations(db, clock),
-    invitations: new Invitations(deps),
+    events,
+    invitations: new Invitations({ ...deps, events }),
     supervision: new Supervision(db, regions),
-    members,
+    members: new Members(events),
     notices,
     registry,
-    registryImports: new RegistryImports({ db, clock, registry }),
-    verification: new Verification(deps),
+    registryImports: new RegistryImports({ db, clock, registry, events }),
+    verification: new Verification({ ...deps, events }),
   };
 }
 

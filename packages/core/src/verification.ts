@@ -12,7 +12,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { audit, type AuditContext } from './audit.ts';
-import { emitEvent } from './events.ts';
+import type { EventOutbox } from './events.ts';
 import { endMembership } from './members.ts';
 import { AppError } from './errors.ts';
 
@@ -104,9 +104,11 @@ function view(row: ViewRow) {
  */
 export class Verification {
   private readonly publicUrl: string;
+  private readonly events: EventOutbox;
 
-  constructor(deps: { publicUrl: string }) {
+  constructor(deps: { publicUrl: string; events: EventOutbox }) {
     this.publicUrl = deps.publicUrl;
+    this.events = deps.events;
   }
 
   claimUrl(tenantSlug: string, code: string) {
@@ -221,7 +223,7 @@ export class Verification {
       note: '',
     });
     if (status === 'verified') await this.ensureMember(tx, context, claimant.id, input.displayName);
-    await emitEvent(
+    await this.events.emit(
       tx,
       context.tenantId,
       'verification.changed',
@@ -317,7 +319,7 @@ export class Verification {
       })
       .where(eq(v.id, id));
     await this.ensureMember(tx, context, current.userId, current.displayName);
-    await emitEvent(
+    await this.events.emit(
       tx,
       context.tenantId,
       'verification.changed',
@@ -370,8 +372,8 @@ export class Verification {
       .where(and(eq(v.userId, current.userId), eq(v.status, 'verified')));
     const [member] = await tx.select().from(schema.members).where(eq(schema.members.userId, current.userId));
     const leaves = Boolean(member && others!.n === 0 && member.roles.every((r) => r === 'resident'));
-    if (leaves) await endMembership(tx, context, member!, 'verification');
-    await emitEvent(
+    if (leaves) await endMembership(tx, this.events, context, member!, 'verification');
+    await this.events.emit(
       tx,
       context.tenantId,
       'verification.changed',
@@ -446,7 +448,7 @@ export class Verification {
       targetId: userId,
       details: { roles: ['resident'], via: 'verification' },
     });
-    await emitEvent(
+    await this.events.emit(
       tx,
       context.tenantId,
       'member.joined',

@@ -2,10 +2,6 @@ import { ERROR_CATALOGUE, type ErrorCode } from '@city/contracts';
 import type { LocalizedString } from './manifest.ts';
 import type { Scope } from './scopes.ts';
 
-export class PluginManifestError extends Error {
-  override name = 'PluginManifestError';
-}
-
 /** A plugin used a capability its neighbourhood did not grant it. The API answers 403 `scope_not_granted`. */
 export class ScopeNotGranted extends Error {
   override name = 'ScopeNotGranted';
@@ -59,5 +55,5 @@ export function coreError(
   detail?: LocalizedString,
 ) {
   const entry = ERROR_CATALOGUE[code];
-  return new PluginError(entry.status, code, { 'zh-CN': entry['zh-CN'], en: entry.en }, detail);
+  return new PluginError(entry.status as PluginErrorStatus, code, { 'zh-CN': entry['zh-CN'], en: entry.en }, detail);
 }

@@ -9,15 +9,9 @@ export {
   type LocalizedString,
   type NavEntry,
   type PluginCategory,
+  PluginManifestError,
   type PluginManifest,
   type PluginRole,
 } from './manifest.ts';
 export { isScope, SCOPES, type Scope } from './scopes.ts';
-export {
-  coreError,
-  definePluginErrors,
-  PluginError,
-  PluginManifestError,
-  ScopeNotGranted,
-  type PluginErrorStatus,
-} from './errors.ts';
+export { coreError, definePluginErrors, PluginError, ScopeNotGranted, type PluginErrorStatus } from './errors.ts';

@@ -8,8 +8,12 @@ import {
   type TenantRole,
 } from '@city/contracts';
 import { validRange, valid } from 'semver';
-import { PluginManifestError } from './errors.ts';
 import { isScope, type Scope } from './scopes.ts';
+
+/** A plugin's manifest broke a rule of the contract (an id, a version, a missing translation): refused when imported. */
+export class PluginManifestError extends Error {
+  override name = 'PluginManifestError';
+}
 
 export interface LocalizedString {
   'zh-CN': string;

@@ -2,6 +2,7 @@ import type { Component } from 'svelte';
 import type { Action } from 'svelte/action';
 import { hc } from 'hono/client';
 import type { Hono } from 'hono';
+import type { PluginLinks } from './links.ts';
 import type { LocalizedString } from './manifest.ts';
 
 /**
@@ -33,6 +34,9 @@ export interface PortalOrganisation {
   role: 'owner' | 'manager' | 'staff';
 }
 
+/** The body of a typed client's successful answer (its union of answers narrowed to those with `ok: true`). */
+export type SuccessBody<R> = R extends { ok: true; json(): Promise<infer T> } ? T : never;
+
 export interface PortalContext<Api extends Hono<any, any, any>> {
   client: PluginClient<Api>;
   /** The neighbourhood; on organisation pages, the organisation (its id as `slug`). */
@@ -49,7 +53,7 @@ export interface PortalContext<Api extends Hono<any, any, any>> {
   params: Record<string, string>;
   url: URL;
   /** The JSON of a successful API response; otherwise the page answers with the response's status. */
-  ok<T>(response: { ok: boolean; status: number; json(): Promise<T> }): Promise<T>;
+  ok<R extends { ok: boolean; status: number; json(): Promise<unknown> }>(response: R): Promise<SuccessBody<R>>;
 }
 
 /** What an action returns: data for the page (`form`), a failure to show next to the form, or a redirect. */
@@ -112,8 +116,11 @@ export function formFailure(form: FormResult | null | undefined): FormFailure | 
 /**
  * Everything the portal hands a plugin page besides its data. `Key` is the plugin's message keys (the keys of its
  * zh-CN messages), so a misspelt `kit.t('…')` fails the type check; the portal itself builds a `PageKit<string>`.
+ * Its links (`href`, `fileHref`, `publicHref`, `publicFileHref`, from `@city/plugin-sdk/links`) fill the plugin's
+ * page and file patterns for the page's audience and neighbourhood (or organisation):
+ * `kit.href('/meetings/[meetingId]', { meetingId }, { tab: 'roll' })`.
  */
-export interface PageKit<Key extends string = string> {
+export interface PageKit<Key extends string = string> extends PluginLinks {
   tenant: { slug: string; name: string };
   organisation: PortalOrganisation | null;
   locale: Locale;
@@ -122,8 +129,6 @@ export interface PageKit<Key extends string = string> {
   t(key: Key, params?: Record<string, string | number>): string;
   /** A localised text of the manifest kind ({ 'zh-CN', en }). */
   text(value: LocalizedString): string;
-  /** The portal URL of one of the plugin's pages. */
-  href(path: string): string;
   /** Times as the portal shows them (Asia/Shanghai, the visitor's language). */
   formatDateTime(iso: string): string;
   /** SvelteKit's progressive enhancement for forms: `<form method="POST" use:kit.enhance>`. */

@@ -1,8 +1,7 @@
-import { createRoute, z, type OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { defineRoute, type RouteDeclaration } from '@city/contracts/routes';
 import {
   EVENT_NAME,
-  ProblemSchema,
-  TENANT_ROLES,
   type CoreEventName,
   type CoreEventPayloads,
   type NoticeInput,
@@ -10,9 +9,8 @@ import {
   type TenantRole,
 } from '@city/contracts';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { createMiddleware } from 'hono/factory';
 import type { Schema } from 'hono';
-import { coreError } from './errors.ts';
+import type { PluginLinks } from './links.ts';
 import type { PluginManifest } from './manifest.ts';
 
 /** Tells a unique-constraint failure (optionally a named one) apart, whichever driver reported it. */
@@ -69,10 +67,19 @@ export interface PluginContext<S = Record<string, unknown>> {
   /** On supervision routes: the 街道/社区 staff member reading (the transaction is read-only). */
   supervisor: { id: string; displayName: string } | null;
   settings: S;
-  /** The portal's public address (no trailing slash), for links and QR codes in notices and printouts. */
-  publicUrl: string;
+  /**
+   * The plugin's addresses in this neighbourhood, absolute (the portal's public address), for links and QR codes in
+   * notices and printouts: its members' pages, its public pages and the files they pass through.
+   */
+  links: PluginLinks;
   /** The platform's clock (tests control it): use it for every time the plugin stores. */
   now(): Date;
+  /**
+   * A value kept in the app's memory between requests, for this plugin in this neighbourhood: `load` runs the first
+   * time (in this transaction). Only for what never changes once written (an announced meeting's agenda) — another
+   * server, or a restart, reads it again.
+   */
+  remember<T>(key: string, load: () => Promise<T>): Promise<T>;
   db: PluginDb;
   registry: {
     /** `registry:read`: the buildings, by name. */
@@ -125,7 +132,8 @@ export interface OrganisationContext {
   organisation: { id: string; name: string };
   /** The staff member calling, with their role in the organisation. */
   actor: { id: string; displayName: string; role: OrganisationRole };
-  publicUrl: string;
+  /** The plugin's pages for this organisation, absolute. */
+  links: PluginLinks;
   now(): Date;
   db: PluginDb;
   neighbourhoods: {
@@ -247,106 +255,26 @@ export function definePluginServer<M extends PluginManifest>(server: PluginServe
   return server;
 }
 
-/**
- * `member`: every member; a core role; or one of the plugin's own role ids. `public` (anyone) and `supervisor`
- * (街道/社区 staff above the neighbourhood) stand alone, on publicRoutes and supervisionRoutes respectively;
- * `org:member` and `org:<role>` are for organisationRoutes only.
- */
-export type PluginAccess = readonly (
-  'member' | 'public' | 'supervisor' | TenantRole | OrganisationAccess | (string & {})
-)[];
-export type OrganisationAccess = 'org:member' | `org:${OrganisationRole}`;
-const isOrganisationAccess = (a: string): a is OrganisationAccess => a.startsWith('org:');
-
-const CORE_ROLES: readonly string[] = TENANT_ROLES;
-
-/** The `x-access` grants of a plugin route, as the role × route matrix reads them. */
-export const accessGrants = (pluginId: string, access: PluginAccess) =>
-  access.flatMap((a) =>
-    a === 'public' || isOrganisationAccess(a)
-      ? [a]
-      : a === 'supervisor'
-        ? ['region-staff', 'operator']
-        : [a === 'member' || CORE_ROLES.includes(a) ? `tenant:${a}` : `plugin-role:${pluginId}.${a}`],
-  );
-
-/** A JSON response of a plugin route, for its OpenAPI description and typed client. */
-export const jsonResponse = <T>(schema: T, description = 'OK') => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-
-/** A file answer (a PDF, a spreadsheet, an image) of one media type, for OpenAPI. */
-export const fileResponse = (mediaType: string, description = 'File') => ({
-  description,
-  content: { [mediaType]: { schema: z.string().openapi({ format: 'binary' }) } },
-});
-
-/** A required JSON request body. */
-export const jsonBody = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
-
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-});
+/** The route kit's answers and bodies (@city/contracts/routes), for plugin routes as for the core's. */
+export { fileResponse, json, jsonBody } from '@city/contracts/routes';
 
 /**
- * The guard of every grouped route, by identity: the runtime sees it among the matched handlers and enters the
- * neighbourhood per group instead of per request; membership is checked for each item inside the group.
+ * A plugin route: the route kit's declaration, with the `{tenant}` (or, on organisation routes, `{organisation}`)
+ * path parameter of the address it is mounted at. `access` lists who may call it in the one grant vocabulary of
+ * `@city/contracts` (`tenant:member`, `tenant:admin`, `plugin-role:<id>.<role>`, `public`, `region-staff` and
+ * `operator`, `org:member`, `org:<role>`); the runtime checks them before the request is validated — default deny —
+ * and refuses, when the plugin is mounted, grants that do not fit the audience of the routes they are on. A
+ * `grouped` route (access `['tenant:member']` only) opens no transaction of its own: see `GroupWork`.
  */
-export const groupedRoute = createMiddleware<PluginEnv>(async (_c, next) => {
-  await next();
-});
-
-/**
- * A plugin route with the roles that may call it (default deny). The runtime has already admitted only members of a
- * neighbourhood that installed the plugin; this narrows to roles (403 otherwise) before the request is validated.
- * The `{tenant}` (or, on organisation routes, `{organisation}`) path parameter and the shared error answers are
- * added, so the OpenAPI document is complete.
- */
-export function pluginRoute<const R extends Omit<RouteConfig, 'middleware'> & { access: PluginAccess; grouped?: true }>(
-  config: R,
-) {
-  const { access, grouped, ...rest } = config;
-  if (grouped && (access.length !== 1 || access[0] !== 'member'))
-    throw new Error(`${rest.method} ${rest.path}: grouped routes declare access ['member']`);
-  const guard = grouped
-    ? groupedRoute
-    : createMiddleware<PluginEnv>(async (c, next) => {
-        const org = c.get('org');
-        if (org) {
-          if (!access.some((a) => a === 'org:member' || a === `org:${org.actor.role}`)) throw coreError('forbidden');
-          return next();
-        }
-        const { actor, supervisor } = c.get('plugin');
-        const allowed =
-          access.includes('public') ||
-          (access.includes('supervisor') && supervisor !== null) ||
-          (actor !== null && access.includes('member')) ||
-          access.some((a) => actor?.roles.includes(a as TenantRole) || actor?.pluginRoles.includes(a));
-        if (!allowed) throw coreError('forbidden');
-        await next();
-      });
+export function pluginRoute<const R extends Omit<RouteDeclaration, 'limit'> & { grouped?: true }>(config: R) {
+  const { grouped, ...rest } = config;
   const params = (rest.request?.params as z.ZodObject | undefined) ?? z.object({});
-  const open = access.includes('public');
-  const scope = access.some(isOrganisationAccess)
+  const scope = rest.access.some((g) => g.startsWith('org:'))
     ? { organisation: z.string().openapi({ description: 'Organisation id' }) }
     : { tenant: z.string().openapi({ description: 'Neighbourhood slug' }) };
-  return createRoute({
+  return defineRoute({
     ...rest,
     request: { ...rest.request, params: params.extend(scope) },
-    responses: {
-      400: problem('请求无效 / Invalid request'),
-      401: problem('未登录 / Not signed in'),
-      403: problem('无权限 / Forbidden'),
-      404: problem('不存在 / Not found'),
-      ...rest.responses,
-    },
-    'x-plugin-access': access,
     ...(grouped ? { 'x-plugin-grouped': true } : {}),
-    ...(open ? {} : { security: [{ session: [] }, { bearer: [] }] }),
-    middleware: [guard] as const,
-  }) as Omit<R, 'access' | 'grouped'> & {
-    getRoutingPath(): string;
-  };
+  } as unknown as Omit<R, 'grouped'>);
 }

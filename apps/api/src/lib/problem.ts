@@ -1,13 +1,5 @@
-import {
-  ERROR_CATALOGUE,
-  errorTitle,
-  isValidationMessageKey,
-  VALIDATION_MESSAGES,
-  type ErrorCode,
-  type Locale,
-  type Problem,
-} from '@city/contracts';
-import { AppError } from '@city/core';
+import { ERROR_CATALOGUE, errorTitle, type ErrorCode, type Locale, type Problem } from '@city/contracts';
+import { AppError, validationError } from '@city/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -51,22 +43,6 @@ function pluginProblemBody(error: PluginError, locale: Locale, instance: string)
     ...(error.detail ? { detail: error.detail[locale] } : {}),
     instance,
   };
-}
-
-/** Zod issues → field errors in the caller's language. Our schemas carry message keys; zod's own codes map here. */
-export function validationError(error: ZodError): AppError {
-  return new AppError('validation_failed', {
-    fields: error.issues.map((issue) => {
-      const key = isValidationMessageKey(issue.message)
-        ? issue.message
-        : isValidationMessageKey(issue.code)
-          ? issue.code
-          : 'invalid';
-      // Our own key is the more precise code for clients (e.g. claim_code_format rather than invalid_format).
-      const code = isValidationMessageKey(issue.message) ? issue.message : issue.code;
-      return { path: issue.path.join('.'), code, message: VALIDATION_MESSAGES[key] };
-    }),
-  });
 }
 
 /** The OpenAPI validators' hook: every failed validation becomes a localised 400 problem. */

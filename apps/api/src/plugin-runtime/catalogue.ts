@@ -26,7 +26,7 @@ export class PluginCatalogue {
 
   /** The plugin's handler of an event, if it has one. */
   handler(pluginId: string, event: string): EventHandler | undefined {
-    return this.byId.get(pluginId)?.events?.[event];
+    return (this.byId.get(pluginId)?.events as Record<string, EventHandler | undefined> | undefined)?.[event];
   }
 
   /** Plugin migrations, each plugin after the plugins it requires (their tables may be referenced). */

@@ -4,13 +4,13 @@ import {
   allUnits,
   audit,
   currentOwnerships,
-  emitEvent,
   verifiedHomes,
   verifiedOwnerIds,
   type Services,
 } from '@city/core';
 import { schema, withOrganisation, type Tx } from '@city/db';
 import { ScopeNotGranted, type Scope } from '@city/plugin-sdk';
+import { pluginLinks } from '@city/plugin-sdk/links';
 import { pluginRole } from '@city/plugin-sdk/schema';
 import type {
   OfferingNeighbourhood,
@@ -22,6 +22,7 @@ import type {
   UnitSummary,
 } from '@city/plugin-sdk/server';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { PluginMemory } from './memory.ts';
 
 /** Local to the transaction: its end (commit or rollback) restores the connection's own role. */
 export const setRole = (tx: Tx, role: string) => tx.execute(sql`select set_config('role', ${role}, true)`);
@@ -92,6 +93,7 @@ function unitSummary(unit: Awaited<ReturnType<typeof allUnits>>[number]): UnitSu
 export interface ContextInput {
   tx: Tx;
   services: Services;
+  memory: PluginMemory;
   plugin: { id: string; version: string; role: string };
   tenant: { id: string; slug: string; name: string };
   actor: PluginActor | null;
@@ -127,8 +129,9 @@ export function pluginContext(input: ContextInput): PluginContext {
     actor: input.actor,
     supervisor: input.supervisor ?? null,
     settings: input.settings,
-    publicUrl: services.publicUrl,
+    links: pluginLinks('member', tenant.slug, plugin.id, services.publicUrl),
     now: at,
+    remember: (key, load) => input.memory.remember(`${plugin.id}\0${tenant.id}\0${key}`, load),
     db: tx as unknown as PluginDb,
     registry: {
       buildings: () =>
@@ -202,7 +205,7 @@ export function pluginContext(input: ContextInput): PluginContext {
     },
     events: {
       emit: (name, payload) =>
-        asApp(tx, plugin.role, () => emitEvent(tx, tenant.id, `${plugin.id}.${name}`, payload, at())),
+        asApp(tx, plugin.role, () => services.events.emit(tx, tenant.id, `${plugin.id}.${name}`, payload, at())),
     },
   };
 }
@@ -240,7 +243,7 @@ export function organisationContext(input: OrganisationContextInput): Organisati
     plugin: { id: plugin.id, version: plugin.version },
     organisation: input.organisation,
     actor: input.actor,
-    publicUrl: services.publicUrl,
+    links: pluginLinks('organisation', input.organisation.id, plugin.id, services.publicUrl),
     now: () => services.clock.now(),
     db: tx as unknown as PluginDb,
     neighbourhoods: {

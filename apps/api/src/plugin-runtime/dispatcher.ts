@@ -1,7 +1,8 @@
-import { AppError, audit, markTouched, takeTouched, type AuditContext, type Services } from '@city/core';
+import { AppError, audit, type AuditContext, type Services } from '@city/core';
 import { schema, tenantsWithPendingEvents, withTenant, type Tx } from '@city/db';
 import { and, asc, eq, inArray, isNull, lt, lte, ne, notExists, sql } from 'drizzle-orm';
 import type { PluginCatalogue } from './catalogue.ts';
+import type { PluginMemory } from './memory.ts';
 import { asPlugin, databaseRole, pluginContext } from './context.ts';
 
 /** After this many failed attempts a delivery stops being retried and stays visible as failed. */
@@ -24,14 +25,17 @@ export class EventDispatcher {
   private readonly running = new Map<string, Promise<void>>();
   private readonly pruned = new Map<string, number>();
 
-  constructor(catalogue: PluginCatalogue, services: Services) {
+  private readonly memory: PluginMemory;
+
+  constructor(catalogue: PluginCatalogue, services: Services, memory: PluginMemory) {
     this.catalogue = catalogue;
     this.services = services;
+    this.memory = memory;
   }
 
   /** Called after a neighbourhood's request committed: dispatches at once if it wrote events (never rejects). */
   afterCommit(tenantId: string): Promise<void> | undefined {
-    if (!takeTouched(tenantId)) return undefined;
+    if (!this.services.events.take(tenantId)) return undefined;
     return this.dispatch(tenantId).catch((error) => console.error('[plugins] dispatch failed', error));
   }
 
@@ -85,7 +89,7 @@ export class EventDispatcher {
       targetId: pluginId,
       details: { delivery: deliveryId, attempts: delivery.attempts },
     });
-    markTouched(context.tenantId);
+    this.services.events.touch(context.tenantId);
   }
 
   private async run(tenantId: string) {
@@ -180,6 +184,7 @@ export class EventDispatcher {
           const context = pluginContext({
             tx: savepoint,
             services: this.services,
+            memory: this.memory,
             plugin: { id: plugin.manifest.id, version: install.version, role: databaseRole(plugin) },
             tenant: { id: tenantId, slug: tenant!.slug, name: tenant!.name },
             actor: null,

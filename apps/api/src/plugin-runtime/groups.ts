@@ -4,6 +4,7 @@ import type { GroupItem, GroupWork, PluginServer } from '@city/plugin-sdk/server
 import { findEnabledInstall, pluginMembers } from './actors.ts';
 import { databaseRole, pluginContext, setRole } from './context.ts';
 import type { EventDispatcher } from './dispatcher.ts';
+import type { PluginMemory } from './memory.ts';
 
 type Tenant = { id: string; slug: string; name: string };
 type Person = { id: string; displayName: string };
@@ -42,9 +43,12 @@ export class GroupCommitter {
   private readonly services: Services;
   private readonly dispatcher: EventDispatcher;
 
-  constructor(services: Services, dispatcher: EventDispatcher) {
+  private readonly memory: PluginMemory;
+
+  constructor(services: Services, dispatcher: EventDispatcher, memory: PluginMemory) {
     this.services = services;
     this.dispatcher = dispatcher;
+    this.memory = memory;
   }
 
   submit<S, I, O>(
@@ -59,7 +63,7 @@ export class GroupCommitter {
       const item = { person, input, resolve: resolve as (value: unknown) => void, reject };
       const running = this.queues.get(name);
       if (running) return void running.waiting.push(item);
-      const queue: Queue = { plugin, tenant, work: work, waiting: [item] };
+      const queue: Queue = { plugin, tenant, work: work as unknown as AnyWork, waiting: [item] };
       this.queues.set(name, queue);
       void this.drain(name, queue);
     });
@@ -122,6 +126,7 @@ export class GroupCommitter {
       const context = pluginContext({
         tx,
         services: this.services,
+        memory: this.memory,
         plugin: { id, version: installed.install.version, role },
         tenant,
         actor: null,

@@ -1,14 +1,14 @@
 import { satisfies } from 'semver';
 import { SCOPES } from '@city/contracts';
-import { AppError, audit, fieldError, markTouched, type AuditContext, type Services } from '@city/core';
+import { AppError, audit, fieldError, validationError, type AuditContext, type Services } from '@city/core';
 import { isUniqueViolation, schema, type Tx } from '@city/db';
 import { PluginError, ScopeNotGranted } from '@city/plugin-sdk';
 import type { PluginServer } from '@city/plugin-sdk/server';
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { z } from '@hono/zod-openapi';
-import { validationError } from '../lib/problem.ts';
 import { CORE_VERSION, type PluginCatalogue } from './catalogue.ts';
 import { asPlugin, databaseRole, pluginContext } from './context.ts';
+import type { PluginMemory } from './memory.ts';
 import type { PluginVersions } from './versions.ts';
 
 const installs = schema.pluginInstalls;
@@ -20,7 +20,7 @@ export type InstallContext = AuditContext & { tenant: Tenant };
 function parseSettings(plugin: PluginServer, settings: unknown) {
   const parsed = plugin.manifest.settings.safeParse(settings ?? {});
   if (!parsed.success) throw validationError(parsed.error);
-  return parsed.data;
+  return parsed.data as Record<string, unknown>;
 }
 
 function sameScopes(granted: readonly string[], asked: readonly string[]) {
@@ -37,10 +37,13 @@ export class PluginInstalls {
   private readonly versions: PluginVersions;
   private readonly services: Services;
 
-  constructor(catalogue: PluginCatalogue, versions: PluginVersions, services: Services) {
+  private readonly memory: PluginMemory;
+
+  constructor(catalogue: PluginCatalogue, versions: PluginVersions, services: Services, memory: PluginMemory) {
     this.catalogue = catalogue;
     this.versions = versions;
     this.services = services;
+    this.memory = memory;
   }
 
   /** The catalogue as one neighbourhood sees it: every plugin, its availability and this neighbourhood's install. */
@@ -177,7 +180,7 @@ export class PluginInstalls {
       .update(deliveries)
       .set(enabled ? { status: 'pending', nextAttemptAt: context.at } : { status: 'paused' })
       .where(and(eq(deliveries.pluginId, pluginId), eq(deliveries.status, enabled ? 'paused' : 'pending')));
-    if (enabled) markTouched(context.tenantId);
+    if (enabled) this.services.events.touch(context.tenantId);
     await audit(tx, context, {
       action: enabled ? 'plugin.enabled' : 'plugin.disabled',
       targetType: 'plugin',
@@ -331,6 +334,7 @@ export class PluginInstalls {
     const ctx = pluginContext({
       tx,
       services: this.services,
+      memory: this.memory,
       plugin: { id: plugin.manifest.id, version: row.version, role: databaseRole(plugin) },
       tenant: context.tenant,
       actor: null,

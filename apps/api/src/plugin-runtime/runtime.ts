@@ -4,21 +4,27 @@ import { PluginCatalogue } from './catalogue.ts';
 import { EventDispatcher } from './dispatcher.ts';
 import { GroupCommitter } from './groups.ts';
 import { PluginInstalls } from './installs.ts';
+import { PluginMemory } from './memory.ts';
 import { PluginRoles } from './roles.ts';
 import { PluginVersions } from './versions.ts';
 
-/** The plugin runtime of one app: the catalogue and its version status, per-neighbourhood installs and roles, events, grouped writes. */
+/**
+ * The plugin runtime of one app: the catalogue and its version status, per-neighbourhood installs and roles, events,
+ * grouped writes, and what plugins remember between requests.
+ */
 export function createPluginRuntime(plugins: readonly PluginServer[], services: Services) {
   const catalogue = new PluginCatalogue(plugins);
   const versions = new PluginVersions(services.db, services.clock);
-  const dispatcher = new EventDispatcher(catalogue, services);
+  const memory = new PluginMemory();
+  const dispatcher = new EventDispatcher(catalogue, services, memory);
   return {
     catalogue,
     versions,
-    installs: new PluginInstalls(catalogue, versions, services),
+    installs: new PluginInstalls(catalogue, versions, services, memory),
     roles: new PluginRoles(catalogue),
     dispatcher,
-    groups: new GroupCommitter(services, dispatcher),
+    groups: new GroupCommitter(services, dispatcher, memory),
+    memory,
   };
 }
 

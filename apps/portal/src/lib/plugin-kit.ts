@@ -1,3 +1,4 @@
+import { pluginLinks, type PluginAudience } from '@city/plugin-sdk/links';
 import type { Locale, PageKit } from '@city/plugin-sdk/portal';
 import { enhance } from '$app/forms';
 import { invalidateAll } from '$app/navigation';
@@ -13,16 +14,17 @@ export function pluginKit(input: {
   locale: Locale;
   actor: PageKit['actor'];
   messages: Record<Locale, Record<string, string>>;
-  href: (path: string) => string;
+  /** Where the page is: its audience, its neighbourhood's slug (an organisation's id) and the plugin. */
+  at: { audience: PluginAudience; scope: string; pluginId: string };
 }): PageKit {
   return {
+    ...pluginLinks(input.at.audience, input.at.scope, input.at.pluginId),
     tenant: input.tenant,
     organisation: input.organisation ?? null,
     locale: input.locale,
     actor: input.actor,
     t: (key, params) => fill(input.messages[input.locale][key] ?? key, params),
     text: (value) => value[input.locale],
-    href: input.href,
     formatDateTime,
     enhance,
     refresh: invalidateAll,

@@ -1,15 +1,6 @@
-/** Every portal URL, built in one place (no string concatenation in pages). */
-const q = (params: Record<string, string | undefined>) => {
-  const search = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
-  return search ? `?${search}` : '';
-};
+import { pluginPagePath, queryString as q } from '@city/plugin-sdk/links';
 
-/** A plugin page's path (segments encoded), keeping a query it carries (`/orders/1?placed=1`). */
-const pluginPath = (path: string) => {
-  const at = path.indexOf('?');
-  const [pathname, query] = at < 0 ? [path, ''] : [path.slice(0, at), path.slice(at)];
-  return (pathname === '/' ? '' : pathname.split('/').map(encodeURIComponent).join('/')) + query;
-};
+/** Every portal URL, built in one place (no string concatenation in pages); plugins' through their links module. */
 
 export const routes = {
   landing: () => '/',
@@ -44,21 +35,19 @@ export const routes = {
   plugins: (slug: string) => `/n/${encodeURIComponent(slug)}/plugins`,
   pluginAdmin: (slug: string, pluginId: string) =>
     `/n/${encodeURIComponent(slug)}/plugins/${encodeURIComponent(pluginId)}`,
-  /** A plugin's page; `path` is the page's path inside the plugin (`/`, `/manage`). */
-  pluginPage: (slug: string, pluginId: string, path = '/') =>
-    `/n/${encodeURIComponent(slug)}/p/${encodeURIComponent(pluginId)}${pluginPath(path)}`,
+  /** A plugin's page; `path` is the page's path inside the plugin as `pluginPath()` builds it (`/`, `/manage`). */
+  pluginPage: (slug: string, pluginId: string, path = '/') => pluginPagePath('member', slug, pluginId, path),
   /** A plugin's public page (no sign-in), e.g. a receipt check. */
-  publicPluginPage: (slug: string, pluginId: string, path = '/') =>
-    `/p/${encodeURIComponent(slug)}/apps/${encodeURIComponent(pluginId)}${pluginPath(path)}`,
+  publicPluginPage: (slug: string, pluginId: string, path = '/') => pluginPagePath('public', slug, pluginId, path),
   /** A plugin's read-only page for the 街道/社区 staff above the neighbourhood. */
   supervisionPluginPage: (slug: string, pluginId: string, path = '/') =>
-    `/supervision/neighbourhoods/${encodeURIComponent(slug)}/apps/${encodeURIComponent(pluginId)}${pluginPath(path)}`,
+    pluginPagePath('supervision', slug, pluginId, path),
   /** The businesses the visitor acts for, and registering one. */
   vendor: () => '/vendor',
   organisation: (organisationId: string) => `/vendor/${encodeURIComponent(organisationId)}`,
   /** A plugin's page for an organisation's staff. */
   organisationPluginPage: (organisationId: string, pluginId: string, path = '/') =>
-    `/vendor/${encodeURIComponent(organisationId)}/apps/${encodeURIComponent(pluginId)}${pluginPath(path)}`,
+    pluginPagePath('organisation', organisationId, pluginId, path),
   operatorPlugins: () => '/operator/plugins',
   audit: (slug: string, cursor?: string) => `/n/${encodeURIComponent(slug)}/audit${q({ cursor })}`,
   supervision: () => '/supervision',

@@ -5,7 +5,7 @@ import { schema, withTenant, type Database, type Tx } from '@city/db';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { asc, desc, eq, isNull } from 'drizzle-orm';
 import { audit, type AuditContext } from '../audit.ts';
-import { emitEvent } from '../events.ts';
+import type { EventOutbox } from '../events.ts';
 import { AppError } from '../errors.ts';
 import { allUnits, type Registry } from '../registry.ts';
 import { executeChanges, planChanges, summaryOf, type PlannedUnit } from './changes.ts';
@@ -24,12 +24,14 @@ export class RegistryImports {
   private readonly db: Database;
   private readonly clock: Clock;
   private readonly registry: Registry;
+  private readonly events: EventOutbox;
   private readonly progress = new Map<string, { done: number; total: number }>();
 
-  constructor(deps: { db: Database; clock: Clock; registry: Registry }) {
+  constructor(deps: { db: Database; clock: Clock; registry: Registry; events: EventOutbox }) {
     this.db = deps.db;
     this.clock = deps.clock;
     this.registry = deps.registry;
+    this.events = deps.events;
   }
 
   async validate(tx: Tx, context: AuditContext, file: { name: string; bytes: Uint8Array }) {
@@ -122,7 +124,7 @@ export class RegistryImports {
           .update(imports)
           .set({ status: 'applied', summary, plan: null, finishedAt: this.clock.now() })
           .where(eq(imports.id, id));
-        await emitEvent(tx, context.tenantId, 'registry.imported', { importId: id, ...summary }, at);
+        await this.events.emit(tx, context.tenantId, 'registry.imported', { importId: id, ...summary }, at);
         await audit(
           tx,
           { ...context, at },

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { definePluginErrors } from '@city/plugin-sdk';
-import { jsonBody, jsonResponse, pluginRoute, type PluginContext, type PluginRouter } from '@city/plugin-sdk/server';
+import { jsonBody, json, pluginRoute, type PluginContext, type PluginRouter } from '@city/plugin-sdk/server';
 import { asc, eq, sql } from 'drizzle-orm';
 import { DirectorySchema, EntryInputSchema, EntrySchema } from '../contracts.ts';
 import type { contactsManifest } from '../manifest.ts';
@@ -12,15 +12,15 @@ type Settings = z.infer<typeof contactsManifest.settings>;
 const fail = definePluginErrors('contacts', {
   entry_missing: { status: 404, 'zh-CN': '没有这个电话', en: 'No such number' },
 });
-const EDITORS = ['admin', 'editor'] as const;
+const EDITORS = ['tenant:admin', 'plugin-role:contacts.editor'] as const;
 const entryParams = z.object({ entryId: z.uuid() });
 
 const list = pluginRoute({
   method: 'get',
   path: '/entries',
   summary: '电话簿 / The directory',
-  access: ['member'],
-  responses: { 200: jsonResponse(DirectorySchema) },
+  access: ['tenant:member'],
+  responses: { 200: json(DirectorySchema) },
 });
 const create = pluginRoute({
   method: 'post',
@@ -28,7 +28,7 @@ const create = pluginRoute({
   summary: '添加电话 / Add a number',
   access: EDITORS,
   request: { body: jsonBody(EntryInputSchema) },
-  responses: { 201: jsonResponse(EntrySchema, 'Added') },
+  responses: { 201: json(EntrySchema, 'Added') },
 });
 const update = pluginRoute({
   method: 'put',
@@ -36,7 +36,7 @@ const update = pluginRoute({
   summary: '修改电话 / Change a number',
   access: EDITORS,
   request: { params: entryParams, body: jsonBody(EntryInputSchema) },
-  responses: { 200: jsonResponse(EntrySchema) },
+  responses: { 200: json(EntrySchema) },
 });
 const remove = pluginRoute({
   method: 'delete',

@@ -1,3 +1,5 @@
+import { pluginPath } from '@city/plugin-sdk/links';
+import { PAGES } from '../pages.ts';
 import type { PluginPage } from '@city/plugin-sdk/portal';
 import type { ServicesApi } from '../server/index.ts';
 import { category, newKey, text } from './form-data.ts';
@@ -46,7 +48,7 @@ export const offeringPage: PluginPage<ServicesApi> = {
         header: { 'idempotency-key': values.key! },
       });
       if (!res.ok) return { failed: res, values };
-      return { redirect: `/orders/${(await res.json()).id}?placed=1` };
+      return { redirect: pluginPath(PAGES.order, { orderId: (await res.json()).id }, { placed: 1 }) };
     },
   },
 };

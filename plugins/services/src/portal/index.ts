@@ -1,3 +1,4 @@
+import { PAGES, VENDOR_PAGES } from '../pages.ts';
 import { definePluginPortal } from '@city/plugin-sdk/portal';
 import type { ServicesApi, ServicesVendorApi } from '../server/index.ts';
 import { adminPage } from './admin.ts';
@@ -13,21 +14,21 @@ import { vendorReviewsPage } from './vendor-reviews.ts';
 export default definePluginPortal<ServicesApi, never, never, ServicesVendorApi>({
   messages,
   pages: {
-    '/': browsePage,
-    '/offerings/[offeringId]': offeringPage,
-    '/orders': ordersPage,
-    '/orders/[orderId]': orderPage,
-    '/admin': adminPage,
+    [PAGES.browse]: browsePage,
+    [PAGES.offering]: offeringPage,
+    [PAGES.orders]: ordersPage,
+    [PAGES.order]: orderPage,
+    [PAGES.admin]: adminPage,
   },
   organisationNavigation: [
-    { path: '/', label: { 'zh-CN': '生活服务 · 经营概况', en: 'Local services · overview' } },
-    { path: '/orders', label: { 'zh-CN': '生活服务 · 订单', en: 'Local services · orders' } },
+    { path: VENDOR_PAGES.home, label: { 'zh-CN': '生活服务 · 经营概况', en: 'Local services · overview' } },
+    { path: VENDOR_PAGES.orders, label: { 'zh-CN': '生活服务 · 订单', en: 'Local services · orders' } },
   ],
   organisationPages: {
-    '/': vendorHomePage,
-    '/profile': vendorProfilePage,
-    '/offerings': vendorOfferingsPage,
-    '/orders': vendorOrdersPage,
-    '/reviews': vendorReviewsPage,
+    [VENDOR_PAGES.home]: vendorHomePage,
+    [VENDOR_PAGES.profile]: vendorProfilePage,
+    [VENDOR_PAGES.offerings]: vendorOfferingsPage,
+    [VENDOR_PAGES.orders]: vendorOrdersPage,
+    [VENDOR_PAGES.reviews]: vendorReviewsPage,
   },
 });

@@ -1,3 +1,5 @@
+import { pluginPath } from '@city/plugin-sdk/links';
+import { VENDOR_PAGES } from '../pages.ts';
 import type { PluginPage } from '@city/plugin-sdk/portal';
 import type { ServicesVendorApi } from '../server/index.ts';
 import { category, text } from './form-data.ts';
@@ -14,7 +16,7 @@ export const vendorProfilePage: PluginPage<ServicesVendorApi> = {
         .map(String)
         .flatMap((c) => category(c) ?? []);
       const res = await client.profile.$put({ json: { ...values, categories } });
-      return res.ok ? { redirect: '/' } : { failed: res, values };
+      return res.ok ? { redirect: pluginPath(VENDOR_PAGES.home) } : { failed: res, values };
     },
   },
 };

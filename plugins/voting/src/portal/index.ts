@@ -1,4 +1,5 @@
 import { definePluginPortal } from '@city/plugin-sdk/portal';
+import { PAGES } from '../pages.ts';
 import type { VotingApi, VotingPublicApi, VotingSupervisionApi } from '../server/index.ts';
 import { managePage } from './manage.ts';
 import { meetingPage, meetingsPage } from './meetings.ts';
@@ -10,17 +11,17 @@ import { verifyPage } from './verify.ts';
 export default definePluginPortal<VotingApi, VotingPublicApi, VotingSupervisionApi>({
   messages,
   pages: {
-    '/': topicsPage,
-    '/topics/[topicId]': topicPage,
-    '/reports': reportsPage,
-    '/meetings': meetingsPage,
-    '/meetings/[meetingId]': meetingPage,
-    '/meetings/[meetingId]/manage': managePage,
+    [PAGES.topics]: topicsPage,
+    [PAGES.topic]: topicPage,
+    [PAGES.reports]: reportsPage,
+    [PAGES.meetings]: meetingsPage,
+    [PAGES.meeting]: meetingPage,
+    [PAGES.manage]: managePage,
   },
   publicPages: {
-    '/verify': verifyPage,
+    [PAGES.verify]: verifyPage,
   },
   supervisionPages: {
-    '/': supervisionPage,
+    [PAGES.supervision]: supervisionPage,
   },
 });

@@ -1,8 +1,9 @@
 import type { ActionResult, PluginPage, PortalContext } from '@city/plugin-sdk/portal';
+import { pluginPath } from '@city/plugin-sdk/links';
 import type { VotingApi } from '../server/index.ts';
 import { ballotValues, choicesFrom, refused, text, ticked } from './form-data.ts';
 import { fromLocalInput, hasAny, TELLER_ROLES } from './format.ts';
-import { paths } from './routes.ts';
+import { PAGES } from '../pages.ts';
 import type { MeetingData, MeetingsData } from './types.ts';
 
 type Context = PortalContext<VotingApi>;
@@ -43,7 +44,7 @@ async function create({ client, form }: ActionContext): Promise<ActionResult> {
   const { values, json } = meetingInput(form);
   const res = await client.meetings.$post({ json });
   if (!res.ok) return refused(res, 'create', values);
-  return { redirect: paths.manage((await res.json()).id) };
+  return { redirect: pluginPath(PAGES.manage, { meetingId: (await res.json()).id }) };
 }
 
 export const meetingsPage: PluginPage<VotingApi> = {

@@ -1,8 +1,9 @@
 import type { ActionResult, PluginPage, PortalContext } from '@city/plugin-sdk/portal';
+import { pluginPath } from '@city/plugin-sdk/links';
 import type { MatterType } from '@city/plugin-sdk/voting';
 import type { VotingApi } from '../server/index.ts';
 import { refused, text } from './form-data.ts';
-import { paths } from './routes.ts';
+import { PAGES } from '../pages.ts';
 import type { ReportsData, TopicData, TopicsData } from './types.ts';
 
 type Context = PortalContext<VotingApi>;
@@ -14,7 +15,7 @@ async function raise({ client, form }: ActionContext): Promise<ActionResult> {
   const values = { title: text(form, 'title'), body: text(form, 'body'), buildingId: text(form, 'buildingId') };
   const res = await client.topics.$post({ json: { ...values, buildingId: values.buildingId || null } });
   if (!res.ok) return refused(res, 'raise', values);
-  return { redirect: paths.topic((await res.json()).id) };
+  return { redirect: pluginPath(PAGES.topic, { topicId: (await res.json()).id }) };
 }
 
 export const topicsPage: PluginPage<VotingApi> = {
@@ -88,7 +89,9 @@ async function toMotion(ctx: ActionContext): Promise<ActionResult> {
     ...(values.title ? { title: values.title } : {}),
   };
   const res = await ctx.client.topics[':topicId'].motion.$post({ param: { topicId: topicId(ctx) }, json });
-  return res.ok ? { redirect: paths.manage(values.meetingId) } : refused(res, 'toMotion', values);
+  return res.ok
+    ? { redirect: pluginPath(PAGES.manage, { meetingId: values.meetingId }) }
+    : refused(res, 'toMotion', values);
 }
 
 export const topicPage: PluginPage<VotingApi> = {

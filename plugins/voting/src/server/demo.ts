@@ -7,7 +7,7 @@ import { ballots, meetings, motions, replies, rollOwners, supports, topics } fro
 import { acceptedBallot } from './ballot-rules.ts';
 import { sealChain } from './ballot-sealing.ts';
 import { receiptCode } from './chain.ts';
-import { links } from './links.ts';
+import { PAGES } from '../pages.ts';
 import { meetingView, type Settings } from './meetings.ts';
 import { freezeRoll } from './roll.ts';
 import { meetingNotice } from './texts.ts';
@@ -110,7 +110,10 @@ async function meeting(ctx: PluginContext<Settings>, spec: DemoMeeting, seed: nu
       : await ctx.notices.publish({
           category: 'disclosure',
           title: `关于召开业主大会的公告：${spec.title}`,
-          body: meetingNotice(await meetingView(ctx, draft!, ctx.settings), links.meeting(ctx, id)),
+          body: meetingNotice(
+            await meetingView(ctx, draft!, ctx.settings),
+            ctx.links.href(PAGES.meeting, { meetingId: id }),
+          ),
           attachments: [],
           audience: 'public',
           buildingId: null,

@@ -15,7 +15,7 @@ import { acceptedBallot, checkChoices, holdOpen, type Ballot } from './ballot-ru
 import { chainEntries, moveTip, sealPending, withSeal, writeEntries, type Sealed } from './ballot-sealing.ts';
 import { receiptCode } from './chain.ts';
 import { fail } from './errors.ts';
-import { motionsOf, type Meeting, type Motion } from './meetings.ts';
+import { motionsOf, type Meeting } from './meetings.ts';
 
 /** A refusal in the plugin's words (answered to that item), as opposed to a fault (which fails the group). */
 const isPluginError = (error: unknown): error is PluginError => error instanceof PluginError;
@@ -83,20 +83,9 @@ async function refusing(outcomes: Outcomes, at: number, fn: () => unknown) {
   }
 }
 
-/** Open meetings' agendas, by neighbourhood and meeting: fixed from the announcement on, so read once per process. */
-const openAgendas = new Map<string, Motion[]>();
-const AGENDAS_KEPT = 100;
-
-/** The agenda a ballot of this open meeting is checked against. */
-async function openAgenda(ctx: PluginContext<unknown>, meetingId: string) {
-  const key = `${ctx.tenant.id}:${meetingId}`;
-  let agenda = openAgendas.get(key);
-  if (!agenda) {
-    openAgendas.set(key, (agenda = await motionsOf(ctx, meetingId)));
-    if (openAgendas.size > AGENDAS_KEPT) openAgendas.delete(openAgendas.keys().next().value!);
-  }
-  return agenda;
-}
+/** The agenda a ballot of this open meeting is checked against: fixed from the announcement on, so read once. */
+const openAgenda = (ctx: PluginContext<unknown>, meetingId: string) =>
+  ctx.remember(`agenda:${meetingId}`, () => motionsOf(ctx, meetingId));
 
 /** Each item checked on the frozen roll (a voter of that counting owner) and its choices on the agenda. */
 async function checkItems(

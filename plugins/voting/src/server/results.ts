@@ -7,7 +7,7 @@ import { ballots, motions, rollOwners } from '../schema.ts';
 import { factsOf, sealChain } from './ballot-sealing.ts';
 import { checkChain } from './chain.ts';
 import { fail } from './errors.ts';
-import { links } from './links.ts';
+import { PAGES } from '../pages.ts';
 import { loadMeeting, meetingView, type Meeting, type Settings } from './meetings.ts';
 import { areaText, countText, OUTCOME, printTime, QUORUM_RULE, resultLines } from './texts.ts';
 
@@ -71,7 +71,7 @@ export async function resultPdf(ctx: PluginContext<Settings>, meetingId: string)
   return renderPrintedNotice({
     neighbourhood: ctx.tenant.name,
     title: `业主大会表决结果公告`,
-    url: links.verify(ctx),
+    url: ctx.links.publicHref(PAGES.verify),
     qrCaption: '扫码核对回执',
     printedAt: ctx.now(),
     sections: [
@@ -85,7 +85,11 @@ export async function resultPdf(ctx: PluginContext<Settings>, meetingId: string)
       },
       ...view.motions.map((m, i) => ({ heading: `${i + 1}. ${m.title}`, lines: resultLines(m) })),
     ],
-    footer: [`业主名册哈希 ${view.rollHash}`, `表决记录链头 ${view.chainHead}`, `核对回执：${links.verify(ctx)}`],
+    footer: [
+      `业主名册哈希 ${view.rollHash}`,
+      `表决记录链头 ${view.chainHead}`,
+      `核对回执：${ctx.links.publicHref(PAGES.verify)}`,
+    ],
   });
 }
 

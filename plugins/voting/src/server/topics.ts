@@ -11,7 +11,7 @@ import type { Settings } from './meetings.ts';
  */
 
 export const topicParams = z.object({ topicId: z.uuid() });
-export const MODERATORS = ['admin', 'committee'] as const;
+export const MODERATORS = ['tenant:admin', 'tenant:committee'] as const;
 
 type Row = typeof topics.$inferSelect;
 type Ctx = PluginContext<Settings>;

@@ -1,6 +1,7 @@
 import { ApplicationCreateSchema, ApplicationSchema } from '@city/contracts';
 import { actorOf } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
+import { defineRoute, json, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 
 export const route = defineRoute({
@@ -11,11 +12,9 @@ export const route = defineRoute({
   description: '同一社区内同名小区（忽略空格与标点）只能有一个待审核或已通过的申请。',
   access: ['user'],
   request: { body: jsonBody(ApplicationCreateSchema) },
+  errors: [409],
   responses: {
     201: json(ApplicationSchema, 'Submitted'),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    409: errorResponses[409],
   },
 });
 

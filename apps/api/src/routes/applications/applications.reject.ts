@@ -1,7 +1,9 @@
+import { ApplicationSchema } from '@city/contracts';
 import { ApplicationRejectSchema } from '@city/contracts';
 import { actorOf } from '../../lib/request-meta.ts';
-import { defineRoute, jsonBody, type Handler } from '../../lib/route.ts';
-import { decisionParams, decisionResponses } from './applications.decision.ts';
+import { defineRoute, json, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
+import { decisionParams } from './applications.decision.ts';
 import { serialize } from '../../lib/serialize.ts';
 
 export const route = defineRoute({
@@ -11,7 +13,8 @@ export const route = defineRoute({
   summary: '驳回开通申请（须填写理由）/ Reject with a reason',
   access: ['region-staff', 'operator'],
   request: { params: decisionParams, body: jsonBody(ApplicationRejectSchema) },
-  responses: decisionResponses,
+  errors: [409],
+  responses: { 200: json(ApplicationSchema) },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

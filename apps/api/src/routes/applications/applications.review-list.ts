@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { ApplicationListQuerySchema, ApplicationSchema } from '@city/contracts';
 import { actorOf } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 
 export const route = defineRoute({
@@ -13,9 +14,6 @@ export const route = defineRoute({
   request: { query: ApplicationListQuerySchema },
   responses: {
     200: json(z.object({ items: z.array(ApplicationSchema) })),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
   },
 });
 

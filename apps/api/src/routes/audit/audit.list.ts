@@ -1,6 +1,7 @@
 import { AuditPageSchema, PageQuerySchema } from '@city/contracts';
 import { listAudit } from '@city/core';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
 
@@ -13,10 +14,6 @@ export const route = defineRoute({
   request: { params: tenantParams, query: PageQuerySchema },
   responses: {
     200: json(AuditPageSchema),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
   },
 });
 

@@ -1,6 +1,7 @@
 import { AuditVerdictSchema } from '@city/contracts';
 import { verifyAudit } from '@city/core';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
 
 export const route = defineRoute({
@@ -12,9 +13,6 @@ export const route = defineRoute({
   request: { params: tenantParams },
   responses: {
     200: json(AuditVerdictSchema),
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
   },
 });
 

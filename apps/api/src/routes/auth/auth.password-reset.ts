@@ -1,6 +1,7 @@
 import { PasswordResetSchema, SessionIssuedSchema } from '@city/contracts';
 import { requestMeta } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
+import { defineRoute, json, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { issueSession } from './session-response.ts';
 
 export const route = defineRoute({
@@ -11,7 +12,7 @@ export const route = defineRoute({
   description: '成功后其他会话全部失效。Every other session is signed out.',
   access: ['public'],
   request: { body: jsonBody(PasswordResetSchema) },
-  responses: { 200: json(SessionIssuedSchema), 400: errorResponses[400] },
+  responses: { 200: json(SessionIssuedSchema) },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

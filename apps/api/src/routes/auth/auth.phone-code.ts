@@ -1,6 +1,7 @@
 import { PhoneCodeRequestSchema, PhoneCodeSentSchema } from '@city/contracts';
 import { requestMeta } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
+import { defineRoute, json, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 
 export const route = defineRoute({
   method: 'post',
@@ -9,11 +10,9 @@ export const route = defineRoute({
   summary: '发送短信验证码 / Send a one-time code by SMS',
   access: ['public'],
   request: { body: jsonBody(PhoneCodeRequestSchema) },
+  errors: [409, 429],
   responses: {
     202: json(PhoneCodeSentSchema, 'Sent'),
-    400: errorResponses[400],
-    409: errorResponses[409],
-    429: errorResponses[429],
   },
 });
 

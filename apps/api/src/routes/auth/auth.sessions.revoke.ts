@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { AppError } from '@city/core';
 import { actorOf } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, type Handler } from '../../lib/route.ts';
+import { defineRoute } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 
 export const route = defineRoute({
   method: 'delete',
@@ -10,7 +11,7 @@ export const route = defineRoute({
   summary: '注销某个会话 / Revoke one of my sessions',
   access: ['user'],
   request: { params: z.object({ sessionId: z.string().min(1).max(64) }) },
-  responses: { 204: { description: 'Revoked' }, 401: errorResponses[401], 404: errorResponses[404] },
+  responses: { 204: { description: 'Revoked' } },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

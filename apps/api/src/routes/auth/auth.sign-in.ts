@@ -1,6 +1,7 @@
 import { SessionIssuedSchema, SignInSchema } from '@city/contracts';
 import { requestMeta } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
+import { defineRoute, json, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { issueSession } from './session-response.ts';
 
 export const route = defineRoute({
@@ -11,11 +12,9 @@ export const route = defineRoute({
   description: '每个手机号和每个 IP 均有频率限制。Rate-limited per number and per IP.',
   access: ['public'],
   request: { body: jsonBody(SignInSchema) },
+  errors: [401, 429],
   responses: {
     200: json(SessionIssuedSchema),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    429: errorResponses[429],
   },
 });
 

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { actorOf } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, type Handler } from '../../lib/route.ts';
+import { defineRoute } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { clearSessionCookie } from './session-response.ts';
 
 export const route = defineRoute({
@@ -10,7 +11,7 @@ export const route = defineRoute({
   summary: '退出登录（本会话或全部会话）/ Sign out of this session or of all',
   access: ['user'],
   request: { query: z.object({ all: z.enum(['true', 'false']).optional() }) },
-  responses: { 204: { description: 'Signed out' }, 401: errorResponses[401] },
+  responses: { 204: { description: 'Signed out' } },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

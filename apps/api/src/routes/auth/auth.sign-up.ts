@@ -1,6 +1,7 @@
 import { SessionIssuedSchema, SignUpSchema } from '@city/contracts';
 import { requestMeta } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
+import { defineRoute, json, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { issueSession } from './session-response.ts';
 
 export const route = defineRoute({
@@ -10,7 +11,8 @@ export const route = defineRoute({
   summary: '手机号注册 / Sign up with a confirmed mobile number',
   access: ['public'],
   request: { body: jsonBody(SignUpSchema) },
-  responses: { 201: json(SessionIssuedSchema, 'Signed up'), 400: errorResponses[400], 409: errorResponses[409] },
+  errors: [409],
+  responses: { 201: json(SessionIssuedSchema, 'Signed up') },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

@@ -2,7 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { DevSmsSender } from '@city/auth';
 import { PhoneSchema } from '@city/contracts';
 import { AppError } from '@city/core';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 
 export const route = defineRoute({
@@ -15,7 +16,6 @@ export const route = defineRoute({
   request: { query: z.object({ phone: PhoneSchema.optional() }) },
   responses: {
     200: json(z.object({ items: z.array(z.object({ phone: z.string(), text: z.string(), sentAt: z.string() })) })),
-    404: errorResponses[404],
   },
 });
 

@@ -1,6 +1,7 @@
 import { InvitationCreateSchema, InvitationSchema, TENANT_MANAGERS } from '@city/contracts';
 import { auditContext } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
+import { defineRoute, json, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
 
@@ -12,13 +13,9 @@ export const route = defineRoute({
   description: '对同一号码再次邀请会更新原邀请。Inviting the same number again renews the open invitation.',
   access: TENANT_MANAGERS,
   request: { params: tenantParams, body: jsonBody(InvitationCreateSchema) },
+  errors: [409],
   responses: {
     201: json(InvitationSchema, 'Invited'),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
-    409: errorResponses[409],
   },
 });
 

@@ -1,6 +1,7 @@
 import { InvitationSchema, maskPhone, TENANT_MANAGERS } from '@city/contracts';
 import { auditContext } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { invitationParams } from '../../lib/tenant-params.ts';
 
@@ -11,12 +12,9 @@ export const route = defineRoute({
   summary: '撤销邀请 / Revoke an invitation',
   access: TENANT_MANAGERS,
   request: { params: invitationParams },
+  errors: [409],
   responses: {
     200: json(InvitationSchema),
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
-    409: errorResponses[409],
   },
 });
 

@@ -1,6 +1,7 @@
 import { MeSchema } from '@city/contracts';
 import { actorOf } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 
 export const route = defineRoute({
@@ -9,7 +10,7 @@ export const route = defineRoute({
   tags: ['me'],
   summary: '当前用户、所属小区、任职区划与待接受的邀请 / Me, my neighbourhoods, regions and invitations',
   access: ['user'],
-  responses: { 200: json(MeSchema), 401: errorResponses[401] },
+  responses: { 200: json(MeSchema) },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { IdSchema, MembershipSchema } from '@city/contracts';
 import { actorOf } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 
 export const route = defineRoute({
   method: 'post',
@@ -10,11 +11,9 @@ export const route = defineRoute({
   summary: '接受邀请加入小区 / Accept an invitation to a neighbourhood',
   access: ['user'],
   request: { params: z.object({ invitationId: IdSchema }) },
+  errors: [409],
   responses: {
     200: json(MembershipSchema),
-    401: errorResponses[401],
-    404: errorResponses[404],
-    409: errorResponses[409],
   },
 });
 

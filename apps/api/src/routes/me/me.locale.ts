@@ -1,6 +1,7 @@
 import { LocaleUpdateSchema } from '@city/contracts';
 import { actorOf } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, jsonBody, type Handler } from '../../lib/route.ts';
+import { defineRoute, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 
 export const route = defineRoute({
   method: 'put',
@@ -9,7 +10,7 @@ export const route = defineRoute({
   summary: '设置界面与短信语言 / Set my language',
   access: ['user'],
   request: { body: jsonBody(LocaleUpdateSchema) },
-  responses: { 204: { description: 'Saved' }, 400: errorResponses[400], 401: errorResponses[401] },
+  responses: { 204: { description: 'Saved' } },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

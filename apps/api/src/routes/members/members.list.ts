@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { MemberSchema, PageQuerySchema, pageOf, TENANT_READERS } from '@city/contracts';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
 
@@ -18,10 +19,6 @@ export const route = defineRoute({
   },
   responses: {
     200: json(pageOf(MemberSchema)),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
   },
 });
 

@@ -1,6 +1,7 @@
 import { TENANT_MANAGERS } from '@city/contracts';
 import { auditContext } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, type Handler } from '../../lib/route.ts';
+import { defineRoute } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { memberParams } from '../../lib/tenant-params.ts';
 
 export const route = defineRoute({
@@ -10,12 +11,9 @@ export const route = defineRoute({
   summary: '移出成员 / Remove a member',
   access: TENANT_MANAGERS,
   request: { params: memberParams },
+  errors: [409],
   responses: {
     204: { description: 'Removed' },
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
-    409: errorResponses[409],
   },
 });
 

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { MemberUpdateSchema, TENANT_MANAGERS } from '@city/contracts';
 import { auditContext } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
+import { defineRoute, json, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { memberParams } from '../../lib/tenant-params.ts';
 
 export const route = defineRoute({
@@ -12,13 +13,9 @@ export const route = defineRoute({
   description: '不能移除最后一名管理员。The last admin cannot be demoted.',
   access: TENANT_MANAGERS,
   request: { params: memberParams, body: jsonBody(MemberUpdateSchema) },
+  errors: [409],
   responses: {
     200: json(z.object({ id: z.string() })),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
-    409: errorResponses[409],
   },
 });
 

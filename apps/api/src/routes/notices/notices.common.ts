@@ -1,15 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { NoticeSchema } from '@city/contracts';
-import { errorResponses, json } from '../../lib/route.ts';
+import { json } from '@city/contracts/routes';
 
 export const noticeList = z.object({ items: z.array(NoticeSchema) });
 
-/** Answers of the routes that change one notice. */
-export const noticeWriteResponses = {
-  200: json(NoticeSchema),
-  400: errorResponses[400],
-  401: errorResponses[401],
-  403: errorResponses[403],
-  404: errorResponses[404],
-  409: errorResponses[409],
-};
+/** The answer of the routes that change one notice: the notice as it now stands. */
+export const noticeWritten = json(NoticeSchema);

@@ -1,9 +1,10 @@
 import { NOTICE_EDITORS, NoticeInputSchema } from '@city/contracts';
 import { auditContext } from '../../lib/request-meta.ts';
-import { defineRoute, jsonBody, type Handler } from '../../lib/route.ts';
+import { defineRoute, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
-import { noticeWriteResponses } from './notices.common.ts';
+import { noticeWritten } from './notices.common.ts';
 
 export const route = defineRoute({
   method: 'post',
@@ -12,7 +13,8 @@ export const route = defineRoute({
   summary: '新建公告草稿 / Draft a notice',
   access: NOTICE_EDITORS,
   request: { params: tenantParams, body: jsonBody(NoticeInputSchema) },
-  responses: { ...noticeWriteResponses, 201: noticeWriteResponses[200] },
+  errors: [409],
+  responses: { 200: noticeWritten, 201: noticeWritten },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

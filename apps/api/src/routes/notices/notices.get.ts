@@ -1,7 +1,8 @@
 import { NoticeSchema } from '@city/contracts';
 import { AppError, canRead } from '@city/core';
 import { actorOf } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { noticeParams } from '../../lib/tenant-params.ts';
 
@@ -12,7 +13,7 @@ export const route = defineRoute({
   summary: '一条公告（读者范围之外的不存在）/ One notice; outside its audience it does not exist',
   access: ['tenant:member'],
   request: { params: noticeParams },
-  responses: { 200: json(NoticeSchema), 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404] },
+  responses: { 200: json(NoticeSchema) },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

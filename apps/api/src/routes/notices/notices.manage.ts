@@ -1,5 +1,6 @@
 import { NOTICE_EDITORS } from '@city/contracts';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
 import { noticeList } from './notices.common.ts';
@@ -11,7 +12,7 @@ export const route = defineRoute({
   summary: '全部公告（含草稿、已撤回）/ Every notice, drafts and withdrawn included',
   access: NOTICE_EDITORS,
   request: { params: tenantParams },
-  responses: { 200: json(noticeList), 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+  responses: { 200: json(noticeList) },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

@@ -1,9 +1,10 @@
 import { NOTICE_EDITORS } from '@city/contracts';
 import { auditContext } from '../../lib/request-meta.ts';
-import { defineRoute, type Handler } from '../../lib/route.ts';
+import { defineRoute } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { noticeParams } from '../../lib/tenant-params.ts';
-import { noticeWriteResponses } from './notices.common.ts';
+import { noticeWritten } from './notices.common.ts';
 
 export const route = defineRoute({
   method: 'post',
@@ -12,7 +13,8 @@ export const route = defineRoute({
   summary: '发布草稿 / Publish a draft',
   access: NOTICE_EDITORS,
   request: { params: noticeParams },
-  responses: noticeWriteResponses,
+  errors: [409],
+  responses: { 200: noticeWritten },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

@@ -1,6 +1,7 @@
 import { NoticeListQuerySchema } from '@city/contracts';
 import { actorOf } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
 import { noticeList } from './notices.common.ts';
@@ -12,7 +13,7 @@ export const route = defineRoute({
   summary: '我能看到的公告与公示（置顶在前）/ Notices I may read, pinned first',
   access: ['tenant:member'],
   request: { params: tenantParams, query: NoticeListQuerySchema },
-  responses: { 200: json(noticeList), 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404] },
+  responses: { 200: json(noticeList) },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

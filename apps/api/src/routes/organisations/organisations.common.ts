@@ -2,12 +2,10 @@ import { z } from '@hono/zod-openapi';
 import { IdSchema, maskPhone } from '@city/contracts';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../env.ts';
-import { errorResponses } from '../../lib/route.ts';
 import { serialize } from '../../lib/serialize.ts';
 
 export const organisationParams = z.object({ organisation: IdSchema.openapi({ description: 'Organisation id' }) });
 export const staffParams = organisationParams.extend({ userId: IdSchema });
-export const organisationErrors = { 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] };
 
 /** The route's organisation and the caller's role, as authorize() found them. */
 export const organisationOf = (c: Context<AppEnv>) => c.get('organisation');

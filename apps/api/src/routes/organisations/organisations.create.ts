@@ -1,6 +1,7 @@
 import { OrganisationCreateSchema, OrganisationSchema } from '@city/contracts';
 import { actorOf } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
+import { defineRoute, json, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 
 export const route = defineRoute({
@@ -11,11 +12,9 @@ export const route = defineRoute({
   description: '统一社会信用代码按 GB 32100 校验，每个代码只能注册一次；注册人成为负责人。',
   access: ['user'],
   request: { body: jsonBody(OrganisationCreateSchema) },
+  errors: [409],
   responses: {
     201: json(OrganisationSchema, 'Registered'),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    409: errorResponses[409],
   },
 });
 

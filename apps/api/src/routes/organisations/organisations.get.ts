@@ -1,7 +1,8 @@
 import { OrganisationSchema } from '@city/contracts';
-import { defineRoute, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
-import { organisationErrors, organisationOf, organisationParams as params } from './organisations.common.ts';
+import { organisationOf, organisationParams as params } from './organisations.common.ts';
 
 export const route = defineRoute({
   method: 'get',
@@ -10,7 +11,7 @@ export const route = defineRoute({
   summary: '服务单位资料 / A business profile',
   access: ['org:member'],
   request: { params },
-  responses: { 200: json(OrganisationSchema), ...organisationErrors },
+  responses: { 200: json(OrganisationSchema) },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { OrganisationSchema } from '@city/contracts';
 import { actorOf } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 
 export const route = defineRoute({
@@ -10,7 +11,7 @@ export const route = defineRoute({
   tags: ['organisations'],
   summary: '我所在的服务单位 / Businesses I act for',
   access: ['user'],
-  responses: { 200: json(z.object({ items: z.array(OrganisationSchema) })), 401: errorResponses[401] },
+  responses: { 200: json(z.object({ items: z.array(OrganisationSchema) })) },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

@@ -1,6 +1,7 @@
 import { OrganisationStaffAddSchema, OrganisationStaffSchema } from '@city/contracts';
-import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
-import { organisationErrors, organisationOf, organisationParams as params, staffView } from './organisations.common.ts';
+import { defineRoute, json, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
+import { organisationOf, organisationParams as params, staffView } from './organisations.common.ts';
 
 export const route = defineRoute({
   method: 'post',
@@ -9,11 +10,9 @@ export const route = defineRoute({
   summary: '添加员工（按已注册手机号）/ Add staff by registered number',
   access: ['org:owner'],
   request: { params, body: jsonBody(OrganisationStaffAddSchema) },
+  errors: [409],
   responses: {
     201: json(OrganisationStaffSchema, 'Added'),
-    400: errorResponses[400],
-    409: errorResponses[409],
-    ...organisationErrors,
   },
 });
 

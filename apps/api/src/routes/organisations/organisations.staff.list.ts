@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { OrganisationStaffSchema } from '@city/contracts';
-import { defineRoute, json, type Handler } from '../../lib/route.ts';
-import { organisationErrors, organisationOf, organisationParams as params, staffView } from './organisations.common.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
+import { organisationOf, organisationParams as params, staffView } from './organisations.common.ts';
 
 export const route = defineRoute({
   method: 'get',
@@ -10,7 +11,7 @@ export const route = defineRoute({
   summary: '员工 / Staff',
   access: ['org:member'],
   request: { params },
-  responses: { 200: json(z.object({ items: z.array(OrganisationStaffSchema) })), ...organisationErrors },
+  responses: { 200: json(z.object({ items: z.array(OrganisationStaffSchema) })) },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

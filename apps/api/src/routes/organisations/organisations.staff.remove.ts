@@ -1,5 +1,6 @@
-import { defineRoute, errorResponses, type Handler } from '../../lib/route.ts';
-import { organisationErrors, organisationOf, staffParams as params } from './organisations.common.ts';
+import { defineRoute } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
+import { organisationOf, staffParams as params } from './organisations.common.ts';
 
 export const route = defineRoute({
   method: 'delete',
@@ -9,7 +10,8 @@ export const route = defineRoute({
   description: '单位至少保留一名负责人。',
   access: ['org:owner'],
   request: { params },
-  responses: { 204: { description: 'Removed' }, 409: errorResponses[409], ...organisationErrors },
+  errors: [409],
+  responses: { 204: { description: 'Removed' } },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

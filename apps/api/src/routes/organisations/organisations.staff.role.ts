@@ -1,6 +1,7 @@
 import { OrganisationStaffRoleSchema } from '@city/contracts';
-import { defineRoute, errorResponses, jsonBody, type Handler } from '../../lib/route.ts';
-import { organisationErrors, organisationOf, staffParams as params } from './organisations.common.ts';
+import { defineRoute, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
+import { organisationOf, staffParams as params } from './organisations.common.ts';
 
 export const route = defineRoute({
   method: 'put',
@@ -10,11 +11,9 @@ export const route = defineRoute({
   description: '单位至少保留一名负责人。',
   access: ['org:owner'],
   request: { params, body: jsonBody(OrganisationStaffRoleSchema) },
+  errors: [409],
   responses: {
     204: { description: 'Changed' },
-    400: errorResponses[400],
-    409: errorResponses[409],
-    ...organisationErrors,
   },
 });
 

@@ -1,7 +1,8 @@
 import { ORGANISATION_MANAGERS, OrganisationSchema, OrganisationUpdateSchema } from '@city/contracts';
-import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
+import { defineRoute, json, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
-import { organisationErrors, organisationOf, organisationParams as params } from './organisations.common.ts';
+import { organisationOf, organisationParams as params } from './organisations.common.ts';
 
 export const route = defineRoute({
   method: 'patch',
@@ -11,7 +12,7 @@ export const route = defineRoute({
   description: '统一社会信用代码注册后不可修改。',
   access: ORGANISATION_MANAGERS,
   request: { params, body: jsonBody(OrganisationUpdateSchema) },
-  responses: { 200: json(OrganisationSchema), 400: errorResponses[400], ...organisationErrors },
+  responses: { 200: json(OrganisationSchema) },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

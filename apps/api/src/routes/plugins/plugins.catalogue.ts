@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 
 export const route = defineRoute({
   method: 'get',
@@ -20,8 +21,6 @@ export const route = defineRoute({
         ),
       }),
     ),
-    401: errorResponses[401],
-    403: errorResponses[403],
   },
 });
 

@@ -1,5 +1,6 @@
 import { PluginDetailSchema, TENANT_MANAGERS } from '@city/contracts';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { installContext, pluginParams } from './plugins.common.ts';
 
@@ -10,13 +11,9 @@ export const route = defineRoute({
   summary: '停用插件（数据保留，接口返回404）/ Disable: data kept, its API answers 404',
   access: TENANT_MANAGERS,
   request: { params: pluginParams },
+  errors: [409],
   responses: {
     200: json(PluginDetailSchema),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
-    409: errorResponses[409],
   },
 });
 

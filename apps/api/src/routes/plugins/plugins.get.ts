@@ -1,5 +1,6 @@
 import { PluginDetailSchema, TENANT_MANAGERS } from '@city/contracts';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { pluginParams } from './plugins.common.ts';
 
@@ -12,10 +13,6 @@ export const route = defineRoute({
   request: { params: pluginParams },
   responses: {
     200: json(PluginDetailSchema),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
   },
 });
 

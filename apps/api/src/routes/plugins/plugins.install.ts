@@ -1,5 +1,6 @@
 import { PluginDetailSchema, TENANT_MANAGERS, PluginInstallSchema } from '@city/contracts';
-import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
+import { defineRoute, json, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { installContext, pluginParams } from './plugins.common.ts';
 
@@ -10,13 +11,9 @@ export const route = defineRoute({
   summary: '安装插件并授予其申请的权限 / Install a plugin, granting the scopes it asks for',
   access: TENANT_MANAGERS,
   request: { params: pluginParams, body: jsonBody(PluginInstallSchema) },
+  errors: [409],
   responses: {
     200: json(PluginDetailSchema),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
-    409: errorResponses[409],
   },
 });
 

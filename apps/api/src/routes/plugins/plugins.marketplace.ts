@@ -1,5 +1,6 @@
 import { TENANT_MANAGERS } from '@city/contracts';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
 import { marketplaceList } from './plugins.common.ts';
@@ -13,9 +14,6 @@ export const route = defineRoute({
   request: { params: tenantParams },
   responses: {
     200: json(marketplaceList),
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
   },
 });
 

@@ -1,5 +1,6 @@
 import { IdSchema, PluginMemberRolesSchema, PluginRoleGrantsSchema, TENANT_MANAGERS } from '@city/contracts';
-import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
+import { defineRoute, json, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { installContext, pluginParams } from './plugins.common.ts';
 
 export const route = defineRoute({
@@ -9,13 +10,9 @@ export const route = defineRoute({
   summary: '设置成员在插件中的角色（空列表即全部收回）/ Set a member’s roles in the plugin (empty takes them away)',
   access: TENANT_MANAGERS,
   request: { params: pluginParams.extend({ memberId: IdSchema }), body: jsonBody(PluginMemberRolesSchema) },
+  errors: [409],
   responses: {
     200: json(PluginRoleGrantsSchema),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
-    409: errorResponses[409],
   },
 });
 

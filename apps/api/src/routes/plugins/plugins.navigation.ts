@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { PluginNavigationSchema } from '@city/contracts';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { actorOf } from '../../lib/request-meta.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
 
@@ -14,8 +15,6 @@ export const route = defineRoute({
   request: { params: tenantParams },
   responses: {
     200: json(z.object({ plugins: z.array(PluginNavigationSchema) })),
-    401: errorResponses[401],
-    404: errorResponses[404],
   },
 });
 

@@ -1,5 +1,6 @@
 import { PluginPurgeSchema, TENANT_MANAGERS } from '@city/contracts';
-import { defineRoute, errorResponses, jsonBody, type Handler } from '../../lib/route.ts';
+import { defineRoute, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { installContext, pluginParams } from './plugins.common.ts';
 
 export const route = defineRoute({
@@ -10,13 +11,9 @@ export const route = defineRoute({
     '清除已卸载插件在本小区的全部数据（输入插件标识确认）/ Delete an uninstalled plugin’s data here, confirmed by its id',
   access: TENANT_MANAGERS,
   request: { params: pluginParams, body: jsonBody(PluginPurgeSchema) },
+  errors: [409],
   responses: {
     204: { description: '已清除 / Purged' },
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
-    409: errorResponses[409],
   },
 });
 

@@ -1,6 +1,7 @@
 import { IdSchema, TENANT_MANAGERS } from '@city/contracts';
 import { auditContext } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, type Handler } from '../../lib/route.ts';
+import { defineRoute } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { pluginParams } from './plugins.common.ts';
 
 export const route = defineRoute({
@@ -12,10 +13,6 @@ export const route = defineRoute({
   request: { params: pluginParams.extend({ deliveryId: IdSchema }) },
   responses: {
     202: { description: '已排队 / Queued' },
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
   },
 });
 

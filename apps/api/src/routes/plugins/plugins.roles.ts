@@ -1,5 +1,6 @@
 import { PluginRoleGrantsSchema, TENANT_MANAGERS } from '@city/contracts';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { pluginParams } from './plugins.common.ts';
 
 export const route = defineRoute({
@@ -9,13 +10,9 @@ export const route = defineRoute({
   summary: '获得插件角色的成员 / Members holding the roles this plugin adds',
   access: TENANT_MANAGERS,
   request: { params: pluginParams },
+  errors: [409],
   responses: {
     200: json(PluginRoleGrantsSchema),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
-    409: errorResponses[409],
   },
 });
 

@@ -1,5 +1,6 @@
 import { PluginDetailSchema, TENANT_MANAGERS, PluginSettingsSchema } from '@city/contracts';
-import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
+import { defineRoute, json, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { installContext, pluginParams } from './plugins.common.ts';
 
@@ -10,13 +11,9 @@ export const route = defineRoute({
   summary: '修改插件设置（按插件的设置定义校验）/ Change the settings, validated by the plugin’s schema',
   access: TENANT_MANAGERS,
   request: { params: pluginParams, body: jsonBody(PluginSettingsSchema) },
+  errors: [409],
   responses: {
     200: json(PluginDetailSchema),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
-    409: errorResponses[409],
   },
 });
 

@@ -1,5 +1,6 @@
 import { PluginDetailSchema, TENANT_MANAGERS, PluginUpgradeSchema } from '@city/contracts';
-import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
+import { defineRoute, json, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { installContext, pluginParams } from './plugins.common.ts';
 
@@ -11,13 +12,9 @@ export const route = defineRoute({
     '升级到目录中的新版本（升级钩子在事务中执行一次）/ Upgrade to the catalogue’s version (its hook runs once, in the transaction)',
   access: TENANT_MANAGERS,
   request: { params: pluginParams, body: jsonBody(PluginUpgradeSchema) },
+  errors: [409],
   responses: {
     200: json(PluginDetailSchema),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
-    409: errorResponses[409],
   },
 });
 

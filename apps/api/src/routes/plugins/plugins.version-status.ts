@@ -2,7 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { PluginIdSchema, PluginVersionStatusSchema } from '@city/contracts';
 import { AppError } from '@city/core';
 import { actorOf } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, jsonBody, type Handler } from '../../lib/route.ts';
+import { defineRoute, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 
 export const route = defineRoute({
   method: 'put',
@@ -22,10 +23,6 @@ export const route = defineRoute({
   },
   responses: {
     204: { description: 'OK' },
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
   },
 });
 

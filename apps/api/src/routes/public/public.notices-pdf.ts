@@ -3,7 +3,8 @@ import { AppError } from '@city/core';
 import { withTenant } from '@city/db';
 import { renderNoticeBoard } from '@city/documents/pdf';
 import { downloadHeaders, file } from '../../lib/files.ts';
-import { defineRoute, errorResponses, type Handler } from '../../lib/route.ts';
+import { defineRoute } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
 
 /** The printed board is the notice board by the gate: Chinese, whatever the reader's language setting. */
@@ -17,7 +18,7 @@ export const route = defineRoute({
     '公示栏打印版（PDF，含返回网页的二维码）/ The public board as a printable PDF with a QR code back to the page',
   access: ['public'],
   request: { params: tenantParams },
-  responses: { 200: file('application/pdf', 'PDF'), 400: errorResponses[400], 404: errorResponses[404] },
+  responses: { 200: file('application/pdf', 'PDF') },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

@@ -2,7 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { NoticeListQuerySchema, NoticeSchema } from '@city/contracts';
 import { AppError } from '@city/core';
 import { withTenant } from '@city/db';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
 
@@ -21,8 +22,6 @@ export const route = defineRoute({
         items: z.array(NoticeSchema),
       }),
     ),
-    400: errorResponses[400],
-    404: errorResponses[404],
   },
 });
 

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { AppError } from '@city/core';
 import { withTenant } from '@city/db';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
 
 const Localized = z.object({ 'zh-CN': z.string(), en: z.string() });
@@ -20,8 +21,6 @@ export const route = defineRoute({
         plugin: z.object({ id: z.string(), name: Localized, icon: z.string() }),
       }),
     ),
-    400: errorResponses[400],
-    404: errorResponses[404],
   },
 });
 

@@ -1,5 +1,6 @@
 import { RegionCreateSchema, RegionSchema } from '@city/contracts';
-import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
+import { defineRoute, json, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 
 export const route = defineRoute({
   method: 'post',
@@ -8,12 +9,9 @@ export const route = defineRoute({
   summary: '新增区划 / Add a region',
   access: ['operator'],
   request: { body: jsonBody(RegionCreateSchema) },
+  errors: [409],
   responses: {
     201: json(RegionSchema, 'Created'),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    409: errorResponses[409],
   },
 });
 

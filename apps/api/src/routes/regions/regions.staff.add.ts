@@ -1,6 +1,7 @@
 import { maskPhone, RegionStaffAddSchema, RegionStaffSchema } from '@city/contracts';
-import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
-import { operatorErrors, staffParams as params } from './regions.staff.common.ts';
+import { defineRoute, json, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
+import { staffParams as params } from './regions.staff.common.ts';
 
 export const route = defineRoute({
   method: 'post',
@@ -9,7 +10,7 @@ export const route = defineRoute({
   summary: '任命区划工作人员（按已注册手机号）/ Appoint staff by registered number',
   access: ['operator'],
   request: { params, body: jsonBody(RegionStaffAddSchema) },
-  responses: { 201: json(RegionStaffSchema, 'Appointed'), 400: errorResponses[400], ...operatorErrors },
+  responses: { 201: json(RegionStaffSchema, 'Appointed') },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

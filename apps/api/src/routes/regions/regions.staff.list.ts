@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { maskPhone, RegionStaffSchema } from '@city/contracts';
-import { defineRoute, json, type Handler } from '../../lib/route.ts';
-import { operatorErrors, staffParams as params } from './regions.staff.common.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
+import { staffParams as params } from './regions.staff.common.ts';
 
 export const route = defineRoute({
   method: 'get',
@@ -10,7 +11,7 @@ export const route = defineRoute({
   summary: '区划工作人员 / Staff of a region',
   access: ['operator'],
   request: { params },
-  responses: { 200: json(z.object({ items: z.array(RegionStaffSchema) })), ...operatorErrors },
+  responses: { 200: json(z.object({ items: z.array(RegionStaffSchema) })) },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

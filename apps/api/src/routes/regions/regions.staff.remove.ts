@@ -1,6 +1,7 @@
 import { IdSchema } from '@city/contracts';
-import { defineRoute, type Handler } from '../../lib/route.ts';
-import { operatorErrors, staffParams as params } from './regions.staff.common.ts';
+import { defineRoute } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
+import { staffParams as params } from './regions.staff.common.ts';
 
 export const route = defineRoute({
   method: 'delete',
@@ -9,7 +10,7 @@ export const route = defineRoute({
   summary: '免去区划工作人员 / Remove a staff member',
   access: ['operator'],
   request: { params: params.extend({ userId: IdSchema }) },
-  responses: { 204: { description: 'Removed' }, ...operatorErrors },
+  responses: { 204: { description: 'Removed' } },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { IdSchema, RegionSchema, RegionUpdateSchema } from '@city/contracts';
-import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
+import { defineRoute, json, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 
 export const route = defineRoute({
   method: 'patch',
@@ -9,13 +10,9 @@ export const route = defineRoute({
   summary: '修改区划名称或代码 / Rename a region or set its code',
   access: ['operator'],
   request: { params: z.object({ regionId: IdSchema }), body: jsonBody(RegionUpdateSchema) },
+  errors: [409],
   responses: {
     200: json(RegionSchema),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
-    409: errorResponses[409],
   },
 });
 

@@ -1,6 +1,7 @@
 import { RegistryImportSchema, TENANT_MANAGERS } from '@city/contracts';
 import { auditContext } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { importParams, localizeImport } from './registry-import.common.ts';
 
 export const route = defineRoute({
@@ -11,12 +12,9 @@ export const route = defineRoute({
     '执行已校验的导入（后台一次事务，全部成功或全部不变）/ Apply a validated import: one background transaction, all or nothing',
   access: TENANT_MANAGERS,
   request: { params: importParams },
+  errors: [409],
   responses: {
     202: json(RegistryImportSchema, '已开始，轮询查看进度 / Started; poll for progress'),
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
-    409: errorResponses[409],
   },
 });
 

@@ -1,5 +1,6 @@
 import { RegistryImportSchema, TENANT_MANAGERS } from '@city/contracts';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { importParams, localizeImport } from './registry-import.common.ts';
 
 export const route = defineRoute({
@@ -11,10 +12,6 @@ export const route = defineRoute({
   request: { params: importParams },
   responses: {
     200: json(RegistryImportSchema),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
   },
 });
 

@@ -1,5 +1,6 @@
 import { TENANT_MANAGERS } from '@city/contracts';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
 import { importList, localizeImport } from './registry-import.common.ts';
 
@@ -10,7 +11,7 @@ export const route = defineRoute({
   summary: '最近的导入 / Recent imports',
   access: TENANT_MANAGERS,
   request: { params: tenantParams },
-  responses: { 200: json(importList), 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+  responses: { 200: json(importList) },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

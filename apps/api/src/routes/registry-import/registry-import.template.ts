@@ -2,7 +2,8 @@ import { ExportQuerySchema, TENANT_MANAGERS } from '@city/contracts';
 import { templateTable } from '@city/core';
 import { MEDIA_TYPES, writeTable } from '@city/documents/sheets';
 import { downloadHeaders, file } from '../../lib/files.ts';
-import { defineRoute, errorResponses, type Handler } from '../../lib/route.ts';
+import { defineRoute } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
 
 export const route = defineRoute({
@@ -17,10 +18,6 @@ export const route = defineRoute({
       description: 'CSV / XLSX',
       content: { ...file(MEDIA_TYPES.csv, '').content, ...file(MEDIA_TYPES.xlsx, '').content },
     },
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
   },
 });
 

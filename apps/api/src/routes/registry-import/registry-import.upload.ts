@@ -1,7 +1,8 @@
 import { ImportUploadQuerySchema, RegistryImportSchema, TENANT_MANAGERS } from '@city/contracts';
 import { file } from '../../lib/files.ts';
 import { auditContext } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
 import { localizeImport } from './registry-import.common.ts';
 
@@ -25,10 +26,6 @@ export const route = defineRoute({
       RegistryImportSchema,
       '校验结果（invalid 时含逐行错误）/ The validation result, with row-by-row errors when invalid',
     ),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
   },
 });
 

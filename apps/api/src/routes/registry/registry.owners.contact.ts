@@ -1,6 +1,7 @@
 import { OwnerContactSchema, TENANT_MANAGERS } from '@city/contracts';
 import { auditContext } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { ownerParams } from '../../lib/tenant-params.ts';
 
 export const route = defineRoute({
@@ -12,10 +13,6 @@ export const route = defineRoute({
   request: { params: ownerParams },
   responses: {
     200: json(OwnerContactSchema),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
   },
 });
 

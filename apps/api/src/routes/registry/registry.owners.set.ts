@@ -1,6 +1,7 @@
 import { OwnersChangeSchema, TENANT_MANAGERS, UnitDetailSchema } from '@city/contracts';
 import { auditContext } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
+import { defineRoute, json, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { unitParams } from '../../lib/tenant-params.ts';
 
@@ -11,13 +12,9 @@ export const route = defineRoute({
   summary: '变更房屋业主（保留历史，须说明原因）/ Change a unit’s owners, keeping history',
   access: TENANT_MANAGERS,
   request: { params: unitParams, body: jsonBody(OwnersChangeSchema) },
+  errors: [409],
   responses: {
     200: json(UnitDetailSchema),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
-    409: errorResponses[409],
   },
 });
 

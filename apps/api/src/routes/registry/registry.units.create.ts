@@ -1,6 +1,7 @@
 import { TENANT_MANAGERS, UnitDetailSchema, UnitInputSchema } from '@city/contracts';
 import { auditContext } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
+import { defineRoute, json, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
 
@@ -11,13 +12,9 @@ export const route = defineRoute({
   summary: '新增房屋 / Add a unit',
   access: TENANT_MANAGERS,
   request: { params: tenantParams, body: jsonBody(UnitInputSchema) },
+  errors: [409],
   responses: {
     201: json(UnitDetailSchema),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
-    409: errorResponses[409],
   },
 });
 

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { REGISTRY_READERS, UnitSchema } from '@city/contracts';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { buildingParams } from '../../lib/tenant-params.ts';
 
@@ -13,10 +14,6 @@ export const route = defineRoute({
   request: { params: buildingParams },
   responses: {
     200: json(z.object({ items: z.array(UnitSchema) })),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
   },
 });
 

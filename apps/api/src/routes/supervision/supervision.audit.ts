@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { AuditPageSchema, AuditVerdictSchema, PageQuerySchema } from '@city/contracts';
 import { actorOf } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
 
@@ -14,10 +15,6 @@ export const route = defineRoute({
   request: { params: tenantParams, query: PageQuerySchema },
   responses: {
     200: json(z.object({ page: AuditPageSchema, verdict: AuditVerdictSchema })),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
   },
 });
 

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { MemberSchema } from '@city/contracts';
 import { actorOf } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
 
@@ -19,9 +20,6 @@ export const route = defineRoute({
         members: z.array(MemberSchema),
       }),
     ),
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
   },
 });
 

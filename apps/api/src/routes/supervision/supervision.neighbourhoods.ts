@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { SupervisedNeighbourhoodSchema } from '@city/contracts';
 import { actorOf } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 
 export const route = defineRoute({
@@ -12,8 +13,6 @@ export const route = defineRoute({
   access: ['region-staff', 'operator'],
   responses: {
     200: json(z.object({ items: z.array(SupervisedNeighbourhoodSchema) })),
-    401: errorResponses[401],
-    403: errorResponses[403],
   },
 });
 

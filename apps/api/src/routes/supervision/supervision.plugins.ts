@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { withTenantReadOnly } from '@city/db';
 import { actorOf } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
 
 const Localized = z.object({ 'zh-CN': z.string(), en: z.string() });
@@ -21,9 +22,6 @@ export const route = defineRoute({
         plugins: z.array(z.object({ id: z.string(), name: Localized, icon: z.string() })),
       }),
     ),
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
   },
 });
 

@@ -2,7 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { TENANT_ROLES, TenantSchema } from '@city/contracts';
 import { schema } from '@city/db';
 import { eq } from 'drizzle-orm';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
 
@@ -17,8 +18,6 @@ export const route = defineRoute({
     200: json(
       z.object({ tenant: TenantSchema, myRoles: z.array(z.enum(TENANT_ROLES)), memberCount: z.number().int() }),
     ),
-    401: errorResponses[401],
-    404: errorResponses[404],
   },
 });
 

@@ -1,6 +1,7 @@
 import { VERIFIERS, VerificationApproveSchema, VerificationSchema } from '@city/contracts';
 import { auditContext } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
+import { defineRoute, json, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { verificationParams } from './verification.common.ts';
 
@@ -12,13 +13,9 @@ export const route = defineRoute({
     '批准认证（认定业主或非业主关系，须说明理由） / Approve: link as a registered owner or a non-owner, with a reason',
   access: VERIFIERS,
   request: { params: verificationParams, body: jsonBody(VerificationApproveSchema) },
+  errors: [409],
   responses: {
     200: json(VerificationSchema),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
-    409: errorResponses[409],
   },
 });
 

@@ -1,7 +1,8 @@
 import { ClaimSchema, VerificationSchema } from '@city/contracts';
 import { CLAIM_LIMIT } from '@city/core';
 import { actorOf, auditContext } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
+import { defineRoute, json, jsonBody, PROBLEMS } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
 
@@ -11,19 +12,15 @@ export const route = defineRoute({
   tags: ['verification'],
   summary: '用邀请函上的认证码认领房屋 / Claim a unit with the code from its letter',
   access: ['tenant:visitor'],
-  limit: { bucket: 'claim', limit: CLAIM_LIMIT },
+  limit: { bucket: 'claim', ...CLAIM_LIMIT },
   request: { params: tenantParams, body: jsonBody(ClaimSchema) },
+  errors: [409],
   responses: {
     201: json(
       VerificationSchema,
       '已认证，或待管理员确认业主身份 / Verified, or waiting for the admin to confirm ownership',
     ),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    404: errorResponses[404],
-    409: errorResponses[409],
-    410: { ...errorResponses[404], description: '认证码已过期或作废 / Code expired or replaced' },
-    429: errorResponses[429],
+    410: { ...PROBLEMS[410], description: '认证码已过期或作废 / Code expired or replaced' },
   },
 });
 

@@ -2,7 +2,8 @@ import { LettersRequestSchema, VERIFIERS } from '@city/contracts';
 import { renderClaimLetters } from '@city/documents/pdf';
 import { downloadHeaders, file } from '../../lib/files.ts';
 import { auditContext } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, jsonBody, type Handler } from '../../lib/route.ts';
+import { defineRoute, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
 
 export const route = defineRoute({
@@ -15,10 +16,6 @@ export const route = defineRoute({
   request: { params: tenantParams, body: jsonBody(LettersRequestSchema) },
   responses: {
     200: file('application/pdf', 'PDF，每户一页 / PDF, one page per unit'),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
   },
 });
 

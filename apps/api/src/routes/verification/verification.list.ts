@@ -1,5 +1,6 @@
 import { VERIFIERS, VerificationListQuerySchema } from '@city/contracts';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
 import { verificationList } from './verification.common.ts';
@@ -13,10 +14,6 @@ export const route = defineRoute({
   request: { params: tenantParams, query: VerificationListQuerySchema },
   responses: {
     200: json(verificationList),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
   },
 });
 

@@ -1,5 +1,6 @@
 import { actorOf } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, type Handler } from '../../lib/route.ts';
+import { defineRoute, json } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
 import { verificationList } from './verification.common.ts';
@@ -11,7 +12,7 @@ export const route = defineRoute({
   summary: '我的房屋：我在本小区的认证与申请 / My units: my verifications and requests here',
   access: ['tenant:visitor'],
   request: { params: tenantParams },
-  responses: { 200: json(verificationList), 401: errorResponses[401], 404: errorResponses[404] },
+  responses: { 200: json(verificationList) },
 });
 
 export const handler: Handler<typeof route> = async (c) => {

@@ -1,6 +1,7 @@
 import { VERIFIERS, VerificationDecisionSchema, VerificationSchema } from '@city/contracts';
 import { auditContext } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
+import { defineRoute, json, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { verificationParams } from './verification.common.ts';
 
@@ -11,13 +12,9 @@ export const route = defineRoute({
   summary: '驳回认证申请（须说明理由） / Reject a request, with a reason',
   access: VERIFIERS,
   request: { params: verificationParams, body: jsonBody(VerificationDecisionSchema) },
+  errors: [409],
   responses: {
     200: json(VerificationSchema),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    403: errorResponses[403],
-    404: errorResponses[404],
-    409: errorResponses[409],
   },
 });
 

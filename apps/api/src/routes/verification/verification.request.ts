@@ -1,6 +1,7 @@
 import { VerificationRequestSchema, VerificationSchema } from '@city/contracts';
 import { actorOf, auditContext } from '../../lib/request-meta.ts';
-import { defineRoute, errorResponses, json, jsonBody, type Handler } from '../../lib/route.ts';
+import { defineRoute, json, jsonBody } from '@city/contracts/routes';
+import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
 
@@ -10,15 +11,11 @@ export const route = defineRoute({
   tags: ['verification'],
   summary: '申请管理员审核认证房屋 / Ask the admin to verify me for a unit',
   access: ['tenant:visitor'],
-  limit: { bucket: 'verification-request', limit: { max: 20, windowMs: 60 * 60 * 1000 } },
+  limit: { bucket: 'verification-request', max: 20, windowMs: 60 * 60 * 1000 },
   request: { params: tenantParams, body: jsonBody(VerificationRequestSchema) },
+  errors: [409],
   responses: {
     201: json(VerificationSchema),
-    400: errorResponses[400],
-    401: errorResponses[401],
-    404: errorResponses[404],
-    409: errorResponses[409],
-    429: errorResponses[429],
   },
 });
 

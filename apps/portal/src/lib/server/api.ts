@@ -1,7 +1,8 @@
 import { API_ORIGIN } from '$app/env/private';
 import { createApiClient } from '@city/api/client';
-import { pluginClient } from '@city/plugin-sdk/portal';
-import type { Cookies, RequestEvent } from '@sveltejs/kit';
+import { pluginApiPath, type PluginAudience } from '@city/plugin-sdk/links';
+import { pluginClient, type SuccessBody } from '@city/plugin-sdk/portal';
+import { error, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import type { Hono } from 'hono';
 
 export const SESSION_COOKIE = 'cl_session';
@@ -28,18 +29,9 @@ export function apiHeaders(
   };
 }
 
-/** Where each audience's plugin API is mounted (apps/api/src/plugin-runtime/mount.ts). */
-const PLUGIN_API_PREFIX = {
-  member: (tenant: string) => `/api/v1/t/${encodeURIComponent(tenant)}/p`,
-  public: (tenant: string) => `/api/v1/public/n/${encodeURIComponent(tenant)}/p`,
-  supervision: (tenant: string) => `/api/v1/supervision/neighbourhoods/${encodeURIComponent(tenant)}/p`,
-  /** For organisation pages the "tenant" is the organisation's id. */
-  organisation: (organisationId: string) => `/api/v1/o/${encodeURIComponent(organisationId)}/p`,
-} as const;
-export type PluginAudience = keyof typeof PLUGIN_API_PREFIX;
-
-export const pluginApiBase = (audience: PluginAudience, tenant: string, pluginId: string) =>
-  `${API_ORIGIN}${PLUGIN_API_PREFIX[audience](tenant)}/${encodeURIComponent(pluginId)}`;
+/** A plugin's API for one audience in one neighbourhood (or, for organisation pages, one organisation). */
+export const pluginApiBase = (audience: PluginAudience, scope: string, pluginId: string) =>
+  `${API_ORIGIN}${pluginApiPath(audience, scope, pluginId)}`;
 
 /** A plugin's typed client for one visitor, rooted at the plugin's API for that audience in one neighbourhood. */
 export function pluginClientFor<Api extends Hono<any, any, any>>(
@@ -52,6 +44,14 @@ export function pluginClientFor<Api extends Hono<any, any, any>>(
     fetch: globalThis.fetch,
     headers: apiHeaders(event),
   });
+}
+
+/** The body of a successful API answer; any other answer becomes the portal's error page with its status. */
+export async function okBody<R extends { ok: boolean; status: number; json(): Promise<unknown> }>(
+  res: R,
+): Promise<SuccessBody<R>> {
+  if (!res.ok) error(res.status >= 400 && res.status < 600 ? res.status : 502, 'API error');
+  return (await res.json()) as SuccessBody<R>;
 }
 
 export function setSession(cookies: Cookies, token: string, expiresAt: string, secure: boolean) {

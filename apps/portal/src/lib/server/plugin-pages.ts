@@ -1,7 +1,8 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { matchPage, PortalError, type PluginPage, type PortalContext } from '@city/plugin-sdk/portal';
+import { matchPage, PortalError, type PluginPage, type PortalContext, type SuccessBody } from '@city/plugin-sdk/portal';
 import { translate } from '#lib/i18n/index.ts';
-import { apiHeaders, pluginApiBase, type PluginAudience } from './api.ts';
+import { encodePath, type PluginAudience } from '@city/plugin-sdk/links';
+import { apiHeaders, pluginApiBase } from './api.ts';
 import { passFile } from './downloads.ts';
 import { failFrom } from './forms.ts';
 
@@ -33,7 +34,7 @@ export function portalContext(
     url: event.url,
     async ok(response) {
       if (!response.ok) throw new PortalError(response.status);
-      return response.json();
+      return (await response.json()) as SuccessBody<typeof response>;
     },
   };
 }
@@ -81,7 +82,7 @@ export async function passPluginFile(
   scope: string,
 ) {
   const { pluginId, path } = event.params;
-  const url = `${pluginApiBase(audience, scope, pluginId)}/${path.split('/').map(encodeURIComponent).join('/')}${event.url.search}`;
+  const url = `${pluginApiBase(audience, scope, pluginId)}${encodePath(path)}${event.url.search}`;
   const res = await globalThis.fetch(url, { headers: apiHeaders(event) });
   if (res.ok && (res.headers.get('content-type') ?? '').includes('json')) error(404, 'not found');
   return passFile(res);

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { jsonBody, jsonResponse, pluginRoute, type PluginContext, type PluginRouter } from '@city/plugin-sdk/server';
+import { jsonBody, json, pluginRoute, type PluginContext, type PluginRouter } from '@city/plugin-sdk/server';
 import type { Schema } from 'hono';
 import type { ServicesSettings } from '../../manifest.ts';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
@@ -10,7 +10,7 @@ import { complaintView } from '../complaints.ts';
 import { fail } from '../errors.ts';
 import { rating, ratingRows, servicePoint } from '../views.ts';
 
-const ADMINS = ['admin'] as const;
+const ADMINS = ['tenant:admin'] as const;
 const vendorParams = z.object({ organisationId: z.uuid() });
 
 const list = pluginRoute({
@@ -19,7 +19,7 @@ const list = pluginRoute({
   summary: '服务商申请与入驻管理 / Vendor applications and admitted vendors',
   description: '订单只显示数量，不含住户备注等隐私内容。',
   access: ADMINS,
-  responses: { 200: jsonResponse(z.object({ items: z.array(AdminVendorSchema) })) },
+  responses: { 200: json(z.object({ items: z.array(AdminVendorSchema) })) },
 });
 const decide = pluginRoute({
   method: 'post',
@@ -27,14 +27,14 @@ const decide = pluginRoute({
   summary: '准入、拒绝（附理由）、暂停（附理由）、恢复 / Admit, refuse, suspend or reinstate a vendor',
   access: ADMINS,
   request: { params: vendorParams, body: jsonBody(DecisionInputSchema) },
-  responses: { 200: jsonResponse(AdminVendorSchema), 409: { description: 'Not in a state for this decision' } },
+  responses: { 200: json(AdminVendorSchema), 409: { description: 'Not in a state for this decision' } },
 });
 const complaintList = pluginRoute({
   method: 'get',
   path: '/admin/complaints',
   summary: '住户投诉 / Complaints',
   access: ADMINS,
-  responses: { 200: jsonResponse(z.object({ items: z.array(ComplaintSchema) })) },
+  responses: { 200: json(z.object({ items: z.array(ComplaintSchema) })) },
 });
 const resolve = pluginRoute({
   method: 'post',
@@ -42,7 +42,7 @@ const resolve = pluginRoute({
   summary: '处理投诉 / Resolve a complaint',
   access: ADMINS,
   request: { params: z.object({ complaintId: z.uuid() }), body: jsonBody(ResolutionInputSchema) },
-  responses: { 200: jsonResponse(ComplaintSchema), 409: { description: 'Already resolved' } },
+  responses: { 200: json(ComplaintSchema), 409: { description: 'Already resolved' } },
 });
 
 /** Which standing each decision moves a vendor from, and to. */

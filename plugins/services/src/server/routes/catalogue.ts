@@ -3,7 +3,7 @@ import {
   anyOf,
   decodeCursor,
   fileResponse,
-  jsonResponse,
+  json,
   page,
   pluginRoute,
   type PluginContext,
@@ -25,24 +25,24 @@ const list = pluginRoute({
   method: 'get',
   path: '/offerings',
   summary: '本小区的生活服务（可搜索、按类别）/ Services in this neighbourhood (search, by category)',
-  access: ['member'],
+  access: ['tenant:member'],
   request: { query: OfferingQuerySchema },
-  responses: { 200: jsonResponse(OfferingPageSchema) },
+  responses: { 200: json(OfferingPageSchema) },
 });
 const show = pluginRoute({
   method: 'get',
   path: '/offerings/{offeringId}',
   summary: '服务详情、可约时段与评价 / A service with its slots and reviews',
-  access: ['member'],
+  access: ['tenant:member'],
   request: { params: z.object({ offeringId: z.uuid() }) },
-  responses: { 200: jsonResponse(OfferingDetailSchema) },
+  responses: { 200: json(OfferingDetailSchema) },
 });
 
 const image = pluginRoute({
   method: 'get',
   path: '/images/{imageId}',
   summary: '服务图片 / A photo of a service',
-  access: ['member'],
+  access: ['tenant:member'],
   request: { params: z.object({ imageId: z.uuid() }) },
   responses: { 200: fileResponse('image/jpeg', 'The image (JPEG, PNG or WebP)') },
 });

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { newId } from '@city/plugin-sdk/schema';
-import { isUniqueViolation, jsonBody, jsonResponse, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
+import { isUniqueViolation, jsonBody, json, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
 import type { Schema } from 'hono';
 import type { ServicesSettings } from '../../manifest.ts';
 import { and, eq } from 'drizzle-orm';
@@ -30,13 +30,13 @@ const place = pluginRoute({
   summary:
     '预约下单（已认证住户，支持 Idempotency-Key）/ Order a service (verified residents; honours Idempotency-Key)',
   description: '费用为整数分，服务完成后线下支付。同一 Idempotency-Key 重复提交返回同一订单。',
-  access: ['member'],
+  access: ['tenant:member'],
   request: {
     headers: z.object({ 'idempotency-key': z.string().min(1).max(100).optional() }),
     body: jsonBody(OrderInputSchema),
   },
   responses: {
-    201: jsonResponse(OrderDetailSchema, 'Placed (or the same order again, for a repeated key)'),
+    201: json(OrderDetailSchema, 'Placed (or the same order again, for a repeated key)'),
     409: { description: 'Slot full, or key reused' },
   },
 });
@@ -44,34 +44,34 @@ const mine = pluginRoute({
   method: 'get',
   path: '/orders',
   summary: '我的订单 / My orders',
-  access: ['member'],
+  access: ['tenant:member'],
   request: { query: z.object({ cursor: z.string().max(200).optional() }) },
-  responses: { 200: jsonResponse(OrderPageSchema) },
+  responses: { 200: json(OrderPageSchema) },
 });
 const show = pluginRoute({
   method: 'get',
   path: '/orders/{orderId}',
   summary: '我的订单详情 / One of my orders',
-  access: ['member'],
+  access: ['tenant:member'],
   request: { params: orderParams },
-  responses: { 200: jsonResponse(OrderDetailSchema) },
+  responses: { 200: json(OrderDetailSchema) },
 });
 const cancel = pluginRoute({
   method: 'post',
   path: '/orders/{orderId}/cancel',
   summary: '取消订单（服务开始前）/ Cancel (before the slot starts)',
-  access: ['member'],
+  access: ['tenant:member'],
   request: { params: orderParams, body: jsonBody(CancelInputSchema) },
-  responses: { 200: jsonResponse(OrderDetailSchema), 409: { description: 'Too late' } },
+  responses: { 200: json(OrderDetailSchema), 409: { description: 'Too late' } },
 });
 const review = pluginRoute({
   method: 'post',
   path: '/orders/{orderId}/review',
   summary: '评价已完成的订单（一次）/ Review a completed order (once)',
-  access: ['member'],
+  access: ['tenant:member'],
   request: { params: orderParams, body: jsonBody(ReviewInputSchema) },
   responses: {
-    201: jsonResponse(ReviewSchema, 'Reviewed'),
+    201: json(ReviewSchema, 'Reviewed'),
     409: { description: 'Not completed, or already reviewed' },
   },
 });
@@ -79,9 +79,9 @@ const complain = pluginRoute({
   method: 'post',
   path: '/orders/{orderId}/complaint',
   summary: '投诉（交小区管理员处理）/ Complain to the neighbourhood admin',
-  access: ['member'],
+  access: ['tenant:member'],
   request: { params: orderParams, body: jsonBody(ComplaintInputSchema) },
-  responses: { 201: jsonResponse(ComplaintSchema, 'Recorded') },
+  responses: { 201: json(ComplaintSchema, 'Recorded') },
 });
 
 /** A resident's own orders: only rows they placed, whatever else the neighbourhood holds. */

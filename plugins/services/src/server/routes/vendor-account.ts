@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { newId } from '@city/plugin-sdk/schema';
-import { jsonBody, jsonResponse, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
+import { jsonBody, json, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
 import type { Schema } from 'hono';
 import type { ServicesSettings } from '../../manifest.ts';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -24,7 +24,7 @@ const getProfile = pluginRoute({
   path: '/profile',
   summary: '服务商资料 / Vendor profile',
   access: ['org:member'],
-  responses: { 200: jsonResponse(VendorProfileSchema.nullable()) },
+  responses: { 200: json(VendorProfileSchema.nullable()) },
 });
 const putProfile = pluginRoute({
   method: 'put',
@@ -33,14 +33,14 @@ const putProfile = pluginRoute({
   description: '名称取自单位注册信息。',
   access: MANAGERS,
   request: { body: jsonBody(VendorProfileInputSchema) },
-  responses: { 200: jsonResponse(VendorProfileSchema) },
+  responses: { 200: json(VendorProfileSchema) },
 });
 const neighbourhoods = pluginRoute({
   method: 'get',
   path: '/neighbourhoods',
   summary: '开通了生活服务的小区及入驻状态 / Neighbourhoods offering local services, with my standing',
   access: ['org:member'],
-  responses: { 200: jsonResponse(z.object({ items: z.array(NeighbourhoodOptionSchema) })) },
+  responses: { 200: json(z.object({ items: z.array(NeighbourhoodOptionSchema) })) },
 });
 const apply = pluginRoute({
   method: 'post',
@@ -49,7 +49,7 @@ const apply = pluginRoute({
   description: '被拒绝或已撤回的申请可重新提交。',
   access: MANAGERS,
   request: { body: jsonBody(ApplicationInputSchema) },
-  responses: { 201: jsonResponse(AdmissionSchema, 'Applied'), 409: { description: 'Already applied' } },
+  responses: { 201: json(AdmissionSchema, 'Applied'), 409: { description: 'Already applied' } },
 });
 const withdraw = pluginRoute({
   method: 'post',
@@ -57,7 +57,7 @@ const withdraw = pluginRoute({
   summary: '撤回待审核的申请 / Withdraw a pending application',
   access: MANAGERS,
   request: { params: tenantParams },
-  responses: { 200: jsonResponse(AdmissionSchema), 409: { description: 'Not pending' } },
+  responses: { 200: json(AdmissionSchema), 409: { description: 'Not pending' } },
 });
 const servicePoint = pluginRoute({
   method: 'put',
@@ -65,7 +65,7 @@ const servicePoint = pluginRoute({
   summary: '登记驻点（小区内或附近的服务点）/ Register the on-site service point',
   access: MANAGERS,
   request: { params: tenantParams, body: jsonBody(ServicePointInputSchema) },
-  responses: { 200: jsonResponse(AdmissionSchema), 409: { description: 'Not admitted' } },
+  responses: { 200: json(AdmissionSchema), 409: { description: 'Not admitted' } },
 });
 
 const profileView = (row: typeof vendors.$inferSelect) => ({

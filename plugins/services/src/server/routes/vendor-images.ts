@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { fileResponse, jsonResponse, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
+import { fileResponse, json, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
 import type { Schema } from 'hono';
 import type { ServicesSettings } from '../../manifest.ts';
 import { and, eq } from 'drizzle-orm';
@@ -21,7 +21,7 @@ const addImage = pluginRoute({
     params: offeringParams,
     body: { required: true, content: Object.fromEntries(IMAGE_TYPES.map((t) => [t, { schema: binary }])) },
   },
-  responses: { 201: jsonResponse(z.object({ id: z.uuid() }), 'Uploaded'), 409: { description: 'Six already' } },
+  responses: { 201: json(z.object({ id: z.uuid() }), 'Uploaded'), 409: { description: 'Six already' } },
 });
 const removeImage = pluginRoute({
   method: 'delete',

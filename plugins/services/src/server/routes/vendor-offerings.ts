@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { newId } from '@city/plugin-sdk/schema';
-import { anyOf, jsonBody, jsonResponse, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
+import { anyOf, jsonBody, json, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
 import type { Schema } from 'hono';
 import type { ServicesSettings } from '../../manifest.ts';
 import { and, eq, notInArray } from 'drizzle-orm';
@@ -19,7 +19,7 @@ const list = pluginRoute({
   path: '/offerings',
   summary: '我的服务项目 / My offerings',
   access: ['org:member'],
-  responses: { 200: jsonResponse(z.object({ items: z.array(VendorOfferingSchema) })) },
+  responses: { 200: json(z.object({ items: z.array(VendorOfferingSchema) })) },
 });
 const create = pluginRoute({
   method: 'post',
@@ -27,7 +27,7 @@ const create = pluginRoute({
   summary: '新增服务项目 / Add an offering',
   access: MANAGERS,
   request: { body: jsonBody(OfferingInputSchema) },
-  responses: { 201: jsonResponse(VendorOfferingSchema, 'Added'), 409: { description: 'No profile' } },
+  responses: { 201: json(VendorOfferingSchema, 'Added'), 409: { description: 'No profile' } },
 });
 const update = pluginRoute({
   method: 'patch',
@@ -35,7 +35,7 @@ const update = pluginRoute({
   summary: '修改或下架服务项目 / Change or withdraw an offering',
   access: MANAGERS,
   request: { params: offeringParams, body: jsonBody(OfferingUpdateSchema) },
-  responses: { 200: jsonResponse(VendorOfferingSchema) },
+  responses: { 200: json(VendorOfferingSchema) },
 });
 const setListings = pluginRoute({
   method: 'put',
@@ -44,7 +44,7 @@ const setListings = pluginRoute({
   description: '只能选择已获准入驻的小区。',
   access: MANAGERS,
   request: { params: offeringParams, body: jsonBody(ListingsInputSchema) },
-  responses: { 200: jsonResponse(VendorOfferingSchema), 409: { description: 'Not admitted there' } },
+  responses: { 200: json(VendorOfferingSchema), 409: { description: 'Not admitted there' } },
 });
 
 /** A vendor's catalogue: offerings, where each is listed, and its bookable slots. */

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { jsonBody, jsonResponse, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
+import { jsonBody, json, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
 import type { Schema } from 'hono';
 import type { ServicesSettings } from '../../manifest.ts';
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
@@ -27,7 +27,7 @@ const inbox = pluginRoute({
   summary: '订单（各小区合并，可轮询新订单）/ Orders across neighbourhoods (poll with changedSince)',
   access: ['org:member'],
   request: { query: VendorOrderQuerySchema },
-  responses: { 200: jsonResponse(OrderPageSchema) },
+  responses: { 200: json(OrderPageSchema) },
 });
 const show = pluginRoute({
   method: 'get',
@@ -35,7 +35,7 @@ const show = pluginRoute({
   summary: '订单详情与记录 / An order with its history',
   access: ['org:member'],
   request: { params: orderParams },
-  responses: { 200: jsonResponse(OrderDetailSchema) },
+  responses: { 200: json(OrderDetailSchema) },
 });
 const move = pluginRoute({
   method: 'post',
@@ -43,14 +43,14 @@ const move = pluginRoute({
   summary: '接单、拒单、开始服务、完成、取消 / Accept, decline, start, complete or cancel',
   access: ['org:member'],
   request: { params: orderParams, body: jsonBody(TransitionInputSchema) },
-  responses: { 200: jsonResponse(OrderDetailSchema), 409: { description: 'Not allowed now' } },
+  responses: { 200: json(OrderDetailSchema), 409: { description: 'Not allowed now' } },
 });
 const reviewList = pluginRoute({
   method: 'get',
   path: '/reviews',
   summary: '收到的评价 / Reviews received',
   access: ['org:member'],
-  responses: { 200: jsonResponse(z.object({ items: z.array(ReviewSchema) })) },
+  responses: { 200: json(z.object({ items: z.array(ReviewSchema) })) },
 });
 const reply = pluginRoute({
   method: 'post',
@@ -58,14 +58,14 @@ const reply = pluginRoute({
   summary: '回复评价（一次）/ Answer a review (once)',
   access: ['org:owner', 'org:manager'],
   request: { params: orderParams, body: jsonBody(ReplyInputSchema) },
-  responses: { 200: jsonResponse(ReviewSchema), 409: { description: 'Already answered' } },
+  responses: { 200: json(ReviewSchema), 409: { description: 'Already answered' } },
 });
 const dashboard = pluginRoute({
   method: 'get',
   path: '/dashboard',
   summary: '各小区经营概况 / My neighbourhoods at a glance',
   access: ['org:member'],
-  responses: { 200: jsonResponse(DashboardSchema) },
+  responses: { 200: json(DashboardSchema) },
 });
 
 /** The vendor's side of orders: one inbox for all its neighbourhoods, moves, reviews and their answers. */

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { newId } from '@city/plugin-sdk/schema';
-import { isForeignKeyViolation, jsonBody, jsonResponse, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
+import { isForeignKeyViolation, jsonBody, json, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
 import type { Schema } from 'hono';
 import type { ServicesSettings } from '../../manifest.ts';
 import { and, eq } from 'drizzle-orm';
@@ -18,7 +18,7 @@ const addSlot = pluginRoute({
   summary: '新增可预约时段 / Add a bookable slot',
   access: MANAGERS,
   request: { params: offeringParams, body: jsonBody(SlotInputSchema) },
-  responses: { 201: jsonResponse(SlotSchema, 'Added') },
+  responses: { 201: json(SlotSchema, 'Added') },
 });
 const removeSlot = pluginRoute({
   method: 'delete',

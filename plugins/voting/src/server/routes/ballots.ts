@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Schema } from 'hono';
-import { jsonBody, jsonResponse, pluginRoute, type PluginContext, type PluginRouter } from '@city/plugin-sdk/server';
+import { jsonBody, json, pluginRoute, type PluginContext, type PluginRouter } from '@city/plugin-sdk/server';
 import { and, asc, eq, gt, ilike, inArray, or, sql } from 'drizzle-orm';
 import {
   BallotInputSchema,
@@ -23,22 +23,22 @@ import { verifyChain } from '../results.ts';
 const meetingParams = z.object({ meetingId: z.uuid() });
 const entryParams = meetingParams.extend({ ballotId: z.uuid() });
 /** Who types in paper and proxy ballots and checks each other's entries. */
-const TELLERS = ['admin', 'committee', 'staff'] as const;
+const TELLERS = ['tenant:admin', 'tenant:committee', 'tenant:staff'] as const;
 type Ctx = PluginContext<Settings>;
 
 const mine = pluginRoute({
   method: 'get',
   path: '/meetings/{meetingId}/mine',
   summary: '我可以表决的计票主体与我的表决票 / The counting owners I vote for, and my ballots',
-  access: ['member'],
+  access: ['tenant:member'],
   request: { params: meetingParams },
-  responses: { 200: jsonResponse(MyVotesSchema) },
+  responses: { 200: json(MyVotesSchema) },
 });
 const cast = pluginRoute({
   method: 'post',
   path: '/meetings/{meetingId}/ballots',
   summary: '网上投票（支持 Idempotency-Key）/ Vote online (honours Idempotency-Key)',
-  access: ['member'],
+  access: ['tenant:member'],
   // Owners vote at once when a meeting opens: their ballots share transactions (group commit).
   grouped: true,
   request: {
@@ -47,8 +47,8 @@ const cast = pluginRoute({
     body: jsonBody(BallotInputSchema),
   },
   responses: {
-    201: jsonResponse(ReceiptSchema, 'Accepted'),
-    200: jsonResponse(ReceiptSchema, 'The same request again: the first ballot'),
+    201: json(ReceiptSchema, 'Accepted'),
+    200: json(ReceiptSchema, 'The same request again: the first ballot'),
   },
 });
 const roll = pluginRoute({
@@ -60,7 +60,7 @@ const roll = pluginRoute({
     params: meetingParams,
     query: z.object({ q: z.string().trim().max(40).optional(), cursor: z.string().max(200).optional() }),
   },
-  responses: { 200: jsonResponse(RollSchema) },
+  responses: { 200: json(RollSchema) },
 });
 const enter = pluginRoute({
   method: 'post',
@@ -68,7 +68,7 @@ const enter = pluginRoute({
   summary: '录入纸质或委托表决票（待第二人核对）/ Enter a paper or proxy ballot (awaits a second check)',
   access: TELLERS,
   request: { params: meetingParams, body: jsonBody(StaffBallotInputSchema) },
-  responses: { 201: jsonResponse(ReceiptSchema, 'Entered') },
+  responses: { 201: json(ReceiptSchema, 'Entered') },
 });
 const pending = pluginRoute({
   method: 'get',
@@ -76,7 +76,7 @@ const pending = pluginRoute({
   summary: '待核对的表决票 / Ballots awaiting a check',
   access: TELLERS,
   request: { params: meetingParams },
-  responses: { 200: jsonResponse(PendingBallotsSchema) },
+  responses: { 200: json(PendingBallotsSchema) },
 });
 const confirm = pluginRoute({
   method: 'post',
@@ -84,7 +84,7 @@ const confirm = pluginRoute({
   summary: '核对无误（须为另一人）/ Confirm (a second person)',
   access: TELLERS,
   request: { params: entryParams },
-  responses: { 200: jsonResponse(ReceiptSchema) },
+  responses: { 200: json(ReceiptSchema) },
 });
 const reject = pluginRoute({
   method: 'post',
@@ -98,9 +98,9 @@ const chain = pluginRoute({
   method: 'get',
   path: '/meetings/{meetingId}/chain',
   summary: '重新计算表决记录链 / Recompute the ballot chain',
-  access: ['member'],
+  access: ['tenant:member'],
   request: { params: meetingParams },
-  responses: { 200: jsonResponse(ChainCheckSchema) },
+  responses: { 200: json(ChainCheckSchema) },
 });
 
 /** The roll is paged by (label, id): the cursor is the last row's id and label. */

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Schema } from 'hono';
 import { newId } from '@city/plugin-sdk/schema';
-import { jsonBody, jsonResponse, pluginRoute, type PluginContext, type PluginRouter } from '@city/plugin-sdk/server';
+import { jsonBody, json, pluginRoute, type PluginContext, type PluginRouter } from '@city/plugin-sdk/server';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { MeetingInputSchema, MeetingListSchema, MeetingSchema, MotionInputSchema } from '../../contracts.ts';
 import { ballots, candidates, meetings, motions } from '../../schema.ts';
@@ -22,18 +22,18 @@ import {
 } from '../meetings.ts';
 import { freezeRoll } from '../roll.ts';
 import { meetingNotice, resultNotice } from '../texts.ts';
-import { links } from '../links.ts';
+import { FILES, PAGES } from '../../pages.ts';
 
 const meetingParams = z.object({ meetingId: z.uuid() });
-const MANAGERS = ['admin', 'committee'] as const;
+const MANAGERS = ['tenant:admin', 'tenant:committee'] as const;
 type Ctx = PluginContext<Settings>;
 
 const list = pluginRoute({
   method: 'get',
   path: '/meetings',
   summary: '业主大会 / Meetings',
-  access: ['member'],
-  responses: { 200: jsonResponse(MeetingListSchema) },
+  access: ['tenant:member'],
+  responses: { 200: json(MeetingListSchema) },
 });
 const create = pluginRoute({
   method: 'post',
@@ -41,15 +41,15 @@ const create = pluginRoute({
   summary: '创建会议（业委会；无业委会时由管理员）/ Create a meeting (the committee, or the admin where none exists)',
   access: MANAGERS,
   request: { body: jsonBody(MeetingInputSchema) },
-  responses: { 201: jsonResponse(MeetingSchema, 'Created') },
+  responses: { 201: json(MeetingSchema, 'Created') },
 });
 const show = pluginRoute({
   method: 'get',
   path: '/meetings/{meetingId}',
   summary: '会议、议案与投票率 / A meeting, its motions and turnout',
-  access: ['member'],
+  access: ['tenant:member'],
   request: { params: meetingParams },
-  responses: { 200: jsonResponse(MeetingSchema) },
+  responses: { 200: json(MeetingSchema) },
 });
 const update = pluginRoute({
   method: 'put',
@@ -57,7 +57,7 @@ const update = pluginRoute({
   summary: '修改会议（草稿）/ Change a draft meeting',
   access: MANAGERS,
   request: { params: meetingParams, body: jsonBody(MeetingInputSchema) },
-  responses: { 200: jsonResponse(MeetingSchema) },
+  responses: { 200: json(MeetingSchema) },
 });
 const addMotion = pluginRoute({
   method: 'post',
@@ -65,7 +65,7 @@ const addMotion = pluginRoute({
   summary: '添加议案或选举（草稿）/ Add a motion or an election (draft)',
   access: MANAGERS,
   request: { params: meetingParams, body: jsonBody(MotionInputSchema) },
-  responses: { 201: jsonResponse(MeetingSchema, 'Added') },
+  responses: { 201: json(MeetingSchema, 'Added') },
 });
 const removeMotion = pluginRoute({
   method: 'delete',
@@ -73,7 +73,7 @@ const removeMotion = pluginRoute({
   summary: '删除议案（草稿）/ Remove a motion (draft)',
   access: MANAGERS,
   request: { params: meetingParams.extend({ motionId: z.uuid() }) },
-  responses: { 200: jsonResponse(MeetingSchema) },
+  responses: { 200: json(MeetingSchema) },
 });
 const announce = pluginRoute({
   method: 'post',
@@ -81,7 +81,7 @@ const announce = pluginRoute({
   summary: '发布会议公告（公示）/ Announce the meeting on the 公示 board',
   access: MANAGERS,
   request: { params: meetingParams },
-  responses: { 200: jsonResponse(MeetingSchema) },
+  responses: { 200: json(MeetingSchema) },
 });
 const open = pluginRoute({
   method: 'post',
@@ -89,7 +89,7 @@ const open = pluginRoute({
   summary: '开始投票（冻结业主名册）/ Open voting (freezes the owner roll)',
   access: MANAGERS,
   request: { params: meetingParams },
-  responses: { 200: jsonResponse(MeetingSchema), 422: { description: 'The roll is incomplete' } },
+  responses: { 200: json(MeetingSchema), 422: { description: 'The roll is incomplete' } },
 });
 const close = pluginRoute({
   method: 'post',
@@ -97,7 +97,7 @@ const close = pluginRoute({
   summary: '结束投票、计票并公示结果 / Close, count and publish the results',
   access: MANAGERS,
   request: { params: meetingParams },
-  responses: { 200: jsonResponse(MeetingSchema) },
+  responses: { 200: json(MeetingSchema) },
 });
 
 function requireDraft(meeting: Meeting) {
@@ -222,7 +222,7 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
       const notice = await ctx.notices.publish({
         category: 'disclosure',
         title: `关于召开业主大会的公告：${meeting.title}`.slice(0, 120),
-        body: meetingNotice(draft, links.meeting(ctx, meeting.id)),
+        body: meetingNotice(draft, ctx.links.href(PAGES.meeting, { meetingId: meeting.id })),
         attachments: [],
         audience: 'public',
         buildingId: null,
@@ -297,8 +297,13 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
       const notice = await ctx.notices.publish({
         category: 'result',
         title: `业主大会表决结果公告：${meeting.title}`.slice(0, 120),
-        body: resultNotice(counted, links.verify(ctx)),
-        attachments: [{ name: '表决结果公告（打印版 PDF）', url: links.resultPdf(ctx, meeting.id) }],
+        body: resultNotice(counted, ctx.links.publicHref(PAGES.verify)),
+        attachments: [
+          {
+            name: '表决结果公告（打印版 PDF）',
+            url: ctx.links.publicFileHref(FILES.resultPdf, { meetingId: meeting.id }),
+          },
+        ],
         audience: 'public',
         buildingId: null,
         pinned: true,

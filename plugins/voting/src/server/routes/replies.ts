@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Schema } from 'hono';
 import { newId } from '@city/plugin-sdk/schema';
-import { jsonBody, jsonResponse, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
+import { jsonBody, json, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
 import { and, eq, sql } from 'drizzle-orm';
 import { ReasonSchema, ReplyInputSchema, ReplySchema } from '../../contracts.ts';
 import { replies, topics } from '../../schema.ts';
@@ -16,9 +16,9 @@ const reply = pluginRoute({
   method: 'post',
   path: '/topics/{topicId}/replies',
   summary: '回复 / Reply',
-  access: ['member'],
+  access: ['tenant:member'],
   request: { params: topicParams, body: jsonBody(ReplyInputSchema) },
-  responses: { 201: jsonResponse(ReplySchema, 'Replied') },
+  responses: { 201: json(ReplySchema, 'Replied') },
 });
 const hideReply = pluginRoute({
   method: 'post',
@@ -26,7 +26,7 @@ const hideReply = pluginRoute({
   summary: '隐藏回复（理由公开）/ Hide a reply (the reason stays visible)',
   access: MODERATORS,
   request: { params: replyParams, body: jsonBody(ReasonSchema) },
-  responses: { 200: jsonResponse(ReplySchema) },
+  responses: { 200: json(ReplySchema) },
 });
 
 /** Replies under a topic: verified residents reply; moderators hide a reply, the reason shown in its place. */

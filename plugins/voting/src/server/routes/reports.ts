@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Schema } from 'hono';
 import { newId } from '@city/plugin-sdk/schema';
-import { jsonBody, jsonResponse, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
+import { jsonBody, json, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { ReasonSchema, ReportSchema } from '../../contracts.ts';
 import { replies, reports, topics } from '../../schema.ts';
@@ -13,7 +13,7 @@ const report = pluginRoute({
   method: 'post',
   path: '/topics/{topicId}/reports',
   summary: '举报不当内容 / Report abuse',
-  access: ['member'],
+  access: ['tenant:member'],
   request: { params: topicParams, body: jsonBody(ReasonSchema.extend({ replyId: z.uuid().nullable().default(null) })) },
   responses: { 201: { description: 'Reported' } },
 });
@@ -22,7 +22,7 @@ const openReports = pluginRoute({
   path: '/reports',
   summary: '待处理的举报 / Open reports',
   access: MODERATORS,
-  responses: { 200: jsonResponse(z.object({ items: z.array(ReportSchema) })) },
+  responses: { 200: json(z.object({ items: z.array(ReportSchema) })) },
 });
 const resolveReport = pluginRoute({
   method: 'post',

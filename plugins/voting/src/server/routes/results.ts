@@ -1,12 +1,6 @@
 import { z, type RouteHandler } from '@hono/zod-openapi';
 import { MEDIA_TYPES } from '@city/plugin-sdk/documents';
-import {
-  fileResponse as file,
-  jsonResponse,
-  pluginRoute,
-  type PluginEnv,
-  type PluginRouter,
-} from '@city/plugin-sdk/server';
+import { fileResponse as file, json, pluginRoute, type PluginEnv, type PluginRouter } from '@city/plugin-sdk/server';
 import type { Schema } from 'hono';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import {
@@ -30,11 +24,11 @@ const exportTable = pluginRoute({
   path: '/meetings/{meetingId}/results',
   summary:
     '导出表决明细（CSV / XLSX，按会议的公开范围）/ Export the ballots (CSV / XLSX, at the meeting’s disclosure level)',
-  access: ['member'],
+  access: ['tenant:member'],
   request: { params: meetingParams, query: z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') }) },
   responses: { 200: file(MEDIA_TYPES.xlsx) },
 });
-const pdfRoute = (access: readonly ['member'] | readonly ['public']) =>
+const pdfRoute = (access: readonly ['tenant:member'] | readonly ['public']) =>
   pluginRoute({
     method: 'get',
     path: '/meetings/{meetingId}/result.pdf',
@@ -49,7 +43,7 @@ const chainRoute = pluginRoute({
   summary: '任何人都可重新计算表决记录链 / Anyone may recompute the ballot chain',
   access: ['public'],
   request: { params: meetingParams },
-  responses: { 200: jsonResponse(ChainCheckSchema) },
+  responses: { 200: json(ChainCheckSchema) },
 });
 const receipt = pluginRoute({
   method: 'get',
@@ -57,25 +51,25 @@ const receipt = pluginRoute({
   summary: '按回执码核对表决票 / Check a ballot by its receipt code',
   access: ['public'],
   request: { params: z.object({ receipt: z.string().max(20) }) },
-  responses: { 200: jsonResponse(VerifiedReceiptSchema) },
+  responses: { 200: json(VerifiedReceiptSchema) },
 });
 const supervisedList = pluginRoute({
   method: 'get',
   path: '/meetings',
   summary: '辖区小区的业主大会（只读）/ A supervised neighbourhood’s meetings (read-only)',
-  access: ['supervisor'],
-  responses: { 200: jsonResponse(MeetingListSchema) },
+  access: ['region-staff', 'operator'],
+  responses: { 200: json(MeetingListSchema) },
 });
 const supervisedShow = pluginRoute({
   method: 'get',
   path: '/meetings/{meetingId}',
   summary: '投票率与结果（只读）/ Turnout and results (read-only)',
-  access: ['supervisor'],
+  access: ['region-staff', 'operator'],
   request: { params: meetingParams },
-  responses: { 200: jsonResponse(MeetingSchema) },
+  responses: { 200: json(MeetingSchema) },
 });
 
-const memberPdf = pdfRoute(['member']);
+const memberPdf = pdfRoute(['tenant:member']);
 const publicPdf = pdfRoute(['public']);
 
 // The member and public routes are the same route at two mounts: one handler serves both.

@@ -1,5 +1,5 @@
 import type { Schema } from 'hono';
-import { isUniqueViolation, jsonResponse, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
+import { isUniqueViolation, json, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
 import { eq, sql } from 'drizzle-orm';
 import { TopicSchema } from '../../contracts.ts';
 import { supports, topics } from '../../schema.ts';
@@ -12,9 +12,9 @@ const support = pluginRoute({
   method: 'post',
   path: '/topics/{topicId}/support',
   summary: '附议 / Support',
-  access: ['member'],
+  access: ['tenant:member'],
   request: { params: topicParams },
-  responses: { 200: jsonResponse(TopicSchema) },
+  responses: { 200: json(TopicSchema) },
 });
 
 /** 附议: a verified resident supports a topic once; enough support lets the committee make it a motion. */

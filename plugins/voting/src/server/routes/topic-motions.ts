@@ -1,6 +1,6 @@
 import type { Schema } from 'hono';
 import { newId } from '@city/plugin-sdk/schema';
-import { jsonBody, jsonResponse, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
+import { jsonBody, json, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
 import { eq, sql } from 'drizzle-orm';
 import { MotionSchema, TopicToMotionSchema } from '../../contracts.ts';
 import { motions, topics } from '../../schema.ts';
@@ -15,7 +15,7 @@ const toMotion = pluginRoute({
   summary: '议题转为议案（业委会）/ Turn a topic into a motion (committee)',
   access: MODERATORS,
   request: { params: topicParams, body: jsonBody(TopicToMotionSchema) },
-  responses: { 201: jsonResponse(MotionSchema, 'Motion added') },
+  responses: { 201: json(MotionSchema, 'Motion added') },
 });
 
 /** A topic with enough support becomes a motion on a draft meeting's agenda. */

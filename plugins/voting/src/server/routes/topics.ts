@@ -1,6 +1,6 @@
 import type { Schema } from 'hono';
 import { newId } from '@city/plugin-sdk/schema';
-import { jsonBody, jsonResponse, pluginRoute, type PluginContext, type PluginRouter } from '@city/plugin-sdk/server';
+import { jsonBody, json, pluginRoute, type PluginContext, type PluginRouter } from '@city/plugin-sdk/server';
 import { asc, desc, eq } from 'drizzle-orm';
 import { ReasonSchema, TopicDetailSchema, TopicInputSchema, TopicListSchema, TopicSchema } from '../../contracts.ts';
 import { replies, topics } from '../../schema.ts';
@@ -13,24 +13,24 @@ const list = pluginRoute({
   method: 'get',
   path: '/topics',
   summary: '议事议题 / Topics',
-  access: ['member'],
-  responses: { 200: jsonResponse(TopicListSchema) },
+  access: ['tenant:member'],
+  responses: { 200: json(TopicListSchema) },
 });
 const create = pluginRoute({
   method: 'post',
   path: '/topics',
   summary: '发起议题（已认证住户）/ Raise a topic (verified residents)',
-  access: ['member'],
+  access: ['tenant:member'],
   request: { body: jsonBody(TopicInputSchema) },
-  responses: { 201: jsonResponse(TopicSchema, 'Raised') },
+  responses: { 201: json(TopicSchema, 'Raised') },
 });
 const show = pluginRoute({
   method: 'get',
   path: '/topics/{topicId}',
   summary: '议题与回复 / A topic with its replies',
-  access: ['member'],
+  access: ['tenant:member'],
   request: { params: topicParams },
-  responses: { 200: jsonResponse(TopicDetailSchema) },
+  responses: { 200: json(TopicDetailSchema) },
 });
 const hideTopic = pluginRoute({
   method: 'post',
@@ -38,7 +38,7 @@ const hideTopic = pluginRoute({
   summary: '隐藏议题（理由公开）/ Hide a topic (the reason stays visible)',
   access: MODERATORS,
   request: { params: topicParams, body: jsonBody(ReasonSchema) },
-  responses: { 200: jsonResponse(TopicSchema) },
+  responses: { 200: json(TopicSchema) },
 });
 
 type Ctx = PluginContext<Settings>;

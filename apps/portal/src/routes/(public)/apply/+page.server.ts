@@ -1,4 +1,4 @@
-import { apiFor } from '#lib/server/api.ts';
+import { apiFor, okBody } from '#lib/server/api.ts';
 import { failFrom, fields } from '#lib/server/forms.ts';
 import { requireMe } from '#lib/server/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -7,7 +7,7 @@ export const load = (async (event) => {
   requireMe(event.locals, event.url);
   const api = apiFor(event);
   const [regions, mine] = await Promise.all([api.api.v1.regions.$get(), api.api.v1.applications.mine.$get()]);
-  const { items } = await regions.json();
+  const { items } = await okBody(regions);
   const streets = new Map(items.filter((r) => r.kind === 'street').map((r) => [r.id, r.name]));
   const byStreet = new Map<string, { value: string; label: string }[]>();
   for (const community of items.filter((r) => r.kind === 'community')) {

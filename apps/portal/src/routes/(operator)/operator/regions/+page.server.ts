@@ -1,6 +1,6 @@
 import { REGION_KINDS, type RegionKind } from '@city/contracts';
 import { error } from '@sveltejs/kit';
-import { apiFor } from '#lib/server/api.ts';
+import { apiFor, okBody } from '#lib/server/api.ts';
 import { failFrom, fields } from '#lib/server/forms.ts';
 import { requireMe } from '#lib/server/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,7 +9,7 @@ export const load = (async (event) => {
   const me = requireMe(event.locals, event.url);
   if (!me.user.isPlatformOperator) error(403, 'forbidden');
   const api = apiFor(event);
-  const { items } = await (await api.api.v1.regions.$get()).json();
+  const { items } = await okBody(await api.api.v1.regions.$get());
   const staffed = items.filter((r) => r.kind !== 'district');
   const staff = await Promise.all(
     staffed.map(async (region) => {

@@ -1,0 +1,43 @@
+import type { Grant } from '@city/contracts';
+import { AppError } from '@city/core';
+import type { Context } from 'hono';
+import type { AppEnv } from '../env.ts';
+import { factsNeeded, refusal, type Caller } from './decide.ts';
+
+/**
+ * What the caller is outside any neighbourhood, as far as the route's grants ask: signed in, an operator, region
+ * staff, on the staff of the route's organisation (`:organisation`, which is then set on the request). Lookups are
+ * made only for grants that need them, and region staff only when the operator grant has not already admitted.
+ */
+export async function callerOutside<E extends AppEnv>(context: Context<E>, grants: readonly Grant[]): Promise<Caller> {
+  const c = context as unknown as Context<AppEnv>;
+  const actor = c.get('actor');
+  const caller: Caller = {
+    signedIn: actor !== null,
+    operator: actor?.isPlatformOperator ?? false,
+    regionStaff: false,
+    organisationRole: null,
+    member: null,
+  };
+  if (!actor || grants.includes('public') || grants.includes('user')) return caller;
+  const needs = factsNeeded(grants);
+  const services = c.get('services');
+  if (needs.regionStaff && !(grants.includes('operator') && caller.operator)) {
+    caller.regionStaff = (await services.regions.staffRegions(actor.id)).length > 0;
+  }
+  if (needs.organisation) {
+    const organisationId = c.req.param('organisation') ?? '';
+    const staff = await services.organisations.staffMember(organisationId, actor.id);
+    if (staff) {
+      caller.organisationRole = staff.role;
+      c.set('organisation', { id: organisationId, role: staff.role, name: staff.name });
+    }
+  }
+  return caller;
+}
+
+/** Turns the caller away as the grants say (401, 404 or 403), or lets them through. */
+export function requireAccess(grants: readonly Grant[], caller: Caller) {
+  const refused = refusal(grants, caller);
+  if (refused) throw new AppError(refused);
+}

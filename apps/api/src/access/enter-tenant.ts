@@ -1,0 +1,61 @@
+import { AppError, type Services } from '@city/core';
+import { withTenant, withTenantAs, withTenantReadOnly, type Membership, type Tx } from '@city/db';
+import type { Context } from 'hono';
+import type { Actor, AppEnv, TenantContext } from '../env.ts';
+import { dispatchAfterCommit } from '../plugin-runtime/dispatch-after-commit.ts';
+
+/** How a request enters a neighbourhood: as a person (member or not), as the public, or as a supervisor above it. */
+export type Entrance = { as: 'person'; actor: Actor } | { as: 'public' } | { as: 'supervisor'; actor: Actor };
+
+export interface Entered {
+  tx: Tx;
+  tenant: TenantContext;
+  /** The person's membership (entering as a person); undefined for non-members, the public and supervisors. */
+  membership: Membership | undefined;
+}
+
+/** The active neighbourhood with this slug; 404 otherwise (a suspended or unknown one does not exist for callers). */
+export async function activeTenant(services: Services, slug: string): Promise<TenantContext> {
+  const tenant = await services.tenants.bySlug(slug);
+  if (!tenant || tenant.status !== 'active') throw new AppError('not_found');
+  return { id: tenant.id, slug: tenant.slug, name: tenant.name };
+}
+
+/**
+ * The one way a request enters a neighbourhood (`:tenant`), for core routes and the plugin runtime alike: the active
+ * neighbourhood (404 otherwise; a supervisor's only within their branch), one transaction scoped to it in which the
+ * rest of the request runs — as a person, with their membership read in the same round trip; as the public; or
+ * READ ONLY for a supervisor — so a thrown error rolls back everything the request wrote, and the events it wrote
+ * are handed to the plugins once it has committed.
+ */
+export async function enterTenant<E extends AppEnv>(
+  context: Context<E>,
+  entrance: Entrance,
+  inside: (entered: Entered) => Promise<void>,
+) {
+  // Plugin routes' env extends AppEnv; only AppEnv's variables are touched here.
+  const c = context as unknown as Context<AppEnv>;
+  const services = c.get('services');
+  const slug = c.req.param('tenant') ?? '';
+  const run = (tenant: TenantContext, membership?: Membership) => async (tx: Tx) => {
+    c.set('tenant', tenant);
+    c.set('tx', tx);
+    await inside({ tx, tenant, membership });
+    // Hono catches handler errors before they reach middleware; rethrow so the transaction rolls back.
+    if (c.error) throw c.error;
+  };
+  if (entrance.as === 'supervisor') {
+    const found = await services.supervision.supervisedTenant(entrance.actor, slug);
+    if (found.status !== 'active') throw new AppError('not_found');
+    const tenant = { id: found.id, slug: found.slug, name: found.name };
+    await withTenantReadOnly(services.db, tenant.id, run(tenant));
+    return;
+  }
+  const tenant = await activeTenant(services, slug);
+  if (entrance.as === 'person') {
+    await withTenantAs(services.db, tenant.id, entrance.actor.id, (tx, membership) => run(tenant, membership)(tx));
+  } else {
+    await withTenant(services.db, tenant.id, run(tenant));
+  }
+  dispatchAfterCommit(c, services.pluginRuntime.dispatcher, tenant.id);
+}
