@@ -25,7 +25,13 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['apps/**/*.test.ts', 'packages/**/*.test.ts', 'plugins/**/*.test.ts', 'infra/**/*.test.ts'],
+          include: [
+            'apps/**/*.test.ts',
+            'packages/**/*.test.ts',
+            'plugins/**/*.test.ts',
+            'infra/**/*.test.ts',
+            'tests/repo/**/*.test.ts',
+          ],
           exclude: [...ignored, '**/*.int.test.ts'],
           globalSetup: ['tests/support/svelte-kit-sync.setup.ts'],
         },

@@ -2,11 +2,11 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import type { Database } from '@city/db';
 import { newId } from '@city/plugin-sdk/schema';
 import { sql } from 'drizzle-orm';
+import { freePort } from '../support/free-port.ts';
 
 /** How long each measurement runs (seconds), after a warm-up of a fifth of it. */
 export const DURATION = Number(process.env.BENCH_DURATION ?? 8);
@@ -14,16 +14,6 @@ export const CONNECTIONS = 50;
 
 function randomKey(): string {
   return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

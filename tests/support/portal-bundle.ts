@@ -17,7 +17,7 @@ interface ManifestEntry {
   dynamicImports?: string[];
 }
 
-export interface ChunkSize {
+interface ChunkSize {
   file: string;
   bytes: number;
   gzip: number;

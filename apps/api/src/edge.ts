@@ -17,7 +17,7 @@ export interface EdgeEnv {
 type DepsFromEnv = (env: EdgeEnv) => Promise<AppDeps>;
 
 /** Neon's WebSocket pool (interactive transactions are needed for tenancy) and WebAssembly Argon2 (no native code). */
-export const neonDeps: DepsFromEnv = async (env) => {
+const neonDeps: DepsFromEnv = async (env) => {
   const database = await createDatabase({ url: env.DATABASE_URL, driver: 'neon', neonWsProxy: env.NEON_WS_PROXY });
   return {
     db: database.db,

@@ -15,7 +15,7 @@ export interface TenantContext {
   name: string;
 }
 
-export interface MemberContext {
+interface MemberContext {
   /** Null only on `tenant:visitor` routes, for a caller who is not (yet) a member. */
   id: string | null;
   roles: TenantRole[];

@@ -38,12 +38,3 @@ export async function wasmArgon2(): Promise<PasswordHasher> {
     verify: (hash, password) => argon2Verify({ hash, password }).catch(() => false),
   };
 }
-
-/** The native binding where it loads, else WebAssembly. */
-export async function defaultPasswordHasher(): Promise<PasswordHasher> {
-  try {
-    return await nativeArgon2();
-  } catch {
-    return wasmArgon2();
-  }
-}

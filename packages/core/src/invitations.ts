@@ -7,7 +7,7 @@ import { audit, type AuditContext } from './audit.ts';
 import { AppError } from './errors.ts';
 import { smsTexts } from './sms-texts.ts';
 
-export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 const inv = schema.invitations;
 

@@ -26,7 +26,7 @@ export const CLAIM_LIMIT: Limit = { max: 10, windowMs: 15 * 60 * 1000 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export const codeHash = (code: string) => sha256(new TextEncoder().encode(code));
+const codeHash = (code: string) => sha256(new TextEncoder().encode(code));
 
 export const addressOf = (unit: { buildingName: string; entrance: string; room: string }) =>
   [unit.buildingName, unit.entrance, unit.room].filter(Boolean).join(' ');

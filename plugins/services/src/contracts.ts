@@ -10,10 +10,10 @@ const OptionalText = (max: number) => z.string().trim().max(max, { error: 'too_b
 const Time = z.iso.datetime({ offset: true, error: 'invalid_format' });
 const Stamp = z.string();
 
-export const CategorySchema = z.enum(CATEGORY_IDS, { error: 'invalid_value' });
-export const PriceUnitSchema = z.enum(PRICE_UNIT_IDS, { error: 'invalid_value' });
-export const OrderStatusSchema = z.enum(ORDER_STATUSES, { error: 'invalid_value' });
-export const AdmissionStatusSchema = z.enum(['pending', 'admitted', 'refused', 'suspended', 'withdrawn']);
+const CategorySchema = z.enum(CATEGORY_IDS, { error: 'invalid_value' });
+const PriceUnitSchema = z.enum(PRICE_UNIT_IDS, { error: 'invalid_value' });
+const OrderStatusSchema = z.enum(ORDER_STATUSES, { error: 'invalid_value' });
+const AdmissionStatusSchema = z.enum(['pending', 'admitted', 'refused', 'suspended', 'withdrawn']);
 /** Money is integer fen (DESIGN §3): ¥0.00 to ¥100,000.00. */
 const Fen = z
   .number({ error: 'required' })
@@ -41,7 +41,7 @@ export const VendorProfileSchema = z
   .openapi('ServicesVendorProfile');
 
 // —— Admissions ——
-export const ServicePointSchema = z.object({ address: z.string(), hours: z.string() }).nullable();
+const ServicePointSchema = z.object({ address: z.string(), hours: z.string() }).nullable();
 export const ApplicationInputSchema = z
   .object({
     neighbourhood: z.string({ error: 'required' }).min(1, { error: 'required' }).max(60),
@@ -135,7 +135,7 @@ export const SlotSchema = z
     remaining: z.number().int(),
   })
   .openapi('ServicesSlot');
-export const OfferingSchema = z
+const OfferingSchema = z
   .object({
     id: Id,
     organisationId: Id,
@@ -154,7 +154,7 @@ export const VendorOfferingSchema = OfferingSchema.extend({
   tenantIds: z.array(Id),
   slots: z.array(SlotSchema),
 }).openapi('ServicesVendorOffering');
-export const ListedOfferingSchema = OfferingSchema.extend({ rating: Rating, nextSlotAt: Stamp.nullable() }).openapi(
+const ListedOfferingSchema = OfferingSchema.extend({ rating: Rating, nextSlotAt: Stamp.nullable() }).openapi(
   'ServicesListedOffering',
 );
 export const OfferingQuerySchema = z.object({
@@ -179,7 +179,7 @@ export const ReviewSchema = z
     tenantName: z.string().optional(),
   })
   .openapi('ServicesReview');
-export const HomeSchema = z.object({ unitId: Id, address: z.string() });
+const HomeSchema = z.object({ unitId: Id, address: z.string() });
 export const OfferingDetailSchema = z
   .object({
     offering: OfferingSchema,
@@ -214,7 +214,7 @@ export const TransitionInputSchema = z
 export const CancelInputSchema = z
   .object({ reason: z.string().trim().max(200, { error: 'too_big' }).optional() })
   .openapi('ServicesCancelInput');
-export const OrderEventSchema = z.object({
+const OrderEventSchema = z.object({
   fromStatus: OrderStatusSchema.nullable(),
   toStatus: OrderStatusSchema,
   actorKind: z.enum(['resident', 'vendor']),
@@ -222,7 +222,7 @@ export const OrderEventSchema = z.object({
   reason: z.string().nullable(),
   at: Stamp,
 });
-export const OrderSchema = z
+const OrderSchema = z
   .object({
     id: Id,
     organisationId: Id,

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { MATTER_TYPES } from '@city/plugin-sdk/voting';
+import { CHOICES, DISCLOSURES } from './values.ts';
 
 const Id = z.uuid({ error: 'invalid_format' });
 const Text = (max: number) =>
@@ -7,9 +8,7 @@ const Text = (max: number) =>
 const Time = z.iso.datetime({ offset: true, error: 'invalid_format' });
 const Figures = z.object({ area: z.number().int(), count: z.number().int() });
 
-export const CHOICES = ['agree', 'oppose', 'abstain', 'invalid'] as const;
-export const DISCLOSURES = ['named', 'room', 'hidden'] as const;
-export const MatterTypeSchema = z.enum(MATTER_TYPES, { error: 'required' });
+const MatterTypeSchema = z.enum(MATTER_TYPES, { error: 'required' });
 
 // —— 议事 ——
 export const TopicInputSchema = z
@@ -86,7 +85,7 @@ export const MeetingInputSchema = z
   })
   .openapi('VotingMeetingInput');
 
-export const CandidateInputSchema = z.object({
+const CandidateInputSchema = z.object({
   name: Text(40),
   statement: z.string().trim().max(500, { error: 'too_big' }).default(''),
 });
@@ -118,7 +117,7 @@ export const MotionInputSchema = z
   .openapi('VotingMotionInput');
 
 /** A choice on one motion: agree/oppose/abstain (or 废票 on paper), or for an election the candidates chosen. */
-export const ChoiceInputSchema = z.union([
+const ChoiceInputSchema = z.union([
   z.object({ motionId: Id, choice: z.enum(CHOICES, { error: 'choice_required' }) }),
   z.object({ motionId: Id, candidateIds: z.array(Id).max(60) }),
 ]);
@@ -218,7 +217,7 @@ export const MeetingSchema = z
     canManage: z.boolean(),
   })
   .openapi('VotingMeeting');
-export const MeetingSummarySchema = MeetingSchema.omit({ motions: true, description: true, canManage: true })
+const MeetingSummarySchema = MeetingSchema.omit({ motions: true, description: true, canManage: true })
   .extend({ motionCount: z.number().int() })
   .openapi('VotingMeetingSummary');
 export const MeetingListSchema = z
@@ -226,7 +225,7 @@ export const MeetingListSchema = z
   .openapi('VotingMeetingList');
 
 /** A counting owner this member may vote for, and what they have cast. */
-export const MyVoteSchema = z
+const MyVoteSchema = z
   .object({
     rollOwnerId: Id,
     label: z.string(),
@@ -256,7 +255,7 @@ export const ReceiptSchema = z
   })
   .openapi('VotingReceipt');
 
-export const RollOwnerSchema = z
+const RollOwnerSchema = z
   .object({
     id: Id,
     label: z.string(),
@@ -270,7 +269,7 @@ export const RollSchema = z
   .object({ items: z.array(RollOwnerSchema), nextCursor: z.string().nullable() })
   .openapi('VotingRoll');
 
-export const PendingBallotSchema = z
+const PendingBallotSchema = z
   .object({
     id: Id,
     rollOwnerId: Id,

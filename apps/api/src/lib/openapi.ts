@@ -3,8 +3,8 @@ import { SESSION_COOKIE } from '@city/auth';
 import type { AppEnv } from '../env.ts';
 import { renderDocsPage } from './docs-page.ts';
 
-export const OPENAPI_PATH = '/api/v1/openapi.json';
-export const DOCS_PATH = '/api/v1/docs';
+const OPENAPI_PATH = '/api/v1/openapi.json';
+const DOCS_PATH = '/api/v1/docs';
 
 const documentConfig = {
   openapi: '3.1.0',

@@ -237,7 +237,7 @@ export interface OrganisationContextInput {
 }
 
 /** The context of a plugin's organisation routes: no neighbourhood entered, the organisation's own policies. */
-export function organisationContext(input: OrganisationContextInput): OrganisationContext {
+function organisationContext(input: OrganisationContextInput): OrganisationContext {
   const { tx, services, plugin } = input;
   return {
     plugin: { id: plugin.id, version: plugin.version },

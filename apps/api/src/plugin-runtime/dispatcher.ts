@@ -6,7 +6,7 @@ import type { PluginMemory } from './memory.ts';
 import { asPlugin, databaseRole, pluginContext } from './context.ts';
 
 /** After this many failed attempts a delivery stops being retried and stays visible as failed. */
-export const MAX_ATTEMPTS = 6;
+const MAX_ATTEMPTS = 6;
 const backoffMs = (attempts: number) => 5_000 * 4 ** (attempts - 1);
 const BATCH = 20;
 const PRUNE_EVERY_MS = 3600_000;

@@ -27,5 +27,3 @@ export function createPluginRuntime(plugins: readonly PluginServer[], services: 
     memory,
   };
 }
-
-export type PluginRuntime = ReturnType<typeof createPluginRuntime>;

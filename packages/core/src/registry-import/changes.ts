@@ -3,7 +3,7 @@ import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { ImportProblem, ParsedUnit } from './parse.ts';
 
 /** An owner as planned: the ID number reduced to its keyed hash (hex) and mask before anything is stored. */
-export interface PlannedOwner {
+interface PlannedOwner {
   name: string;
   phone: string | null;
   phoneMasked: boolean;

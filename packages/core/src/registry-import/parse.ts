@@ -22,7 +22,7 @@ export interface ImportProblem {
 }
 
 /** An owner as read: the ID number in clear, or only its mask (a re-imported export), or nothing. */
-export interface ParsedOwner {
+interface ParsedOwner {
   name: string;
   phone: string | null;
   /** Masked phone from an export: keep the stored number. */

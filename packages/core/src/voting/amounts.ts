@@ -2,7 +2,7 @@
  * The largest area or count accepted: the rules multiply by at most 4, and every product must stay a safe integer,
  * or the exact comparisons stop being exact. (2.25·10¹³ m² in 0.01 m² — no roll comes near it.)
  */
-export const MAX_AMOUNT = Math.floor(Number.MAX_SAFE_INTEGER / 4);
+const MAX_AMOUNT = Math.floor(Number.MAX_SAFE_INTEGER / 4);
 
 export function isAmount(value: number): boolean {
   return Number.isSafeInteger(value) && value >= 0 && value <= MAX_AMOUNT;

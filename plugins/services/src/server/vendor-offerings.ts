@@ -8,7 +8,6 @@ import { imageIdsOf } from './images.ts';
 import { slotView } from './views.ts';
 
 // What the vendor's offering, slot and photo routes share: who may change a catalogue, and an offering as they show it.
-export const MANAGERS = ['org:owner', 'org:manager'] as const;
 export const offeringParams = z.object({ offeringId: z.uuid() });
 
 /** Offerings with where they are listed and their slots still to come. */

@@ -34,7 +34,5 @@ export function fromLocalInput(value: string): string {
 
 /** Who runs the count desk: enters paper and proxy ballots and checks each other's entries (the API's tellers). */
 export const TELLER_ROLES = ['admin', 'committee', 'staff'] as const;
-/** Who may run meetings; the API has the last word (an admin does only while the neighbourhood has no committee). */
-export const MANAGER_ROLES = ['admin', 'committee'] as const;
 
 export const hasAny = (roles: readonly string[], wanted: readonly string[]) => roles.some((r) => wanted.includes(r));

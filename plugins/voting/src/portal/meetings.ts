@@ -5,11 +5,11 @@ import { ballotValues, choicesFrom, refused, text, ticked } from './form-data.ts
 import { fromLocalInput, hasAny, TELLER_ROLES } from './format.ts';
 import { PAGES } from '../pages.ts';
 import type { MeetingData, MeetingsData } from './types.ts';
+import { DISCLOSURES } from '../values.ts';
 
 type Context = PortalContext<VotingApi>;
 type ActionContext = Context & { form: FormData };
 
-const DISCLOSURES = ['named', 'room', 'hidden'] as const;
 type Disclosure = (typeof DISCLOSURES)[number];
 
 /** The meeting form (create and edit): as typed, for redisplay, and as the API takes it. */

@@ -28,7 +28,7 @@ export function recordedAnswer(
 }
 
 /** The same in words, for the printed and exported tables (Chinese, like every printout). */
-export function answerText(motion: AgendaItem, choices: ChoiceInput[]) {
+function answerText(motion: AgendaItem, choices: ChoiceInput[]) {
   const { choice, candidates } = recordedAnswer(motion, choices);
   if (choice) return ANSWER[choice];
   if (!choices.some((c) => c.motionId === motion.id)) return '';

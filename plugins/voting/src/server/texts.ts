@@ -10,7 +10,7 @@ export const printTime = (iso: string | Date) => printDateTime(typeof iso === 's
 
 export const QUORUM_RULE =
   '应由专有部分面积占比三分之二以上的业主且人数占比三分之二以上的业主参与表决（民法典第二百七十八条）';
-export const THRESHOLD_RULE: Record<Threshold, string> = {
+const THRESHOLD_RULE: Record<Threshold, string> = {
   ordinary: '须经参与表决专有部分面积过半数的业主且参与表决人数过半数的业主同意',
   special: '须经参与表决专有部分面积四分之三以上的业主且参与表决人数四分之三以上的业主同意',
 };

@@ -40,7 +40,7 @@ export function portalContext(
 }
 
 /** A plugin's PortalError becomes the portal's error page with the same status. */
-export async function guarded<T>(run: () => Promise<T>): Promise<T> {
+async function guarded<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (thrown) {

@@ -1,3 +1,4 @@
+import { ORGANISATION_MANAGERS } from '@city/contracts/values';
 import { z } from '@hono/zod-openapi';
 import { newId } from '@city/plugin-sdk/schema';
 import { jsonBody, json, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
@@ -16,7 +17,6 @@ import { admissions, vendors } from '../../schema.ts';
 import { fail } from '../errors.ts';
 import { admissionOf, admissionView } from '../views.ts';
 
-const MANAGERS = ['org:owner', 'org:manager'] as const;
 const tenantParams = z.object({ tenantId: z.uuid() });
 
 const getProfile = pluginRoute({
@@ -31,7 +31,7 @@ const putProfile = pluginRoute({
   path: '/profile',
   summary: '填写服务商资料 / Set the vendor profile',
   description: '名称取自单位注册信息。',
-  access: MANAGERS,
+  access: ORGANISATION_MANAGERS,
   request: { body: jsonBody(VendorProfileInputSchema) },
   responses: { 200: json(VendorProfileSchema) },
 });
@@ -47,7 +47,7 @@ const apply = pluginRoute({
   path: '/applications',
   summary: '申请入驻小区 / Apply to serve a neighbourhood',
   description: '被拒绝或已撤回的申请可重新提交。',
-  access: MANAGERS,
+  access: ORGANISATION_MANAGERS,
   request: { body: jsonBody(ApplicationInputSchema) },
   responses: { 201: json(AdmissionSchema, 'Applied'), 409: { description: 'Already applied' } },
 });
@@ -55,7 +55,7 @@ const withdraw = pluginRoute({
   method: 'post',
   path: '/applications/{tenantId}/withdraw',
   summary: '撤回待审核的申请 / Withdraw a pending application',
-  access: MANAGERS,
+  access: ORGANISATION_MANAGERS,
   request: { params: tenantParams },
   responses: { 200: json(AdmissionSchema), 409: { description: 'Not pending' } },
 });
@@ -63,7 +63,7 @@ const servicePoint = pluginRoute({
   method: 'put',
   path: '/admissions/{tenantId}/service-point',
   summary: '登记驻点（小区内或附近的服务点）/ Register the on-site service point',
-  access: MANAGERS,
+  access: ORGANISATION_MANAGERS,
   request: { params: tenantParams, body: jsonBody(ServicePointInputSchema) },
   responses: { 200: json(AdmissionSchema), 409: { description: 'Not admitted' } },
 });

@@ -1,3 +1,4 @@
+import { ORGANISATION_MANAGERS } from '@city/contracts/values';
 import { z } from '@hono/zod-openapi';
 import { fileResponse, json, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
 import type { Schema } from 'hono';
@@ -6,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { IMAGE_TYPES, images } from '../../schema.ts';
 import { imageFile, MAX_IMAGE_BYTES, MAX_IMAGES, sniffImage } from '../images.ts';
 import { fail } from '../errors.ts';
-import { MANAGERS, offeringParams, oneOffering } from '../vendor-offerings.ts';
+import { offeringParams, oneOffering } from '../vendor-offerings.ts';
 
 const imageParams = z.object({ imageId: z.uuid() });
 const binary = z.string().openapi({ format: 'binary' });
@@ -16,7 +17,7 @@ const addImage = pluginRoute({
   path: '/offerings/{offeringId}/images',
   summary: '上传服务图片（JPEG/PNG/WebP，≤1 MB，最多 6 张）/ Upload a photo (JPEG, PNG or WebP, 1 MB, 6 at most)',
   description: '请求体为图片本身。The body is the image itself.',
-  access: MANAGERS,
+  access: ORGANISATION_MANAGERS,
   request: {
     params: offeringParams,
     body: { required: true, content: Object.fromEntries(IMAGE_TYPES.map((t) => [t, { schema: binary }])) },
@@ -27,7 +28,7 @@ const removeImage = pluginRoute({
   method: 'delete',
   path: '/offerings/{offeringId}/images/{imageId}',
   summary: '删除服务图片 / Remove a photo',
-  access: MANAGERS,
+  access: ORGANISATION_MANAGERS,
   request: { params: offeringParams.extend(imageParams.shape) },
   responses: { 204: { description: 'Removed' } },
 });

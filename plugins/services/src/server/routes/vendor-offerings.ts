@@ -1,3 +1,4 @@
+import { ORGANISATION_MANAGERS } from '@city/contracts/values';
 import { z } from '@hono/zod-openapi';
 import { newId } from '@city/plugin-sdk/schema';
 import { anyOf, jsonBody, json, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
@@ -12,7 +13,7 @@ import {
 } from '../../contracts.ts';
 import { admissions, listings, offerings, vendors } from '../../schema.ts';
 import { fail } from '../errors.ts';
-import { MANAGERS, offeringParams, offeringViews, oneOffering } from '../vendor-offerings.ts';
+import { offeringParams, offeringViews, oneOffering } from '../vendor-offerings.ts';
 
 const list = pluginRoute({
   method: 'get',
@@ -25,7 +26,7 @@ const create = pluginRoute({
   method: 'post',
   path: '/offerings',
   summary: '新增服务项目 / Add an offering',
-  access: MANAGERS,
+  access: ORGANISATION_MANAGERS,
   request: { body: jsonBody(OfferingInputSchema) },
   responses: { 201: json(VendorOfferingSchema, 'Added'), 409: { description: 'No profile' } },
 });
@@ -33,7 +34,7 @@ const update = pluginRoute({
   method: 'patch',
   path: '/offerings/{offeringId}',
   summary: '修改或下架服务项目 / Change or withdraw an offering',
-  access: MANAGERS,
+  access: ORGANISATION_MANAGERS,
   request: { params: offeringParams, body: jsonBody(OfferingUpdateSchema) },
   responses: { 200: json(VendorOfferingSchema) },
 });
@@ -42,7 +43,7 @@ const setListings = pluginRoute({
   path: '/offerings/{offeringId}/neighbourhoods',
   summary: '在哪些小区上架 / Where an offering is listed',
   description: '只能选择已获准入驻的小区。',
-  access: MANAGERS,
+  access: ORGANISATION_MANAGERS,
   request: { params: offeringParams, body: jsonBody(ListingsInputSchema) },
   responses: { 200: json(VendorOfferingSchema), 409: { description: 'Not admitted there' } },
 });

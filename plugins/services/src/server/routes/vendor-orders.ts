@@ -1,3 +1,4 @@
+import { ORGANISATION_MANAGERS } from '@city/contracts/values';
 import { z } from '@hono/zod-openapi';
 import { jsonBody, json, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
 import type { Schema } from 'hono';
@@ -56,7 +57,7 @@ const reply = pluginRoute({
   method: 'post',
   path: '/reviews/{orderId}/reply',
   summary: '回复评价（一次）/ Answer a review (once)',
-  access: ['org:owner', 'org:manager'],
+  access: ORGANISATION_MANAGERS,
   request: { params: orderParams, body: jsonBody(ReplyInputSchema) },
   responses: { 200: json(ReviewSchema), 409: { description: 'Already answered' } },
 });

@@ -1,3 +1,4 @@
+import { ORGANISATION_MANAGERS } from '@city/contracts/values';
 import { z } from '@hono/zod-openapi';
 import { newId } from '@city/plugin-sdk/schema';
 import { isForeignKeyViolation, jsonBody, json, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
@@ -8,7 +9,7 @@ import { SlotInputSchema, SlotSchema } from '../../contracts.ts';
 import { slots } from '../../schema.ts';
 import { fail } from '../errors.ts';
 import { slotView } from '../views.ts';
-import { MANAGERS, offeringParams, oneOffering } from '../vendor-offerings.ts';
+import { offeringParams, oneOffering } from '../vendor-offerings.ts';
 
 const slotParams = z.object({ slotId: z.uuid() });
 
@@ -16,7 +17,7 @@ const addSlot = pluginRoute({
   method: 'post',
   path: '/offerings/{offeringId}/slots',
   summary: '新增可预约时段 / Add a bookable slot',
-  access: MANAGERS,
+  access: ORGANISATION_MANAGERS,
   request: { params: offeringParams, body: jsonBody(SlotInputSchema) },
   responses: { 201: json(SlotSchema, 'Added') },
 });
@@ -24,7 +25,7 @@ const removeSlot = pluginRoute({
   method: 'delete',
   path: '/slots/{slotId}',
   summary: '删除无人预约的时段 / Remove a slot nobody booked',
-  access: MANAGERS,
+  access: ORGANISATION_MANAGERS,
   request: { params: slotParams },
   responses: { 204: { description: 'Removed' }, 409: { description: 'Booked' } },
 });

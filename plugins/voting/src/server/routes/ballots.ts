@@ -13,6 +13,7 @@ import {
   type ChoiceInput,
 } from '../../contracts.ts';
 import { ballots, rollOwners } from '../../schema.ts';
+import { meetingParams } from './params.ts';
 import { checkChoices, type Ballot } from '../ballot-rules.ts';
 import { confirmEntry, enterOnBehalf, loadRollOwner, rejectEntry } from '../count-desk.ts';
 import { fail } from '../errors.ts';
@@ -20,7 +21,6 @@ import { loadMeeting, motionsOf, type Settings } from '../meetings.ts';
 import { onlineBallots } from '../online-ballots.ts';
 import { verifyChain } from '../results.ts';
 
-const meetingParams = z.object({ meetingId: z.uuid() });
 const entryParams = meetingParams.extend({ ballotId: z.uuid() });
 /** Who types in paper and proxy ballots and checks each other's entries. */
 const TELLERS = ['tenant:admin', 'tenant:committee', 'tenant:staff'] as const;

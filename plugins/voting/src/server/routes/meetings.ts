@@ -4,6 +4,7 @@ import { newId } from '@city/plugin-sdk/schema';
 import { jsonBody, json, pluginRoute, type PluginContext, type PluginRouter } from '@city/plugin-sdk/server';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { MeetingInputSchema, MeetingListSchema, MeetingSchema, MotionInputSchema } from '../../contracts.ts';
+import { meetingParams } from './params.ts';
 import { ballots, candidates, meetings, motions } from '../../schema.ts';
 import { canManage, requireManager } from '../access.ts';
 import { sealChain } from '../ballot-sealing.ts';
@@ -24,7 +25,6 @@ import { freezeRoll } from '../roll.ts';
 import { meetingNotice, resultNotice } from '../texts.ts';
 import { FILES, PAGES } from '../../pages.ts';
 
-const meetingParams = z.object({ meetingId: z.uuid() });
 const MANAGERS = ['tenant:admin', 'tenant:committee'] as const;
 type Ctx = PluginContext<Settings>;
 

@@ -11,13 +11,12 @@ import {
   type ChoiceInput,
 } from '../../contracts.ts';
 import { ballots, meetings } from '../../schema.ts';
+import { meetingParams } from './params.ts';
 import { sealChain } from '../ballot-sealing.ts';
 import { normaliseReceipt } from '../chain.ts';
 import { fail } from '../errors.ts';
 import { loadMeeting, meetingSummaries, meetingView, motionsOf, type Settings } from '../meetings.ts';
 import { recordedAnswer, resultPdf, resultTable, verifyChain } from '../results.ts';
-
-const meetingParams = z.object({ meetingId: z.uuid() });
 
 const exportTable = pluginRoute({
   method: 'get',
