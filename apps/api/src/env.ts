@@ -21,7 +21,7 @@ interface MemberContext {
   roles: TenantRole[];
 }
 
-/** The one environment type of every router, middleware and handler (STYLE §4). */
+/** The one environment type of every router, middleware and handler (docs/adding-an-endpoint.md). */
 export interface AppEnv {
   Variables: {
     services: ApiServices;

@@ -3,7 +3,7 @@ import { votingPlugin } from '@city/plugin-voting/server';
 import { servicesPlugin } from '@city/plugin-services/server';
 
 /**
- * The plugins this deployment offers, listed by hand (STYLE §11: no generated index); `npm run new:plugin` adds a
+ * The plugins this deployment offers, listed by hand (no generated index: docs/architecture.md §6); `npm run new:plugin` adds a
  * new one here. The portal's page map (apps/portal/src/lib/plugins.ts) is typed by this list, so the two cannot drift.
  */
 export const plugins = [contactsPlugin, votingPlugin, servicesPlugin] as const;

@@ -6,7 +6,7 @@ import { randomToken } from './random.ts';
 import { sha256Text } from './sha256.ts';
 
 /**
- * Sessions after Lucia's guide (DESIGN §8): token = `<id>.<secret>`; the database keeps the id and SHA-256 of the
+ * Sessions after Lucia's guide (packages/auth/README.md): token = `<id>.<secret>`; the database keeps the id and SHA-256 of the
  * secret; a session dies after INACTIVITY of no use, and each use renews it (at most once per ACTIVITY_CHECK).
  */
 export const INACTIVITY_TIMEOUT_MS = 30 * 24 * 60 * 60 * 1000;

@@ -35,7 +35,7 @@ export const ReasonSchema = z.string({ error: 'reason_required' }).trim().min(2,
 
 export const TimestampSchema = z.iso.datetime({ offset: true }).openapi({ example: '2026-11-25T08:00:00.000Z' });
 
-/** Cursor pagination (DESIGN §5): the cursor is opaque to clients. */
+/** Cursor pagination (docs/architecture.md §4): the cursor is opaque to clients. */
 export const PageQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),

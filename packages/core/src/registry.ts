@@ -85,7 +85,7 @@ export function allUnits(tx: Tx) {
     .orderBy(asc(schema.buildings.name), asc(u.entrance), asc(u.floor), asc(u.room));
 }
 
-/** Who owns each unit now, by owner id and name, with the co-owners' designated voter (owner votes, DOMAIN §2). */
+/** Who owns each unit now, by owner id and name, with the co-owners' designated voter (owner votes, docs/domain.md §2.2). */
 export function currentOwnerships(tx: Tx) {
   return tx
     .select({ unitId: uo.unitId, ownerId: uo.ownerId, name: schema.owners.name, designatedVoter: uo.designatedVoter })
@@ -136,7 +136,7 @@ export async function isVerifiedResident(tx: Tx, userId: string): Promise<boolea
 }
 
 /**
- * The property registry: buildings → units → owners (DOMAIN.md §2). ID numbers are kept as a keyed hash (to
+ * The property registry: buildings → units → owners (docs/domain.md §2). ID numbers are kept as a keyed hash (to
  * recognise the same person) and a mask (to show); unmasked contact details are read through one audited path.
  */
 export class Registry {

@@ -98,7 +98,7 @@ function view(row: ViewRow) {
 }
 
 /**
- * Resident verification (DOMAIN.md §2, §7): a person is linked to a unit by a single-use code from a printed
+ * Resident verification (docs/domain.md §2, §5): a person is linked to a unit by a single-use code from a printed
  * letter or by the admin's approval with a reason. Whether they are an owner comes from the registry: a claim is
  * an owner's only when the person's confirmed number is the registered owner's; otherwise the admin decides.
  */

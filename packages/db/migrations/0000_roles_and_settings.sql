@@ -1,5 +1,5 @@
 -- The application role: owns nothing, cannot bypass row-level security. The connecting user must be a member
--- so that every transaction can switch to it (DESIGN §3).
+-- so that every transaction can switch to it (docs/architecture.md §3).
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'city_app') THEN

@@ -1,4 +1,4 @@
--- drizzle-kit enables row-level security but never forces it (DESIGN §3).
+-- drizzle-kit enables row-level security but never forces it (docs/architecture.md §3).
 ALTER TABLE plugin_installs FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE plugin_events FORCE ROW LEVEL SECURITY;

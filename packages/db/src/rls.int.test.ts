@@ -6,7 +6,7 @@ import { withSupervision, withTenant, withTenantAs, withUser } from './scope.ts'
 import { randomPhone, testDatabase } from './testing.ts';
 
 /**
- * Tenancy at the database level (DESIGN §3), below any application code: every tenant-owned table forces RLS, and
+ * Tenancy at the database level (docs/architecture.md §3), below any application code: every tenant-owned table forces RLS, and
  * queries run as the app role see exactly what their scope allows — nothing when unscoped. Tables added later are
  * covered because the list comes from the catalogue, not from this file.
  */

@@ -14,7 +14,7 @@ interface Scope {
 }
 
 /**
- * The one place that sets the per-transaction settings read by the RLS policies (DESIGN §3).
+ * The one place that sets the per-transaction settings read by the RLS policies (docs/architecture.md §3).
  * All settings are written in one round trip and are local to the transaction (set_config(..., true)),
  * so they cannot leak to the next user of a pooled connection. The role switch makes the transaction
  * subject to RLS even if the connection itself were opened with more privilege.

@@ -1,5 +1,5 @@
 /**
- * The plugin contract (DESIGN §4). This entry is the manifest side: plain data, safe to import anywhere. Server
+ * The plugin contract (docs/architecture.md §6). This entry is the manifest side: plain data, safe to import anywhere. Server
  * code is in `@city/plugin-sdk/server` (routes, events, lifecycle) and `@city/plugin-sdk/schema` (tables), portal
  * pages in `@city/plugin-sdk/portal`.
  */

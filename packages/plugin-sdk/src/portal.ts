@@ -6,7 +6,7 @@ import type { PluginLinks } from './links.ts';
 import type { LocalizedString } from './manifest.ts';
 
 /**
- * The portal half of a plugin (DESIGN §4): pages rendered inside the portal's layout at
+ * The portal half of a plugin (docs/architecture.md §6): pages rendered inside the portal's layout at
  * `/n/:tenant/p/<id><path>`. It never imports server code: the plugin's API is reached through a typed client whose
  * type comes from the server routes by `import type` (erased from the bundle).
  */

@@ -17,7 +17,7 @@ import type { PluginManifest } from './manifest.ts';
 export { isForeignKeyViolation, isUniqueViolation } from '@city/db/errors';
 /** `column = any($1)` with the values as one array parameter: for the long lists of grouped work. */
 export { anyOf } from '@city/db/arrays';
-/** Keyset pagination over UUIDv7 ids (DESIGN §5: lists are cursor-paged), the same cursors the core's lists use. */
+/** Keyset pagination over UUIDv7 ids (lists are cursor-paged: docs/architecture.md §4), the same cursors the core's lists use. */
 export { decodeCursor, encodeCursor, page } from '@city/core/pagination';
 
 /**
@@ -26,7 +26,7 @@ export { decodeCursor, encodeCursor, page } from '@city/core/pagination';
  */
 export type PluginDb = PgDatabase<PgQueryResultHKT>;
 
-/** A unit of the registry as plugins see it: areas in integer 0.01 m² (DESIGN §3), no personal data. */
+/** A unit of the registry as plugins see it: areas in integer 0.01 m² (docs/architecture.md §3), no personal data. */
 export interface UnitSummary {
   id: string;
   buildingId: string;

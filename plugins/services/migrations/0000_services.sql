@@ -1,5 +1,5 @@
 -- 生活服务. Vendors are organisations of the platform (core table `organisations`): they sign up once and serve many
--- neighbourhoods. So rows here are of three kinds, each with its own policies (DESIGN §3: cross-tenant readers go
+-- neighbourhoods. So rows here are of three kinds, each with its own policies (docs/architecture.md §3: cross-tenant readers go
 -- through explicit paths with their own policies, never "bypass everything"):
 --   * the organisation's own rows (profile, offerings, slots): organisation_id, reached by the organisation
 --     (app_organisation()) and, read-only or narrowly, by neighbourhoods the vendor serves;

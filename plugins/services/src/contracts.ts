@@ -14,7 +14,7 @@ const CategorySchema = z.enum(CATEGORY_IDS, { error: 'invalid_value' });
 const PriceUnitSchema = z.enum(PRICE_UNIT_IDS, { error: 'invalid_value' });
 const OrderStatusSchema = z.enum(ORDER_STATUSES, { error: 'invalid_value' });
 const AdmissionStatusSchema = z.enum(['pending', 'admitted', 'refused', 'suspended', 'withdrawn']);
-/** Money is integer fen (DESIGN §3): ¥0.00 to ¥100,000.00. */
+/** Money is integer fen (docs/architecture.md §3): ¥0.00 to ¥100,000.00. */
 const Fen = z
   .number({ error: 'required' })
   .int({ error: 'invalid_format' })

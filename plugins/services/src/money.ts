@@ -1,5 +1,5 @@
 /**
- * Money is integer fen everywhere (DESIGN §3); people type and read yuan. Conversions go through strings, never
+ * Money is integer fen everywhere (docs/architecture.md §3); people type and read yuan. Conversions go through strings, never
  * floating point: "120.5" → 12050.
  */
 export function yuanToFen(text: string): number | null {

@@ -1,6 +1,6 @@
 -- A ballot's counting owner must be on the roll of the ballot's own meeting, in its own neighbourhood: the two
 -- single-column keys let a ballot name an owner of another meeting's roll. One key on all three columns checks that
--- (tenant_id leading, as every key and index here: DESIGN §3), and a ballot written pays one lookup instead of two
+-- (tenant_id leading, as every key and index here: docs/architecture.md §3), and a ballot written pays one lookup instead of two
 -- (the meeting is implied: the roll owner's own key points at it).
 CREATE UNIQUE INDEX voting_roll_owners_meeting ON voting_roll_owners (tenant_id, meeting_id, id);
 --> statement-breakpoint

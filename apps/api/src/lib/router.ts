@@ -41,5 +41,5 @@ export function createRouter() {
   });
 }
 
-/** A handler typed by its route (STYLE: never a bare Context). */
+/** A handler typed by its route, never by a bare Context: its input and answers are checked against the route. */
 export type Handler<R extends RouteConfig> = RouteHandler<R, AppEnv>;

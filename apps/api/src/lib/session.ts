@@ -8,7 +8,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Resolves the caller from `Authorization: Bearer <token>` (API clients) or the session cookie (the portal).
- * Cookie requests that change state must come from our own origin (CSRF, DESIGN §8); bearer tokens are not sent
+ * Cookie requests that change state must come from our own origin (CSRF, packages/auth/README.md); bearer tokens are not sent
  * by browsers on their own, so they need no such check.
  */
 export function sessionMiddleware(options: { trustedOrigins: readonly string[] }) {

@@ -7,7 +7,7 @@ export function formatArea(hundredths: number): string {
   return `${Math.trunc(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
 }
 
-/** The area that counts (DOMAIN.md §2, SPC art. 8): registered, else measured, else contract. */
+/** The area that counts (docs/domain.md §2.1, SPC art. 8): registered, else measured, else contract. */
 export function countingArea(unit: {
   registeredArea: number | null;
   measuredArea: number | null;
@@ -29,7 +29,7 @@ export function isValidIdNumber(value: string): boolean {
   return ID_CHECK[sum % 11] === value[17];
 }
 
-/** 500102199001011234 → 5001**********1234 (PIPL: shown masked, DOMAIN.md §7). */
+/** 500102199001011234 → 5001**********1234 (PIPL: shown masked, docs/domain.md §5.1). */
 export function maskIdNumber(value: string): string {
   return `${value.slice(0, 4)}${'*'.repeat(Math.max(value.length - 8, 0))}${value.slice(-4)}`;
 }

@@ -57,7 +57,7 @@ function sortedUnique(ids: readonly string[]): string[] {
 }
 
 /**
- * Groups the roll into counting owners (DOMAIN §2): all units the developer still holds (unsold, or sold but not
+ * Groups the roll into counting owners (docs/domain.md §2.2): all units the developer still holds (unsold, or sold but not
  * delivered) are one counting owner; every other unit belongs to the counting owner of its exact owner set.
  * Throws RollError listing every unit without a counting area or, when delivered, without an owner.
  */

@@ -25,7 +25,7 @@ export interface ElectionTally {
 }
 
 /**
- * Tallies an election (art. 278 item 3, DOMAIN §2 Elections). Every ballot, invalid ones included, is a participant;
+ * Tallies an election (art. 278 item 3, docs/domain.md §1.4). Every ballot, invalid ones included, is a participant;
  * each valid ballot agrees once with every known candidate it names. Approved candidates fill the seats in rank
  * order; a group with equal figures that does not fit in the seats left is reported as a tie, never broken here.
  */

@@ -74,7 +74,7 @@ export const users = pgTable('users', {
   createdAt: createdAt(),
 });
 
-/** Lucia-style sessions: the id is public, only SHA-256 of the secret is stored (DESIGN §8). */
+/** Lucia-style sessions: the id is public, only SHA-256 of the secret is stored (packages/auth/README.md). */
 export const sessions = pgTable(
   'sessions',
   {

@@ -17,7 +17,7 @@ export const buildings = pgTable(
 
 /**
  * 专有部分: one unit. Areas are integers in 0.01 m²; the counting area is the registered one, else measured, else
- * contract (SPC interpretation art. 8 — DOMAIN.md §2). Sale status decides whether the developer still holds it.
+ * contract (SPC interpretation art. 8 — docs/domain.md §2.1). Sale status decides whether the developer still holds it.
  */
 export const units = pgTable(
   'units',
@@ -49,7 +49,7 @@ export const units = pgTable(
 ).enableRLS();
 
 /**
- * A person who owns (or owned) units here. PIPL (DOMAIN.md §7): the ID number is kept only as a keyed hash (to
+ * A person who owns (or owned) units here. PIPL (docs/domain.md §5): the ID number is kept only as a keyed hash (to
  * match the same person across rows and imports) and a mask for display; it cannot be recovered.
  */
 export const owners = pgTable(

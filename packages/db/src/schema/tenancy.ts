@@ -9,7 +9,7 @@ export const tenantId = () =>
     .references(() => tenants.id);
 
 /**
- * The policies every tenant-owned table carries (DESIGN §3). Permissive policies are OR-ed:
+ * The policies every tenant-owned table carries (docs/architecture.md §3). Permissive policies are OR-ed:
  * - tenant: read and write rows of the tenant set by withTenant();
  * - supervision: read-only for the neighbourhoods under the region set by withSupervision().
  * Both compare tenant_id with values that are constant for the statement, so (tenant_id, …) indexes serve them.

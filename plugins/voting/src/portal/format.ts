@@ -17,7 +17,7 @@ export const percentText = (part: number, whole: number) => {
 
 const SHANGHAI_OFFSET = 8 * 60 * 60 * 1000;
 
-/** An instant as the value of `<input type="datetime-local">`, in Beijing time (DESIGN §3: Asia/Shanghai). */
+/** An instant as the value of `<input type="datetime-local">`, in Beijing time (Asia/Shanghai: docs/architecture.md §3). */
 export function toLocalInput(iso: string): string {
   const time = Date.parse(iso);
   return Number.isNaN(time) ? '' : new Date(time + SHANGHAI_OFFSET).toISOString().slice(0, 16);

@@ -4,7 +4,8 @@ import { fail } from './errors.ts';
 
 /**
  * Meetings are run by the owners' committee; where the neighbourhood has none yet (before its first 业主大会), by the
- * neighbourhood admin (DOMAIN §3: the 筹备组 works through the admin's account until a committee exists).
+ * neighbourhood admin — a stand-in until the 筹备组 that prepares the first meeting (docs/domain.md §3) is built, not a
+ * rule of the 指导规则.
  */
 export async function canManage(ctx: PluginContext<unknown>): Promise<boolean> {
   const roles = ctx.actor?.roles ?? [];

@@ -89,7 +89,7 @@ export async function turnout(ctx: PluginContext<unknown>, meeting: Meeting) {
   return { total, participants, quorumMet: quorumMet(participants, total), pendingPaper: row?.pending ?? 0 };
 }
 
-/** Every motion's result from the counted ballots (DOMAIN §1–2), by the pure tally functions. */
+/** Every motion's result from the counted ballots (docs/domain.md §1–2), by the pure tally functions. */
 export function tally(meeting: Meeting, agenda: Motion[], counted: Awaited<ReturnType<typeof countedBallots>>) {
   const total = { area: meeting.rollArea ?? 0, count: meeting.rollCount ?? 0 };
   const results = new Map<string, ReturnType<typeof tallyMotion> | ReturnType<typeof tallyElection>>();

@@ -16,7 +16,7 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
 }
 
 /**
- * Freezes the owner roll at opening (DOMAIN §2): the registry's units, counting areas, owners and designated voters
+ * Freezes the owner roll at opening (docs/domain.md §2.2): the registry's units, counting areas, owners and designated voters
  * are copied into the meeting and grouped into counting owners; later registry changes do not touch them. The hash
  * commits to every counting owner's units and areas, and starts the meeting's ballot chain.
  */

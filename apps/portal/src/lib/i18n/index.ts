@@ -21,7 +21,7 @@ export function t(key: MessageKey, params?: Params): string {
   return translate((page.data.locale as Locale | undefined) ?? 'zh-CN', key, params);
 }
 
-/** Dates and times shown in Asia/Shanghai (DESIGN §3), in the reader's language. */
+/** Dates and times shown in Asia/Shanghai (docs/architecture.md §3), in the reader's language. */
 export function formatDateTime(iso: string): string {
   const locale = (page.data.locale as Locale | undefined) ?? 'zh-CN';
   return new Intl.DateTimeFormat(locale, {

@@ -1,6 +1,6 @@
 import { NOTICE_AUDIENCES, NOTICE_CATEGORIES, type NoticeAudience, type NoticeCategory } from '@city/contracts';
 
-/** `<input type="datetime-local">` has no zone; people here mean Beijing time (DESIGN §3: Asia/Shanghai). */
+/** `<input type="datetime-local">` has no zone; people here mean Beijing time (Asia/Shanghai: docs/architecture.md §3). */
 function fromLocalShanghai(value: string): string | null {
   return value ? new Date(`${value}:00+08:00`).toISOString() : null;
 }
