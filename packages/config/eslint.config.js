@@ -16,6 +16,10 @@ const SERVER_ONLY = {
     ...['zod', '@hono/zod-openapi', 'hono', '@city/db', '@city/core', '@city/auth', '@city/api', '@city/documents'].map(
       (name) => ({ name, message: 'Server code: not for browsers.' }),
     ),
+    {
+      name: '@city/plugin-sdk',
+      message: 'The manifest side of the SDK brings zod: browser code uses @city/plugin-sdk/portal, /links and /ui.',
+    },
     ...['server', 'schema', 'documents'].map((entry) => ({
       name: `@city/plugin-sdk/${entry}`,
       message: 'Server code of the plugin SDK: not for browsers.',

@@ -48,6 +48,7 @@ describe('new:plugin', () => {
       'migrations/meta/_journal.json',
       'package.json',
       'src/manifest.ts',
+      'src/pages.ts',
       'src/portal/HomePage.svelte',
       'src/portal/index.ts',
       'src/portal/messages/en.ts',

@@ -17,7 +17,7 @@ describe('areas', () => {
     expect(formatArea(1)).toBe('0.01');
     expect(formatArea(1234567)).toBe('12345.67');
   });
-  it('count the registered area, else measured, else contract (DOMAIN.md example 7)', () => {
+  it('count the registered area, else measured, else contract (docs/domain.md §2.4, example 7)', () => {
     expect(countingArea({ registeredArea: 8950, measuredArea: 9012, contractArea: 9100 })).toEqual({
       area: 8950,
       source: 'registered',

@@ -1,7 +1,8 @@
 /**
- * The plugin contract (docs/architecture.md §6). This entry is the manifest side: plain data, safe to import anywhere. Server
- * code is in `@city/plugin-sdk/server` (routes, events, lifecycle) and `@city/plugin-sdk/schema` (tables), portal
- * pages in `@city/plugin-sdk/portal`.
+ * The plugin contract (docs/architecture.md §6). This entry is the manifest side, for the API and the portal's
+ * server: manifests carry zod settings schemas, so browsers do not import it (they get a plugin's words and pages
+ * through `@city/plugin-sdk/portal`). Server code is in `@city/plugin-sdk/server` (routes, events, lifecycle) and
+ * `@city/plugin-sdk/schema` (tables); addresses in `@city/plugin-sdk/links`.
  */
 export {
   definePlugin,

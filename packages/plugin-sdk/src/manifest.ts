@@ -62,8 +62,8 @@ export interface PluginManifest<S extends z.ZodObject = z.ZodObject> {
 const CORE_ROLES: readonly string[] = TENANT_ROLES;
 
 /**
- * Declares a plugin: plain data, safe to import in the portal and the API alike. A malformed manifest fails at
- * import time, not when a neighbourhood installs it.
+ * Declares a plugin: data the API and the portal's server read alike (its settings are a zod schema, so not for
+ * browsers). A malformed manifest fails at import time, not when a neighbourhood installs it.
  */
 export function definePlugin<const S extends z.ZodObject, const M extends PluginManifest<S>>(
   manifest: M & { settings: S },

@@ -52,7 +52,7 @@ export interface PortalContext<Api extends Hono<any, any, any>> {
   /** Parameters of the page's path pattern (`/items/[itemId]` → { itemId }). */
   params: Record<string, string>;
   url: URL;
-  /** The JSON of a successful API response; otherwise the page answers with the response's status. */
+  /** The JSON of a successful API response; otherwise the portal's error page: 403 for a forbidden one, else 404. */
   ok<R extends { ok: boolean; status: number; json(): Promise<unknown> }>(response: R): Promise<SuccessBody<R>>;
 }
 

@@ -214,7 +214,7 @@ export interface PluginServer<M extends PluginManifest = PluginManifest> {
   /** Routes anyone may call without signing in (access ['public']), under /api/v1/public/n/:tenant/p/<id>/. */
   publicRoutes?: (router: PluginRouter<Settings<M>>) => PluginRouter<Settings<M>>;
   /**
-   * Read-only routes for the 街道/社区 staff above the neighbourhood (access ['supervisor']), under
+   * Read-only routes for the 街道/社区 staff above the neighbourhood (access ['region-staff', 'operator']), under
    * /api/v1/supervision/neighbourhoods/:tenant/p/<id>/: the transaction is READ ONLY and `context.supervisor` says who reads.
    */
   supervisionRoutes?: (router: PluginRouter<Settings<M>>) => PluginRouter<Settings<M>>;

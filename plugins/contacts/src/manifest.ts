@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { definePlugin } from '@city/plugin-sdk';
+import { PAGES } from './pages.ts';
 
 /** 便民电话簿: the numbers every neighbourhood pins by its gate, kept current by the admin and editors it names. */
 export const contactsManifest = definePlugin({
@@ -37,7 +38,7 @@ export const contactsManifest = definePlugin({
     },
   ],
   navigation: [
-    { path: '/', label: { 'zh-CN': '便民电话', en: 'Useful numbers' } },
-    { path: '/manage', label: { 'zh-CN': '维护电话簿', en: 'Edit the directory' }, roles: ['admin', 'editor'] },
+    { path: PAGES.directory, label: { 'zh-CN': '便民电话', en: 'Useful numbers' } },
+    { path: PAGES.manage, label: { 'zh-CN': '维护电话簿', en: 'Edit the directory' }, roles: ['admin', 'editor'] },
   ],
 });

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { definePlugin } from '@city/plugin-sdk';
+import { PAGES } from './pages.ts';
 
 /**
  * 生活服务: service businesses (家政, 维修, 养老, 托幼 …) sign up once on the platform, apply to serve neighbourhoods,
@@ -21,9 +22,9 @@ export const servicesManifest = definePlugin({
   scopes: ['members:homes', 'audit:write'],
   settings: z.object({}),
   navigation: [
-    { path: '/', label: { 'zh-CN': '生活服务', en: 'Local services' } },
-    { path: '/orders', label: { 'zh-CN': '我的订单', en: 'My orders' } },
-    { path: '/admin', label: { 'zh-CN': '服务商管理', en: 'Vendors' }, roles: ['admin'] },
+    { path: PAGES.browse, label: { 'zh-CN': '生活服务', en: 'Local services' } },
+    { path: PAGES.orders, label: { 'zh-CN': '我的订单', en: 'My orders' } },
+    { path: PAGES.admin, label: { 'zh-CN': '服务商管理', en: 'Vendors' }, roles: ['admin'] },
   ],
 });
 

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { definePlugin } from '@city/plugin-sdk';
+import { PAGES } from './pages.ts';
 
 /**
  * 议事与表决: residents raise and support topics; the owners' committee turns them into motions and runs 业主大会
@@ -36,7 +37,7 @@ export const votingManifest = definePlugin({
     },
   },
   navigation: [
-    { path: '/', label: { 'zh-CN': '议事与表决', en: 'Discussion & voting' } },
-    { path: '/meetings', label: { 'zh-CN': '业主大会', en: 'Owners’ assembly' } },
+    { path: PAGES.topics, label: { 'zh-CN': '议事与表决', en: 'Discussion & voting' } },
+    { path: PAGES.meetings, label: { 'zh-CN': '业主大会', en: 'Owners’ assembly' } },
   ],
 });

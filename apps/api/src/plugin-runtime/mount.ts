@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { TENANT_ROLES, type Grant, type TenantRole } from '@city/contracts';
+import { ORGANISATION_ROLES, TENANT_ROLES, type Grant, type TenantRole } from '@city/contracts';
 import { pluginApiPattern, type PluginAudience } from '@city/plugin-sdk/links';
 import type { PluginActor, PluginContext, PluginEnv, PluginServer } from '@city/plugin-sdk/server';
 import type { Context } from 'hono';
@@ -31,7 +31,7 @@ function grantsFit(audience: PluginAudience, grants: readonly Grant[], pluginId:
     case 'supervision':
       return grants.length === 2 && grants.includes('region-staff') && grants.includes('operator');
     case 'organisation':
-      return grants.every((g) => ['org:member', 'org:owner', 'org:manager', 'org:staff'].includes(g));
+      return grants.every((g) => g === 'org:member' || ORGANISATION_ROLES.some((role) => g === `org:${role}`));
   }
 }
 

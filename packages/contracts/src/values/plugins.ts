@@ -4,8 +4,8 @@
  */
 export const SCOPES = {
   'registry:read': {
-    'zh-CN': '读取房屋登记：楼栋、房屋、面积与业主（个人信息脱敏）',
-    en: 'Read the property registry: buildings, units, areas and owners (personal data masked)',
+    'zh-CN': '读取房屋登记：楼栋、房屋、面积与销售状态（不含业主等个人信息）',
+    en: 'Read the property registry: buildings, units, their areas and sale status (no owners, no personal data)',
   },
   'registry:owners': {
     'zh-CN':

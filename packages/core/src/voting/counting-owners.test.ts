@@ -14,7 +14,7 @@ const sold = (unitId: string, ownerIds: string[], extra: Partial<RollUnit> = {})
   ...extra,
 });
 
-describe('DOMAIN.md worked examples', () => {
+describe('the worked examples (docs/domain.md §2.4)', () => {
   it('example 5: A holds units 1–3, 7 others one each — 8 counting owners; A and 4 others voting miss the headcount quorum', () => {
     const units = [
       ...[1, 2, 3].map((n) => sold(`u${n}`, ['A'])),

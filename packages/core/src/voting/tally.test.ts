@@ -10,7 +10,7 @@ const ballots = (counts: Partial<Record<Choice, number>>, area = UNIT) =>
     Array.from({ length: n }, () => ({ area, choice: choice as Choice })),
   );
 
-describe('DOMAIN.md worked examples', () => {
+describe('the worked examples (docs/domain.md §2.4)', () => {
   it('example 1: 10 owners, 7 vote, 4 agree — ordinary passes, special fails', () => {
     const total = { area: 10 * UNIT, count: 10 };
     const votes = ballots({ agree: 4, oppose: 3 });

@@ -1,5 +1,6 @@
 import { definePluginPortal, type ActionResult, type PortalContext } from '@city/plugin-sdk/portal';
 import type { ContactsApi } from '../server/routes.ts';
+import { PAGES } from '../pages.ts';
 import { messages } from './messages/index.ts';
 
 type Context = PortalContext<ContactsApi> & { form: FormData };
@@ -50,7 +51,7 @@ async function remove({ client, form }: Context): Promise<ActionResult> {
 export default definePluginPortal<ContactsApi>({
   messages,
   pages: {
-    '/': { component: () => import('./DirectoryPage.svelte'), load: directory },
-    '/manage': { component: () => import('./ManagePage.svelte'), load: directory, actions: { add, save, remove } },
+    [PAGES.directory]: { component: () => import('./DirectoryPage.svelte'), load: directory },
+    [PAGES.manage]: { component: () => import('./ManagePage.svelte'), load: directory, actions: { add, save, remove } },
   },
 });
