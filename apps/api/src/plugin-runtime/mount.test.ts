@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { defineRoute, json } from '@city/contracts/routes';
 import { definePlugin } from '@city/plugin-sdk';
-import { definePluginServer, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
+import { definePluginServer, pluginRoute } from '@city/plugin-sdk/server';
 import { describe, expect, it } from 'vitest';
 import { createRouter } from '../lib/router.ts';
 import { pluginRouters } from './mount.ts';
@@ -26,7 +26,7 @@ const ok = json(z.object({ ok: z.boolean() }));
 const memberRoute = (access: readonly string[], grouped?: true) =>
   definePluginServer({
     manifest,
-    routes: (router: PluginRouter) =>
+    routes: (router) =>
       router.openapi(
         pluginRoute({
           method: 'get',

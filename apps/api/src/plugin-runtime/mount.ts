@@ -13,6 +13,7 @@ import { enabledInstall } from './actors.ts';
 import { asOrganisation, databaseRole, pluginContext, setRole } from './context.ts';
 
 type Env = AppEnv & PluginEnv;
+type Installed = Awaited<ReturnType<typeof enabledInstall>>;
 type RoutesOf = NonNullable<PluginServer['routes']>;
 
 /** The grants each audience's routes may declare: members' routes name roles; the others stand alone. */
@@ -44,12 +45,14 @@ async function runAsPlugin(
   c: Context<Env>,
   plugin: PluginServer,
   entered: Entered,
-  who: { actor: PluginActor | null; supervisor: PluginContext['supervisor']; ownerIds?: readonly string[] },
+  who: { actor: PluginActor | null; supervisor: PluginContext['supervisor'] },
   next: () => Promise<void>,
+  // A member's gate has read the install already, with what the member holds in the plugin.
+  installed?: Installed,
 ) {
   const id = plugin.manifest.id;
   const { tx, tenant } = entered;
-  const found = await enabledInstall(tx, id, who.actor?.id ?? null);
+  const found = installed ?? (await enabledInstall(tx, id, who.actor?.id ?? null));
   const context = pluginContext({
     tx,
     services: c.get('services'),
@@ -134,7 +137,7 @@ function gate(plugin: PluginServer, audience: PluginAudience, grants: readonly G
         pluginRoles: install.pluginRoles,
         verified: install.verified,
       };
-      await runAsPlugin(c, plugin, entered, { actor: who, supervisor: null }, next);
+      await runAsPlugin(c, plugin, entered, { actor: who, supervisor: null }, next, install);
     });
   });
 }
