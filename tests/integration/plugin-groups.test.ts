@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, buildWorld, type World } from '@city/testing';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useWorld, type TestApp, type World } from '@city/testing';
 import { fixturePlugin, FIXTURE_SCOPES as scopes } from '../fixtures/fixture-plugin/src/server/index.ts';
 import { notesOf as notesIn } from '../fixtures/fixture-plugin/src/testing.ts';
 
@@ -7,6 +7,9 @@ import { notesOf as notesIn } from '../fixtures/fixture-plugin/src/testing.ts';
  * Grouped plugin routes (group commit): requests that arrive together share one transaction of their neighbourhood,
  * yet each is answered as its own — its own member checked, its own result, its own refusal — and a fault in one
  * never costs the others theirs. The fixture plugin's guestbook is a grouped route that writes a group in one insert.
+ *
+ * Every test starts from a fresh app and world (useWorld) with the plugin installed in A and B (saved with the world,
+ * restored for each test): no test depends on another or on their order.
  */
 let h: TestApp;
 let world: World;
@@ -19,21 +22,25 @@ const sign = (persona: Persona, tenant: 'A' | 'B', text: string) =>
 const guestbook = async (tenantId: string) =>
   (await notesIn(h.database.db, tenantId)).filter((b) => b.includes('：') && b.includes('['));
 
-beforeAll(async () => {
-  h = await createTestApp({ plugins: [fixturePlugin()] });
-  world = await buildWorld(h);
+/** Inside the world before it is saved (so once per worker on PGlite): the plugin in A and B. */
+async function setUp(app: TestApp, built: World) {
   for (const [admin, slug] of [
-    ['adminA', world.tenantA.slug],
-    ['adminB', world.tenantB.slug],
+    ['adminA', built.tenantA.slug],
+    ['adminB', built.tenantB.slug],
   ] as const) {
-    const installed = await h.call('POST', `/api/v1/t/${slug}/plugins/fixture/install`, {
-      token: world.tokens[admin],
+    const installed = await app.call('POST', `/api/v1/t/${slug}/plugins/fixture/install`, {
+      token: built.tokens[admin],
       json: { grantedScopes: scopes },
     });
     expect(installed.status).toBe(200);
   }
+}
+const current = useWorld({ plugins: [fixturePlugin()], setUp });
+
+// Runs after useWorld's beforeEach (hooks before a test run in the order they were registered).
+beforeEach(() => {
+  ({ h, world } = current);
 });
-afterAll(() => h.close());
 
 describe('grouped plugin routes', () => {
   it('writes requests that arrive together in shared transactions, each answered with its own entry and member', async () => {

@@ -1,10 +1,10 @@
-import { schema, withTenant } from '@city/db';
-import { randomPhone, createTestApp, type TestApp, buildWorld, type World } from '@city/testing';
+import { schema, tenantsWithPendingEvents, withTenant } from '@city/db';
+import { randomPhone, createTestApp, useWorld, type CallResult, type TestApp, type World } from '@city/testing';
 import { definePlugin } from '@city/plugin-sdk';
 import { definePluginServer } from '@city/plugin-sdk/server';
 import { z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { asPlugin } from '../../apps/api/src/plugin-runtime/context.ts';
 import { fixturePlugin, FIXTURE_SCOPES as scopes } from '../fixtures/fixture-plugin/src/server/index.ts';
 import { notesOf as notesIn } from '../fixtures/fixture-plugin/src/testing.ts';
@@ -31,6 +31,11 @@ const addon = definePluginServer({
   },
 });
 
+/**
+ * Every test starts from a fresh app and world (useWorld), the fixture plugin installed nowhere yet, and brings
+ * neighbourhood A's install to the stage it is about (`fixtureAt`) and B's as it needs (`installIn`, `welcomeInB`,
+ * `upgradeInA`) through the real API: no test depends on another or on their order.
+ */
 let h: TestApp;
 let world: World;
 const A = () => `/api/v1/t/${world.tenantA.slug}`;
@@ -42,18 +47,84 @@ const until = async (check: () => Promise<boolean>) => {
   for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 20));
 };
 
-// Version availability is platform-wide: in a shared Postgres an earlier run may have left 1.0.0 withdrawn.
-const makeAvailable = () => as('operator', 'PUT', '/api/v1/plugins/fixture/versions/1.0.0', { status: 'available' });
+/** A set-up request went through: its status, or (on failure) the body that says why not. */
+function succeeded(result: CallResult, status: number) {
+  expect(result.status, JSON.stringify(result.body)).toBe(status);
+  return result;
+}
 
-beforeAll(async () => {
-  h = await createTestApp({ plugins: [fixturePlugin(), addon] });
-  world = await buildWorld(h);
-  await makeAvailable();
+// Version availability is platform-wide. Only the upgrade test withdraws a version — 1.1.0, which no other file
+// installs — and in a shared Postgres an interrupted run may have left it withdrawn.
+const makeAvailable = (version: string) =>
+  as('operator', 'PUT', `/api/v1/plugins/fixture/versions/${version}`, { status: 'available' });
+
+/** Inside the world before it is saved (once per worker on PGlite, for every test on Postgres): versions available. */
+async function setUp(app: TestApp, built: World) {
+  h = app;
+  world = built;
+  succeeded(await makeAvailable('1.0.0'), 204);
+  succeeded(await makeAvailable('1.1.0'), 204);
+}
+const current = useWorld({ plugins: [fixturePlugin(), addon], setUp });
+
+// Runs after useWorld's beforeEach (hooks before a test run in the order they were registered).
+beforeEach(() => {
+  ({ h, world } = current);
 });
-afterAll(async () => {
-  await makeAvailable();
-  await h.close();
-});
+
+/** The plugin installed by a neighbourhood's admin with every scope and its default settings (greeting 你好). */
+async function installIn(admin: 'adminA' | 'adminB') {
+  succeeded(
+    await as(admin, 'POST', `${admin === 'adminA' ? A() : B()}/plugins/fixture/install`, { grantedScopes: scopes }),
+    200,
+  );
+}
+
+/** In use in A: greeting "Hi", and the admin's first note ("Hi：第一条", an audited `fixture.note_added`). */
+async function useInA() {
+  succeeded(
+    await as('adminA', 'PUT', `${A()}/plugins/fixture/settings`, { settings: { greeting: 'Hi', failEvents: false } }),
+    200,
+  );
+  succeeded(await as('adminA', 'POST', `${A()}/p/fixture/notes`, { body: '第一条' }), 201);
+}
+
+const STAGES = ['not installed', 'installed', 'in use'] as const;
+/** STEPS[i] takes A's install from STAGES[i] to STAGES[i + 1]. */
+const STEPS = [() => installIn('adminA'), useInA];
+
+/** Neighbourhood A's fixture plugin brought to `stage`. */
+async function fixtureAt(stage: (typeof STAGES)[number]) {
+  for (const step of STEPS.slice(0, STAGES.indexOf(stage))) await step();
+}
+
+/** B's plugin (installed) has welcomed the member b1: B's notes are `installed`, `welcome b1`. */
+async function welcomeInB() {
+  await withTenant(h.database.db, world.tenantB.id, (tx) =>
+    h.services.events.emit(
+      tx,
+      world.tenantB.id,
+      'member.joined',
+      { userId: 'b1', roles: [], via: 'invitation' },
+      h.clock.now(),
+    ),
+  );
+  await h.services.pluginRuntime.dispatcher.dispatch(world.tenantB.id);
+}
+
+/** A's install upgraded to 1.1.0 by an app offering that version, on the same database (audited `plugin.upgraded`). */
+async function upgradeInA() {
+  const next = await createTestApp({ plugins: [fixturePlugin('1.1.0'), addon], database: h.database });
+  try {
+    const upgraded = await next.call('POST', `${A()}/plugins/fixture/upgrade`, {
+      token: world.tokens.adminA,
+      json: { grantedScopes: scopes },
+    });
+    succeeded(upgraded, 200);
+  } finally {
+    await next.services.pluginRuntime.dispatcher.idle();
+  }
+}
 
 describe('plugin lifecycle (fixture plugin)', () => {
   it('lists the plugin with its scopes explained, and answers 404 until installed', async () => {
@@ -100,6 +171,7 @@ describe('plugin lifecycle (fixture plugin)', () => {
   });
 
   it('serves its routes to members by role, with its settings', async () => {
+    await fixtureAt('installed');
     expect(
       (await as('residentA', 'GET', `${A()}/p/fixture/notes`)).body.items.map((n: { body: string }) => n.body),
     ).toEqual(['installed']);
@@ -113,6 +185,7 @@ describe('plugin lifecycle (fixture plugin)', () => {
   });
 
   it('answers its own errors as localised problem+json', async () => {
+    await fixtureAt('installed');
     const missing = await h.call('GET', `${A()}/p/fixture/notes/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`, {
       token: world.tokens.residentA,
       headers: { 'accept-language': 'en' },
@@ -131,6 +204,7 @@ describe('plugin lifecycle (fixture plugin)', () => {
   });
 
   it('adds its own roles, which the admin gives to members and which open routes and navigation to them', async () => {
+    await fixtureAt('in use');
     const note = (await as('adminA', 'GET', `${A()}/p/fixture/notes`)).body.items.at(-1);
     expect((await as('residentA', 'DELETE', `${A()}/p/fixture/notes/${note.id}`)).status).toBe(403);
     const entries = async () =>
@@ -164,6 +238,7 @@ describe('plugin lifecycle (fixture plugin)', () => {
   });
 
   it('gives the plugin exactly its granted scopes, and a database role limited to its own tables', async () => {
+    await fixtureAt('in use');
     expect((await as('adminA', 'GET', `${A()}/p/fixture/units/count`)).body).toEqual({ units: 0 });
     const refused = await as('adminA', 'POST', `${A()}/p/fixture/publish`);
     expect(refused).toMatchObject({ status: 403, body: { code: 'scope_not_granted', detail: 'notices:publish' } });
@@ -193,6 +268,7 @@ describe('plugin lifecycle (fixture plugin)', () => {
   });
 
   it('delivers core events after commit, never for a rolled-back change, and retries a failing handler visibly', async () => {
+    await fixtureAt('installed');
     const tenantId = world.tenantA.id;
     const { dispatcher } = h.services.pluginRuntime;
     await withTenant(h.database.db, tenantId, async (tx) => {
@@ -268,6 +344,7 @@ describe('plugin lifecycle (fixture plugin)', () => {
   });
 
   it('delivers an event a real request emitted, once that request committed', async () => {
+    await fixtureAt('installed');
     const [person] = await h.services.db
       .insert(schema.users)
       .values({ phone: randomPhone(), displayName: '新住户', passwordHash: 'x' })
@@ -293,6 +370,7 @@ describe('plugin lifecycle (fixture plugin)', () => {
   });
 
   it('keeps neighbourhoods apart: B cannot reach A’s plugin, settings or notes', async () => {
+    await fixtureAt('installed');
     expect((await as('adminB', 'GET', `${A()}/p/fixture/notes`)).status).toBe(404);
     expect((await as('adminB', 'GET', `${B()}/p/fixture/notes`)).status).toBe(404);
     expect((await as('adminB', 'GET', `${A()}/plugins/fixture`)).status).toBe(404);
@@ -307,7 +385,9 @@ describe('plugin lifecycle (fixture plugin)', () => {
       failEvents: false,
     });
 
-    // The background sweep finds B's waiting event by itself (it asks only which neighbourhoods have work).
+    // The background sweep finds B's waiting event by itself: it asks only which neighbourhoods have work, then
+    // dispatches there. (Only B is dispatched here: on a shared Postgres the neighbourhoods of files running beside this
+    // one have work too, for plugins this app does not offer.)
     await withTenant(h.database.db, world.tenantB.id, (tx) =>
       h.services.events.emit(
         tx,
@@ -317,11 +397,13 @@ describe('plugin lifecycle (fixture plugin)', () => {
         h.clock.now(),
       ),
     );
-    await h.services.pluginRuntime.dispatcher.sweep();
+    expect(await tenantsWithPendingEvents(h.database.db, h.clock.now())).toContain(world.tenantB.id);
+    await h.services.pluginRuntime.dispatcher.dispatch(world.tenantB.id);
     expect(await notesOf(world.tenantB.id)).toEqual(['installed', 'welcome b1']);
   });
 
   it('delivers one plugin’s events to another, and refuses to uninstall a plugin another one requires', async () => {
+    await fixtureAt('installed');
     expect(
       (await as('adminA', 'POST', `${A()}/plugins/fixture-addon/install`, { grantedScopes: ['audit:write'] })).status,
     ).toBe(200);
@@ -338,6 +420,7 @@ describe('plugin lifecycle (fixture plugin)', () => {
   });
 
   it('answers 404 while disabled, keeping everything for when it is enabled again', async () => {
+    await fixtureAt('in use');
     expect((await as('adminA', 'POST', `${A()}/plugins/fixture/disable`)).body.install.status).toBe('disabled');
     expect((await as('residentA', 'GET', `${A()}/p/fixture/notes`)).status).toBe(404);
     expect((await as('residentA', 'GET', `${A()}/plugins/navigation`)).body.plugins).toEqual([]);
@@ -364,6 +447,8 @@ describe('plugin lifecycle (fixture plugin)', () => {
   });
 
   it('upgrades once, with the hook in the transaction; a withdrawn version cannot be newly installed', async () => {
+    await fixtureAt('installed');
+    await installIn('adminB');
     const next = await createTestApp({ plugins: [fixturePlugin('1.1.0'), addon], database: h.database });
     const call = (method: string, path: string, json?: unknown) =>
       next.call(method, path, { token: world.tokens.adminA, ...(json !== undefined ? { json } : {}) });
@@ -389,25 +474,37 @@ describe('plugin lifecycle (fixture plugin)', () => {
     );
     expect((await notesOf(world.tenantA.id)).filter((n) => n.startsWith('upgraded'))).toEqual(['upgraded from 1.0.0']);
 
-    expect(
-      (
-        await as('operator', 'PUT', '/api/v1/plugins/fixture/versions/1.0.0', {
-          status: 'withdrawn',
-          reason: '安全问题',
-        })
-      ).status,
-    ).toBe(204);
-    expect((await as('adminB', 'GET', `${B()}/plugins/fixture`)).body.install.versionWithdrawn).toBe(true);
-    await as('adminB', 'POST', `${B()}/plugins/fixture/uninstall`);
-    expect((await as('adminB', 'POST', `${B()}/plugins/fixture/install`, { grantedScopes: scopes })).body.code).toBe(
-      'plugin_unavailable',
-    );
-    expect((await as('adminA', 'PUT', '/api/v1/plugins/fixture/versions/1.0.0', { status: 'available' })).status).toBe(
-      403,
-    );
+    // B runs the new version too; then the operator withdraws it. (Versions are platform-wide: 1.1.0, which only this
+    // file installs, so files running beside it on a shared Postgres are not affected.)
+    const asIn = (persona: 'adminB' | 'adminA' | 'operator', method: string, path: string, json?: unknown) =>
+      next.call(method, path, { token: world.tokens[persona], ...(json !== undefined ? { json } : {}) });
+    succeeded(await asIn('adminB', 'POST', `${B()}/plugins/fixture/upgrade`, { grantedScopes: scopes }), 200);
+    await next.services.pluginRuntime.dispatcher.idle();
+    const withdrawn = await asIn('operator', 'PUT', '/api/v1/plugins/fixture/versions/1.1.0', {
+      status: 'withdrawn',
+      reason: '安全问题',
+    });
+    try {
+      expect(withdrawn.status).toBe(204);
+      expect((await asIn('adminB', 'GET', `${B()}/plugins/fixture`)).body.install.versionWithdrawn).toBe(true);
+      await asIn('adminB', 'POST', `${B()}/plugins/fixture/uninstall`);
+      expect(
+        (await asIn('adminB', 'POST', `${B()}/plugins/fixture/install`, { grantedScopes: scopes })).body.code,
+      ).toBe('plugin_unavailable');
+      expect(
+        (await asIn('adminA', 'PUT', '/api/v1/plugins/fixture/versions/1.1.0', { status: 'available' })).status,
+      ).toBe(403);
+    } finally {
+      await makeAvailable('1.1.0');
+      await next.services.pluginRuntime.dispatcher.idle();
+    }
   });
 
   it('uninstalls (404, data kept), then purges on confirmation; every step is audited', async () => {
+    await fixtureAt('in use');
+    await installIn('adminB');
+    await welcomeInB();
+    await upgradeInA();
     expect((await as('adminA', 'POST', `${A()}/plugins/fixture/uninstall`)).body.install.status).toBe('uninstalled');
     expect((await as('residentA', 'GET', `${A()}/p/fixture/notes`)).status).toBe(404);
     expect((await notesOf(world.tenantA.id)).length).toBeGreaterThan(0);

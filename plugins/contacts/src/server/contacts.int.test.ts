@@ -1,6 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, buildWorld, type World } from '@city/testing';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useWorld, type CallResult, type TestApp, type World } from '@city/testing';
 import { contactsPlugin } from './index.ts';
+
+/**
+ * Every test starts from a fresh app and world (useWorld) with the plugin installed in A and B (saved with the world,
+ * restored for each test), and adds the entries it needs itself: no test depends on another or on their order.
+ */
 
 let h: TestApp;
 let world: World;
@@ -15,9 +20,16 @@ const A = () => `/api/v1/t/${world.tenantA.slug}`;
 const B = () => `/api/v1/t/${world.tenantB.slug}`;
 const office = { category: 'property', name: '物业服务中心', phone: '023-4128 8888', hours: '24小时' };
 
-beforeAll(async () => {
-  h = await createTestApp({ plugins: [contactsPlugin] });
-  world = await buildWorld(h);
+/** A set-up request went through: its status, or (on failure) the body that says why not. */
+function succeeded(result: CallResult, status: number) {
+  expect(result.status, JSON.stringify(result.body)).toBe(status);
+  return result;
+}
+
+/** Inside the world before it is saved (so once per worker on PGlite): the plugin in A and B. */
+async function setUp(app: TestApp, built: World) {
+  h = app;
+  world = built;
   for (const [who, base] of [
     ['adminA', A()],
     ['adminB', B()],
@@ -25,8 +37,19 @@ beforeAll(async () => {
     const res = await call(who, 'POST', `${base}/plugins/contacts/install`, { grantedScopes: ['audit:write'] });
     expect(res.status).toBe(200);
   }
+}
+const current = useWorld({ plugins: [contactsPlugin], setUp });
+
+// Runs after useWorld's beforeEach (hooks before a test run in the order they were registered).
+beforeEach(() => {
+  ({ h, world } = current);
 });
-afterAll(() => h.close());
+
+/** A's directory as its admin keeps it: the property office and the repair desk, in that order. */
+async function keepDirectoryOfA() {
+  succeeded(await call('adminA', 'POST', `${A()}/p/contacts/entries`, office), 201);
+  succeeded(await call('adminA', 'POST', `${A()}/p/contacts/entries`, { ...office, name: '报修前台' }), 201);
+}
 
 describe('便民电话簿 (contacts plugin)', () => {
   it('starts empty, with its settings', async () => {
@@ -94,6 +117,7 @@ describe('便民电话簿 (contacts plugin)', () => {
   });
 
   it('keeps each neighbourhood’s directory to itself', async () => {
+    await keepDirectoryOfA();
     const [entry] = (await call('adminA', 'GET', `${A()}/p/contacts/entries`)).body.items;
     expect((await call('adminB', 'GET', `${B()}/p/contacts/entries`)).body.items).toEqual([]);
     expect((await call('adminB', 'GET', `${A()}/p/contacts/entries`)).status).toBe(404);
@@ -103,6 +127,7 @@ describe('便民电话簿 (contacts plugin)', () => {
   });
 
   it('deletes its data on purge, in that neighbourhood only', async () => {
+    await keepDirectoryOfA();
     await call('adminB', 'POST', `${B()}/p/contacts/entries`, office);
     await call('adminA', 'POST', `${A()}/plugins/contacts/uninstall`);
     expect((await call('residentA', 'GET', `${A()}/p/contacts/entries`)).status).toBe(404);
