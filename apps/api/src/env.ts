@@ -13,6 +13,7 @@ export interface TenantContext {
   id: string;
   slug: string;
   name: string;
+  address: string;
 }
 
 interface MemberContext {

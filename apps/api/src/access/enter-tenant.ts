@@ -18,7 +18,7 @@ export interface Entered {
 export async function activeTenant(services: Services, slug: string): Promise<TenantContext> {
   const tenant = await services.tenants.bySlug(slug);
   if (!tenant || tenant.status !== 'active') throw new AppError('not_found');
-  return { id: tenant.id, slug: tenant.slug, name: tenant.name };
+  return { id: tenant.id, slug: tenant.slug, name: tenant.name, address: tenant.address };
 }
 
 /**
@@ -47,7 +47,7 @@ export async function enterTenant<E extends AppEnv>(
   if (entrance.as === 'supervisor') {
     const found = await services.supervision.supervisedTenant(entrance.actor, slug);
     if (found.status !== 'active') throw new AppError('not_found');
-    const tenant = { id: found.id, slug: found.slug, name: found.name };
+    const tenant = { id: found.id, slug: found.slug, name: found.name, address: found.address };
     await withTenantReadOnly(services.db, tenant.id, run(tenant));
     return;
   }
@@ -58,4 +58,19 @@ export async function enterTenant<E extends AppEnv>(
     await withTenant(services.db, tenant.id, run(tenant));
   }
   dispatchAfterCommit(c, services.pluginRuntime.dispatcher, tenant.id);
+}
+
+/**
+ * What a public route shows of the route's neighbourhood (its 公示 board, its plugins' public pages): entered as the
+ * public, so it reads only what a reader without roles may see.
+ */
+export async function readPublicly<E extends AppEnv, T>(
+  context: Context<E>,
+  read: (tx: Tx, tenant: TenantContext) => Promise<T>,
+): Promise<T> {
+  let result: { value: T } | undefined;
+  await enterTenant(context, { as: 'public' }, async ({ tx, tenant }) => {
+    result = { value: await read(tx, tenant) };
+  });
+  return result!.value;
 }

@@ -1,11 +1,10 @@
 import type { NoticeCategory } from '@city/contracts';
-import { AppError } from '@city/core';
-import { withTenant } from '@city/db';
 import { renderNoticeBoard } from '@city/documents/pdf';
 import { downloadHeaders, file } from '../../lib/files.ts';
 import { defineRoute } from '@city/contracts/routes';
 import type { Handler } from '../../lib/router.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
+import { readPublicly } from '../../access/enter-tenant.ts';
 
 /** The printed board is the notice board by the gate: Chinese, whatever the reader's language setting. */
 const CATEGORY_LABELS: Record<NoticeCategory, string> = { notice: '通知', disclosure: '公示', result: '结果公告' };
@@ -22,11 +21,12 @@ export const route = defineRoute({
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const { tenants, notices, clock, db, publicUrl } = c.get('services');
-  const tenant = await tenants.bySlug(c.req.valid('param').tenant);
-  if (!tenant || tenant.status !== 'active') throw new AppError('not_found');
+  const { notices, clock, publicUrl } = c.get('services');
   const now = clock.now();
-  const items = await withTenant(db, tenant.id, (tx) => notices.readable(tx, null, now));
+  const { tenant, items } = await readPublicly(c, async (tx, tenant) => ({
+    tenant,
+    items: await notices.readable(tx, null, now),
+  }));
   const pdf = await renderNoticeBoard({
     neighbourhood: tenant.name,
     url: `${publicUrl}/p/${tenant.slug}`,

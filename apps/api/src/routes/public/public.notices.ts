@@ -1,11 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { NoticeListQuerySchema, NoticeSchema } from '@city/contracts';
-import { AppError } from '@city/core';
-import { withTenant } from '@city/db';
 import { defineRoute, json } from '@city/contracts/routes';
 import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
+import { readPublicly } from '../../access/enter-tenant.ts';
 
 export const route = defineRoute({
   method: 'get',
@@ -26,13 +25,12 @@ export const route = defineRoute({
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const { tenants, notices, clock, db } = c.get('services');
-  const tenant = await tenants.bySlug(c.req.valid('param').tenant);
-  if (!tenant || tenant.status !== 'active') throw new AppError('not_found');
-  // An explicit public path into one neighbourhood: it reads only what canRead() allows a reader without roles.
-  const items = await withTenant(db, tenant.id, (tx) =>
-    notices.readable(tx, null, clock.now(), c.req.valid('query').category),
-  );
+  const { notices, clock } = c.get('services');
+  // It reads only what canRead() allows a reader without roles.
+  const { tenant, items } = await readPublicly(c, async (tx, tenant) => ({
+    tenant,
+    items: await notices.readable(tx, null, clock.now(), c.req.valid('query').category),
+  }));
   c.header('cache-control', 'public, max-age=60');
   return c.json(
     serialize({ neighbourhood: { slug: tenant.slug, name: tenant.name, address: tenant.address }, items }),

@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { AppError } from '@city/core';
-import { withTenant } from '@city/db';
 import { defineRoute, json } from '@city/contracts/routes';
 import type { Handler } from '../../lib/router.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
+import { readPublicly } from '../../access/enter-tenant.ts';
 
 const Localized = z.object({ 'zh-CN': z.string(), en: z.string() });
 
@@ -26,11 +26,12 @@ export const route = defineRoute({
 
 /** Whether the plugin is enabled here and offers public pages (its answer is the same for every visitor). */
 export const handler: Handler<typeof route> = async (c) => {
-  const { tenants, db, pluginRuntime } = c.get('services');
-  const { tenant: slug, pluginId } = c.req.valid('param');
-  const tenant = await tenants.bySlug(slug);
-  if (!tenant || tenant.status !== 'active') throw new AppError('not_found');
-  const offered = await withTenant(db, tenant.id, (tx) => pluginRuntime.installs.offering(tx, 'public'));
+  const { pluginRuntime } = c.get('services');
+  const { pluginId } = c.req.valid('param');
+  const { tenant, offered } = await readPublicly(c, async (tx, tenant) => ({
+    tenant,
+    offered: await pluginRuntime.installs.offering(tx, 'public'),
+  }));
   const plugin = offered.find((p) => p.id === pluginId);
   if (!plugin) throw new AppError('not_found');
   c.header('cache-control', 'public, max-age=60');
