@@ -3,5 +3,5 @@ export * from './types.ts';
 export { entryHash, entryPayload, walkChain } from './chain.ts';
 export { chainStart, rollCommitment } from './commitment.ts';
 export { choicesDigest, keyedId, randomHex, receiptDigest } from './digests.ts';
-export { motionsFor, recount, scopedArea, scopedTotal, type CountedBallot } from './recount.ts';
+export { inScope, motionsFor, recount, scopedArea, scopedTotal, type CountedBallot } from './recount.ts';
 export { verifyBoard, type Difference, type Verification } from './verify.ts';

@@ -20,6 +20,8 @@ export type DifferenceCode =
   | 'entry_supersedes'
   | 'entry_reveal'
   | 'entry_answers'
+  /** Server only: a ballot's stored status disagrees with the chain's facts. */
+  | 'entry_status'
   | 'result';
 
 /** The first thing on the board that does not add up, in words a person can follow to the field. */
@@ -42,8 +44,10 @@ export type Verification =
   | { ok: false; entries: number; difference: Difference };
 
 class Found extends Error {
-  constructor(readonly difference: Difference) {
+  readonly difference: Difference;
+  constructor(difference: Difference) {
     super(difference.detail);
+    this.difference = difference;
   }
 }
 const differ = (difference: Difference): never => {

@@ -10,6 +10,7 @@ import {
 } from '@city/testing';
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { verifyBoard, type Board } from '../board/index.ts';
 import { votingManifest } from '../manifest.ts';
 import { votingPlugin } from './index.ts';
 
@@ -108,7 +109,7 @@ describe('tables', () => {
       select relname, relrowsecurity, relforcerowsecurity,
         exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id') as has_tenant
       from pg_class c where relkind = 'r' and relname like 'voting\_%' order by relname`);
-    expect(rows).toHaveLength(10);
+    expect(rows).toHaveLength(12);
     for (const row of rows)
       expect(row, row.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true, has_tenant: true });
   });
@@ -295,6 +296,7 @@ const paperBallot = (m: Meeting, rollOwnerId: string) => ({
   rollOwnerId,
   channel: 'paper',
   paperRef: 'No.0007',
+  receivedAt: h.clock.now().toISOString(),
   choices: [
     { motionId: m.motions.ordinary, choice: 'oppose' },
     { motionId: m.motions.special, choice: 'oppose' },
@@ -425,7 +427,9 @@ describe('业主大会 (a meeting from draft to published result)', () => {
       },
     });
     expect(opened.body.rollHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(opened.body.chainHead).toBe(opened.body.rollHash);
+    // The chain starts from the roll commitment extended by the meeting's terms.
+    expect(opened.body.chainHead).toMatch(/^[0-9a-f]{64}$/);
+    expect(opened.body.chainHead).not.toBe(opened.body.rollHash);
     await seedRegistry(h.services.db, world.tenantA.id, {
       owners: { late: '新业主' },
       units: [{ building: '2栋', room: '201', area: 90 * M2, owners: ['late'] }],
@@ -604,29 +608,48 @@ describe('业主大会 (a meeting from draft to published result)', () => {
     const checked = await h.call('GET', `${publicBase}/receipts/${receipt.toLowerCase().replace(/-/g, '')}`);
     expect(checked).toMatchObject({
       status: 200,
-      body: { receipt, status: 'accepted', channel: 'online', meeting: { title: '2026年第一次业主大会' } },
+      body: {
+        receipt,
+        status: 'accepted',
+        channel: 'online',
+        seq: 4,
+        replacedBy: null,
+        meeting: { title: '2026年第一次业主大会' },
+      },
     });
-    expect(checked.body.choices).toEqual([
+    // Whoever holds the code learns that the ballot counted, never how it voted.
+    expect(checked.body.choices).toBeNull();
+    expect(JSON.stringify(checked.body)).not.toContain('oppose');
+    // The voter, signed in, sees their own choices; another member does not.
+    const own = await call('v4', 'GET', `${A()}/p/voting/receipts/${receipt}`);
+    expect(own.body.choices).toEqual([
       { motionTitle: '续聘物业服务企业', choice: 'oppose', candidates: [] },
       { motionTitle: '续筹维修资金', choice: 'oppose', candidates: [] },
       { motionTitle: '补选业主委员会委员', choice: null, candidates: ['李四', '王五'] },
     ]);
+    expect((await call('v2', 'GET', `${A()}/p/voting/receipts/${receipt}`)).body.choices).toBeNull();
     expect((await h.call('GET', `${publicBase}/receipts/0000-0000-0000`)).body.code).toBe('voting.receipt_missing');
-    expect((await h.call('GET', `${publicBase}/meetings/${m.id}/chain`)).body).toEqual({
+    const chainCheck = await h.call('GET', `${publicBase}/meetings/${m.id}/chain`);
+    expect(chainCheck.body.difference).toBeNull();
+    expect(chainCheck.body).toEqual({
       ok: true,
       entries: 7,
       head: expect.any(String),
       firstBrokenSeq: null,
+      difference: null,
     });
 
-    // Someone with database access changes v4's opposition into agreement.
+    // Someone with database access changes v4's opposition into agreement: the board anyone downloads shows it.
     await withTenant(h.services.db, world.tenantA.id, (tx) =>
       tx.execute(
         sql`update voting_ballots set choices = jsonb_set(choices, '{0,choice}', '"agree"') where receipt = ${receipt}`,
       ),
     );
-    const broken = (await h.call('GET', `${publicBase}/meetings/${m.id}/chain`)).body;
-    expect(broken).toMatchObject({ ok: false, firstBrokenSeq: checked.body.seq });
+    const board = await h.call('GET', `${publicBase}/meetings/${m.id}/board.json`);
+    expect(verifyBoard(board.body as Board)).toMatchObject({
+      ok: false,
+      difference: { code: 'chain_hash', seq: checked.body.seq },
+    });
   });
 
   it('exports the ballots at the meeting’s disclosure level and prints the notice', async () => {
@@ -711,6 +734,16 @@ describe('a meeting that allows changes and shows choices live', () => {
     expect((await h.call('GET', `${publicBase}/meetings/${created.body.id}/chain`)).body).toMatchObject({
       ok: true,
       entries: 2,
+    });
+    // The change is on the record: the second entry names the ballot it replaces.
+    const board = (await h.call('GET', `${publicBase}/meetings/${created.body.id}/board.json`)).body as Board;
+    expect(board.chain.entries.map((e) => [e.kind, e.supersedes])).toEqual([
+      ['accepted', null],
+      ['accepted', board.chain.entries[0]!.receipt],
+    ]);
+    expect((await h.call('GET', `${publicBase}/receipts/${first.body.receipt}`)).body.replacedBy).toEqual({
+      seq: 2,
+      acceptedAt: expect.any(String),
     });
 
     h.clock.advance(3 * DAY);
