@@ -24,10 +24,18 @@ export const inScope = (buildings: readonly string[], scope: readonly string[] |
   scope === null || buildings.some((b) => scope.includes(b));
 
 /** The motions on this counting owner's ballot, in agenda order. */
-export const motionsFor = <M extends Pick<BoardMotion, 'scope' | 'position'>>(owner: BoardOwner, motions: readonly M[]) =>
+export const motionsFor = <M extends Pick<BoardMotion, 'scope' | 'position'>>(
+  owner: BoardOwner,
+  motions: readonly M[],
+) =>
   [...motions]
     .sort((a, b) => a.position - b.position)
-    .filter((m) => inScope(owner.units.map((u) => u.building), m.scope));
+    .filter((m) =>
+      inScope(
+        owner.units.map((u) => u.building),
+        m.scope,
+      ),
+    );
 
 /** A motion's roll totals: the counting owners in its scope, each with its scoped area and one head. */
 export function scopedTotal(owners: readonly BoardOwner[], scope: readonly string[] | null): Figures {

@@ -21,7 +21,6 @@ function canonicalChoices(choices: readonly ChoiceInput[], order: readonly strin
     );
 }
 
-
 /**
  * The motions on each of these counting owners' ballots (docs/domain.md §1, scope): every motion of the whole
  * neighbourhood, and a scoped one where the owner holds a unit in one of its buildings.
@@ -39,7 +38,12 @@ export async function ballotPapers(
     .where(and(eq(rollUnits.meetingId, meetingId), anyOf(rollUnits.rollOwnerId, [...rollOwnerIds])));
   const buildings = Map.groupBy(units, (u) => u.owner);
   return (rollOwnerId) =>
-    agenda.filter((m) => inScope((buildings.get(rollOwnerId) ?? []).map((u) => u.building ?? ''), m.scope));
+    agenda.filter((m) =>
+      inScope(
+        (buildings.get(rollOwnerId) ?? []).map((u) => u.building ?? ''),
+        m.scope,
+      ),
+    );
 }
 
 /**

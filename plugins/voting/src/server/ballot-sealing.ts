@@ -125,7 +125,11 @@ export async function sealChain(
   const [meeting] =
     mode === 'wait' ? await query.for('no key update') : await query.for('no key update', { skipLocked: true });
   if (!meeting?.head || !meeting.salt) return new Map();
-  const { tip, sealed } = await sealPending(ctx, meetingId, { head: meeting.head, seq: meeting.seq, salt: meeting.salt });
+  const { tip, sealed } = await sealPending(ctx, meetingId, {
+    head: meeting.head,
+    seq: meeting.seq,
+    salt: meeting.salt,
+  });
   if (sealed.size) await moveTip(ctx, meetingId, tip);
   return sealed;
 }

@@ -86,7 +86,11 @@ async function checkProxy(ctx: PluginContext<unknown>, meetingId: string, proxy:
     .select({ name: ballots.proxyName })
     .from(ballots)
     .where(
-      and(eq(ballots.meetingId, meetingId), eq(ballots.channel, 'proxy'), inArray(ballots.status, ['pending', 'accepted'])),
+      and(
+        eq(ballots.meetingId, meetingId),
+        eq(ballots.channel, 'proxy'),
+        inArray(ballots.status, ['pending', 'accepted']),
+      ),
     );
   const holder = holderKey(proxy.holder);
   if (held.filter((h) => holderKey(h.name ?? '') === holder).length >= proxy.limit) throw fail('proxy_limit');

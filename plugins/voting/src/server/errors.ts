@@ -111,7 +111,11 @@ export const fail = definePluginErrors('voting', {
     'zh-CN': '该受托人代理的业主已达到本小区规定的上限',
     en: 'This proxy holder already represents as many owners as the neighbourhood allows',
   },
-  scope_invalid: { status: 400, 'zh-CN': '表决范围中有不存在的楼栋', en: 'The scope names a building that does not exist' },
+  scope_invalid: {
+    status: 400,
+    'zh-CN': '表决范围中有不存在的楼栋',
+    en: 'The scope names a building that does not exist',
+  },
   board_missing: {
     status: 404,
     'zh-CN': '投票开始后才有公告板',

@@ -50,7 +50,17 @@ export const votingPlugin = definePluginServer({
     demo,
     // Row-level security limits every delete to the neighbourhood being purged; children before parents.
     purge: async (ctx) => {
-      for (const table of [ballots, proxyDocuments, sheetRefusals, rollUnits, rollOwners, candidates, reports, supports, replies])
+      for (const table of [
+        ballots,
+        proxyDocuments,
+        sheetRefusals,
+        rollUnits,
+        rollOwners,
+        candidates,
+        reports,
+        supports,
+        replies,
+      ])
         await ctx.db.delete(table).where(sql`true`);
       await ctx.db
         .update(topics)

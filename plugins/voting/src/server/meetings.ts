@@ -1,8 +1,8 @@
 import type { PluginContext } from '@city/plugin-sdk/server';
 import { MATTER_TEXT, quorumMet, thresholdOf, type MatterType } from '@city/plugin-sdk/voting';
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { MeetingView } from '../contracts.ts';
-import { ballots, candidates, meetings, motions, rollOwners } from '../schema.ts';
+import { ballots, rollOwners } from '../schema.ts';
 import { canManage } from './access.ts';
 import { auditMeeting } from './chain-check.ts';
 import { motionsOf, type Meeting } from './meeting-rows.ts';

@@ -32,7 +32,11 @@ export async function reconcile(ctx: PluginContext<unknown>, meeting: Meeting): 
     .select({ name: ballots.proxyName })
     .from(ballots)
     .where(
-      and(eq(ballots.meetingId, meeting.id), eq(ballots.channel, 'proxy'), inArray(ballots.status, ['pending', 'accepted'])),
+      and(
+        eq(ballots.meetingId, meeting.id),
+        eq(ballots.channel, 'proxy'),
+        inArray(ballots.status, ['pending', 'accepted']),
+      ),
     );
   const holders = new Map<string, { holder: string; count: number }>();
   for (const { name } of held) {

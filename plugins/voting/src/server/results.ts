@@ -141,13 +141,7 @@ export async function resultTable(ctx: PluginContext<Settings>, meetingId: strin
     .orderBy(asc(rollOwners.label));
   const named = meeting.disclosure === 'named';
   const motionsById = new Map(view.motions.map((m) => [m.id, m]));
-  const header = [
-    '房屋',
-    ...(named ? ['业主'] : []),
-    '面积（㎡）',
-    '方式',
-    ...view.motions.map((m) => m.title),
-  ];
+  const header = ['房屋', ...(named ? ['业主'] : []), '面积（㎡）', '方式', ...view.motions.map((m) => m.title)];
   const body = rows.map((r) => [
     r.kind === 'developer' ? '建设单位（未售、未交付部分）' : r.label,
     ...(named ? [r.kind === 'developer' ? '建设单位' : r.names] : []),

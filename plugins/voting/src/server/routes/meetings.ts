@@ -166,6 +166,10 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
       const meeting = await managed(ctx, c.req.valid('param').meetingId);
       requireDraft(meeting);
       const { candidates: people, ...input } = c.req.valid('json');
+      if (input.scope) {
+        const known = new Set((await ctx.registry.buildings()).map((b) => b.id));
+        if (input.scope.some((id) => !known.has(id))) throw fail('scope_invalid');
+      }
       const [last] = await ctx.db
         .select({ position: sql<number>`coalesce(max(${motions.position}), 0)`.mapWith(Number) })
         .from(motions)

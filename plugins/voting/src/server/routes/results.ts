@@ -69,7 +69,8 @@ const receiptRoute = (access: readonly ['public'] | readonly ['tenant:member']) 
         ? '按回执码核对表决票是否计入（不显示选择）/ Check that a ballot is in the chain (without its choices)'
         : '按回执码核对表决票；本人的表决票显示选择 / Check a ballot; one’s own shows its choices',
     access,
-    request: { params: z.object({ receipt: z.string().max(20) }) },
+    // As people type it (any case, with or without dashes or spaces); normalised by the handler.
+    request: { params: z.object({ receipt: z.string().regex(/^[0-9A-Za-z -]{12,20}$/, { error: 'invalid_format' }) }) },
     responses: { 200: json(VerifiedReceiptSchema) },
   });
 const publicReceipt = receiptRoute(['public']);
