@@ -368,6 +368,9 @@ async function expectNoSidewaysScroll(page: Page) {
   await expect.poll(overflow, { timeout: 5_000 }).toEqual([]);
 }
 
+/** An instant as a datetime-local value in Beijing time, as the count desk's fields take it. */
+const beijingInput = (time: number) => new Date(time + 8 * 3600_000).toISOString().slice(0, 16);
+
 describe('业主大会 voting', () => {
   const running = '2026年第二次业主大会';
   const ended = '关于增设电动自行车充电棚的业主大会';
@@ -399,14 +402,32 @@ describe('业主大会 voting', () => {
     await expectNoSidewaysScroll(owner);
     await owner.screenshot({ path: `${shots}/e2e-voting-receipt-phone.png`, fullPage: true });
 
+    // Signed out, the public check shows that the ballot is counted, where and when — and never what it chose.
+    const counted = /^已计入(：这张表决票是表决记录链的第 \d+ 条|（)/;
     const visitor = await newPage();
     await visitor.goto(`${product.url}/p/jinse-jiayuan/apps/voting/verify`);
     await visitor.getByLabel('回执码').fill(code.toLowerCase().replace(/-/g, ''));
     await visitor.getByRole('button', { name: '查询' }).click();
     await expect.poll(() => visitor.getByText(running).count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    expect(await visitor.getByText('反对', { exact: true }).count()).toBeGreaterThan(0);
+    await expect.poll(() => visitor.getByText(counted).count(), { timeout: 15_000 }).toBe(1);
+    expect(await visitor.getByText('反对', { exact: true }).count()).toBe(0);
+    expect(await visitor.getByText('同意', { exact: true }).count()).toBe(0);
+    expect(await visitor.getByRole('link', { name: '下载公告板 JSON，可用开源校验工具离线复核' }).count()).toBe(1);
     await expectNoSidewaysScroll(visitor);
     await visitor.screenshot({ path: `${shots}/e2e-voting-verify-phone.png`, fullPage: true });
+
+    // Signing in from there brings the owner back to the same check, now with the choices of their own ballot.
+    await visitor.getByRole('link', { name: '登录查看我的选择' }).click();
+    await visitor.waitForURL(/\/sign-in/);
+    await visitor.getByLabel('手机号').fill('13900000014');
+    await visitor.getByLabel('密码').fill('demo1234');
+    await visitor.getByRole('button', { name: '登录', exact: true }).click();
+    await visitor.waitForURL(/\/n\/jinse-jiayuan\/p\/voting\/verify\?receipt=/);
+    await expect.poll(() => visitor.getByText('反对', { exact: true }).count(), { timeout: 15_000 }).toBe(1);
+    expect(await visitor.getByText('同意', { exact: true }).count()).toBe(2);
+    expect(await visitor.getByText(counted).count()).toBe(1);
+    await expectNoSidewaysScroll(visitor);
+    await visitor.screenshot({ path: `${shots}/e2e-voting-verify-signed-in-phone.png`, fullPage: true });
     await owner.context().close();
     await visitor.context().close();
   });
@@ -424,14 +445,23 @@ describe('业主大会 voting', () => {
       .getByRole('link', { name: /^为 .* 录入表决票$/ })
       .first()
       .click();
-    await staff.getByLabel('纸质票编号').fill('No.0888');
+    await staff.getByLabel('表决票编号').fill('No.0888');
+    // The sheet reached the tellers before the deadline (voting ended an hour before the demo was seeded).
+    await staff.getByLabel('收到时间').fill(beijingInput(Date.now() - 3 * 3600_000));
     for (const motion of ['车库B区', '收费标准'])
       await staff
         .getByRole('group', { name: new RegExp(motion) })
         .getByLabel('同意')
         .check();
+    await staff.screenshot({ path: `${shots}/e2e-voting-entry.png`, fullPage: true });
     await staff.getByRole('button', { name: '录入（等待第二人核对）' }).click();
     await expect.poll(() => staff.getByText(/已录入 .* 的表决票/).count(), { timeout: 15_000 }).toBe(1);
+    // 纸质票对账: the sheets handed out and collected, as the tellers counted them.
+    await staff.getByLabel('发放').fill('400');
+    await staff.getByLabel('回收').fill('300');
+    await staff.getByRole('button', { name: '保存张数' }).click();
+    await expect.poll(() => staff.getByText('已保存纸质票的发放和回收张数。').count(), { timeout: 15_000 }).toBe(1);
+    expect(await staff.getByText('400 张').count()).toBe(1);
     await staff.context().close();
 
     const committee = await newPage({ width: 1280, height: 900 });

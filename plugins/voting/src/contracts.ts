@@ -155,8 +155,7 @@ export const StaffBallotInputSchema = BallotInputSchema.extend({
       ctx.addIssue({ code: 'custom', path: ['proxyDocumentId'], message: 'required' });
     if (!b.wholeInvalid && !b.choices.length)
       ctx.addIssue({ code: 'custom', path: ['choices'], message: 'choice_required' });
-    if (b.wholeInvalid && b.choices.length)
-      ctx.addIssue({ code: 'custom', path: ['choices'], message: 'not_allowed' });
+    if (b.wholeInvalid && b.choices.length) ctx.addIssue({ code: 'custom', path: ['choices'], message: 'not_allowed' });
   })
   .openapi('VotingStaffBallotInput');
 
@@ -354,7 +353,12 @@ export const ChainCheckSchema = z
     firstBrokenSeq: z.number().int().nullable(),
     /** The first thing that does not add up, in the verifier's words. */
     difference: z
-      .object({ code: z.string(), seq: z.number().int().optional(), motionId: z.string().optional(), detail: z.string() })
+      .object({
+        code: z.string(),
+        seq: z.number().int().optional(),
+        motionId: z.string().optional(),
+        detail: z.string(),
+      })
       .nullable(),
   })
   .openapi('VotingChainCheck');

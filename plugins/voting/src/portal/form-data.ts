@@ -5,7 +5,7 @@ import type { RecordedChoice } from './types.ts';
 export const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
 /** Every value of a repeated field (checkboxes, hidden lists). */
-const all = (form: FormData, name: string) => form.getAll(name).map((v) => String(v));
+export const all = (form: FormData, name: string) => form.getAll(name).map((v) => String(v));
 
 /** A checkbox: present when ticked. */
 export const ticked = (form: FormData, name: string) => form.get(name) !== null;

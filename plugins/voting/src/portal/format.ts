@@ -1,4 +1,5 @@
 import { formatArea } from '@city/contracts/values';
+import type { Kit } from './types.ts';
 
 export { formatArea };
 
@@ -36,3 +37,7 @@ export function fromLocalInput(value: string): string {
 export const TELLER_ROLES = ['admin', 'committee', 'staff'] as const;
 
 export const hasAny = (roles: readonly string[], wanted: readonly string[]) => roles.some((r) => wanted.includes(r));
+
+/** Who decides a scoped motion: "仅 1栋、2栋 业主表决". */
+export const scopeLabel = (scope: ReadonlyArray<{ name: string }>, kit: Kit) =>
+  kit.t('motion.scope', { buildings: scope.map((b) => b.name).join(kit.t('list.separator')) });

@@ -6,7 +6,7 @@ import { meetingPage, meetingsPage } from './meetings.ts';
 import { messages } from './messages/index.ts';
 import { supervisionPage } from './supervision.ts';
 import { reportsPage, topicPage, topicsPage } from './topics.ts';
-import { verifyPage } from './verify.ts';
+import { memberVerifyPage, verifyPage } from './verify.ts';
 
 export default definePluginPortal<VotingApi, VotingPublicApi, VotingSupervisionApi>({
   messages,
@@ -17,6 +17,8 @@ export default definePluginPortal<VotingApi, VotingPublicApi, VotingSupervisionA
     [PAGES.meetings]: meetingsPage,
     [PAGES.meeting]: meetingPage,
     [PAGES.manage]: managePage,
+    // The receipt check again for signed-in members, where their own ballots show their choices.
+    [PAGES.verify]: memberVerifyPage,
   },
   publicPages: {
     [PAGES.verify]: verifyPage,

@@ -1,9 +1,10 @@
 import { PortalError, type ActionResult, type PluginPage, type PortalContext } from '@city/plugin-sdk/portal';
 import type { MatterType } from '@city/plugin-sdk/voting';
 import type { VotingApi } from '../server/index.ts';
-import { ballotValues, choicesFrom, refused, text } from './form-data.ts';
-import { hasAny, TELLER_ROLES } from './format.ts';
+import { all, ballotValues, choicesFrom, refused, text, ticked } from './form-data.ts';
+import { fromLocalInput, hasAny, TELLER_ROLES } from './format.ts';
 import { meetingInput } from './meetings.ts';
+import { localFailure, pinned } from './refusals.ts';
 import type { ManageData, ManageDone } from './types.ts';
 
 type Context = PortalContext<VotingApi>;
@@ -22,17 +23,18 @@ async function load(ctx: Context): Promise<ManageData> {
   const q = (url.searchParams.get('q') ?? '').trim().slice(0, 40);
   const cursor = url.searchParams.get('cursor') ?? '';
   const desk = canTell && meeting.status === 'open';
-  const [roll, pending] = desk
-    ? await Promise.all([
-        ok(
-          await client.meetings[':meetingId'].roll.$get({
-            param: param(ctx),
-            query: { ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) },
-          }),
-        ),
-        ok(await client.meetings[':meetingId']['staff-ballots'].$get({ param: param(ctx) })),
-      ])
-    : [null, null];
+  // Tellers see where the paper went from the opening on; the count desk itself only while voting is open.
+  const tally = canTell && (meeting.status === 'open' || meeting.status === 'closed');
+  const meetingApi = client.meetings[':meetingId'];
+  const [roll, pending, reconciliation] = await Promise.all([
+    desk
+      ? meetingApi.roll
+          .$get({ param: param(ctx), query: { ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) } })
+          .then(ok)
+      : null,
+    desk ? meetingApi['staff-ballots'].$get({ param: param(ctx) }).then(ok) : null,
+    tally ? meetingApi.reconciliation.$get({ param: param(ctx) }).then(ok) : null,
+  ]);
   const owner = url.searchParams.get('owner');
   const chain =
     url.searchParams.get('check') === 'chain' && meeting.status !== 'draft'
@@ -50,9 +52,11 @@ async function load(ctx: Context): Promise<ManageData> {
     roll,
     picked: roll?.items.find((o) => o.id === owner) ?? null,
     pending: pending?.items ?? [],
+    reconciliation,
     chain,
     openable,
     closable,
+    now: new Date(now).toISOString(),
   };
 }
 
@@ -80,6 +84,8 @@ async function addMotion(ctx: ActionContext): Promise<ActionResult> {
     description: text(form, 'description'),
     seats: text(form, 'seats'),
     candidates: text(form, 'candidates'),
+    scope: text(form, 'scope') === 'buildings' ? 'buildings' : 'all',
+    buildings: all(form, 'buildings').join(','),
   };
   const election = values.kind === 'election';
   const json = {
@@ -90,6 +96,8 @@ async function addMotion(ctx: ActionContext): Promise<ActionResult> {
     // A motion has neither; what was typed into them is dropped rather than refused.
     seats: election && values.seats ? Number(values.seats) : null,
     candidates: election ? candidateNames(values.candidates).map((name) => ({ name, statement: '' })) : [],
+    // Some buildings with none ticked goes as an empty set, which the API refuses beside the boxes.
+    scope: values.scope === 'buildings' ? all(form, 'buildings') : null,
   };
   const res = await ctx.client.meetings[':meetingId'].motions.$post({ param: param(ctx), json });
   return res.ok ? { done: 'motionAdded' satisfies ManageDone } : refused(res, 'addMotion', values);
@@ -122,22 +130,79 @@ async function close(ctx: ActionContext): Promise<ActionResult> {
 
 // —— the count desk: paper and proxy ballots, each checked by a second teller ——
 
+/** The count desk's refusals that concern one field of the entry form, told beside it. */
+const ENTRY_FIELDS = {
+  'voting.sheet_taken': 'paperRef',
+  'voting.received_late': 'receivedAt',
+  'voting.proxy_limit': 'proxyName',
+  'voting.document_invalid': 'proxyDocument',
+  'voting.document_too_large': 'proxyDocument',
+};
+
+/**
+ * A paper or proxy ballot. A proxy's signed authorisation (委托书) goes up first, as the file itself; when the entry is
+ * then refused, the form carries the uploaded document's id back, so the corrected entry does not upload it again.
+ */
 async function enter(ctx: ActionContext): Promise<ActionResult> {
   const { form } = ctx;
   const fields = {
     rollOwnerId: text(form, 'rollOwnerId'),
-    channel: text(form, 'channel'),
+    channel: text(form, 'channel') === 'proxy' ? ('proxy' as const) : ('paper' as const),
+    receivedAt: text(form, 'receivedAt'),
+    wholeInvalid: ticked(form, 'wholeInvalid'),
     paperRef: text(form, 'paperRef'),
     proxyName: text(form, 'proxyName'),
-    proxyAuthorisation: text(form, 'proxyAuthorisation'),
   };
-  const channel = fields.channel === 'proxy' ? ('proxy' as const) : ('paper' as const);
+  let document = { id: text(form, 'proxyDocumentId'), name: text(form, 'proxyDocumentName') };
+  const values = () => ({
+    ...fields,
+    wholeInvalid: fields.wholeInvalid ? 'on' : '',
+    proxyDocumentId: document.id,
+    proxyDocumentName: document.name,
+    ...ballotValues(form),
+  });
+  const file = form.get('proxyDocument');
+  if (fields.channel === 'proxy' && file instanceof File && file.size > 0) {
+    const upload = await ctx.client.meetings[':meetingId']['proxy-documents'].$post(
+      { param: param(ctx) },
+      // The API checks what the bytes really are; the type only names them.
+      {
+        headers: { 'content-type': file.type || 'application/octet-stream' },
+        init: { body: await file.arrayBuffer() },
+      },
+    );
+    if (!upload.ok) return refused(await pinned(upload, ENTRY_FIELDS), 'enter', values());
+    document = { id: (await upload.json()).id, name: file.name };
+  }
   const res = await ctx.client.meetings[':meetingId']['staff-ballots'].$post({
     param: param(ctx),
-    json: { ...fields, channel, choices: choicesFrom(form) },
+    json: {
+      ...fields,
+      receivedAt: fromLocalInput(fields.receivedAt),
+      // A sheet that is 废票 as a whole records no answers, whatever was ticked before the box.
+      choices: fields.wholeInvalid ? [] : choicesFrom(form),
+      proxyName: fields.channel === 'proxy' ? fields.proxyName : '',
+      proxyDocumentId: fields.channel === 'proxy' && document.id ? document.id : null,
+    },
   });
-  if (!res.ok) return refused(res, 'enter', { ...fields, ...ballotValues(form) });
+  if (!res.ok) return refused(await pinned(res, ENTRY_FIELDS), 'enter', values());
   return { entered: { receipt: (await res.json()).receipt, label: text(form, 'label') } };
+}
+
+/** Sheets handed out and collected, as counted by hand (either may stay blank until it is known). */
+async function sheetCounts(ctx: ActionContext): Promise<ActionResult> {
+  const values = { issued: text(ctx.form, 'issued'), returned: text(ctx.form, 'returned') };
+  const counts: Record<string, number | null> = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== '' && !/^\d{1,7}$/.test(value))
+      return refused(localFailure(ctx.locale, 'reconciliation.countInvalid', name), 'sheetCounts', values);
+    counts[name] = value === '' ? null : Number(value);
+  }
+  const res = await ctx.client.meetings[':meetingId']['sheet-counts'].$put({
+    param: param(ctx),
+    json: { issued: counts.issued ?? null, returned: counts.returned ?? null },
+  });
+  return res.ok ? { done: 'sheetCounts' satisfies ManageDone } : refused(res, 'sheetCounts', values);
 }
 
 async function confirm(ctx: ActionContext): Promise<ActionResult> {
@@ -159,5 +224,5 @@ async function reject(ctx: ActionContext): Promise<ActionResult> {
 export const managePage: PluginPage<VotingApi> = {
   component: () => import('./ManagePage.svelte'),
   load,
-  actions: { save, addMotion, removeMotion, announce, open, close, enter, confirm, reject },
+  actions: { save, addMotion, removeMotion, announce, open, close, enter, confirm, reject, sheetCounts },
 };

@@ -8,6 +8,8 @@ import type {
   MotionTallySchema,
   MyVotesSchema,
   PendingBallotsSchema,
+  ProxyDocumentSchema,
+  ReconciliationSchema,
   ReportSchema,
   RollSchema,
   TopicDetailSchema,
@@ -43,6 +45,8 @@ export type RollOwner = Roll['items'][number];
 export type PendingBallot = z.infer<typeof PendingBallotsSchema>['items'][number];
 export type VerifiedReceipt = z.infer<typeof VerifiedReceiptSchema>;
 export type ChainCheck = z.infer<typeof ChainCheckSchema>;
+export type Reconciliation = z.infer<typeof ReconciliationSchema>;
+export type ProxyDocument = z.infer<typeof ProxyDocumentSchema>;
 
 export type TopicsData = {
   topics: TopicList;
@@ -78,7 +82,15 @@ export type MeetingData = {
 
 /** What a manage action reports when it succeeds (`{ done }`); the page answers with `manage.done.<it>`. */
 export type ManageDone =
-  'saved' | 'motionAdded' | 'motionRemoved' | 'announced' | 'opened' | 'closed' | 'confirmed' | 'rejected';
+  | 'saved'
+  | 'motionAdded'
+  | 'motionRemoved'
+  | 'announced'
+  | 'opened'
+  | 'closed'
+  | 'confirmed'
+  | 'rejected'
+  | 'sheetCounts';
 
 export type ManageData = {
   meeting: Meeting;
@@ -92,7 +104,11 @@ export type ManageData = {
   /** The counting owner picked from the roll for a paper or proxy entry. */
   picked: RollOwner | null;
   pending: PendingBallot[];
+  /** 纸质票对账: sheets handed out, collected, entered and checked (tellers, once voting has opened). */
+  reconciliation: Reconciliation | null;
   chain: ChainCheck | null;
+  /** When the page was made, for the received-at field's default (the server's clock, so the form renders once). */
+  now: string;
   /** Whether the voting window allows opening or closing now (the buttons wait until it does). */
   openable: boolean;
   closable: boolean;
@@ -102,6 +118,11 @@ export type VerifyData = {
   receipt: string;
   found: VerifiedReceipt | null;
   chain: ChainCheck | null;
+  /**
+   * Which side of the check this is: `public` (anyone; never choices) or `member` (signed in here; the choices of the
+   * visitor's own ballots).
+   */
+  audience: 'public' | 'member';
 };
 
 export type SupervisionData = {

@@ -73,8 +73,9 @@ export async function runPluginAction(
 
 /**
  * Hands a file a plugin's API answers (a PDF, a spreadsheet, a photo) to the browser, for the visitor's session and
- * language. Only files: a JSON answer is not a download and gets a 404. `scope` is the neighbourhood's slug, or the
- * organisation's id for organisation pages.
+ * language. Only files: a JSON answer is not a download and gets a 404, unless the API serves it as a file (with a
+ * content-disposition, like a meeting's bulletin board). `scope` is the neighbourhood's slug, or the organisation's id
+ * for organisation pages.
  */
 export async function passPluginFile(
   event: RequestEvent<{ pluginId: string; path: string }>,
@@ -84,6 +85,7 @@ export async function passPluginFile(
   const { pluginId, path } = event.params;
   const url = `${pluginApiBase(audience, scope, pluginId)}${encodePath(path)}${event.url.search}`;
   const res = await globalThis.fetch(url, { headers: apiHeaders(event) });
-  if (res.ok && (res.headers.get('content-type') ?? '').includes('json')) error(404, 'not found');
+  const file = res.headers.has('content-disposition');
+  if (res.ok && !file && (res.headers.get('content-type') ?? '').includes('json')) error(404, 'not found');
   return passFile(res);
 }
