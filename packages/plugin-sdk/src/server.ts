@@ -45,6 +45,15 @@ export interface OwnerRollUnit extends UnitSummary {
   owners: Array<{ ownerId: string; name: string; designatedVoter: boolean }>;
 }
 
+/**
+ * Owner records the registry cannot tell apart (no ID number, the same name and phone) that the admin has not yet
+ * confirmed as one person or as different people: their ids and units, never a phone or an ID number.
+ */
+export interface OwnerLookalikeGroup {
+  name: string;
+  owners: Array<{ ownerId: string; units: Array<{ unitId: string; address: string }> }>;
+}
+
 export interface PluginActor {
   id: string;
   displayName: string;
@@ -90,6 +99,11 @@ export interface PluginContext<S = Record<string, unknown>> {
     ownerRoll(): Promise<OwnerRollUnit[]>;
     /** `registry:owners`: the registry owners this member is verified as. */
     ownerIdsOf(userId: string): Promise<string[]>;
+    /**
+     * `registry:owners`: owner records that may be one person entered twice, awaiting the admin's confirmation in the
+     * registry (each would otherwise count as a person of its own).
+     */
+    unconfirmedLookalikes(): Promise<OwnerLookalikeGroup[]>;
   };
   members: {
     /** `members:read` */

@@ -4,6 +4,7 @@ import {
   allUnits,
   audit,
   currentOwnerships,
+  unconfirmedLookalikes,
   verifiedHomes,
   verifiedOwnerIds,
   type Services,
@@ -161,6 +162,7 @@ export function pluginContext(input: ContextInput): PluginContext {
         need('registry:owners');
         return [...known];
       },
+      unconfirmedLookalikes: () => read('registry:owners', () => unconfirmedLookalikes(tx)),
     },
     members: {
       list: () =>

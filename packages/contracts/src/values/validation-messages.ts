@@ -26,6 +26,10 @@ export const VALIDATION_MESSAGES = {
   },
   role_invalid: { 'zh-CN': '角色不正确', en: 'Not a valid role' },
   id_invalid: { 'zh-CN': '编号格式不正确', en: 'The id is not valid' },
+  lookalike_kept_listed: {
+    'zh-CN': '保留的业主记录须在所选记录之中',
+    en: 'The owner record kept must be one of the records chosen',
+  },
   title_required: { 'zh-CN': '请填写标题', en: 'Enter a title' },
   body_required: { 'zh-CN': '请填写正文', en: 'Enter the text' },
   disclosure_period_required: {
