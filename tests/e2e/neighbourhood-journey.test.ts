@@ -248,6 +248,36 @@ describe('property registry', () => {
   });
 });
 
+describe('owner records that look like one person', () => {
+  it('an admin enters 张伟 on two units without an ID number, then confirms the two records as one person', async () => {
+    const page = await newPage({ width: 1280, height: 900 });
+    await signIn(page, '13900000011', 'demo1234');
+    for (const room of ['1单元 101', '1单元 102']) {
+      await page.goto(`${product.url}/n/jinse-jiayuan/registry`);
+      await page.getByRole('link', { name: /^4栋/ }).click();
+      await page.getByRole('link', { name: room }).click();
+      await page.getByRole('heading', { name: `4栋 ${room}` }).waitFor();
+      for (const other of await page.locator('input[id^="name"]').all()) await other.fill('');
+      await page.locator('#name0').fill('张伟');
+      await page.locator('#phone0').fill('13800000000');
+      await page.locator('#idNumber0').fill('');
+      await page.locator('input[name="voter"][value="0"]').check();
+      await page.getByLabel('变更原因').fill('按购房合同录入（测试）');
+      await page.getByRole('button', { name: '变更业主' }).click();
+      await expect.poll(() => page.getByText('业主已更新。').count()).toBe(1);
+    }
+    await page.goto(`${product.url}/n/jinse-jiayuan/registry`);
+    await page.getByRole('link', { name: /疑似同一业主/ }).click();
+    const group = page.locator('section', { hasText: '张伟 · 138****0000' });
+    await expect.poll(() => group.getByText('4栋 1单元 102').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${shots}/e2e-lookalikes.png`, fullPage: true });
+    await group.getByRole('button', { name: '是同一人，合并' }).click();
+    await expect.poll(() => page.getByText(/已合并为一条业主记录/).count()).toBe(1);
+    await expect.poll(() => page.getByText('张伟 · 138****0000').count()).toBe(0);
+    await page.context().close();
+  });
+});
+
 describe('registry import and resident verification', () => {
   it('an admin imports a registry file and prints letters; a new resident claims a unit with a code and reads residents-only notices', async () => {
     const admin = await newPage({ width: 1280, height: 900 });
