@@ -721,3 +721,82 @@ describe('a meeting that allows changes and shows choices live', () => {
     expect(text).not.toContain('2栋 202');
   });
 });
+
+/** 张伟 (13800000000, no ID number on record) entered twice: once for 2栋 201 and once for 2栋 202, 100 m² each. */
+async function zhangWeiTwice() {
+  const registry = `${A()}/registry`;
+  const building = succeeded(await call('adminA', 'POST', `${registry}/buildings`, { name: '2栋' }), 201).body;
+  const ownerIds: string[] = [];
+  for (const room of ['201', '202']) {
+    const unit = succeeded(
+      await call('adminA', 'POST', `${registry}/units`, {
+        buildingId: building.id,
+        floor: 2,
+        room,
+        registeredArea: '100.00',
+        saleStatus: 'sold_delivered',
+      }),
+      201,
+    ).body;
+    const owners = [{ name: '张伟', phone: '13800000000', idNumber: null, designatedVoter: true }];
+    const set = succeeded(
+      await call('adminA', 'PUT', `${registry}/units/${unit.id}/owners`, { owners, reason: '按购房合同录入' }),
+      200,
+    );
+    ownerIds.push(set.body.owners[0].ownerId);
+  }
+  return ownerIds;
+}
+
+describe('owner records that may be one person', () => {
+  it('refuses to freeze the roll while they await confirmation; confirmed as one person, they are one counting owner with both units', async () => {
+    const [first, second] = await zhangWeiTwice();
+    const m = await meetingAt('announced');
+    h.clock.advance(17 * DAY);
+    const refused = await call('committeeA', 'POST', `${m.path}/open`);
+    expect(refused).toMatchObject({
+      status: 409,
+      body: { code: 'voting.roll_lookalikes', title: '有疑似同一人的业主记录尚未确认，无法冻结业主名册' },
+    });
+    expect(refused.body.detail).toContain('张伟（2栋 201 / 2栋 202）');
+    expect(refused.body.detail).toContain('房屋登记 → 疑似同一业主');
+    expect(JSON.stringify(refused.body)).not.toContain('13800000000');
+    const english = await h.call('POST', `${m.path}/open`, {
+      token: world.tokens.committeeA,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(english.body.detail).toContain('Property registry → Possible duplicate owners');
+    expect((await call('residentA', 'GET', m.path)).body.status).toBe('announced');
+
+    succeeded(
+      await call('adminA', 'POST', `${A()}/registry/lookalikes/${first}/decision`, {
+        decision: 'same_person',
+        ownerIds: [first, second],
+      }),
+      200,
+    );
+    const opened = succeeded(await call('committeeA', 'POST', `${m.path}/open`), 200);
+    // The nine counting owners every test starts with, and 张伟 once, with 200 m².
+    expect(opened.body.turnout.total).toEqual({ area: 1200 * M2, count: 10 });
+    const roll = (await call('staffA', 'GET', `${m.path}/roll?q=张伟`)).body.items;
+    expect(roll).toEqual([expect.objectContaining({ label: '2栋 201 +1', names: '张伟', area: 200 * M2 })]);
+  });
+
+  it('counts records confirmed as different people as two counting owners, and does not flag them again', async () => {
+    const [first, second] = await zhangWeiTwice();
+    succeeded(
+      await call('adminA', 'POST', `${A()}/registry/lookalikes/${second}/decision`, {
+        decision: 'different_people',
+        ownerIds: [second, first],
+      }),
+      200,
+    );
+    expect((await call('adminA', 'GET', `${A()}/registry/lookalikes`)).body.items).toEqual([]);
+    const m = await meetingAt('announced');
+    h.clock.advance(17 * DAY);
+    const opened = succeeded(await call('committeeA', 'POST', `${m.path}/open`), 200);
+    expect(opened.body.turnout.total).toEqual({ area: 1200 * M2, count: 11 });
+    const roll = (await call('staffA', 'GET', `${m.path}/roll?q=张伟`)).body.items;
+    expect(roll.map((o: { label: string }) => o.label)).toEqual(['2栋 201', '2栋 202']);
+  });
+});

@@ -89,6 +89,7 @@ const open = pluginRoute({
   summary: '开始投票（冻结业主名册）/ Open voting (freezes the owner roll)',
   access: MANAGERS,
   request: { params: meetingParams },
+  errors: [409],
   responses: { 200: json(MeetingSchema), 422: { description: 'The roll is incomplete' } },
 });
 const close = pluginRoute({
