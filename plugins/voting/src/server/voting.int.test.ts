@@ -800,3 +800,26 @@ describe('owner records that may be one person', () => {
     expect(roll.map((o: { label: string }) => o.label)).toEqual(['2栋 201', '2栋 202']);
   });
 });
+
+describe('the frozen roll', () => {
+  it('finds a counting owner by any of its units, not only by the first one that labels it', async () => {
+    await seedRegistry(h.services.db, world.tenantA.id, {
+      owners: { nine: '业主九', ten: '业主十' },
+      units: [
+        { building: '9栋', room: '201', area: 90 * M2, owners: ['nine'] },
+        { building: '9栋', room: '305', area: 120 * M2, owners: ['nine'] },
+        { building: '9栋', room: '306', area: 120 * M2, owners: ['ten'] },
+      ],
+    });
+    const m = await meetingAt('open');
+    const search = async (q: string) =>
+      (await call('staffA', 'GET', `${m.path}/roll?q=${encodeURIComponent(q)}`)).body.items.map(
+        (o: { label: string; area: number }) => [o.label, o.area],
+      );
+    expect(await search('9栋 305')).toEqual([['9栋 201 +1', 210 * M2]]);
+    expect(await search('9栋 201')).toEqual([['9栋 201 +1', 210 * M2]]);
+    expect(await search('306')).toEqual([['9栋 306', 120 * M2]]);
+    expect(await search('业主九')).toEqual([['9栋 201 +1', 210 * M2]]);
+    expect(await search('9栋 999')).toEqual([]);
+  });
+});
