@@ -54,6 +54,21 @@ export interface OwnerLookalikeGroup {
   owners: Array<{ ownerId: string; units: Array<{ unitId: string; address: string }> }>;
 }
 
+/** A change the registry recorded for a unit (its audit trail): what kind, when, and the reason where one was given. */
+export interface UnitChangeRecord {
+  unitId: string;
+  /** ISO 8601. */
+  at: string;
+  /**
+   * `owners_changed`: the admin replaced the unit's owners; `unit_updated`: the unit's figures (areas, sale status,
+   * address) were edited; `imported`: a registry file rewrote it; `owners_merged`: owner records confirmed as one
+   * person were merged.
+   */
+  kind: 'owners_changed' | 'unit_updated' | 'imported' | 'owners_merged';
+  /** The reason given for an owner change, the imported file's name; null where the registry keeps none. */
+  reason: string | null;
+}
+
 export interface PluginActor {
   id: string;
   displayName: string;
@@ -104,6 +119,8 @@ export interface PluginContext<S = Record<string, unknown>> {
      * registry (each would otherwise count as a person of its own).
      */
     unconfirmedLookalikes(): Promise<OwnerLookalikeGroup[]>;
+    /** `registry:owners`: the changes the registry recorded for these units after `since`, oldest first. */
+    unitChanges(unitIds: readonly string[], since: Date): Promise<UnitChangeRecord[]>;
   };
   members: {
     /** `members:read` */

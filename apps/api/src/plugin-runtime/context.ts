@@ -5,6 +5,7 @@ import {
   audit,
   currentOwnerships,
   unconfirmedLookalikes,
+  unitChangesSince,
   verifiedHomes,
   verifiedOwnerIds,
   type Services,
@@ -163,6 +164,10 @@ export function pluginContext(input: ContextInput): PluginContext {
         return [...known];
       },
       unconfirmedLookalikes: () => read('registry:owners', () => unconfirmedLookalikes(tx)),
+      unitChanges: (unitIds, since) =>
+        read('registry:owners', async () =>
+          (await unitChangesSince(tx, unitIds, since)).map((c) => ({ ...c, at: c.at.toISOString() })),
+        ),
     },
     members: {
       list: () =>
