@@ -203,6 +203,11 @@ export const MeetingSchema = z
     revealLive: z.boolean(),
     disclosure: z.enum(DISCLOSURES),
     announcedAt: z.string().nullable(),
+    /**
+     * The roll as the registry stood at the announcement (counting owners, total area in 0.01 m²), published on the
+     * meeting notice; the count uses the roll frozen at opening (`turnout.total`). Null before the announcement.
+     */
+    announcedRoll: Figures.nullable(),
     /** The earliest moment voting may open: the notice period after the announcement (or from now, in a draft). */
     earliestOpening: z.string(),
     noticeId: Id.nullable(),

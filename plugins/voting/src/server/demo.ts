@@ -132,6 +132,9 @@ async function meeting(ctx: PluginContext<Settings>, spec: DemoMeeting, seed: nu
       rollHash: roll.hash,
       rollArea: roll.total.area,
       rollCount: roll.total.count,
+      // The registry does not change in the demo between the announcement and the opening.
+      announcedRollArea: roll.total.area,
+      announcedRollCount: roll.total.count,
       chainHead: roll.hash,
     })
     .where(eq(meetings.id, id));

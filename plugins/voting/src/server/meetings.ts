@@ -151,6 +151,10 @@ export async function meetingView(
     revealLive: meeting.revealLive,
     disclosure: meeting.disclosure,
     announcedAt: iso(meeting.announcedAt),
+    announcedRoll:
+      meeting.announcedRollArea !== null && meeting.announcedRollCount !== null
+        ? { area: meeting.announcedRollArea, count: meeting.announcedRollCount }
+        : null,
     earliestOpening: earliestOpening(meeting, settings, ctx.now()).toISOString(),
     noticeId: meeting.noticeId,
     openedAt: iso(meeting.openedAt),

@@ -35,12 +35,10 @@ async function refuseUnconfirmedLookalikes(ctx: PluginContext<unknown>) {
 }
 
 /**
- * Freezes the owner roll at opening (docs/domain.md §2.2): the registry's units, counting areas, owners and designated voters
- * are copied into the meeting and grouped into counting owners; later registry changes do not touch them. The hash
- * commits to every counting owner's units and areas, and starts the meeting's ballot chain.
+ * The roll as it would freeze now: the registry's units grouped into counting owners by `countingOwners`, nothing
+ * stored. A unit without an area, or delivered without an owner, is `voting.roll_incomplete` (422).
  */
-export async function freezeRoll(ctx: PluginContext<unknown>, meetingId: string) {
-  await refuseUnconfirmedLookalikes(ctx);
+export async function currentRoll(ctx: PluginContext<unknown>) {
   const registry = await ctx.registry.ownerRoll();
   const units: RollUnit[] = registry.map((u) => ({
     unitId: u.id,
@@ -71,7 +69,17 @@ export async function freezeRoll(ctx: PluginContext<unknown>, meetingId: string)
       en: `Complete the registry first: ${list('en')}${more}`,
     });
   }
+  return { registry, grouped };
+}
 
+/**
+ * Freezes the owner roll at opening (docs/domain.md §2.2): the registry's units, counting areas, owners and designated voters
+ * are copied into the meeting and grouped into counting owners; later registry changes do not touch them. The hash
+ * commits to every counting owner's units and areas, and starts the meeting's ballot chain.
+ */
+export async function freezeRoll(ctx: PluginContext<unknown>, meetingId: string) {
+  await refuseUnconfirmedLookalikes(ctx);
+  const { registry, grouped } = await currentRoll(ctx);
   const unitById = new Map(registry.map((u) => [u.id, u]));
   const nameOf = new Map(registry.flatMap((u) => u.owners.map((o) => [o.ownerId, o.name] as const)));
   const ownerRows = grouped.owners.map((o) => ({

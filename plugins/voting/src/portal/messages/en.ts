@@ -71,6 +71,8 @@ export const en: Record<MessageKey, string> = {
   'meetings.create.submit': 'Save the draft',
   'meeting.back': 'All meetings',
   'meeting.window': 'Voting: {from} to {to}',
+  'meeting.announcedRoll':
+    'Roll at the announcement: {count} counting owners, {area} m² in all (votes count on the roll frozen when voting opens)',
   'meeting.status.draft': 'A draft, visible to the owners’ committee only.',
   'meeting.status.announced': 'Announced; voting opens at {opensAt}.',
   'meeting.status.open': 'Voting is open until {closesAt}.',

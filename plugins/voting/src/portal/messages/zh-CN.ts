@@ -68,6 +68,8 @@ export const zhCN = {
   'meetings.create.submit': '保存草稿',
   'meeting.back': '全部会议',
   'meeting.window': '投票时间：{from} 至 {to}',
+  'meeting.announcedRoll':
+    '公告时的业主名册：计票主体 {count} 人，专有部分面积合计 {area} ㎡（投票以开始时冻结的名册为准）',
   'meeting.status.draft': '草稿，只有业主委员会能看到。',
   'meeting.status.announced': '已公告，投票将于 {opensAt} 开始。',
   'meeting.status.open': '投票进行中，{closesAt} 截止。',

@@ -22,6 +22,7 @@ import {
   type Settings,
 } from '../meetings.ts';
 import { freezeRoll } from '../roll.ts';
+import { announceRoll, publishRollChanges } from '../roll-announcement.ts';
 import { meetingNotice, resultNotice } from '../texts.ts';
 import { FILES, PAGES } from '../../pages.ts';
 
@@ -219,7 +220,9 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
       // The notice period runs from the announcement: voting may open no earlier than N days after it.
       if (meeting.opensAt < earliestOpening({ ...meeting, announcedAt: now }, ctx.settings, now))
         throw fail('notice_period');
-      const draft = await view(ctx, meeting);
+      // The roll as it would freeze now: its totals are published with the notice (and the units kept for opening).
+      const roll = await announceRoll(ctx, meeting.id, now);
+      const draft = { ...(await view(ctx, meeting)), announcedRoll: roll };
       const notice = await ctx.notices.publish({
         category: 'disclosure',
         title: `关于召开业主大会的公告：${meeting.title}`.slice(0, 120),
@@ -233,14 +236,20 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
       });
       const [row] = await ctx.db
         .update(meetings)
-        .set({ status: 'announced', announcedAt: now, noticeId: notice.id })
+        .set({
+          status: 'announced',
+          announcedAt: now,
+          noticeId: notice.id,
+          announcedRollArea: roll.area,
+          announcedRollCount: roll.count,
+        })
         .where(eq(meetings.id, meeting.id))
         .returning();
       await ctx.audit.append({
         action: 'meeting_announced',
         targetType: 'voting_meeting',
         targetId: meeting.id,
-        details: { noticeId: notice.id, opensAt: meeting.opensAt.toISOString() },
+        details: { noticeId: notice.id, opensAt: meeting.opensAt.toISOString(), roll },
       });
       return c.json(await view(ctx, row!), 200);
     })
@@ -270,6 +279,7 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
         targetId: meeting.id,
         details: { rollHash: roll.hash, ...roll.total },
       });
+      await publishRollChanges(ctx, row!);
       return c.json(await view(ctx, row!), 200);
     })
     .openapi(close, async (c) => {
