@@ -1,6 +1,7 @@
 import type { PluginContext } from '@city/plugin-sdk/server';
 import {
   MATTER_TEXT,
+  noticePeriodEnd,
   quorumMet,
   tallyElection,
   tallyMotion,
@@ -18,8 +19,6 @@ export type Motion = typeof motions.$inferSelect & {
   candidates: Array<{ id: string; name: string; statement: string }>;
 };
 export type Settings = { noticeDays: number; supportThreshold: number };
-
-const DAY = 24 * 60 * 60 * 1000;
 
 export async function loadMeeting(ctx: PluginContext<unknown>, id: string, lock = false): Promise<Meeting> {
   const query = ctx.db.select().from(meetings).where(eq(meetings.id, id));
@@ -58,9 +57,12 @@ export async function motionsOf(ctx: PluginContext<unknown>, meetingId: string):
   }));
 }
 
-/** The earliest opening the notice period allows: N days after the announcement (or after now, for a draft). */
+/**
+ * The earliest opening the notice period allows: 00:00 Beijing time after its last day, counted from the announcement
+ * (or from now, for a draft) as the Civil Code counts periods (docs/domain.md §1).
+ */
 export const earliestOpening = (meeting: Meeting, settings: Settings, now: Date) =>
-  new Date((meeting.announcedAt ?? now).getTime() + settings.noticeDays * DAY);
+  noticePeriodEnd(meeting.announcedAt ?? now, settings.noticeDays);
 
 /** Counted ballots: accepted and not replaced by a later one, each with its counting owner's area. */
 export async function countedBallots(ctx: PluginContext<unknown>, meetingId: string) {

@@ -677,8 +677,8 @@ describe('a meeting that allows changes and shows choices live', () => {
     const now = h.clock.now().getTime();
     const created = await call('committeeA', 'POST', `${A()}/p/voting/meetings`, {
       title: '改票会议',
-      opensAt: new Date(now + 15 * DAY + 60_000).toISOString(),
-      closesAt: new Date(now + 18 * DAY).toISOString(),
+      opensAt: new Date(now + 16 * DAY).toISOString(),
+      closesAt: new Date(now + 19 * DAY).toISOString(),
       allowChange: true,
       revealLive: true,
       disclosure: 'hidden',
@@ -690,7 +690,7 @@ describe('a meeting that allows changes and shows choices live', () => {
     });
     const motionId = withMotion.body.motions[0].id;
     expect((await call('committeeA', 'POST', `${M}/announce`)).status).toBe(200);
-    h.clock.advance(15 * DAY + 120_000);
+    h.clock.advance(16 * DAY);
     // The nine counting owners of the neighbourhood every test starts with, and this test's co-owned 2栋 202: one
     // counting owner for its two co-owners.
     expect((await call('committeeA', 'POST', `${M}/open`)).body.turnout.total.count).toBe(10);

@@ -215,7 +215,7 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
       requireDraft(meeting);
       if (!(await motionsOf(ctx, meeting.id)).length) throw fail('no_motions');
       const now = ctx.now();
-      // The notice period runs from the announcement: voting may open no earlier than N days after it.
+      // The notice period runs from the announcement (its day not counted): voting opens after its last day.
       if (meeting.opensAt < earliestOpening({ ...meeting, announcedAt: now }, ctx.settings, now))
         throw fail('notice_period');
       const draft = await view(ctx, meeting);

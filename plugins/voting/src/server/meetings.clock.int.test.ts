@@ -1,0 +1,120 @@
+import { useWorld, type TestApp, type World } from '@city/testing';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { votingPlugin } from './index.ts';
+import { installVoting, seedVotingNeighbourhood } from './testing.ts';
+
+/**
+ * 业主大会 and the clock: the notice period in Beijing calendar days. Each test moves the app's clock (never the real
+ * one) to the moment it is about.
+ */
+
+const MINUTE = 60 * 1000;
+const DAY = 24 * 60 * MINUTE;
+const BEIJING = 8 * 60 * MINUTE;
+
+let h: TestApp;
+let world: World;
+const current = useWorld({
+  plugins: [votingPlugin],
+  setUp: async (app, built) => {
+    await seedVotingNeighbourhood(app, built.tenantA.id, { singles: 3 });
+    expect((await installVoting(app, built)).status).toBe(200);
+  },
+});
+beforeEach(() => {
+  ({ h, world } = current);
+});
+
+const meetings = () => `/api/v1/t/${world.tenantA.slug}/p/voting/meetings`;
+const committee = (method: string, path: string, json?: unknown, language = 'zh-CN') =>
+  h.call(method, path, {
+    token: world.tokens.committeeA,
+    headers: { 'accept-language': language },
+    ...(json !== undefined ? { json } : {}),
+  });
+
+/** Midnight (00:00 Beijing time) `days` days after the Beijing day the app's clock is on. */
+function beijingMidnight(days: number) {
+  const beijingDay = Math.floor((h.clock.now().getTime() + BEIJING) / DAY);
+  return new Date((beijingDay + days) * DAY - BEIJING);
+}
+
+/** Moves the app's clock forward to the next moment that is `time` (HH:MM) in Beijing. */
+function advanceToBeijing(time: string) {
+  const [hours, minutes] = time.split(':').map(Number);
+  const now = h.clock.now().getTime();
+  let target = beijingMidnight(0).getTime() + (hours! * 60 + minutes!) * MINUTE;
+  if (target <= now) target += DAY;
+  h.clock.advance(target - now);
+}
+
+/** A draft meeting with one motion, voting from `opensAt` for three days. */
+async function draft(opensAt: Date) {
+  const created = await committee('POST', meetings(), {
+    title: '公告期会议',
+    opensAt: opensAt.toISOString(),
+    closesAt: new Date(opensAt.getTime() + 3 * DAY).toISOString(),
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const path = `${meetings()}/${created.body.id}`;
+  expect(
+    (await committee('POST', `${path}/motions`, { matterType: 'property_manager', title: '续聘物业' })).status,
+  ).toBe(201);
+  return path;
+}
+
+describe('the notice period (Civil Code arts. 200–204, Beijing calendar days)', () => {
+  it('lets voting open at 00:00 Beijing time after the 15th day following the announcement’s day, not a minute before', async () => {
+    // Announced at 23:59 on day D: day D is not counted, days D+1 … D+15 are the period, voting from D+16 00:00.
+    advanceToBeijing('23:59');
+    const earliest = beijingMidnight(16);
+    const path = await draft(new Date(earliest.getTime() - MINUTE));
+    expect((await committee('GET', path)).body.earliestOpening).toBe(earliest.toISOString());
+
+    const early = await committee('POST', `${path}/announce`);
+    expect(early).toMatchObject({
+      status: 409,
+      body: { code: 'voting.notice_period', title: '投票开始时间须在公告发布满规定天数之后' },
+    });
+    expect((await committee('POST', `${path}/announce`, undefined, 'en')).body.title).toBe(
+      'Voting may open only after the notice period from the announcement',
+    );
+
+    const moved = await committee('PUT', path, {
+      title: '公告期会议',
+      opensAt: earliest.toISOString(),
+      closesAt: new Date(earliest.getTime() + 3 * DAY).toISOString(),
+    });
+    expect(moved.status).toBe(200);
+    const announced = await committee('POST', `${path}/announce`);
+    expect(announced).toMatchObject({
+      status: 200,
+      body: { status: 'announced', earliestOpening: earliest.toISOString() },
+    });
+
+    // Once announced, the earliest opening stays where the announcement put it, however the clock moves.
+    h.clock.advance(2 * MINUTE);
+    expect((await committee('GET', path)).body.earliestOpening).toBe(earliest.toISOString());
+    h.clock.advance(earliest.getTime() - h.clock.now().getTime() - MINUTE);
+    expect((await committee('POST', `${path}/open`)).body.code).toBe('voting.too_early');
+    h.clock.advance(MINUTE);
+    expect((await committee('POST', `${path}/open`)).body).toMatchObject({ status: 'open' });
+  });
+
+  it('counts an announcement at 00:00 Beijing time as that day, and moves a draft’s earliest opening at midnight', async () => {
+    advanceToBeijing('00:00');
+    const earliest = beijingMidnight(16);
+    const tooEarly = await draft(new Date(earliest.getTime() - MINUTE));
+    const onTime = await draft(earliest);
+    expect((await committee('POST', `${tooEarly}/announce`)).body.code).toBe('voting.notice_period');
+    expect((await committee('POST', `${onTime}/announce`)).body.earliestOpening).toBe(earliest.toISOString());
+
+    // A draft's earliest opening is counted from now: the same all day, a day later from midnight.
+    h.clock.advance(DAY - MINUTE);
+    expect((await committee('GET', tooEarly)).body.earliestOpening).toBe(earliest.toISOString());
+    h.clock.advance(MINUTE);
+    expect((await committee('GET', tooEarly)).body.earliestOpening).toBe(
+      new Date(earliest.getTime() + DAY).toISOString(),
+    );
+  });
+});
