@@ -437,6 +437,8 @@ describe('业主大会 voting', () => {
     const committee = await newPage({ width: 1280, height: 900 });
     await signIn(committee, '13900000013', 'demo1234');
     await committee.goto(`${product.url}/n/jinse-jiayuan/p/voting/meetings`);
+    // Its voting period is over: it reads so by the clock, though nobody has closed it yet.
+    await expect.poll(() => committee.getByText('投票已截止，待计票').count(), { timeout: 15_000 }).toBe(1);
     await committee.getByRole('link', { name: ended }).click();
     await committee.waitForURL(/\/meetings\/[^/]+$/);
     await committee.getByRole('link', { name: '管理与计票' }).click();

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { MATTER_TYPES } from '@city/plugin-sdk/voting';
-import { CHOICES, DISCLOSURES } from './values.ts';
+import { CHOICES, DISCLOSURES, MEETING_PHASES } from './values.ts';
 
 const Id = z.uuid({ error: 'invalid_format' });
 const Text = (max: number) =>
@@ -197,6 +197,8 @@ export const MeetingSchema = z
     title: z.string(),
     description: z.string(),
     status: z.enum(['draft', 'announced', 'open', 'closed']),
+    /** The status as the clock has it: 'ended' is an open meeting whose voting period is over, awaiting its count. */
+    phase: z.enum(MEETING_PHASES),
     opensAt: z.string(),
     closesAt: z.string(),
     allowChange: z.boolean(),
@@ -321,3 +323,4 @@ export const ChainCheckSchema = z
 export type Choice = (typeof CHOICES)[number];
 export type ChoiceInput = z.infer<typeof ChoiceInputSchema>;
 export type MeetingView = z.infer<typeof MeetingSchema>;
+export type MeetingPhase = MeetingView['phase'];

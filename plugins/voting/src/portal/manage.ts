@@ -40,7 +40,8 @@ async function load(ctx: Context): Promise<ManageData> {
       : null;
   const now = Date.now();
   const openable = now >= Date.parse(meeting.opensAt) && now < Date.parse(meeting.closesAt);
-  const closable = now >= Date.parse(meeting.closesAt) && !meeting.turnout?.pendingPaper;
+  // By the API's clock: the vote has ended once the meeting says so.
+  const closable = meeting.phase === 'ended' && !meeting.turnout?.pendingPaper;
   return {
     meeting,
     canManage,

@@ -27,6 +27,8 @@ export type Report = z.infer<typeof ReportSchema>;
 
 export type Meeting = z.infer<typeof MeetingSchema>;
 export type MeetingStatus = Meeting['status'];
+/** The status as the clock has it (an open meeting past its closing time is 'ended', awaiting its count). */
+export type MeetingPhase = Meeting['phase'];
 export type Motion = Meeting['motions'][number];
 export type MeetingList = z.infer<typeof MeetingListSchema>;
 export type MeetingSummary = MeetingList['items'][number];

@@ -4,8 +4,8 @@ import { votingPlugin } from './index.ts';
 import { installVoting, seedVotingNeighbourhood } from './testing.ts';
 
 /**
- * 业主大会 and the clock: the notice period in Beijing calendar days. Each test moves the app's clock (never the real
- * one) to the moment it is about.
+ * 业主大会 and the clock: the notice period in Beijing calendar days, and a vote that has ended awaiting its count. Each
+ * test moves the app's clock (never the real one) to the moment it is about.
  */
 
 const MINUTE = 60 * 1000;
@@ -63,6 +63,16 @@ async function draft(opensAt: Date) {
   return path;
 }
 
+/** A meeting announced now and opened as soon as the notice period allows (the clock moved there), for three days. */
+async function openedMeeting() {
+  const opensAt = beijingMidnight(16);
+  const path = await draft(opensAt);
+  expect((await committee('POST', `${path}/announce`)).status).toBe(200);
+  h.clock.advance(opensAt.getTime() - h.clock.now().getTime());
+  expect((await committee('POST', `${path}/open`)).status).toBe(200);
+  return { path, id: path.split('/').at(-1)!, closesAt: opensAt.getTime() + 3 * DAY };
+}
+
 describe('the notice period (Civil Code arts. 200–204, Beijing calendar days)', () => {
   it('lets voting open at 00:00 Beijing time after the 15th day following the announcement’s day, not a minute before', async () => {
     // Announced at 23:59 on day D: day D is not counted, days D+1 … D+15 are the period, voting from D+16 00:00.
@@ -89,7 +99,7 @@ describe('the notice period (Civil Code arts. 200–204, Beijing calendar days)'
     const announced = await committee('POST', `${path}/announce`);
     expect(announced).toMatchObject({
       status: 200,
-      body: { status: 'announced', earliestOpening: earliest.toISOString() },
+      body: { status: 'announced', phase: 'announced', earliestOpening: earliest.toISOString() },
     });
 
     // Once announced, the earliest opening stays where the announcement put it, however the clock moves.
@@ -98,7 +108,7 @@ describe('the notice period (Civil Code arts. 200–204, Beijing calendar days)'
     h.clock.advance(earliest.getTime() - h.clock.now().getTime() - MINUTE);
     expect((await committee('POST', `${path}/open`)).body.code).toBe('voting.too_early');
     h.clock.advance(MINUTE);
-    expect((await committee('POST', `${path}/open`)).body).toMatchObject({ status: 'open' });
+    expect((await committee('POST', `${path}/open`)).body).toMatchObject({ status: 'open', phase: 'open' });
   });
 
   it('counts an announcement at 00:00 Beijing time as that day, and moves a draft’s earliest opening at midnight', async () => {
@@ -116,5 +126,36 @@ describe('the notice period (Civil Code arts. 200–204, Beijing calendar days)'
     expect((await committee('GET', tooEarly)).body.earliestOpening).toBe(
       new Date(earliest.getTime() + DAY).toISOString(),
     );
+  });
+});
+
+describe('a vote whose period has ended', () => {
+  it('reads “ended” while it awaits its count, its status still open, and “closed” once counted', async () => {
+    const meeting = await openedMeeting();
+    const { closesAt } = meeting;
+    const phases = async () => ({
+      meeting: (await committee('GET', meeting.path)).body,
+      listed: (await committee('GET', meetings())).body.items.find((m: { id: string }) => m.id === meeting.id),
+      supervised: (
+        await h.call('GET', `/api/v1/supervision/neighbourhoods/${world.tenantA.slug}/p/voting/meetings`, {
+          token: world.tokens.communityStaffA,
+        })
+      ).body.items.find((m: { id: string }) => m.id === meeting.id),
+    });
+
+    h.clock.advance(closesAt - h.clock.now().getTime() - 1);
+    const before = await phases();
+    expect([before.meeting, before.listed, before.supervised]).toEqual(
+      Array(3).fill(expect.objectContaining({ status: 'open', phase: 'open' })),
+    );
+
+    h.clock.advance(1);
+    const after = await phases();
+    expect([after.meeting, after.listed, after.supervised]).toEqual(
+      Array(3).fill(expect.objectContaining({ status: 'open', phase: 'ended' })),
+    );
+
+    const closed = await committee('POST', `${meeting.path}/close`);
+    expect(closed.body).toMatchObject({ status: 'closed', phase: 'closed' });
   });
 });

@@ -9,7 +9,7 @@ import {
   type MatterType,
 } from '@city/plugin-sdk/voting';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { ChoiceInput, MeetingView } from '../contracts.ts';
+import type { ChoiceInput, MeetingPhase, MeetingView } from '../contracts.ts';
 import { ballots, candidates, meetings, motions, rollOwners } from '../schema.ts';
 import { canManage } from './access.ts';
 import { fail } from './errors.ts';
@@ -63,6 +63,10 @@ export async function motionsOf(ctx: PluginContext<unknown>, meetingId: string):
  */
 export const earliestOpening = (meeting: Meeting, settings: Settings, now: Date) =>
   noticePeriodEnd(meeting.announcedAt ?? now, settings.noticeDays);
+
+/** Where the meeting stands by the clock: an open meeting whose voting period is over awaits its count ('ended'). */
+export const meetingPhase = (meeting: Pick<Meeting, 'status' | 'closesAt'>, now: Date): MeetingPhase =>
+  meeting.status === 'open' && now >= meeting.closesAt ? 'ended' : meeting.status;
 
 /** Counted ballots: accepted and not replaced by a later one, each with its counting owner's area. */
 export async function countedBallots(ctx: PluginContext<unknown>, meetingId: string) {
@@ -147,6 +151,7 @@ export async function meetingView(
     title: meeting.title,
     description: meeting.description,
     status: meeting.status,
+    phase: meetingPhase(meeting, ctx.now()),
     opensAt: meeting.opensAt.toISOString(),
     closesAt: meeting.closesAt.toISOString(),
     allowChange: meeting.allowChange,

@@ -74,6 +74,7 @@ export const en: Record<MessageKey, string> = {
   'meeting.status.draft': 'A draft, visible to the owners’ committee only.',
   'meeting.status.announced': 'Announced; voting opens at {opensAt}.',
   'meeting.status.open': 'Voting is open until {closesAt}.',
+  'meeting.status.ended': 'Voting ended at {closesAt}; the owners’ committee counts and publishes the result next.',
   'meeting.status.closed': 'Voting has ended; the result was counted and published at {closedAt}.',
   'meeting.published': 'Result notice',
   'meeting.published.lead':
@@ -87,6 +88,7 @@ export const en: Record<MessageKey, string> = {
   'status.draft': 'Draft',
   'status.announced': 'Announced',
   'status.open': 'Voting',
+  'status.ended': 'Voting ended, awaiting the count',
   'status.closed': 'Counted',
 
   'agenda.title': 'Matters to vote on',

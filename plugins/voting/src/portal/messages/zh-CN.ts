@@ -71,6 +71,7 @@ export const zhCN = {
   'meeting.status.draft': '草稿，只有业主委员会能看到。',
   'meeting.status.announced': '已公告，投票将于 {opensAt} 开始。',
   'meeting.status.open': '投票进行中，{closesAt} 截止。',
+  'meeting.status.ended': '投票已于 {closesAt} 截止，等待业主委员会计票并公示结果。',
   'meeting.status.closed': '投票已结束，已于 {closedAt} 计票并公示结果。',
   'meeting.published': '表决结果公告',
   'meeting.published.lead': '结果已在小区公示栏公布。打印版可张贴或存档；每张表决票都能凭回执码核对。',
@@ -83,6 +84,7 @@ export const zhCN = {
   'status.draft': '草稿',
   'status.announced': '已公告',
   'status.open': '投票中',
+  'status.ended': '投票已截止，待计票',
   'status.closed': '已计票',
 
   'agenda.title': '表决事项',
