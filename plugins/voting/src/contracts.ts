@@ -85,6 +85,13 @@ export const MeetingInputSchema = z
   })
   .openapi('VotingMeetingInput');
 
+/**
+ * Seats an election may fill: a 业主委员会 has 5 to 11 members, an odd number (docs/domain.md §3); a by-election (补选)
+ * fills vacancies, 1 to 11.
+ */
+export const committeeSeatsAllowed = (seats: number, byElection: boolean) =>
+  Number.isInteger(seats) && (byElection ? seats >= 1 && seats <= 11 : seats >= 5 && seats <= 11 && seats % 2 === 1);
+
 const CandidateInputSchema = z.object({
   name: Text(40),
   statement: z.string().trim().max(500, { error: 'too_big' }).default(''),
@@ -95,13 +102,9 @@ export const MotionInputSchema = z
     matterType: MatterTypeSchema,
     title: Text(120),
     description: z.string().trim().max(5000, { error: 'too_big' }).default(''),
-    seats: z
-      .number({ error: 'invalid_format' })
-      .int()
-      .min(1, { error: 'too_small' })
-      .max(21, { error: 'too_big' })
-      .nullable()
-      .default(null),
+    seats: z.number({ error: 'invalid_format' }).int({ error: 'invalid_format' }).nullable().default(null),
+    /** 补选: an election filling vacancies on a sitting committee, which may be any number of seats up to 11. */
+    byElection: z.boolean().default(false),
     candidates: z.array(CandidateInputSchema).max(60, { error: 'too_big' }).default([]),
   })
   .superRefine((m, ctx) => {
@@ -109,9 +112,17 @@ export const MotionInputSchema = z
       if (m.matterType !== 'committee_election')
         ctx.addIssue({ code: 'custom', path: ['matterType'], message: 'election_matter' });
       if (m.seats === null) ctx.addIssue({ code: 'custom', path: ['seats'], message: 'required' });
+      else if (!committeeSeatsAllowed(m.seats, m.byElection))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['seats'],
+          message: m.byElection ? 'by_election_seats' : 'committee_seats',
+        });
       if (!m.candidates.length) ctx.addIssue({ code: 'custom', path: ['candidates'], message: 'required' });
-    } else if (m.candidates.length || m.seats !== null) {
-      ctx.addIssue({ code: 'custom', path: ['candidates'], message: 'not_an_election' });
+    } else {
+      if (m.candidates.length || m.seats !== null)
+        ctx.addIssue({ code: 'custom', path: ['candidates'], message: 'not_an_election' });
+      if (m.byElection) ctx.addIssue({ code: 'custom', path: ['byElection'], message: 'not_an_election' });
     }
   })
   .openapi('VotingMotionInput');
@@ -177,6 +188,7 @@ export const MotionSchema = z
     title: z.string(),
     description: z.string(),
     seats: z.number().int().nullable(),
+    byElection: z.boolean(),
     candidates: z.array(z.object({ id: Id, name: z.string(), statement: z.string() })),
     topicId: Id.nullable(),
     /** Present once the meeting is closed (or while open when the meeting shows choices live). */

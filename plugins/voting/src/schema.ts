@@ -101,6 +101,7 @@ export const motions = pgTable('voting_motions', {
   title: text('title').notNull(),
   description: text('description').notNull().default(''),
   seats: integer('seats'),
+  byElection: boolean('by_election').notNull().default(false),
   topicId: uuid('topic_id'),
   result: jsonb('result'),
 });

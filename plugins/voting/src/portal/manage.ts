@@ -1,7 +1,7 @@
 import { PortalError, type ActionResult, type PluginPage, type PortalContext } from '@city/plugin-sdk/portal';
 import type { MatterType } from '@city/plugin-sdk/voting';
 import type { VotingApi } from '../server/index.ts';
-import { ballotValues, choicesFrom, refused, text } from './form-data.ts';
+import { ballotValues, choicesFrom, refused, text, ticked } from './form-data.ts';
 import { hasAny, TELLER_ROLES } from './format.ts';
 import { meetingInput } from './meetings.ts';
 import type { ManageData, ManageDone } from './types.ts';
@@ -80,6 +80,7 @@ async function addMotion(ctx: ActionContext): Promise<ActionResult> {
     title: text(form, 'title'),
     description: text(form, 'description'),
     seats: text(form, 'seats'),
+    byElection: ticked(form, 'byElection') ? 'on' : '',
     candidates: text(form, 'candidates'),
   };
   const election = values.kind === 'election';
@@ -90,6 +91,7 @@ async function addMotion(ctx: ActionContext): Promise<ActionResult> {
     description: values.description,
     // A motion has neither; what was typed into them is dropped rather than refused.
     seats: election && values.seats ? Number(values.seats) : null,
+    byElection: election && values.byElection === 'on',
     candidates: election ? candidateNames(values.candidates).map((name) => ({ name, statement: '' })) : [],
   };
   const res = await ctx.client.meetings[':meetingId'].motions.$post({ param: param(ctx), json });

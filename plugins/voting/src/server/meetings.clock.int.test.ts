@@ -4,8 +4,8 @@ import { votingPlugin } from './index.ts';
 import { installVoting, seedVotingNeighbourhood } from './testing.ts';
 
 /**
- * 业主大会 and the clock: the notice period in Beijing calendar days, and a vote that has ended awaiting its count. Each
- * test moves the app's clock (never the real one) to the moment it is about.
+ * 业主大会 and the clock: the notice period in Beijing calendar days, a vote that has ended awaiting its count, and the
+ * seats an election may fill. Each test moves the app's clock (never the real one) to the moment it is about.
  */
 
 const MINUTE = 60 * 1000;
@@ -157,5 +157,52 @@ describe('a vote whose period has ended', () => {
 
     const closed = await committee('POST', `${meeting.path}/close`);
     expect(closed.body).toMatchObject({ status: 'closed', phase: 'closed' });
+  });
+});
+
+describe('an election’s seats (业主委员会: 5–11 members, an odd number; a by-election 1–11)', () => {
+  const election = (seats: number, byElection?: boolean) => ({
+    kind: 'election',
+    matterType: 'committee_election',
+    title: byElection ? '补选业主委员会委员' : '选举业主委员会',
+    seats,
+    ...(byElection === undefined ? {} : { byElection }),
+    candidates: [{ name: '甲' }, { name: '乙' }],
+  });
+
+  it('takes an odd number from 5 to 11, and 1 to 11 in a by-election; refuses others with a localised message', async () => {
+    const path = await draft(beijingMidnight(20));
+    const add = (body: unknown, language = 'zh-CN') => committee('POST', `${path}/motions`, body, language);
+
+    for (const seats of [4, 6, 12, 3, 1, 13])
+      expect((await add(election(seats))).body.errors, `${seats} seats`).toEqual([
+        { path: 'seats', code: 'committee_seats', message: '业主委员会委员为5至11人的单数（补选除外）' },
+      ]);
+    expect((await add(election(4), 'en')).body.errors).toEqual([
+      expect.objectContaining({
+        path: 'seats',
+        message: 'A committee has an odd number of members from 5 to 11 (unless it is a by-election)',
+      }),
+    ]);
+    for (const seats of [0, 12])
+      expect((await add(election(seats, true))).body.errors, `by-election of ${seats}`).toEqual([
+        { path: 'seats', code: 'by_election_seats', message: '补选人数为1至11人' },
+      ]);
+    expect((await add({ matterType: 'rebuild', title: '改建', byElection: true })).body.errors).toEqual([
+      expect.objectContaining({ path: 'byElection', code: 'not_an_election' }),
+    ]);
+
+    for (const seats of [5, 7, 11]) expect((await add(election(seats))).status, `${seats} seats`).toBe(201);
+    const byElection = await add(election(3, true));
+    expect(byElection.status).toBe(201);
+    expect(byElection.body.motions.map((m: { seats: number; byElection: boolean }) => [m.seats, m.byElection])).toEqual(
+      [
+        [null, false],
+        [5, false],
+        [7, false],
+        [11, false],
+        [3, true],
+      ],
+    );
   });
 });

@@ -177,6 +177,7 @@ export async function meetingView(
       title: m.title,
       description: m.description,
       seats: m.seats,
+      byElection: m.byElection,
       candidates: m.candidates,
       topicId: m.topicId,
       result: (m.result as MeetingView['motions'][number]['result']) ?? live?.get(m.id) ?? null,

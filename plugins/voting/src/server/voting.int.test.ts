@@ -244,7 +244,7 @@ const rescheduled = (now: number) => ({
   closesAt: new Date(now + 20 * DAY).toISOString(),
   disclosure: 'named',
 });
-/** An ordinary motion, a special one and an election of two seats among three candidates, in that order. */
+/** An ordinary motion, a special one and a by-election (补选) of two seats among three candidates, in that order. */
 const MOTIONS = [
   { matterType: 'property_manager', title: '续聘物业服务企业' },
   { matterType: 'raise_maintenance_fund', title: '续筹维修资金' },
@@ -253,6 +253,7 @@ const MOTIONS = [
     matterType: 'committee_election',
     title: '补选业主委员会委员',
     seats: 2,
+    byElection: true,
     candidates: [{ name: '张三' }, { name: '李四' }, { name: '王五' }],
   },
 ];
@@ -384,6 +385,7 @@ describe('业主大会 (a meeting from draft to published result)', () => {
       matterType: 'rebuild',
       title: '选举',
       seats: 1,
+      byElection: true,
       candidates: [{ name: '甲' }],
     });
     expect(wrong.body.errors).toEqual([
