@@ -4,7 +4,7 @@ import type { VotingApi } from '../server/index.ts';
 import { ballotValues, choicesFrom, refused, text, ticked } from './form-data.ts';
 import { hasAny, TELLER_ROLES } from './format.ts';
 import { meetingInput } from './meetings.ts';
-import type { ManageData, ManageDone } from './types.ts';
+import type { LifecycleStep, ManageData, ManageDone } from './types.ts';
 
 type Context = PortalContext<VotingApi>;
 type ActionContext = Context & { form: FormData };
@@ -39,9 +39,19 @@ async function load(ctx: Context): Promise<ManageData> {
       ? await ok(await client.meetings[':meetingId'].chain.$get({ param: param(ctx) }))
       : null;
   const now = Date.now();
+  // The earliest opening is the API's (the notice period in Beijing calendar days); announcing earlier is refused.
+  const announceable = meeting.motions.length > 0 && Date.parse(meeting.opensAt) >= Date.parse(meeting.earliestOpening);
   const openable = now >= Date.parse(meeting.opensAt) && now < Date.parse(meeting.closesAt);
   // By the API's clock: the vote has ended once the meeting says so.
   const closable = meeting.phase === 'ended' && !meeting.turnout?.pendingPaper;
+  // The confirmation asked for (`?confirm=`), shown only while its step can be taken.
+  const takeable: Record<LifecycleStep, boolean> = {
+    announce: canManage && meeting.status === 'draft' && announceable,
+    open: canManage && meeting.status === 'announced' && openable,
+    close: canManage && closable,
+  };
+  const step = url.searchParams.get('confirm');
+  const confirming = (Object.keys(takeable) as LifecycleStep[]).find((s) => s === step && takeable[s]) ?? null;
   return {
     meeting,
     canManage,
@@ -52,8 +62,10 @@ async function load(ctx: Context): Promise<ManageData> {
     picked: roll?.items.find((o) => o.id === owner) ?? null,
     pending: pending?.items ?? [],
     chain,
+    announceable,
     openable,
     closable,
+    confirming,
   };
 }
 

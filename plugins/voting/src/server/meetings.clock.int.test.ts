@@ -4,8 +4,9 @@ import { votingPlugin } from './index.ts';
 import { installVoting, seedVotingNeighbourhood } from './testing.ts';
 
 /**
- * 业主大会 and the clock: the notice period in Beijing calendar days, a vote that has ended awaiting its count, and the
- * seats an election may fill. Each test moves the app's clock (never the real one) to the moment it is about.
+ * 业主大会 and the clock: the notice period in Beijing calendar days, a vote that has ended awaiting its count, closing
+ * once, and the seats an election may fill. Each test moves the app's clock (never the real one) to the moment it is
+ * about.
  */
 
 const MINUTE = 60 * 1000;
@@ -157,6 +158,26 @@ describe('a vote whose period has ended', () => {
 
     const closed = await committee('POST', `${meeting.path}/close`);
     expect(closed.body).toMatchObject({ status: 'closed', phase: 'closed' });
+  });
+
+  it('is closed and counted once: a second close at the same moment is refused, one result notice is published', async () => {
+    const meeting = await openedMeeting();
+    const { closesAt } = meeting;
+    h.clock.advance(closesAt - h.clock.now().getTime());
+    const both = await Promise.all([
+      committee('POST', `${meeting.path}/close`),
+      committee('POST', `${meeting.path}/close`),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const [counted, refused] = both[0]!.status === 200 ? both : [both[1]!, both[0]!];
+    expect(refused!.body).toMatchObject({ code: 'voting.not_open', title: '投票未在进行中' });
+
+    const board = await h.call('GET', `/api/v1/public/n/${world.tenantA.slug}/notices`);
+    const results = board.body.items.filter((n: { category: string }) => n.category === 'result');
+    expect(results.map((n: { id: string }) => n.id)).toEqual([counted!.body.resultNoticeId]);
+    const audit = (await h.call('GET', `/api/v1/t/${world.tenantA.slug}/audit`, { token: world.tokens.adminA })).body
+      .items as { action: string; targetId: string }[];
+    expect(audit.filter((e) => e.action === 'voting.voting_closed' && e.targetId === meeting.id)).toHaveLength(1);
   });
 });
 
