@@ -225,5 +225,11 @@ describe('an election’s seats (业主委员会: 5–11 members, an odd number;
         [3, true],
       ],
     );
+    // The meeting notice names a by-election as one.
+    const announced = await committee('POST', `${path}/announce`);
+    const board = await h.call('GET', `/api/v1/public/n/${world.tenantA.slug}/notices`);
+    const notice = board.body.items.find((n: { id: string }) => n.id === announced.body.noticeId);
+    expect(notice.body).toContain('   选举 5 名，候选人：甲、乙');
+    expect(notice.body).toContain('   补选 3 名，候选人：甲、乙');
   });
 });
