@@ -453,6 +453,7 @@ describe('业主大会 voting', () => {
     expect(await confirmation.getByText(/^目前参与表决：面积 \d+\.\d{2}%，人数 \d+\.\d{2}%。/).count()).toBe(1);
     expect(await confirmation.getByText('等待核对的纸质或委托表决票：0 张。').count()).toBe(1);
     expect(await confirmation.getByText('计票结果将立即在小区公示栏公布，不能撤回；之后不能再投票。').count()).toBe(1);
+    await confirmation.screenshot({ path: `${shots}/e2e-voting-confirm-close.png` });
     // A double click still sends the count once.
     const posts: string[] = [];
     committee.on('request', (request) => {
