@@ -4,12 +4,13 @@ import type { MatterType } from '@city/plugin-sdk/voting';
 import { asc, eq } from 'drizzle-orm';
 import type { ChoiceInput } from '../contracts.ts';
 import { ballots, meetings, motions, replies, rollOwners, supports, topics } from '../schema.ts';
-import { acceptedBallot } from './ballot-rules.ts';
+import { acceptedBallot, ballotPapers } from './ballot-rules.ts';
+import { motionsOf } from './meeting-rows.ts';
 import { sealChain } from './ballot-sealing.ts';
-import { receiptCode } from './chain.ts';
+import { receiptCode } from './receipts.ts';
 import { PAGES } from '../pages.ts';
 import { meetingView, type Settings } from './meetings.ts';
-import { freezeRoll } from './roll.ts';
+import { openVoting } from './opening.ts';
 import { meetingNotice } from './texts.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -67,7 +68,8 @@ interface DemoMeeting {
   announcedDaysAgo: number;
   opensDaysAgo: number;
   closesInDays: number;
-  motions: Array<{ matterType: MatterType; title: string; description: string }>;
+  /** `scope`: the buildings (by name) whose owners decide it. */
+  motions: Array<{ matterType: MatterType; title: string; description: string; scope?: string[] }>;
   /** Share of counting owners (per 100) who have voted, and share of those who agree (per 100). */
   turnout: number;
   agree: number;
@@ -97,7 +99,8 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
       {
         matterType: 'use_maintenance_fund',
         title: '使用专项维修资金更换1栋两部电梯',
-        description: '预算 68 万元，由1栋业主分摊的维修资金列支。',
+        description: '预算 68 万元，由1栋业主分摊的维修资金列支，由1栋业主表决。',
+        scope: ['1栋'],
       },
       {
         matterType: 'common_parts_use',
@@ -162,14 +165,16 @@ async function meeting(ctx: PluginContext<Settings>, spec: DemoMeeting) {
     createdBy: newId(),
     createdAt: new Date(now - (spec.announcedDaysAgo + 2) * DAY),
   });
+  const buildingId = new Map((await ctx.registry.buildings()).map((b) => [b.name, b.id]));
   await ctx.db.insert(motions).values(
-    spec.motions.map((m, i) => ({
+    spec.motions.map(({ scope, ...m }, i) => ({
       id: newId(),
       tenantId: ctx.tenant.id,
       meetingId: id,
       position: i + 1,
       kind: 'motion' as const,
       ...m,
+      scope: scope?.map((name) => buildingId.get(name)!) ?? null,
     })),
   );
   const [draft] = await ctx.db.select().from(meetings).where(eq(meetings.id, id));
@@ -192,31 +197,24 @@ async function meeting(ctx: PluginContext<Settings>, spec: DemoMeeting) {
           publishAt: null,
           expiresAt: new Date(closesAt).toISOString(),
         });
-  const roll = await freezeRoll(ctx, id);
   await ctx.db
     .update(meetings)
-    .set({
-      status: 'open',
-      announcedAt: schedule.announcedAt,
-      noticeId: notice?.id ?? null,
-      openedAt: schedule.opensAt,
-      rollHash: roll.hash,
-      rollArea: roll.total.area,
-      rollCount: roll.total.count,
-      chainHead: roll.hash,
-    })
+    .set({ announcedAt: schedule.announcedAt, noticeId: notice?.id ?? null })
     .where(eq(meetings.id, id));
+  await openVoting(ctx, { ...draft!, status: 'announced' }, schedule.opensAt);
 
-  const agenda = await ctx.db
-    .select({ id: motions.id })
-    .from(motions)
-    .where(eq(motions.meetingId, id))
-    .orderBy(asc(motions.position));
+  const agenda = await motionsOf(ctx, id);
   const owners = await ctx.db
     .select({ id: rollOwners.id, label: rollOwners.label, kind: rollOwners.kind })
     .from(rollOwners)
     .where(eq(rollOwners.meetingId, id))
     .orderBy(asc(rollOwners.label));
+  const paperOf = await ballotPapers(
+    ctx,
+    id,
+    agenda,
+    owners.map((o) => o.id),
+  );
   const next = sequence(spec.seed);
   const ballotRows = [];
   for (const [i, owner] of owners.entries()) {
@@ -226,23 +224,26 @@ async function meeting(ctx: PluginContext<Settings>, spec: DemoMeeting) {
       next(100) >= spec.turnout
     )
       continue;
-    const choices: ChoiceInput[] = agenda.map((m) => ({
+    const choices: ChoiceInput[] = paperOf(owner.id).map((m) => ({
       motionId: m.id,
       choice: next(100) < spec.agree ? 'agree' : next(100) < 60 ? 'oppose' : 'abstain',
     }));
+    const acceptedAt = new Date(now - (spec.opensDaysAgo * DAY) / 2 + i * 60_000);
     const facts = {
       meetingId: id,
       rollOwnerId: owner.id,
       receipt: receiptCode(),
-      channel: 'paper',
+      channel: 'paper' as const,
       choices,
-      acceptedAt: new Date(now - (spec.opensDaysAgo * DAY) / 2 + i * 60_000),
+      acceptedAt,
       supersedes: null,
-      paperRef: `No.${String(i + 1).padStart(4, '0')}`,
-      proxyName: null,
-      proxyAuthorisation: null,
     };
-    ballotRows.push(acceptedBallot(ctx, facts));
+    ballotRows.push(
+      acceptedBallot(ctx, facts, {
+        paperRef: `No.${String(i + 1).padStart(4, '0')}`,
+        receivedAt: new Date(acceptedAt.getTime() - 3600_000),
+      }),
+    );
   }
   await ctx.db.insert(ballots).values(ballotRows);
   await sealChain(ctx, id, 'wait');
