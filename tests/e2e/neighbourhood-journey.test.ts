@@ -467,6 +467,8 @@ describe('业主大会 voting', () => {
     const committee = await newPage({ width: 1280, height: 900 });
     await signIn(committee, '13900000013', 'demo1234');
     await committee.goto(`${product.url}/n/jinse-jiayuan/p/voting/meetings`);
+    // Its voting period is over: it reads so by the clock, though nobody has closed it yet.
+    await expect.poll(() => committee.getByText('投票已截止，待计票').count(), { timeout: 15_000 }).toBe(1);
     await committee.getByRole('link', { name: ended }).click();
     await committee.waitForURL(/\/meetings\/[^/]+$/);
     await committee.getByRole('link', { name: '管理与计票' }).click();
@@ -474,9 +476,23 @@ describe('业主大会 voting', () => {
     await expect.poll(() => committee.getByText('No.0888').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await committee.getByRole('button', { name: '核对无误，计入' }).click();
     await expect.poll(() => committee.getByText('No.0888').count(), { timeout: 15_000 }).toBe(0);
-    committee.once('dialog', (dialog) => void dialog.accept());
-    await committee.getByRole('button', { name: '结束投票并计票' }).click();
+    // Closing cannot be undone: the committee first reads what it will do, then confirms.
+    await committee.getByRole('link', { name: '结束投票并计票' }).click();
+    const confirmation = committee.getByRole('region', { name: '请确认：结束投票并计票' });
+    await expect.poll(() => confirmation.count(), { timeout: 15_000 }).toBe(1);
+    expect(await confirmation.getByText(/^目前参与表决：面积 \d+\.\d{2}%，人数 \d+\.\d{2}%。/).count()).toBe(1);
+    expect(await confirmation.getByText('等待核对的纸质或委托表决票：0 张。').count()).toBe(1);
+    expect(await confirmation.getByText('计票结果将立即在小区公示栏公布，不能撤回；之后不能再投票。').count()).toBe(1);
+    await confirmation.screenshot({ path: `${shots}/e2e-voting-confirm-close.png` });
+    // A double click still sends the count once.
+    const posts: string[] = [];
+    committee.on('request', (request) => {
+      if (request.method() === 'POST') posts.push(request.url());
+    });
+    await confirmation.getByRole('button', { name: '确认结束投票并计票' }).dblclick();
     await expect.poll(() => committee.getByText('通过').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(posts).toHaveLength(1);
+    expect(await committee.getByText('投票已截止，待计票').count()).toBe(0);
     await committee.screenshot({ path: `${shots}/e2e-voting-closed.png`, fullPage: true });
     await committee.context().close();
 

@@ -253,7 +253,13 @@ function votingBodies(ids: Record<string, string>): Record<string, unknown> {
     [`PUT ${base}/meetings/{meetingId}`]: meeting,
     [`POST ${base}/meetings/{meetingId}/motions`]: { matterType: 'rebuild', title: '篡改' },
     [`POST ${base}/meetings/{meetingId}/ballots`]: choices,
-    [`POST ${base}/meetings/{meetingId}/staff-ballots`]: { ...choices, channel: 'paper', paperRef: 'X' },
+    [`POST ${base}/meetings/{meetingId}/staff-ballots`]: {
+      ...choices,
+      channel: 'paper',
+      paperRef: 'X',
+      receivedAt: '2020-01-01T00:00:00+08:00',
+    },
+    [`PUT ${base}/meetings/{meetingId}/sheet-counts`]: { issued: 1, returned: 1 },
   };
 }
 

@@ -25,6 +25,8 @@ export class PluginError extends Error {
   readonly code: string;
   readonly title: LocalizedString;
   readonly detail: LocalizedString | undefined;
+  /** See `onRecord`. */
+  kept = false;
 
   constructor(status: PluginErrorStatus, code: string, title: LocalizedString, detail?: LocalizedString) {
     super(`${code}: ${title.en}`);
@@ -36,6 +38,19 @@ export class PluginError extends Error {
 }
 
 type Catalogue = Record<string, { status: PluginErrorStatus } & LocalizedString>;
+
+/**
+ * A refusal that is itself on the record: what the request wrote before refusing is committed (e.g. a count of
+ * refused attempts), where any other error rolls the request back. Write before refusing: a statement that fails in
+ * the database has already spoilt the transaction.
+ */
+export function onRecord(error: PluginError): PluginError {
+  error.kept = true;
+  return error;
+}
+
+/** Whether an error a route ended with undoes the request's writes (all do, but a refusal on the record). */
+export const rollsBack = (error: unknown) => !(error instanceof PluginError && error.kept);
 
 /**
  * A plugin's error catalogue: codes are namespaced by the plugin (`<pluginId>.<code>`), titles come in both languages.

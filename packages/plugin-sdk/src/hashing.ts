@@ -14,6 +14,11 @@ export function sha256Hex(text: string): string {
   return encodeHexLowerCase(sha256(encoder.encode(text)));
 }
 
+/** SHA-256 of bytes (an uploaded document), as lowercase hex. */
+export function sha256HexOfBytes(bytes: Uint8Array): string {
+  return encodeHexLowerCase(sha256(bytes));
+}
+
 /** The next link of a hash chain: SHA-256(previous link's bytes ‖ the payload's UTF-8), as lowercase hex. */
 export function chainHash(previousHex: string, payload: string): string {
   const head = decodeHex(previousHex);

@@ -15,4 +15,12 @@ export {
   type PluginRole,
 } from './manifest.ts';
 export { isScope, SCOPES, type Scope } from './scopes.ts';
-export { coreError, definePluginErrors, PluginError, ScopeNotGranted, type PluginErrorStatus } from './errors.ts';
+export {
+  coreError,
+  definePluginErrors,
+  onRecord,
+  PluginError,
+  rollsBack,
+  ScopeNotGranted,
+  type PluginErrorStatus,
+} from './errors.ts';

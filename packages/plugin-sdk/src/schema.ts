@@ -1,4 +1,4 @@
-import { uuid } from 'drizzle-orm/pg-core';
+import { customType, uuid } from 'drizzle-orm/pg-core';
 import { v7 as uuidv7 } from 'uuid';
 
 /** The database role a plugin's code runs as: it owns nothing and reaches only the tables its migrations grant it. */
@@ -16,3 +16,6 @@ export const newId = () => uuidv7();
 
 /** A plugin table's primary key, filled with a UUIDv7 on insert. */
 export const idColumn = () => uuid('id').primaryKey().$defaultFn(newId);
+
+/** Uploaded bytes kept in a plugin's own table (photos, scanned documents): read back as a Uint8Array. */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });

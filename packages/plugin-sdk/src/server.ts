@@ -17,6 +17,7 @@ import type { PluginManifest } from './manifest.ts';
 export { isForeignKeyViolation, isUniqueViolation } from '@city/db/errors';
 /** `column = any($1)` with the values as one array parameter: for the long lists of grouped work. */
 export { anyOf } from '@city/db/arrays';
+export { sniffUpload, type UploadType } from './uploads.ts';
 /** Keyset pagination over UUIDv7 ids (lists are cursor-paged: docs/architecture.md §4), the same cursors the core's lists use. */
 export { decodeCursor, encodeCursor, page } from '@city/core/pagination';
 

@@ -1,5 +1,5 @@
-import { idColumn, tenantColumn } from '@city/plugin-sdk/schema';
-import { customType, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bytea, idColumn, tenantColumn } from '@city/plugin-sdk/schema';
+import { integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { ORDER_STATUSES } from './order-states.ts';
 
 // The states live in order-states.ts (pure, so the portal can read them); server code also finds the type here.
@@ -52,8 +52,6 @@ export const offerings = pgTable('services_offerings', {
   createdAt: at('created_at').notNull(),
   updatedAt: at('updated_at').notNull(),
 });
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export type ImageType = (typeof IMAGE_TYPES)[number];

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { MATTER_TYPES } from '@city/plugin-sdk/voting';
-import { CHOICES, DISCLOSURES } from './values.ts';
+import { CHOICES, DISCLOSURES, MEETING_PHASES } from './values.ts';
 
 const Id = z.uuid({ error: 'invalid_format' });
 const Text = (max: number) =>
@@ -85,6 +85,13 @@ export const MeetingInputSchema = z
   })
   .openapi('VotingMeetingInput');
 
+/**
+ * Seats an election may fill: a 业主委员会 has 5 to 11 members, an odd number (docs/domain.md §3); a by-election (补选)
+ * fills vacancies, 1 to 11.
+ */
+export const committeeSeatsAllowed = (seats: number, byElection: boolean) =>
+  Number.isInteger(seats) && (byElection ? seats >= 1 && seats <= 11 : seats >= 5 && seats <= 11 && seats % 2 === 1);
+
 const CandidateInputSchema = z.object({
   name: Text(40),
   statement: z.string().trim().max(500, { error: 'too_big' }).default(''),
@@ -95,23 +102,35 @@ export const MotionInputSchema = z
     matterType: MatterTypeSchema,
     title: Text(120),
     description: z.string().trim().max(5000, { error: 'too_big' }).default(''),
-    seats: z
-      .number({ error: 'invalid_format' })
-      .int()
+    seats: z.number({ error: 'invalid_format' }).int({ error: 'invalid_format' }).nullable().default(null),
+    /** 补选: an election filling vacancies on a sitting committee, which may be any number of seats up to 11. */
+    byElection: z.boolean().default(false),
+    candidates: z.array(CandidateInputSchema).max(60, { error: 'too_big' }).default([]),
+    /** The buildings whose owners decide it (e.g. one building's elevator); null for the whole neighbourhood. */
+    scope: z
+      .array(Id)
       .min(1, { error: 'too_small' })
-      .max(21, { error: 'too_big' })
+      .max(200, { error: 'too_big' })
+      .refine((ids) => new Set(ids).size === ids.length, { error: 'duplicate' })
       .nullable()
       .default(null),
-    candidates: z.array(CandidateInputSchema).max(60, { error: 'too_big' }).default([]),
   })
   .superRefine((m, ctx) => {
     if (m.kind === 'election') {
       if (m.matterType !== 'committee_election')
         ctx.addIssue({ code: 'custom', path: ['matterType'], message: 'election_matter' });
       if (m.seats === null) ctx.addIssue({ code: 'custom', path: ['seats'], message: 'required' });
+      else if (!committeeSeatsAllowed(m.seats, m.byElection))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['seats'],
+          message: m.byElection ? 'by_election_seats' : 'committee_seats',
+        });
       if (!m.candidates.length) ctx.addIssue({ code: 'custom', path: ['candidates'], message: 'required' });
-    } else if (m.candidates.length || m.seats !== null) {
-      ctx.addIssue({ code: 'custom', path: ['candidates'], message: 'not_an_election' });
+    } else {
+      if (m.candidates.length || m.seats !== null)
+        ctx.addIssue({ code: 'custom', path: ['candidates'], message: 'not_an_election' });
+      if (m.byElection) ctx.addIssue({ code: 'custom', path: ['byElection'], message: 'not_an_election' });
     }
   })
   .openapi('VotingMotionInput');
@@ -125,19 +144,30 @@ export const BallotInputSchema = z
   .object({ rollOwnerId: Id, choices: z.array(ChoiceInputSchema).min(1, { error: 'choice_required' }).max(50) })
   .openapi('VotingBallotInput');
 export const StaffBallotInputSchema = BallotInputSchema.extend({
+  /** Empty for a sheet that is 废票 as a whole. */
+  choices: z.array(ChoiceInputSchema).max(50),
   channel: z.enum(['paper', 'proxy']),
-  /** The number printed on the paper ballot (表决票编号). */
+  /** When the sheet reached the tellers: a sheet received after the voting deadline is refused. */
+  receivedAt: Time,
+  /** The whole sheet is 废票 (unsigned, unreadable): it takes part in the vote and agrees with nothing. */
+  wholeInvalid: z.boolean().default(false),
+  /** The number printed on the paper ballot (表决票编号), unique in the meeting. */
   paperRef: z.string().trim().max(40, { error: 'too_big' }).default(''),
+  /** Who holds the proxy (受托人). */
   proxyName: z.string().trim().max(40, { error: 'too_big' }).default(''),
-  /** The authorisation's reference (委托书编号 or a description of the signed authorisation). */
-  proxyAuthorisation: z.string().trim().max(200, { error: 'too_big' }).default(''),
+  /** The signed authorisation (委托书), uploaded first (POST …/proxy-documents). */
+  proxyDocumentId: Id.nullable().default(null),
 })
   .superRefine((b, ctx) => {
     if (b.channel === 'paper' && !b.paperRef) ctx.addIssue({ code: 'custom', path: ['paperRef'], message: 'required' });
     if (b.channel === 'proxy' && !b.proxyName)
       ctx.addIssue({ code: 'custom', path: ['proxyName'], message: 'required' });
-    if (b.channel === 'proxy' && !b.proxyAuthorisation)
-      ctx.addIssue({ code: 'custom', path: ['proxyAuthorisation'], message: 'required' });
+    if (b.channel === 'proxy' && !b.proxyDocumentId)
+      ctx.addIssue({ code: 'custom', path: ['proxyDocumentId'], message: 'required' });
+    if (!b.wholeInvalid && !b.choices.length)
+      ctx.addIssue({ code: 'custom', path: ['choices'], message: 'choice_required' });
+    if (b.wholeInvalid && b.choices.length)
+      ctx.addIssue({ code: 'custom', path: ['choices'], message: 'not_allowed' });
   })
   .openapi('VotingStaffBallotInput');
 
@@ -177,8 +207,11 @@ export const MotionSchema = z
     title: z.string(),
     description: z.string(),
     seats: z.number().int().nullable(),
+    byElection: z.boolean(),
     candidates: z.array(z.object({ id: Id, name: z.string(), statement: z.string() })),
     topicId: Id.nullable(),
+    /** The buildings whose owners decide it; null for the whole neighbourhood. */
+    scope: z.array(z.object({ id: Id, name: z.string() })).nullable(),
     /** Present once the meeting is closed (or while open when the meeting shows choices live). */
     result: z.union([MotionTallySchema, ElectionTallySchema]).nullable(),
   })
@@ -197,6 +230,8 @@ export const MeetingSchema = z
     title: z.string(),
     description: z.string(),
     status: z.enum(['draft', 'announced', 'open', 'closed']),
+    /** The status as the clock has it: 'ended' is an open meeting whose voting period is over, awaiting its count. */
+    phase: z.enum(MEETING_PHASES),
     opensAt: z.string(),
     closesAt: z.string(),
     allowChange: z.boolean(),
@@ -220,9 +255,11 @@ export const MeetingSchema = z
     motions: z.array(MotionSchema),
     /** The visitor runs meetings here (the committee, or the admin where none exists); false for supervisors. */
     canManage: z.boolean(),
+    /** To the manager of a draft: the buildings a motion may be scoped to. */
+    buildings: z.array(z.object({ id: Id, name: z.string() })),
   })
   .openapi('VotingMeeting');
-const MeetingSummarySchema = MeetingSchema.omit({ motions: true, description: true, canManage: true })
+const MeetingSummarySchema = MeetingSchema.omit({ motions: true, description: true, canManage: true, buildings: true })
   .extend({ motionCount: z.number().int() })
   .openapi('VotingMeetingSummary');
 export const MeetingListSchema = z
@@ -235,6 +272,8 @@ const MyVoteSchema = z
     rollOwnerId: Id,
     label: z.string(),
     area: z.number().int(),
+    /** The motions on this counting owner's ballot (a scoped motion only where it holds a unit in scope). */
+    motionIds: z.array(Id),
     ballot: z
       .object({
         receipt: z.string(),
@@ -268,6 +307,8 @@ const RollOwnerSchema = z
     kind: z.enum(['developer', 'owner']),
     area: z.number().int(),
     voted: z.boolean(),
+    /** The motions on its ballot. */
+    motionIds: z.array(Id),
   })
   .openapi('VotingRollOwner');
 export const RollSchema = z
@@ -282,7 +323,9 @@ const PendingBallotSchema = z
     channel: z.enum(['paper', 'proxy']),
     paperRef: z.string().nullable(),
     proxyName: z.string().nullable(),
-    proxyAuthorisation: z.string().nullable(),
+    proxyDocumentId: Id.nullable(),
+    receivedAt: z.string().nullable(),
+    wholeInvalid: z.boolean(),
     choices: z.array(ChoiceInputSchema),
     enteredByName: z.string(),
     enteredByMe: z.boolean(),
@@ -291,7 +334,12 @@ const PendingBallotSchema = z
   .openapi('VotingPendingBallot');
 export const PendingBallotsSchema = z.object({ items: z.array(PendingBallotSchema) }).openapi('VotingPendingBallots');
 
-/** What the public verification page shows for a receipt code. */
+const BallotStatusSchema = z.enum(['pending', 'accepted', 'superseded', 'rejected']);
+
+/**
+ * What the receipt check shows: that the ballot is in the chain (counted, replaced or rejected), where and when —
+ * never its choices, except to a signed-in voter of that counting owner.
+ */
 export const VerifiedReceiptSchema = z
   .object({
     meeting: z.object({
@@ -302,15 +350,18 @@ export const VerifiedReceiptSchema = z
       chainHead: z.string().nullable(),
     }),
     receipt: z.string(),
-    status: z.enum(['pending', 'accepted', 'superseded', 'rejected']),
+    status: BallotStatusSchema,
     channel: z.enum(['online', 'paper', 'proxy']),
     seq: z.number().int().nullable(),
     entryHash: z.string().nullable(),
     acceptedAt: z.string().nullable(),
-    /** Each motion's recorded answer: a choice, or for an election the names of the candidates chosen. */
-    choices: z.array(
-      z.object({ motionTitle: z.string(), choice: z.enum(CHOICES).nullable(), candidates: z.array(z.string()) }),
-    ),
+    receivedAt: z.string().nullable(),
+    /** The later ballot that replaced this one (a change where the meeting allows it). */
+    replacedBy: z.object({ seq: z.number().int().nullable(), acceptedAt: z.string().nullable() }).nullable(),
+    /** Only to the signed-in voter of this counting owner: each motion's recorded answer. */
+    choices: z
+      .array(z.object({ motionTitle: z.string(), choice: z.enum(CHOICES).nullable(), candidates: z.array(z.string()) }))
+      .nullable(),
   })
   .openapi('VotingVerifiedReceipt');
 
@@ -320,9 +371,39 @@ export const ChainCheckSchema = z
     entries: z.number().int(),
     head: z.string().nullable(),
     firstBrokenSeq: z.number().int().nullable(),
+    /** The first thing that does not add up, in the verifier's words. */
+    difference: z
+      .object({ code: z.string(), seq: z.number().int().optional(), motionId: z.string().optional(), detail: z.string() })
+      .nullable(),
   })
   .openapi('VotingChainCheck');
+
+/** Paper sheets: handed out, collected, entered, checked — and where they went (the count desk and the result). */
+export const ReconciliationSchema = z
+  .object({
+    issued: z.number().int().nullable(),
+    returned: z.number().int().nullable(),
+    entered: z.number().int(),
+    pending: z.number().int(),
+    confirmed: z.number().int(),
+    rejected: z.number().int(),
+    invalid: z.number().int(),
+    duplicatesRefused: z.number().int(),
+    /** Counted and waiting proxy ballots per holder. */
+    proxies: z.array(z.object({ holder: z.string(), count: z.number().int() })),
+  })
+  .openapi('VotingReconciliation');
+export const SheetCountsInputSchema = z
+  .object({
+    issued: z.number({ error: 'invalid_format' }).int().min(0, { error: 'too_small' }).max(1_000_000).nullable(),
+    returned: z.number({ error: 'invalid_format' }).int().min(0, { error: 'too_small' }).max(1_000_000).nullable(),
+  })
+  .openapi('VotingSheetCounts');
+export const ProxyDocumentSchema = z
+  .object({ id: Id, digest: z.string(), mediaType: z.string(), size: z.number().int() })
+  .openapi('VotingProxyDocument');
 
 export type Choice = (typeof CHOICES)[number];
 export type ChoiceInput = z.infer<typeof ChoiceInputSchema>;
 export type MeetingView = z.infer<typeof MeetingSchema>;
+export type MeetingPhase = MeetingView['phase'];

@@ -23,6 +23,7 @@ export const votingManifest = definePlugin({
   settings: z.object({
     noticeDays: z.number().int().min(15).max(90).default(15),
     supportThreshold: z.number().int().min(1).max(10_000).default(20),
+    proxyLimit: z.number().int().min(1).max(50).default(5),
   }),
   settingsText: {
     noticeDays: {
@@ -34,6 +35,13 @@ export const votingManifest = definePlugin({
     },
     supportThreshold: {
       label: { 'zh-CN': '议题转为议案所需附议人数', en: 'Supporters a topic needs to become a motion' },
+    },
+    proxyLimit: {
+      label: { 'zh-CN': '每名受托人最多代理业主数', en: 'Owners one proxy holder may represent' },
+      hint: {
+        'zh-CN': '一名受托人在一次会议中最多可代理的业主（计票主体）数，以议事规则为准',
+        en: 'How many owners (counting owners) one holder may represent in a meeting, as the rules of procedure say',
+      },
     },
   },
   navigation: [

@@ -21,4 +21,6 @@ export const FILES = {
   results: '/meetings/[meetingId]/results',
   /** The printable result notice (public). */
   resultPdf: '/meetings/[meetingId]/result.pdf',
+  /** The bulletin board, one JSON document (public; the standalone verifier reads it). */
+  board: '/meetings/[meetingId]/board.json',
 } as const;

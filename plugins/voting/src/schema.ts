@@ -1,4 +1,4 @@
-import { idColumn, tenantColumn } from '@city/plugin-sdk/schema';
+import { bytea, idColumn, tenantColumn } from '@city/plugin-sdk/schema';
 import { bigint, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // Created by migrations/0000_voting.sql, with forced row-level security and the plugin's own role.
@@ -85,13 +85,21 @@ export const meetings = pgTable('voting_meetings', {
   announcedRollArea: bigint('announced_roll_area', { mode: 'number' }),
   announcedRollCount: integer('announced_roll_count'),
   openedAt: at('opened_at'),
+  /** The roll commitment (board/commitment.ts). */
   rollHash: text('roll_hash'),
+  /** The key of the meeting's pseudonyms (units, voters, proxy holders on its board); never published. */
+  rollSalt: text('roll_salt'),
+  /** The chain's first link: the roll commitment extended by the meeting's terms. */
+  chainStart: text('chain_start'),
   rollArea: bigint('roll_area', { mode: 'number' }),
   rollCount: integer('roll_count'),
   ballotSeq: integer('ballot_seq').notNull().default(0),
   chainHead: text('chain_head'),
   closedAt: at('closed_at'),
   resultNoticeId: uuid('result_notice_id'),
+  /** Paper sheets handed out and collected, as the tellers counted them (the reconciliation's first two lines). */
+  sheetsIssued: integer('sheets_issued'),
+  sheetsReturned: integer('sheets_returned'),
 });
 
 export const motions = pgTable('voting_motions', {
@@ -104,8 +112,11 @@ export const motions = pgTable('voting_motions', {
   title: text('title').notNull(),
   description: text('description').notNull().default(''),
   seats: integer('seats'),
+  byElection: boolean('by_election').notNull().default(false),
   topicId: uuid('topic_id'),
   result: jsonb('result'),
+  /** The buildings whose owners decide it (docs/domain.md §1, scope); null for the whole neighbourhood. */
+  scope: uuid('scope').array(),
 });
 
 export const candidates = pgTable('voting_candidates', {
@@ -138,6 +149,7 @@ export const rollUnits = pgTable(
     meetingId: uuid('meeting_id').notNull(),
     rollOwnerId: uuid('roll_owner_id').notNull(),
     unitId: uuid('unit_id').notNull(),
+    buildingId: uuid('building_id'),
     buildingName: text('building_name').notNull(),
     room: text('room').notNull(),
     area: integer('area').notNull(),
@@ -169,6 +181,13 @@ export const ballots = pgTable('voting_ballots', {
   confirmedBy: uuid('confirmed_by'),
   confirmedByName: text('confirmed_by_name'),
   supersedes: text('supersedes'),
+  /** The salt of the choices' digest in the chain, published with the choices at the count. */
+  nonce: text('nonce'),
+  /** When the paper sheet reached the tellers. */
+  receivedAt: at('received_at'),
+  /** The whole sheet is 废票: it takes part and agrees with nothing. */
+  wholeInvalid: boolean('whole_invalid').notNull().default(false),
+  proxyDocumentId: uuid('proxy_document_id'),
   createdAt: at('created_at').notNull(),
   acceptedAt: at('accepted_at'),
   seq: integer('seq'),
@@ -207,3 +226,27 @@ export const rollAnnouncements = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.meetingId] })],
 );
+
+export type ProxyDocumentType = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
+
+/** A proxy's signed authorisation (委托书), as uploaded: its digest is what the ballot's chain entry names. */
+export const proxyDocuments = pgTable('voting_proxy_documents', {
+  id: idColumn(),
+  tenantId: tenantColumn(),
+  meetingId: uuid('meeting_id').notNull(),
+  mediaType: text('media_type').$type<ProxyDocumentType>().notNull(),
+  bytes: bytea('bytes').notNull(),
+  digest: text('digest').notNull(),
+  uploadedBy: uuid('uploaded_by').notNull(),
+  createdAt: at('created_at').notNull(),
+});
+
+/** A sheet number typed a second time, refused (the reconciliation counts them). */
+export const sheetRefusals = pgTable('voting_sheet_refusals', {
+  id: idColumn(),
+  tenantId: tenantColumn(),
+  meetingId: uuid('meeting_id').notNull(),
+  paperRef: text('paper_ref').notNull(),
+  enteredBy: uuid('entered_by').notNull(),
+  createdAt: at('created_at').notNull(),
+});

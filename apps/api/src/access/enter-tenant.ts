@@ -1,6 +1,7 @@
 import { AppError, type Services } from '@city/core';
 import { withTenant, withTenantAs, withTenantReadOnly, type Membership, type Tx } from '@city/db';
 import type { Context } from 'hono';
+import { rollsBack } from '@city/plugin-sdk';
 import type { Actor, AppEnv, TenantContext } from '../env.ts';
 import { dispatchAfterCommit } from '../plugin-runtime/dispatch-after-commit.ts';
 
@@ -42,7 +43,7 @@ export async function enterTenant<E extends AppEnv>(
     c.set('tx', tx);
     await inside({ tx, tenant, membership });
     // Hono catches handler errors before they reach middleware; rethrow so the transaction rolls back.
-    if (c.error) throw c.error;
+    if (c.error && rollsBack(c.error)) throw c.error;
   };
   if (entrance.as === 'supervisor') {
     const found = await services.supervision.supervisedTenant(entrance.actor, slug);

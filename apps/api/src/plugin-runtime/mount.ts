@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { ORGANISATION_ROLES, TENANT_ROLES, type Grant, type TenantRole } from '@city/contracts';
 import { pluginApiPattern, type PluginAudience } from '@city/plugin-sdk/links';
+import { rollsBack } from '@city/plugin-sdk';
 import type { PluginActor, PluginContext, PluginEnv, PluginServer } from '@city/plugin-sdk/server';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
@@ -105,7 +106,7 @@ function gate(plugin: PluginServer, audience: PluginAudience, grants: readonly G
       await asOrganisation(services, plugin, who, async (context) => {
         c.set('org', context);
         await next();
-        if (c.error) throw c.error;
+        if (c.error && rollsBack(c.error)) throw c.error;
       });
       return;
     }

@@ -1,24 +1,11 @@
 import { anyOf, type PluginDb } from '@city/plugin-sdk/server';
 import { asc, eq } from 'drizzle-orm';
-import { images, type ImageType } from '../schema.ts';
+import { images } from '../schema.ts';
 import { fail } from './errors.ts';
 
 /** An image is at most 1 MB (the API's body limit; the portal scales photos down before they are sent). */
 export const MAX_IMAGE_BYTES = 1024 * 1024;
 export const MAX_IMAGES = 6;
-
-const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) =>
-  prefix.every((b, i) => bytes[at + i] === b);
-
-/** What an upload really is, by its first bytes (the declared content type is not trusted): JPEG, PNG, WebP or none. */
-export function sniffImage(bytes: Uint8Array): ImageType | null {
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  // RIFF….WEBP
-  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8))
-    return 'image/webp';
-  return null;
-}
 
 /** The ids of these offerings' photos, in upload order (only the ids: the bytes are served one by one). */
 export async function imageIdsOf(db: PluginDb, offeringIds: readonly string[]) {

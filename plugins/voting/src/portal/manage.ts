@@ -1,10 +1,10 @@
 import { PortalError, type ActionResult, type PluginPage, type PortalContext } from '@city/plugin-sdk/portal';
 import type { MatterType } from '@city/plugin-sdk/voting';
 import type { VotingApi } from '../server/index.ts';
-import { ballotValues, choicesFrom, refused, text } from './form-data.ts';
+import { ballotValues, choicesFrom, refused, text, ticked } from './form-data.ts';
 import { hasAny, TELLER_ROLES } from './format.ts';
 import { meetingInput } from './meetings.ts';
-import type { ManageData, ManageDone } from './types.ts';
+import type { LifecycleStep, ManageData, ManageDone } from './types.ts';
 
 type Context = PortalContext<VotingApi>;
 type ActionContext = Context & { form: FormData };
@@ -39,8 +39,19 @@ async function load(ctx: Context): Promise<ManageData> {
       ? await ok(await client.meetings[':meetingId'].chain.$get({ param: param(ctx) }))
       : null;
   const now = Date.now();
+  // The earliest opening is the API's (the notice period in Beijing calendar days); announcing earlier is refused.
+  const announceable = meeting.motions.length > 0 && Date.parse(meeting.opensAt) >= Date.parse(meeting.earliestOpening);
   const openable = now >= Date.parse(meeting.opensAt) && now < Date.parse(meeting.closesAt);
-  const closable = now >= Date.parse(meeting.closesAt) && !meeting.turnout?.pendingPaper;
+  // By the API's clock: the vote has ended once the meeting says so.
+  const closable = meeting.phase === 'ended' && !meeting.turnout?.pendingPaper;
+  // The confirmation asked for (`?confirm=`), shown only while its step can be taken.
+  const takeable: Record<LifecycleStep, boolean> = {
+    announce: canManage && meeting.status === 'draft' && announceable,
+    open: canManage && meeting.status === 'announced' && openable,
+    close: canManage && closable,
+  };
+  const step = url.searchParams.get('confirm');
+  const confirming = (Object.keys(takeable) as LifecycleStep[]).find((s) => s === step && takeable[s]) ?? null;
   return {
     meeting,
     canManage,
@@ -51,8 +62,10 @@ async function load(ctx: Context): Promise<ManageData> {
     picked: roll?.items.find((o) => o.id === owner) ?? null,
     pending: pending?.items ?? [],
     chain,
+    announceable,
     openable,
     closable,
+    confirming,
   };
 }
 
@@ -79,6 +92,7 @@ async function addMotion(ctx: ActionContext): Promise<ActionResult> {
     title: text(form, 'title'),
     description: text(form, 'description'),
     seats: text(form, 'seats'),
+    byElection: ticked(form, 'byElection') ? 'on' : '',
     candidates: text(form, 'candidates'),
   };
   const election = values.kind === 'election';
@@ -89,6 +103,7 @@ async function addMotion(ctx: ActionContext): Promise<ActionResult> {
     description: values.description,
     // A motion has neither; what was typed into them is dropped rather than refused.
     seats: election && values.seats ? Number(values.seats) : null,
+    byElection: election && values.byElection === 'on',
     candidates: election ? candidateNames(values.candidates).map((name) => ({ name, statement: '' })) : [],
   };
   const res = await ctx.client.meetings[':meetingId'].motions.$post({ param: param(ctx), json });

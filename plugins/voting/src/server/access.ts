@@ -2,6 +2,9 @@ import { coreError } from '@city/plugin-sdk';
 import type { PluginContext } from '@city/plugin-sdk/server';
 import { fail } from './errors.ts';
 
+/** Who types in paper and proxy ballots and checks each other's entries. */
+export const TELLERS = ['tenant:admin', 'tenant:committee', 'tenant:staff'] as const;
+
 /**
  * Meetings are run by the owners' committee; where the neighbourhood has none yet (before its first 业主大会), by the
  * neighbourhood admin — a stand-in until the 筹备组 that prepares the first meeting (docs/domain.md §3) is built, not a

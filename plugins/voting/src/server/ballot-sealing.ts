@@ -1,44 +1,57 @@
-import { chainHash } from '@city/plugin-sdk/hashing';
 import type { PluginContext } from '@city/plugin-sdk/server';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { ChoiceInput } from '../contracts.ts';
+import { choicesDigest, entryHash, keyedId, receiptDigest, type Answer, type EntryFacts } from '../board/index.ts';
 import { ballots, meetings } from '../schema.ts';
 import type { Ballot } from './ballot-rules.ts';
-import { entryPayload, type EntryFacts } from './chain.ts';
 
 type FactFields =
-  | 'meetingId'
   | 'rollOwnerId'
   | 'receipt'
   | 'channel'
+  | 'status'
   | 'choices'
+  | 'nonce'
+  | 'wholeInvalid'
   | 'acceptedAt'
+  | 'receivedAt'
   | 'supersedes'
   | 'paperRef'
   | 'proxyName'
   | 'proxyAuthorisation';
 
-/** What a ballot's chain entry commits to. */
-export const factsOf = (b: Pick<Ballot, FactFields>): EntryFacts => ({
-  meetingId: b.meetingId,
-  rollOwnerId: b.rollOwnerId,
-  receipt: b.receipt,
-  channel: b.channel,
-  choices: b.choices as unknown as ChoiceInput[],
-  acceptedAt: b.acceptedAt!,
-  supersedes: b.supersedes,
-  paperRef: b.paperRef,
-  proxyName: b.proxyName,
-  proxyAuthorisation: b.proxyAuthorisation,
-});
+/** A proxy holder as people write the name: one spelling, so one holder is one pseudonym. */
+export const holderKey = (name: string) => name.normalize('NFKC').replace(/\s+/g, '');
+
+/**
+ * What a ballot's chain entry commits to (board/types.ts EntryFacts): its kind — accepted, 废票 as a whole, or
+ * rejected at the second check — and every field the count reads; the choices by their salted digest, the receipt,
+ * the proxy holder and the authorisation by theirs.
+ */
+export function entryFacts(b: Pick<Ballot, FactFields>, salt: string): EntryFacts {
+  const kind = b.status === 'rejected' ? 'rejected' : b.wholeInvalid ? 'invalid' : 'accepted';
+  return {
+    kind,
+    owner: b.rollOwnerId,
+    channel: b.channel,
+    receipt: receiptDigest(b.receipt),
+    choices: kind === 'accepted' ? choicesDigest(b.nonce ?? '', b.choices as unknown as Answer[]) : null,
+    at: b.acceptedAt!.toISOString(),
+    receivedAt: b.receivedAt?.toISOString() ?? null,
+    supersedes: b.supersedes === null ? null : receiptDigest(b.supersedes),
+    sheet: b.paperRef,
+    proxy: b.proxyName === null ? null : keyedId(salt, holderKey(b.proxyName)),
+    authorisation: b.proxyAuthorisation,
+  };
+}
 
 /** Rows per sealing update: four parameters each, well under Postgres's 65,535. */
 const SEAL_CHUNK = 5000;
 
-/** The end of a meeting's chain, as the transaction holding its lock sees it. */
-interface ChainTip {
+/** The end of a meeting's chain, as the transaction holding its lock sees it, with the meeting's pseudonym key. */
+export interface ChainTip {
   head: string;
   seq: number;
+  salt: string;
 }
 export type Sealed = Map<string, { seq: number; prev: string; hash: string }>;
 
@@ -47,11 +60,11 @@ export function chainEntries(tip: ChainTip, rows: ReadonlyArray<Pick<Ballot, 'id
   let { head, seq } = tip;
   const entries: Array<{ id: string; seq: number; prev: string; hash: string }> = [];
   for (const row of rows) {
-    const hash = chainHash(head, entryPayload(factsOf(row)));
+    const hash = entryHash(head, entryFacts(row, tip.salt));
     entries.push({ id: row.id, seq: ++seq, prev: head, hash });
     head = hash;
   }
-  return { entries, tip: { head, seq } };
+  return { entries, tip: { head, seq, salt: tip.salt } };
 }
 
 /** Writes chain entries onto ballots already stored. */
@@ -68,7 +81,7 @@ export async function writeEntries(
   }
 }
 
-/** Seals the meeting's accepted ballots not in its chain yet, in the order they were accepted. Holds the chain lock. */
+/** Seals the meeting's decided ballots not in its chain yet, in the order they were decided. Holds the chain lock. */
 export async function sealPending(
   ctx: PluginContext<unknown>,
   meetingId: string,
@@ -78,7 +91,11 @@ export async function sealPending(
     .select()
     .from(ballots)
     .where(
-      and(eq(ballots.meetingId, meetingId), isNull(ballots.seq), inArray(ballots.status, ['accepted', 'superseded'])),
+      and(
+        eq(ballots.meetingId, meetingId),
+        isNull(ballots.seq),
+        inArray(ballots.status, ['accepted', 'superseded', 'rejected']),
+      ),
     )
     .orderBy(asc(ballots.acceptedAt), asc(ballots.id));
   const chained = chainEntries(tip, unsealed);
@@ -90,7 +107,7 @@ export const moveTip = (ctx: PluginContext<unknown>, meetingId: string, tip: Cha
   ctx.db.update(meetings).set({ ballotSeq: tip.seq, chainHead: tip.head }).where(eq(meetings.id, meetingId));
 
 /**
- * Appends the meeting's accepted ballots that are not in its chain yet. The chain's lock is the meeting row's NO KEY
+ * Appends the meeting's decided ballots that are not in its chain yet. The chain's lock is the meeting row's NO KEY
  * UPDATE: online ballots take it for their whole group and are written already sealed; paper confirmations and
  * changes are written without it and sealed here — `ifFree` after them (whoever holds the lock seals next), `wait`
  * before the count and before a check. FOR KEY SHARE (paper entries) does not conflict with it; the count's FOR
@@ -102,13 +119,17 @@ export async function sealChain(
   mode: 'wait' | 'ifFree',
 ): Promise<Sealed> {
   const query = ctx.db
-    .select({ head: meetings.chainHead, seq: meetings.ballotSeq })
+    .select({ head: meetings.chainHead, seq: meetings.ballotSeq, salt: meetings.rollSalt })
     .from(meetings)
     .where(eq(meetings.id, meetingId));
   const [meeting] =
     mode === 'wait' ? await query.for('no key update') : await query.for('no key update', { skipLocked: true });
-  if (!meeting?.head) return new Map();
-  const { tip, sealed } = await sealPending(ctx, meetingId, { head: meeting.head, seq: meeting.seq });
+  if (!meeting?.head || !meeting.salt) return new Map();
+  const { tip, sealed } = await sealPending(ctx, meetingId, {
+    head: meeting.head,
+    seq: meeting.seq,
+    salt: meeting.salt,
+  });
   if (sealed.size) await moveTip(ctx, meetingId, tip);
   return sealed;
 }

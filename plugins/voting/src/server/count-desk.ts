@@ -1,22 +1,26 @@
+import { onRecord } from '@city/plugin-sdk';
 import { newId } from '@city/plugin-sdk/schema';
 import { isUniqueViolation, type PluginContext } from '@city/plugin-sdk/server';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
+import { randomHex } from '../board/index.ts';
 import type { ChoiceInput } from '../contracts.ts';
-import { ballots, rollOwners, type Channel } from '../schema.ts';
+import { ballots, proxyDocuments, rollOwners, sheetRefusals } from '../schema.ts';
 import { holdOpen, type Ballot } from './ballot-rules.ts';
-import { sealChain, withSeal } from './ballot-sealing.ts';
-import { receiptCode } from './chain.ts';
+import { holderKey, sealChain, withSeal } from './ballot-sealing.ts';
+import { receiptCode } from './receipts.ts';
 import { fail } from './errors.ts';
-import type { Meeting } from './meetings.ts';
+import type { Meeting } from './meeting-rows.ts';
 
-interface CastInput {
+interface SheetInput {
   meeting: Meeting;
   rollOwnerId: string;
+  /** Checked against the owner's ballot paper; [] for a sheet that is 废票 as a whole. */
   choices: ChoiceInput[];
-  channel: Channel;
-  paperRef?: string | null;
-  proxyName?: string | null;
-  proxyAuthorisation?: string | null;
+  wholeInvalid: boolean;
+  channel: 'paper' | 'proxy';
+  receivedAt: Date;
+  paperRef: string | null;
+  proxy: { holder: string; documentId: string; limit: number } | null;
 }
 
 async function liveBallot(ctx: PluginContext<unknown>, meetingId: string, rollOwnerId: string) {
@@ -47,17 +51,67 @@ export async function loadRollOwner(ctx: PluginContext<unknown>, meetingId: stri
   return owner;
 }
 
+/** The sheet's time: received by the deadline (entry and the second check may follow it, until the count). */
+function checkReceived(ctx: PluginContext<unknown>, meeting: Meeting, receivedAt: Date) {
+  if (receivedAt.getTime() > ctx.now().getTime()) throw fail('received_future');
+  if (receivedAt > meeting.closesAt) throw fail('received_late');
+}
+
+/** A sheet number is entered once per meeting: a second entry is refused, and the refusal kept for the reconciliation. */
+async function claimSheet(ctx: PluginContext<unknown>, meetingId: string, paperRef: string) {
+  const [taken] = await ctx.db
+    .select({ id: ballots.id })
+    .from(ballots)
+    .where(and(eq(ballots.meetingId, meetingId), eq(ballots.paperRef, paperRef), ne(ballots.status, 'rejected')));
+  if (!taken) return;
+  await ctx.db.insert(sheetRefusals).values({
+    id: newId(),
+    tenantId: ctx.tenant.id,
+    meetingId,
+    paperRef,
+    enteredBy: ctx.actor!.id,
+    createdAt: ctx.now(),
+  });
+  throw onRecord(fail('sheet_taken'));
+}
+
+/** The proxy's authorisation, uploaded for this meeting; and its holder under the neighbourhood's limit. */
+async function checkProxy(ctx: PluginContext<unknown>, meetingId: string, proxy: NonNullable<SheetInput['proxy']>) {
+  const [document] = await ctx.db
+    .select({ digest: proxyDocuments.digest })
+    .from(proxyDocuments)
+    .where(and(eq(proxyDocuments.id, proxy.documentId), eq(proxyDocuments.meetingId, meetingId)));
+  if (!document) throw fail('document_missing');
+  const held = await ctx.db
+    .select({ name: ballots.proxyName })
+    .from(ballots)
+    .where(
+      and(
+        eq(ballots.meetingId, meetingId),
+        eq(ballots.channel, 'proxy'),
+        inArray(ballots.status, ['pending', 'accepted']),
+      ),
+    );
+  const holder = holderKey(proxy.holder);
+  if (held.filter((h) => holderKey(h.name ?? '') === holder).length >= proxy.limit) throw fail('proxy_limit');
+  return document.digest;
+}
+
 /** A paper or proxy ballot typed in by one person: it counts only after a second person confirms it. */
-export async function enterOnBehalf(ctx: PluginContext<unknown>, input: CastInput): Promise<Ballot> {
+export async function enterOnBehalf(ctx: PluginContext<unknown>, input: SheetInput): Promise<Ballot> {
   const actor = ctx.actor!;
   const id = newId();
+  const meeting = await holdOpen(ctx, input.meeting.id, false);
+  checkReceived(ctx, meeting, input.receivedAt);
+  const current = await liveBallot(ctx, meeting.id, input.rollOwnerId);
+  if (current?.status === 'pending') throw fail('ballot_pending');
+  // Changing a ballot is the owner's own act online; a paper ballot never replaces one already counted.
+  if (current) throw fail('already_voted');
+  // Before the savepoint below: a refusal kept on the record must not be undone with it.
+  if (input.paperRef) await claimSheet(ctx, meeting.id, input.paperRef);
   try {
     await ctx.db.transaction(async () => {
-      const meeting = await holdOpen(ctx, input.meeting.id, false);
-      const current = await liveBallot(ctx, meeting.id, input.rollOwnerId);
-      if (current?.status === 'pending') throw fail('ballot_pending');
-      // Changing a ballot is the owner's own act online; a paper ballot never replaces one already counted.
-      if (current) throw fail('already_voted');
+      const authorisation = input.proxy ? await checkProxy(ctx, meeting.id, input.proxy) : null;
       await ctx.db.insert(ballots).values({
         id,
         tenantId: ctx.tenant.id,
@@ -66,10 +120,14 @@ export async function enterOnBehalf(ctx: PluginContext<unknown>, input: CastInpu
         channel: input.channel,
         status: 'pending',
         choices: input.choices as unknown as Record<string, unknown>,
+        nonce: randomHex(),
+        wholeInvalid: input.wholeInvalid,
         receipt: receiptCode(),
-        paperRef: input.paperRef || null,
-        proxyName: input.proxyName || null,
-        proxyAuthorisation: input.proxyAuthorisation || null,
+        receivedAt: input.receivedAt,
+        paperRef: input.paperRef,
+        proxyName: input.proxy?.holder ?? null,
+        proxyAuthorisation: authorisation,
+        proxyDocumentId: input.proxy?.documentId ?? null,
         enteredBy: actor.id,
         enteredByName: actor.displayName,
         createdAt: ctx.now(),
@@ -77,6 +135,7 @@ export async function enterOnBehalf(ctx: PluginContext<unknown>, input: CastInpu
     });
   } catch (error) {
     if (isUniqueViolation(error, 'voting_ballots_one_live')) throw fail('ballot_pending');
+    if (isUniqueViolation(error, 'voting_ballots_sheet')) throw fail('sheet_taken');
     throw error;
   }
   return (await findBallot(ctx, eq(ballots.id, id)))!;
@@ -99,12 +158,15 @@ export async function confirmEntry(ctx: PluginContext<unknown>, meeting: Meeting
   return withSeal({ ...entry, ...confirmed }, await sealChain(ctx, meeting.id, 'ifFree'));
 }
 
+/** The second person's refusal: the entry never counts, and goes into the chain as rejected (its sheet number freed). */
 export async function rejectEntry(ctx: PluginContext<unknown>, meeting: Meeting, ballotId: string): Promise<void> {
   const actor = ctx.actor!;
+  await holdOpen(ctx, meeting.id, false);
   const [row] = await ctx.db
     .update(ballots)
-    .set({ status: 'rejected', confirmedBy: actor.id, confirmedByName: actor.displayName })
+    .set({ status: 'rejected', acceptedAt: ctx.now(), confirmedBy: actor.id, confirmedByName: actor.displayName })
     .where(and(eq(ballots.meetingId, meeting.id), eq(ballots.id, ballotId), eq(ballots.status, 'pending')))
     .returning({ id: ballots.id });
   if (!row) throw fail('not_pending');
+  await sealChain(ctx, meeting.id, 'ifFree');
 }

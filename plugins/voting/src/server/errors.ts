@@ -1,4 +1,5 @@
 import { definePluginErrors } from '@city/plugin-sdk';
+import type { Difference } from '../board/index.ts';
 
 export const fail = definePluginErrors('voting', {
   topic_missing: { status: 404, 'zh-CN': '没有这个议题', en: 'No such topic' },
@@ -87,4 +88,48 @@ export const fail = definePluginErrors('voting', {
   },
   not_pending: { status: 409, 'zh-CN': '该表决票不在待核对状态', en: 'This ballot is not awaiting a check' },
   not_closed: { status: 409, 'zh-CN': '会议尚未计票', en: 'The meeting has not been counted yet' },
+  chain_broken: {
+    status: 409,
+    'zh-CN': '表决记录链核对不一致，不能计票，请联系平台核查',
+    en: 'The ballot chain does not check out; the meeting cannot be counted until it is investigated',
+  },
+  received_late: {
+    status: 409,
+    'zh-CN': '该表决票在投票截止后才收到，不能计入',
+    en: 'This sheet was received after the voting deadline and cannot be counted',
+  },
+  received_future: { status: 400, 'zh-CN': '收票时间不能晚于现在', en: 'The time received cannot be in the future' },
+  sheet_taken: {
+    status: 409,
+    'zh-CN': '这个表决票编号已经录入过，同一编号只能录入一次',
+    en: 'A ballot with this sheet number has already been entered; each number is entered once',
+  },
+  document_missing: { status: 404, 'zh-CN': '没有这份委托书', en: 'No such authorisation document' },
+  document_invalid: {
+    status: 400,
+    'zh-CN': '委托书须为 JPEG、PNG、WebP 图片或 PDF 文件',
+    en: 'The authorisation must be a JPEG, PNG or WebP image or a PDF',
+  },
+  document_too_large: { status: 400, 'zh-CN': '委托书文件不能超过 1 MB', en: 'The authorisation file is over 1 MB' },
+  proxy_limit: {
+    status: 409,
+    'zh-CN': '该受托人代理的业主已达到本小区规定的上限',
+    en: 'This proxy holder already represents as many owners as the neighbourhood allows',
+  },
+  scope_invalid: {
+    status: 400,
+    'zh-CN': '表决范围中有不存在的楼栋',
+    en: 'The scope names a building that does not exist',
+  },
+  board_missing: {
+    status: 404,
+    'zh-CN': '投票开始后才有公告板',
+    en: 'The bulletin board exists once voting has opened',
+  },
+});
+
+/** A chain difference as a problem's detail (the difference itself is in English: the verifier's words). */
+export const differenceText = (d: Difference) => ({
+  'zh-CN': `第一处不一致：${d.detail}`,
+  en: `First difference: ${d.detail}`,
 });

@@ -5,6 +5,8 @@ import { votingManifest } from '../manifest.ts';
 import {
   ballots,
   candidates,
+  proxyDocuments,
+  sheetRefusals,
   meetings,
   motions,
   replies,
@@ -15,6 +17,7 @@ import {
   topics,
 } from '../schema.ts';
 import { ballotRoutes } from './routes/ballots.ts';
+import { paperRoutes } from './routes/paper.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { publicRoutes, resultRoutes, supervisionRoutes } from './routes/results.ts';
 import { replyRoutes } from './routes/replies.ts';
@@ -27,7 +30,9 @@ import type { Settings } from './meetings.ts';
 
 const routes = (router: PluginRouter<Settings>) =>
   resultRoutes(
-    ballotRoutes(meetingRoutes(topicMotionRoutes(reportRoutes(supportRoutes(replyRoutes(topicRoutes(router))))))),
+    paperRoutes(
+      ballotRoutes(meetingRoutes(topicMotionRoutes(reportRoutes(supportRoutes(replyRoutes(topicRoutes(router))))))),
+    ),
   );
 
 /** The member API's type, for the portal's typed client (imported with `import type`: no server code reaches it). */
@@ -45,7 +50,17 @@ export const votingPlugin = definePluginServer({
     demo,
     // Row-level security limits every delete to the neighbourhood being purged; children before parents.
     purge: async (ctx) => {
-      for (const table of [ballots, rollUnits, rollOwners, candidates, reports, supports, replies])
+      for (const table of [
+        ballots,
+        proxyDocuments,
+        sheetRefusals,
+        rollUnits,
+        rollOwners,
+        candidates,
+        reports,
+        supports,
+        replies,
+      ])
         await ctx.db.delete(table).where(sql`true`);
       await ctx.db
         .update(topics)

@@ -1,76 +1,24 @@
 import type { PluginContext } from '@city/plugin-sdk/server';
-import {
-  MATTER_TEXT,
-  quorumMet,
-  tallyElection,
-  tallyMotion,
-  thresholdOf,
-  type MatterType,
-} from '@city/plugin-sdk/voting';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { ChoiceInput, MeetingView } from '../contracts.ts';
-import { ballots, candidates, meetings, motions, rollOwners } from '../schema.ts';
+import { MATTER_TEXT, noticePeriodEnd, quorumMet, thresholdOf, type MatterType } from '@city/plugin-sdk/voting';
+import { eq, sql } from 'drizzle-orm';
+import type { MeetingPhase, MeetingView } from '../contracts.ts';
+import { ballots, rollOwners } from '../schema.ts';
 import { canManage } from './access.ts';
-import { fail } from './errors.ts';
+import { auditMeeting } from './chain-check.ts';
+import { motionsOf, type Meeting } from './meeting-rows.ts';
 
-export type Meeting = typeof meetings.$inferSelect;
-export type Motion = typeof motions.$inferSelect & {
-  candidates: Array<{ id: string; name: string; statement: string }>;
-};
-export type Settings = { noticeDays: number; supportThreshold: number };
+export type Settings = { noticeDays: number; supportThreshold: number; proxyLimit: number };
 
-const DAY = 24 * 60 * 60 * 1000;
-
-export async function loadMeeting(ctx: PluginContext<unknown>, id: string, lock = false): Promise<Meeting> {
-  const query = ctx.db.select().from(meetings).where(eq(meetings.id, id));
-  const [meeting] = lock ? await query.for('update') : await query;
-  if (!meeting) throw fail('meeting_missing');
-  return meeting;
-}
-
-export async function motionsOf(ctx: PluginContext<unknown>, meetingId: string): Promise<Motion[]> {
-  const rows = await ctx.db
-    .select()
-    .from(motions)
-    .where(eq(motions.meetingId, meetingId))
-    .orderBy(asc(motions.position));
-  const people = rows.length
-    ? await ctx.db
-        .select({
-          id: candidates.id,
-          motionId: candidates.motionId,
-          name: candidates.name,
-          statement: candidates.statement,
-        })
-        .from(candidates)
-        .where(
-          inArray(
-            candidates.motionId,
-            rows.map((m) => m.id),
-          ),
-        )
-        .orderBy(asc(candidates.position))
-    : [];
-  const byMotion = Map.groupBy(people, (c) => c.motionId);
-  return rows.map((m) => ({
-    ...m,
-    candidates: (byMotion.get(m.id) ?? []).map(({ id, name, statement }) => ({ id, name, statement })),
-  }));
-}
-
-/** The earliest opening the notice period allows: N days after the announcement (or after now, for a draft). */
+/**
+ * The earliest opening the notice period allows: 00:00 Beijing time after its last day, counted from the announcement
+ * (or from now, for a draft) as the Civil Code counts periods (docs/domain.md §1).
+ */
 export const earliestOpening = (meeting: Meeting, settings: Settings, now: Date) =>
-  new Date((meeting.announcedAt ?? now).getTime() + settings.noticeDays * DAY);
+  noticePeriodEnd(meeting.announcedAt ?? now, settings.noticeDays);
 
-/** Counted ballots: accepted and not replaced by a later one, each with its counting owner's area. */
-export async function countedBallots(ctx: PluginContext<unknown>, meetingId: string) {
-  const rows = await ctx.db
-    .select({ choices: ballots.choices, area: rollOwners.area })
-    .from(ballots)
-    .innerJoin(rollOwners, eq(rollOwners.id, ballots.rollOwnerId))
-    .where(and(eq(ballots.meetingId, meetingId), eq(ballots.status, 'accepted')));
-  return rows.map((r) => ({ area: r.area, choices: r.choices as unknown as ChoiceInput[] }));
-}
+/** Where the meeting stands by the clock: an open meeting whose voting period is over awaits its count ('ended'). */
+export const meetingPhase = (meeting: Pick<Meeting, 'status' | 'closesAt'>, now: Date): MeetingPhase =>
+  meeting.status === 'open' && now >= meeting.closesAt ? 'ended' : meeting.status;
 
 /** Live turnout against the quorum: participants are counting owners with a counted ballot. */
 export async function turnout(ctx: PluginContext<unknown>, meeting: Meeting) {
@@ -89,42 +37,10 @@ export async function turnout(ctx: PluginContext<unknown>, meeting: Meeting) {
   return { total, participants, quorumMet: quorumMet(participants, total), pendingPaper: row?.pending ?? 0 };
 }
 
-/** Every motion's result from the counted ballots (docs/domain.md §1–2), by the pure tally functions. */
-export function tally(meeting: Meeting, agenda: Motion[], counted: Awaited<ReturnType<typeof countedBallots>>) {
-  const total = { area: meeting.rollArea ?? 0, count: meeting.rollCount ?? 0 };
-  const results = new Map<string, ReturnType<typeof tallyMotion> | ReturnType<typeof tallyElection>>();
-  for (const motion of agenda) {
-    const answers = counted.flatMap((b) => {
-      const answer = b.choices.find((c) => c.motionId === motion.id);
-      return answer ? [{ area: b.area, answer }] : [];
-    });
-    if (motion.kind === 'election') {
-      results.set(
-        motion.id,
-        tallyElection({
-          seats: motion.seats ?? 0,
-          candidateIds: motion.candidates.map((c) => c.id),
-          total,
-          ballots: answers.map(({ area, answer }) =>
-            'choice' in answer ? { area, invalid: true, choices: [] } : { area, choices: answer.candidateIds },
-          ),
-        }),
-      );
-    } else {
-      results.set(
-        motion.id,
-        tallyMotion({
-          threshold: thresholdOf(motion.matterType as MatterType),
-          total,
-          ballots: answers.map(({ area, answer }) => ({
-            area,
-            choice: 'choice' in answer ? answer.choice : 'invalid',
-          })),
-        }),
-      );
-    }
-  }
-  return results;
+/** Results while voting runs, for a meeting that shows them live: the recount of the opened board, if it checks out. */
+async function liveResults(ctx: PluginContext<unknown>, meeting: Meeting) {
+  const { verification } = await auditMeeting(ctx, meeting, true);
+  return verification.ok ? verification.totals : null;
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -134,17 +50,21 @@ export async function meetingView(
   ctx: PluginContext<unknown>,
   meeting: Meeting,
   settings: Settings,
+  withLive = true,
 ): Promise<MeetingView> {
   const agenda = await motionsOf(ctx, meeting.id);
-  const live =
-    meeting.status === 'open' && meeting.revealLive
-      ? tally(meeting, agenda, await countedBallots(ctx, meeting.id))
-      : null;
+  const live = meeting.status === 'open' && meeting.revealLive && withLive ? await liveResults(ctx, meeting) : null;
+  const manager = ctx.actor ? await canManage(ctx) : false;
+  // The buildings a draft's motions may be scoped to; a scoped motion's building names.
+  const registryBuildings =
+    (manager && meeting.status === 'draft') || agenda.some((m) => m.scope) ? await ctx.registry.buildings() : [];
+  const buildings = new Map(registryBuildings.map((b) => [b.id, b.name]));
   return {
     id: meeting.id,
     title: meeting.title,
     description: meeting.description,
     status: meeting.status,
+    phase: meetingPhase(meeting, ctx.now()),
     opensAt: meeting.opensAt.toISOString(),
     closesAt: meeting.closesAt.toISOString(),
     allowChange: meeting.allowChange,
@@ -163,7 +83,8 @@ export async function meetingView(
     chainHead: meeting.chainHead,
     resultNoticeId: meeting.resultNoticeId,
     turnout: await turnout(ctx, meeting),
-    canManage: ctx.actor ? await canManage(ctx) : false,
+    canManage: manager,
+    buildings: manager && meeting.status === 'draft' ? registryBuildings : [],
     motions: agenda.map((m) => ({
       id: m.id,
       position: m.position,
@@ -174,9 +95,11 @@ export async function meetingView(
       title: m.title,
       description: m.description,
       seats: m.seats,
+      byElection: m.byElection,
       candidates: m.candidates,
       topicId: m.topicId,
-      result: (m.result as MeetingView['motions'][number]['result']) ?? live?.get(m.id) ?? null,
+      scope: m.scope?.map((id) => ({ id, name: buildings.get(id) ?? '?' })) ?? null,
+      result: (m.result as MeetingView['motions'][number]['result']) ?? live?.[m.id] ?? null,
     })),
   };
 }
@@ -189,8 +112,9 @@ export async function meetingSummaries(ctx: PluginContext<unknown>, rows: Meetin
       motions: agenda,
       description: _description,
       canManage: _canManage,
+      buildings: _buildings,
       ...summary
-    } = await meetingView(ctx, meeting, settings);
+    } = await meetingView(ctx, meeting, settings, false);
     items.push({ ...summary, motionCount: agenda.length });
   }
   return items;

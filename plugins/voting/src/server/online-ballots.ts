@@ -11,11 +11,11 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { ChoiceInput } from '../contracts.ts';
 import { ballots, rollOwners } from '../schema.ts';
-import { acceptedBallot, checkChoices, holdOpen, type Ballot } from './ballot-rules.ts';
+import { acceptedBallot, ballotPapers, checkChoices, holdOpen, type Ballot } from './ballot-rules.ts';
 import { chainEntries, moveTip, sealPending, withSeal, writeEntries, type Sealed } from './ballot-sealing.ts';
-import { receiptCode } from './chain.ts';
+import { receiptCode } from './receipts.ts';
 import { fail } from './errors.ts';
-import { motionsOf, type Meeting } from './meetings.ts';
+import { motionsOf, type Meeting } from './meeting-rows.ts';
 
 /** A refusal in the plugin's words (answered to that item), as opposed to a fault (which fails the group). */
 const isPluginError = (error: unknown): error is PluginError => error instanceof PluginError;
@@ -101,6 +101,7 @@ async function checkItems(
     .from(rollOwners)
     .where(and(eq(rollOwners.meetingId, meetingId), anyOf(rollOwners.id, ids)));
   const roll = new Map(owners.map((o) => [o.id, o]));
+  const paperOf = await ballotPapers(ctx, meetingId, agenda, ids);
   const checked: Checked[] = [];
   for (const [at, { actor, input }] of items.entries()) {
     await refusing(outcomes, at, async () => {
@@ -112,7 +113,7 @@ async function checkItems(
         at,
         actor,
         rollOwnerId: owner.id,
-        choices: checkChoices(agenda, input.choices, false),
+        choices: checkChoices(paperOf(owner.id), input.choices, false),
         key: input.idempotencyKey,
       });
     });
@@ -127,7 +128,7 @@ async function checkItems(
  */
 async function appendFresh(ctx: PluginContext<unknown>, meeting: Meeting, fresh: readonly FreshRow[]) {
   const meetingId = meeting.id;
-  const before = { head: meeting.chainHead!, seq: meeting.ballotSeq };
+  const before = { head: meeting.chainHead!, seq: meeting.ballotSeq, salt: meeting.rollSalt! };
   const { tip: start } = await sealPending(ctx, meetingId, before);
   const chained = chainEntries(start, fresh);
   const written = await insertSealed(ctx, meetingId, fresh, chained.entries);
@@ -243,13 +244,13 @@ async function insertSealed(
   if (!rows.length) return new Set<string>();
   const column = <T>(pick: (row: FreshRow, i: number) => T) => sql.param(rows.map(pick));
   const result = await ctx.db.execute(sql`
-    insert into ${ballots} (id, tenant_id, meeting_id, roll_owner_id, channel, status, choices, receipt, cast_by, idempotency_key, created_at, accepted_at, seq, prev_hash, entry_hash)
-    select v.id, ${ctx.tenant.id}, ${meetingId}, v.roll_owner_id, 'online', 'accepted', v.choices, v.receipt, v.cast_by, v.idempotency_key, v.accepted_at, v.accepted_at, v.seq, v.prev_hash, v.entry_hash
+    insert into ${ballots} (id, tenant_id, meeting_id, roll_owner_id, channel, status, choices, nonce, receipt, cast_by, idempotency_key, created_at, accepted_at, seq, prev_hash, entry_hash)
+    select v.id, ${ctx.tenant.id}, ${meetingId}, v.roll_owner_id, 'online', 'accepted', v.choices, v.nonce, v.receipt, v.cast_by, v.idempotency_key, v.accepted_at, v.accepted_at, v.seq, v.prev_hash, v.entry_hash
     from unnest(${column((r) => r.id)}::uuid[], ${column((r) => r.rollOwnerId)}::uuid[], ${column((r) => JSON.stringify(r.choices))}::jsonb[],
-      ${column((r) => r.receipt)}::text[], ${column((r) => r.castBy ?? null)}::uuid[], ${column((r) => r.idempotencyKey ?? null)}::text[],
+      ${column((r) => r.nonce)}::text[], ${column((r) => r.receipt)}::text[], ${column((r) => r.castBy ?? null)}::uuid[], ${column((r) => r.idempotencyKey ?? null)}::text[],
       ${column((r) => r.acceptedAt.toISOString())}::timestamptz[],
       ${column((_, i) => entries[i]!.seq)}::integer[], ${column((_, i) => entries[i]!.prev)}::text[], ${column((_, i) => entries[i]!.hash)}::text[])
-      as v(id, roll_owner_id, choices, receipt, cast_by, idempotency_key, accepted_at, seq, prev_hash, entry_hash)
+      as v(id, roll_owner_id, choices, nonce, receipt, cast_by, idempotency_key, accepted_at, seq, prev_hash, entry_hash)
     on conflict (meeting_id, roll_owner_id) where status in ('pending', 'accepted') do nothing
     returning id`);
   // Both drivers answer { rows }; the plugin's database type leaves the result's shape to the driver.
@@ -280,13 +281,10 @@ function onlineRow(
     meetingId: b.meetingId,
     rollOwnerId: b.rollOwnerId,
     receipt: receiptCode(),
-    channel: 'online',
+    channel: 'online' as const,
     choices: b.choices,
     acceptedAt: ctx.now(),
     supersedes: b.supersedes,
-    paperRef: null,
-    proxyName: null,
-    proxyAuthorisation: null,
   };
   return acceptedBallot(ctx, facts, { castBy: actorId, idempotencyKey: b.key });
 }

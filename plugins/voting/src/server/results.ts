@@ -1,14 +1,14 @@
 import { formatArea } from '@city/contracts';
 import { renderPrintedNotice, writeTable, type SheetFormat } from '@city/plugin-sdk/documents';
 import type { PluginContext } from '@city/plugin-sdk/server';
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Choice, ChoiceInput, MeetingView } from '../contracts.ts';
 import { ballots, motions, rollOwners } from '../schema.ts';
-import { factsOf, sealChain } from './ballot-sealing.ts';
-import { checkChain } from './chain.ts';
 import { fail } from './errors.ts';
-import { PAGES } from '../pages.ts';
-import { loadMeeting, meetingView, type Meeting, type Settings } from './meetings.ts';
+import { FILES, PAGES } from '../pages.ts';
+import { meetingView, type Settings } from './meetings.ts';
+import { loadMeeting, type Meeting } from './meeting-rows.ts';
+import { reconcile, reconciliationLines } from './reconciliation.ts';
 import { areaText, countText, OUTCOME, printTime, QUORUM_RULE, resultLines } from './texts.ts';
 
 const ANSWER = { agree: '同意', oppose: '反对', abstain: '弃权', invalid: '废票' } as const;
@@ -35,26 +35,6 @@ function answerText(motion: AgendaItem, choices: ChoiceInput[]) {
   return candidates.length ? `选：${candidates.join('、')}` : '未选任何候选人';
 }
 
-/**
- * Recomputes the meeting's ballot chain from the stored ballots; tampering with any of them shows here. Ballots not
- * yet in the chain are sealed first, so the check covers every ballot accepted so far.
- */
-export async function verifyChain(ctx: PluginContext<unknown>, meetingId: string) {
-  await sealChain(ctx, meetingId, 'wait');
-  const meeting = await loadMeeting(ctx, meetingId);
-  if (!meeting.rollHash) return { ok: true, entries: 0, head: null, firstBrokenSeq: null };
-  const rows = await ctx.db
-    .select()
-    .from(ballots)
-    .where(and(eq(ballots.meetingId, meeting.id), isNotNull(ballots.seq)))
-    .orderBy(asc(ballots.seq));
-  return checkChain(
-    meeting.rollHash,
-    meeting.chainHead,
-    rows.map((b) => ({ ...factsOf(b), seq: b.seq!, prevHash: b.prevHash ?? '', entryHash: b.entryHash ?? '' })),
-  );
-}
-
 async function closedView(
   ctx: PluginContext<Settings>,
   meetingId: string,
@@ -66,8 +46,9 @@ async function closedView(
 
 /** The result notice on paper: every motion's four figures and outcome, the hashes, a QR to the verification page. */
 export async function resultPdf(ctx: PluginContext<Settings>, meetingId: string) {
-  const { view } = await closedView(ctx, meetingId);
+  const { meeting, view } = await closedView(ctx, meetingId);
   const total = view.turnout!.total;
+  const paper = await reconcile(ctx, meeting);
   return renderPrintedNotice({
     neighbourhood: ctx.tenant.name,
     title: `业主大会表决结果公告`,
@@ -84,18 +65,41 @@ export async function resultPdf(ctx: PluginContext<Settings>, meetingId: string)
         ],
       },
       ...view.motions.map((m, i) => ({ heading: `${i + 1}. ${m.title}`, lines: resultLines(m) })),
+      { heading: '纸质票对账', lines: reconciliationLines(paper, 'masked') },
     ],
     footer: [
-      `业主名册哈希 ${view.rollHash}`,
+      `业主名册承诺值 ${view.rollHash}`,
       `表决记录链头 ${view.chainHead}`,
       `核对回执：${ctx.links.publicHref(PAGES.verify)}`,
+      `公告板（可离线复核）：${ctx.links.publicFileHref(FILES.board, { meetingId: meeting.id })}`,
     ],
   });
 }
 
+/** The reconciliation as a table, with proxy holders' names (the export is for members). */
+export async function reconciliationTable(ctx: PluginContext<Settings>, meetingId: string, format: SheetFormat) {
+  const meeting = await loadMeeting(ctx, meetingId);
+  if (meeting.status === 'draft') throw fail('meeting_missing');
+  const r = await reconcile(ctx, meeting);
+  const n = (v: number | null) => (v === null ? '' : String(v));
+  const rows = [
+    ['发放', n(r.issued)],
+    ['回收', n(r.returned)],
+    ['录入', n(r.entered)],
+    ['核对通过', n(r.confirmed)],
+    ['整张废票', n(r.invalid)],
+    ['退回', n(r.rejected)],
+    ['待核对', n(r.pending)],
+    ['重复编号被拒', n(r.duplicatesRefused)],
+    ...r.proxies.map((p) => [`受托人 ${p.holder}`, n(p.count)]),
+  ];
+  return writeTable({ header: ['项目', '张数'], rows }, format, '纸质票对账');
+}
+
 /**
  * The per-ballot table at the meeting's disclosure level: named (owners' names), room (addresses only) or hidden
- * (per-motion totals only, no ballot rows).
+ * (per-motion totals only, no ballot rows). Never with receipt codes: a code beside the choices would let anyone
+ * holding one learn how that room voted.
  */
 export async function resultTable(ctx: PluginContext<Settings>, meetingId: string, format: SheetFormat) {
   const { meeting, view } = await closedView(ctx, meetingId);
@@ -130,7 +134,6 @@ export async function resultTable(ctx: PluginContext<Settings>, meetingId: strin
       area: rollOwners.area,
       channel: ballots.channel,
       choices: ballots.choices,
-      receipt: ballots.receipt,
     })
     .from(ballots)
     .innerJoin(rollOwners, eq(rollOwners.id, ballots.rollOwnerId))
@@ -138,21 +141,13 @@ export async function resultTable(ctx: PluginContext<Settings>, meetingId: strin
     .orderBy(asc(rollOwners.label));
   const named = meeting.disclosure === 'named';
   const motionsById = new Map(view.motions.map((m) => [m.id, m]));
-  const header = [
-    '房屋',
-    ...(named ? ['业主'] : []),
-    '面积（㎡）',
-    '方式',
-    ...view.motions.map((m) => m.title),
-    '回执码',
-  ];
+  const header = ['房屋', ...(named ? ['业主'] : []), '面积（㎡）', '方式', ...view.motions.map((m) => m.title)];
   const body = rows.map((r) => [
     r.kind === 'developer' ? '建设单位（未售、未交付部分）' : r.label,
     ...(named ? [r.kind === 'developer' ? '建设单位' : r.names] : []),
     formatArea(r.area),
     CHANNEL[r.channel],
     ...agenda.map((m) => answerText(motionsById.get(m.id)!, r.choices as unknown as ChoiceInput[])),
-    r.receipt,
   ]);
   return writeTable({ header, rows: body }, format, '表决明细');
 }

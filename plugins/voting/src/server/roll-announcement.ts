@@ -2,7 +2,7 @@ import { sha256Hex } from '@city/plugin-sdk/hashing';
 import type { PluginContext } from '@city/plugin-sdk/server';
 import { and, eq } from 'drizzle-orm';
 import { rollAnnouncements, rollOwners, rollUnits, type AnnouncedUnits, type RollChange } from '../schema.ts';
-import type { Meeting } from './meetings.ts';
+import type { Meeting } from './meeting-rows.ts';
 import { currentRoll } from './roll.ts';
 import { rollChangesNotice } from './texts.ts';
 

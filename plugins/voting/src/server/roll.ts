@@ -1,7 +1,7 @@
 import type { PluginContext } from '@city/plugin-sdk/server';
 import { countingOwners, RollError, type RollUnit } from '@city/plugin-sdk/voting';
 import { newId } from '@city/plugin-sdk/schema';
-import { sha256Hex } from '@city/plugin-sdk/hashing';
+import { keyedId, rollCommitment, type BoardOwner } from '../board/index.ts';
 import { fail } from './errors.ts';
 import { rollOwners, rollUnits } from '../schema.ts';
 
@@ -74,10 +74,11 @@ export async function currentRoll(ctx: PluginContext<unknown>) {
 
 /**
  * Freezes the owner roll at opening (docs/domain.md §2.2): the registry's units, counting areas, owners and designated voters
- * are copied into the meeting and grouped into counting owners; later registry changes do not touch them. The hash
- * commits to every counting owner's units and areas, and starts the meeting's ballot chain.
+ * are copied into the meeting and grouped into counting owners; later registry changes do not touch them. The roll
+ * commitment (board/commitment.ts) covers every counting owner's units, areas, headcount and voters, under the
+ * meeting's pseudonyms (`salt`), and starts the meeting's ballot chain.
  */
-export async function freezeRoll(ctx: PluginContext<unknown>, meetingId: string) {
+export async function freezeRoll(ctx: PluginContext<unknown>, meetingId: string, salt: string) {
   await refuseUnconfirmedLookalikes(ctx);
   const { registry, grouped } = await currentRoll(ctx);
   const unitById = new Map(registry.map((u) => [u.id, u]));
@@ -102,6 +103,7 @@ export async function freezeRoll(ctx: PluginContext<unknown>, meetingId: string)
         meetingId,
         rollOwnerId: ownerRows[i]!.id,
         unitId,
+        buildingId: unit.buildingId,
         buildingName: unit.buildingName,
         room: address(unit),
         area: unit.countingArea!,
@@ -112,11 +114,16 @@ export async function freezeRoll(ctx: PluginContext<unknown>, meetingId: string)
   await insertChunked(ownerRows, (chunk) => ctx.db.insert(rollOwners).values(chunk));
   await insertChunked(unitRows, (chunk) => ctx.db.insert(rollUnits).values(chunk));
 
-  const canonical = grouped.owners.map((o) => [
-    o.key,
-    o.area,
-    o.unitIds.map((id) => [id, unitById.get(id)!.countingArea]),
-  ]);
-  const hash = sha256Hex(JSON.stringify([meetingId, grouped.total.area, grouped.total.count, canonical]));
-  return { hash, total: grouped.total };
+  const published: BoardOwner[] = grouped.owners.map((o, i) => ({
+    id: ownerRows[i]!.id,
+    kind: o.kind,
+    area: o.area,
+    headcount: 1,
+    units: o.unitIds.map((id) => {
+      const unit = unitById.get(id)!;
+      return { ref: keyedId(salt, id), building: unit.buildingId, area: unit.countingArea! };
+    }),
+    voters: o.voterOwnerIds.map((id) => keyedId(salt, id)),
+  }));
+  return { commitment: rollCommitment(meetingId, published), total: grouped.total };
 }

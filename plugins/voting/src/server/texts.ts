@@ -39,7 +39,7 @@ export function meetingNotice(meeting: MeetingView, votingUrl: string) {
       `${i + 1}. ${m.title}`,
       `   ${matterLine(m)}`,
       m.kind === 'election'
-        ? `   选举 ${m.seats} 名，候选人：${m.candidates.map((c) => c.name).join('、')}；每张选票最多选 ${m.seats} 人，${THRESHOLD_RULE.ordinary}方可当选`
+        ? `   ${m.byElection ? '补选' : '选举'} ${m.seats} 名，候选人：${m.candidates.map((c) => c.name).join('、')}；每张选票最多选 ${m.seats} 人，${THRESHOLD_RULE.ordinary}方可当选`
         : `   表决规则：${THRESHOLD_RULE[m.threshold]}`,
       m.description ? `   说明：${m.description}` : '',
     ]

@@ -11,6 +11,7 @@ import {
 import { REGISTRY_COLUMNS } from '@city/contracts';
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { verifyBoard, type Board } from '../board/index.ts';
 import { votingManifest } from '../manifest.ts';
 import { votingPlugin } from './index.ts';
 
@@ -109,7 +110,7 @@ describe('tables', () => {
       select relname, relrowsecurity, relforcerowsecurity,
         exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id') as has_tenant
       from pg_class c where relkind = 'r' and relname like 'voting\_%' order by relname`);
-    expect(rows).toHaveLength(11);
+    expect(rows).toHaveLength(13);
     for (const row of rows)
       expect(row, row.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true, has_tenant: true });
   });
@@ -245,7 +246,7 @@ const rescheduled = (now: number) => ({
   closesAt: new Date(now + 20 * DAY).toISOString(),
   disclosure: 'named',
 });
-/** An ordinary motion, a special one and an election of two seats among three candidates, in that order. */
+/** An ordinary motion, a special one and a by-election (补选) of two seats among three candidates, in that order. */
 const MOTIONS = [
   { matterType: 'property_manager', title: '续聘物业服务企业' },
   { matterType: 'raise_maintenance_fund', title: '续筹维修资金' },
@@ -254,6 +255,7 @@ const MOTIONS = [
     matterType: 'committee_election',
     title: '补选业主委员会委员',
     seats: 2,
+    byElection: true,
     candidates: [{ name: '张三' }, { name: '李四' }, { name: '王五' }],
   },
 ];
@@ -296,6 +298,7 @@ const paperBallot = (m: Meeting, rollOwnerId: string) => ({
   rollOwnerId,
   channel: 'paper',
   paperRef: 'No.0007',
+  receivedAt: h.clock.now().toISOString(),
   choices: [
     { motionId: m.motions.ordinary, choice: 'oppose' },
     { motionId: m.motions.special, choice: 'oppose' },
@@ -385,6 +388,7 @@ describe('业主大会 (a meeting from draft to published result)', () => {
       matterType: 'rebuild',
       title: '选举',
       seats: 1,
+      byElection: true,
       candidates: [{ name: '甲' }],
     });
     expect(wrong.body.errors).toEqual([
@@ -426,7 +430,9 @@ describe('业主大会 (a meeting from draft to published result)', () => {
       },
     });
     expect(opened.body.rollHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(opened.body.chainHead).toBe(opened.body.rollHash);
+    // The chain starts from the roll commitment extended by the meeting's terms.
+    expect(opened.body.chainHead).toMatch(/^[0-9a-f]{64}$/);
+    expect(opened.body.chainHead).not.toBe(opened.body.rollHash);
     await seedRegistry(h.services.db, world.tenantA.id, {
       owners: { late: '新业主' },
       units: [{ building: '2栋', room: '201', area: 90 * M2, owners: ['late'] }],
@@ -605,29 +611,48 @@ describe('业主大会 (a meeting from draft to published result)', () => {
     const checked = await h.call('GET', `${publicBase}/receipts/${receipt.toLowerCase().replace(/-/g, '')}`);
     expect(checked).toMatchObject({
       status: 200,
-      body: { receipt, status: 'accepted', channel: 'online', meeting: { title: '2026年第一次业主大会' } },
+      body: {
+        receipt,
+        status: 'accepted',
+        channel: 'online',
+        seq: 4,
+        replacedBy: null,
+        meeting: { title: '2026年第一次业主大会' },
+      },
     });
-    expect(checked.body.choices).toEqual([
+    // Whoever holds the code learns that the ballot counted, never how it voted.
+    expect(checked.body.choices).toBeNull();
+    expect(JSON.stringify(checked.body)).not.toContain('oppose');
+    // The voter, signed in, sees their own choices; another member does not.
+    const own = await call('v4', 'GET', `${A()}/p/voting/receipts/${receipt}`);
+    expect(own.body.choices).toEqual([
       { motionTitle: '续聘物业服务企业', choice: 'oppose', candidates: [] },
       { motionTitle: '续筹维修资金', choice: 'oppose', candidates: [] },
       { motionTitle: '补选业主委员会委员', choice: null, candidates: ['李四', '王五'] },
     ]);
+    expect((await call('v2', 'GET', `${A()}/p/voting/receipts/${receipt}`)).body.choices).toBeNull();
     expect((await h.call('GET', `${publicBase}/receipts/0000-0000-0000`)).body.code).toBe('voting.receipt_missing');
-    expect((await h.call('GET', `${publicBase}/meetings/${m.id}/chain`)).body).toEqual({
+    const chainCheck = await h.call('GET', `${publicBase}/meetings/${m.id}/chain`);
+    expect(chainCheck.body.difference).toBeNull();
+    expect(chainCheck.body).toEqual({
       ok: true,
       entries: 7,
       head: expect.any(String),
       firstBrokenSeq: null,
+      difference: null,
     });
 
-    // Someone with database access changes v4's opposition into agreement.
+    // Someone with database access changes v4's opposition into agreement: the board anyone downloads shows it.
     await withTenant(h.services.db, world.tenantA.id, (tx) =>
       tx.execute(
         sql`update voting_ballots set choices = jsonb_set(choices, '{0,choice}', '"agree"') where receipt = ${receipt}`,
       ),
     );
-    const broken = (await h.call('GET', `${publicBase}/meetings/${m.id}/chain`)).body;
-    expect(broken).toMatchObject({ ok: false, firstBrokenSeq: checked.body.seq });
+    const board = await h.call('GET', `${publicBase}/meetings/${m.id}/board.json`);
+    expect(verifyBoard(board.body as Board)).toMatchObject({
+      ok: false,
+      difference: { code: 'chain_hash', seq: checked.body.seq },
+    });
   });
 
   it('exports the ballots at the meeting’s disclosure level and prints the notice', async () => {
@@ -678,8 +703,8 @@ describe('a meeting that allows changes and shows choices live', () => {
     const now = h.clock.now().getTime();
     const created = await call('committeeA', 'POST', `${A()}/p/voting/meetings`, {
       title: '改票会议',
-      opensAt: new Date(now + 15 * DAY + 60_000).toISOString(),
-      closesAt: new Date(now + 18 * DAY).toISOString(),
+      opensAt: new Date(now + 16 * DAY).toISOString(),
+      closesAt: new Date(now + 19 * DAY).toISOString(),
       allowChange: true,
       revealLive: true,
       disclosure: 'hidden',
@@ -691,7 +716,7 @@ describe('a meeting that allows changes and shows choices live', () => {
     });
     const motionId = withMotion.body.motions[0].id;
     expect((await call('committeeA', 'POST', `${M}/announce`)).status).toBe(200);
-    h.clock.advance(15 * DAY + 120_000);
+    h.clock.advance(16 * DAY);
     // The nine counting owners of the neighbourhood every test starts with, and this test's co-owned 2栋 202: one
     // counting owner for its two co-owners.
     expect((await call('committeeA', 'POST', `${M}/open`)).body.turnout.total.count).toBe(10);
@@ -713,6 +738,16 @@ describe('a meeting that allows changes and shows choices live', () => {
       ok: true,
       entries: 2,
     });
+    // The change is on the record: the second entry names the ballot it replaces.
+    const board = (await h.call('GET', `${publicBase}/meetings/${created.body.id}/board.json`)).body as Board;
+    expect(board.chain.entries.map((e) => [e.kind, e.supersedes])).toEqual([
+      ['accepted', null],
+      ['accepted', board.chain.entries[0]!.receipt],
+    ]);
+    expect((await h.call('GET', `${publicBase}/receipts/${first.body.receipt}`)).body.replacedBy).toEqual({
+      seq: 2,
+      acceptedAt: expect.any(String),
+    });
 
     h.clock.advance(3 * DAY);
     expect((await call('committeeA', 'POST', `${M}/close`)).body.motions[0].result.outcome).toBe('not_decided');
@@ -720,6 +755,302 @@ describe('a meeting that allows changes and shows choices live', () => {
     const text = typeof csv.body === 'string' ? csv.body : new TextDecoder().decode(csv.body as ArrayBuffer);
     expect(text).toContain('修订管理规约');
     expect(text).not.toContain('2栋 202');
+  });
+});
+
+describe('the count desk: paper and proxy sheets', () => {
+  const developerOf = async (m: Meeting) =>
+    ((await call('staffA', 'GET', `${m.path}/roll`)).body.items as { id: string; kind: string; label: string }[]).find(
+      (r) => r.kind === 'developer',
+    )!;
+  const rollOwner = async (m: Meeting, room: string) =>
+    ((await call('staffA', 'GET', `${m.path}/roll?q=${encodeURIComponent(room)}`)).body.items as { id: string }[])[0]!
+      .id;
+  const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+  const upload = (m: Meeting, bytes: Uint8Array, type = 'image/png') =>
+    h.call('POST', `${m.path}/proxy-documents`, {
+      token: world.tokens.staffA,
+      body: bytes,
+      headers: { 'content-type': type },
+    });
+
+  it('refuses a sheet received after the deadline; a sheet received in time may be entered and confirmed after it, until the count', async () => {
+    const m = await meetingAt('voted');
+    const developer = await developerOf(m);
+    // The voting period ends four days after the ballots were cast (rescheduled: day 16 to day 20).
+    const closesAt = Date.parse((await call('residentA', 'GET', m.path)).body.closesAt);
+    h.clock.advance(4 * DAY);
+    const late = await call('staffA', 'POST', `${m.path}/staff-ballots`, {
+      ...paperBallot(m, developer.id),
+      receivedAt: new Date(closesAt + 60_000).toISOString(),
+    });
+    expect(late).toMatchObject({
+      status: 409,
+      body: { code: 'voting.received_late', title: '该表决票在投票截止后才收到，不能计入' },
+    });
+    const future = await call('staffA', 'POST', `${m.path}/staff-ballots`, {
+      ...paperBallot(m, developer.id),
+      receivedAt: new Date(h.clock.now().getTime() + DAY).toISOString(),
+    });
+    expect(future.body.code).toBe('voting.received_future');
+    const inTime = await call('staffA', 'POST', `${m.path}/staff-ballots`, {
+      ...paperBallot(m, developer.id),
+      receivedAt: new Date(closesAt - 60_000).toISOString(),
+    });
+    expect(inTime.status).toBe(201);
+    const [entry] = (await call('committeeA', 'GET', `${m.path}/staff-ballots`)).body.items;
+    expect(entry.receivedAt).toBe(new Date(closesAt - 60_000).toISOString());
+    expect((await call('committeeA', 'POST', `${m.path}/staff-ballots/${entry.id}/confirm`)).status).toBe(200);
+    const closed = await call('committeeA', 'POST', `${m.path}/close`);
+    expect(closed.body.turnout.participants.count).toBe(7);
+  });
+
+  it('takes each sheet number once, keeps refused repeats for the reconciliation, and records a rejected entry in the chain', async () => {
+    const m = await meetingAt('voted');
+    const developer = await developerOf(m);
+    const o6 = await rollOwner(m, '106');
+    expect((await call('staffA', 'POST', `${m.path}/staff-ballots`, paperBallot(m, developer.id))).status).toBe(201);
+    const repeated = await call('staffA', 'POST', `${m.path}/staff-ballots`, paperBallot(m, o6));
+    expect(repeated).toMatchObject({ status: 409, body: { code: 'voting.sheet_taken' } });
+    const [entry] = (await call('committeeA', 'GET', `${m.path}/staff-ballots`)).body.items;
+    // The entry was typed against the wrong owner: rejected, its number free again for the corrected entry.
+    expect((await call('committeeA', 'POST', `${m.path}/staff-ballots/${entry.id}/reject`)).status).toBe(204);
+    expect((await call('staffA', 'POST', `${m.path}/staff-ballots`, paperBallot(m, o6))).status).toBe(201);
+    const invalid = await call('staffA', 'POST', `${m.path}/staff-ballots`, {
+      ...paperBallot(m, developer.id),
+      paperRef: 'No.0008',
+      wholeInvalid: true,
+      choices: [],
+    });
+    expect(invalid.status).toBe(201);
+    for (const pending of (await call('committeeA', 'GET', `${m.path}/staff-ballots`)).body.items)
+      expect((await call('committeeA', 'POST', `${m.path}/staff-ballots/${pending.id}/confirm`)).status).toBe(200);
+    expect(
+      succeeded(await call('staffA', 'PUT', `${m.path}/sheet-counts`, { issued: 10, returned: 4 }), 200).body,
+    ).toEqual({
+      issued: 10,
+      returned: 4,
+      entered: 3,
+      pending: 0,
+      confirmed: 1,
+      rejected: 1,
+      invalid: 1,
+      duplicatesRefused: 1,
+      proxies: [],
+    });
+    const board = (await h.call('GET', `/api/v1/public/n/${world.tenantA.slug}/p/voting/meetings/${m.id}/board.json`))
+      .body as Board;
+    // The rejection first; the two confirmations (at the same moment of the test's clock) in either order.
+    const paperEntries = board.chain.entries.slice(6).map((e) => [e.kind, e.channel, e.sheet]);
+    expect(paperEntries[0]).toEqual(['rejected', 'paper', 'No.0007']);
+    expect(paperEntries.slice(1)).toEqual(
+      expect.arrayContaining([
+        ['accepted', 'paper', 'No.0007'],
+        ['invalid', 'paper', 'No.0008'],
+      ]),
+    );
+    expect(verifyBoard(board)).toMatchObject({ ok: true, counted: 8 });
+    h.clock.advance(4 * DAY);
+    const closed = await call('committeeA', 'POST', `${m.path}/close`);
+    // The 废票 sheet takes part and agrees with nothing: 8 of 9 owners, 900 m².
+    expect(closed.body.motions[0].result).toMatchObject({
+      participants: { count: 8, area: 900 * M2 },
+      invalid: { count: 1, area: 100 * M2 },
+    });
+    const exported = await call('residentA', 'GET', `${m.path}/results?format=csv&table=reconciliation`);
+    const text = typeof exported.body === 'string' ? exported.body : new TextDecoder().decode(exported.raw);
+    expect(text).toContain('重复编号被拒,1');
+  });
+
+  it('takes a proxy with its signed authorisation (checked by its bytes) and no more owners per holder than the setting allows', async () => {
+    succeeded(
+      await call('adminA', 'PUT', `${A()}/plugins/voting/settings`, {
+        settings: { supportThreshold: 2, proxyLimit: 1 },
+      }),
+      200,
+    );
+    const m = await meetingAt('voted');
+    const svg = await upload(m, new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'image/png');
+    expect(svg).toMatchObject({ status: 400, body: { code: 'voting.document_invalid' } });
+    const document = succeeded(await upload(m, PNG), 201).body;
+    expect(document).toMatchObject({
+      mediaType: 'image/png',
+      size: PNG.length,
+      digest: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    const proxy = (rollOwnerId: string, paperRef: string) => ({
+      ...paperBallot(m, rollOwnerId),
+      channel: 'proxy',
+      paperRef,
+      proxyName: '王 大伟',
+      proxyDocumentId: document.id,
+    });
+    const withoutDocument = await call('staffA', 'POST', `${m.path}/staff-ballots`, {
+      ...proxy(await rollOwner(m, '106'), 'P-1'),
+      proxyDocumentId: null,
+    });
+    expect(withoutDocument.body.errors).toEqual([expect.objectContaining({ path: 'proxyDocumentId' })]);
+    expect(
+      (await call('staffA', 'POST', `${m.path}/staff-ballots`, proxy(await rollOwner(m, '106'), 'P-1'))).status,
+    ).toBe(201);
+    // The same holder, written with a full-width space: one holder, over the limit of one.
+    const second = await call('staffA', 'POST', `${m.path}/staff-ballots`, {
+      ...proxy(await rollOwner(m, '107'), 'P-2'),
+      proxyName: '王　大伟',
+    });
+    expect(second).toMatchObject({ status: 409, body: { code: 'voting.proxy_limit' } });
+    const shown = await h.call('GET', `${m.path}/proxy-documents/${document.id}`, { token: world.tokens.committeeA });
+    expect(shown.status).toBe(200);
+    expect(new Uint8Array(shown.raw)).toEqual(PNG);
+    expect((await call('residentA', 'GET', `${m.path}/proxy-documents/${document.id}`)).status).toBe(403);
+    expect((await call('staffA', 'GET', `${m.path}/reconciliation`)).body.proxies).toEqual([
+      { holder: '王 大伟', count: 1 },
+    ]);
+    const [entry] = (await call('committeeA', 'GET', `${m.path}/staff-ballots`)).body.items;
+    succeeded(await call('committeeA', 'POST', `${m.path}/staff-ballots/${entry.id}/confirm`), 200);
+    const board = (await h.call('GET', `/api/v1/public/n/${world.tenantA.slug}/p/voting/meetings/${m.id}/board.json`))
+      .body as Board;
+    const last = board.chain.entries.at(-1)!;
+    // The board names the holder by a pseudonym and the authorisation by its digest, never the name.
+    expect(last).toMatchObject({
+      channel: 'proxy',
+      authorisation: document.digest,
+      proxy: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
+    expect(JSON.stringify(board)).not.toContain('大伟');
+  });
+
+  it('never lets another neighbourhood reach a meeting’s paper, documents or reconciliation', async () => {
+    const m = await meetingAt('open');
+    const document = succeeded(await upload(m, PNG), 201).body;
+    const other = m.path.replace(A(), B());
+    for (const path of [`${other}/reconciliation`, `${other}/proxy-documents/${document.id}`])
+      expect((await call('adminB', 'GET', path)).status).toBe(404);
+    expect((await call('adminB', 'PUT', `${other}/sheet-counts`, { issued: 1, returned: 1 })).status).toBe(404);
+    expect((await call('adminB', 'GET', `${m.path}/reconciliation`)).status).toBe(404);
+  });
+});
+
+describe('a chain anyone can check', () => {
+  const publicBase = () => `/api/v1/public/n/${world.tenantA.slug}/p/voting`;
+  const tables = () =>
+    withTenant(h.services.db, world.tenantA.id, async (tx) => [
+      (await tx.execute(sql`select * from voting_ballots order by id`)).rows,
+      (await tx.execute(sql`select * from voting_meetings order by id`)).rows,
+    ]);
+
+  it('checks the chain and answers receipts without writing anything', async () => {
+    const m = await meetingAt('voted');
+    const before = await tables();
+    const check = await h.call('GET', `${publicBase()}/meetings/${m.id}/chain`);
+    expect(check.body).toMatchObject({ ok: true, entries: 6 });
+    const receipt = (await mine(m, 'v2')).items[0].ballot.receipt;
+    expect((await h.call('GET', `${publicBase()}/receipts/${receipt}`)).body.seq).toBe(2);
+    expect((await h.call('GET', `${publicBase()}/meetings/${m.id}/board.json`)).status).toBe(200);
+    expect(await tables()).toEqual(before);
+  });
+
+  it('detects a ballot flipped from accepted to rejected or replaced, and refuses to count', async () => {
+    const m = await meetingAt('voted');
+    const receipt = (await mine(m, 'v3')).items[0].ballot.receipt;
+    await withTenant(h.services.db, world.tenantA.id, (tx) =>
+      tx.execute(sql`update voting_ballots set status = 'rejected' where receipt = ${receipt}`),
+    );
+    expect((await h.call('GET', `${publicBase()}/meetings/${m.id}/chain`)).body).toMatchObject({
+      ok: false,
+      firstBrokenSeq: 3,
+      difference: { code: 'chain_hash', seq: 3 },
+    });
+    await withTenant(h.services.db, world.tenantA.id, (tx) =>
+      tx.execute(sql`update voting_ballots set status = 'superseded' where receipt = ${receipt}`),
+    );
+    h.clock.advance(4 * DAY);
+    const refused = await call('committeeA', 'POST', `${m.path}/close`);
+    expect(refused).toMatchObject({ status: 409, body: { code: 'voting.chain_broken' } });
+    expect(refused.body.detail).toContain('entry 3');
+  });
+
+  it('detects an area edited on the frozen roll', async () => {
+    const m = await meetingAt('voted');
+    await withTenant(h.services.db, world.tenantA.id, async (tx) => {
+      await tx.execute(
+        sql`update voting_roll_units set area = area * 2 where meeting_id = ${m.id} and room like '%101'`,
+      );
+      await tx.execute(
+        sql`update voting_roll_owners set area = area * 2 where meeting_id = ${m.id} and label like '%101'`,
+      );
+    });
+    expect((await h.call('GET', `${publicBase()}/meetings/${m.id}/chain`)).body).toMatchObject({
+      ok: false,
+      difference: { code: 'roll_commitment' },
+    });
+  });
+});
+
+describe('a motion for some buildings only', () => {
+  it('is on the ballots of those buildings’ owners only, and counts over their units', async () => {
+    // 2栋: three owners of their own; o1 (1栋 101) also owns 2栋 301.
+    const v21 = await addOwnerAccount('v21');
+    await seedRegistry(h.services.db, world.tenantA.id, {
+      owners: { t1: '二栋1', t2: '二栋2', t3: '二栋3' },
+      units: [
+        { building: '2栋', room: '101', area: 80 * M2, owners: ['t1'] },
+        { building: '2栋', room: '102', area: 80 * M2, owners: ['t2'] },
+        { building: '2栋', room: '103', area: 80 * M2, owners: ['t3'] },
+      ],
+      verified: { t1: v21 },
+    });
+    const now = h.clock.now().getTime();
+    const created = await call('committeeA', 'POST', `${A()}/p/voting/meetings`, {
+      title: '2栋电梯',
+      opensAt: new Date(now + 16 * DAY).toISOString(),
+      closesAt: new Date(now + 20 * DAY).toISOString(),
+    });
+    // The draft shows its manager the buildings a motion may be scoped to.
+    const second = (created.body.buildings as { id: string; name: string }[]).find((b) => b.name === '2栋')!;
+    const M = `${A()}/p/voting/meetings/${created.body.id}`;
+    const unknown = await call('committeeA', 'POST', `${M}/motions`, {
+      matterType: 'use_maintenance_fund',
+      title: '使用维修资金更换2栋电梯',
+      scope: ['00000000-0000-4000-8000-000000000000'],
+    });
+    expect(unknown.body.code).toBe('voting.scope_invalid');
+    await call('committeeA', 'POST', `${M}/motions`, { matterType: 'management_statute', title: '修订管理规约' });
+    const added = await call('committeeA', 'POST', `${M}/motions`, {
+      matterType: 'use_maintenance_fund',
+      title: '使用维修资金更换2栋电梯',
+      scope: [second.id],
+    });
+    const [whole, lift] = added.body.motions;
+    expect(lift.scope).toEqual([{ id: second.id, name: '2栋' }]);
+    succeeded(await call('committeeA', 'POST', `${M}/announce`), 200);
+    h.clock.advance(17 * DAY);
+    succeeded(await call('committeeA', 'POST', `${M}/open`), 200);
+
+    const residentA = (await call('residentA', 'GET', `${M}/mine`)).body.items[0];
+    const v2 = (await call('v2', 'GET', `${M}/mine`)).body.items[0];
+    const t1 = (await call('v21', 'GET', `${M}/mine`)).body.items[0];
+    expect(v2.motionIds).toEqual([whole.id]);
+    expect(t1.motionIds).toEqual([whole.id, lift.id]);
+    expect(residentA.motionIds).toEqual([whole.id]);
+    const vote = (who: string, rollOwnerId: string, ids: string[]) =>
+      call(who, 'POST', `${M}/ballots`, {
+        rollOwnerId,
+        choices: ids.map((motionId) => ({ motionId, choice: 'agree' })),
+      });
+    expect((await vote('v2', v2.rollOwnerId, [whole.id, lift.id])).body.code).toBe('voting.choice_invalid');
+    expect((await vote('v21', t1.rollOwnerId, [whole.id])).body.code).toBe('voting.choices_incomplete');
+    succeeded(await vote('v2', v2.rollOwnerId, [whole.id]), 201);
+    succeeded(await vote('v21', t1.rollOwnerId, [whole.id, lift.id]), 201);
+    h.clock.advance(4 * DAY);
+    const closed = succeeded(await call('committeeA', 'POST', `${M}/close`), 200).body;
+    // The lift motion's roll: 2栋's three owners, 240 m²; one took part.
+    expect(closed.motions[1].result).toMatchObject({
+      total: { area: 240 * M2, count: 3 },
+      participants: { area: 80 * M2, count: 1 },
+      outcome: 'not_decided',
+    });
+    expect(closed.motions[0].result.total).toEqual({ area: 1240 * M2, count: 12 });
   });
 });
 

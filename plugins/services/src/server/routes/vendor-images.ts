@@ -1,11 +1,11 @@
 import { ORGANISATION_MANAGERS } from '@city/contracts/values';
 import { z } from '@hono/zod-openapi';
-import { fileResponse, json, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
+import { fileResponse, json, pluginRoute, sniffUpload, type PluginRouter } from '@city/plugin-sdk/server';
 import type { Schema } from 'hono';
 import type { ServicesSettings } from '../../manifest.ts';
 import { and, eq } from 'drizzle-orm';
 import { IMAGE_TYPES, images } from '../../schema.ts';
-import { imageFile, MAX_IMAGE_BYTES, MAX_IMAGES, sniffImage } from '../images.ts';
+import { imageFile, MAX_IMAGE_BYTES, MAX_IMAGES } from '../images.ts';
 import { fail } from '../errors.ts';
 import { offeringParams, oneOffering } from '../vendor-offerings.ts';
 
@@ -51,7 +51,7 @@ export const vendorImageRoutes = <R extends Schema>(router: PluginRouter<Service
       if (view.images.length >= MAX_IMAGES) throw fail('too_many_images');
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       if (bytes.length > MAX_IMAGE_BYTES) throw fail('image_too_large');
-      const contentType = sniffImage(bytes);
+      const contentType = sniffUpload(bytes, IMAGE_TYPES);
       if (!contentType) throw fail('image_invalid');
       const [row] = await ctx.db
         .insert(images)

@@ -14,16 +14,16 @@ import {
 } from '../../contracts.ts';
 import { ballots, rollOwners, rollUnits } from '../../schema.ts';
 import { meetingParams } from './params.ts';
-import { checkChoices, type Ballot } from '../ballot-rules.ts';
+import { ballotPapers, checkChoices, type Ballot } from '../ballot-rules.ts';
+import { checkChain } from '../chain-check.ts';
 import { confirmEntry, enterOnBehalf, loadRollOwner, rejectEntry } from '../count-desk.ts';
+import { TELLERS } from '../access.ts';
 import { fail } from '../errors.ts';
-import { loadMeeting, motionsOf, type Settings } from '../meetings.ts';
+import { type Settings } from '../meetings.ts';
+import { loadMeeting, motionsOf } from '../meeting-rows.ts';
 import { onlineBallots } from '../online-ballots.ts';
-import { verifyChain } from '../results.ts';
 
 const entryParams = meetingParams.extend({ ballotId: z.uuid() });
-/** Who types in paper and proxy ballots and checks each other's entries. */
-const TELLERS = ['tenant:admin', 'tenant:committee', 'tenant:staff'] as const;
 type Ctx = PluginContext<Settings>;
 
 const mine = pluginRoute({
@@ -188,12 +188,19 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
             )
         : [];
       const byOwner = new Map(cast.map((b) => [b.rollOwnerId, b]));
+      const paperOf = await ballotPapers(
+        ctx,
+        meeting.id,
+        await motionsOf(ctx, meeting.id),
+        owners.map((o) => o.id),
+      );
       const items = owners.map((o) => {
         const b = byOwner.get(o.id);
         return {
           rollOwnerId: o.id,
           label: o.label,
           area: o.area,
+          motionIds: paperOf(o.id).map((m) => m.id),
           ballot: b
             ? {
                 receipt: b.receipt,
@@ -274,9 +281,15 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
           )
         : new Set<string>();
       const last = page.at(-1);
+      const paperOf = await ballotPapers(
+        ctx,
+        meeting.id,
+        await motionsOf(ctx, meeting.id),
+        page.map((o) => o.id),
+      );
       return c.json(
         {
-          items: page.map((o) => ({ ...o, voted: voted.has(o.id) })),
+          items: page.map((o) => ({ ...o, voted: voted.has(o.id), motionIds: paperOf(o.id).map((m) => m.id) })),
           nextCursor: rows.length > PAGE && last ? `${last.id}:${last.label}` : null,
         },
         200,
@@ -287,21 +300,32 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
       const meeting = await openMeeting(ctx, c.req.valid('param').meetingId);
       const input = c.req.valid('json');
       const owner = await loadRollOwner(ctx, meeting.id, input.rollOwnerId);
-      const choices = checkChoices(await motionsOf(ctx, meeting.id), input.choices, true);
+      const paperOf = await ballotPapers(ctx, meeting.id, await motionsOf(ctx, meeting.id), [owner.id]);
       const ballot = await enterOnBehalf(ctx, {
         meeting,
         rollOwnerId: owner.id,
-        choices,
+        choices: input.wholeInvalid ? [] : checkChoices(paperOf(owner.id), input.choices, true),
+        wholeInvalid: input.wholeInvalid,
         channel: input.channel,
-        paperRef: input.paperRef,
-        proxyName: input.proxyName,
-        proxyAuthorisation: input.proxyAuthorisation,
+        receivedAt: new Date(input.receivedAt),
+        paperRef: input.paperRef || null,
+        proxy:
+          input.channel === 'proxy'
+            ? { holder: input.proxyName, documentId: input.proxyDocumentId!, limit: ctx.settings.proxyLimit }
+            : null,
       });
       await ctx.audit.append({
         action: 'ballot_entered',
         targetType: 'voting_ballot',
         targetId: ballot.id,
-        details: { meetingId: meeting.id, channel: input.channel, paperRef: input.paperRef, owner: owner.label },
+        details: {
+          meetingId: meeting.id,
+          channel: input.channel,
+          paperRef: input.paperRef,
+          receivedAt: input.receivedAt,
+          wholeInvalid: input.wholeInvalid,
+          owner: owner.label,
+        },
       });
       return c.json(receiptOf(ballot), 201);
     })
@@ -321,7 +345,9 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
         channel: b.channel as 'paper' | 'proxy',
         paperRef: b.paperRef,
         proxyName: b.proxyName,
-        proxyAuthorisation: b.proxyAuthorisation,
+        proxyDocumentId: b.proxyDocumentId,
+        receivedAt: b.receivedAt?.toISOString() ?? null,
+        wholeInvalid: b.wholeInvalid,
         choices: b.choices as unknown as ChoiceInput[],
         enteredByName: b.enteredByName ?? '',
         enteredByMe: b.enteredBy === ctx.actor!.id,
@@ -359,5 +385,5 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
     .openapi(chain, async (c) => {
       const ctx = c.get('plugin');
       const meeting = await openMeeting(ctx, c.req.valid('param').meetingId);
-      return c.json(await verifyChain(ctx, meeting.id), 200);
+      return c.json(await checkChain(ctx, meeting), 200);
     });

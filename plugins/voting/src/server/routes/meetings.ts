@@ -8,20 +8,11 @@ import { meetingParams } from './params.ts';
 import { ballots, candidates, meetings, motions } from '../../schema.ts';
 import { canManage, requireManager } from '../access.ts';
 import { sealChain } from '../ballot-sealing.ts';
-import { fail } from '../errors.ts';
-import {
-  countedBallots,
-  earliestOpening,
-  loadMeeting,
-  meetingSummaries,
-  meetingView,
-  motionsOf,
-  tally,
-  turnout,
-  type Meeting,
-  type Settings,
-} from '../meetings.ts';
-import { freezeRoll } from '../roll.ts';
+import { auditMeeting } from '../chain-check.ts';
+import { openVoting } from '../opening.ts';
+import { differenceText, fail } from '../errors.ts';
+import { earliestOpening, meetingSummaries, meetingView, turnout, type Settings } from '../meetings.ts';
+import { loadMeeting, motionsOf, type Meeting } from '../meeting-rows.ts';
 import { announceRoll, publishRollChanges } from '../roll-announcement.ts';
 import { meetingNotice, resultNotice } from '../texts.ts';
 import { FILES, PAGES } from '../../pages.ts';
@@ -177,6 +168,10 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
       const meeting = await managed(ctx, c.req.valid('param').meetingId);
       requireDraft(meeting);
       const { candidates: people, ...input } = c.req.valid('json');
+      if (input.scope) {
+        const known = new Set((await ctx.registry.buildings()).map((b) => b.id));
+        if (input.scope.some((id) => !known.has(id))) throw fail('scope_invalid');
+      }
       const [last] = await ctx.db
         .select({ position: sql<number>`coalesce(max(${motions.position}), 0)`.mapWith(Number) })
         .from(motions)
@@ -217,7 +212,7 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
       requireDraft(meeting);
       if (!(await motionsOf(ctx, meeting.id)).length) throw fail('no_motions');
       const now = ctx.now();
-      // The notice period runs from the announcement: voting may open no earlier than N days after it.
+      // The notice period runs from the announcement (its day not counted): voting opens after its last day.
       if (meeting.opensAt < earliestOpening({ ...meeting, announcedAt: now }, ctx.settings, now))
         throw fail('notice_period');
       // The roll as it would freeze now: its totals are published with the notice (and the units kept for opening).
@@ -260,27 +255,20 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
       const now = ctx.now();
       if (now < meeting.opensAt) throw fail('too_early');
       if (now >= meeting.closesAt) throw fail('voting_ended');
-      const roll = await freezeRoll(ctx, meeting.id);
-      const [row] = await ctx.db
-        .update(meetings)
-        .set({
-          status: 'open',
-          openedAt: now,
-          rollHash: roll.hash,
-          rollArea: roll.total.area,
-          rollCount: roll.total.count,
-          chainHead: roll.hash,
-        })
-        .where(eq(meetings.id, meeting.id))
-        .returning();
+      const row = await openVoting(ctx, meeting, now);
       await ctx.audit.append({
         action: 'voting_opened',
         targetType: 'voting_meeting',
         targetId: meeting.id,
-        details: { rollHash: roll.hash, ...roll.total },
+        details: {
+          rollHash: row.rollHash,
+          chainStart: row.chainStart,
+          area: row.rollArea,
+          count: row.rollCount,
+        },
       });
-      await publishRollChanges(ctx, row!);
-      return c.json(await view(ctx, row!), 200);
+      await publishRollChanges(ctx, row);
+      return c.json(await view(ctx, row), 200);
     })
     .openapi(close, async (c) => {
       const ctx = c.get('plugin');
@@ -289,15 +277,13 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
       if (ctx.now() < meeting.closesAt) throw fail('too_early_to_close');
       const pending = await turnout(ctx, meeting);
       if (pending?.pendingPaper) throw fail('pending_ballots');
-      // Holding the meeting FOR UPDATE: no ballot can land any more; every accepted one goes into the chain first.
+      // Holding the meeting FOR UPDATE: no ballot can land any more; every decided one goes into the chain first.
       await sealChain(ctx, meeting.id, 'wait');
-      const agenda = await motionsOf(ctx, meeting.id);
-      const results = tally(meeting, agenda, await countedBallots(ctx, meeting.id));
-      for (const motion of agenda)
-        await ctx.db
-          .update(motions)
-          .set({ result: results.get(motion.id) })
-          .where(eq(motions.id, motion.id));
+      // The count is the verifier's recount of the opened board: what anyone can redo from it, or nothing.
+      const { verification } = await auditMeeting(ctx, await loadMeeting(ctx, meeting.id), true);
+      if (!verification.ok) throw fail('chain_broken', differenceText(verification.difference));
+      for (const [motionId, result] of Object.entries(verification.totals!))
+        await ctx.db.update(motions).set({ result }).where(eq(motions.id, motionId));
       const closedAt = ctx.now();
       const [closed] = await ctx.db
         .update(meetings)

@@ -1,6 +1,13 @@
 import { z, type RouteHandler } from '@hono/zod-openapi';
 import { MEDIA_TYPES } from '@city/plugin-sdk/documents';
-import { fileResponse as file, json, pluginRoute, type PluginEnv, type PluginRouter } from '@city/plugin-sdk/server';
+import {
+  fileResponse as file,
+  json,
+  pluginRoute,
+  type PluginContext,
+  type PluginEnv,
+  type PluginRouter,
+} from '@city/plugin-sdk/server';
 import type { Schema } from 'hono';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import {
@@ -10,13 +17,15 @@ import {
   VerifiedReceiptSchema,
   type ChoiceInput,
 } from '../../contracts.ts';
-import { ballots, meetings } from '../../schema.ts';
+import { ballots, meetings, rollOwners } from '../../schema.ts';
 import { meetingParams } from './params.ts';
-import { sealChain } from '../ballot-sealing.ts';
-import { normaliseReceipt } from '../chain.ts';
+import { loadBoard } from '../board.ts';
+import { checkChain } from '../chain-check.ts';
+import { normaliseReceipt } from '../receipts.ts';
 import { fail } from '../errors.ts';
-import { loadMeeting, meetingSummaries, meetingView, motionsOf, type Settings } from '../meetings.ts';
-import { recordedAnswer, resultPdf, resultTable, verifyChain } from '../results.ts';
+import { meetingSummaries, meetingView, type Settings } from '../meetings.ts';
+import { loadMeeting, motionsOf } from '../meeting-rows.ts';
+import { reconciliationTable, recordedAnswer, resultPdf, resultTable } from '../results.ts';
 
 const exportTable = pluginRoute({
   method: 'get',
@@ -24,7 +33,14 @@ const exportTable = pluginRoute({
   summary:
     '导出表决明细（CSV / XLSX，按会议的公开范围）/ Export the ballots (CSV / XLSX, at the meeting’s disclosure level)',
   access: ['tenant:member'],
-  request: { params: meetingParams, query: z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') }) },
+  request: {
+    params: meetingParams,
+    query: z.object({
+      format: z.enum(['csv', 'xlsx']).default('xlsx'),
+      /** The ballots (after the count), or the paper reconciliation (any time after opening). */
+      table: z.enum(['ballots', 'reconciliation']).default('ballots'),
+    }),
+  },
   responses: { 200: file(MEDIA_TYPES.xlsx) },
 });
 const pdfRoute = (access: readonly ['tenant:member'] | readonly ['public']) =>
@@ -44,13 +60,29 @@ const chainRoute = pluginRoute({
   request: { params: meetingParams },
   responses: { 200: json(ChainCheckSchema) },
 });
-const receipt = pluginRoute({
+const receiptRoute = (access: readonly ['public'] | readonly ['tenant:member']) =>
+  pluginRoute({
+    method: 'get',
+    path: '/receipts/{receipt}',
+    summary:
+      access[0] === 'public'
+        ? '按回执码核对表决票是否计入（不显示选择）/ Check that a ballot is in the chain (without its choices)'
+        : '按回执码核对表决票；本人的表决票显示选择 / Check a ballot; one’s own shows its choices',
+    access,
+    // As people type it (any case, with or without dashes or spaces); normalised by the handler.
+    request: { params: z.object({ receipt: z.string().regex(/^[0-9A-Za-z -]{12,20}$/, { error: 'invalid_format' }) }) },
+    responses: { 200: json(VerifiedReceiptSchema) },
+  });
+const publicReceipt = receiptRoute(['public']);
+const memberReceipt = receiptRoute(['tenant:member']);
+const boardRoute = pluginRoute({
   method: 'get',
-  path: '/receipts/{receipt}',
-  summary: '按回执码核对表决票 / Check a ballot by its receipt code',
+  path: '/meetings/{meetingId}/board.json',
+  summary:
+    '公告板：名册承诺、全部记录链条目与结果（JSON，可离线复核）/ The bulletin board: roll commitment, every chain entry and the results (JSON, for the offline verifier)',
   access: ['public'],
-  request: { params: z.object({ receipt: z.string().max(20) }) },
-  responses: { 200: json(VerifiedReceiptSchema) },
+  request: { params: meetingParams },
+  responses: { 200: file('application/json', 'The board (city-life/meeting-board@1)') },
 });
 const supervisedList = pluginRoute({
   method: 'get',
@@ -81,65 +113,91 @@ const servePdf: RouteHandler<typeof memberPdf, PluginEnv<Settings>> = async (c) 
   });
 };
 
+/**
+ * A ballot by its receipt code: where it stands in the chain (read only: a ballot accepted a moment ago may still be
+ * waiting for its place), and what replaced it. Its choices only to a signed-in voter of its counting owner.
+ */
+async function receiptView(ctx: PluginContext<Settings>, value: string) {
+  const code = normaliseReceipt(value);
+  if (!code) throw fail('receipt_missing');
+  const [row] = await ctx.db
+    .select({ ballot: ballots, meeting: meetings, voters: rollOwners.voterOwnerIds })
+    .from(ballots)
+    .innerJoin(meetings, eq(meetings.id, ballots.meetingId))
+    .innerJoin(rollOwners, eq(rollOwners.id, ballots.rollOwnerId))
+    .where(eq(ballots.receipt, code));
+  if (!row) throw fail('receipt_missing');
+  const { ballot: b, meeting: m } = row;
+  const [later] = await ctx.db
+    .select({ seq: ballots.seq, acceptedAt: ballots.acceptedAt })
+    .from(ballots)
+    .where(and(eq(ballots.meetingId, m.id), eq(ballots.supersedes, b.receipt)));
+  const mine = ctx.actor ? new Set(await ctx.registry.ownerIdsOf(ctx.actor.id)) : new Set<string>();
+  const voter = row.voters.some((id) => mine.has(id));
+  const agenda = voter ? await motionsOf(ctx, m.id) : [];
+  const answered = new Set((b.choices as unknown as ChoiceInput[]).map((c) => c.motionId));
+  return {
+    meeting: { id: m.id, title: m.title, status: m.status, rollHash: m.rollHash, chainHead: m.chainHead },
+    receipt: b.receipt,
+    status: b.status,
+    channel: b.channel,
+    seq: b.seq,
+    entryHash: b.entryHash,
+    acceptedAt: b.acceptedAt?.toISOString() ?? null,
+    receivedAt: b.receivedAt?.toISOString() ?? null,
+    replacedBy: later ? { seq: later.seq, acceptedAt: later.acceptedAt?.toISOString() ?? null } : null,
+    choices: voter
+      ? agenda
+          .filter((motion) => answered.has(motion.id) || b.wholeInvalid)
+          .map((motion) => ({
+            motionTitle: motion.title,
+            ...(b.wholeInvalid
+              ? { choice: 'invalid' as const, candidates: [] }
+              : recordedAnswer(motion, b.choices as unknown as ChoiceInput[])),
+          }))
+      : null,
+  };
+}
+
 /** Members: the export and the printable notice (after the count). */
 export const resultRoutes = <R extends Schema>(router: PluginRouter<Settings, R>) =>
   router
     .openapi(exportTable, async (c) => {
       const ctx = c.get('plugin');
-      const { format } = c.req.valid('query');
+      const { format, table } = c.req.valid('query');
       const { meetingId } = c.req.valid('param');
-      const bytes = await resultTable(ctx, meetingId, format);
+      const bytes =
+        table === 'ballots'
+          ? await resultTable(ctx, meetingId, format)
+          : await reconciliationTable(ctx, meetingId, format);
       return c.body(bytes, 200, {
         'content-type': MEDIA_TYPES[format],
-        'content-disposition': `attachment; filename="results-${meetingId}.${format}"`,
+        'content-disposition': `attachment; filename="${table === 'ballots' ? 'results' : 'reconciliation'}-${meetingId}.${format}"`,
       });
     })
-    .openapi(memberPdf, servePdf);
+    .openapi(memberPdf, servePdf)
+    .openapi(memberReceipt, async (c) => c.json(await receiptView(c.get('plugin'), c.req.valid('param').receipt), 200));
 
 /** Anyone: the receipt check, the chain check and the printable result notice (the QR codes on paper lead here). */
 export const publicRoutes = (router: PluginRouter<Settings>) =>
   router
-    .openapi(receipt, async (c) => {
-      const ctx = c.get('plugin');
-      const code = normaliseReceipt(c.req.valid('param').receipt);
-      if (!code) throw fail('receipt_missing');
-      const lookup = () =>
-        ctx.db
-          .select({ ballot: ballots, meeting: meetings })
-          .from(ballots)
-          .innerJoin(meetings, eq(meetings.id, ballots.meetingId))
-          .where(eq(ballots.receipt, code));
-      let [row] = await lookup();
-      if (!row) throw fail('receipt_missing');
-      // A ballot accepted a moment ago may still be waiting for the chain: seal it now if nobody else is.
-      if (row.ballot.seq === null && row.ballot.status === 'accepted') {
-        await sealChain(ctx, row.meeting.id, 'ifFree');
-        [row] = await lookup();
-      }
-      const { ballot: b, meeting: m } = row!;
-      const agenda = await motionsOf(ctx, m.id);
-      return c.json(
-        {
-          meeting: { id: m.id, title: m.title, status: m.status, rollHash: m.rollHash, chainHead: m.chainHead },
-          receipt: b.receipt,
-          status: b.status,
-          channel: b.channel,
-          seq: b.seq,
-          entryHash: b.entryHash,
-          acceptedAt: b.acceptedAt?.toISOString() ?? null,
-          choices: agenda.map((motion) => ({
-            motionTitle: motion.title,
-            ...recordedAnswer(motion, b.choices as unknown as ChoiceInput[]),
-          })),
-        },
-        200,
-      );
-    })
+    .openapi(publicReceipt, async (c) => c.json(await receiptView(c.get('plugin'), c.req.valid('param').receipt), 200))
     .openapi(chainRoute, async (c) => {
       const ctx = c.get('plugin');
       const meeting = await loadMeeting(ctx, c.req.valid('param').meetingId);
       if (meeting.status === 'draft') throw fail('meeting_missing');
-      return c.json(await verifyChain(ctx, meeting.id), 200);
+      return c.json(await checkChain(ctx, meeting), 200);
+    })
+    .openapi(boardRoute, async (c) => {
+      const ctx = c.get('plugin');
+      const meeting = await loadMeeting(ctx, c.req.valid('param').meetingId);
+      if (!meeting.chainStart) throw fail(meeting.status === 'draft' ? 'meeting_missing' : 'board_missing');
+      // Complete after the count; while voting runs, the choices stay behind their digests.
+      const board = await loadBoard(ctx, meeting, meeting.status === 'closed');
+      return c.body(JSON.stringify(board), 200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-disposition': `inline; filename="board-${meeting.id}.json"`,
+      });
     })
     .openapi(publicPdf, servePdf);
 

@@ -6,7 +6,8 @@ import { MotionSchema, TopicToMotionSchema } from '../../contracts.ts';
 import { motions, topics } from '../../schema.ts';
 import { requireManager } from '../access.ts';
 import { fail } from '../errors.ts';
-import { loadMeeting, meetingView, type Settings } from '../meetings.ts';
+import { meetingView, type Settings } from '../meetings.ts';
+import { loadMeeting } from '../meeting-rows.ts';
 import { loadTopic, MODERATORS, topicParams } from '../topics.ts';
 
 const toMotion = pluginRoute({

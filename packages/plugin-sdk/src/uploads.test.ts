@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { sniffImage } from './images.ts';
+import { sniffUpload } from './uploads.ts';
+
+const IMAGES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+const sniffImage = (bytes: Uint8Array) => sniffUpload(bytes, IMAGES);
 
 describe('what an upload really is', () => {
   it('knows JPEG, PNG and WebP by their first bytes', () => {
@@ -17,6 +20,12 @@ describe('what an upload really is', () => {
         ),
       ),
     ).toBe('image/webp');
+  });
+
+  it('knows a PDF, and refuses one where only images are allowed', () => {
+    const pdf = new TextEncoder().encode('%PDF-1.7\n');
+    expect(sniffUpload(pdf, [...IMAGES, 'application/pdf'])).toBe('application/pdf');
+    expect(sniffImage(pdf)).toBeNull();
   });
 
   it('refuses anything else, whatever it claims to be', () => {

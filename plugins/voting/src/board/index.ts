@@ -1,0 +1,7 @@
+/** The bulletin board's pure functions, shared by the server and the standalone verifier (tools/verify-meeting.ts). */
+export * from './types.ts';
+export { entryHash, entryPayload, walkChain } from './chain.ts';
+export { chainStart, rollCommitment } from './commitment.ts';
+export { choicesDigest, keyedId, randomHex, receiptDigest } from './digests.ts';
+export { inScope, motionsFor, recount, scopedArea, scopedTotal, type CountedBallot } from './recount.ts';
+export { verifyBoard, type Difference, type Verification } from './verify.ts';
