@@ -248,6 +248,36 @@ describe('property registry', () => {
   });
 });
 
+describe('owner records that look like one person', () => {
+  it('an admin enters 张伟 on two units without an ID number, then confirms the two records as one person', async () => {
+    const page = await newPage({ width: 1280, height: 900 });
+    await signIn(page, '13900000011', 'demo1234');
+    for (const room of ['1单元 101', '1单元 102']) {
+      await page.goto(`${product.url}/n/jinse-jiayuan/registry`);
+      await page.getByRole('link', { name: /^4栋/ }).click();
+      await page.getByRole('link', { name: room }).click();
+      await page.getByRole('heading', { name: `4栋 ${room}` }).waitFor();
+      for (const other of await page.locator('input[id^="name"]').all()) await other.fill('');
+      await page.locator('#name0').fill('张伟');
+      await page.locator('#phone0').fill('13800000000');
+      await page.locator('#idNumber0').fill('');
+      await page.locator('input[name="voter"][value="0"]').check();
+      await page.getByLabel('变更原因').fill('按购房合同录入（测试）');
+      await page.getByRole('button', { name: '变更业主' }).click();
+      await expect.poll(() => page.getByText('业主已更新。').count()).toBe(1);
+    }
+    await page.goto(`${product.url}/n/jinse-jiayuan/registry`);
+    await page.getByRole('link', { name: /疑似同一业主/ }).click();
+    const group = page.locator('section', { hasText: '张伟 · 138****0000' });
+    await expect.poll(() => group.getByText('4栋 1单元 102').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${shots}/e2e-lookalikes.png`, fullPage: true });
+    await group.getByRole('button', { name: '是同一人，合并' }).click();
+    await expect.poll(() => page.getByText(/已合并为一条业主记录/).count()).toBe(1);
+    await expect.poll(() => page.getByText('张伟 · 138****0000').count()).toBe(0);
+    await page.context().close();
+  });
+});
+
 describe('registry import and resident verification', () => {
   it('an admin imports a registry file and prints letters; a new resident claims a unit with a code and reads residents-only notices', async () => {
     const admin = await newPage({ width: 1280, height: 900 });
@@ -467,6 +497,8 @@ describe('业主大会 voting', () => {
     const committee = await newPage({ width: 1280, height: 900 });
     await signIn(committee, '13900000013', 'demo1234');
     await committee.goto(`${product.url}/n/jinse-jiayuan/p/voting/meetings`);
+    // Its voting period is over: it reads so by the clock, though nobody has closed it yet.
+    await expect.poll(() => committee.getByText('投票已截止，待计票').count(), { timeout: 15_000 }).toBe(1);
     await committee.getByRole('link', { name: ended }).click();
     await committee.waitForURL(/\/meetings\/[^/]+$/);
     await committee.getByRole('link', { name: '管理与计票' }).click();
@@ -474,9 +506,23 @@ describe('业主大会 voting', () => {
     await expect.poll(() => committee.getByText('No.0888').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await committee.getByRole('button', { name: '核对无误，计入' }).click();
     await expect.poll(() => committee.getByText('No.0888').count(), { timeout: 15_000 }).toBe(0);
-    committee.once('dialog', (dialog) => void dialog.accept());
-    await committee.getByRole('button', { name: '结束投票并计票' }).click();
+    // Closing cannot be undone: the committee first reads what it will do, then confirms.
+    await committee.getByRole('link', { name: '结束投票并计票' }).click();
+    const confirmation = committee.getByRole('region', { name: '请确认：结束投票并计票' });
+    await expect.poll(() => confirmation.count(), { timeout: 15_000 }).toBe(1);
+    expect(await confirmation.getByText(/^目前参与表决：面积 \d+\.\d{2}%，人数 \d+\.\d{2}%。/).count()).toBe(1);
+    expect(await confirmation.getByText('等待核对的纸质或委托表决票：0 张。').count()).toBe(1);
+    expect(await confirmation.getByText('计票结果将立即在小区公示栏公布，不能撤回；之后不能再投票。').count()).toBe(1);
+    await confirmation.screenshot({ path: `${shots}/e2e-voting-confirm-close.png` });
+    // A double click still sends the count once.
+    const posts: string[] = [];
+    committee.on('request', (request) => {
+      if (request.method() === 'POST') posts.push(request.url());
+    });
+    await confirmation.getByRole('button', { name: '确认结束投票并计票' }).dblclick();
     await expect.poll(() => committee.getByText('通过').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(posts).toHaveLength(1);
+    expect(await committee.getByText('投票已截止，待计票').count()).toBe(0);
     await committee.screenshot({ path: `${shots}/e2e-voting-closed.png`, fullPage: true });
     await committee.context().close();
 

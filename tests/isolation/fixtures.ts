@@ -66,13 +66,22 @@ const makers: Maker[] = [
         saleStatus: 'sold_delivered',
       })
       .returning();
-    const [owner] = await tx
+    // 业主甲 entered twice without an ID number, on two units: a lookalike group for the admin to confirm.
+    const [owner, lookalike] = await tx
       .insert(schema.owners)
-      .values({ tenantId, name: '业主甲', phone: '13600000000' })
+      .values([
+        { tenantId, name: '业主甲', phone: '13600000000' },
+        { tenantId, name: '业主甲', phone: '13600000000' },
+      ])
       .returning();
-    await tx
-      .insert(schema.unitOwners)
-      .values({ tenantId, unitId: unit!.id, ownerId: owner!.id, designatedVoter: true, since: new Date() });
+    const [otherUnit] = await tx
+      .insert(schema.units)
+      .values({ tenantId, buildingId: building!.id, floor: 3, room: '302', saleStatus: 'sold_delivered' })
+      .returning();
+    await tx.insert(schema.unitOwners).values([
+      { tenantId, unitId: unit!.id, ownerId: owner!.id, designatedVoter: true, since: new Date() },
+      { tenantId, unitId: otherUnit!.id, ownerId: lookalike!.id, designatedVoter: true, since: new Date() },
+    ]);
     const [verification] = await tx
       .insert(schema.verifications)
       .values({
@@ -85,7 +94,13 @@ const makers: Maker[] = [
         method: 'approval',
       })
       .returning();
-    return { buildingId: building!.id, unitId: unit!.id, ownerId: owner!.id, verificationId: verification!.id };
+    return {
+      buildingId: building!.id,
+      unitId: unit!.id,
+      ownerId: owner!.id,
+      lookalikeOwnerId: lookalike!.id,
+      verificationId: verification!.id,
+    };
   },
   async (tx, tenantId, actorId) => {
     const [registryImport] = await tx
@@ -156,6 +171,10 @@ export async function snapshot(db: Database, tenantId: string) {
     units: await tx.select().from(schema.units).orderBy(schema.units.id),
     unitOwners: await tx.select().from(schema.unitOwners).orderBy(schema.unitOwners.id),
     owners: await tx.select().from(schema.owners).orderBy(schema.owners.id),
+    lookalikeDecisions: await tx
+      .select()
+      .from(schema.ownerLookalikeDecisions)
+      .orderBy(schema.ownerLookalikeDecisions.id),
     buildings: await tx.select().from(schema.buildings).orderBy(schema.buildings.id),
     verifications: await tx.select().from(schema.verifications).orderBy(schema.verifications.id),
     unitCodes: await tx.select().from(schema.unitCodes).orderBy(schema.unitCodes.id),
@@ -191,6 +210,10 @@ export function bodyFor(method: string, path: string, ids: Record<string, string
     'PATCH /api/v1/t/{tenant}/registry/units/{unitId}': { room: '999' },
     'PUT /api/v1/t/{tenant}/registry/units/{unitId}/owners': { owners: [], reason: '篡改业主' },
     'POST /api/v1/t/{tenant}/registry/letters': { buildingId: ids.buildingId },
+    'POST /api/v1/t/{tenant}/registry/lookalikes/{ownerId}/decision': {
+      decision: 'same_person',
+      ownerIds: [ids.ownerId, ids.lookalikeOwnerId],
+    },
     'POST /api/v1/t/{tenant}/verifications/{verificationId}/approve': { relation: 'family', reason: '篡改认证' },
     'POST /api/v1/t/{tenant}/verifications/{verificationId}/reject': { reason: '篡改认证' },
     'POST /api/v1/t/{tenant}/verifications/{verificationId}/revoke': { reason: '篡改认证' },

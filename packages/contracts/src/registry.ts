@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { IdSchema, NameSchema, PhoneSchema, ReasonSchema, TimestampSchema } from './common.ts';
-import { AREA_SOURCES, isValidIdNumber, SALE_STATUSES } from './values/registry.ts';
+import { AREA_SOURCES, isValidIdNumber, LOOKALIKE_DECISIONS, SALE_STATUSES } from './values/registry.ts';
 
 /**
  * An exclusive area as people write it (square metres, at most two decimals) → integer 0.01 m². Parsed from the
@@ -129,3 +129,49 @@ export const OwnersChangeSchema = z
 export const OwnerContactSchema = z
   .object({ ownerId: IdSchema, name: z.string(), phone: z.string().nullable() })
   .openapi('OwnerContact');
+
+/**
+ * Owner records of one neighbourhood without an ID number that share a name and a phone: perhaps one person entered
+ * twice (then one counting owner, not two — docs/domain.md §2.2). The admin confirms each group one way or the other.
+ */
+export const LookalikeGroupSchema = z
+  .object({
+    /** Sorted: the group's identity (a decision names exactly these records). */
+    ownerIds: z.array(IdSchema),
+    name: z.string(),
+    phone: z.string().openapi({ description: '脱敏 / masked' }),
+    owners: z.array(
+      z.object({
+        ownerId: IdSchema,
+        createdAt: TimestampSchema,
+        units: z.array(z.object({ unitId: IdSchema, address: z.string(), designatedVoter: z.boolean() })),
+        /** People verified as this owner record (their link moves with a merge). */
+        verifiedPeople: z.number().int(),
+      }),
+    ),
+  })
+  .openapi('OwnerLookalikeGroup');
+
+export const LookalikeListSchema = z.object({ items: z.array(LookalikeGroupSchema) }).openapi('OwnerLookalikes');
+
+export const LookalikeDecisionInputSchema = z
+  .object({
+    decision: z.enum(LOOKALIKE_DECISIONS, { error: 'required' }),
+    /**
+     * The records decided on, as the admin saw them. Different people: exactly the group. One person: two or more of
+     * the group, merged into the record named in the path.
+     */
+    ownerIds: z.array(IdSchema).min(2, { error: 'too_small' }).max(50, { error: 'too_big' }),
+  })
+  .openapi('OwnerLookalikeDecisionInput');
+
+export const LookalikeDecisionSchema = z
+  .object({
+    decision: z.enum(LOOKALIKE_DECISIONS),
+    ownerIds: z.array(IdSchema),
+    /** The record the others were merged into (one person); null for different people. */
+    keptOwnerId: IdSchema.nullable(),
+    /** Units whose ownership moved to the kept record. */
+    unitsMoved: z.number().int(),
+  })
+  .openapi('OwnerLookalikeDecision');

@@ -9,6 +9,8 @@ export * from './audit.ts';
 export { canRead, noticeState } from './notices.ts';
 export { allUnits, currentOwnerships, isVerifiedResident, verifiedHomes, verifiedOwnerIds } from './registry.ts';
 export { addressOf } from './verification.ts';
+export { unconfirmedLookalikes } from './owner-lookalikes.ts';
+export { unitChangesSince, type UnitChange, type UnitChangeKind } from './unit-changes.ts';
 export * from './pii-key.ts';
 export { CLAIM_LIMIT, type Claimant, type Reader } from './verification.ts';
 export { templateTable } from './registry-import/imports.ts';

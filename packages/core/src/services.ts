@@ -7,6 +7,7 @@ import { EventOutbox } from './events.ts';
 import { Members } from './members.ts';
 import { notices } from './notices.ts';
 import { Organisations } from './organisations.ts';
+import { OwnerLookalikes } from './owner-lookalikes.ts';
 import { Regions } from './regions.ts';
 import { RegistryImports } from './registry-import/imports.ts';
 import { Registry } from './registry.ts';
@@ -50,6 +51,7 @@ export function createServices(deps: CoreDeps) {
     members: new Members(events),
     notices,
     registry,
+    lookalikes: new OwnerLookalikes(events),
     registryImports: new RegistryImports({ db, clock, registry, events }),
     verification: new Verification({ ...deps, events }),
   };

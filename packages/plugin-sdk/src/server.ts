@@ -46,6 +46,30 @@ export interface OwnerRollUnit extends UnitSummary {
   owners: Array<{ ownerId: string; name: string; designatedVoter: boolean }>;
 }
 
+/**
+ * Owner records the registry cannot tell apart (no ID number, the same name and phone) that the admin has not yet
+ * confirmed as one person or as different people: their ids and units, never a phone or an ID number.
+ */
+export interface OwnerLookalikeGroup {
+  name: string;
+  owners: Array<{ ownerId: string; units: Array<{ unitId: string; address: string }> }>;
+}
+
+/** A change the registry recorded for a unit (its audit trail): what kind, when, and the reason where one was given. */
+export interface UnitChangeRecord {
+  unitId: string;
+  /** ISO 8601. */
+  at: string;
+  /**
+   * `owners_changed`: the admin replaced the unit's owners; `unit_updated`: the unit's figures (areas, sale status,
+   * address) were edited; `imported`: a registry file rewrote it; `owners_merged`: owner records confirmed as one
+   * person were merged.
+   */
+  kind: 'owners_changed' | 'unit_updated' | 'imported' | 'owners_merged';
+  /** The reason given for an owner change, the imported file's name; null where the registry keeps none. */
+  reason: string | null;
+}
+
 export interface PluginActor {
   id: string;
   displayName: string;
@@ -91,6 +115,13 @@ export interface PluginContext<S = Record<string, unknown>> {
     ownerRoll(): Promise<OwnerRollUnit[]>;
     /** `registry:owners`: the registry owners this member is verified as. */
     ownerIdsOf(userId: string): Promise<string[]>;
+    /**
+     * `registry:owners`: owner records that may be one person entered twice, awaiting the admin's confirmation in the
+     * registry (each would otherwise count as a person of its own).
+     */
+    unconfirmedLookalikes(): Promise<OwnerLookalikeGroup[]>;
+    /** `registry:owners`: the changes the registry recorded for these units after `since`, oldest first. */
+    unitChanges(unitIds: readonly string[], since: Date): Promise<UnitChangeRecord[]>;
   };
   members: {
     /** `members:read` */

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { MATTER_TYPES } from '@city/plugin-sdk/voting';
-import { CHOICES, DISCLOSURES } from './values.ts';
+import { CHOICES, DISCLOSURES, MEETING_PHASES } from './values.ts';
 
 const Id = z.uuid({ error: 'invalid_format' });
 const Text = (max: number) =>
@@ -85,6 +85,13 @@ export const MeetingInputSchema = z
   })
   .openapi('VotingMeetingInput');
 
+/**
+ * Seats an election may fill: a 业主委员会 has 5 to 11 members, an odd number (docs/domain.md §3); a by-election (补选)
+ * fills vacancies, 1 to 11.
+ */
+export const committeeSeatsAllowed = (seats: number, byElection: boolean) =>
+  Number.isInteger(seats) && (byElection ? seats >= 1 && seats <= 11 : seats >= 5 && seats <= 11 && seats % 2 === 1);
+
 const CandidateInputSchema = z.object({
   name: Text(40),
   statement: z.string().trim().max(500, { error: 'too_big' }).default(''),
@@ -95,13 +102,9 @@ export const MotionInputSchema = z
     matterType: MatterTypeSchema,
     title: Text(120),
     description: z.string().trim().max(5000, { error: 'too_big' }).default(''),
-    seats: z
-      .number({ error: 'invalid_format' })
-      .int()
-      .min(1, { error: 'too_small' })
-      .max(21, { error: 'too_big' })
-      .nullable()
-      .default(null),
+    seats: z.number({ error: 'invalid_format' }).int({ error: 'invalid_format' }).nullable().default(null),
+    /** 补选: an election filling vacancies on a sitting committee, which may be any number of seats up to 11. */
+    byElection: z.boolean().default(false),
     candidates: z.array(CandidateInputSchema).max(60, { error: 'too_big' }).default([]),
     /** The buildings whose owners decide it (e.g. one building's elevator); null for the whole neighbourhood. */
     scope: z
@@ -117,9 +120,17 @@ export const MotionInputSchema = z
       if (m.matterType !== 'committee_election')
         ctx.addIssue({ code: 'custom', path: ['matterType'], message: 'election_matter' });
       if (m.seats === null) ctx.addIssue({ code: 'custom', path: ['seats'], message: 'required' });
+      else if (!committeeSeatsAllowed(m.seats, m.byElection))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['seats'],
+          message: m.byElection ? 'by_election_seats' : 'committee_seats',
+        });
       if (!m.candidates.length) ctx.addIssue({ code: 'custom', path: ['candidates'], message: 'required' });
-    } else if (m.candidates.length || m.seats !== null) {
-      ctx.addIssue({ code: 'custom', path: ['candidates'], message: 'not_an_election' });
+    } else {
+      if (m.candidates.length || m.seats !== null)
+        ctx.addIssue({ code: 'custom', path: ['candidates'], message: 'not_an_election' });
+      if (m.byElection) ctx.addIssue({ code: 'custom', path: ['byElection'], message: 'not_an_election' });
     }
   })
   .openapi('VotingMotionInput');
@@ -195,6 +206,7 @@ export const MotionSchema = z
     title: z.string(),
     description: z.string(),
     seats: z.number().int().nullable(),
+    byElection: z.boolean(),
     candidates: z.array(z.object({ id: Id, name: z.string(), statement: z.string() })),
     topicId: Id.nullable(),
     /** The buildings whose owners decide it; null for the whole neighbourhood. */
@@ -217,12 +229,19 @@ export const MeetingSchema = z
     title: z.string(),
     description: z.string(),
     status: z.enum(['draft', 'announced', 'open', 'closed']),
+    /** The status as the clock has it: 'ended' is an open meeting whose voting period is over, awaiting its count. */
+    phase: z.enum(MEETING_PHASES),
     opensAt: z.string(),
     closesAt: z.string(),
     allowChange: z.boolean(),
     revealLive: z.boolean(),
     disclosure: z.enum(DISCLOSURES),
     announcedAt: z.string().nullable(),
+    /**
+     * The roll as the registry stood at the announcement (counting owners, total area in 0.01 m²), published on the
+     * meeting notice; the count uses the roll frozen at opening (`turnout.total`). Null before the announcement.
+     */
+    announcedRoll: Figures.nullable(),
     /** The earliest moment voting may open: the notice period after the announcement (or from now, in a draft). */
     earliestOpening: z.string(),
     noticeId: Id.nullable(),
@@ -391,3 +410,4 @@ export const ProxyDocumentSchema = z
 export type Choice = (typeof CHOICES)[number];
 export type ChoiceInput = z.infer<typeof ChoiceInputSchema>;
 export type MeetingView = z.infer<typeof MeetingSchema>;
+export type MeetingPhase = MeetingView['phase'];

@@ -81,6 +81,9 @@ export const meetings = pgTable('voting_meetings', {
   createdAt: at('created_at').notNull(),
   announcedAt: at('announced_at'),
   noticeId: uuid('notice_id'),
+  /** The roll's totals as the registry stood at the announcement, published on the meeting notice. */
+  announcedRollArea: bigint('announced_roll_area', { mode: 'number' }),
+  announcedRollCount: integer('announced_roll_count'),
   openedAt: at('opened_at'),
   /** The roll commitment (board/commitment.ts). */
   rollHash: text('roll_hash'),
@@ -109,6 +112,7 @@ export const motions = pgTable('voting_motions', {
   title: text('title').notNull(),
   description: text('description').notNull().default(''),
   seats: integer('seats'),
+  byElection: boolean('by_election').notNull().default(false),
   topicId: uuid('topic_id'),
   result: jsonb('result'),
   /** The buildings whose owners decide it (docs/domain.md §1, scope); null for the whole neighbourhood. */
@@ -190,6 +194,38 @@ export const ballots = pgTable('voting_ballots', {
   prevHash: text('prev_hash'),
   entryHash: text('entry_hash'),
 });
+
+/** Each unit's counting area and a digest of its counting owner's key, as the roll stood at the announcement. */
+export type AnnouncedUnits = Record<string, [area: number, owner: string]>;
+
+/** A unit whose place on the roll changed between the announcement and the opening. */
+export interface RollChange {
+  unitId: string;
+  /** As on the frozen roll; null for a unit no longer in the registry. */
+  address: string | null;
+  what: 'owners' | 'area' | 'owners_and_area' | 'added' | 'removed';
+  areaBefore: number | null;
+  areaAfter: number | null;
+  /** What the registry recorded for the unit meanwhile (its audit trail). */
+  records: Array<{ kind: 'owners_changed' | 'unit_updated' | 'imported' | 'owners_merged'; reason: string | null }>;
+}
+
+/**
+ * The roll as announced, unit by unit, kept to list at opening what changed since (docs/domain.md §2.3): one row per
+ * meeting, its units in one compact JSON object (about 70 bytes a unit); `changes` is that list, once voting opened.
+ */
+export const rollAnnouncements = pgTable(
+  'voting_roll_announcements',
+  {
+    tenantId: tenantColumn(),
+    meetingId: uuid('meeting_id').notNull(),
+    takenAt: at('taken_at').notNull(),
+    units: jsonb('units').$type<AnnouncedUnits>().notNull(),
+    changes: jsonb('changes').$type<RollChange[]>(),
+    changesNoticeId: uuid('changes_notice_id'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.meetingId] })],
+);
 
 export type ProxyDocumentType = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
 

@@ -36,6 +36,9 @@ describe.runIf(embedded)('demo data: 议事与表决 in 金色家园', () => {
     expect((await as('residentA', 'GET', `${voting}/topics`)).body.items).toHaveLength(3);
     const { items } = (await as('residentA', 'GET', `${voting}/meetings`)).body;
     expect(items.map((m: { status: string }) => m.status)).toEqual(['open', 'open']);
+    // By the clock, the second one's voting period is over; each opened after its notice period.
+    expect(items.map((m: { phase: string }) => m.phase)).toEqual(['open', 'ended']);
+    for (const m of items) expect(Date.parse(m.opensAt)).toBeGreaterThanOrEqual(Date.parse(m.earliestOpening));
     for (const m of items)
       expect((await as('residentA', 'GET', `${voting}/meetings/${m.id}/chain`)).body).toMatchObject({ ok: true });
   });

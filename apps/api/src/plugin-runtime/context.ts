@@ -4,6 +4,8 @@ import {
   allUnits,
   audit,
   currentOwnerships,
+  unconfirmedLookalikes,
+  unitChangesSince,
   verifiedHomes,
   verifiedOwnerIds,
   type Services,
@@ -161,6 +163,11 @@ export function pluginContext(input: ContextInput): PluginContext {
         need('registry:owners');
         return [...known];
       },
+      unconfirmedLookalikes: () => read('registry:owners', () => unconfirmedLookalikes(tx)),
+      unitChanges: (unitIds, since) =>
+        read('registry:owners', async () =>
+          (await unitChangesSince(tx, unitIds, since)).map((c) => ({ ...c, at: c.at.toISOString() })),
+        ),
     },
     members: {
       list: () =>

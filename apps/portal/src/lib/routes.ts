@@ -28,6 +28,7 @@ export const routes = {
   verifications: (slug: string) => `/n/${encodeURIComponent(slug)}/verifications`,
   letters: (slug: string) => `/n/${encodeURIComponent(slug)}/verifications/letters`,
   registryImport: (slug: string) => `/n/${encodeURIComponent(slug)}/registry/import`,
+  registryLookalikes: (slug: string) => `/n/${encodeURIComponent(slug)}/registry/lookalikes`,
   registryImportResult: (slug: string, id: string) =>
     `/n/${encodeURIComponent(slug)}/registry/import/${encodeURIComponent(id)}`,
   registryFile: (slug: string, kind: 'template' | 'export', format: 'csv' | 'xlsx') =>

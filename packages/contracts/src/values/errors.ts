@@ -83,6 +83,11 @@ export const ERROR_CATALOGUE = {
     'zh-CN': '该认证当前状态不允许此操作',
     en: 'The verification is not in a state that allows this',
   },
+  lookalike_changed: {
+    status: 409,
+    'zh-CN': '这些业主记录已有变动，不再是同一组疑似同一人的记录，请刷新后重新确认',
+    en: 'These owner records have changed and no longer form this lookalike group; reload and decide again',
+  },
   scope_not_granted: { status: 403, 'zh-CN': '插件未获得此项权限', en: 'The plugin was not granted this scope' },
   plugin_unavailable: {
     status: 409,

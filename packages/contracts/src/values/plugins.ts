@@ -9,8 +9,8 @@ export const SCOPES = {
   },
   'registry:owners': {
     'zh-CN':
-      '读取业主名册：房屋面积、业主姓名与表决代表，以及哪些成员已认证为哪位业主（用于业主共同决定事项的表决；不含电话和身份证号）',
-    en: 'Read the owner roll: unit areas, owners’ names and designated voters, and which members are verified as which owner (for owners’ joint decisions; no phone or ID numbers)',
+      '读取业主名册：房屋面积、业主姓名与表决代表、哪些成员已认证为哪位业主、待确认的疑似同一人业主记录，以及房屋业主或面积变更时登记的原因（用于业主共同决定事项的表决；不含电话和身份证号）',
+    en: 'Read the owner roll: unit areas, owners’ names and designated voters, which members are verified as which owner, owner records that may be one person awaiting confirmation, and the reasons recorded when units’ owners or areas changed (for owners’ joint decisions; no phone or ID numbers)',
   },
   'members:read': { 'zh-CN': '读取小区成员名单及其角色', en: 'Read the neighbourhood’s members and their roles' },
   'members:homes': {

@@ -1,5 +1,11 @@
 export const SALE_STATUSES = ['sold_delivered', 'sold_undelivered', 'unsold'] as const;
 export const AREA_SOURCES = ['registered', 'measured', 'contract'] as const;
+/**
+ * What the admin decides about owner records that look like one person (no ID number, the same name and phone): one
+ * person (the records are merged) or different people (the group is not flagged again unless its members change).
+ */
+export const LOOKALIKE_DECISIONS = ['same_person', 'different_people'] as const;
+export type LookalikeDecision = (typeof LOOKALIKE_DECISIONS)[number];
 export type AreaSource = (typeof AREA_SOURCES)[number];
 
 /** Integer 0.01 m² → "89.50" (for display and export, without floating point). */

@@ -26,6 +26,10 @@ export const VALIDATION_MESSAGES = {
   },
   role_invalid: { 'zh-CN': '角色不正确', en: 'Not a valid role' },
   id_invalid: { 'zh-CN': '编号格式不正确', en: 'The id is not valid' },
+  lookalike_kept_listed: {
+    'zh-CN': '保留的业主记录须在所选记录之中',
+    en: 'The owner record kept must be one of the records chosen',
+  },
   title_required: { 'zh-CN': '请填写标题', en: 'Enter a title' },
   body_required: { 'zh-CN': '请填写正文', en: 'Enter the text' },
   disclosure_period_required: {
@@ -41,6 +45,11 @@ export const VALIDATION_MESSAGES = {
     en: 'An election is item 3 (electing or replacing committee members)',
   },
   not_an_election: { 'zh-CN': '只有选举才有席位和候选人', en: 'Only an election has seats and candidates' },
+  committee_seats: {
+    'zh-CN': '业主委员会委员为5至11人的单数（补选除外）',
+    en: 'A committee has an odd number of members from 5 to 11 (unless it is a by-election)',
+  },
+  by_election_seats: { 'zh-CN': '补选人数为1至11人', en: 'A by-election fills 1 to 11 seats' },
   choice_required: { 'zh-CN': '请对每一项作出选择', en: 'Choose an answer for every item' },
   window_order: { 'zh-CN': '截止时间须晚于开始时间', en: 'The end must come after the start' },
   url_invalid: { 'zh-CN': '请填写 http(s) 开头的链接', en: 'Enter an http(s) link' },

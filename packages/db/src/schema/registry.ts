@@ -1,6 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { bytea, createdAt, id } from './columns.ts';
+import { users } from './platform.ts';
 import { tenantId, tenantPolicies } from './tenancy.ts';
 
 /** 楼栋. */
@@ -50,7 +62,9 @@ export const units = pgTable(
 
 /**
  * A person who owns (or owned) units here. PIPL (docs/domain.md §5): the ID number is kept only as a keyed hash (to
- * match the same person across rows and imports) and a mask for display; it cannot be recovered.
+ * match the same person across rows and imports) and a mask for display; it cannot be recovered. A record the admin
+ * confirmed to be the same person as another (owner lookalikes) points at the record kept; it owns nothing any more and
+ * stays for the history that names it.
  */
 export const owners = pgTable(
   'owners',
@@ -61,6 +75,7 @@ export const owners = pgTable(
     phone: text('phone'),
     idNumberHash: bytea('id_number_hash'),
     idNumberMasked: text('id_number_masked'),
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => owners.id),
     createdAt: createdAt(),
   },
   (t) => [
@@ -68,6 +83,10 @@ export const owners = pgTable(
       .on(t.tenantId, t.idNumberHash)
       .where(sql`${t.idNumberHash} is not null`),
     index('owners_tenant_phone').on(t.tenantId, t.phone),
+    // Lookalikes: records without an ID number, grouped by name and phone.
+    index('owners_tenant_lookalike')
+      .on(t.tenantId, t.name, t.phone)
+      .where(sql`${t.idNumberHash} is null and ${t.mergedIntoId} is null`),
     ...tenantPolicies('owners'),
   ],
 ).enableRLS();
@@ -114,4 +133,23 @@ export const unitResidents = pgTable(
     until: timestamp('until', { withTimezone: true }),
   },
   (t) => [index('unit_residents_tenant_unit').on(t.tenantId, t.unitId), ...tenantPolicies('unit_residents')],
+).enableRLS();
+
+/**
+ * Owner records without an ID number that share a name and a phone, which the admin confirmed are different people
+ * (docs/domain.md §2.2): the group, by its sorted owner ids, is not flagged again — unless its members change.
+ */
+export const ownerLookalikeDecisions = pgTable(
+  'owner_lookalike_decisions',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    ownerIds: uuid('owner_ids').array().notNull(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('owner_lookalike_decisions_group').on(t.tenantId, t.ownerIds),
+    ...tenantPolicies('owner_lookalike_decisions'),
+  ],
 ).enableRLS();

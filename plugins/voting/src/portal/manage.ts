@@ -5,7 +5,7 @@ import { all, ballotValues, choicesFrom, refused, text, ticked } from './form-da
 import { fromLocalInput, hasAny, TELLER_ROLES } from './format.ts';
 import { meetingInput } from './meetings.ts';
 import { localFailure, pinned } from './refusals.ts';
-import type { ManageData, ManageDone } from './types.ts';
+import type { LifecycleStep, ManageData, ManageDone } from './types.ts';
 
 type Context = PortalContext<VotingApi>;
 type ActionContext = Context & { form: FormData };
@@ -41,8 +41,19 @@ async function load(ctx: Context): Promise<ManageData> {
       ? await ok(await client.meetings[':meetingId'].chain.$get({ param: param(ctx) }))
       : null;
   const now = Date.now();
+  // The earliest opening is the API's (the notice period in Beijing calendar days); announcing earlier is refused.
+  const announceable = meeting.motions.length > 0 && Date.parse(meeting.opensAt) >= Date.parse(meeting.earliestOpening);
   const openable = now >= Date.parse(meeting.opensAt) && now < Date.parse(meeting.closesAt);
-  const closable = now >= Date.parse(meeting.closesAt) && !meeting.turnout?.pendingPaper;
+  // By the API's clock: the vote has ended once the meeting says so.
+  const closable = meeting.phase === 'ended' && !meeting.turnout?.pendingPaper;
+  // The confirmation asked for (`?confirm=`), shown only while its step can be taken.
+  const takeable: Record<LifecycleStep, boolean> = {
+    announce: canManage && meeting.status === 'draft' && announceable,
+    open: canManage && meeting.status === 'announced' && openable,
+    close: canManage && closable,
+  };
+  const step = url.searchParams.get('confirm');
+  const confirming = (Object.keys(takeable) as LifecycleStep[]).find((s) => s === step && takeable[s]) ?? null;
   return {
     meeting,
     canManage,
@@ -54,9 +65,11 @@ async function load(ctx: Context): Promise<ManageData> {
     pending: pending?.items ?? [],
     reconciliation,
     chain,
+    announceable,
     openable,
     closable,
     now: new Date(now).toISOString(),
+    confirming,
   };
 }
 
@@ -83,6 +96,7 @@ async function addMotion(ctx: ActionContext): Promise<ActionResult> {
     title: text(form, 'title'),
     description: text(form, 'description'),
     seats: text(form, 'seats'),
+    byElection: ticked(form, 'byElection') ? 'on' : '',
     candidates: text(form, 'candidates'),
     scope: text(form, 'scope') === 'buildings' ? 'buildings' : 'all',
     buildings: all(form, 'buildings').join(','),
@@ -95,6 +109,7 @@ async function addMotion(ctx: ActionContext): Promise<ActionResult> {
     description: values.description,
     // A motion has neither; what was typed into them is dropped rather than refused.
     seats: election && values.seats ? Number(values.seats) : null,
+    byElection: election && values.byElection === 'on',
     candidates: election ? candidateNames(values.candidates).map((name) => ({ name, statement: '' })) : [],
     // Some buildings with none ticked goes as an empty set, which the API refuses beside the boxes.
     scope: values.scope === 'buildings' ? all(form, 'buildings') : null,

@@ -29,6 +29,8 @@ export type Report = z.infer<typeof ReportSchema>;
 
 export type Meeting = z.infer<typeof MeetingSchema>;
 export type MeetingStatus = Meeting['status'];
+/** The status as the clock has it (an open meeting past its closing time is 'ended', awaiting its count). */
+export type MeetingPhase = Meeting['phase'];
 export type Motion = Meeting['motions'][number];
 export type MeetingList = z.infer<typeof MeetingListSchema>;
 export type MeetingSummary = MeetingList['items'][number];
@@ -109,10 +111,17 @@ export type ManageData = {
   chain: ChainCheck | null;
   /** When the page was made, for the received-at field's default (the server's clock, so the form renders once). */
   now: string;
+  /** Whether the meeting can be announced now: it has motions and opens after the notice period. */
+  announceable: boolean;
   /** Whether the voting window allows opening or closing now (the buttons wait until it does). */
   openable: boolean;
   closable: boolean;
+  /** The irreversible step whose confirmation is shown (`?confirm=`), when that step can be taken now. */
+  confirming: LifecycleStep | null;
 };
+
+/** The meeting's irreversible steps, each confirmed on the manage page before it is taken. */
+export type LifecycleStep = 'announce' | 'open' | 'close';
 
 export type VerifyData = {
   receipt: string;

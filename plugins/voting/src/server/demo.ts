@@ -75,11 +75,83 @@ interface DemoMeeting {
   agree: number;
   /** Counting owners whose first unit is in these buildings have not voted yet. */
   skipBuildings: string[];
+  /** Seeds the stream of choices, so every demo start casts the same ballots. */
+  seed: number;
+}
+
+/**
+ * 金色家园's two 业主大会: one open for voting, one whose voting period has just ended, awaiting its count. Each was
+ * announced a full notice period before it opened (docs/domain.md §1; demo.test.ts checks it at every time of day).
+ */
+export const DEMO_MEETINGS: DemoMeeting[] = [
+  {
+    title: '2026年第二次业主大会',
+    description: '本次会议表决物业服务合同续签和1栋电梯更换事项，请各位业主在投票期内表决。',
+    announcedDaysAgo: 18,
+    opensDaysAgo: 2,
+    closesInDays: 12,
+    motions: [
+      {
+        matterType: 'property_manager',
+        title: '续聘重庆恒安物业服务有限公司（三年）',
+        description: '服务标准和收费不变，合同期2027年1月至2029年12月。',
+      },
+      {
+        matterType: 'use_maintenance_fund',
+        title: '使用专项维修资金更换1栋两部电梯',
+        description: '预算 68 万元，由1栋业主分摊的维修资金列支，由1栋业主表决。',
+        scope: ['1栋'],
+      },
+      {
+        matterType: 'common_parts_use',
+        title: '在1栋、2栋大堂设置智能快递柜',
+        description: '快递柜企业每年支付场地使用费 1.2 万元，计入小区公共收益。',
+      },
+    ],
+    turnout: 62,
+    agree: 78,
+    skipBuildings: ['1栋'],
+    seed: 7,
+  },
+  {
+    title: '关于增设电动自行车充电棚的业主大会',
+    description: '由业主议题“地下车库增设电动自行车充电棚”转来，表决改变地下车库部分区域用途。',
+    announcedDaysAgo: 40,
+    opensDaysAgo: 21,
+    closesInDays: -1 / 24,
+    motions: [
+      {
+        matterType: 'common_parts_use',
+        title: '将地下车库B区约120平方米改为电动自行车充电棚',
+        description: '建设费用从公共收益中列支，建成后按次收费。',
+      },
+      {
+        matterType: 'other_major',
+        title: '充电棚收费标准：每次1元（充满为止）',
+        description: '收入计入小区公共收益，每季度公示。',
+      },
+    ],
+    turnout: 74,
+    agree: 86,
+    skipBuildings: [],
+    seed: 11,
+  },
+];
+
+/** A demo meeting's times, relative to the moment the demo is seeded. */
+export function demoSchedule(spec: DemoMeeting, now: Date) {
+  const at = (days: number) => new Date(now.getTime() + days * DAY);
+  return {
+    announcedAt: at(-spec.announcedDaysAgo),
+    opensAt: at(-spec.opensDaysAgo),
+    closesAt: at(spec.closesInDays),
+  };
 }
 
 /** A meeting announced, opened on a frozen roll, with ballots cast on paper so far (a real chain, real receipts). */
-async function meeting(ctx: PluginContext<Settings>, spec: DemoMeeting, seed: number) {
+async function meeting(ctx: PluginContext<Settings>, spec: DemoMeeting) {
   const now = ctx.now().getTime();
+  const schedule = demoSchedule(spec, ctx.now());
   const id = newId();
   await ctx.db.insert(meetings).values({
     id,
@@ -87,8 +159,8 @@ async function meeting(ctx: PluginContext<Settings>, spec: DemoMeeting, seed: nu
     title: spec.title,
     description: spec.description,
     status: 'draft',
-    opensAt: new Date(now - spec.opensDaysAgo * DAY),
-    closesAt: new Date(now + spec.closesInDays * DAY),
+    opensAt: schedule.opensAt,
+    closesAt: schedule.closesAt,
     disclosure: 'room',
     createdBy: newId(),
     createdAt: new Date(now - (spec.announcedDaysAgo + 2) * DAY),
@@ -107,7 +179,7 @@ async function meeting(ctx: PluginContext<Settings>, spec: DemoMeeting, seed: nu
   );
   const [draft] = await ctx.db.select().from(meetings).where(eq(meetings.id, id));
   // A meeting whose voting period is over has its notice off the board already (a 公示 cannot be published expired).
-  const closesAt = now + spec.closesInDays * DAY;
+  const closesAt = schedule.closesAt.getTime();
   const notice =
     closesAt <= now
       ? null
@@ -127,9 +199,14 @@ async function meeting(ctx: PluginContext<Settings>, spec: DemoMeeting, seed: nu
         });
   await ctx.db
     .update(meetings)
-    .set({ announcedAt: new Date(now - spec.announcedDaysAgo * DAY), noticeId: notice?.id ?? null })
+    .set({ announcedAt: schedule.announcedAt, noticeId: notice?.id ?? null })
     .where(eq(meetings.id, id));
-  await openVoting(ctx, { ...draft!, status: 'announced' }, new Date(now - spec.opensDaysAgo * DAY));
+  const opened = await openVoting(ctx, { ...draft!, status: 'announced' }, schedule.opensAt);
+  // The registry does not change in the demo between the announcement and the opening.
+  await ctx.db
+    .update(meetings)
+    .set({ announcedRollArea: opened.rollArea, announcedRollCount: opened.rollCount })
+    .where(eq(meetings.id, id));
 
   const agenda = await motionsOf(ctx, id);
   const owners = await ctx.db
@@ -143,7 +220,7 @@ async function meeting(ctx: PluginContext<Settings>, spec: DemoMeeting, seed: nu
     agenda,
     owners.map((o) => o.id),
   );
-  const next = sequence(seed);
+  const next = sequence(spec.seed);
   const ballotRows = [];
   for (const [i, owner] of owners.entries()) {
     if (
@@ -206,62 +283,5 @@ export async function demo(ctx: PluginContext<Settings>) {
     [],
     2,
   );
-  await meeting(
-    ctx,
-    {
-      title: '2026年第二次业主大会',
-      description: '本次会议表决物业服务合同续签和1栋电梯更换事项，请各位业主在投票期内表决。',
-      announcedDaysAgo: 18,
-      opensDaysAgo: 2,
-      closesInDays: 12,
-      motions: [
-        {
-          matterType: 'property_manager',
-          title: '续聘重庆恒安物业服务有限公司（三年）',
-          description: '服务标准和收费不变，合同期2027年1月至2029年12月。',
-        },
-        {
-          matterType: 'use_maintenance_fund',
-          title: '使用专项维修资金更换1栋两部电梯',
-          description: '预算 68 万元，由1栋业主分摊的维修资金列支，由1栋业主表决。',
-          scope: ['1栋'],
-        },
-        {
-          matterType: 'common_parts_use',
-          title: '在1栋、2栋大堂设置智能快递柜',
-          description: '快递柜企业每年支付场地使用费 1.2 万元，计入小区公共收益。',
-        },
-      ],
-      turnout: 62,
-      agree: 78,
-      skipBuildings: ['1栋'],
-    },
-    7,
-  );
-  await meeting(
-    ctx,
-    {
-      title: '关于增设电动自行车充电棚的业主大会',
-      description: '由业主议题“地下车库增设电动自行车充电棚”转来，表决改变地下车库部分区域用途。',
-      announcedDaysAgo: 40,
-      opensDaysAgo: 21,
-      closesInDays: -1 / 24,
-      motions: [
-        {
-          matterType: 'common_parts_use',
-          title: '将地下车库B区约120平方米改为电动自行车充电棚',
-          description: '建设费用从公共收益中列支，建成后按次收费。',
-        },
-        {
-          matterType: 'other_major',
-          title: '充电棚收费标准：每次1元（充满为止）',
-          description: '收入计入小区公共收益，每季度公示。',
-        },
-      ],
-      turnout: 74,
-      agree: 86,
-      skipBuildings: [],
-    },
-    11,
-  );
+  for (const spec of DEMO_MEETINGS) await meeting(ctx, spec);
 }

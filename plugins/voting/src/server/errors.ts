@@ -42,6 +42,11 @@ export const fail = definePluginErrors('voting', {
     'zh-CN': '业主名册不完整，无法冻结',
     en: 'The owner roll is incomplete and cannot be frozen',
   },
+  roll_lookalikes: {
+    status: 409,
+    'zh-CN': '有疑似同一人的业主记录尚未确认，无法冻结业主名册',
+    en: 'Owner records that may be one person await confirmation; the roll cannot be frozen',
+  },
   not_open: { status: 409, 'zh-CN': '投票未在进行中', en: 'Voting is not open' },
   voting_ended: { status: 409, 'zh-CN': '网上投票已截止', en: 'Online voting has ended' },
   too_early_to_close: {

@@ -1,7 +1,7 @@
 import type { PluginContext } from '@city/plugin-sdk/server';
-import { MATTER_TEXT, quorumMet, thresholdOf, type MatterType } from '@city/plugin-sdk/voting';
+import { MATTER_TEXT, noticePeriodEnd, quorumMet, thresholdOf, type MatterType } from '@city/plugin-sdk/voting';
 import { eq, sql } from 'drizzle-orm';
-import type { MeetingView } from '../contracts.ts';
+import type { MeetingPhase, MeetingView } from '../contracts.ts';
 import { ballots, rollOwners } from '../schema.ts';
 import { canManage } from './access.ts';
 import { auditMeeting } from './chain-check.ts';
@@ -9,11 +9,16 @@ import { motionsOf, type Meeting } from './meeting-rows.ts';
 
 export type Settings = { noticeDays: number; supportThreshold: number; proxyLimit: number };
 
-const DAY = 24 * 60 * 60 * 1000;
-
-/** The earliest opening the notice period allows: N days after the announcement (or after now, for a draft). */
+/**
+ * The earliest opening the notice period allows: 00:00 Beijing time after its last day, counted from the announcement
+ * (or from now, for a draft) as the Civil Code counts periods (docs/domain.md §1).
+ */
 export const earliestOpening = (meeting: Meeting, settings: Settings, now: Date) =>
-  new Date((meeting.announcedAt ?? now).getTime() + settings.noticeDays * DAY);
+  noticePeriodEnd(meeting.announcedAt ?? now, settings.noticeDays);
+
+/** Where the meeting stands by the clock: an open meeting whose voting period is over awaits its count ('ended'). */
+export const meetingPhase = (meeting: Pick<Meeting, 'status' | 'closesAt'>, now: Date): MeetingPhase =>
+  meeting.status === 'open' && now >= meeting.closesAt ? 'ended' : meeting.status;
 
 /** Live turnout against the quorum: participants are counting owners with a counted ballot. */
 export async function turnout(ctx: PluginContext<unknown>, meeting: Meeting) {
@@ -59,12 +64,17 @@ export async function meetingView(
     title: meeting.title,
     description: meeting.description,
     status: meeting.status,
+    phase: meetingPhase(meeting, ctx.now()),
     opensAt: meeting.opensAt.toISOString(),
     closesAt: meeting.closesAt.toISOString(),
     allowChange: meeting.allowChange,
     revealLive: meeting.revealLive,
     disclosure: meeting.disclosure,
     announcedAt: iso(meeting.announcedAt),
+    announcedRoll:
+      meeting.announcedRollArea !== null && meeting.announcedRollCount !== null
+        ? { area: meeting.announcedRollArea, count: meeting.announcedRollCount }
+        : null,
     earliestOpening: earliestOpening(meeting, settings, ctx.now()).toISOString(),
     noticeId: meeting.noticeId,
     openedAt: iso(meeting.openedAt),
@@ -85,6 +95,7 @@ export async function meetingView(
       title: m.title,
       description: m.description,
       seats: m.seats,
+      byElection: m.byElection,
       candidates: m.candidates,
       topicId: m.topicId,
       scope: m.scope?.map((id) => ({ id, name: buildings.get(id) ?? '?' })) ?? null,

@@ -16,12 +16,29 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
 }
 
 /**
- * Freezes the owner roll at opening (docs/domain.md §2.2): the registry's units, counting areas, owners and designated voters
- * are copied into the meeting and grouped into counting owners; later registry changes do not touch them. The roll
- * commitment (board/commitment.ts) covers every counting owner's units, areas, headcount and voters, under the
- * meeting's pseudonyms (`salt`), and starts the meeting's ballot chain.
+ * Owner records the registry cannot tell apart (no ID number, the same name and phone) would each count as a person
+ * (docs/domain.md §2.2): the roll is not frozen until the admin has confirmed every such group in the registry.
  */
-export async function freezeRoll(ctx: PluginContext<unknown>, meetingId: string, salt: string) {
+async function refuseUnconfirmedLookalikes(ctx: PluginContext<unknown>) {
+  const groups = await ctx.registry.unconfirmedLookalikes();
+  if (!groups.length) return;
+  const shown = groups.slice(0, 10);
+  const list = (sep: string, or: string) =>
+    shown
+      .map((g) => `${g.name}（${g.owners.map((o) => o.units.map((u) => u.address).join('、')).join(or)}）`)
+      .join(sep);
+  const more = groups.length > shown.length ? ` …(+${groups.length - shown.length})` : '';
+  throw fail('roll_lookalikes', {
+    'zh-CN': `以下业主记录没有身份证号，姓名和手机号却相同，可能是同一人被录入了多次：${list('；', ' / ')}${more}。请小区管理员在“房屋登记 → 疑似同一业主”中逐组确认是同一人（合并记录）还是不同的人，然后再开始投票。`,
+    en: `These owner records have no ID number but share a name and a phone, so may be one person entered more than once: ${list('; ', ' / ')}${more}. The neighbourhood admin confirms each group under “Property registry → Possible duplicate owners” (the same person: merged; different people: recorded), then voting can open.`,
+  });
+}
+
+/**
+ * The roll as it would freeze now: the registry's units grouped into counting owners by `countingOwners`, nothing
+ * stored. A unit without an area, or delivered without an owner, is `voting.roll_incomplete` (422).
+ */
+export async function currentRoll(ctx: PluginContext<unknown>) {
   const registry = await ctx.registry.ownerRoll();
   const units: RollUnit[] = registry.map((u) => ({
     unitId: u.id,
@@ -52,7 +69,18 @@ export async function freezeRoll(ctx: PluginContext<unknown>, meetingId: string,
       en: `Complete the registry first: ${list('en')}${more}`,
     });
   }
+  return { registry, grouped };
+}
 
+/**
+ * Freezes the owner roll at opening (docs/domain.md §2.2): the registry's units, counting areas, owners and designated voters
+ * are copied into the meeting and grouped into counting owners; later registry changes do not touch them. The roll
+ * commitment (board/commitment.ts) covers every counting owner's units, areas, headcount and voters, under the
+ * meeting's pseudonyms (`salt`), and starts the meeting's ballot chain.
+ */
+export async function freezeRoll(ctx: PluginContext<unknown>, meetingId: string, salt: string) {
+  await refuseUnconfirmedLookalikes(ctx);
+  const { registry, grouped } = await currentRoll(ctx);
   const unitById = new Map(registry.map((u) => [u.id, u]));
   const nameOf = new Map(registry.flatMap((u) => u.owners.map((o) => [o.ownerId, o.name] as const)));
   const ownerRows = grouped.owners.map((o) => ({

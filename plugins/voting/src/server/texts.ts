@@ -2,6 +2,7 @@ import { formatArea } from '@city/contracts';
 import { printDateTime } from '@city/plugin-sdk/documents';
 import { MATTER_TEXT, type Threshold } from '@city/plugin-sdk/voting';
 import type { MeetingView } from '../contracts.ts';
+import type { RollChange } from '../schema.ts';
 
 // Notices and printouts go to the board by the gate: written in Chinese, like the core's printed board.
 
@@ -27,6 +28,10 @@ type MotionView = MeetingView['motions'][number];
 const matterLine = (m: MotionView) =>
   `事项类型：第${MATTER_TEXT[m.matterType].item}项 ${MATTER_TEXT[m.matterType]['zh-CN']}`;
 
+/** The roll's totals as the meeting notice publishes them. */
+const rollLine = (roll: { area: number; count: number }) =>
+  `业主名册（按本公告发布时的房屋登记）：计票主体 ${roll.count} 人，专有部分面积合计 ${formatArea(roll.area)} ㎡。开始投票时名册按当时的房屋登记冻结，其间的变动届时另行公示。`;
+
 /** The meeting notice on the 公示 board: agenda, voting window, how each motion is decided, how to vote. */
 export function meetingNotice(meeting: MeetingView, votingUrl: string) {
   const agenda = meeting.motions.map((m, i) =>
@@ -34,7 +39,7 @@ export function meetingNotice(meeting: MeetingView, votingUrl: string) {
       `${i + 1}. ${m.title}`,
       `   ${matterLine(m)}`,
       m.kind === 'election'
-        ? `   选举 ${m.seats} 名，候选人：${m.candidates.map((c) => c.name).join('、')}；每张选票最多选 ${m.seats} 人，${THRESHOLD_RULE.ordinary}方可当选`
+        ? `   ${m.byElection ? '补选' : '选举'} ${m.seats} 名，候选人：${m.candidates.map((c) => c.name).join('、')}；每张选票最多选 ${m.seats} 人，${THRESHOLD_RULE.ordinary}方可当选`
         : `   表决规则：${THRESHOLD_RULE[m.threshold]}`,
       m.description ? `   说明：${m.description}` : '',
     ]
@@ -44,6 +49,7 @@ export function meetingNotice(meeting: MeetingView, votingUrl: string) {
   return [
     meeting.description,
     `投票时间：${printTime(meeting.opensAt)} 至 ${printTime(meeting.closesAt)}`,
+    meeting.announcedRoll ? rollLine(meeting.announcedRoll) : '',
     `参与条件：${QUORUM_RULE}。`,
     '表决事项：',
     ...agenda,
@@ -101,4 +107,62 @@ export function resultNotice(meeting: MeetingView, verifyUrl: string) {
     `表决记录链头：${meeting.chainHead}`,
     `每张表决票都有回执码，可在 ${verifyUrl} 核对记录内容；任何人都可以重新计算表决记录链，验证没有被篡改。`,
   ].join('\n');
+}
+
+const RECORDED: Record<RollChange['records'][number]['kind'], (reason: string | null) => string> = {
+  owners_changed: (reason) => (reason ? `变更业主，原因：${reason}` : '变更业主'),
+  unit_updated: () => '修改房屋信息',
+  imported: (file) => (file ? `导入房屋登记表（${file}）` : '导入房屋登记表'),
+  owners_merged: () => '确认为同一业主，合并业主记录',
+};
+
+/** One changed unit on the opening's 公示: what changed for the count, and what the registry recorded about it. */
+function rollChangeLine(change: RollChange) {
+  const area = `计票面积 ${change.areaBefore === null ? '—' : formatArea(change.areaBefore)} ㎡ → ${change.areaAfter === null ? '—' : formatArea(change.areaAfter)} ㎡`;
+  const what = {
+    owners: '业主变更',
+    area,
+    owners_and_area: `业主变更，${area}`,
+    added: `新登记的房屋（${change.areaAfter === null ? '—' : formatArea(change.areaAfter)} ㎡）`,
+    removed: '已不在房屋登记中',
+  }[change.what];
+  const recorded = [...new Set(change.records.map((r) => RECORDED[r.kind](r.reason)))];
+  return `${change.address ?? change.unitId}：${what}（${recorded.length ? `登记记录：${recorded.join('；')}` : '登记中没有记录变更原因'}）`;
+}
+
+/** The list on the notice stops at this many characters (a notice holds 20,000); the full list stays on record. */
+const LIST_BUDGET = 16_000;
+
+/**
+ * The 公示 published when voting opens: the frozen roll's totals against those announced, and every unit whose
+ * counting owner or counting area changed in the registry in between, with the reason the registry recorded.
+ */
+export function rollChangesNotice(
+  meeting: { title: string; announcedAt: Date; openedAt: Date },
+  announced: { area: number; count: number } | null,
+  frozen: { area: number; count: number },
+  changes: RollChange[],
+) {
+  const listed: string[] = [];
+  let size = 0;
+  for (const [i, change] of changes.entries()) {
+    const line = `${i + 1}. ${rollChangeLine(change)}`;
+    if ((size += line.length + 1) > LIST_BUDGET) break;
+    listed.push(line);
+  }
+  return [
+    `${meeting.title} 于 ${printTime(meeting.openedAt)} 开始投票，业主名册按此时的房屋登记冻结：计票主体 ${frozen.count} 人，专有部分面积合计 ${formatArea(frozen.area)} ㎡。`,
+    announced
+      ? `发布会议公告时（${printTime(meeting.announcedAt)}）：计票主体 ${announced.count} 人，专有部分面积合计 ${formatArea(announced.area)} ㎡。`
+      : '',
+    changes.length
+      ? `公告发布后至开始投票，房屋登记中影响计票的变动共 ${changes.length} 户：`
+      : '公告发布后至开始投票，房屋登记没有影响计票的变动。',
+    ...listed,
+    changes.length > listed.length
+      ? `另有 ${changes.length - listed.length} 户变动，完整清单已记入本次会议的记录。`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
 }

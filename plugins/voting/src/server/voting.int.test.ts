@@ -8,6 +8,7 @@ import {
   schema,
   withTenant,
 } from '@city/testing';
+import { REGISTRY_COLUMNS } from '@city/contracts';
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyBoard, type Board } from '../board/index.ts';
@@ -109,7 +110,7 @@ describe('tables', () => {
       select relname, relrowsecurity, relforcerowsecurity,
         exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id') as has_tenant
       from pg_class c where relkind = 'r' and relname like 'voting\_%' order by relname`);
-    expect(rows).toHaveLength(12);
+    expect(rows).toHaveLength(13);
     for (const row of rows)
       expect(row, row.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true, has_tenant: true });
   });
@@ -245,7 +246,7 @@ const rescheduled = (now: number) => ({
   closesAt: new Date(now + 20 * DAY).toISOString(),
   disclosure: 'named',
 });
-/** An ordinary motion, a special one and an election of two seats among three candidates, in that order. */
+/** An ordinary motion, a special one and a by-election (补选) of two seats among three candidates, in that order. */
 const MOTIONS = [
   { matterType: 'property_manager', title: '续聘物业服务企业' },
   { matterType: 'raise_maintenance_fund', title: '续筹维修资金' },
@@ -254,6 +255,7 @@ const MOTIONS = [
     matterType: 'committee_election',
     title: '补选业主委员会委员',
     seats: 2,
+    byElection: true,
     candidates: [{ name: '张三' }, { name: '李四' }, { name: '王五' }],
   },
 ];
@@ -386,6 +388,7 @@ describe('业主大会 (a meeting from draft to published result)', () => {
       matterType: 'rebuild',
       title: '选举',
       seats: 1,
+      byElection: true,
       candidates: [{ name: '甲' }],
     });
     expect(wrong.body.errors).toEqual([
@@ -700,8 +703,8 @@ describe('a meeting that allows changes and shows choices live', () => {
     const now = h.clock.now().getTime();
     const created = await call('committeeA', 'POST', `${A()}/p/voting/meetings`, {
       title: '改票会议',
-      opensAt: new Date(now + 15 * DAY + 60_000).toISOString(),
-      closesAt: new Date(now + 18 * DAY).toISOString(),
+      opensAt: new Date(now + 16 * DAY).toISOString(),
+      closesAt: new Date(now + 19 * DAY).toISOString(),
       allowChange: true,
       revealLive: true,
       disclosure: 'hidden',
@@ -713,7 +716,7 @@ describe('a meeting that allows changes and shows choices live', () => {
     });
     const motionId = withMotion.body.motions[0].id;
     expect((await call('committeeA', 'POST', `${M}/announce`)).status).toBe(200);
-    h.clock.advance(15 * DAY + 120_000);
+    h.clock.advance(16 * DAY);
     // The nine counting owners of the neighbourhood every test starts with, and this test's co-owned 2栋 202: one
     // counting owner for its two co-owners.
     expect((await call('committeeA', 'POST', `${M}/open`)).body.turnout.total.count).toBe(10);
@@ -1048,5 +1051,228 @@ describe('a motion for some buildings only', () => {
       outcome: 'not_decided',
     });
     expect(closed.motions[0].result.total).toEqual({ area: 1240 * M2, count: 12 });
+  });
+});
+
+/** 张伟 (13800000000, no ID number on record) entered twice: once for 2栋 201 and once for 2栋 202, 100 m² each. */
+async function zhangWeiTwice() {
+  const registry = `${A()}/registry`;
+  const building = succeeded(await call('adminA', 'POST', `${registry}/buildings`, { name: '2栋' }), 201).body;
+  const ownerIds: string[] = [];
+  for (const room of ['201', '202']) {
+    const unit = succeeded(
+      await call('adminA', 'POST', `${registry}/units`, {
+        buildingId: building.id,
+        floor: 2,
+        room,
+        registeredArea: '100.00',
+        saleStatus: 'sold_delivered',
+      }),
+      201,
+    ).body;
+    const owners = [{ name: '张伟', phone: '13800000000', idNumber: null, designatedVoter: true }];
+    const set = succeeded(
+      await call('adminA', 'PUT', `${registry}/units/${unit.id}/owners`, { owners, reason: '按购房合同录入' }),
+      200,
+    );
+    ownerIds.push(set.body.owners[0].ownerId);
+  }
+  return ownerIds;
+}
+
+describe('owner records that may be one person', () => {
+  it('refuses to freeze the roll while they await confirmation; confirmed as one person, they are one counting owner with both units', async () => {
+    const [first, second] = await zhangWeiTwice();
+    const m = await meetingAt('announced');
+    h.clock.advance(17 * DAY);
+    const refused = await call('committeeA', 'POST', `${m.path}/open`);
+    expect(refused).toMatchObject({
+      status: 409,
+      body: { code: 'voting.roll_lookalikes', title: '有疑似同一人的业主记录尚未确认，无法冻结业主名册' },
+    });
+    expect(refused.body.detail).toContain('张伟（2栋 201 / 2栋 202）');
+    expect(refused.body.detail).toContain('房屋登记 → 疑似同一业主');
+    expect(JSON.stringify(refused.body)).not.toContain('13800000000');
+    const english = await h.call('POST', `${m.path}/open`, {
+      token: world.tokens.committeeA,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(english.body.detail).toContain('Property registry → Possible duplicate owners');
+    expect((await call('residentA', 'GET', m.path)).body.status).toBe('announced');
+
+    succeeded(
+      await call('adminA', 'POST', `${A()}/registry/lookalikes/${first}/decision`, {
+        decision: 'same_person',
+        ownerIds: [first, second],
+      }),
+      200,
+    );
+    const opened = succeeded(await call('committeeA', 'POST', `${m.path}/open`), 200);
+    // The nine counting owners every test starts with, and 张伟 once, with 200 m².
+    expect(opened.body.turnout.total).toEqual({ area: 1200 * M2, count: 10 });
+    const roll = (await call('staffA', 'GET', `${m.path}/roll?q=张伟`)).body.items;
+    expect(roll).toEqual([expect.objectContaining({ label: '2栋 201 +1', names: '张伟', area: 200 * M2 })]);
+  });
+
+  it('counts records confirmed as different people as two counting owners, and does not flag them again', async () => {
+    const [first, second] = await zhangWeiTwice();
+    succeeded(
+      await call('adminA', 'POST', `${A()}/registry/lookalikes/${second}/decision`, {
+        decision: 'different_people',
+        ownerIds: [second, first],
+      }),
+      200,
+    );
+    expect((await call('adminA', 'GET', `${A()}/registry/lookalikes`)).body.items).toEqual([]);
+    const m = await meetingAt('announced');
+    h.clock.advance(17 * DAY);
+    const opened = succeeded(await call('committeeA', 'POST', `${m.path}/open`), 200);
+    expect(opened.body.turnout.total).toEqual({ area: 1200 * M2, count: 11 });
+    const roll = (await call('staffA', 'GET', `${m.path}/roll?q=张伟`)).body.items;
+    expect(roll.map((o: { label: string }) => o.label)).toEqual(['2栋 201', '2栋 202']);
+  });
+});
+
+describe('the frozen roll', () => {
+  it('finds a counting owner by any of its units, not only by the first one that labels it', async () => {
+    await seedRegistry(h.services.db, world.tenantA.id, {
+      owners: { nine: '业主九', ten: '业主十' },
+      units: [
+        { building: '9栋', room: '201', area: 90 * M2, owners: ['nine'] },
+        { building: '9栋', room: '305', area: 120 * M2, owners: ['nine'] },
+        { building: '9栋', room: '306', area: 120 * M2, owners: ['ten'] },
+      ],
+    });
+    const m = await meetingAt('open');
+    const search = async (q: string) =>
+      (await call('staffA', 'GET', `${m.path}/roll?q=${encodeURIComponent(q)}`)).body.items.map(
+        (o: { label: string; area: number }) => [o.label, o.area],
+      );
+    expect(await search('9栋 305')).toEqual([['9栋 201 +1', 210 * M2]]);
+    expect(await search('9栋 201')).toEqual([['9栋 201 +1', 210 * M2]]);
+    expect(await search('306')).toEqual([['9栋 306', 120 * M2]]);
+    expect(await search('业主九')).toEqual([['9栋 201 +1', 210 * M2]]);
+    expect(await search('9栋 999')).toEqual([]);
+  });
+});
+
+/** The unit of 1栋 (the neighbourhood every test starts with) at `room`. */
+async function unitOf(room: string): Promise<string> {
+  const buildings = (await call('adminA', 'GET', `${A()}/registry/buildings`)).body.items as {
+    id: string;
+    name: string;
+  }[];
+  const first = buildings.find((b) => b.name === '1栋')!;
+  const units = (await call('adminA', 'GET', `${A()}/registry/buildings/${first.id}/units`)).body.items;
+  return units.find((u: { room: string }) => u.room === room).id;
+}
+
+/** A registry file imported through the API, its background transaction awaited (not polled). */
+async function importRegistry(fileName: string, rows: Record<string, string>[]) {
+  const text = [
+    REGISTRY_COLUMNS.map((c) => c.label).join(','),
+    ...rows.map((row) => REGISTRY_COLUMNS.map((c) => row[c.key] ?? '').join(',')),
+  ].join('\n');
+  const headers = { authorization: `Bearer ${world.tokens.adminA}`, 'accept-language': 'zh-CN' };
+  const uploaded = await h.app.request(`${A()}/registry/imports?fileName=${encodeURIComponent(fileName)}`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/octet-stream' },
+    body: new TextEncoder().encode(text),
+  });
+  const validated = (await uploaded.json()) as { id: string; status: string };
+  expect(validated.status, JSON.stringify(validated)).toBe('ready');
+  const work: Promise<unknown>[] = [];
+  const background = { waitUntil: (p: Promise<unknown>) => work.push(p), passThroughOnException: () => {}, props: {} };
+  const applied = await h.app.request(
+    `${A()}/registry/imports/${validated.id}/apply`,
+    { method: 'POST', headers },
+    undefined,
+    background,
+  );
+  expect(applied.status).toBe(202);
+  await Promise.all(work);
+  expect((await call('adminA', 'GET', `${A()}/registry/imports/${validated.id}`)).body.status).toBe('applied');
+}
+
+const publicNotice = async (id: string) =>
+  (await h.call('GET', `/api/v1/public/n/${world.tenantA.slug}/notices`)).body.items.find(
+    (n: { id: string }) => n.id === id,
+  );
+
+describe('the roll published with the announcement', () => {
+  it('publishes the roll’s totals with the notice, and at opening the units that changed since, with the reasons the registry recorded', async () => {
+    const m = await meetingAt('announced');
+    const announced = (await call('residentA', 'GET', m.path)).body;
+    expect(announced.announcedRoll).toEqual({ area: 1000 * M2, count: 9 });
+    expect((await publicNotice(announced.noticeId)).body).toContain(
+      '业主名册（按本公告发布时的房屋登记）：计票主体 9 人，专有部分面积合计 1000.00 ㎡。',
+    );
+
+    // During the notice period: 1栋 103 is sold on, 1栋 104's registered area is corrected, 1栋 105 is re-imported
+    // with a new owner, and 1栋 106 only gets a phone number for its owner (no change to the count).
+    h.clock.advance(DAY);
+    const [u103, u104, u106] = [await unitOf('103'), await unitOf('104'), await unitOf('106')];
+    succeeded(
+      await call('adminA', 'PUT', `${A()}/registry/units/${u103}/owners`, {
+        owners: [{ name: '新业主', phone: null, idNumber: null, designatedVoter: true }],
+        reason: '二手房过户，已办理不动产转移登记',
+      }),
+      200,
+    );
+    succeeded(await call('adminA', 'PATCH', `${A()}/registry/units/${u104}`, { registeredArea: '120.00' }), 200);
+    h.clock.advance(DAY);
+    await importRegistry('第二季度更正.csv', [
+      {
+        building: '1栋',
+        floor: '1',
+        room: '105',
+        registered_area: '100.00',
+        sale_status: '已售已交付',
+        owner_name: '赵新',
+        designated_voter: '是',
+      },
+    ]);
+    succeeded(
+      await call('adminA', 'PUT', `${A()}/registry/units/${u106}/owners`, {
+        owners: [{ name: '业主6', phone: '13700000006', idNumber: null, designatedVoter: true }],
+        reason: '补录手机号',
+      }),
+      200,
+    );
+    h.clock.advance(15 * DAY);
+
+    const opened = succeeded(await call('committeeA', 'POST', `${m.path}/open`), 200).body;
+    expect(opened.turnout.total).toEqual({ area: 1020 * M2, count: 9 });
+    expect(opened.announcedRoll).toEqual({ area: 1000 * M2, count: 9 });
+    const board = (await h.call('GET', `/api/v1/public/n/${world.tenantA.slug}/notices`)).body.items;
+    const frozen = board.find((n: { title: string }) => n.title === `业主名册冻结公示：${MEETING_TITLE}`);
+    expect(frozen.category).toBe('disclosure');
+    expect(frozen.body).toContain('业主名册按此时的房屋登记冻结：计票主体 9 人，专有部分面积合计 1020.00 ㎡。');
+    expect(frozen.body).toContain('计票主体 9 人，专有部分面积合计 1000.00 ㎡。');
+    expect(frozen.body.split('\n').filter((line: string) => /^\d+\. /.test(line))).toEqual([
+      '1. 1栋 103：业主变更（登记记录：变更业主，原因：二手房过户，已办理不动产转移登记）',
+      '2. 1栋 104：计票面积 100.00 ㎡ → 120.00 ㎡（登记记录：修改房屋信息）',
+      '3. 1栋 105：业主变更（登记记录：导入房屋登记表（第二季度更正.csv））',
+      // Re-entered without an ID number, 业主6 is a new owner record: for the count, a different owner.
+      '4. 1栋 106：业主变更（登记记录：变更业主，原因：补录手机号）',
+    ]);
+    const trail = (await call('adminA', 'GET', `${A()}/audit`)).body.items;
+    expect(trail[0]).toMatchObject({
+      action: 'voting.roll_changes_published',
+      details: { noticeId: frozen.id, changes: 4 },
+    });
+  });
+
+  it('refuses to announce a meeting whose roll could not be frozen, naming the units to complete', async () => {
+    await seedRegistry(h.services.db, world.tenantA.id, {
+      owners: {},
+      units: [{ building: '3栋', room: '301', area: null }],
+    });
+    const m = await draftMeeting();
+    succeeded(await call('committeeA', 'PUT', m.path, rescheduled(h.clock.now().getTime())), 200);
+    const refused = await call('committeeA', 'POST', `${m.path}/announce`);
+    expect(refused).toMatchObject({ status: 422, body: { code: 'voting.roll_incomplete' } });
+    expect(refused.body.detail).toContain('3栋 301（没有登记、实测或合同面积）');
+    expect((await call('committeeA', 'GET', m.path)).body).toMatchObject({ status: 'draft', announcedRoll: null });
   });
 });

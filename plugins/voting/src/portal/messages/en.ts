@@ -71,9 +71,12 @@ export const en: Record<MessageKey, string> = {
   'meetings.create.submit': 'Save the draft',
   'meeting.back': 'All meetings',
   'meeting.window': 'Voting: {from} to {to}',
+  'meeting.announcedRoll':
+    'Roll at the announcement: {count} counting owners, {area} m² in all (votes count on the roll frozen when voting opens)',
   'meeting.status.draft': 'A draft, visible to the owners’ committee only.',
   'meeting.status.announced': 'Announced; voting opens at {opensAt}.',
   'meeting.status.open': 'Voting is open until {closesAt}.',
+  'meeting.status.ended': 'Voting ended at {closesAt}; the owners’ committee counts and publishes the result next.',
   'meeting.status.closed': 'Voting has ended; the result was counted and published at {closedAt}.',
   'meeting.published': 'Result notice',
   'meeting.published.lead':
@@ -92,11 +95,13 @@ export const en: Record<MessageKey, string> = {
   'status.draft': 'Draft',
   'status.announced': 'Announced',
   'status.open': 'Voting',
+  'status.ended': 'Voting ended, awaiting the count',
   'status.closed': 'Counted',
 
   'agenda.title': 'Matters to vote on',
   'agenda.empty': 'No matters to vote on yet.',
   'motion.election': 'Election',
+  'motion.byElection': 'By-election',
   'motion.kind.motion': 'Motion (agree / oppose / abstain)',
   'motion.kind.election': 'Election (tick candidates)',
   'motion.matter': 'Item {item}: {text}',
@@ -202,6 +207,14 @@ export const en: Record<MessageKey, string> = {
   'manage.announce.tooSoon':
     'Voting opens before {earliest}, so the announcement would be refused. Change the voting times below first.',
   'manage.announce.noMotions': 'Add at least one matter to vote on before announcing.',
+  'manage.announce.confirm.title': 'Confirm: announce the meeting',
+  'manage.announce.summary.board':
+    'The announcement and its matters to vote on ({count}) go on the neighbourhood’s notice board for everyone to see.',
+  'manage.announce.summary.window': 'Voting: {from} to {to} (Beijing time).',
+  'manage.announce.summary.final':
+    'Once announced it cannot be withdrawn, and neither the matters nor the voting times can change.',
+  'manage.announce.confirm': 'Announce it',
+  'manage.announce.progress': 'Announcing…',
   'manage.open': 'Open voting',
   'manage.open.wait':
     'The notice period has not ended or the voting period is over: voting opens only after {opensAt} and before the deadline.',
@@ -209,11 +222,27 @@ export const en: Record<MessageKey, string> = {
   'manage.close.waitPending': 'Paper or proxy ballots still await their second check; check them before counting.',
   'manage.open.lead':
     'Voting opens at {opensAt}, not before. Opening freezes the owner roll; later changes to homes do not affect this vote.',
+  'manage.open.confirm.title': 'Confirm: open voting',
+  'manage.open.summary.roll':
+    'The owner roll is frozen from the registry as it stands now: counting owners, areas and totals are fixed, and later changes to homes do not affect this vote.',
+  'manage.open.summary.window': 'Owners can vote until {closesAt}.',
+  'manage.open.summary.final': 'Once open, voting cannot be taken back.',
+  'manage.open.confirm': 'Open voting now',
+  'manage.open.progress': 'Freezing the owner roll…',
   'manage.close': 'Close voting and count',
   'manage.close.lead':
     'Voting can be closed after {closesAt}. Closing counts the ballots and publishes the result on the notice board.',
   'manage.close.pending': 'Ballots still awaiting their check: {count}. Check or return them before closing.',
-  'manage.close.confirm': 'Close voting and count? The result is published at once and cannot be withdrawn.',
+  'manage.close.confirm.title': 'Confirm: close voting and count',
+  'manage.close.summary.turnout': 'Taking part so far: {area} of the area, {count} of the owners.',
+  'manage.close.summary.quorumMet': 'Two thirds reached: the vote counts.',
+  'manage.close.summary.quorumNotMet': 'Two thirds not reached: every matter’s result will be “Too few took part”.',
+  'manage.close.summary.pending': 'Paper or proxy ballots awaiting their check: {count}.',
+  'manage.close.summary.final':
+    'The result goes on the neighbourhood’s notice board at once and cannot be withdrawn; no more ballots can be cast.',
+  'manage.close.confirm': 'Close voting and count now',
+  'manage.close.progress': 'Counting…',
+  'manage.confirm.cancel': 'Cancel',
   'manage.closed.lead': 'Counted at {closedAt}; the result is published.',
   'manage.settings': 'Meeting settings',
   'manage.save': 'Save',
@@ -223,6 +252,7 @@ export const en: Record<MessageKey, string> = {
   'manage.electionOnly': 'For elections only',
   'manage.removeMotion': 'Remove',
   'manage.removeMotion.confirm': 'Remove “{title}”?',
+  'manage.removeMotion.progress': 'Removing…',
   'manage.done.saved': 'Saved.',
   'manage.done.motionAdded': 'The matter was added.',
   'manage.done.motionRemoved': 'The matter was removed.',
@@ -254,6 +284,8 @@ export const en: Record<MessageKey, string> = {
   'field.motionTitle': 'Title',
   'field.motionDescription': 'Description (optional)',
   'field.seats': 'Seats',
+  'field.seats.hint': 'A committee election fills an odd number of seats from 5 to 11; a by-election 1 to 11',
+  'field.byElection': 'By-election (filling vacancies on the owners’ committee)',
   'field.candidates': 'Candidates',
   'field.candidates.hint': 'One per line',
   'field.scope': 'Who decides',

@@ -12,7 +12,7 @@ import {
   StaffBallotInputSchema,
   type ChoiceInput,
 } from '../../contracts.ts';
-import { ballots, rollOwners } from '../../schema.ts';
+import { ballots, rollOwners, rollUnits } from '../../schema.ts';
 import { meetingParams } from './params.ts';
 import { ballotPapers, checkChoices, type Ballot } from '../ballot-rules.ts';
 import { checkChain } from '../chain-check.ts';
@@ -112,6 +112,27 @@ function parseCursor(cursor: string) {
 
 /** A search term as an ILIKE pattern that matches it literally. */
 const like = (q: string) => `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+
+/**
+ * Counting owners one of whose units has every word of the search in its address (building, entrance, room): "9栋 305"
+ * finds "9栋 201 +1" when 9栋 305 is one of its units, not only the owner labelled by its first unit.
+ */
+const ownsUnitMatching = (ctx: Ctx, meetingId: string, q: string) =>
+  inArray(
+    rollOwners.id,
+    ctx.db
+      .select({ id: rollUnits.rollOwnerId })
+      .from(rollUnits)
+      .where(
+        and(
+          eq(rollUnits.meetingId, meetingId),
+          ...q
+            .split(/\s+/)
+            .filter(Boolean)
+            .map((word) => ilike(rollUnits.room, like(word))),
+        ),
+      ),
+  );
 
 const receiptOf = (b: Ballot) => ({
   receipt: b.receipt,
@@ -222,7 +243,13 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
         .where(
           and(
             eq(rollOwners.meetingId, meeting.id),
-            q ? or(ilike(rollOwners.label, like(q)), ilike(rollOwners.names, like(q))) : undefined,
+            q
+              ? or(
+                  ilike(rollOwners.label, like(q)),
+                  ilike(rollOwners.names, like(q)),
+                  ownsUnitMatching(ctx, meeting.id, q),
+                )
+              : undefined,
             after
               ? or(
                   gt(rollOwners.label, after.label),

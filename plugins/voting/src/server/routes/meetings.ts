@@ -13,6 +13,7 @@ import { openVoting } from '../opening.ts';
 import { differenceText, fail } from '../errors.ts';
 import { earliestOpening, meetingSummaries, meetingView, turnout, type Settings } from '../meetings.ts';
 import { loadMeeting, motionsOf, type Meeting } from '../meeting-rows.ts';
+import { announceRoll, publishRollChanges } from '../roll-announcement.ts';
 import { meetingNotice, resultNotice } from '../texts.ts';
 import { FILES, PAGES } from '../../pages.ts';
 
@@ -80,6 +81,7 @@ const open = pluginRoute({
   summary: '开始投票（冻结业主名册）/ Open voting (freezes the owner roll)',
   access: MANAGERS,
   request: { params: meetingParams },
+  errors: [409],
   responses: { 200: json(MeetingSchema), 422: { description: 'The roll is incomplete' } },
 });
 const close = pluginRoute({
@@ -210,10 +212,12 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
       requireDraft(meeting);
       if (!(await motionsOf(ctx, meeting.id)).length) throw fail('no_motions');
       const now = ctx.now();
-      // The notice period runs from the announcement: voting may open no earlier than N days after it.
+      // The notice period runs from the announcement (its day not counted): voting opens after its last day.
       if (meeting.opensAt < earliestOpening({ ...meeting, announcedAt: now }, ctx.settings, now))
         throw fail('notice_period');
-      const draft = await view(ctx, meeting);
+      // The roll as it would freeze now: its totals are published with the notice (and the units kept for opening).
+      const roll = await announceRoll(ctx, meeting.id, now);
+      const draft = { ...(await view(ctx, meeting)), announcedRoll: roll };
       const notice = await ctx.notices.publish({
         category: 'disclosure',
         title: `关于召开业主大会的公告：${meeting.title}`.slice(0, 120),
@@ -227,14 +231,20 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
       });
       const [row] = await ctx.db
         .update(meetings)
-        .set({ status: 'announced', announcedAt: now, noticeId: notice.id })
+        .set({
+          status: 'announced',
+          announcedAt: now,
+          noticeId: notice.id,
+          announcedRollArea: roll.area,
+          announcedRollCount: roll.count,
+        })
         .where(eq(meetings.id, meeting.id))
         .returning();
       await ctx.audit.append({
         action: 'meeting_announced',
         targetType: 'voting_meeting',
         targetId: meeting.id,
-        details: { noticeId: notice.id, opensAt: meeting.opensAt.toISOString() },
+        details: { noticeId: notice.id, opensAt: meeting.opensAt.toISOString(), roll },
       });
       return c.json(await view(ctx, row!), 200);
     })
@@ -257,6 +267,7 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
           count: row.rollCount,
         },
       });
+      await publishRollChanges(ctx, row);
       return c.json(await view(ctx, row), 200);
     })
     .openapi(close, async (c) => {
