@@ -80,7 +80,7 @@ export async function run() {
     let checkers: autocannon.Instance | undefined;
     const finished = new Promise<autocannon.Result>((resolve, reject) => {
       checkers = autocannon({ url: chainUrl, connections: CHECKERS, duration: 3_600 }, (error, result) =>
-        error ? reject(error) : resolve(result),
+        error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result),
       );
     });
     const beside = await castRound(ROUND);
