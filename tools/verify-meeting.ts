@@ -57,6 +57,13 @@ function main(path: string | undefined): number {
   }
   console.log(`verified — ${board.neighbourhood} · ${board.meeting.title}`);
   console.log(`roll: ${figures('total', board.roll.total)} counting owners, commitment ${board.roll.commitment}`);
+  const announced = board.roll.announced;
+  if (announced)
+    console.log(
+      announced.commitment === board.roll.commitment
+        ? 'the roll frozen at opening is the roll published with the meeting notice'
+        : `the roll changed after the meeting notice (announced ${figures('total', announced.total)}, commitment ${announced.commitment}): the changes were published at opening`,
+    );
   console.log(`chain: ${result.entries} entries, head ${board.chain.head}; ${result.counted} ballots count`);
   if (!result.totals) {
     console.log('voting is not counted yet: the choices stay sealed until the count, so the tally is not recomputed');

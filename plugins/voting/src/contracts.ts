@@ -242,6 +242,8 @@ export const MeetingSchema = z
      * meeting notice; the count uses the roll frozen at opening (`turnout.total`). Null before the announcement.
      */
     announcedRoll: Figures.nullable(),
+    /** The announced roll's commitment (as on the bulletin board): the frozen roll's, where nothing changed in between. */
+    announcedRollHash: z.string().nullable(),
     /** The earliest moment voting may open: the notice period after the announcement (or from now, in a draft). */
     earliestOpening: z.string(),
     noticeId: Id.nullable(),

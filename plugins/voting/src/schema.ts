@@ -84,6 +84,7 @@ export const meetings = pgTable('voting_meetings', {
   /** The roll's totals as the registry stood at the announcement, published on the meeting notice. */
   announcedRollArea: bigint('announced_roll_area', { mode: 'number' }),
   announcedRollCount: integer('announced_roll_count'),
+  announcedRollHash: text('announced_roll_hash'),
   openedAt: at('opened_at'),
   /** The roll commitment (board/commitment.ts). */
   rollHash: text('roll_hash'),

@@ -94,7 +94,16 @@ export interface Board {
   meeting: { id: string; title: string; status: string; disclosure: string };
   terms: BoardTerms;
   buildings: Array<{ id: string; name: string }>;
-  roll: { commitment: string; total: Figures; owners: BoardOwner[] };
+  roll: {
+    commitment: string;
+    total: Figures;
+    owners: BoardOwner[];
+    /**
+     * The roll as the meeting notice published it (null for a meeting announced before notices carried it): the
+     * same commitment where the registry did not change between the announcement and the opening.
+     */
+    announced: { commitment: string; total: Figures } | null;
+  };
   chain: { start: string; head: string; entries: BoardEntry[] };
   /** The published result per motion id, once counted; null before. */
   totals: Record<string, MotionResult> | null;

@@ -97,7 +97,7 @@ function board(casts: Cast[], closed = true): Board {
       { id: A, name: '1栋' },
       { id: B, name: '2栋' },
     ],
-    roll: { commitment, total: { area: 110000, count: 10 }, owners },
+    roll: { commitment, total: { area: 110000, count: 10 }, owners, announced: null },
     chain: { start, head: prev, entries },
     totals: null,
   };

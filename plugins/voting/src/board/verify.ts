@@ -1,36 +1,9 @@
-import { walkChain } from './chain.ts';
 import { chainStart, rollCommitment } from './commitment.ts';
+import { differ, Found, type Difference } from './difference.ts';
 import { choicesDigest } from './digests.ts';
 import { motionsFor, recount, scopedTotal, type CountedBallot } from './recount.ts';
+import { ChainReplay } from './replay.ts';
 import type { Answer, Board, BoardEntry, BoardMotion, BoardOwner, MotionResult } from './types.ts';
-
-export type DifferenceCode =
-  | 'format'
-  | 'roll_owner'
-  | 'roll_commitment'
-  | 'roll_total'
-  | 'terms'
-  | 'chain_order'
-  | 'chain_link'
-  | 'chain_hash'
-  | 'chain_head'
-  | 'entry_owner'
-  | 'entry_late'
-  | 'entry_twice'
-  | 'entry_supersedes'
-  | 'entry_reveal'
-  | 'entry_answers'
-  /** Server only: a ballot's stored status disagrees with the chain's facts. */
-  | 'entry_status'
-  | 'result';
-
-/** The first thing on the board that does not add up, in words a person can follow to the field. */
-export interface Difference {
-  code: DifferenceCode;
-  seq?: number;
-  motionId?: string;
-  detail: string;
-}
 
 export type Verification =
   | {
@@ -42,17 +15,6 @@ export type Verification =
       totals: Record<string, MotionResult> | null;
     }
   | { ok: false; entries: number; difference: Difference };
-
-class Found extends Error {
-  readonly difference: Difference;
-  constructor(difference: Difference) {
-    super(difference.detail);
-    this.difference = difference;
-  }
-}
-const differ = (difference: Difference): never => {
-  throw new Found(difference);
-};
 
 function checkRoll(board: Board) {
   const units = new Set<string>();
@@ -96,18 +58,6 @@ function checkRoll(board: Board) {
   return new Map(board.roll.owners.map((o) => [o.id, o]));
 }
 
-function checkLinks(board: Board) {
-  const broken = walkChain(board.chain.start, board.chain.head, board.chain.entries);
-  if (!broken) return;
-  const words = {
-    order: 'is out of order or missing',
-    link: 'does not link to the entry before it',
-    hash: 'has a hash its recorded facts do not give',
-    head: 'is missing: the chain ends before the published head',
-  };
-  differ({ code: `chain_${broken.reason}`, seq: broken.seq, detail: `entry ${broken.seq} ${words[broken.reason]}` });
-}
-
 /** An answer set that fits the ballot this owner was given: exactly its motions, each answered in kind. */
 function checkAnswers(entry: BoardEntry, answers: readonly Answer[], motions: readonly BoardMotion[]) {
   const bad = (why: string) => differ({ code: 'entry_answers', seq: entry.seq, detail: `entry ${entry.seq}: ${why}` });
@@ -135,51 +85,11 @@ function checkAnswers(entry: BoardEntry, answers: readonly Answer[], motions: re
   if (seen.size !== wanted.size) bad('leaves a motion on its owner’s ballot unanswered');
 }
 
-/** Replays the chain's facts: which ballot counts for whom at the end. */
-function replay(board: Board, owners: Map<string, BoardOwner>) {
-  const closesAt = Date.parse(board.terms.closesAt);
-  const counting = new Map<string, BoardEntry>();
-  const byReceipt = new Map<string, BoardEntry>();
-  for (const entry of board.chain.entries) {
-    const owner = owners.get(entry.owner);
-    if (!owner)
-      differ({ code: 'entry_owner', seq: entry.seq, detail: `entry ${entry.seq} names no counting owner of the roll` });
-    // Online ballots count when cast before the deadline; paper and proxy sheets when received before it (their
-    // entry and second check may follow, until the count).
-    const time = Date.parse((entry.channel === 'online' ? entry.at : entry.receivedAt) ?? '');
-    const late = Number.isNaN(time) || (entry.channel === 'online' ? time >= closesAt : time > closesAt);
-    if (entry.kind !== 'rejected' && late)
-      differ({
-        code: 'entry_late',
-        seq: entry.seq,
-        detail: `entry ${entry.seq} was cast or received after the deadline (or has no time)`,
-      });
-    byReceipt.set(entry.receipt, entry);
-    if (entry.kind === 'rejected') continue;
-    const current = counting.get(entry.owner);
-    if (entry.supersedes === null) {
-      if (current)
-        differ({
-          code: 'entry_twice',
-          seq: entry.seq,
-          detail: `entry ${entry.seq} counts a second ballot for counting owner ${entry.owner} without naming the one it replaces`,
-        });
-    } else if (!current || current.receipt !== entry.supersedes || byReceipt.get(entry.supersedes) !== current) {
-      differ({
-        code: 'entry_supersedes',
-        seq: entry.seq,
-        detail: `entry ${entry.seq} replaces a ballot that was not counting for its owner`,
-      });
-    }
-    counting.set(entry.owner, entry);
-  }
-  return counting;
-}
-
 /** Opens each counted ballot (after the count); null while any is still sealed. */
-function opened(board: Board, owners: Map<string, BoardOwner>, counting: Map<string, BoardEntry>) {
+function opened(board: Board, owners: Map<string, BoardOwner>, counting: ReadonlyMap<string, number>) {
   const counted: CountedBallot[] = [];
-  for (const entry of counting.values()) {
+  for (const seq of counting.values()) {
+    const entry = board.chain.entries[seq - 1]!;
     if (entry.kind === 'invalid') {
       counted.push({ owner: entry.owner, answers: null });
       continue;
@@ -220,19 +130,29 @@ function firstDifference(a: unknown, b: unknown, path = ''): string | null {
  * paper, and — once the choices are published — every motion's result recounted and compared with the published one.
  */
 export function verifyBoard(board: Board): Verification {
+  return auditBoard(board).verification;
+}
+
+/**
+ * `verifyBoard`, with the replayed chain where it verified: the server's public check goes on from there as entries
+ * are added.
+ */
+export function auditBoard(board: Board): { verification: Verification; replay: ChainReplay | null } {
   const entries = Array.isArray(board?.chain?.entries) ? board.chain.entries.length : 0;
   try {
     if (board?.format !== 'city-life/meeting-board@1')
       differ({ code: 'format', detail: 'not a meeting bulletin board (format city-life/meeting-board@1)' });
     const owners = checkRoll(board);
-    checkLinks(board);
-    const counting = replay(board, owners);
-    const counted = opened(board, owners, counting);
+    const replay = new ChainReplay(owners, board.terms.closesAt, board.chain.start);
+    for (const entry of board.chain.entries) replay.add(entry);
+    replay.end(board.chain.head);
+    const counted = opened(board, owners, replay.counting);
     const closed = board.meeting.status === 'closed';
     if (closed && !counted)
       differ({ code: 'entry_reveal', detail: 'the meeting is counted but the board does not publish every choice' });
     if (closed && !board.totals) differ({ code: 'result', detail: 'the meeting is counted but publishes no result' });
-    if (!counted) return { ok: true, entries, counted: counting.size, totals: null };
+    const verified = { ok: true as const, entries, counted: replay.counting.size };
+    if (!counted) return { verification: { ...verified, totals: null }, replay };
     const totals = recount(board.roll.owners, board.terms.motions, counted);
     if (board.totals) {
       for (const motion of board.terms.motions) {
@@ -240,11 +160,15 @@ export function verifyBoard(board: Board): Verification {
         if (found) differ({ code: 'result', motionId: motion.id, detail: `motion “${motion.title}”: ${found}` });
       }
     }
-    return { ok: true, entries, counted: counting.size, totals };
+    return { verification: { ...verified, totals }, replay };
   } catch (error) {
-    if (error instanceof Found) return { ok: false, entries, difference: error.difference };
+    const failed = (difference: Difference) => ({
+      verification: { ok: false as const, entries, difference },
+      replay: null,
+    });
+    if (error instanceof Found) return failed(error.difference);
     if (error instanceof TypeError || error instanceof RangeError)
-      return { ok: false, entries, difference: { code: 'format', detail: `the board is malformed: ${error.message}` } };
+      return failed({ code: 'format', detail: `the board is malformed: ${error.message}` });
     throw error;
   }
 }

@@ -1,11 +1,12 @@
 import type { PluginContext } from '@city/plugin-sdk/server';
 import { thresholdOf, type MatterType } from '@city/plugin-sdk/voting';
-import { and, asc, eq, isNotNull, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, lte } from 'drizzle-orm';
 import {
   BOARD_FORMAT,
   keyedId,
   type Answer,
   type Board,
+  type BoardEntry,
   type BoardMotion,
   type BoardOwner,
   type BoardTerms,
@@ -76,20 +77,22 @@ export async function boardOwners(ctx: PluginContext<unknown>, meeting: Meeting)
 }
 
 /**
- * The meeting's bulletin board as its stored rows give it now: every entry's facts recomputed from its ballot (so a
- * changed row shows as a broken hash), the entries up to the chain head read with the meeting, and — with `reveal` —
- * each accepted ballot's nonce and answers.
+ * Chain entries as the stored ballots give them now, after entry `after` up to the head read with the meeting: each
+ * entry's facts recomputed from its ballot (so a changed row shows as a broken hash) and — with `reveal` — each
+ * accepted ballot's nonce and answers.
  */
-export async function loadBoard(ctx: PluginContext<unknown>, meeting: Meeting, reveal: boolean): Promise<Board> {
-  const agenda = await motionsOf(ctx, meeting.id);
-  const owners = await boardOwners(ctx, meeting);
+export async function loadEntries(
+  ctx: PluginContext<unknown>,
+  meeting: Meeting,
+  { after = 0, reveal = false }: { after?: number; reveal?: boolean } = {},
+): Promise<BoardEntry[]> {
   const rows = await ctx.db
     .select()
     .from(ballots)
-    .where(and(eq(ballots.meetingId, meeting.id), isNotNull(ballots.seq), lte(ballots.seq, meeting.ballotSeq)))
+    .where(and(eq(ballots.meetingId, meeting.id), gt(ballots.seq, after), lte(ballots.seq, meeting.ballotSeq)))
     .orderBy(asc(ballots.seq));
   const salt = meeting.rollSalt ?? '';
-  const entries = rows.map((b) => {
+  return rows.map((b) => {
     const facts = entryFacts(b, salt);
     return {
       seq: b.seq!,
@@ -101,6 +104,13 @@ export async function loadBoard(ctx: PluginContext<unknown>, meeting: Meeting, r
         : {}),
     };
   });
+}
+
+/** The meeting's bulletin board as its stored rows give it now (see `loadEntries`). */
+export async function loadBoard(ctx: PluginContext<unknown>, meeting: Meeting, reveal: boolean): Promise<Board> {
+  const agenda = await motionsOf(ctx, meeting.id);
+  const owners = await boardOwners(ctx, meeting);
+  const entries = await loadEntries(ctx, meeting, { reveal });
   const counted = meeting.status === 'closed';
   const buildings = await ctx.registry.buildings();
   const onRoll = new Set(owners.flatMap((o) => o.units.map((u) => u.building)));
@@ -114,6 +124,13 @@ export async function loadBoard(ctx: PluginContext<unknown>, meeting: Meeting, r
       commitment: meeting.rollHash ?? '',
       total: { area: meeting.rollArea ?? 0, count: meeting.rollCount ?? 0 },
       owners,
+      announced:
+        meeting.announcedRollHash !== null && meeting.announcedRollArea !== null && meeting.announcedRollCount !== null
+          ? {
+              commitment: meeting.announcedRollHash,
+              total: { area: meeting.announcedRollArea, count: meeting.announcedRollCount },
+            }
+          : null,
     },
     chain: { start: meeting.chainStart ?? '', head: meeting.chainHead ?? '', entries },
     totals: counted ? Object.fromEntries(agenda.map((m) => [m.id, m.result as MotionResult])) : null,

@@ -205,7 +205,11 @@ async function meeting(ctx: PluginContext<Settings>, spec: DemoMeeting) {
   // The registry does not change in the demo between the announcement and the opening.
   await ctx.db
     .update(meetings)
-    .set({ announcedRollArea: opened.rollArea, announcedRollCount: opened.rollCount })
+    .set({
+      announcedRollArea: opened.rollArea,
+      announcedRollCount: opened.rollCount,
+      announcedRollHash: opened.rollHash,
+    })
     .where(eq(meetings.id, id));
 
   const agenda = await motionsOf(ctx, id);

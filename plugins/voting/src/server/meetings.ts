@@ -79,6 +79,7 @@ export async function meetingView(
     noticeId: meeting.noticeId,
     openedAt: iso(meeting.openedAt),
     closedAt: iso(meeting.closedAt),
+    announcedRollHash: meeting.announcedRollHash,
     rollHash: meeting.rollHash,
     chainHead: meeting.chainHead,
     resultNoticeId: meeting.resultNoticeId,

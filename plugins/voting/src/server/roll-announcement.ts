@@ -3,7 +3,7 @@ import type { PluginContext } from '@city/plugin-sdk/server';
 import { and, eq } from 'drizzle-orm';
 import { rollAnnouncements, rollOwners, rollUnits, type AnnouncedUnits, type RollChange } from '../schema.ts';
 import type { Meeting } from './meeting-rows.ts';
-import { currentRoll } from './roll.ts';
+import { committedRoll, currentRoll } from './roll.ts';
 import { rollChangesNotice } from './texts.ts';
 
 /**
@@ -14,11 +14,13 @@ const digest = (key: string) => sha256Hex(key).slice(0, 16);
 
 /**
  * The roll at the announcement (docs/domain.md §2.3): grouped now by the code that freezes it at opening, nothing
- * frozen. Its totals go on the notice and the meeting; each unit's counting area and counting owner (digested) are
- * kept, so that opening can list the units that changed in between.
+ * frozen. Its totals and commitment (under the meeting's pseudonym key, `salt`, kept for opening) go on the notice and
+ * the meeting; each unit's counting area and counting owner (digested) are kept, so that opening can list the units
+ * that changed in between.
  */
-export async function announceRoll(ctx: PluginContext<unknown>, meetingId: string, at: Date) {
-  const { registry, grouped } = await currentRoll(ctx);
+export async function announceRoll(ctx: PluginContext<unknown>, meetingId: string, salt: string, at: Date) {
+  const current = await currentRoll(ctx);
+  const { registry, grouped } = current;
   const area = new Map(registry.map((u) => [u.id, u.countingArea!]));
   const units: AnnouncedUnits = {};
   for (const owner of grouped.owners) {
@@ -26,7 +28,8 @@ export async function announceRoll(ctx: PluginContext<unknown>, meetingId: strin
     for (const unitId of owner.unitIds) units[unitId] = [area.get(unitId)!, key];
   }
   await ctx.db.insert(rollAnnouncements).values({ tenantId: ctx.tenant.id, meetingId, takenAt: at, units });
-  return grouped.total;
+  const { total, commitment } = committedRoll(meetingId, salt, current);
+  return { ...total, commitment };
 }
 
 /** Each unit of the frozen roll against the roll as announced: the units whose counting owner or area differ. */
@@ -94,9 +97,9 @@ export async function publishRollChanges(ctx: PluginContext<unknown>, meeting: M
     body: rollChangesNotice(
       { title: meeting.title, announcedAt: announced.takenAt, openedAt: meeting.openedAt },
       meeting.announcedRollArea !== null && meeting.announcedRollCount !== null
-        ? { area: meeting.announcedRollArea, count: meeting.announcedRollCount }
+        ? { area: meeting.announcedRollArea, count: meeting.announcedRollCount, commitment: meeting.announcedRollHash }
         : null,
-      { area: meeting.rollArea, count: meeting.rollCount },
+      { area: meeting.rollArea, count: meeting.rollCount, commitment: meeting.rollHash ?? '' },
       changes,
     ),
     attachments: [],

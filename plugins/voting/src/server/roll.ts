@@ -1,6 +1,5 @@
 import type { PluginContext } from '@city/plugin-sdk/server';
 import { countingOwners, RollError, type RollUnit } from '@city/plugin-sdk/voting';
-import { newId } from '@city/plugin-sdk/schema';
 import { keyedId, rollCommitment, type BoardOwner } from '../board/index.ts';
 import { fail } from './errors.ts';
 import { rollOwners, rollUnits } from '../schema.ts';
@@ -72,19 +71,54 @@ export async function currentRoll(ctx: PluginContext<unknown>) {
   return { registry, grouped };
 }
 
+export type CurrentRoll = Awaited<ReturnType<typeof currentRoll>>;
+
 /**
- * Freezes the owner roll at opening (docs/domain.md §2.2): the registry's units, counting areas, owners and designated voters
- * are copied into the meeting and grouped into counting owners; later registry changes do not touch them. The roll
- * commitment (board/commitment.ts) covers every counting owner's units, areas, headcount and voters, under the
- * meeting's pseudonyms (`salt`), and starts the meeting's ballot chain.
+ * A counting owner's id on the roll: a UUID (version 8, RFC 9562's custom layout) keyed from the counting owner's key
+ * by the meeting's salt — the same owner has the same id at the announcement and at opening, and no id leads back to
+ * a registry record or links two meetings.
+ */
+export function rollOwnerId(salt: string, key: string): string {
+  const h = keyedId(salt, `roll-owner:${key}`);
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * The roll as the board publishes it and its commitment covers (board/commitment.ts): every counting owner's units,
+ * areas, headcount and voters under the meeting's pseudonyms (`salt`). Computed at the announcement and again at
+ * opening: where the registry did not change in between, the two commitments are the same.
+ */
+export function committedRoll(meetingId: string, salt: string, { registry, grouped }: CurrentRoll) {
+  const unitById = new Map(registry.map((u) => [u.id, u]));
+  const owners: BoardOwner[] = grouped.owners.map((o) => ({
+    id: rollOwnerId(salt, o.key),
+    kind: o.kind,
+    area: o.area,
+    headcount: 1,
+    units: o.unitIds.map((id) => {
+      const unit = unitById.get(id)!;
+      return { ref: keyedId(salt, id), building: unit.buildingId, area: unit.countingArea! };
+    }),
+    voters: o.voterOwnerIds.map((id) => keyedId(salt, id)),
+  }));
+  return { owners, commitment: rollCommitment(meetingId, owners), total: grouped.total };
+}
+
+/**
+ * Freezes the owner roll at opening (docs/domain.md §2.2): the registry's units, counting areas, owners and designated
+ * voters are copied into the meeting and grouped into counting owners; later registry changes do not touch them. Its
+ * commitment starts the meeting's ballot chain.
  */
 export async function freezeRoll(ctx: PluginContext<unknown>, meetingId: string, salt: string) {
   await refuseUnconfirmedLookalikes(ctx);
-  const { registry, grouped } = await currentRoll(ctx);
+  const current = await currentRoll(ctx);
+  const { registry, grouped } = current;
+  const committed = committedRoll(meetingId, salt, current);
   const unitById = new Map(registry.map((u) => [u.id, u]));
   const nameOf = new Map(registry.flatMap((u) => u.owners.map((o) => [o.ownerId, o.name] as const)));
-  const ownerRows = grouped.owners.map((o) => ({
-    id: newId(),
+  const ownerRows = grouped.owners.map((o, i) => ({
+    id: committed.owners[i]!.id,
     tenantId: ctx.tenant.id,
     meetingId,
     key: o.key,
@@ -114,16 +148,5 @@ export async function freezeRoll(ctx: PluginContext<unknown>, meetingId: string,
   await insertChunked(ownerRows, (chunk) => ctx.db.insert(rollOwners).values(chunk));
   await insertChunked(unitRows, (chunk) => ctx.db.insert(rollUnits).values(chunk));
 
-  const published: BoardOwner[] = grouped.owners.map((o, i) => ({
-    id: ownerRows[i]!.id,
-    kind: o.kind,
-    area: o.area,
-    headcount: 1,
-    units: o.unitIds.map((id) => {
-      const unit = unitById.get(id)!;
-      return { ref: keyedId(salt, id), building: unit.buildingId, area: unit.countingArea! };
-    }),
-    voters: o.voterOwnerIds.map((id) => keyedId(salt, id)),
-  }));
-  return { commitment: rollCommitment(meetingId, published), total: grouped.total };
+  return { commitment: committed.commitment, total: committed.total };
 }

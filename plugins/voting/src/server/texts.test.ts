@@ -17,15 +17,18 @@ const change = (i: number, reason: string): RollChange => ({
 });
 
 describe('the roll changes 公示', () => {
-  it('says so when nothing changed, and compares the totals', () => {
-    const body = rollChangesNotice(meeting, { area: 100_000, count: 9 }, { area: 102_000, count: 9 }, []);
-    expect(body).toContain('计票主体 9 人，专有部分面积合计 1020.00 ㎡');
-    expect(body).toContain('发布会议公告时（2026年12月1日 10:00）：计票主体 9 人，专有部分面积合计 1000.00 ㎡');
+  it('says so when nothing changed, and compares the totals and commitments', () => {
+    const announced = { area: 100_000, count: 9, commitment: 'aaa' };
+    const body = rollChangesNotice(meeting, announced, { area: 102_000, count: 9, commitment: 'aaa' }, []);
+    expect(body).toContain('计票主体 9 人，专有部分面积合计 1020.00 ㎡，名册哈希 aaa');
+    expect(body).toContain(
+      '发布会议公告时（2026年12月1日 10:00）：计票主体 9 人，专有部分面积合计 1000.00 ㎡，名册哈希 aaa（与冻结名册相同）',
+    );
     expect(body).toContain('公告发布后至开始投票，房屋登记没有影响计票的变动。');
   });
 
   it('lists area changes, new units and units without a recorded reason', () => {
-    const body = rollChangesNotice(meeting, null, { area: 1, count: 1 }, [
+    const body = rollChangesNotice(meeting, null, { area: 1, count: 1, commitment: 'c' }, [
       { ...change(1, ''), what: 'owners_and_area', areaAfter: 12_000, records: [] },
       { ...change(2, ''), what: 'added', areaBefore: null, records: [{ kind: 'imported', reason: '补录.xlsx' }] },
     ]);
@@ -36,7 +39,13 @@ describe('the roll changes 公示', () => {
 
   it('stays within a notice’s 20,000 characters however many units changed, saying how many it left out', () => {
     const changes = Array.from({ length: 2000 }, (_, i) => change(i, '过户'.repeat(100)));
-    const body = rollChangesNotice(meeting, { area: 1, count: 1 }, { area: 1, count: 1 }, changes);
+    const body = rollChangesNotice(
+      meeting,
+      { area: 1, count: 1, commitment: 'c' },
+      { area: 1, count: 1, commitment: 'd' },
+      changes,
+    );
+    expect(body).toContain('名册哈希 c（与冻结名册不同，变动见下）');
     expect(body.length).toBeLessThan(20_000);
     expect(body).toContain('共 2000 户');
     expect(body).toMatch(/另有 \d+ 户变动，完整清单已记入本次会议的记录。$/);

@@ -28,9 +28,9 @@ type MotionView = MeetingView['motions'][number];
 const matterLine = (m: MotionView) =>
   `事项类型：第${MATTER_TEXT[m.matterType].item}项 ${MATTER_TEXT[m.matterType]['zh-CN']}`;
 
-/** The roll's totals as the meeting notice publishes them. */
-const rollLine = (roll: { area: number; count: number }) =>
-  `业主名册（按本公告发布时的房屋登记）：计票主体 ${roll.count} 人，专有部分面积合计 ${formatArea(roll.area)} ㎡。开始投票时名册按当时的房屋登记冻结，其间的变动届时另行公示。`;
+/** The roll's totals and commitment as the meeting notice publishes them. */
+const rollLine = (roll: { area: number; count: number }, commitment: string | null) =>
+  `业主名册（按本公告发布时的房屋登记）：计票主体 ${roll.count} 人，专有部分面积合计 ${formatArea(roll.area)} ㎡${commitment ? `，名册哈希 ${commitment}` : ''}。开始投票时名册按当时的房屋登记冻结，其间的变动届时另行公示；名册没有变动时，冻结名册的哈希与此相同。`;
 
 /** The meeting notice on the 公示 board: agenda, voting window, how each motion is decided, how to vote. */
 export function meetingNotice(meeting: MeetingView, votingUrl: string) {
@@ -49,7 +49,7 @@ export function meetingNotice(meeting: MeetingView, votingUrl: string) {
   return [
     meeting.description,
     `投票时间：${printTime(meeting.opensAt)} 至 ${printTime(meeting.closesAt)}`,
-    meeting.announcedRoll ? rollLine(meeting.announcedRoll) : '',
+    meeting.announcedRoll ? rollLine(meeting.announcedRoll, meeting.announcedRollHash) : '',
     `参与条件：${QUORUM_RULE}。`,
     '表决事项：',
     ...agenda,
@@ -139,8 +139,8 @@ const LIST_BUDGET = 16_000;
  */
 export function rollChangesNotice(
   meeting: { title: string; announcedAt: Date; openedAt: Date },
-  announced: { area: number; count: number } | null,
-  frozen: { area: number; count: number },
+  announced: { area: number; count: number; commitment: string | null } | null,
+  frozen: { area: number; count: number; commitment: string },
   changes: RollChange[],
 ) {
   const listed: string[] = [];
@@ -151,9 +151,9 @@ export function rollChangesNotice(
     listed.push(line);
   }
   return [
-    `${meeting.title} 于 ${printTime(meeting.openedAt)} 开始投票，业主名册按此时的房屋登记冻结：计票主体 ${frozen.count} 人，专有部分面积合计 ${formatArea(frozen.area)} ㎡。`,
+    `${meeting.title} 于 ${printTime(meeting.openedAt)} 开始投票，业主名册按此时的房屋登记冻结：计票主体 ${frozen.count} 人，专有部分面积合计 ${formatArea(frozen.area)} ㎡，名册哈希 ${frozen.commitment}。`,
     announced
-      ? `发布会议公告时（${printTime(meeting.announcedAt)}）：计票主体 ${announced.count} 人，专有部分面积合计 ${formatArea(announced.area)} ㎡。`
+      ? `发布会议公告时（${printTime(meeting.announcedAt)}）：计票主体 ${announced.count} 人，专有部分面积合计 ${formatArea(announced.area)} ㎡${announced.commitment ? `，名册哈希 ${announced.commitment}（${announced.commitment === frozen.commitment ? '与冻结名册相同' : '与冻结名册不同，变动见下'}）` : ''}。`
       : '',
     changes.length
       ? `公告发布后至开始投票，房屋登记中影响计票的变动共 ${changes.length} 户：`

@@ -970,6 +970,33 @@ describe('a chain anyone can check', () => {
     expect(refused.body.detail).toContain('entry 3');
   });
 
+  it('goes on from its last answer as entries are added, and finds a fault in an added one', async () => {
+    const m = await meetingAt('open');
+    const check = async () => (await h.call('GET', `${publicBase()}/meetings/${m.id}/chain`)).body;
+    const cast = async (ballots: typeof ONLINE_BALLOTS) => {
+      for (const [who, a, s, chosen] of ballots) {
+        const id = (await mine(m, who)).items[0].rollOwnerId;
+        succeeded(await call(who, 'POST', `${m.path}/ballots`, ballot(m, id, a, s, chosen)), 201);
+      }
+    };
+    expect(await check()).toMatchObject({ ok: true, entries: 0 });
+    await cast(ONLINE_BALLOTS.slice(0, 2));
+    expect(await check()).toMatchObject({ ok: true, entries: 2 });
+    await cast(ONLINE_BALLOTS.slice(2));
+    expect(await check()).toMatchObject({ ok: true, entries: 6 });
+    await enterAndConfirmPaper(m);
+    // Stored as replaced, while the chain records nothing replacing it: the hash does not cover this, the check does.
+    await withTenant(h.services.db, world.tenantA.id, (tx) =>
+      tx.execute(sql`update voting_ballots set status = 'superseded' where meeting_id = ${m.id} and seq = 7`),
+    );
+    expect(await check()).toMatchObject({
+      ok: false,
+      entries: 7,
+      firstBrokenSeq: 7,
+      difference: { code: 'entry_status', seq: 7 },
+    });
+  });
+
   it('detects an area edited on the frozen roll', async () => {
     const m = await meetingAt('voted');
     await withTenant(h.services.db, world.tenantA.id, async (tx) => {
@@ -1204,8 +1231,9 @@ describe('the roll published with the announcement', () => {
     const m = await meetingAt('announced');
     const announced = (await call('residentA', 'GET', m.path)).body;
     expect(announced.announcedRoll).toEqual({ area: 1000 * M2, count: 9 });
+    expect(announced.announcedRollHash).toMatch(/^[0-9a-f]{64}$/);
     expect((await publicNotice(announced.noticeId)).body).toContain(
-      '业主名册（按本公告发布时的房屋登记）：计票主体 9 人，专有部分面积合计 1000.00 ㎡。',
+      `业主名册（按本公告发布时的房屋登记）：计票主体 9 人，专有部分面积合计 1000.00 ㎡，名册哈希 ${announced.announcedRollHash}。`,
     );
 
     // During the notice period: 1栋 103 is sold on, 1栋 104's registered area is corrected, 1栋 105 is re-imported
@@ -1247,8 +1275,13 @@ describe('the roll published with the announcement', () => {
     const board = (await h.call('GET', `/api/v1/public/n/${world.tenantA.slug}/notices`)).body.items;
     const frozen = board.find((n: { title: string }) => n.title === `业主名册冻结公示：${MEETING_TITLE}`);
     expect(frozen.category).toBe('disclosure');
-    expect(frozen.body).toContain('业主名册按此时的房屋登记冻结：计票主体 9 人，专有部分面积合计 1020.00 ㎡。');
-    expect(frozen.body).toContain('计票主体 9 人，专有部分面积合计 1000.00 ㎡。');
+    expect(opened.rollHash).not.toBe(announced.announcedRollHash);
+    expect(frozen.body).toContain(
+      `业主名册按此时的房屋登记冻结：计票主体 9 人，专有部分面积合计 1020.00 ㎡，名册哈希 ${opened.rollHash}。`,
+    );
+    expect(frozen.body).toContain(
+      `计票主体 9 人，专有部分面积合计 1000.00 ㎡，名册哈希 ${announced.announcedRollHash}（与冻结名册不同，变动见下）。`,
+    );
     expect(frozen.body.split('\n').filter((line: string) => /^\d+\. /.test(line))).toEqual([
       '1. 1栋 103：业主变更（登记记录：变更业主，原因：二手房过户，已办理不动产转移登记）',
       '2. 1栋 104：计票面积 100.00 ㎡ → 120.00 ㎡（登记记录：修改房屋信息）',
@@ -1261,6 +1294,17 @@ describe('the roll published with the announcement', () => {
       action: 'voting.roll_changes_published',
       details: { noticeId: frozen.id, changes: 4 },
     });
+  });
+
+  it('freezes an unchanged roll to the commitment the notice published, which the board carries', async () => {
+    const m = await meetingAt('open');
+    const opened = (await call('residentA', 'GET', m.path)).body;
+    expect(opened.rollHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(opened.announcedRollHash).toBe(opened.rollHash);
+    const board = (await h.call('GET', `/api/v1/public/n/${world.tenantA.slug}/p/voting/meetings/${m.id}/board.json`))
+      .body as Board;
+    expect(board.roll.announced).toEqual({ commitment: opened.rollHash, total: opened.announcedRoll });
+    expect(verifyBoard(board)).toMatchObject({ ok: true });
   });
 
   it('refuses to announce a meeting whose roll could not be frozen, naming the units to complete', async () => {

@@ -4,6 +4,7 @@ import { newId } from '@city/plugin-sdk/schema';
 import { jsonBody, json, pluginRoute, type PluginContext, type PluginRouter } from '@city/plugin-sdk/server';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { MeetingInputSchema, MeetingListSchema, MeetingSchema, MotionInputSchema } from '../../contracts.ts';
+import { randomHex } from '../../board/index.ts';
 import { meetingParams } from './params.ts';
 import { ballots, candidates, meetings, motions } from '../../schema.ts';
 import { canManage, requireManager } from '../access.ts';
@@ -216,8 +217,9 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
       if (meeting.opensAt < earliestOpening({ ...meeting, announcedAt: now }, ctx.settings, now))
         throw fail('notice_period');
       // The roll as it would freeze now: its totals are published with the notice (and the units kept for opening).
-      const roll = await announceRoll(ctx, meeting.id, now);
-      const draft = { ...(await view(ctx, meeting)), announcedRoll: roll };
+      const salt = randomHex();
+      const { commitment, ...roll } = await announceRoll(ctx, meeting.id, salt, now);
+      const draft = { ...(await view(ctx, meeting)), announcedRoll: roll, announcedRollHash: commitment };
       const notice = await ctx.notices.publish({
         category: 'disclosure',
         title: `关于召开业主大会的公告：${meeting.title}`.slice(0, 120),
@@ -235,8 +237,10 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
           status: 'announced',
           announcedAt: now,
           noticeId: notice.id,
+          rollSalt: salt,
           announcedRollArea: roll.area,
           announcedRollCount: roll.count,
+          announcedRollHash: commitment,
         })
         .where(eq(meetings.id, meeting.id))
         .returning();
@@ -244,7 +248,7 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
         action: 'meeting_announced',
         targetType: 'voting_meeting',
         targetId: meeting.id,
-        details: { noticeId: notice.id, opensAt: meeting.opensAt.toISOString(), roll },
+        details: { noticeId: notice.id, opensAt: meeting.opensAt.toISOString(), roll: { ...roll, commitment } },
       });
       return c.json(await view(ctx, row!), 200);
     })
