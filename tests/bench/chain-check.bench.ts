@@ -19,9 +19,10 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /**
  * The public chain check under load: 50 clients call GET …/chain (public, no sign-in) in a loop while owners cast
- * their ballots on the same meeting over HTTP. The check reads only and answers from its cache while the chain head
- * stands, so casting must not slow by more than 10%. Same run, same server, same meeting: a round of ballots alone,
- * a round beside the checkers, a round alone again (the baseline is the mean of the two alone). Postgres only.
+ * their ballots on the same meeting over HTTP. The check reads only, answers from what it knows while the chain head
+ * stands and replays only the entries added since; the public API is paced per address (the checkers share one), so
+ * casting must not slow by more than 10%. Same run, same server, same meeting: a round of ballots alone, a round
+ * beside the checkers, a round alone again (the baseline is the mean of the two alone). Postgres only.
  */
 export async function run() {
   const targets = benchTargets();

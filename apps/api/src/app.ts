@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './env.ts';
 import { negotiateLocale } from './lib/locale.ts';
 import { mountOpenApi } from './lib/openapi.ts';
+import { pacePublic, PUBLIC_PACE } from './lib/pacing.ts';
 import { onError, problemResponse } from './lib/problem.ts';
 import { createRouter } from './lib/router.ts';
 import { sessionMiddleware } from './lib/session.ts';
@@ -48,6 +49,8 @@ export function createApp(deps: AppDeps, services: ApiServices = createApiServic
       await next();
     }),
   );
+  // Before the session lookup and everything else that reaches the database.
+  app.use('*', pacePublic(deps.publicPace ?? PUBLIC_PACE));
   const tooLarge = (c: Parameters<typeof problemResponse>[0]) => problemResponse(c, new AppError('payload_too_large'));
   const defaultLimit = bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge });
   const fileLimit = bodyLimit({ maxSize: IMPORT_MAX_BYTES, onError: tooLarge });

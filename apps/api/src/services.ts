@@ -1,6 +1,7 @@
 import { createServices, type CoreDeps } from '@city/core';
 import type { DatabaseKind } from '@city/db';
 import type { PluginServer } from '@city/plugin-sdk/server';
+import type { PaceOptions } from './lib/pacing.ts';
 import { createPluginRuntime } from './plugin-runtime/runtime.ts';
 
 /** Everything the app is built from; entries (Node, edge, tests) construct these, the app creates nothing global. */
@@ -11,6 +12,8 @@ export interface AppDeps extends CoreDeps {
   backgroundJobs?: boolean;
   /** Other origins allowed to send cookie-authenticated writes (e.g. the portal's dev server). */
   trustedOrigins?: readonly string[];
+  /** How the public API is paced per address (default PUBLIC_PACE). */
+  publicPace?: PaceOptions;
 }
 
 export function createApiServices(deps: AppDeps) {

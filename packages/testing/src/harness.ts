@@ -30,6 +30,8 @@ export interface TestAppOptions {
   database?: DatabaseHandle;
   /** PGlite: start from this dump instead of the migrated schema (a world already built). */
   snapshot?: Blob;
+  /** The public API's pace per address (the product's default otherwise). */
+  publicPace?: AppDeps['publicPace'];
 }
 
 /**
@@ -53,6 +55,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     publicUrl: 'http://localhost:3000',
     piiKey: piiKeyFromEnv({}),
     plugins,
+    ...(options.publicPace ? { publicPace: options.publicPace } : {}),
   };
   const services = createApiServices(deps);
   const app = createApp(deps, services);

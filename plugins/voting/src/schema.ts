@@ -197,14 +197,15 @@ export const ballots = pgTable('voting_ballots', {
 });
 
 /** Each unit's counting area and a digest of its counting owner's key, as the roll stood at the announcement. */
-export type AnnouncedUnits = Record<string, [area: number, owner: string]>;
+/** Per unit at the announcement: its counting area, its counting owner and who may vote for it (digested). */
+export type AnnouncedUnits = Record<string, [area: number, owner: string, voters?: string]>;
 
 /** A unit whose place on the roll changed between the announcement and the opening. */
 export interface RollChange {
   unitId: string;
   /** As on the frozen roll; null for a unit no longer in the registry. */
   address: string | null;
-  what: 'owners' | 'area' | 'owners_and_area' | 'added' | 'removed';
+  what: 'owners' | 'voters' | 'area' | 'owners_and_area' | 'added' | 'removed';
   areaBefore: number | null;
   areaAfter: number | null;
   /** What the registry recorded for the unit meanwhile (its audit trail). */

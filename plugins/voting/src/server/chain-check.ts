@@ -96,15 +96,18 @@ interface Progress {
   checkedWhole: number;
 }
 
-/** Meetings remembered, oldest first out. */
-const progress = new Map<string, Progress>();
-const REMEMBERED = 50;
-const running = new Map<string, Promise<ChainCheck>>();
 /**
  * Between whole checks, only the entries added since the last answer are read and replayed; a change to the roll or
- * to an earlier ballot's row shows at the next whole check (and always at the count, which checks everything).
+ * to an earlier ballot's row shows at the next whole check, at most a minute later (and always at the count, which
+ * checks everything).
  */
 const WHOLE_EVERY_MS = 60_000;
+
+/** The public check's record of one meeting, kept in the app's memory (a restart or another server starts afresh). */
+class Watch {
+  progress: Progress | null = null;
+  running: Promise<ChainCheck> | null = null;
+}
 
 const headKey = (meeting: Meeting) => `${meeting.ballotSeq}:${meeting.chainHead}:${meeting.status}`;
 
@@ -146,40 +149,39 @@ async function checkAdded(ctx: PluginContext<unknown>, meeting: Meeting, known: 
   } satisfies Progress;
 }
 
-function advance(ctx: PluginContext<unknown>, meeting: Meeting, known: Progress | undefined): Promise<Progress> {
+const wholeIsRecent = (known: Progress) => performance.now() - known.checkedWhole < WHOLE_EVERY_MS;
+
+function advance(ctx: PluginContext<unknown>, meeting: Meeting, known: Progress | null): Promise<Progress> {
   const replay = known?.replay;
-  const goesOn =
-    replay &&
-    known.status === meeting.status &&
-    replay.seq <= meeting.ballotSeq &&
-    performance.now() - known.checkedWhole < WHOLE_EVERY_MS;
+  const goesOn = replay && known.status === meeting.status && replay.seq <= meeting.ballotSeq && wholeIsRecent(known);
   return goesOn ? checkAdded(ctx, meeting, known, replay) : checkWhole(ctx, meeting);
 }
 
 /**
  * The public chain check: read-only (no lock, no write) and answered from what is known per meeting and chain head.
  * At most one check per meeting runs at a time; callers arriving meanwhile share it (its answer names the head and
- * the number of entries it checked), so calling it in a loop costs the database one small read per new head.
+ * the number of entries it checked). The public API is paced per address besides (apps/api, lib/pacing.ts).
  */
-export function checkChain(ctx: PluginContext<unknown>, meeting: Meeting): Promise<ChainCheck> {
-  const known = progress.get(meeting.id);
-  if (known?.key === headKey(meeting)) return Promise.resolve(known.answer);
-  const pending = running.get(meeting.id);
-  if (pending) return pending;
+export async function checkChain(ctx: PluginContext<unknown>, meeting: Meeting): Promise<ChainCheck> {
+  const watch = await ctx.remember(`chain-check:${meeting.id}`, () => Promise.resolve(new Watch()));
+  const known = watch.progress;
+  if (known?.key === headKey(meeting) && wholeIsRecent(known)) return known.answer;
+  if (watch.running) return watch.running;
   const check = advance(ctx, meeting, known).then(
     (next) => {
-      progress.delete(meeting.id);
-      progress.set(meeting.id, next);
-      if (progress.size > REMEMBERED) progress.delete(progress.keys().next().value!);
+      watch.progress = next;
       return next.answer;
     },
     (error: unknown) => {
       // The replay may have gone on past what was checked: start again from scratch next time.
-      progress.delete(meeting.id);
+      watch.progress = null;
       throw error;
     },
   );
-  running.set(meeting.id, check);
-  void check.finally(() => running.delete(meeting.id)).catch(() => {});
-  return check;
+  watch.running = check;
+  try {
+    return await check;
+  } finally {
+    if (watch.running === check) watch.running = null;
+  }
 }

@@ -25,17 +25,27 @@ export async function announceRoll(ctx: PluginContext<unknown>, meetingId: strin
   const units: AnnouncedUnits = {};
   for (const owner of grouped.owners) {
     const key = digest(owner.key);
-    for (const unitId of owner.unitIds) units[unitId] = [area.get(unitId)!, key];
+    const voters = digest(owner.voterOwnerIds.join(','));
+    for (const unitId of owner.unitIds) units[unitId] = [area.get(unitId)!, key, voters];
   }
   await ctx.db.insert(rollAnnouncements).values({ tenantId: ctx.tenant.id, meetingId, takenAt: at, units });
   const { total, commitment } = committedRoll(meetingId, salt, current);
   return { ...total, commitment };
 }
 
-/** Each unit of the frozen roll against the roll as announced: the units whose counting owner or area differ. */
+/**
+ * Each unit of the frozen roll against the roll as announced: the units whose counting owner, area or voters (a
+ * co-owned unit's designated voter) differ — each of them changes the roll's commitment.
+ */
 async function changesSince(ctx: PluginContext<unknown>, meetingId: string, announced: AnnouncedUnits) {
   const frozen = await ctx.db
-    .select({ unitId: rollUnits.unitId, address: rollUnits.room, area: rollUnits.area, key: rollOwners.key })
+    .select({
+      unitId: rollUnits.unitId,
+      address: rollUnits.room,
+      area: rollUnits.area,
+      key: rollOwners.key,
+      voters: rollOwners.voterOwnerIds,
+    })
     .from(rollUnits)
     .innerJoin(rollOwners, eq(rollOwners.id, rollUnits.rollOwnerId))
     .where(eq(rollUnits.meetingId, meetingId));
@@ -54,10 +64,12 @@ async function changesSince(ctx: PluginContext<unknown>, meetingId: string, anno
     if (key === undefined) digests.set(unit.key, (key = digest(unit.key)));
     const owners = before[1] !== key;
     const area = before[0] !== unit.area;
-    if (owners || area)
+    // Rolls announced before voters were kept have nothing to compare them with.
+    const voters = !owners && before[2] !== undefined && before[2] !== digest(unit.voters.join(','));
+    if (owners || area || voters)
       changes.push({
         ...change,
-        what: owners && area ? 'owners_and_area' : owners ? 'owners' : 'area',
+        what: owners && area ? 'owners_and_area' : owners ? 'owners' : area ? 'area' : 'voters',
         areaBefore: before[0],
       });
   }

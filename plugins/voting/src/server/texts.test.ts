@@ -31,9 +31,11 @@ describe('the roll changes 公示', () => {
     const body = rollChangesNotice(meeting, null, { area: 1, count: 1, commitment: 'c' }, [
       { ...change(1, ''), what: 'owners_and_area', areaAfter: 12_000, records: [] },
       { ...change(2, ''), what: 'added', areaBefore: null, records: [{ kind: 'imported', reason: '补录.xlsx' }] },
+      { ...change(3, '共有人约定由另一人投票'), what: 'voters' },
     ]);
     expect(body).toContain('1. 1栋 101：业主变更，计票面积 100.00 ㎡ → 120.00 ㎡（登记中没有记录变更原因）');
     expect(body).toContain('2. 1栋 102：新登记的房屋（100.00 ㎡）（登记记录：导入房屋登记表（补录.xlsx））');
+    expect(body).toContain('3. 1栋 103：指定投票人变更（登记记录：变更业主，原因：共有人约定由另一人投票）');
     expect(body).not.toContain('发布会议公告时');
   });
 

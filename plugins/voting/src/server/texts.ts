@@ -121,6 +121,7 @@ function rollChangeLine(change: RollChange) {
   const area = `计票面积 ${change.areaBefore === null ? '—' : formatArea(change.areaBefore)} ㎡ → ${change.areaAfter === null ? '—' : formatArea(change.areaAfter)} ㎡`;
   const what = {
     owners: '业主变更',
+    voters: '指定投票人变更',
     area,
     owners_and_area: `业主变更，${area}`,
     added: `新登记的房屋（${change.areaAfter === null ? '—' : formatArea(change.areaAfter)} ㎡）`,
