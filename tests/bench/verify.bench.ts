@@ -109,7 +109,7 @@ function countedBoard(): Board {
     totals: recount(
       owners,
       motions,
-      entries.map((e) => ({ owner: e.owner, answers: e.reveal.answers })),
+      entries.map((e) => ({ owner: e.owner, answers: e.reveal!.answers })),
     ),
   };
 }
