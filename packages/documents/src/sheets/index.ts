@@ -1,2 +1,3 @@
+export type { SheetCell } from './formulas.ts';
 export { formatOf, readTable, type SheetFormat, type Table } from './read.ts';
-export { MEDIA_TYPES, writeTable } from './write.ts';
+export { MEDIA_TYPES, writeTable, type SheetData } from './write.ts';

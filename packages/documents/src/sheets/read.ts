@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { unguardCell } from './formulas.ts';
 
 export type SheetFormat = 'csv' | 'xlsx';
 
@@ -34,9 +35,10 @@ function table(cells: string[][]): Table {
   return { header, rows: data.filter((row) => row.some((cell) => cell !== '')) };
 }
 
+/** The formula guard our CSV export adds comes off, so an exported table re-imports as it was. */
 function readCsv(bytes: Uint8Array): Table {
   const parsed = Papa.parse<string[]>(decodeCsv(bytes), { skipEmptyLines: 'greedy' });
-  return table(parsed.data);
+  return table(parsed.data.map((row) => row.map(unguardCell)));
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<Table> {

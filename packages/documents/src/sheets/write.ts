@@ -1,28 +1,45 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import type { SheetFormat, Table } from './read.ts';
+import { guardCell, type SheetCell } from './formulas.ts';
+import type { SheetFormat } from './read.ts';
 
-/** CSV with a byte-order mark, so Excel opens the UTF-8 Chinese text correctly. */
-function writeCsv(data: Table): Uint8Array<ArrayBuffer> {
-  return new TextEncoder().encode('\uFEFF' + Papa.unparse([data.header, ...data.rows], { newline: '\r\n' }));
+/** What `writeTable` takes: a `Table` (text only), or rows that also carry numbers (written as numbers). */
+export interface SheetData {
+  header: readonly string[];
+  rows: ReadonlyArray<ReadonlyArray<SheetCell>>;
 }
 
-async function writeXlsx(data: Table, sheetName: string): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * CSV with a byte-order mark, so Excel opens the UTF-8 Chinese text correctly. Every text cell is guarded against
+ * formulas and quoted: quoting keeps a `;` or a tab inside a cell from starting a new cell (and a formula there) in a
+ * spreadsheet that splits on another separator than ours. Numbers stay numbers.
+ */
+function writeCsv(data: SheetData): Uint8Array<ArrayBuffer> {
+  const rows = [data.header, ...data.rows].map((row) => row.map(guardCell));
+  const csv = Papa.unparse(rows, { newline: '\r\n', quotes: (cell: SheetCell) => typeof cell === 'string' });
+  return new TextEncoder().encode('\uFEFF' + csv);
+}
+
+/**
+ * Text goes in as string cells (never formulas) in columns formatted as text (`@`), so a cell stays text even after
+ * someone edits it in Excel — the XLSX counterpart of the CSV guard — and room "0101" or an ID number is not turned
+ * into a number. A finite number is a number cell; any other number is written as its text.
+ */
+async function writeXlsx(data: SheetData, sheetName: string): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  // Every cell is text: room numbers like "0101" and ID numbers must not become numbers.
   sheet.columns = data.header.map((name) => ({
     header: name,
     width: Math.max(10, name.length * 2 + 4),
     style: { numFmt: '@' },
   }));
   sheet.getRow(1).font = { bold: true };
-  sheet.addRows(data.rows);
+  sheet.addRows(data.rows.map((row) => row.map((cell) => (Number.isFinite(cell) ? cell : String(cell)))));
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
 export async function writeTable(
-  data: Table,
+  data: SheetData,
   format: SheetFormat,
   sheetName = 'Sheet1',
 ): Promise<Uint8Array<ArrayBuffer>> {

@@ -1,6 +1,6 @@
 import { ORGANISATION_MANAGERS } from '@city/contracts/values';
 import { z } from '@hono/zod-openapi';
-import { fileResponse, json, pluginRoute, sniffUpload, type PluginRouter } from '@city/plugin-sdk/server';
+import { cleanUpload, fileResponse, json, pluginRoute, type PluginRouter } from '@city/plugin-sdk/server';
 import type { Schema } from 'hono';
 import type { ServicesSettings } from '../../manifest.ts';
 import { and, eq } from 'drizzle-orm';
@@ -16,7 +16,8 @@ const addImage = pluginRoute({
   method: 'post',
   path: '/offerings/{offeringId}/images',
   summary: '上传服务图片（JPEG/PNG/WebP，≤1 MB，最多 6 张）/ Upload a photo (JPEG, PNG or WebP, 1 MB, 6 at most)',
-  description: '请求体为图片本身。The body is the image itself.',
+  description:
+    '请求体为图片本身；图片重新编码后保存，不保留位置等元数据。The body is the image itself; it is kept re-encoded, without its metadata (GPS position included).',
   access: ORGANISATION_MANAGERS,
   request: {
     params: offeringParams,
@@ -41,7 +42,10 @@ const showImage = pluginRoute({
   responses: { 200: fileResponse('image/jpeg', 'The image (JPEG, PNG or WebP)') },
 });
 
-/** An offering's photos: uploaded as the bytes themselves (checked by their first bytes, not the claimed type). */
+/**
+ * An offering's photos: uploaded as the bytes themselves, recognised by those bytes (not the claimed type) and kept
+ * only as encoded afresh (`cleanUpload`: no metadata, nothing hidden after the image).
+ */
 export const vendorImageRoutes = <R extends Schema>(router: PluginRouter<ServicesSettings, R>) =>
   router
     .openapi(addImage, async (c) => {
@@ -51,11 +55,17 @@ export const vendorImageRoutes = <R extends Schema>(router: PluginRouter<Service
       if (view.images.length >= MAX_IMAGES) throw fail('too_many_images');
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       if (bytes.length > MAX_IMAGE_BYTES) throw fail('image_too_large');
-      const contentType = sniffUpload(bytes, IMAGE_TYPES);
-      if (!contentType) throw fail('image_invalid');
+      const image = await cleanUpload(bytes, IMAGE_TYPES);
+      if (!image) throw fail('image_invalid');
       const [row] = await ctx.db
         .insert(images)
-        .values({ organisationId: ctx.organisation.id, offeringId, contentType, bytes, createdAt: ctx.now() })
+        .values({
+          organisationId: ctx.organisation.id,
+          offeringId,
+          contentType: image.type,
+          bytes: image.bytes,
+          createdAt: ctx.now(),
+        })
         .returning({ id: images.id });
       return c.json(row!, 201);
     })
