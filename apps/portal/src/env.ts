@@ -5,4 +5,8 @@ export const variables = defineEnvVars({
     description: 'Where the portal server reaches the API (the combined server sets it to its own loopback address).',
     schema: (value) => value || 'http://127.0.0.1:8787',
   },
+  PUBLIC_URL: {
+    description: "The portal's public address, as the API reads it; an https:// address turns on HSTS.",
+    schema: (value) => value || undefined,
+  },
 });

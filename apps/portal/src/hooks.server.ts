@@ -1,8 +1,12 @@
 import { LOCALES, type Locale } from '@city/contracts';
+import { PUBLIC_URL } from '$app/env/private';
 import type { Handle } from '@sveltejs/kit/hooks';
 import { apiFor, clearSession, SESSION_COOKIE } from '#lib/server/api.ts';
+import { servedOverHttps, withSecurityHeaders } from '#lib/server/security-headers.ts';
 
 export const LOCALE_COOKIE = 'locale';
+
+const https = servedOverHttps(PUBLIC_URL);
 
 function pickLocale(cookie: string | undefined, acceptLanguage: string | null): Locale {
   if (cookie && (LOCALES as readonly string[]).includes(cookie)) return cookie as Locale;
@@ -10,7 +14,10 @@ function pickLocale(cookie: string | undefined, acceptLanguage: string | null): 
   return first.startsWith('en') ? 'en' : 'zh-CN';
 }
 
-/** Language first (cookie, else Accept-Language, else zh-CN), then who is signed in, asked of the API. */
+/**
+ * Language first (cookie, else Accept-Language, else zh-CN), then who is signed in, asked of the API; every answer
+ * (page, error page, endpoint, passed-through file) leaves with the security headers.
+ */
 export const handle: Handle = async ({ event, resolve }) => {
   event.locals.locale = pickLocale(event.cookies.get(LOCALE_COOKIE), event.request.headers.get('accept-language'));
   event.locals.me = null;
@@ -19,5 +26,8 @@ export const handle: Handle = async ({ event, resolve }) => {
     if (res.ok) event.locals.me = await res.json();
     else if (res.status === 401) clearSession(event.cookies);
   }
-  return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) });
+  const response = await resolve(event, {
+    transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale),
+  });
+  return withSecurityHeaders(response, https);
 };

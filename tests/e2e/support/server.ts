@@ -6,13 +6,14 @@ import { freePort } from '../../support/free-port.ts';
 
 /**
  * The product as `npm start` runs it (the portal is built by the e2e project's global setup): one Node process
- * serving API and portal on an embedded database in a temporary directory, seeded with the demo district. Stopped by the node process's own PID.
+ * serving API and portal on an embedded database in a temporary directory, seeded with the demo district, with `env`
+ * added to its environment. Stopped by the node process's own PID.
  */
-export async function startProduct() {
+export async function startProduct(env: Record<string, string> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'city-e2e-'));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['apps/portal/server.ts'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'test' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -11,6 +11,8 @@ export const routes = {
   apply: () => '/apply',
   home: () => '/home',
   account: () => '/account',
+  myData: () => '/account/my-data',
+  myDataDownload: () => '/account/my-data/download',
   resetPassword: () => '/reset-password',
   neighbourhood: (slug: string) => `/n/${encodeURIComponent(slug)}`,
   members: (slug: string, cursor?: string) => `/n/${encodeURIComponent(slug)}/members${q({ cursor })}`,
@@ -57,7 +59,28 @@ export const routes = {
   regions: () => '/operator/regions',
 };
 
-/** Only local paths are followed after sign-in (no open redirects). */
-export function safeNext(next: string | null | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : routes.home();
+/** `//` and `/\` start another host's address (a backslash reads as a slash); control characters end a header. */
+const OFF_SITE = /^\/[/\\]|[\\\p{Cc}]/u;
+const PORTAL = 'http://portal.invalid';
+
+/**
+ * Where to go after a form that names its own way back (`next=` after sign-in or sign-up, `back=` after switching
+ * language): only a path of this site, else `fallback`. Anything not starting with a single `/` (`https://…`,
+ * `javascript:`), `//` or `/\`, a backslash or control character anywhere, or one hidden in percent-encoding in the
+ * path (`/%5Cevil`, `/%2F%2Fevil`) falls back, never an error. The path comes back as a URL encodes it, so a raw
+ * Chinese character cannot break the Location header either.
+ */
+export function safeNext(target: string | null | undefined, fallback: string = routes.home()): string {
+  if (!target?.startsWith('/') || OFF_SITE.test(target)) return fallback;
+  let path: string;
+  try {
+    path = decodeURIComponent(target.split(/[?#]/)[0]!);
+  } catch {
+    return fallback;
+  }
+  if (OFF_SITE.test(path)) return fallback;
+  const url = new URL(target, PORTAL);
+  // Resolving dot segments can make a `//` (`/a/../..//evil.example`): checked again as it will be sent.
+  const resolved = url.pathname + url.search + url.hash;
+  return url.origin === PORTAL && !OFF_SITE.test(resolved) ? resolved : fallback;
 }

@@ -158,6 +158,47 @@ export const en: Record<MessageKey, string> = {
   'account.revoke': 'Sign out this device',
   'account.revoked': 'That device is signed out.',
   'account.signOutEverywhere': 'Sign out everywhere',
+  'account.myData': 'My personal data and account deletion',
+  'account.myData.lead': 'Download everything the platform keeps about you, or delete your account.',
+  'myData.title': 'My personal data',
+  'myData.lead':
+    'Under PIPL articles 45 and 47 you may read and copy your personal information, and delete your account.',
+  'myData.download.title': 'Download my data',
+  'myData.download.lead':
+    'One JSON file: your account and signed-in devices, neighbourhoods and roles, home verifications, the homes the property registry lists under your name, invitations, applications and who read your number, and what each app keeps (orders, reviews and complaints, topics and replies, your ballots’ receipts).',
+  'myData.download.button': 'Download (JSON)',
+  'myData.delete.title': 'Delete my account',
+  'myData.delete.open': 'I want to delete my account…',
+  'myData.delete.erased': 'Erased or replaced by a pseudonym',
+  'myData.delete.erased.account':
+    'Your name becomes a pseudonym (已注销用户-xxxxxx); your phone number and password are deleted and every device is signed out.',
+  'myData.delete.erased.memberships':
+    'You leave every neighbourhood and your home verifications end; your owner record in the registry loses its name, number and ID-number digest.',
+  'myData.delete.erased.texts':
+    'The topics, replies, reviews and complaints you wrote are deleted; the contact number and notes on your orders are deleted.',
+  'myData.delete.erased.audit': 'Your name and number in the audit trail are replaced by the pseudonym.',
+  'myData.delete.kept': 'Kept by law (shown under the pseudonym)',
+  'myData.delete.kept.ballots':
+    'Your ballots and their chain entries: the owners’ decisions rest on them and cannot be withdrawn; your receipt still checks.',
+  'myData.delete.kept.audit':
+    'The audit trail itself: it proves each governance act of the neighbourhood; the facts stay, only your name goes.',
+  'myData.delete.kept.orders':
+    'Your orders’ transaction facts (service, vendor, time, quantity, amount, payment): the E-Commerce Law (art. 31) requires three years from completion.',
+  'myData.delete.kept.registry':
+    'Who owns which home in the property registry: a fact of the real-estate register, not of your account.',
+  'myData.delete.irreversible':
+    'This cannot be undone. You may sign up again with the same number later; the new account is not linked to the old data.',
+  'myData.delete.confirm': 'Confirm it is you: enter your password, or a code texted to your number.',
+  'myData.delete.sendCode': 'Text me a code',
+  'myData.delete.codeSent': 'A code was sent to {phone}; it is valid for 10 minutes.',
+  'myData.delete.confirmationMissing': 'Enter your password or the texted code',
+  'myData.delete.understand': 'I understand what is erased and what is kept, and want to delete my account',
+  'myData.delete.understandMissing': 'Tick to confirm',
+  'myData.delete.submit': 'Delete my account for good',
+  'myData.delete.done':
+    'Your account is deleted. Your personal information is erased; the records the law keeps now show “{pseudonym}”.',
+  'myData.delete.home': 'Back to the home page',
+  'audit.action.personal_data.erased': 'Account deleted (personal information erased)',
   'nav.account': 'Account',
   'audit.title': 'Audit trail',
   'audit.intact': 'The hash chain is intact: all {count} entries verify.',
@@ -263,6 +304,7 @@ export const en: Record<MessageKey, string> = {
   'tenantStatus.suspended': 'Suspended',
   'error.title': 'Something went wrong',
   'error.notFound': 'This page does not exist, or you may not see it.',
+  'error.badRequest': 'This address is not valid; please check it and try again.',
   'error.back': 'Back to the start',
   'n.myUnits': 'My units',
   'n.verifications': 'Resident verification',

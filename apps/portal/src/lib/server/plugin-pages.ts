@@ -1,9 +1,10 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { matchPage, PortalError, type PluginPage, type PortalContext, type SuccessBody } from '@city/plugin-sdk/portal';
 import { translate } from '#lib/i18n/index.ts';
-import { encodePath, type PluginAudience } from '@city/plugin-sdk/links';
-import { apiHeaders, pluginApiBase } from './api.ts';
-import { passFile } from './downloads.ts';
+import { pluginApiPath, type PluginAudience } from '@city/plugin-sdk/links';
+import { API_ORIGIN } from '$app/env/private';
+import { apiHeaders } from './api.ts';
+import { passFile, pluginFileApiPath } from './downloads.ts';
 import { failFrom } from './forms.ts';
 
 type Event = RequestEvent<{ pluginId: string; path: string }>;
@@ -73,7 +74,8 @@ export async function runPluginAction(
 
 /**
  * Hands a file a plugin's API answers (a PDF, a spreadsheet, a photo) to the browser, for the visitor's session and
- * language. Only files: a JSON answer is not a download and gets a 404, unless the API serves it as a file (with a
+ * language. Only files of that plugin's API for that audience (a path that tries to leave it is a 400), and only
+ * files: a JSON answer is not a download and gets a 404, unless the API serves it as a file (with a
  * content-disposition, like a meeting's bulletin board). `scope` is the neighbourhood's slug, or the organisation's id
  * for organisation pages.
  */
@@ -83,8 +85,9 @@ export async function passPluginFile(
   scope: string,
 ) {
   const { pluginId, path } = event.params;
-  const url = `${pluginApiBase(audience, scope, pluginId)}${encodePath(path)}${event.url.search}`;
-  const res = await globalThis.fetch(url, { headers: apiHeaders(event) });
+  const target = pluginFileApiPath(pluginApiPath(audience, scope, pluginId), event.url.pathname, path);
+  if (!target) error(400, 'bad file path');
+  const res = await globalThis.fetch(`${API_ORIGIN}${target}${event.url.search}`, { headers: apiHeaders(event) });
   const file = res.headers.has('content-disposition');
   if (res.ok && !file && (res.headers.get('content-type') ?? '').includes('json')) error(404, 'not found');
   return passFile(res);
