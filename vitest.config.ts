@@ -39,7 +39,8 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: integrationFiles,
+          // The fuzz test counts every table's rows around each refusal: it needs a database of its own (PGlite).
+          include: [...integrationFiles, 'tests/fuzz/**/*.test.ts'],
           exclude: ignored,
           ...slow,
           env: { TEST_DATABASE: 'pglite' },

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './env.ts';
+import { refuseHostileInput } from './lib/hostile-input.ts';
 import { negotiateLocale } from './lib/locale.ts';
 import { mountOpenApi } from './lib/openapi.ts';
 import { pacePublic, PUBLIC_PACE } from './lib/pacing.ts';
@@ -56,6 +57,8 @@ export function createApp(deps: AppDeps, services: ApiServices = createApiServic
   const fileLimit = bodyLimit({ maxSize: IMPORT_MAX_BYTES, onError: tooLarge });
   // Registry files are the one large upload; everything else stays at 1 MB.
   app.use('*', (c, next) => (/\/registry\/imports$/.test(c.req.path) ? fileLimit : defaultLimit)(c, next));
+  // Hostile characters and malformed addresses are a 400 before the session lookup and anything else.
+  app.use('*', refuseHostileInput);
   app.use('*', sessionMiddleware({ trustedOrigins: deps.trustedOrigins ?? [] }));
 
   const routes = app
@@ -75,8 +78,10 @@ export function createApp(deps: AppDeps, services: ApiServices = createApiServic
     .route('/', registryImportRoutes)
     .route('/', verificationRoutes)
     .route('/', pluginRoutes)
-    .route('/', supervisionRoutes)
-    .route('/', devRoutes);
+    .route('/', supervisionRoutes);
+  // Mounted only when an entry hands over the dev inbox (node.ts, never in production): elsewhere the route is not
+  // refused but absent, from the router and from the OpenAPI document.
+  if (deps.devInbox) app.route('/', devRoutes(deps.devInbox));
 
   for (const plugin of deps.plugins) {
     for (const { prefix, router } of pluginRouters(plugin)) app.route(prefix, router as unknown as typeof app);

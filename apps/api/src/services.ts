@@ -1,3 +1,4 @@
+import type { DevSmsSender } from '@city/auth';
 import { createServices, type CoreDeps } from '@city/core';
 import type { DatabaseKind } from '@city/db';
 import type { PluginServer } from '@city/plugin-sdk/server';
@@ -14,6 +15,10 @@ export interface AppDeps extends CoreDeps {
   trustedOrigins?: readonly string[];
   /** How the public API is paced per address (default PUBLIC_PACE). */
   publicPace?: PaceOptions;
+  /** Proxies of ours in front of the API (TRUST_PROXY, default 0): how the caller's address is read (request-meta.ts). */
+  trustProxy?: number;
+  /** The dev sender whose inbox `/api/v1/dev/sms` shows: development servers only; otherwise the route does not exist. */
+  devInbox?: DevSmsSender;
 }
 
 export function createApiServices(deps: AppDeps) {
@@ -23,6 +28,7 @@ export function createApiServices(deps: AppDeps) {
     databaseKind: deps.databaseKind,
     pluginRuntime: createPluginRuntime(deps.plugins, core),
     secureCookies: deps.publicUrl.startsWith('https://'),
+    trustProxy: deps.trustProxy ?? 0,
   };
 }
 

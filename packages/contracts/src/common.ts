@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { displayText } from './text.ts';
+import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from './values/paging.ts';
 
 /** Mainland China mobile number: 11 digits starting 13–19. Spaces and dashes typed by people are removed. */
 export const PhoneSchema = z
@@ -25,20 +27,25 @@ export const SlugSchema = z
   .regex(/^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$/, { error: 'slug_format' })
   .openapi({ example: 'jinse-jiayuan' });
 
-export const NameSchema = z
-  .string({ error: 'name_required' })
-  .trim()
-  .min(1, { error: 'name_required' })
-  .max(60, { error: 'name_too_long' });
+export const NameSchema = displayText(60, { required: 'name_required', tooLong: 'name_too_long' });
 
 export const ReasonSchema = z.string({ error: 'reason_required' }).trim().min(2, { error: 'reason_required' }).max(500);
 
 export const TimestampSchema = z.iso.datetime({ offset: true }).openapi({ example: '2026-11-25T08:00:00.000Z' });
 
-/** Cursor pagination (docs/architecture.md §4): the cursor is opaque to clients. */
+/**
+ * Cursor pagination (docs/architecture.md §4): the cursor is opaque to clients, and one that is not ours is refused
+ * (400 at `query.cursor`, by the decoder in @city/core/pagination); a page holds at most `PAGE_SIZE_MAX` items.
+ */
 export const PageQuerySchema = z.object({
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().optional(),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(PAGE_SIZE_MAX, { error: 'page_size_max' })
+    .default(PAGE_SIZE_DEFAULT)
+    .openapi({ description: `每页条数，最多${PAGE_SIZE_MAX} / Items per page, at most ${PAGE_SIZE_MAX}` }),
 });
 
 export const pageOf = <T extends z.ZodType>(item: T) =>

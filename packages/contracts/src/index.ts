@@ -4,6 +4,7 @@
  */
 export * from './values/index.ts';
 export * from './common.ts';
+export * from './text.ts';
 export * from './errors.ts';
 export * from './auth.ts';
 export * from './regions.ts';
@@ -17,3 +18,4 @@ export * from './registry-import.ts';
 export * from './plugins.ts';
 export * from './uscc.ts';
 export * from './organisations.ts';
+export * from './personal-data.ts';

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { IdSchema, TimestampSchema } from './common.ts';
+import { displayText } from './text.ts';
 import {
   NOTICE_AUDIENCES,
   NOTICE_CATEGORIES,
@@ -9,17 +10,13 @@ import {
 } from './values/notices.ts';
 
 export const NoticeAttachmentSchema = z.object({
-  name: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(100),
+  name: displayText(100),
   url: z.url({ protocol: /^https?$/, error: 'url_invalid' }).max(2000),
 });
 
 const noticeFields = {
   category: z.enum(NOTICE_CATEGORIES),
-  title: z
-    .string({ error: 'title_required' })
-    .trim()
-    .min(1, { error: 'title_required' })
-    .max(120, { error: 'too_big' }),
+  title: displayText(120, { required: 'title_required' }),
   body: z
     .string({ error: 'body_required' })
     .trim()

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { IdSchema, TimestampSchema } from './common.ts';
+import { displayText } from './text.ts';
 
 export const ImportErrorSchema = z.object({
   row: z
@@ -27,7 +28,8 @@ export const RegistryImportSchema = z
   .openapi('RegistryImport');
 
 export const ImportUploadQuerySchema = z.object({
-  fileName: z.string().trim().min(1).max(200).default('registry.csv'),
+  // Shown in the list of imports: a name like any other (`\u202e` in `registry\u202evsc.exe` shows it as registryexe.csv).
+  fileName: displayText(200).default('registry.csv'),
 });
 
 export const ExportQuerySchema = z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') });

@@ -25,6 +25,7 @@ export const PROBLEMS = {
   410: problem('已失效 / Gone'),
   413: problem('请求内容过大 / Too large'),
   429: problem('请求过多 / Too many requests'),
+  503: problem('服务暂不可用 / Service unavailable'),
 } as const;
 export type ProblemStatus = keyof typeof PROBLEMS;
 

@@ -5,14 +5,16 @@ import {
   type SessionStore,
   SIGN_IN_LIMITS,
   SMS_LIMITS,
+  SmsGate,
   type IssuedSession,
   type PasswordHasher,
+  type SmsMessage,
   type SmsSender,
 } from '@city/auth';
 import { isUniqueViolation, schema, type Database } from '@city/db';
 import { eq } from 'drizzle-orm';
 import { AppError } from './errors.ts';
-import { smsTexts } from './sms-texts.ts';
+import { sendText } from './sms-texts.ts';
 
 export interface RequestMeta {
   ip: string;
@@ -32,22 +34,32 @@ interface Deps {
 /** Sign-up, sign-in and password reset with a mobile number confirmed by a one-time code. */
 export class Accounts {
   private readonly deps: Deps;
+  private readonly sms: SmsGate;
   /** A real hash to verify against when the number is unknown, so timing does not reveal registered numbers. */
   private decoyHash: Promise<string> | undefined;
 
   constructor(deps: Deps) {
     this.deps = deps;
+    this.sms = new SmsGate(deps.sms, deps.limiter);
   }
 
+  /**
+   * Answers the same whether the number is registered or not (status, body, pacing and limits), so the answer
+   * cannot be used to find out who has an account: a registered number asking to sign up is texted that it already
+   * has one instead of a code; a password reset for an unknown number texts nothing.
+   */
   async sendCode(phone: string, purpose: Extract<SmsPurpose, 'sign-up' | 'password-reset'>, meta: RequestMeta) {
     await this.limit(`sms:phone:${phone}`, SMS_LIMITS.perPhone);
     await this.limit(`sms:ip:${meta.ip}`, SMS_LIMITS.perIp);
     const existing = await this.findUser(phone);
-    if (purpose === 'sign-up' && existing) throw new AppError('phone_taken');
+    // Issued for a registered number too, unsent, so that asking again within the minute is refused alike.
     const issued = await this.deps.codes.issue(phone, purpose);
     if (!issued.ok) throw new AppError('rate_limited', { retryAfter: issued.retryAfter });
-    // Password reset for an unknown number answers the same as for a known one, without sending anything.
-    if (purpose === 'sign-up' || existing) await this.deps.sms.send(phone, smsTexts.code(meta.locale, issued.code));
+    const code: SmsMessage = { kind: 'code', code: issued.code };
+    const message: SmsMessage | null =
+      purpose === 'sign-up' ? (existing ? { kind: 'account-exists' } : code) : existing ? code : null;
+    // The account's own language for a text about the account; the asker's for a code they are about to type.
+    await sendText(this.sms, phone, message, message?.kind === 'account-exists' ? existing!.locale : meta.locale);
     return { expiresAt: issued.expiresAt, resendAfterSeconds: 60 };
   }
 
@@ -55,8 +67,9 @@ export class Accounts {
     input: { phone: string; code: string; password: string; displayName: string },
     meta: RequestMeta,
   ): Promise<IssuedSession> {
-    if (await this.findUser(input.phone)) throw new AppError('phone_taken');
+    // The code first: only the number's holder learns it is taken (their code was never sent if it was).
     if (!(await this.deps.codes.verify(input.phone, 'sign-up', input.code))) throw new AppError('code_invalid');
+    if (await this.findUser(input.phone)) throw new AppError('phone_taken');
     const passwordHash = await this.deps.passwords.hash(input.password);
     try {
       const [user] = await this.deps.db
@@ -70,13 +83,31 @@ export class Accounts {
     }
   }
 
+  /** Limits in packages/auth (SIGN_IN_LIMITS): a guesser locks out only their own address, never the owner. */
   async signIn(input: { phone: string; password: string }, meta: RequestMeta): Promise<IssuedSession> {
-    await this.limit(`sign-in:phone:${input.phone}`, SIGN_IN_LIMITS.perPhone);
-    await this.limit(`sign-in:ip:${meta.ip}`, SIGN_IN_LIMITS.perIp);
+    const { limiter } = this.deps;
+    const pairKey = `sign-in:pair:${input.phone}:${meta.ip}`;
+    const addressKey = `sign-in:ip:${meta.ip}`;
+    const phoneKey = `sign-in:phone:${input.phone}`;
+    // Counted before the (slow) password check, so parallel guesses cannot slip past the limits.
+    const pair = await this.limit(pairKey, SIGN_IN_LIMITS.perPhoneAndAddress);
+    await this.limit(addressKey, SIGN_IN_LIMITS.perAddress);
+    // Past the number's ceiling only an address that has not tried it in this window may (where its owner is).
+    if (pair.count > 1) {
+      const failures = await limiter.peek(phoneKey, SIGN_IN_LIMITS.perPhone);
+      if (!failures.allowed) throw new AppError('rate_limited', { retryAfter: failures.retryAfter });
+    }
     const user = await this.findUser(input.phone);
     const hash = user?.passwordHash ?? (await this.decoy());
     const valid = await this.deps.passwords.verify(hash, input.password);
-    if (!user || !valid) throw new AppError('invalid_credentials');
+    if (!user || !valid) {
+      await limiter.consume(phoneKey, SIGN_IN_LIMITS.perPhone);
+      throw new AppError('invalid_credentials');
+    }
+    // A success clears this address's failures at this number and does not count against the address; the count at
+    // the number (others' failures) stays.
+    await limiter.reset(pairKey);
+    await limiter.release(addressKey, SIGN_IN_LIMITS.perAddress);
     return this.deps.sessions.create(user.id, meta.userAgent);
   }
 
@@ -104,6 +135,7 @@ export class Accounts {
   private async limit(key: string, limit: { max: number; windowMs: number }) {
     const decision = await this.deps.limiter.consume(key, limit);
     if (!decision.allowed) throw new AppError('rate_limited', { retryAfter: decision.retryAfter });
+    return decision;
   }
 
   private decoy(): Promise<string> {

@@ -1,13 +1,12 @@
-import type { ApplicationStatus } from '@city/contracts';
-import { isUniqueViolation, schema, withTenant, type Database } from '@city/db';
-import { and, desc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
+import { maskPhone, type ApplicationStatus } from '@city/contracts';
+import { isUniqueViolation, schema, withPerson, type Database, type Tx } from '@city/db';
+import { and, desc, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '@city/auth';
 import { audit } from './audit.ts';
 import { AppError } from './errors.ts';
 import { nameKey, slugFromName } from './names.ts';
-import type { Regions } from './regions.ts';
 
 export interface Principal {
   id: string;
@@ -40,18 +39,37 @@ const applicationColumns = {
   createdAt: a.createdAt,
 };
 
+type ApplicationRow = Awaited<ReturnType<typeof select>>[number];
+
+/** The applications of the caller's branch of the tree, as the database computes it (migration 0017). */
+const reviewed = sql`${a.communityId} = any((select app_reviewed_communities())::uuid[])`;
+
+function select(tx: Tx, where: SQL) {
+  return tx
+    .select(applicationColumns)
+    .from(a)
+    .innerJoin(community, eq(community.id, a.communityId))
+    .innerJoin(street, eq(street.id, community.parentId))
+    .leftJoin(schema.tenants, eq(schema.tenants.id, a.tenantId))
+    .where(where)
+    .orderBy(desc(a.createdAt));
+}
+
+/** Every answer shows the applicant's number masked (PIPL, docs/domain.md §5.2); `contact` is the audited way to it. */
+const view = (row: ApplicationRow) => ({ ...row, applicantPhone: maskPhone(row.applicantPhone) });
+
 /**
- * Applications to open a neighbourhood. Staff of its 社区, 街道 or 区 (or a platform operator) decide;
- * approval creates the tenant and its first admin in one transaction.
+ * Applications to open a neighbourhood. Staff of its 社区, 街道 or 区 (or a platform operator) decide; approval creates
+ * the tenant and its first admin in one transaction. Every read and write runs as the person (withPerson), under
+ * the table's forced row-level security: the applicant reaches their own applications, the staff those of their
+ * branch, nobody anything else — whatever a query here asks for.
  */
 export class Applications {
   private readonly db: Database;
-  private readonly regions: Regions;
   private readonly clock: Clock;
 
-  constructor(db: Database, regions: Regions, clock: Clock) {
+  constructor(db: Database, clock: Clock) {
     this.db = db;
-    this.regions = regions;
     this.clock = clock;
   }
 
@@ -66,21 +84,23 @@ export class Applications {
       });
     }
     try {
-      const [row] = await this.db
-        .insert(a)
-        .values({
-          name: input.name,
-          nameKey: nameKey(input.name),
-          address: input.address,
-          communityId: input.communityId,
-          applicantUserId: actor.id,
-          applicantName: input.applicantName,
-          applicantPhone: actor.phone,
-          note: input.note ?? null,
-          createdAt: this.clock.now(),
-        })
-        .returning({ id: a.id });
-      return await this.get(row!.id);
+      return await withPerson(this.db, { userId: actor.id }, async (tx) => {
+        const [row] = await tx
+          .insert(a)
+          .values({
+            name: input.name,
+            nameKey: nameKey(input.name),
+            address: input.address,
+            communityId: input.communityId,
+            applicantUserId: actor.id,
+            applicantName: input.applicantName,
+            applicantPhone: actor.phone,
+            note: input.note ?? null,
+            createdAt: this.clock.now(),
+          })
+          .returning({ id: a.id });
+        return view((await select(tx, eq(a.id, row!.id)))[0]!);
+      });
     } catch (error) {
       if (isUniqueViolation(error, 'applications_live_name')) {
         throw new AppError('application_duplicate', {
@@ -94,24 +114,28 @@ export class Applications {
     }
   }
 
-  mine(userId: string) {
-    return this.query(eq(a.applicantUserId, userId));
+  async mine(userId: string) {
+    const rows = await withPerson(this.db, { userId }, (tx) => select(tx, eq(a.applicantUserId, userId)));
+    return rows.map(view);
   }
 
   /** Applications in the caller's branch of the tree (every one for operators), newest first. */
   async forSupervisor(actor: Principal, status?: ApplicationStatus) {
-    const scope = await this.scopeCondition(actor);
-    if (!scope) return [];
-    return this.query(status ? and(scope, eq(a.status, status))! : scope);
+    const rows = await withPerson(this.db, { userId: actor.id }, (tx) =>
+      select(tx, status ? and(reviewed, eq(a.status, status))! : reviewed),
+    );
+    return rows.map(view);
   }
 
   async approve(actor: Principal, id: string, requestedSlug?: string) {
-    const application = await this.decidable(actor, id);
+    const pending = await this.decidable(actor, id);
     const tenantId = uuidv7();
     const now = this.clock.now();
-    const slug = requestedSlug ?? (await this.freeSlug(slugFromName(application.name)));
+    const slug = requestedSlug ?? (await this.freeSlug(slugFromName(pending.name)));
     try {
-      await withTenant(this.db, tenantId, async (tx) => {
+      // As the reviewer, inside the neighbourhood being opened: its first member and audit entry are its rows.
+      return await withPerson(this.db, { userId: actor.id, tenantId }, async (tx) => {
+        const application = await this.decidable(actor, id, tx);
         await tx.insert(schema.tenants).values({
           id: tenantId,
           slug,
@@ -146,56 +170,57 @@ export class Applications {
             details: { applicationId: id, name: application.name, slug, admin: application.applicantName },
           },
         );
+        return view((await select(tx, eq(a.id, id)))[0]!);
       });
     } catch (error) {
       if (isUniqueViolation(error, 'tenants_slug_unique')) throw new AppError('slug_taken');
       throw error;
     }
-    return this.get(id);
   }
 
   async reject(actor: Principal, id: string, reason: string) {
-    await this.decidable(actor, id);
-    const decided = await this.db
-      .update(a)
-      .set({ status: 'rejected', decidedBy: actor.id, decidedAt: this.clock.now(), reason })
-      .where(and(eq(a.id, id), eq(a.status, 'pending')))
-      .returning({ id: a.id });
-    if (!decided.length) throw new AppError('application_decided');
-    return this.get(id);
+    return withPerson(this.db, { userId: actor.id }, async (tx) => {
+      await this.decidable(actor, id, tx);
+      const decided = await tx
+        .update(a)
+        .set({ status: 'rejected', decidedBy: actor.id, decidedAt: this.clock.now(), reason })
+        .where(and(eq(a.id, id), eq(a.status, 'pending')))
+        .returning({ id: a.id });
+      if (!decided.length) throw new AppError('application_decided');
+      return view((await select(tx, eq(a.id, id)))[0]!);
+    });
+  }
+
+  /**
+   * The applicant's full number, for the staff deciding the application: the read is recorded (personal_data_reads)
+   * in the same transaction, and the applicant sees it in their data export (docs/domain.md §5.3).
+   */
+  async contact(actor: Principal, id: string) {
+    return withPerson(this.db, { userId: actor.id }, async (tx) => {
+      const [row] = await tx
+        .select({ phone: a.applicantPhone, applicantUserId: a.applicantUserId })
+        .from(a)
+        .where(and(eq(a.id, id), reviewed));
+      if (!row) throw new AppError('not_found');
+      await tx.insert(schema.personalDataReads).values({
+        readerUserId: actor.id,
+        subjectUserId: row.applicantUserId,
+        targetType: 'application',
+        targetId: id,
+        field: 'phone',
+        readAt: this.clock.now(),
+      });
+      return { phone: row.phone };
+    });
   }
 
   /** An application the caller may decide; outside their branch it does not exist for them. */
-  private async decidable(actor: Principal, id: string) {
-    const scope = await this.scopeCondition(actor);
-    const [application] = scope ? await this.query(and(eq(a.id, id), scope)!) : [];
+  private async decidable(actor: Principal, id: string, tx?: Tx) {
+    const find = (t: Tx) => select(t, and(eq(a.id, id), reviewed)!);
+    const [application] = tx ? await find(tx) : await withPerson(this.db, { userId: actor.id }, find);
     if (!application) throw new AppError('not_found');
     if (application.status !== 'pending') throw new AppError('application_decided');
     return application;
-  }
-
-  private async get(id: string) {
-    const [application] = await this.query(eq(a.id, id));
-    if (!application) throw new AppError('not_found');
-    return application;
-  }
-
-  private async scopeCondition(actor: Principal): Promise<SQL | undefined> {
-    if (actor.isPlatformOperator) return eq(a.id, a.id);
-    const ids = (await this.regions.staffRegions(actor.id)).map((r) => r.id);
-    if (!ids.length) return undefined;
-    return or(inArray(community.id, ids), inArray(street.id, ids), inArray(street.parentId, ids));
-  }
-
-  private query(where: SQL) {
-    return this.db
-      .select(applicationColumns)
-      .from(a)
-      .innerJoin(community, eq(community.id, a.communityId))
-      .innerJoin(street, eq(street.id, community.parentId))
-      .leftJoin(schema.tenants, eq(schema.tenants.id, a.tenantId))
-      .where(where)
-      .orderBy(desc(a.createdAt));
   }
 
   private async freeSlug(base: string): Promise<string> {

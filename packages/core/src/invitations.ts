@@ -1,11 +1,11 @@
 import { maskPhone, type Locale, type TenantRole } from '@city/contracts';
-import type { Clock, SmsSender } from '@city/auth';
+import { RateLimiter, SmsGate, type Clock, type SmsSender } from '@city/auth';
 import { schema, withTenant, withUser, type Database, type Tx } from '@city/db';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { EventOutbox } from './events.ts';
 import { audit, type AuditContext } from './audit.ts';
 import { AppError } from './errors.ts';
-import { smsTexts } from './sms-texts.ts';
+import { sendText } from './sms-texts.ts';
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -92,9 +92,13 @@ export class Invitations {
       targetId: row!.id,
       details: { phone: maskPhone(input.phone), name: input.displayName, roles: input.roles, expiresAt },
     });
-    await this.sms.send(
+    // Inside the transaction, limits counted in it too (another connection would wait on it: PGlite has one): a
+    // text that cannot be sent leaves no invitation behind.
+    await sendText(
+      new SmsGate(this.sms, new RateLimiter(tx, this.clock)),
       input.phone,
-      smsTexts.invitation(context.locale, context.tenantName, context.actor.displayName, this.publicUrl),
+      { kind: 'invitation', inviter: context.actor.displayName, tenant: context.tenantName, url: this.publicUrl },
+      context.locale,
     );
     return view(row!, now);
   }

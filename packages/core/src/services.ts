@@ -8,6 +8,7 @@ import { Members } from './members.ts';
 import { notices } from './notices.ts';
 import { Organisations } from './organisations.ts';
 import { OwnerLookalikes } from './owner-lookalikes.ts';
+import { PersonalData } from './personal-data.ts';
 import { Regions } from './regions.ts';
 import { RegistryImports } from './registry-import/imports.ts';
 import { Registry } from './registry.ts';
@@ -43,7 +44,7 @@ export function createServices(deps: CoreDeps) {
     accounts: new Accounts({ db, passwords: deps.passwords, sessions, codes, limiter, sms: deps.sms }),
     regions,
     tenants: new Tenants(db, clock),
-    applications: new Applications(db, regions, clock),
+    applications: new Applications(db, clock),
     organisations: new Organisations(db, clock),
     events,
     invitations: new Invitations({ ...deps, events }),
@@ -54,6 +55,7 @@ export function createServices(deps: CoreDeps) {
     lookalikes: new OwnerLookalikes(events),
     registryImports: new RegistryImports({ db, clock, registry, events }),
     verification: new Verification({ ...deps, events }),
+    personalData: new PersonalData({ ...deps, sessions, codes, limiter, events }),
   };
 }
 

@@ -1,13 +1,20 @@
 import type { Locale } from '@city/contracts';
+import { maskPhone } from '@city/contracts';
+import { SmsDeliveryError, type SmsGate, type SmsMessage } from '@city/auth';
+import { AppError } from './errors.ts';
 
-/** SMS bodies in the recipient's language; carriers require the 【签名】 prefix. */
-export const smsTexts = {
-  code: (locale: Locale, code: string) =>
-    locale === 'en'
-      ? `[City Life] Your code is ${code}. It expires in 10 minutes. Do not share it.`
-      : `【城市生活网】您的验证码为 ${code}，10分钟内有效，请勿泄露。`,
-  invitation: (locale: Locale, tenant: string, inviter: string, url: string) =>
-    locale === 'en'
-      ? `[City Life] ${inviter} invited you to join ${tenant}. Sign up or sign in with this number at ${url} to accept.`
-      : `【城市生活网】${inviter}邀请您加入「${tenant}」。请用本手机号在 ${url} 注册或登录后接受邀请。`,
-};
+/**
+ * Texts a person through the send limits (packages/auth: SMS_SEND_LIMITS), or — with no message — counts a text
+ * that is not sent, so an answer that must not say whether one went out uses up the limits the same way.
+ * Over a limit: 429; the carrier failing: 503, logged with the carrier's code (the number masked).
+ */
+export async function sendText(gate: SmsGate, phone: string, message: SmsMessage | null, locale: Locale) {
+  try {
+    const decision = message ? await gate.send(phone, message, locale) : await gate.admit(phone);
+    if (!decision.allowed) throw new AppError('rate_limited', { retryAfter: decision.retryAfter });
+  } catch (error) {
+    if (!(error instanceof SmsDeliveryError)) throw error;
+    console.error(`[sms] ${message?.kind ?? 'text'} to ${maskPhone(phone)} not sent: ${error.message}`);
+    throw new AppError('sms_unavailable');
+  }
+}

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from './client.ts';
 import * as schema from './schema/index.ts';
-import { withSupervision, withTenant, withTenantAs, withUser } from './scope.ts';
+import { withPerson, withSupervision, withTenant, withTenantAs, withUser } from './scope.ts';
 import { randomPhone, testDatabase } from './testing.ts';
 
 /**
@@ -20,6 +20,11 @@ const ids = {} as {
   b: string;
   user: string;
   phone: string;
+  /** Applications to open a neighbourhood: by `user` in community A (approved: it opened tenant a) and B, by another person in A. */
+  communityA: string;
+  applications: { a: string; b: string; other: string };
+  /** Staff of street A, of street B; a platform operator; a person with no office. */
+  reviewers: { streetA: string; streetB: string; operator: string; nobody: string };
 };
 
 beforeAll(async () => {
@@ -27,8 +32,7 @@ beforeAll(async () => {
   const { rows } = await h.db.execute<{ table_name: string }>(sql`
     select c.table_name from information_schema.columns c
     join information_schema.tables t on t.table_name = c.table_name and t.table_schema = c.table_schema
-    where c.table_schema = 'public' and c.column_name = 'tenant_id' and t.table_type = 'BASE TABLE'
-      and c.table_name <> 'neighbourhood_applications'`);
+    where c.table_schema = 'public' and c.column_name = 'tenant_id' and t.table_type = 'BASE TABLE'`);
   tenantTables = rows.map((r) => r.table_name);
 
   const u = Math.random().toString(36).slice(2, 8);
@@ -78,7 +82,55 @@ beforeAll(async () => {
       });
     });
   }
+  const person = async (name: string, isPlatformOperator = false) =>
+    (
+      await h.db
+        .insert(schema.users)
+        .values({ phone: randomPhone(), displayName: name, passwordHash: 'x', isPlatformOperator })
+        .returning()
+    )[0]!.id;
+  const reviewers = {
+    streetA: await person('甲街道工作人员'),
+    streetB: await person('乙街道工作人员'),
+    operator: await person('平台运营', true),
+    nobody: await person('路人'),
+  };
+  await h.db.insert(schema.regionStaff).values([
+    { regionId: streetA!.id, userId: reviewers.streetA },
+    { regionId: streetB!.id, userId: reviewers.streetB },
+  ]);
+  const otherApplicant = await person('另一申请人');
+  const apply = (applicantUserId: string, communityId: string, name: string) =>
+    withPerson(h.db, { userId: applicantUserId }, async (tx) => {
+      const [row] = await tx
+        .insert(schema.neighbourhoodApplications)
+        .values({
+          name,
+          nameKey: `${name}${u}`,
+          address: '某路1号',
+          communityId,
+          applicantUserId,
+          applicantName: '申请人',
+          applicantPhone: phone,
+        })
+        .returning({ id: schema.neighbourhoodApplications.id });
+      return row!.id;
+    });
+  const applications = {
+    a: await apply(user!.id, cA!.id, '甲申请'),
+    b: await apply(user!.id, cB!.id, '乙申请'),
+    other: await apply(otherApplicant, cA!.id, '另一申请'),
+  };
+  await withPerson(h.db, { userId: reviewers.streetA }, (tx) =>
+    tx
+      .update(schema.neighbourhoodApplications)
+      .set({ status: 'approved', decidedBy: reviewers.streetA, tenantId: a.id })
+      .where(sql`id = ${applications.a}`),
+  );
   Object.assign(ids, {
+    communityA: cA!.id,
+    applications,
+    reviewers,
     district: district!.id,
     streetA: streetA!.id,
     streetB: streetB!.id,
@@ -182,5 +234,51 @@ describe('row-level security', () => {
       visible((q) => tx.execute(q)),
     );
     for (const table of tenantTables) expect(stranger[table], table).toEqual([]);
+  });
+});
+
+describe('applications to open a neighbourhood', () => {
+  const visibleApplications = (exec: (query: ReturnType<typeof sql>) => Promise<{ rows: unknown[] }>) =>
+    exec(sql`select id from neighbourhood_applications where id in ${Object.values(ids.applications)}`).then((result) =>
+      (result.rows as { id: string }[]).map((r) => r.id).sort(),
+    );
+  const as = (userId: string) => (query: ReturnType<typeof sql>) =>
+    withPerson(h.db, { userId }, (tx) => tx.execute(query));
+
+  it('shows the applicant their own and the staff their branch’s, as the database decides', async () => {
+    const { applications, reviewers } = ids;
+    expect(await visibleApplications(as(ids.user))).toEqual([applications.a, applications.b].sort());
+    expect(await visibleApplications(as(reviewers.streetA))).toEqual([applications.a, applications.other].sort());
+    expect(await visibleApplications(as(reviewers.streetB))).toEqual([applications.b]);
+    expect(await visibleApplications(as(reviewers.operator))).toEqual(Object.values(applications).sort());
+  });
+
+  it('shows them to nobody else: no scope, another person, the neighbourhood they opened, its supervisors', async () => {
+    expect(await visibleApplications((q) => h.db.execute(q))).toEqual([]);
+    expect(await visibleApplications(as(ids.reviewers.nobody))).toEqual([]);
+    expect(await withTenant(h.db, ids.a, (tx) => visibleApplications((q) => tx.execute(q)))).toEqual([]);
+    expect(await withSupervision(h.db, ids.streetA, (tx) => visibleApplications((q) => tx.execute(q)))).toEqual([]);
+  });
+
+  it('lets only the staff of the branch decide, and nobody apply in another person’s name', async () => {
+    const decide = (userId: string, id: string) =>
+      withPerson(h.db, { userId }, (tx) =>
+        tx.execute(sql`update neighbourhood_applications set status = 'rejected', reason = 'x' where id = ${id}`),
+      );
+    expect((await decide(ids.reviewers.streetB, ids.applications.other)).rowCount).toBe(0);
+    expect((await decide(ids.user, ids.applications.b)).rowCount).toBe(0);
+    await expect(
+      withPerson(h.db, { userId: ids.reviewers.nobody }, (tx) =>
+        tx.insert(schema.neighbourhoodApplications).values({
+          name: '冒名',
+          nameKey: `冒名${ids.user}`,
+          address: '某路1号',
+          communityId: ids.communityA,
+          applicantUserId: ids.user,
+          applicantName: '冒名',
+          applicantPhone: ids.phone,
+        }),
+      ),
+    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/row-level security/) } });
   });
 });

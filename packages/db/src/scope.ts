@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './client.ts';
-import { APP_ROLE } from './schema/columns.ts';
+import { APP_ROLE, ERASER_ROLE } from './schema/columns.ts';
 
 /** A transaction of the app database; the only handle through which tenant rows are reachable. */
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -99,6 +99,32 @@ export function withOrganisation<T>(db: Database, organisationId: string, fn: (t
 /** A person's own rows across neighbourhoods: their memberships and the invitations sent to their number. */
 export function withUser<T>(db: Database, user: { id: string; phone: string }, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return inScope(db, { userId: user.id, userPhone: user.phone }, true, fn);
+}
+
+/**
+ * A person acting as themselves on rows that belong to no neighbourhood (yet): applying to open one, reviewing and
+ * deciding applications, recording a read of someone's number, erasing their own account. The policies decide from
+ * the person what they reach (e.g. the applications of their branch, migration 0017). `tenantId` also enters a
+ * neighbourhood in the same transaction: the one an approval opens, written together with the decision.
+ */
+export function withPerson<T>(
+  db: Database,
+  person: { userId: string; tenantId?: string },
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return inScope(db, { userId: person.userId, ...(person.tenantId ? { tenantId: person.tenantId } : {}) }, false, fn);
+}
+
+/**
+ * Runs `fn` as the eraser role (migration 0017), inside a transaction already scoped by one of the helpers above, then
+ * returns to the app role: for the few rewrites erasure makes that the app role may not (the audit trail's names, an
+ * applicant's number). If `fn` throws, the caller's transaction rolls back, which restores the role with it.
+ */
+export async function asEraser<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
+  await tx.execute(sql`select set_config('role', ${ERASER_ROLE}, true)`);
+  const result = await fn();
+  await tx.execute(sql`select set_config('role', ${APP_ROLE}, true)`);
+  return result;
 }
 
 /**

@@ -47,9 +47,6 @@ export const FILES_SEGMENT = 'files';
 
 const encode = encodeURIComponent;
 
-/** A path whose segments are encoded as they are (for paths taken from a request, not patterns). */
-export const encodePath = (path: string) => `/${path.split('/').filter(Boolean).map(encode).join('/')}`;
-
 export function queryString(query: Query = {}): string {
   const entries = Object.entries(query).flatMap(([key, value]) =>
     value === null || value === undefined || value === '' ? [] : [[key, String(value)]],

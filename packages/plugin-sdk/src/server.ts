@@ -4,6 +4,7 @@ import {
   EVENT_NAME,
   type CoreEventName,
   type CoreEventPayloads,
+  type DataSubject,
   type NoticeInput,
   type OrganisationRole,
   type TenantRole,
@@ -17,7 +18,8 @@ import type { PluginManifest } from './manifest.ts';
 export { isForeignKeyViolation, isUniqueViolation } from '@city/db/errors';
 /** `column = any($1)` with the values as one array parameter: for the long lists of grouped work. */
 export { anyOf } from '@city/db/arrays';
-export { sniffUpload, type UploadType } from './uploads.ts';
+export { cleanUpload, sniffUpload, uploadHeaders, type CleanUpload, type UploadType } from './uploads.ts';
+export { IMAGE_LIMITS } from './images.ts';
 /** Keyset pagination over UUIDv7 ids (lists are cursor-paged: docs/architecture.md §4), the same cursors the core's lists use. */
 export { decodeCursor, encodeCursor, page } from '@city/core/pagination';
 
@@ -193,6 +195,27 @@ export type PluginEventHandlers<S> = { [E in CoreEventName]?: EventHandler<S, Co
   [name: `${string}.${string}`]: EventHandler<S, Record<string, unknown>> | undefined;
 };
 
+/** The person a `personalData` hook exports or erases, in the neighbourhood of the context. */
+export type { DataSubject };
+
+/**
+ * What a plugin keeps about a person, and how it lets go of it (PIPL arts. 45, 47; docs/domain.md §5.5). The core
+ * calls these in each neighbourhood where the person has been and the plugin is installed (enabled, disabled, or
+ * uninstalled with its data kept), inside that neighbourhood's transaction, as the plugin (its own tables, its
+ * granted scopes); `context.actor` is null. A hook that fails fails the whole export or deletion, and the person is
+ * told which plugin failed.
+ */
+export interface PersonalDataHooks<S> {
+  /** The plugin's part of the person's export: plain JSON data, in sections named for the person to read. */
+  export(context: PluginContext<S>, subject: DataSubject): Promise<Record<string, unknown>>;
+  /**
+   * Erases the person: deletes or blanks what is theirs (texts they wrote, their numbers), and writes
+   * `subject.pseudonym` in place of their name on the records the law requires to keep (ballots, money facts).
+   * May run twice for the same person (a deletion retried after a failure elsewhere): leave nothing half-done.
+   */
+  erase(context: PluginContext<S>, subject: DataSubject): Promise<void>;
+}
+
 /** One request's share of a group: who sent it and what it asks. */
 export interface GroupItem<Input> {
   actor: PluginActor;
@@ -257,6 +280,8 @@ export interface PluginServer<M extends PluginManifest = PluginManifest> {
   organisationRoutes?: (router: PluginRouter<Settings<M>>) => PluginRouter<Settings<M>>;
   /** Throwing means "retry later"; the core action that emitted the event is never affected. */
   events?: PluginEventHandlers<Settings<M>>;
+  /** A plugin that keeps data about people says what it is and how to erase it (see PersonalDataHooks). */
+  personalData?: PersonalDataHooks<Settings<M>>;
   lifecycle?: {
     install?: (context: PluginContext<Settings<M>>) => Promise<void>;
     /** Runs once per upgrade, in the upgrade's transaction, with the version being left. */

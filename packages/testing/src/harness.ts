@@ -32,6 +32,8 @@ export interface TestAppOptions {
   snapshot?: Blob;
   /** The public API's pace per address (the product's default otherwise). */
   publicPace?: AppDeps['publicPace'];
+  /** Trusted proxy hops (default 1: `call` names its harness's address in X-Forwarded-For, as a proxy would). */
+  trustProxy?: number;
 }
 
 /**
@@ -56,6 +58,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     piiKey: piiKeyFromEnv({}),
     plugins,
     ...(options.publicPace ? { publicPace: options.publicPace } : {}),
+    trustProxy: options.trustProxy ?? 1,
   };
   const services = createApiServices(deps);
   const app = createApp(deps, services);

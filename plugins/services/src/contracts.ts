@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { PhoneSchema } from '@city/contracts';
+import { displayText, PhoneSchema } from '@city/contracts';
 import { CATEGORY_IDS, PRICE_UNIT_IDS } from './categories.ts';
 import { ORDER_STATUSES } from './order-states.ts';
 
@@ -106,7 +106,7 @@ export const AdminVendorSchema = z
 // —— Offerings and slots ——
 export const OfferingInputSchema = z
   .object({
-    title: Text(60),
+    title: displayText(60),
     description: Text(2000),
     category: CategorySchema,
     priceFen: Fen,

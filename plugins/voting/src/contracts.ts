@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { displayText, hasBidiControl } from '@city/contracts';
 import { MATTER_TYPES } from '@city/plugin-sdk/voting';
 import { CHOICES, DISCLOSURES, MEETING_PHASES } from './values.ts';
 
@@ -12,12 +13,12 @@ const MatterTypeSchema = z.enum(MATTER_TYPES, { error: 'required' });
 
 // —— 议事 ——
 export const TopicInputSchema = z
-  .object({ title: Text(80), body: Text(5000), buildingId: Id.nullable().default(null) })
+  .object({ title: displayText(80), body: Text(5000), buildingId: Id.nullable().default(null) })
   .openapi('VotingTopicInput');
 export const ReplyInputSchema = z.object({ body: Text(2000) }).openapi('VotingReplyInput');
 export const ReasonSchema = z.object({ reason: Text(200) }).openapi('VotingReason');
 export const TopicToMotionSchema = z
-  .object({ meetingId: Id, matterType: MatterTypeSchema, title: Text(120).optional() })
+  .object({ meetingId: Id, matterType: MatterTypeSchema, title: displayText(120).optional() })
   .openapi('VotingTopicToMotion');
 
 const Hidden = { hiddenReason: z.string().nullable(), hiddenByName: z.string().nullable() };
@@ -71,7 +72,7 @@ export const ReportSchema = z
 // —— 业主大会 ——
 export const MeetingInputSchema = z
   .object({
-    title: Text(120),
+    title: displayText(120),
     description: z.string().trim().max(5000, { error: 'too_big' }).default(''),
     opensAt: Time,
     closesAt: Time,
@@ -93,14 +94,14 @@ export const committeeSeatsAllowed = (seats: number, byElection: boolean) =>
   Number.isInteger(seats) && (byElection ? seats >= 1 && seats <= 11 : seats >= 5 && seats <= 11 && seats % 2 === 1);
 
 const CandidateInputSchema = z.object({
-  name: Text(40),
+  name: displayText(40),
   statement: z.string().trim().max(500, { error: 'too_big' }).default(''),
 });
 export const MotionInputSchema = z
   .object({
     kind: z.enum(['motion', 'election']).default('motion'),
     matterType: MatterTypeSchema,
-    title: Text(120),
+    title: displayText(120),
     description: z.string().trim().max(5000, { error: 'too_big' }).default(''),
     seats: z.number({ error: 'invalid_format' }).int({ error: 'invalid_format' }).nullable().default(null),
     /** 补选: an election filling vacancies on a sitting committee, which may be any number of seats up to 11. */
@@ -153,8 +154,13 @@ export const StaffBallotInputSchema = BallotInputSchema.extend({
   wholeInvalid: z.boolean().default(false),
   /** The number printed on the paper ballot (表决票编号), unique in the meeting. */
   paperRef: z.string().trim().max(40, { error: 'too_big' }).default(''),
-  /** Who holds the proxy (受托人). */
-  proxyName: z.string().trim().max(40, { error: 'too_big' }).default(''),
+  /** Who holds the proxy (受托人): a name shown at the count desk, so no bidi controls (empty but for a proxy). */
+  proxyName: z
+    .string()
+    .trim()
+    .max(40, { error: 'too_big' })
+    .refine((name) => !hasBidiControl(name), { error: 'text_bidi' })
+    .default(''),
   /** The signed authorisation (委托书), uploaded first (POST …/proxy-documents). */
   proxyDocumentId: Id.nullable().default(null),
 })

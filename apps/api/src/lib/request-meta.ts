@@ -4,16 +4,43 @@ import type { AppEnv } from '../env.ts';
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
+/** What the Node listener (serveNode in node.ts) hands each request, besides Node's own request. */
+export interface NodeBindings {
+  incoming?: { socket?: { remoteAddress?: string } };
+  /** The combined server (`npm start`): a connection from loopback is our own portal, one hop that names its visitor. */
+  portalOnLoopback?: boolean;
+}
+
 /**
- * The caller's address for rate limits. X-Forwarded-For is believed only from loopback (our own portal server
- * proxies for browsers); edge runtimes give the address in cf-connecting-ip.
+ * The address `hops` trusted proxies from us, in a chain ordered as it travelled (X-Forwarded-For's entries, then
+ * the peer that connected): each proxy of ours appended the address it saw, so the client is the entry just before
+ * the last `hops` — counted from the right, where a client cannot write. Entries a client prepends are never reached.
+ * A chain shorter than that (a request that bypassed the proxies) gives its furthest entry.
+ */
+export function addressFromChain(chain: readonly string[], hops: number): string {
+  return chain[Math.max(0, chain.length - 1 - hops)] ?? 'unknown';
+}
+
+export function forwardedChain(header: string | undefined): string[] {
+  return (header ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
+
+/**
+ * The caller's address for rate limits and pacing: TRUST_PROXY hops back along X-Forwarded-For (default 0, the
+ * peer itself, X-Forwarded-For ignored). The peer is the socket's address on Node; on edge runtimes, which have no
+ * socket, the address the platform vouches for (cf-connecting-ip), and in `app.request` (tests) none, so a test kit
+ * with one trusted hop names its caller in X-Forwarded-For.
  */
 export function clientIp(c: Context<AppEnv>): string {
-  const remote = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
-    ?.remoteAddress;
-  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-  if (remote) return LOOPBACK.test(remote) && forwarded ? forwarded : remote;
-  return c.req.header('cf-connecting-ip') ?? forwarded ?? 'unknown';
+  const bindings = c.env as NodeBindings | undefined;
+  const socket = bindings?.incoming?.socket?.remoteAddress;
+  const peer = socket ?? c.req.header('cf-connecting-ip') ?? 'unknown';
+  let hops = c.get('services').trustProxy;
+  if (bindings?.portalOnLoopback && socket && LOOPBACK.test(socket)) hops = Math.max(hops, 1);
+  return addressFromChain([...forwardedChain(c.req.header('x-forwarded-for')), peer], hops);
 }
 
 export function requestMeta(c: Context<AppEnv>): RequestMeta {

@@ -5,12 +5,13 @@ import { EventDispatcher } from './dispatcher.ts';
 import { GroupCommitter } from './groups.ts';
 import { PluginInstalls } from './installs.ts';
 import { PluginMemory } from './memory.ts';
+import { PluginPersonalDataHooks } from './personal-data.ts';
 import { PluginRoles } from './roles.ts';
 import { PluginVersions } from './versions.ts';
 
 /**
  * The plugin runtime of one app: the catalogue and its version status, per-neighbourhood installs and roles, events,
- * grouped writes, and what plugins remember between requests.
+ * grouped writes, the plugins' part of people's data exports and erasures, and what plugins remember between requests.
  */
 export function createPluginRuntime(plugins: readonly PluginServer[], services: Services) {
   const catalogue = new PluginCatalogue(plugins);
@@ -24,6 +25,7 @@ export function createPluginRuntime(plugins: readonly PluginServer[], services: 
     roles: new PluginRoles(catalogue),
     dispatcher,
     groups: new GroupCommitter(services, dispatcher, memory),
+    personalData: new PluginPersonalDataHooks(catalogue, services, memory),
     memory,
   };
 }

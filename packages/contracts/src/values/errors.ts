@@ -10,6 +10,11 @@ export const ERROR_CATALOGUE = {
   validation_failed: { status: 400, 'zh-CN': '提交的内容有误', en: 'The request is not valid' },
   malformed_body: { status: 400, 'zh-CN': '请求内容无法解析', en: 'The request body could not be read' },
   payload_too_large: { status: 413, 'zh-CN': '请求内容过大', en: 'The request is too large' },
+  image_too_many_pixels: {
+    status: 400,
+    'zh-CN': '图片像素过多（最多 2400 万像素），请缩小后再上传',
+    en: 'The image has too many pixels (24 megapixels at most); scale it down and upload it again',
+  },
   unsupported_media_type: {
     status: 415,
     'zh-CN': '请求内容类型不受支持，请使用 application/json',
@@ -40,6 +45,16 @@ export const ERROR_CATALOGUE = {
     status: 409,
     'zh-CN': '小区至少需要一名管理员',
     en: 'A neighbourhood needs at least one administrator',
+  },
+  confirmation_invalid: {
+    status: 400,
+    'zh-CN': '密码或验证码不正确，账号未注销',
+    en: 'The password or code is wrong; the account was not deleted',
+  },
+  account_in_charge: {
+    status: 409,
+    'zh-CN': '您仍负责小区或单位，请先移交后再注销账号',
+    en: 'You are still in charge of a neighbourhood or business; hand it over before deleting your account',
   },
   already_member: { status: 409, 'zh-CN': '该手机号已是小区成员', en: 'This number already belongs to a member' },
   invitation_unavailable: {
@@ -117,6 +132,11 @@ export const ERROR_CATALOGUE = {
   },
   region_invalid: { status: 400, 'zh-CN': '行政区划层级不正确', en: 'The region does not fit the administrative tree' },
   rate_limited: { status: 429, 'zh-CN': '操作过于频繁，请稍后再试', en: 'Too many attempts, please try again later' },
+  sms_unavailable: {
+    status: 503,
+    'zh-CN': '短信暂时无法发送，请稍后再试',
+    en: 'Text messages cannot be sent right now; please try again later',
+  },
   internal: { status: 500, 'zh-CN': '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, Entry>;
 

@@ -102,6 +102,21 @@ export const VALIDATION_MESSAGES = {
   invalid_format: { 'zh-CN': '格式不正确', en: 'The format is not valid' },
   unrecognized_keys: { 'zh-CN': '包含无法识别的字段', en: 'Contains unknown fields' },
   invalid: { 'zh-CN': '内容无效', en: 'The value is not valid' },
+  text_hostile: {
+    'zh-CN': '包含不允许的字符（空字符、控制字符、不成对的代理项或非字符）',
+    en: 'Contains a character that is not allowed (NUL, a control character, an unpaired surrogate or a noncharacter)',
+  },
+  url_encoding: { 'zh-CN': '网址中的百分号编码不正确', en: 'The percent-encoding in the address is not valid' },
+  too_deep: { 'zh-CN': '内容嵌套层级过深', en: 'The content is nested too deeply' },
+  text_bidi: {
+    'zh-CN': '不能包含改变文字方向的控制字符',
+    en: 'Must not contain characters that change the direction of the text',
+  },
+  cursor_invalid: {
+    'zh-CN': '翻页标记无效，请从第一页重新开始',
+    en: 'This page marker is not valid; start again from the first page',
+  },
+  page_size_max: { 'zh-CN': '每页最多100条', en: 'At most 100 items per page' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

@@ -113,4 +113,25 @@ describe('registry sheet parsing', () => {
     ]);
     expect(parseRegistrySheet({ header, rows: [] }).problems).toEqual([{ row: 2, column: null, code: 'import_empty' }]);
   });
+
+  it('refuses text no page can show in any cell, and names that reorder or show nothing', () => {
+    const { units, problems } = parseRegistrySheet({
+      header,
+      rows: [
+        row({ ...unit, room: '30\u00001' }),
+        row({ ...unit, owner_name: '\ud800' }),
+        row({ ...unit, building: '\u202e栋1' }),
+        row({ ...unit, building: '\u200b\u3000' }),
+        row({ ...unit, owner_name: '王\u2067强', owner_phone: '13811112222' }),
+      ],
+    });
+    expect(units).toEqual([]);
+    expect(problems).toEqual([
+      { row: 2, column: '房号', code: 'text_hostile' },
+      { row: 3, column: '业主姓名', code: 'text_hostile' },
+      { row: 4, column: '楼栋', code: 'text_bidi' },
+      { row: 5, column: '楼栋', code: 'required' },
+      { row: 6, column: '业主姓名', code: 'text_bidi' },
+    ]);
+  });
 });

@@ -1,6 +1,9 @@
 import {
   AreaSchema,
+  hasBidiControl,
+  hasHostileCharacter,
   IdNumberSchema,
+  isBlankText,
   IMPORT_MAX_ROWS,
   PhoneSchema,
   REGISTRY_COLUMNS,
@@ -101,10 +104,15 @@ export function parseRegistrySheet(table: { header: string[]; rows: string[][] }
     const problem = (key: RegistryColumn | null, code: ValidationMessageKey) =>
       problems.push({ row, column: key ? labelOf(key) : null, code });
     const before = problems.length;
+    // Text no page can show nor Postgres store (NUL, unpaired surrogates…) is refused in any cell, as the API refuses
+    // it in any request; building and owner names follow the rules of names (contracts' displayText).
+    for (const [key, at] of index) if (hasHostileCharacter(cells[at] ?? '')) problem(key, 'text_hostile');
+    if (problems.length > before) return;
 
     const building = cell('building');
     const room = cell('room');
-    if (!building) problem('building', 'required');
+    if (isBlankText(building)) problem('building', 'required');
+    else if (hasBidiControl(building)) problem('building', 'text_bidi');
     else if (building.length > 80) problem('building', 'name_too_long');
     if (!room) problem('room', 'required');
     else if (room.length > 20) problem('room', 'too_big');
@@ -176,10 +184,11 @@ function readOwner(
   const phoneText = cell('owner_phone');
   const idText = cell('owner_id_number').toUpperCase();
   const voterText = cell('designated_voter').toLowerCase();
-  if (!name) {
+  if (isBlankText(name)) {
     if (phoneText || idText || YES.has(voterText)) problem('owner_name', 'owner_name_required');
     return null;
   }
+  if (hasBidiControl(name)) problem('owner_name', 'text_bidi');
   if (name.length > 80) problem('owner_name', 'name_too_long');
   const phoneMasked = MASKED_PHONE.test(phoneText);
   let phone: string | null = null;

@@ -5,6 +5,13 @@ import { v7 as uuidv7 } from 'uuid';
 export const APP_ROLE = 'city_app';
 export const appRole = pgRole(APP_ROLE).existing();
 
+/**
+ * The role erasure (PIPL art. 47) switches to for the few rewrites the app role may not make: personal fields of the
+ * audit trail and of applications to open a neighbourhood (migration 0017). Created by that migration.
+ */
+export const ERASER_ROLE = 'city_eraser';
+export const eraserRole = pgRole(ERASER_ROLE).existing();
+
 export const id = () =>
   uuid('id')
     .primaryKey()

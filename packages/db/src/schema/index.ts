@@ -8,3 +8,4 @@ export * from './registry.ts';
 export * from './verification.ts';
 export * from './plugins.ts';
 export * from './organisations.ts';
+export * from './personal-data.ts';

@@ -4,6 +4,7 @@ import {
   check,
   index,
   integer,
+  pgPolicy,
   pgTable,
   primaryKey,
   text,
@@ -11,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { bytea, createdAt, id } from './columns.ts';
+import { appRole, bytea, createdAt, eraserRole, id } from './columns.ts';
 
 /** 区 → 街道 → 社区. Platform data, administered by platform operators. */
 export const regions = pgTable(
@@ -72,6 +73,11 @@ export const users = pgTable('users', {
     .default('zh-CN'),
   isPlatformOperator: boolean('is_platform_operator').notNull().default(false),
   createdAt: createdAt(),
+  /**
+   * When the person deleted their account (PIPL art. 47, docs/domain.md §5.5): the row stays, for the records that
+   * must keep naming someone, with a pseudonym for the name, no phone number and no password.
+   */
+  erasedAt: timestamp('erased_at', { withTimezone: true }),
 });
 
 /** Lucia-style sessions: the id is public, only SHA-256 of the secret is stored (packages/auth/README.md). */
@@ -96,7 +102,7 @@ export const phoneCodes = pgTable(
   {
     id: id(),
     phone: text('phone').notNull(),
-    purpose: text('purpose', { enum: ['sign-up', 'password-reset', 'invitation'] }).notNull(),
+    purpose: text('purpose', { enum: ['sign-up', 'password-reset', 'invitation', 'account-deletion'] }).notNull(),
     codeHash: bytea('code_hash').notNull(),
     attempts: integer('attempts').notNull().default(0),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -166,5 +172,41 @@ export const neighbourhoodApplications = pgTable(
       .where(sql`status in ('pending', 'approved')`),
     index('applications_community_status').on(t.communityId, t.status),
     index('applications_applicant').on(t.applicantUserId),
+    // No neighbourhood owns an application (tenant_id is set once one is opened): the applicant reads their own, the
+    // staff of its 社区, 街道 or 区 (and platform operators) read and decide those of their branch, as the database
+    // computes it from app_user() (app_reviewed_communities(), migration 0017); nobody else sees any.
+    pgPolicy('applications_applicant', {
+      for: 'select',
+      to: appRole,
+      using: sql`applicant_user_id = (select app_user())`,
+    }),
+    pgPolicy('applications_apply', {
+      for: 'insert',
+      to: appRole,
+      withCheck: sql`applicant_user_id = (select app_user()) and status = 'pending' and tenant_id is null and decided_by is null`,
+    }),
+    pgPolicy('applications_reviewer', {
+      for: 'select',
+      to: appRole,
+      using: sql`community_id = any((select app_reviewed_communities())::uuid[])`,
+    }),
+    pgPolicy('applications_decide', {
+      for: 'update',
+      to: appRole,
+      using: sql`community_id = any((select app_reviewed_communities())::uuid[])`,
+      withCheck: sql`community_id = any((select app_reviewed_communities())::uuid[])`,
+    }),
+    // Erasure of an applicant's account: their name and number go, a pending application is withdrawn.
+    pgPolicy('applications_erasure_read', {
+      for: 'select',
+      to: eraserRole,
+      using: sql`applicant_user_id = (select app_user())`,
+    }),
+    pgPolicy('applications_erasure', {
+      for: 'update',
+      to: eraserRole,
+      using: sql`applicant_user_id = (select app_user())`,
+      withCheck: sql`applicant_user_id = (select app_user()) and status <> 'pending'`,
+    }),
   ],
-);
+).enableRLS();

@@ -1,4 +1,4 @@
-import { anyOf, type PluginDb } from '@city/plugin-sdk/server';
+import { anyOf, uploadHeaders, type PluginDb } from '@city/plugin-sdk/server';
 import { asc, eq } from 'drizzle-orm';
 import { images } from '../schema.ts';
 import { fail } from './errors.ts';
@@ -27,14 +27,6 @@ export async function imageFile(db: PluginDb, imageId: string) {
     .from(images)
     .where(eq(images.id, imageId));
   if (!row) throw fail('image_missing');
-  // An id names one upload forever: browsers may keep it.
   // Copied into a plain ArrayBuffer: drivers hand bytea back as views of their own buffers.
-  return {
-    bytes: new Uint8Array(row.bytes),
-    headers: {
-      'content-type': row.contentType,
-      'cache-control': 'private, max-age=31536000, immutable',
-      'x-content-type-options': 'nosniff',
-    },
-  };
+  return { bytes: new Uint8Array(row.bytes), headers: uploadHeaders(row.contentType, `service-photo-${imageId}`) };
 }

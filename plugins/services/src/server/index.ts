@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { servicesManifest, type ServicesSettings } from '../manifest.ts';
 import { admissions, complaints, listings, orderEvents, orders, reviews, slots } from '../schema.ts';
 import { demo, organisationDemo } from './demo.ts';
+import { servicesPersonalData } from './personal-data.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
 import { myOrderRoutes } from './routes/my-orders.ts';
@@ -28,6 +29,7 @@ export const servicesPlugin = definePluginServer({
   migrations: fileURLToPath(new URL('../../migrations', import.meta.url)),
   routes,
   organisationRoutes,
+  personalData: servicesPersonalData,
   lifecycle: {
     demo,
     organisationDemo,

@@ -498,7 +498,8 @@ describe('local services: a vendor serves a neighbourhood, residents order, trac
     const photo = await h.call('GET', `${a}/images/${first.body.id}`, { token: world.tokens.residentA });
     expect(photo.status).toBe(200);
     expect(photo.headers.get('content-type')).toBe('image/png');
-    expect(new Uint8Array(photo.raw)).toEqual(PNG);
+    // Kept as encoded afresh, so not byte for byte what was sent (images.int.test.ts): still a PNG.
+    expect(new Uint8Array(photo.raw).subarray(0, 8)).toEqual(PNG.subarray(0, 8));
     // A neighbourhood that has not admitted the vendor does not see its photos.
     expect((await h.call('GET', `${b}/images/${first.body.id}`, { token: world.tokens.adminB })).status).toBe(404);
 

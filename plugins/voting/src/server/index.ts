@@ -26,6 +26,7 @@ import { supportRoutes } from './routes/supports.ts';
 import { topicMotionRoutes } from './routes/topic-motions.ts';
 import { topicRoutes } from './routes/topics.ts';
 import { demo } from './demo.ts';
+import { votingPersonalData } from './personal-data.ts';
 import type { Settings } from './meetings.ts';
 
 const routes = (router: PluginRouter<Settings>) =>
@@ -46,6 +47,7 @@ export const votingPlugin = definePluginServer({
   routes,
   publicRoutes,
   supervisionRoutes,
+  personalData: votingPersonalData,
   lifecycle: {
     demo,
     // Row-level security limits every delete to the neighbourhood being purged; children before parents.

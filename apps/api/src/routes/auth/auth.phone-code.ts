@@ -8,9 +8,13 @@ export const route = defineRoute({
   path: '/api/v1/auth/phone-codes',
   tags: ['auth'],
   summary: '发送短信验证码 / Send a one-time code by SMS',
+  description:
+    '注册与否答复相同：已注册的号码收到“已有账号”的短信而非验证码。' +
+    'Answers alike for registered and new numbers: a registered number is texted that it already has an account.',
   access: ['public'],
   request: { body: jsonBody(PhoneCodeRequestSchema) },
-  errors: [409, 429],
+  // A text that could not be sent (the carrier refused or is unreachable) is a 503 `sms_unavailable`.
+  errors: [429, 503],
   responses: {
     202: json(PhoneCodeSentSchema, 'Sent'),
   },

@@ -1,7 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { DevSmsSender } from '@city/auth';
+import type { DevSmsSender } from '@city/auth';
 import { PhoneSchema } from '@city/contracts';
-import { AppError } from '@city/core';
 import { defineRoute, json } from '@city/contracts/routes';
 import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
@@ -10,8 +9,10 @@ export const route = defineRoute({
   method: 'get',
   path: '/api/v1/dev/sms',
   tags: ['dev'],
-  summary: '开发短信收件箱（仅开发短信通道）/ Dev SMS inbox (dev sender only)',
-  description: '生产环境使用真实短信通道时此接口返回 404。Answers 404 unless the dev SMS sender is configured.',
+  summary: '开发短信收件箱（仅开发环境）/ Dev SMS inbox (development servers only)',
+  description:
+    '仅在非生产环境且使用开发短信通道时存在；生产环境不挂载此接口。' +
+    'Exists only on a development server using the dev SMS sender; never mounted in production.',
   access: ['public'],
   request: { query: z.object({ phone: PhoneSchema.optional() }) },
   responses: {
@@ -19,8 +20,7 @@ export const route = defineRoute({
   },
 });
 
-export const handler: Handler<typeof route> = async (c) => {
-  const { sms } = c.get('services');
-  if (!(sms instanceof DevSmsSender)) throw new AppError('not_found');
-  return c.json(serialize({ items: sms.list(c.req.valid('query').phone).slice(0, 50) }), 200);
-};
+export const handler =
+  (inbox: DevSmsSender): Handler<typeof route> =>
+  async (c) =>
+    c.json(serialize({ items: inbox.list(c.req.valid('query').phone).slice(0, 50) }), 200);

@@ -13,7 +13,8 @@ export const route = defineRoute({
   description: '对同一号码再次邀请会更新原邀请。Inviting the same number again renews the open invitation.',
   access: TENANT_MANAGERS,
   request: { params: tenantParams, body: jsonBody(InvitationCreateSchema) },
-  errors: [409],
+  // The invitation is texted: within the send limits (429), through a carrier that may be down (503).
+  errors: [409, 429, 503],
   responses: {
     201: json(InvitationSchema, 'Invited'),
   },

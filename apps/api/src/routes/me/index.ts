@@ -1,9 +1,15 @@
 import { createRouter } from '../../lib/router.ts';
+import * as deletion from './me.delete.ts';
+import * as deletionCode from './me.deletion-code.ts';
 import * as accept from './me.invitations.accept.ts';
 import * as me from './me.get.ts';
 import * as locale from './me.locale.ts';
+import * as personalData from './me.personal-data.ts';
 
 export const meRoutes = createRouter()
   .openapi(me.route, me.handler)
   .openapi(locale.route, locale.handler)
-  .openapi(accept.route, accept.handler);
+  .openapi(accept.route, accept.handler)
+  .openapi(personalData.route, personalData.handler)
+  .openapi(deletionCode.route, deletionCode.handler)
+  .openapi(deletion.route, deletion.handler);

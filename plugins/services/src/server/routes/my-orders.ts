@@ -178,12 +178,12 @@ export const myOrderRoutes = <R extends Schema>(router: PluginRouter<ServicesSet
           createdAt: ctx.now(),
         })
         .returning();
-      // The seam to the core's feedback loop (码上提): it will take complaints from this event when it exists.
+      // The seam to the core's feedback loop (码上提): it will take complaints from this event when it exists. Ids
+      // only: the outbox keeps delivered events a week, and the resident's words must go when they are erased.
       await ctx.events.emit('complaint_filed', {
         complaintId: row!.id,
         orderId,
         organisationId: order.organisationId,
-        body: row!.body,
       });
       return c.json(complaintView(row!, order.offeringTitle), 201);
     });

@@ -1,7 +1,15 @@
 import { z } from '@hono/zod-openapi';
 import type { Schema } from 'hono';
-import { jsonBody, json, pluginRoute, type PluginContext, type PluginRouter } from '@city/plugin-sdk/server';
-import { and, asc, eq, gt, ilike, inArray, or, sql } from 'drizzle-orm';
+import {
+  decodeCursor,
+  encodeCursor,
+  jsonBody,
+  json,
+  pluginRoute,
+  type PluginContext,
+  type PluginRouter,
+} from '@city/plugin-sdk/server';
+import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import {
   BallotInputSchema,
   ChainCheckSchema,
@@ -58,7 +66,7 @@ const roll = pluginRoute({
   access: TELLERS,
   request: {
     params: meetingParams,
-    query: z.object({ q: z.string().trim().max(40).optional(), cursor: z.string().max(200).optional() }),
+    query: z.object({ q: z.string().trim().max(40).optional(), cursor: z.string().optional() }),
   },
   responses: { 200: json(RollSchema) },
 });
@@ -102,13 +110,6 @@ const chain = pluginRoute({
   request: { params: meetingParams },
   responses: { 200: json(ChainCheckSchema) },
 });
-
-/** The roll is paged by (label, id): the cursor is the last row's id and label. */
-function parseCursor(cursor: string) {
-  const at = cursor.indexOf(':');
-  const id = cursor.slice(0, at);
-  return at === 36 && /^[0-9a-f-]{36}$/.test(id) ? { id, label: cursor.slice(at + 1) } : null;
-}
 
 /** A search term as an ILIKE pattern that matches it literally. */
 const like = (q: string) => `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
@@ -229,7 +230,9 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
       const ctx = c.get('plugin');
       const meeting = await openMeeting(ctx, c.req.valid('param').meetingId);
       const { q, cursor } = c.req.valid('query');
-      const after = cursor ? parseCursor(cursor) : null;
+      // Paged by (label, id): the cursor is the shared one over the last row's id (a malformed one is a 400), whose
+      // label the query looks up.
+      const after = decodeCursor(cursor);
       const PAGE = 50;
       const rows = await ctx.db
         .select({
@@ -251,10 +254,7 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
                 )
               : undefined,
             after
-              ? or(
-                  gt(rollOwners.label, after.label),
-                  and(eq(rollOwners.label, after.label), gt(rollOwners.id, after.id)),
-                )
+              ? sql`(${rollOwners.label}, ${rollOwners.id}) > (select label, id from ${rollOwners} where id = ${after})`
               : undefined,
           ),
         )
@@ -290,7 +290,7 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
       return c.json(
         {
           items: page.map((o) => ({ ...o, voted: voted.has(o.id), motionIds: paperOf(o.id).map((m) => m.id) })),
-          nextCursor: rows.length > PAGE && last ? `${last.id}:${last.label}` : null,
+          nextCursor: rows.length > PAGE && last ? encodeCursor(last.id) : null,
         },
         200,
       );

@@ -1,7 +1,15 @@
 import { z } from '@hono/zod-openapi';
 import { sha256HexOfBytes } from '@city/plugin-sdk/hashing';
 import { newId } from '@city/plugin-sdk/schema';
-import { fileResponse, json, jsonBody, pluginRoute, sniffUpload, type PluginRouter } from '@city/plugin-sdk/server';
+import {
+  cleanUpload,
+  fileResponse,
+  json,
+  jsonBody,
+  pluginRoute,
+  uploadHeaders,
+  type PluginRouter,
+} from '@city/plugin-sdk/server';
 import type { Schema } from 'hono';
 import { and, eq } from 'drizzle-orm';
 import { ProxyDocumentSchema, ReconciliationSchema, SheetCountsInputSchema } from '../../contracts.ts';
@@ -38,7 +46,8 @@ const uploadDocument = pluginRoute({
   method: 'post',
   path: '/meetings/{meetingId}/proxy-documents',
   summary: '上传签字的授权委托书（图片或 PDF，≤1 MB）/ Upload a signed proxy authorisation (image or PDF, 1 MB)',
-  description: '请求体为文件本身。The body is the file itself.',
+  description:
+    '请求体为文件本身；图片重新编码后保存（不保留位置等元数据），PDF 原样保存、以附件下载。The body is the file itself; an image is kept re-encoded (without its metadata), a PDF as sent and served as a download.',
   access: TELLERS,
   request: {
     params: meetingParams,
@@ -89,21 +98,22 @@ export const paperRoutes = <R extends Schema>(router: PluginRouter<Settings, R>)
       if (meeting.status !== 'open') throw fail('not_open');
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       if (bytes.length > MAX_DOCUMENT_BYTES) throw fail('document_too_large');
-      const mediaType = sniffUpload(bytes, DOCUMENT_TYPES);
-      if (!mediaType) throw fail('document_invalid');
+      const document = await cleanUpload(bytes, DOCUMENT_TYPES);
+      if (!document) throw fail('document_invalid');
       const id = newId();
-      const digest = sha256HexOfBytes(bytes);
+      // The digest the chain names is of the bytes kept and served, so the served file can be checked against it.
+      const digest = sha256HexOfBytes(document.bytes);
       await ctx.db.insert(proxyDocuments).values({
         id,
         tenantId: ctx.tenant.id,
         meetingId: meeting.id,
-        mediaType,
-        bytes,
+        mediaType: document.type,
+        bytes: document.bytes,
         digest,
         uploadedBy: ctx.actor!.id,
         createdAt: ctx.now(),
       });
-      return c.json({ id, digest, mediaType, size: bytes.length }, 201);
+      return c.json({ id, digest, mediaType: document.type, size: document.bytes.length }, 201);
     })
     .openapi(showDocument, async (c) => {
       const ctx = c.get('plugin');
@@ -113,9 +123,5 @@ export const paperRoutes = <R extends Schema>(router: PluginRouter<Settings, R>)
         .from(proxyDocuments)
         .where(and(eq(proxyDocuments.id, documentId), eq(proxyDocuments.meetingId, meetingId)));
       if (!row) throw fail('document_missing');
-      return c.body(new Uint8Array(row.bytes), 200, {
-        'content-type': row.mediaType,
-        'cache-control': 'private, max-age=31536000, immutable',
-        'x-content-type-options': 'nosniff',
-      });
+      return c.body(new Uint8Array(row.bytes), 200, uploadHeaders(row.mediaType, `proxy-authorisation-${documentId}`));
     });

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SmsDeliveryError, type SmsSender } from '../sms.ts';
+import { smsSenderFromEnv } from './index.ts';
+import { aliyunStandIn, tencentStandIn, type AliyunRequest, type StandIn, type TencentRequest } from './stand-ins.ts';
+
+/** Each carrier's official SDK against a local server standing in for its endpoint, over real HTTP. */
+
+const phone = '13800138000';
+const invitation = {
+  kind: 'invitation',
+  inviter: '王主任',
+  tenant: '幸福里小区',
+  url: 'https://city.example',
+} as const;
+
+async function refusal(promise: Promise<unknown>): Promise<SmsDeliveryError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(SmsDeliveryError);
+  return error as SmsDeliveryError;
+}
+
+describe('Tencent Cloud SMS', () => {
+  const secretKey = 'tencent-secret-key';
+  let standIn: StandIn<TencentRequest>;
+  let sender: SmsSender;
+  const env = (url: string, key = secretKey) => ({
+    SMS_SENDER: 'tencent',
+    TENCENTCLOUD_SECRET_ID: 'AKIDcityLife',
+    TENCENTCLOUD_SECRET_KEY: key,
+    TENCENT_SMS_SDK_APP_ID: '1400006666',
+    SMS_SIGN_NAME: '城市生活网',
+    SMS_TEMPLATE_CODE: '1110',
+    SMS_TEMPLATE_INVITATION: '1111',
+    SMS_TEMPLATE_ACCOUNT_EXISTS: '1112',
+    SMS_ENDPOINT: url,
+  });
+  beforeAll(async () => {
+    standIn = await tencentStandIn(secretKey);
+    sender = await smsSenderFromEnv(env(standIn.url));
+  });
+  afterAll(() => standIn.close());
+
+  it('sends SendSms with the template, sign name, E.164 number and parameters, signed with the key', async () => {
+    await sender.send(phone, { kind: 'code', code: '042917' }, 'zh-CN');
+    const request = standIn.requests.at(-1)!;
+    expect(request).toEqual({
+      action: 'SendSms',
+      version: '2021-01-11',
+      region: 'ap-guangzhou',
+      secretId: 'AKIDcityLife',
+      signed: true,
+      body: {
+        SmsSdkAppId: '1400006666',
+        SignName: '城市生活网',
+        TemplateId: '1110',
+        PhoneNumberSet: ['+8613800138000'],
+        TemplateParamSet: ['042917'],
+      },
+    });
+    expect(JSON.stringify(request)).not.toContain(secretKey);
+  });
+
+  it('fills each template with its own parameters, in order, and none for a template without', async () => {
+    await sender.send(phone, invitation, 'en');
+    expect(standIn.requests.at(-1)!.body).toMatchObject({
+      TemplateId: '1111',
+      TemplateParamSet: ['王主任', '幸福里小区'],
+    });
+    await sender.send(phone, { kind: 'account-exists' }, 'zh-CN');
+    const last = standIn.requests.at(-1)!.body;
+    expect(last.TemplateId).toBe('1112');
+    expect(last.TemplateParamSet).toBeUndefined();
+  });
+
+  it('fails clearly when the carrier refuses the number, naming its code and request', async () => {
+    standIn.refuseWith('LimitExceeded.PhoneNumberDailyLimit');
+    try {
+      const error = await refusal(sender.send(phone, { kind: 'code', code: '042917' }, 'zh-CN'));
+      expect(error).toMatchObject({ carrier: 'tencent', code: 'LimitExceeded.PhoneNumberDailyLimit' });
+      expect(error.requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(error.message).toContain('LimitExceeded.PhoneNumberDailyLimit');
+    } finally {
+      standIn.refuseWith(null);
+    }
+  });
+
+  it('fails clearly when the signature does not verify (a wrong key)', async () => {
+    const wrongKey = await smsSenderFromEnv(env(standIn.url, 'not-the-key'));
+    const error = await refusal(wrongKey.send(phone, { kind: 'code', code: '042917' }, 'zh-CN'));
+    expect(standIn.requests.at(-1)!.signed).toBe(false);
+    expect(error).toMatchObject({ carrier: 'tencent', code: 'AuthFailure.SignatureFailure' });
+  });
+
+  it('fails clearly when the endpoint cannot be reached', async () => {
+    const closed = await tencentStandIn(secretKey);
+    await closed.close();
+    const unreachable = await smsSenderFromEnv(env(closed.url));
+    const error = await refusal(unreachable.send(phone, { kind: 'code', code: '042917' }, 'zh-CN'));
+    expect(error.carrier).toBe('tencent');
+  });
+});
+
+describe('Alibaba Cloud SMS', () => {
+  const secret = 'aliyun-access-key-secret';
+  let standIn: StandIn<AliyunRequest>;
+  let sender: SmsSender;
+  const env = (url: string, key = secret) => ({
+    SMS_SENDER: 'aliyun',
+    ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAIcityLife',
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: key,
+    SMS_SIGN_NAME: '城市生活网',
+    SMS_TEMPLATE_CODE: 'SMS_100000001',
+    SMS_TEMPLATE_INVITATION: 'SMS_100000002',
+    SMS_TEMPLATE_ACCOUNT_EXISTS: 'SMS_100000003',
+    SMS_ENDPOINT: url,
+  });
+  beforeAll(async () => {
+    standIn = await aliyunStandIn(secret);
+    sender = await smsSenderFromEnv(env(standIn.url));
+  });
+  afterAll(() => standIn.close());
+
+  it('sends SendSms with the template, sign name, E.164 number and parameters, signed with the key', async () => {
+    await sender.send(phone, { kind: 'code', code: '042917' }, 'zh-CN');
+    const request = standIn.requests.at(-1)!;
+    expect(request).toEqual({
+      action: 'SendSms',
+      version: '2017-05-25',
+      accessKeyId: 'LTAIcityLife',
+      signed: true,
+      params: {
+        PhoneNumbers: '+8613800138000',
+        SignName: '城市生活网',
+        TemplateCode: 'SMS_100000001',
+        TemplateParam: '{"code":"042917"}',
+      },
+    });
+    expect(JSON.stringify(request)).not.toContain(secret);
+  });
+
+  it('fills each template with its own named parameters, and none for a template without', async () => {
+    await sender.send(phone, invitation, 'en');
+    const params = standIn.requests.at(-1)!.params;
+    expect(params.TemplateCode).toBe('SMS_100000002');
+    expect(JSON.parse(params.TemplateParam!)).toEqual({ inviter: '王主任', tenant: '幸福里小区' });
+    await sender.send(phone, { kind: 'account-exists' }, 'zh-CN');
+    expect(standIn.requests.at(-1)!.params).not.toHaveProperty('TemplateParam');
+  });
+
+  it('fails clearly when the carrier refuses the number, naming its code and request', async () => {
+    standIn.refuseWith('isv.BUSINESS_LIMIT_CONTROL');
+    try {
+      const error = await refusal(sender.send(phone, { kind: 'code', code: '042917' }, 'zh-CN'));
+      expect(error).toMatchObject({ carrier: 'aliyun', code: 'isv.BUSINESS_LIMIT_CONTROL' });
+      expect(error.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    } finally {
+      standIn.refuseWith(null);
+    }
+  });
+
+  it('fails clearly when the signature does not verify (a wrong key)', async () => {
+    const wrongKey = await smsSenderFromEnv(env(standIn.url, 'not-the-secret'));
+    const error = await refusal(wrongKey.send(phone, { kind: 'code', code: '042917' }, 'zh-CN'));
+    expect(standIn.requests.at(-1)!.signed).toBe(false);
+    expect(error).toMatchObject({ carrier: 'aliyun', code: 'SignatureDoesNotMatch' });
+  });
+});
