@@ -106,7 +106,17 @@ export const PersonalDataExportSchema = z
       }),
     ),
     regions: z.array(z.object({ id: IdSchema, kind: z.enum(REGION_KINDS), name: z.string() })),
-    organisations: z.array(z.object({ id: IdSchema, name: z.string(), role: z.enum(ORGANISATION_ROLES) })),
+    organisations: z.array(
+      z.object({
+        id: IdSchema,
+        name: z.string(),
+        /** Null once the person left the staff (then `leftAt` says when). */
+        role: z.enum(ORGANISATION_ROLES).nullable(),
+        leftAt: TimestampSchema.nullable(),
+        /** What each plugin keeps about the person as the business's staff (their staff hook), by plugin id. */
+        plugins: z.record(z.string(), z.unknown()),
+      }),
+    ),
     neighbourhoods: z.array(ExportedNeighbourhoodSchema),
   })
   .openapi('PersonalDataExport');

@@ -3,7 +3,7 @@ export * from './names.ts';
 export * from './pagination.ts';
 export * from './services.ts';
 export type { Principal } from './applications.ts';
-export { pseudonymOf, type PluginPersonalData, type TenantRef } from './personal-data.ts';
+export { pseudonymOf, type PluginPersonalData, type StaffRef, type TenantRef } from './personal-data.ts';
 export type { RequestMeta } from './accounts.ts';
 export * from './maintenance.ts';
 export * from './audit.ts';

@@ -153,13 +153,26 @@ export class Organisations {
     });
   }
 
-  /** Takes a person off the staff; the last owner cannot leave (409 last_owner). */
+  /**
+   * Takes a person off the staff; the last owner cannot leave (409 last_owner). They are remembered as former staff:
+   * the business's records keep naming them, and deleting their account must find those records.
+   */
   removeStaff(organisationId: string, userId: string) {
     return this.changeStaff(organisationId, userId, async (tx) => {
       const [row] = await tx
         .delete(m)
         .where(and(eq(m.organisationId, organisationId), eq(m.userId, userId)))
         .returning();
+      if (row) {
+        const leftAt = this.clock.now();
+        await tx
+          .insert(schema.organisationFormerStaff)
+          .values({ organisationId, userId, leftAt })
+          .onConflictDoUpdate({
+            target: [schema.organisationFormerStaff.organisationId, schema.organisationFormerStaff.userId],
+            set: { leftAt },
+          });
+      }
       return row;
     });
   }

@@ -43,6 +43,16 @@ export interface TenantRef {
 export interface PluginPersonalData {
   export(tx: Tx, tenant: TenantRef, subject: DataSubject): Promise<Record<string, unknown>>;
   erase(tx: Tx, tenant: TenantRef, subject: DataSubject): Promise<void>;
+  /** The plugins' part about a business's staff member, each in the organisation's own transaction. */
+  exportStaff(staff: StaffRef, subject: DataSubject): Promise<Record<string, unknown>>;
+  eraseStaff(staff: StaffRef, subject: DataSubject): Promise<void>;
+}
+
+/** A person as a business's staff member: the business, who they are in it (no role once they left), since when gone. */
+export interface StaffRef {
+  organisation: { id: string; name: string };
+  person: { id: string; displayName: string; role: 'owner' | 'manager' | 'staff' | null };
+  leftAt: Date | null;
 }
 
 export type DeletionConfirmation = { method: 'password'; password: string } | { method: 'code'; code: string };
@@ -53,6 +63,14 @@ export interface Person {
   phone: string;
   displayName: string;
 }
+
+/** A staff member's subject: a business knows them by their account's name only. */
+const staffSubject = (person: Person, pseudonym: string): DataSubject => ({
+  userId: person.id,
+  names: [person.displayName],
+  ownerIds: [],
+  pseudonym,
+});
 
 /** `已注销用户-3F9A2C`: what stands for an erased person in the records that keep naming someone. */
 export const pseudonymOf = (userId: string) => `已注销用户-${userId.replace(/-/g, '').slice(-6).toUpperCase()}`;
@@ -147,15 +165,16 @@ export class PersonalData {
       .from(schema.regionStaff)
       .innerJoin(schema.regions, eq(schema.regions.id, schema.regionStaff.regionId))
       .where(eq(schema.regionStaff.userId, person.id));
-    const organisations = await db
-      .select({
-        id: schema.organisations.id,
-        name: schema.organisations.name,
-        role: schema.organisationMembers.role,
-      })
-      .from(schema.organisationMembers)
-      .innerJoin(schema.organisations, eq(schema.organisations.id, schema.organisationMembers.organisationId))
-      .where(eq(schema.organisationMembers.userId, person.id));
+    const organisations = [];
+    for (const staff of await this.staffPlaces(person)) {
+      const subject = staffSubject(person, pseudonym);
+      organisations.push({
+        ...staff.organisation,
+        role: staff.person.role,
+        leftAt: staff.leftAt,
+        plugins: await plugins.exportStaff(staff, subject),
+      });
+    }
     return {
       format: PERSONAL_DATA_FORMAT,
       exportedAt: clock.now(),
@@ -203,6 +222,8 @@ export class PersonalData {
     for (const tenant of tenants) {
       await withTenant(this.deps.db, tenant.id, (tx) => this.eraseIn(tx, tenant, person, pseudonym, plugins));
     }
+    for (const staff of await this.staffPlaces(person))
+      await plugins.eraseStaff(staff, staffSubject(person, pseudonym));
     const erasedAt = this.deps.clock.now();
     await withPerson(this.deps.db, { userId: person.id }, (tx) => this.eraseAccount(tx, person, pseudonym, erasedAt));
     return { pseudonym, erasedAt, tenantIds: tenants.map((t) => t.id) };
@@ -239,6 +260,29 @@ export class PersonalData {
         order by t.name`);
       return rows;
     });
+  }
+
+  /** The businesses the person works or worked for: their role in each, or when they left. */
+  private async staffPlaces(person: Person): Promise<StaffRef[]> {
+    const { rows } = await this.deps.db.execute<{
+      id: string;
+      name: string;
+      role: StaffRef['person']['role'];
+      left_at: Date | string | null;
+    }>(sql`
+      select o.id, o.name, m.role, null as left_at from organisation_members m
+        join organisations o on o.id = m.organisation_id where m.user_id = ${person.id}
+      union all
+      select o.id, o.name, null, f.left_at from organisation_former_staff f
+        join organisations o on o.id = f.organisation_id where f.user_id = ${person.id}
+        and not exists (select 1 from organisation_members m where m.organisation_id = f.organisation_id
+                        and m.user_id = f.user_id)
+      order by name`);
+    return rows.map(({ id, name, role, left_at }) => ({
+      organisation: { id, name },
+      person: { id: person.id, displayName: person.displayName, role },
+      leftAt: left_at === null ? null : new Date(left_at),
+    }));
   }
 
   private async refuseWhileInCharge(person: Person, tenants: TenantRef[]) {
@@ -546,6 +590,7 @@ export class PersonalData {
     });
     await tx.delete(schema.regionStaff).where(eq(schema.regionStaff.userId, person.id));
     await tx.delete(schema.organisationMembers).where(eq(schema.organisationMembers.userId, person.id));
+    await tx.delete(schema.organisationFormerStaff).where(eq(schema.organisationFormerStaff.userId, person.id));
     await tx.delete(schema.sessions).where(eq(schema.sessions.userId, person.id));
     await tx.delete(schema.phoneCodes).where(eq(schema.phoneCodes.phone, person.phone));
     // Attempt counters name the number in their key (sign-in, SMS); the counters of an erased number are moot.

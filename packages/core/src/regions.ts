@@ -49,12 +49,15 @@ export class Regions {
   }
 
   async update(id: string, input: { name?: string | undefined; code?: string | null | undefined }) {
+    const changes = {
+      ...(input.name ? { name: input.name } : {}),
+      ...(input.code !== undefined ? { code: input.code } : {}),
+    };
     try {
-      const [region] = await this.db
-        .update(schema.regions)
-        .set({ ...(input.name ? { name: input.name } : {}), ...(input.code !== undefined ? { code: input.code } : {}) })
-        .where(eq(schema.regions.id, id))
-        .returning(regionColumns);
+      // A patch that changes nothing answers the region as it is (an UPDATE needs something to set).
+      const [region] = Object.keys(changes).length
+        ? await this.db.update(schema.regions).set(changes).where(eq(schema.regions.id, id)).returning(regionColumns)
+        : await this.db.select(regionColumns).from(schema.regions).where(eq(schema.regions.id, id));
       if (!region) throw new AppError('not_found');
       return region;
     } catch (error) {

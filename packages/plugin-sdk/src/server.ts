@@ -214,6 +214,17 @@ export interface PersonalDataHooks<S> {
    * May run twice for the same person (a deletion retried after a failure elsewhere): leave nothing half-done.
    */
   erase(context: PluginContext<S>, subject: DataSubject): Promise<void>;
+  /**
+   * What the plugin keeps about a business's staff member in the organisation's rows (the steps they took on its
+   * orders, the replies they signed), run once per organisation the person belongs or belonged to, as the plugin in that
+   * organisation's transaction; `context.actor` is the person themselves. `erase` writes `subject.pseudonym` where
+   * their name stands and keeps the business's records (a step, a reply) as they are: they are the business's, not
+   * the person's. `subject.ownerIds` is empty. Like `erase` above, it may run twice.
+   */
+  staff?: {
+    export(context: OrganisationContext, subject: DataSubject): Promise<Record<string, unknown>>;
+    erase(context: OrganisationContext, subject: DataSubject): Promise<void>;
+  };
 }
 
 /** One request's share of a group: who sent it and what it asks. */

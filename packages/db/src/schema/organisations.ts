@@ -45,3 +45,21 @@ export const organisationMembers = pgTable(
     check('organisation_members_role', sql`${t.role} in ('owner', 'manager', 'staff')`),
   ],
 );
+
+/**
+ * People who left a business's staff, kept so that deleting their account later still finds the business's records
+ * that name them (PIPL art. 47): erasure removes the row with the rest of the account.
+ */
+export const organisationFormerStaff = pgTable(
+  'organisation_former_staff',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    leftAt: timestamp('left_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.userId] }), index('organisation_former_staff_user').on(t.userId)],
+);

@@ -109,4 +109,58 @@ export const servicesPersonalData: PersonalDataHooks<ServicesSettings> = {
       await db.update(admissions).set({ decidedByName: pseudonym }).where(inArray(admissions.decidedByName, names));
     }
   },
+
+  /**
+   * A business's staff member: the steps they took on its orders, the replies they signed, the applications they
+   * filed. The business keeps each of these (they are its dealings with residents and neighbourhoods), and the
+   * person's name on them becomes the pseudonym. Their own account's name is the only one the business knows.
+   */
+  staff: {
+    async export(ctx, subject) {
+      const [name] = subject.names;
+      return {
+        orderSteps: await ctx.db
+          .select({
+            orderId: orderEvents.orderId,
+            offering: orders.offeringTitle,
+            neighbourhood: orders.tenantName,
+            from: orderEvents.fromStatus,
+            to: orderEvents.toStatus,
+            reason: orderEvents.reason,
+            at: orderEvents.at,
+          })
+          .from(orderEvents)
+          .innerJoin(orders, eq(orders.id, orderEvents.orderId))
+          .where(and(eq(orderEvents.actorKind, 'vendor'), eq(orderEvents.actorId, subject.userId)))
+          .orderBy(asc(orderEvents.at)),
+        replies: name
+          ? await ctx.db
+              .select({ orderId: reviews.orderId, reply: reviews.reply, repliedAt: reviews.repliedAt })
+              .from(reviews)
+              .where(eq(reviews.repliedByName, name))
+              .orderBy(asc(reviews.repliedAt))
+          : [],
+        applications: name
+          ? await ctx.db
+              .select({ neighbourhood: admissions.tenantName, note: admissions.note, appliedAt: admissions.appliedAt })
+              .from(admissions)
+              .where(eq(admissions.appliedByName, name))
+              .orderBy(asc(admissions.appliedAt))
+          : [],
+      };
+    },
+
+    async erase(ctx, subject) {
+      const { db } = ctx;
+      const { userId, pseudonym, names } = subject;
+      // Migration 0001 lets the plugin rewrite a step's name (and reason); the business's reasons stay.
+      await db
+        .update(orderEvents)
+        .set({ actorName: pseudonym })
+        .where(and(eq(orderEvents.actorKind, 'vendor'), eq(orderEvents.actorId, userId)));
+      if (!names.length) return;
+      await db.update(reviews).set({ repliedByName: pseudonym }).where(inArray(reviews.repliedByName, names));
+      await db.update(admissions).set({ appliedByName: pseudonym }).where(inArray(admissions.appliedByName, names));
+    },
+  },
 };

@@ -470,4 +470,70 @@ describe('my personal data', () => {
       (await h.call('POST', '/api/v1/me/account-deletion', { json: { method: 'code', code: '123456' } })).status,
     ).toBe(401);
   });
+
+  it("lets a business's former staff member download and delete what its records say of them", async () => {
+    const { h, world, prepared } = current;
+    const me = world.users.vendorStaff;
+    const token = world.tokens.vendorStaff;
+    const owner = { token: world.tokens.vendorOwner };
+    const staffPath = `/api/v1/organisations/${world.organisation.id}/staff/${me.id}`;
+    // Promoted to sign the business's replies, then gone: the business's records still name them.
+    expect((await h.call('PUT', staffPath, { ...owner, json: { role: 'manager' } })).status).toBe(204);
+    const reply = `谢谢您的认可-${Math.random().toString(36).slice(2, 8)}`;
+    const replied = await h.call('POST', `${paths(world).vendor}/reviews/${prepared.orderId}/reply`, {
+      token,
+      json: { reply },
+    });
+    expect(replied.status).toBeLessThan(300);
+    expect((await h.call('DELETE', staffPath, owner)).status).toBe(204);
+
+    const data = (await h.call('GET', '/api/v1/me/personal-data', { token })).body;
+    expect(data.neighbourhoods).toEqual([]);
+    expect(data.organisations).toEqual([
+      expect.objectContaining({
+        id: world.organisation.id,
+        role: null,
+        leftAt: expect.any(String),
+        plugins: {
+          services: {
+            orderSteps: ['accepted', 'in_service', 'completed'].map((to) =>
+              expect.objectContaining({ orderId: prepared.orderId, to, neighbourhood: world.tenantA.name }),
+            ),
+            replies: [expect.objectContaining({ orderId: prepared.orderId, reply })],
+            applications: [],
+          },
+        },
+      }),
+    ]);
+    // The business's owner filed the application: it is theirs, not in the staff member's export.
+    const owners = (await h.call('GET', '/api/v1/me/personal-data', { token: world.tokens.vendorOwner })).body;
+    expect(owners.organisations[0].plugins.services.applications).toEqual([
+      expect.objectContaining({ neighbourhood: world.tenantA.name }),
+    ]);
+
+    const personal = [me.displayName, me.phone];
+    expect(await findAnywhere(h, personal)).toEqual(
+      expect.arrayContaining(['services_order_events.actor_name', 'services_reviews.replied_by_name']),
+    );
+    const deleted = await h.call('POST', '/api/v1/me/account-deletion', {
+      token,
+      json: { method: 'password', password: WORLD_PASSWORD },
+    });
+    expect(deleted.status).toBe(200);
+    expect(await findAnywhere(h, personal)).toEqual([]);
+
+    // The business keeps its dealings: the order's history and the reply, signed by the pseudonym.
+    const order = await h.call('GET', `${paths(world).vendor}/orders/${prepared.orderId}`, {
+      token: world.tokens.vendorOwner,
+    });
+    expect(order.status).toBe(200);
+    expect(JSON.stringify(order.body)).toContain(deleted.body.pseudonym);
+    expect(JSON.stringify(order.body)).not.toContain(me.displayName);
+    const resident = await h.call('GET', `${paths(world).a}/orders/${prepared.orderId}`, {
+      token: world.tokens.residentA,
+    });
+    expect(resident.body.review).toMatchObject({ reply });
+    // The business's owner and the resident are as they were.
+    expect(JSON.stringify(resident.body)).toContain(world.users.residentA.displayName);
+  });
 });

@@ -72,6 +72,13 @@ describe('the administrative tree', () => {
     ).toBe(403);
   });
 
+  it('answers a patch that changes nothing with the region as it is (found by the fuzz test: it was a 500)', async () => {
+    const { h, world } = current;
+    const patch = (id: string) => h.call('PATCH', `/api/v1/regions/${id}`, { token: world.tokens.operator, json: {} });
+    expect(await patch(world.regions.streetA.id)).toMatchObject({ status: 200, body: { name: '甲街道' } });
+    expect((await patch('01934a5e-7f00-7c3e-9b1a-3f4d5e6f7a8b')).status).toBe(404);
+  });
+
   it('is written by operators only', async () => {
     const res = await current.h.call('POST', '/api/v1/regions', {
       token: current.world.tokens.streetStaffA,
