@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { maskPhone } from '@city/contracts';
 import { randomPhone } from '@city/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +62,11 @@ describe('opening a neighbourhood and inviting its first member', () => {
     await signIn(page, '13900000002', 'demo1234');
     await page.getByRole('link', { name: '开通审核' }).click();
     const card = page.locator('section', { hasText: name });
+    // The number is masked until asked for; asking is a recorded read.
+    await expect.poll(() => card.getByText(maskPhone(applicant)).count()).toBe(1);
+    await card.getByRole('button', { name: '查看完整手机号' }).click();
+    await expect.poll(() => card.getByRole('link', { name: applicant }).getAttribute('href')).toBe(`tel:${applicant}`);
+    await expect.poll(() => card.getByText('本次查看已留痕').count()).toBe(1);
     await card.getByRole('button', { name: '批准开通' }).click();
     await expect.poll(() => page.getByText(`小区「${name}」已开通`).count()).toBe(1);
     await page.goto(`${product.url}/supervision`);

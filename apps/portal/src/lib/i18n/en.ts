@@ -131,6 +131,7 @@ export const en: Record<MessageKey, string> = {
   'applications.reason': 'Reason for rejecting',
   'applications.approved': 'Approved: “{name}” is open.',
   'applications.rejected': 'Rejected.',
+  'applications.revealed': 'This read is recorded; the applicant sees it in their data.',
   'applications.decided': 'Recently decided',
   'regions.title': 'Regions',
   'regions.lead': 'District → street → community. Applicants choose their community.',

@@ -128,6 +128,7 @@ export const zhCN = {
   'applications.reason': '驳回理由',
   'applications.approved': '已批准，小区「{name}」已开通。',
   'applications.rejected': '已驳回。',
+  'applications.revealed': '本次查看已留痕，申请人可在个人数据中看到。',
   'applications.decided': '最近处理',
   'regions.title': '行政区划',
   'regions.lead': '区 → 街道 → 社区。小区申请开通时选择所属社区。',

@@ -16,6 +16,13 @@ export const load = (async (event) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
+  // The list shows numbers masked; each full number is one recorded read, which the applicant sees in their data.
+  reveal: async (event) => {
+    const applicationId = String((await event.request.formData()).get('applicationId') ?? '');
+    const res = await apiFor(event).api.v1.applications[':applicationId'].contact.$get({ param: { applicationId } });
+    if (!res.ok) return failFrom(res);
+    return { revealed: { applicationId, phone: (await res.json()).phone } };
+  },
   approve: async (event) => {
     const values = fields(await event.request.formData(), ['applicationId', 'slug'] as const);
     const res = await apiFor(event).api.v1.applications[':applicationId'].approve.$post({
