@@ -86,7 +86,10 @@ export function createApp(deps: AppDeps, services: ApiServices = createApiServic
   for (const plugin of deps.plugins) {
     for (const { prefix, router } of pluginRouters(plugin)) app.route(prefix, router as unknown as typeof app);
   }
-  if (deps.backgroundJobs) services.pluginRuntime.dispatcher.start();
+  if (deps.backgroundJobs) {
+    services.pluginRuntime.dispatcher.start();
+    services.notifier.start();
+  }
 
   mountOpenApi(app);
   return routes;

@@ -44,9 +44,14 @@ export function createFetchHandler(depsFromEnv: DepsFromEnv = neonDeps) {
       app ??= depsOf(env).then(createApp);
       return (await app).fetch(request, env, ctx as never);
     },
-    /** A cron trigger (e.g. every minute): plugin event deliveries that are due for a retry. */
+    /** A cron trigger (e.g. every minute): plugin event deliveries and notifications that are due (retries, quiet hours ending). */
     async scheduled(_controller: unknown, env: EdgeEnv, ctx: { waitUntil(promise: Promise<unknown>): void }) {
-      ctx.waitUntil(depsOf(env).then((d) => createApiServices(d).pluginRuntime.dispatcher.sweep()));
+      ctx.waitUntil(
+        depsOf(env).then((d) => {
+          const services = createApiServices(d);
+          return Promise.all([services.pluginRuntime.dispatcher.sweep(), services.notifier.sweep()]);
+        }),
+      );
     },
   };
 }

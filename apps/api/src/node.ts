@@ -24,7 +24,9 @@ export interface BootedApi {
 /** Stops background work, lets running plugin deliveries finish, then closes the database. */
 export async function shutDown(booted: BootedApi) {
   booted.services.pluginRuntime.dispatcher.stop();
+  booted.services.notifier.stop();
   await booted.services.pluginRuntime.dispatcher.idle();
+  await booted.services.notifier.idle();
   await booted.database.close();
 }
 

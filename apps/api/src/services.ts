@@ -23,6 +23,10 @@ export interface AppDeps extends CoreDeps {
 
 export function createApiServices(deps: AppDeps) {
   const core = createServices(deps);
+  for (const plugin of deps.plugins) {
+    for (const [name, kind] of Object.entries(plugin.manifest.notifications ?? {}))
+      core.notifications.kinds.add(`${plugin.manifest.id}.${name}`, kind);
+  }
   return {
     ...core,
     databaseKind: deps.databaseKind,

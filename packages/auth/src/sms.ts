@@ -7,7 +7,9 @@ import type { Locale } from '@city/contracts';
 export type SmsMessage =
   | { kind: 'code'; code: string }
   | { kind: 'invitation'; inviter: string; tenant: string; url: string }
-  | { kind: 'account-exists' };
+  | { kind: 'account-exists' }
+  | { kind: 'notification'; title: string; url: string }
+  | { kind: 'digest'; count: string; url: string };
 
 export type SmsKind = SmsMessage['kind'];
 
@@ -35,6 +37,16 @@ export const SMS_TEMPLATES: { readonly [K in SmsKind]: Template<K> } = {
     carrierParams: ['inviter', 'tenant'],
     'zh-CN': '{inviter}邀请您加入「{tenant}」。请用本手机号在 {url} 注册或登录后接受邀请。',
     en: '{inviter} invited you to join {tenant}. Sign up or sign in with this number at {url} to accept.',
+  },
+  notification: {
+    carrierParams: ['title'],
+    'zh-CN': '您有一条新消息：{title}。请登录 {url} 查看。',
+    en: 'New for you: {title}. Sign in at {url} to read it.',
+  },
+  digest: {
+    carrierParams: ['count'],
+    'zh-CN': '您有 {count} 条新消息，请登录 {url} 查看。',
+    en: 'You have {count} new messages. Sign in at {url} to read them.',
   },
   'account-exists': {
     carrierParams: [],

@@ -12,6 +12,7 @@ export * from './tenants.ts';
 export * from './me.ts';
 export * from './audit.ts';
 export * from './notices.ts';
+export * from './notifications.ts';
 export * from './registry.ts';
 export * from './verification.ts';
 export * from './registry-import.ts';

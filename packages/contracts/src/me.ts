@@ -9,6 +9,8 @@ export const MeSchema = z
     memberships: z.array(MembershipSchema),
     regions: z.array(RegionSchema).openapi({ description: '本人任职的街道/社区' }),
     invitations: z.array(ReceivedInvitationSchema),
+    /** Unread items in the person's inbox (the header's badge). */
+    unreadNotifications: z.int().min(0),
   })
   .openapi('Me');
 export type Me = z.infer<typeof MeSchema>;

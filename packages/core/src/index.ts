@@ -17,3 +17,4 @@ export { CLAIM_LIMIT, type Claimant, type Reader } from './verification.ts';
 export { templateTable } from './registry-import/imports.ts';
 export type { EventOutbox } from './events.ts';
 export * from './voting/index.ts';
+export * from './notifications/index.ts';

@@ -3,6 +3,7 @@ import { RateLimiter, SmsGate, type Clock, type SmsSender } from '@city/auth';
 import { schema, withTenant, withUser, type Database, type Tx } from '@city/db';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { EventOutbox } from './events.ts';
+import type { NotificationOutbox } from './notifications/outbox.ts';
 import { audit, type AuditContext } from './audit.ts';
 import { AppError } from './errors.ts';
 import { sendText } from './sms-texts.ts';
@@ -42,8 +43,17 @@ export class Invitations {
   private readonly sms: SmsSender;
   private readonly publicUrl: string;
   private readonly events: EventOutbox;
+  private readonly notifications: NotificationOutbox;
 
-  constructor(deps: { db: Database; clock: Clock; sms: SmsSender; publicUrl: string; events: EventOutbox }) {
+  constructor(deps: {
+    db: Database;
+    clock: Clock;
+    sms: SmsSender;
+    publicUrl: string;
+    events: EventOutbox;
+    notifications: NotificationOutbox;
+  }) {
+    this.notifications = deps.notifications;
     this.db = deps.db;
     this.clock = deps.clock;
     this.sms = deps.sms;
@@ -92,6 +102,30 @@ export class Invitations {
       targetId: row!.id,
       details: { phone: maskPhone(input.phone), name: input.displayName, roles: input.roles, expiresAt },
     });
+    // Someone already registered also finds it in their inbox.
+    const [invitee] = await tx
+      .select({ id: schema.users.id })
+      .from(schema.users)
+      .where(eq(schema.users.phone, input.phone));
+    if (invitee) {
+      await this.notifications.send(
+        tx,
+        context.tenantId,
+        'core',
+        {
+          kind: 'invitation.received',
+          key: `invitation.received:${row!.id}:${now.getTime()}`,
+          audience: { users: [invitee.id] },
+          title: { 'zh-CN': `邀请您加入「${context.tenantName}」`, en: `Invited to ${context.tenantName}` },
+          body: {
+            'zh-CN': `${context.actor.displayName}邀请您加入本小区，请在首页接受邀请。`,
+            en: `${context.actor.displayName} invited you to join; accept on your home page.`,
+          },
+          link: '/home',
+        },
+        now,
+      );
+    }
     // Inside the transaction, limits counted in it too (another connection would wait on it: PGlite has one): a
     // text that cannot be sent leaves no invitation behind.
     await sendText(

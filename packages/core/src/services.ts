@@ -1,10 +1,26 @@
-import { PhoneCodes, RateLimiter, SessionStore, type Clock, type PasswordHasher, type SmsSender } from '@city/auth';
+import {
+  PhoneCodes,
+  RateLimiter,
+  SessionStore,
+  SmsGate,
+  type Clock,
+  type PasswordHasher,
+  type SmsSender,
+} from '@city/auth';
 import type { Database } from '@city/db';
 import { Accounts } from './accounts.ts';
 import { Applications } from './applications.ts';
 import { Invitations } from './invitations.ts';
 import { EventOutbox } from './events.ts';
 import { Members } from './members.ts';
+import {
+  DevWechatSender,
+  Inbox,
+  NotificationKinds,
+  NotificationOutbox,
+  Notifier,
+  type WechatSender,
+} from './notifications/index.ts';
 import { notices } from './notices.ts';
 import { Organisations } from './organisations.ts';
 import { OwnerLookalikes } from './owner-lookalikes.ts';
@@ -25,6 +41,10 @@ export interface CoreDeps {
   publicUrl: string;
   /** Secret for the keyed hash of ID numbers (PIPL); the same key must be used for the life of the data. */
   piiKey: Uint8Array;
+  /** WeChat subscription messages; the development sender (in memory) when absent. */
+  wechat?: WechatSender;
+  /** The WeChat template id of each notification kind sent there. */
+  wechatTemplates?: Record<string, string>;
 }
 
 /** Wires the core services once per app from injected dependencies (no globals). */
@@ -36,6 +56,9 @@ export function createServices(deps: CoreDeps) {
   const regions = new Regions(db);
   const events = new EventOutbox();
   const registry = new Registry(deps.piiKey, events);
+  const notificationKinds = new NotificationKinds();
+  const notifications = new NotificationOutbox(notificationKinds);
+  const wechat = deps.wechat ?? new DevWechatSender();
   return {
     ...deps,
     sessions,
@@ -47,14 +70,26 @@ export function createServices(deps: CoreDeps) {
     applications: new Applications(db, clock),
     organisations: new Organisations(db, clock),
     events,
-    invitations: new Invitations({ ...deps, events }),
+    notifications,
+    notifier: new Notifier({
+      db,
+      clock,
+      sms: new SmsGate(deps.sms, limiter),
+      wechat,
+      wechatTemplates: deps.wechatTemplates ?? {},
+      publicUrl: deps.publicUrl,
+      outbox: notifications,
+    }),
+    inbox: new Inbox({ db, clock, kinds: notificationKinds }),
+    wechat,
+    invitations: new Invitations({ ...deps, events, notifications }),
     supervision: new Supervision(db, regions),
     members: new Members(events),
     notices,
     registry,
     lookalikes: new OwnerLookalikes(events),
     registryImports: new RegistryImports({ db, clock, registry, events }),
-    verification: new Verification({ ...deps, events }),
+    verification: new Verification({ ...deps, events, notifications }),
     personalData: new PersonalData({ ...deps, sessions, codes, limiter, events }),
   };
 }

@@ -14,7 +14,9 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { audit, type AuditContext } from './audit.ts';
 import type { EventOutbox } from './events.ts';
 import { endMembership } from './members.ts';
-import { AppError } from './errors.ts';
+import { neighbourhoodPath } from './notifications/neighbourhood-path.ts';
+import type { NotificationOutbox } from './notifications/outbox.ts';
+import { AppError, type LocalizedText } from './errors.ts';
 
 const v = schema.verifications;
 const codes = schema.unitCodes;
@@ -105,10 +107,12 @@ function view(row: ViewRow) {
 export class Verification {
   private readonly publicUrl: string;
   private readonly events: EventOutbox;
+  private readonly notifications: NotificationOutbox;
 
-  constructor(deps: { publicUrl: string; events: EventOutbox }) {
+  constructor(deps: { publicUrl: string; events: EventOutbox; notifications: NotificationOutbox }) {
     this.publicUrl = deps.publicUrl;
     this.events = deps.events;
+    this.notifications = deps.notifications;
   }
 
   claimUrl(tenantSlug: string, code: string) {
@@ -223,6 +227,7 @@ export class Verification {
       note: '',
     });
     if (status === 'verified') await this.ensureMember(tx, context, claimant.id, input.displayName);
+    else await this.tellAdmins(tx, context, id, input.displayName);
     await this.events.emit(
       tx,
       context.tenantId,
@@ -264,6 +269,7 @@ export class Verification {
       decidedAt: null,
       note: input.note,
     });
+    await this.tellAdmins(tx, context, id, input.displayName);
     await audit(tx, context, {
       action: 'verification.requested',
       targetType: 'verification',
@@ -326,6 +332,15 @@ export class Verification {
       { verificationId: id, unitId: current.unitId, userId: current.userId, status: 'verified' },
       context.at,
     );
+    const decided = await this.get(tx, id);
+    await this.tellPerson(tx, context, current.userId, id, {
+      kind: 'verification.approved',
+      title: { 'zh-CN': `认证通过：${decided.address}`, en: `Verified: ${decided.address}` },
+      body: {
+        'zh-CN': '您的房屋认证已通过，现在可以查看本小区的居民通知并参与议事。',
+        en: 'Your home is verified: you can now read residents’ notices and take part in the neighbourhood.',
+      },
+    });
     await audit(tx, context, {
       action: 'verification.approved',
       targetType: 'verification',
@@ -347,13 +362,62 @@ export class Verification {
       .update(v)
       .set({ status: 'rejected', decidedAt: context.at, decidedBy: context.actor.id, decisionReason: reason })
       .where(eq(v.id, id));
+    const decided = await this.get(tx, id);
+    await this.tellPerson(tx, context, current.userId, id, {
+      kind: 'verification.rejected',
+      title: { 'zh-CN': `认证未通过：${decided.address}`, en: `Not verified: ${decided.address}` },
+      body: {
+        'zh-CN': `原因：${reason}。您可以补充说明后重新申请，或用房屋认证信上的认证码认领。`,
+        en: `Reason: ${reason}. You may ask again with more detail, or claim the unit with the code on its letter.`,
+      },
+    });
     await audit(tx, context, {
       action: 'verification.rejected',
       targetType: 'verification',
       targetId: id,
       details: { unit: current.unitId, reason },
     });
-    return this.get(tx, id);
+    return decided;
+  }
+
+  /** The person is told of the decision on their request: in their inbox, with a link to their homes. */
+  private async tellPerson(
+    tx: Tx,
+    context: AuditContext,
+    userId: string,
+    verificationId: string,
+    text: { kind: 'verification.approved' | 'verification.rejected'; title: LocalizedText; body: LocalizedText },
+  ) {
+    await this.notifications.send(
+      tx,
+      context.tenantId,
+      'core',
+      {
+        ...text,
+        key: `${text.kind}:${verificationId}`,
+        audience: { users: [userId] },
+        link: await neighbourhoodPath(tx, context.tenantId, '/my'),
+      },
+      context.at,
+    );
+  }
+
+  /** The admins learn of a request waiting for them. */
+  private async tellAdmins(tx: Tx, context: AuditContext, verificationId: string, displayName: string) {
+    await this.notifications.send(
+      tx,
+      context.tenantId,
+      'core',
+      {
+        kind: 'verification.requested',
+        key: `verification.requested:${verificationId}`,
+        audience: { roles: ['admin'] },
+        title: { 'zh-CN': `${displayName} 申请房屋认证`, en: `${displayName} asks to be verified` },
+        body: { 'zh-CN': '请在认证审核中核对并处理。', en: 'Check and decide it in the verification queue.' },
+        link: await neighbourhoodPath(tx, context.tenantId, '/verifications'),
+      },
+      context.at,
+    );
   }
 
   /**

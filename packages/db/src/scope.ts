@@ -145,3 +145,24 @@ export function tenantsWithPendingEvents(db: Database, now: Date): Promise<strin
     { accessMode: 'read only' },
   );
 }
+
+/**
+ * Which neighbourhoods have notifications to expand (due by `now`) or to deliver (due by `now`): the notifier's
+ * sweep, as the same narrow role (migration 0021).
+ */
+export function tenantsWithPendingNotifications(db: Database, now: Date): Promise<string[]> {
+  return db.transaction(
+    async (tx) => {
+      await tx.execute(sql`select set_config('role', 'city_dispatcher', true)`);
+      const at = now.toISOString();
+      const { rows } = await tx.execute<{ tenant_id: string }>(sql`
+        select tenant_id from notification_causes
+          where status <> 'done' and (not_before is null or not_before <= ${at}::timestamptz)
+        union
+        select tenant_id from notification_deliveries
+          where status in ('pending', 'digest') and next_attempt_at <= ${at}::timestamptz`);
+      return rows.map((r) => r.tenant_id);
+    },
+    { accessMode: 'read only' },
+  );
+}

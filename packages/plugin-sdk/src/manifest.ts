@@ -4,6 +4,7 @@ import {
   PLUGIN_ID,
   RESERVED_PLUGIN_IDS,
   TENANT_ROLES,
+  type NotificationKind,
   type PluginCategory,
   type TenantRole,
 } from '@city/contracts';
@@ -57,6 +58,11 @@ export interface PluginManifest<S extends z.ZodObject = z.ZodObject> {
   settingsText?: Readonly<Record<string, { label: LocalizedString; hint?: LocalizedString }>>;
   roles?: readonly PluginRole[];
   navigation?: readonly NavEntry[];
+  /**
+   * The kinds of notification it sends (with the `notifications:send` scope), by name: people choose channels per
+   * kind, neighbourhoods turn kinds off. Sent as `<id>.<name>`.
+   */
+  notifications?: Readonly<Record<string, NotificationKind>>;
 }
 
 const CORE_ROLES: readonly string[] = TENANT_ROLES;

@@ -12,7 +12,7 @@ import {
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Schema } from 'hono';
 import type { PluginLinks } from './links.ts';
-import type { PluginManifest } from './manifest.ts';
+import type { LocalizedString, PluginManifest } from './manifest.ts';
 
 /** Tells a unique-constraint failure (optionally a named one) apart, whichever driver reported it. */
 export { isForeignKeyViolation, isUniqueViolation } from '@city/db/errors';
@@ -145,6 +145,13 @@ export interface PluginContext<S = Record<string, unknown>> {
       details?: Record<string, unknown>;
     }): Promise<void>;
   };
+  /**
+   * `notifications:send`: a notification of one of the plugin's declared kinds (`name` without the plugin id), to
+   * members of this neighbourhood (by id, by role, or its verified owners) or to the staff of a business; each person
+   * gets it in their inbox, and by text or WeChat as they chose, after this transaction commits. The same `key` again
+   * adds nothing (a retried request, a re-delivered event). A plugin reaches one person at most 20 times a day.
+   */
+  notifications: { send(notification: PluginNotification): Promise<void> };
   /** Emits `<pluginId>.<name>`, delivered after this transaction commits. Needs no scope. */
   events: { emit(name: string, payload: Record<string, unknown>): Promise<void> };
 }
@@ -194,6 +201,19 @@ export type EventHandler<S = Record<string, unknown>, P = Record<string, unknown
 export type PluginEventHandlers<S> = { [E in CoreEventName]?: EventHandler<S, CoreEventPayloads[E]> } & {
   [name: `${string}.${string}`]: EventHandler<S, Record<string, unknown>> | undefined;
 };
+
+export interface PluginNotification {
+  /** One of the kinds in the manifest's `notifications`. */
+  kind: string;
+  key: string;
+  to: { users: string[] } | { roles: TenantRole[] } | { owners: true } | { organisation: string };
+  title: LocalizedString;
+  body: LocalizedString;
+  /** A portal path: the page the notification is about. */
+  link: string;
+  /** Not before this time (a reminder). */
+  notBefore?: Date;
+}
 
 /** The person a `personalData` hook exports or erases, in the neighbourhood of the context. */
 export type { DataSubject };

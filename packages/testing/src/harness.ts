@@ -91,6 +91,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
   // Deliveries the last requests started finish before the database goes away.
   const close = async () => {
     await services.pluginRuntime.dispatcher.idle();
+    await services.notifier.idle();
     await database.close();
   };
   return { app, deps, services, clock, sms, database, call, close };

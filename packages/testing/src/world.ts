@@ -185,6 +185,7 @@ export async function createWorldApp<P = undefined>(
       try {
         const made = await build(h);
         await h.services.pluginRuntime.dispatcher.idle();
+        await h.services.notifier.idle();
         return { snapshot: await dumpDatabase(h.database), ...made };
       } finally {
         await h.close();

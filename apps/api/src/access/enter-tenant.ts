@@ -58,7 +58,7 @@ export async function enterTenant<E extends AppEnv>(
   } else {
     await withTenant(services.db, tenant.id, run(tenant));
   }
-  dispatchAfterCommit(c, services.pluginRuntime.dispatcher, tenant.id);
+  dispatchAfterCommit(c, services, tenant.id);
 }
 
 /**

@@ -210,6 +210,18 @@ export function pluginContext(input: ContextInput): PluginContext {
           );
         }),
     },
+    notifications: {
+      send: ({ kind, to, ...notification }) =>
+        core('notifications:send', () =>
+          services.notifications.send(
+            tx,
+            tenant.id,
+            plugin.id,
+            { ...notification, kind: `${plugin.id}.${kind}`, audience: to },
+            at(),
+          ),
+        ),
+    },
     events: {
       emit: (name, payload) =>
         asApp(tx, plugin.role, () => services.events.emit(tx, tenant.id, `${plugin.id}.${name}`, payload, at())),

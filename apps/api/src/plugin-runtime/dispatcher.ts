@@ -99,8 +99,10 @@ export class EventDispatcher {
     });
     for (;;) {
       const delivered = await withTenant(this.services.db, tenantId, (tx) => this.deliverBatch(tx, tenantId));
-      if (delivered < BATCH) return;
+      if (delivered < BATCH) break;
     }
+    // Handlers may have sent notifications.
+    await this.services.notifier.afterCommit(tenantId);
   }
 
   /** Delivered events are kept a week (for the admin's view and for debugging), then deleted; at most hourly. */

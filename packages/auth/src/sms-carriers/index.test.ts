@@ -11,6 +11,8 @@ const tencent = {
   SMS_TEMPLATE_CODE: '1110',
   SMS_TEMPLATE_INVITATION: '1111',
   SMS_TEMPLATE_ACCOUNT_EXISTS: '1112',
+  SMS_TEMPLATE_NOTIFICATION: '1113',
+  SMS_TEMPLATE_DIGEST: '1114',
 };
 
 const problemsOf = async (env: Record<string, string>) => {
@@ -43,6 +45,8 @@ describe('choosing the SMS sender from the environment', () => {
       'SMS_TEMPLATE_CODE',
       'SMS_TEMPLATE_INVITATION',
       'SMS_TEMPLATE_ACCOUNT_EXISTS',
+      'SMS_TEMPLATE_NOTIFICATION',
+      'SMS_TEMPLATE_DIGEST',
     ]) {
       expect(message).toContain(`${name} is missing`);
     }
@@ -66,6 +70,8 @@ describe('choosing the SMS sender from the environment', () => {
       SMS_TEMPLATE_CODE: '1110',
       SMS_TEMPLATE_INVITATION: 'SMS_100000002',
       SMS_TEMPLATE_ACCOUNT_EXISTS: 'SMS_100000003',
+      SMS_TEMPLATE_NOTIFICATION: 'SMS_100000004',
+      SMS_TEMPLATE_DIGEST: 'SMS_100000005',
     });
     expect(aliyun).toContain('SMS_TEMPLATE_CODE must be an Aliyun template code (SMS_ and digits), not "1110"');
   });

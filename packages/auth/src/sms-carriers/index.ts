@@ -16,6 +16,8 @@ export const TEMPLATE_VARIABLES: Record<SmsKind, string> = {
   code: 'SMS_TEMPLATE_CODE',
   invitation: 'SMS_TEMPLATE_INVITATION',
   'account-exists': 'SMS_TEMPLATE_ACCOUNT_EXISTS',
+  notification: 'SMS_TEMPLATE_NOTIFICATION',
+  digest: 'SMS_TEMPLATE_DIGEST',
 };
 
 export class SmsConfigError extends Error {

@@ -9,6 +9,7 @@ export * from './errors.ts';
 export * from './events.ts';
 export * from './mask.ts';
 export * from './notices.ts';
+export * from './notifications.ts';
 export * from './organisations.ts';
 export * from './paging.ts';
 export * from './plugins.ts';

@@ -21,6 +21,10 @@ export const SCOPES = {
     'zh-CN': '以插件名义在公告栏发布通知和公示',
     en: 'Publish notices and disclosures on the board in its own name',
   },
+  'notifications:send': {
+    'zh-CN': '向本小区的居民（或为本小区服务的商户员工）发送消息通知，每人每天有上限',
+    en: 'Send notifications to the neighbourhood’s people (or the staff of a business serving it), a few a day at most per person',
+  },
   'audit:write': {
     'zh-CN': '在小区审计日志中记录本插件的操作',
     en: 'Record its own actions in the neighbourhood’s audit trail',

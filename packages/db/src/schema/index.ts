@@ -9,3 +9,4 @@ export * from './verification.ts';
 export * from './plugins.ts';
 export * from './organisations.ts';
 export * from './personal-data.ts';
+export * from './notifications.ts';

@@ -50,6 +50,8 @@ describe('a production server with a carrier', () => {
       SMS_TEMPLATE_CODE: '2001',
       SMS_TEMPLATE_INVITATION: '2002',
       SMS_TEMPLATE_ACCOUNT_EXISTS: '2003',
+      SMS_TEMPLATE_NOTIFICATION: '2004',
+      SMS_TEMPLATE_DIGEST: '2005',
       SMS_ENDPOINT: standIn.url,
     });
     const server = await serveNode(booted.app, { port: 0, host: '127.0.0.1' });

@@ -4,6 +4,10 @@ import * as deletionCode from './me.deletion-code.ts';
 import * as accept from './me.invitations.accept.ts';
 import * as me from './me.get.ts';
 import * as locale from './me.locale.ts';
+import * as notificationSettings from './me.notification-settings.ts';
+import * as notifications from './me.notifications.list.ts';
+import * as readAll from './me.notifications.read-all.ts';
+import * as read from './me.notifications.read.ts';
 import * as personalData from './me.personal-data.ts';
 
 export const meRoutes = createRouter()
@@ -12,4 +16,9 @@ export const meRoutes = createRouter()
   .openapi(accept.route, accept.handler)
   .openapi(personalData.route, personalData.handler)
   .openapi(deletionCode.route, deletionCode.handler)
-  .openapi(deletion.route, deletion.handler);
+  .openapi(deletion.route, deletion.handler)
+  .openapi(notifications.route, notifications.handler)
+  .openapi(readAll.route, readAll.handler)
+  .openapi(read.route, read.handler)
+  .openapi(notificationSettings.getRoute, notificationSettings.getHandler)
+  .openapi(notificationSettings.putRoute, notificationSettings.putHandler);

@@ -22,7 +22,7 @@ export const route = defineRoute({
 export const handler: Handler<typeof route> = async (c) => {
   const { personalData, pluginRuntime } = c.get('services');
   const erased = await personalData.erase(actorOf(c), c.req.valid('json'), pluginRuntime.personalData);
-  for (const tenantId of erased.tenantIds) dispatchAfterCommit(c, pluginRuntime.dispatcher, tenantId);
+  for (const tenantId of erased.tenantIds) dispatchAfterCommit(c, c.get('services'), tenantId);
   clearSessionCookie(c);
   return c.json({ pseudonym: erased.pseudonym, erasedAt: erased.erasedAt.toISOString() }, 200);
 };

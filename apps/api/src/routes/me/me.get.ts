@@ -15,11 +15,12 @@ export const route = defineRoute({
 
 export const handler: Handler<typeof route> = async (c) => {
   const actor = actorOf(c);
-  const { tenants, regions, invitations } = c.get('services');
-  const [memberships, staffRegions, received] = await Promise.all([
+  const { tenants, regions, invitations, inbox } = c.get('services');
+  const [memberships, staffRegions, received, unreadNotifications] = await Promise.all([
     tenants.memberships(actor),
     regions.staffRegions(actor.id),
     invitations.received(actor),
+    inbox.unreadCount(actor.id),
   ]);
   const user = {
     id: actor.id,
@@ -28,5 +29,8 @@ export const handler: Handler<typeof route> = async (c) => {
     locale: actor.locale,
     isPlatformOperator: actor.isPlatformOperator,
   };
-  return c.json(serialize({ user, memberships, regions: staffRegions, invitations: received }), 200);
+  return c.json(
+    serialize({ user, memberships, regions: staffRegions, invitations: received, unreadNotifications }),
+    200,
+  );
 };

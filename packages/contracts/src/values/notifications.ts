@@ -1,0 +1,33 @@
+/** The ways a notification leaves the app; the inbox (in-app) always has it. */
+export const NOTIFICATION_CHANNELS = ['sms', 'wechat'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/** A kind of notification as people choose about it: its name, whether it is urgent, whether it is on by default. */
+export interface NotificationKind {
+  name: { 'zh-CN': string; en: string };
+  /** Urgent kinds are also texted unless the person turned that off; others only reach the channels a person chose. */
+  urgent?: boolean;
+  /** Off by default: a neighbourhood turns it on (e.g. every notice published). */
+  off?: boolean;
+}
+
+/**
+ * The core's kinds. Plugins declare theirs in their manifest (`notifications`), named `<plugin id>.<name>`; the
+ * feedback loop will add its own here.
+ */
+export const CORE_NOTIFICATION_KINDS = {
+  'verification.approved': { name: { 'zh-CN': '认证通过', en: 'Verification approved' } },
+  'verification.rejected': { name: { 'zh-CN': '认证未通过', en: 'Verification refused' } },
+  'verification.requested': { name: { 'zh-CN': '新的认证申请（管理员）', en: 'New verification requests (admins)' } },
+  'invitation.received': { name: { 'zh-CN': '收到邀请', en: 'Invitation received' } },
+  'notice.published': { name: { 'zh-CN': '新公告', en: 'New notices' }, off: true },
+  'notice.pinned': { name: { 'zh-CN': '置顶公告与公示', en: 'Pinned notices and disclosures' } },
+} as const satisfies Record<string, NotificationKind>;
+export type CoreNotificationKind = keyof typeof CORE_NOTIFICATION_KINDS;
+
+/** Quiet hours, in minutes after midnight Beijing time: 22:00–08:00 unless the person chose otherwise. */
+export const DEFAULT_QUIET_HOURS = { start: 22 * 60, end: 8 * 60 } as const;
+/** Items are kept this many days unless the neighbourhood set another number. */
+export const NOTIFICATION_RETENTION_DAYS = 180;
+/** What one plugin may send one person in a day (per neighbourhood); beyond it, the plugin's items are dropped. */
+export const PLUGIN_NOTIFICATIONS_PER_PERSON_PER_DAY = 20;

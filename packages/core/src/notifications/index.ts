@@ -1,0 +1,12 @@
+export { Inbox } from './inbox.ts';
+export { NotificationKinds } from './kinds.ts';
+export { Notifier } from './notifier.ts';
+export { NotificationOutbox, type NotificationCause } from './outbox.ts';
+export { deliverableAt, digestAt, isQuiet } from './quiet-hours.ts';
+export {
+  DevWechatSender,
+  WechatDeliveryError,
+  WechatSubscribeSender,
+  type WechatMessage,
+  type WechatSender,
+} from './wechat.ts';
