@@ -284,6 +284,37 @@ describe('owner records that look like one person', () => {
   });
 });
 
+describe('notifications', () => {
+  it('an admin sees a new verification request in the header badge and opens it from the inbox', async () => {
+    const resident = await newPage();
+    const name = `租客${Math.random().toString(36).slice(2, 6)}`;
+    await signUp(resident, randomPhone(), name);
+    await resident.goto(`${product.url}/n/jinse-jiayuan/my`);
+    await resident.locator('#request-building').fill('5栋');
+    await resident.locator('#request-entrance').fill('2单元');
+    await resident.locator('#request-room').fill('1502');
+    await resident.locator('#request-relation').selectOption('renter');
+    await resident.getByRole('button', { name: '提交申请' }).click();
+    await expect.poll(() => resident.getByText('已提交，等待管理员审核。').count()).toBe(1);
+    await resident.context().close();
+
+    const admin = await newPage(PHONE_VIEWPORT);
+    await signIn(admin, '13900000011', 'demo1234');
+    const badge = admin.getByRole('link', { name: /^消息，\d+ 条未读$/ });
+    await expect.poll(() => badge.count()).toBe(1);
+    await badge.click();
+    await admin.waitForURL('**/notifications');
+    const item = admin.getByRole('button', { name: new RegExp(`${name} 申请房屋认证`) });
+    await expect.poll(() => item.count()).toBe(1);
+    await admin.screenshot({ path: `${shots}/e2e-notifications-phone.png`, fullPage: true });
+    await item.click();
+    await admin.waitForURL('**/n/jinse-jiayuan/verifications');
+    await admin.goto(`${product.url}/notifications?unread=true`);
+    expect(await admin.getByRole('button', { name: new RegExp(`${name} 申请房屋认证`) }).count()).toBe(0);
+    await admin.context().close();
+  });
+});
+
 describe('registry import and resident verification', () => {
   it('an admin imports a registry file and prints letters; a new resident claims a unit with a code and reads residents-only notices', async () => {
     const admin = await newPage({ width: 1280, height: 900 });

@@ -413,7 +413,7 @@ export class Verification {
         key: `verification.requested:${verificationId}`,
         audience: { roles: ['admin'] },
         title: { 'zh-CN': `${displayName} 申请房屋认证`, en: `${displayName} asks to be verified` },
-        body: { 'zh-CN': '请在认证审核中核对并处理。', en: 'Check and decide it in the verification queue.' },
+        body: { 'zh-CN': '请到“认证审核”页核对并处理。', en: 'Check and decide it in the verification queue.' },
         link: await neighbourhoodPath(tx, context.tenantId, '/verifications'),
       },
       context.at,

@@ -12,6 +12,9 @@ export const routes = {
   home: () => '/home',
   account: () => '/account',
   myData: () => '/account/my-data',
+  notifications: (query: { cursor?: string; unread?: boolean } = {}) =>
+    `/notifications${q({ cursor: query.cursor, unread: query.unread ? 'true' : undefined })}`,
+  notificationSettings: () => '/account/notifications',
   myDataDownload: () => '/account/my-data/download',
   resetPassword: () => '/reset-password',
   neighbourhood: (slug: string) => `/n/${encodeURIComponent(slug)}`,
