@@ -38,7 +38,8 @@ async function ask(h: TestApp, world: World) {
   return res.body.id as string;
 }
 
-const inbox = (h: TestApp, token: string, query = '') => h.call('GET', `/api/v1/me/notifications${query}`, { token });
+const inbox = (h: TestApp, token: string | undefined, query = '') =>
+  h.call('GET', `/api/v1/me/notifications${query}`, { token });
 
 describe('my notifications', () => {
   it('tell the admins of a request and the person of the decision, in their inbox, with the unread count', async () => {
