@@ -61,6 +61,17 @@ const ExportedNeighbourhoodSchema = z.object({
       revokedAt: TimestampSchema.nullable(),
     }),
   ),
+  /** The person's inbox here (消息), in both languages. */
+  notifications: z.array(
+    z.object({
+      kind: z.string(),
+      title: z.object({ 'zh-CN': z.string(), en: z.string() }),
+      body: z.object({ 'zh-CN': z.string(), en: z.string() }),
+      link: z.string(),
+      createdAt: TimestampSchema,
+      readAt: TimestampSchema.nullable(),
+    }),
+  ),
   /** What each installed plugin keeps about the person here (its personal-data hook), by plugin id. */
   plugins: z.record(z.string(), z.unknown()),
 });

@@ -467,6 +467,18 @@ export class PersonalData {
           })),
       })),
       invitations: invitations.map((i) => ({ ...i, roles: i.roles as TenantRole[] })),
+      notifications: await tx
+        .select({
+          kind: schema.notifications.kind,
+          title: schema.notifications.title,
+          body: schema.notifications.body,
+          link: schema.notifications.link,
+          createdAt: schema.notifications.createdAt,
+          readAt: schema.notifications.readAt,
+        })
+        .from(schema.notifications)
+        .where(eq(schema.notifications.userId, person.id))
+        .orderBy(asc(schema.notifications.createdAt)),
       plugins: await plugins.export(tx, tenant, subject),
     };
   }
@@ -531,6 +543,8 @@ export class PersonalData {
       .where(and(eq(i.phone, person.phone), isNull(i.acceptedAt), isNull(i.revokedAt)));
     await tx.update(i).set({ displayName: pseudonym, phone: '' }).where(eq(i.phone, person.phone));
 
+    await this.scrubNotifications(tx, person.id, subject.names, scrubText);
+
     const replacements = new Map<string, string | null>([
       ...subject.names.map((name) => [name, pseudonym] as const),
       ...phones.flatMap((phone) => [[phone, null] as const, [maskPhone(phone), null] as const]),
@@ -576,6 +590,37 @@ export class PersonalData {
   }
 
   /** The account's own rows, last: the applications, staff seats, sessions, codes and the user row itself. */
+  /**
+   * The person's own inbox goes; what others were told about them (a request they made) keeps its text with the
+   * pseudonym in place of their names.
+   */
+  private async scrubNotifications(
+    tx: Tx,
+    userId: string,
+    names: string[],
+    scrubText: (text: string | null) => string | null,
+  ) {
+    await tx.delete(schema.notifications).where(eq(schema.notifications.userId, userId));
+    if (!names.length) return;
+    const patterns = names.map((name) => `%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const scrub = (text: { 'zh-CN': string; en: string }) => ({
+      'zh-CN': scrubText(text['zh-CN'])!,
+      en: scrubText(text.en)!,
+    });
+    for (const table of [schema.notificationCauses, schema.notifications]) {
+      const rows = await tx
+        .select({ id: table.id, title: table.title, body: table.body })
+        .from(table)
+        .where(sql`(${table.title}::text || ${table.body}::text) like any(${sql.param(patterns)}::text[])`);
+      for (const row of rows) {
+        await tx
+          .update(table)
+          .set({ title: scrub(row.title), body: scrub(row.body) })
+          .where(eq(table.id, row.id));
+      }
+    }
+  }
+
   private async eraseAccount(tx: Tx, person: Person, pseudonym: string, at: Date) {
     const a = schema.neighbourhoodApplications;
     await asEraser(tx, async () => {
@@ -591,6 +636,7 @@ export class PersonalData {
     await tx.delete(schema.regionStaff).where(eq(schema.regionStaff.userId, person.id));
     await tx.delete(schema.organisationMembers).where(eq(schema.organisationMembers.userId, person.id));
     await tx.delete(schema.organisationFormerStaff).where(eq(schema.organisationFormerStaff.userId, person.id));
+    await tx.delete(schema.notificationPreferences).where(eq(schema.notificationPreferences.userId, person.id));
     await tx.delete(schema.sessions).where(eq(schema.sessions.userId, person.id));
     await tx.delete(schema.phoneCodes).where(eq(schema.phoneCodes.phone, person.phone));
     // Attempt counters name the number in their key (sign-in, SMS); the counters of an erased number are moot.

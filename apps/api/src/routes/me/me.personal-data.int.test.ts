@@ -291,6 +291,8 @@ describe('my personal data', () => {
       reviews: [expect.objectContaining({ rating: 4, comment: prepared.texts.review })],
       complaints: [expect.objectContaining({ body: prepared.texts.complaint })],
     });
+    // The inbox is part of the person's data: empty here, nothing was decided for them yet.
+    expect(inA.notifications).toEqual([]);
     const inB = data.neighbourhoods.find((n: { tenant: { id: string } }) => n.tenant.id === world.tenantB.id);
     expect(inB).toMatchObject({ membership: null, invitations: [expect.objectContaining({ roles: ['staff'] })] });
 
@@ -331,6 +333,9 @@ describe('my personal data', () => {
         'services_orders.contact_phone',
         'services_reviews.comment',
         'services_complaints.body',
+        // The admins were told of their verification request, by name.
+        'notification_causes.title',
+        'notifications.title',
       ]),
     );
     const auditBefore = await h.call('GET', `/api/v1/t/${world.tenantA.slug}/audit/verify`, {
