@@ -7,6 +7,7 @@ import {
   type DataSubject,
   type NoticeInput,
   type OrganisationRole,
+  type Scope,
   type TenantRole,
 } from '@city/contracts';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -102,6 +103,11 @@ export interface PluginContext<S = Record<string, unknown>> {
   /** The platform's clock (tests control it): use it for every time the plugin stores. */
   now(): Date;
   /**
+   * Whether the neighbourhood granted a scope. An install from before the plugin asked for a scope has not, until its
+   * admin upgrades it: check before using a scope added in a later version.
+   */
+  granted(scope: Scope): boolean;
+  /**
    * A value kept in the app's memory between requests, for this plugin in this neighbourhood: `load` runs the first
    * time (in this transaction). Only for what never changes once written (an announced meeting's agenda) — another
    * server, or a restart, reads it again.
@@ -177,11 +183,22 @@ export interface OrganisationContext {
   links: PluginLinks;
   now(): Date;
   db: PluginDb;
+  /**
+   * `notifications:send` in a neighbourhood the business serves (where the plugin is enabled): e.g. a resident told
+   * that the business accepted their order. Refused (ScopeNotGranted) where the neighbourhood has not granted the
+   * scope: ask `granted` first.
+   */
+  notifications: {
+    granted(neighbourhoodId: string): Promise<boolean>;
+    send(neighbourhoodId: string, notification: PluginNotification): Promise<void>;
+  };
   neighbourhoods: {
     /** Active neighbourhoods that have this plugin enabled, by name: where the organisation may offer its work. */
     offering(): Promise<OfferingNeighbourhood[]>;
     /** One of those by slug; null when it does not exist or does not offer the plugin. */
     offeringBySlug(slug: string): Promise<OfferingNeighbourhood | null>;
+    /** One of those by id (the neighbourhood of an order, say); null likewise. */
+    offeringById(id: string): Promise<OfferingNeighbourhood | null>;
   };
 }
 

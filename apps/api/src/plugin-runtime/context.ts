@@ -133,6 +133,7 @@ export function pluginContext(input: ContextInput): PluginContext {
     settings: input.settings,
     links: pluginLinks('member', tenant.slug, plugin.id, services.publicUrl),
     now: at,
+    granted: (scope) => input.grantedScopes.includes(scope),
     remember: (key, load) => input.memory.remember(`${plugin.id}\0${tenant.id}\0${key}`, load),
     db: tx as unknown as PluginDb,
     registry: {
@@ -230,7 +231,11 @@ export function pluginContext(input: ContextInput): PluginContext {
 }
 
 /** Active neighbourhoods that have the plugin enabled: read by core code under the organisations' policy (0014). */
-function offeringNeighbourhoods(tx: Tx, pluginId: string, slug?: string): Promise<OfferingNeighbourhood[]> {
+function offeringNeighbourhoods(
+  tx: Tx,
+  pluginId: string,
+  only: { slug?: string; id?: string } = {},
+): Promise<OfferingNeighbourhood[]> {
   const { tenants, pluginInstalls } = schema;
   return tx
     .select({ id: tenants.id, slug: tenants.slug, name: tenants.name })
@@ -241,7 +246,8 @@ function offeringNeighbourhoods(tx: Tx, pluginId: string, slug?: string): Promis
         eq(pluginInstalls.pluginId, pluginId),
         eq(pluginInstalls.status, 'enabled'),
         eq(tenants.status, 'active'),
-        slug === undefined ? undefined : eq(tenants.slug, slug),
+        only.slug === undefined ? undefined : eq(tenants.slug, only.slug),
+        only.id === undefined ? undefined : eq(tenants.id, only.id),
       ),
     )
     .orderBy(asc(tenants.name));
@@ -258,6 +264,21 @@ export interface OrganisationContextInput {
 /** The context of a plugin's organisation routes: no neighbourhood entered, the organisation's own policies. */
 function organisationContext(input: OrganisationContextInput): OrganisationContext {
   const { tx, services, plugin } = input;
+  // Where the plugin is enabled and was granted the scope: read under the organisations' policy on installs (0014).
+  const granted = (neighbourhoodId: string) =>
+    readAsApp(tx, plugin.role, async () => {
+      const [install] = await tx
+        .select({ scopes: schema.pluginInstalls.grantedScopes })
+        .from(schema.pluginInstalls)
+        .where(
+          and(
+            eq(schema.pluginInstalls.tenantId, neighbourhoodId),
+            eq(schema.pluginInstalls.pluginId, plugin.id),
+            eq(schema.pluginInstalls.status, 'enabled'),
+          ),
+        );
+      return !!install?.scopes.includes('notifications:send');
+    });
   return {
     plugin: { id: plugin.id, version: plugin.version },
     organisation: input.organisation,
@@ -265,10 +286,27 @@ function organisationContext(input: OrganisationContextInput): OrganisationConte
     links: pluginLinks('organisation', input.organisation.id, plugin.id, services.publicUrl),
     now: () => services.clock.now(),
     db: tx as unknown as PluginDb,
+    notifications: {
+      granted,
+      send: async (neighbourhoodId, { kind, to, ...notification }) => {
+        if (!(await granted(neighbourhoodId))) throw new ScopeNotGranted(plugin.id, 'notifications:send');
+        await asApp(tx, plugin.role, () =>
+          services.notifications.send(
+            tx,
+            neighbourhoodId,
+            plugin.id,
+            { ...notification, kind: `${plugin.id}.${kind}`, audience: to },
+            services.clock.now(),
+          ),
+        );
+      },
+    },
     neighbourhoods: {
       offering: () => readAsApp(tx, plugin.role, () => offeringNeighbourhoods(tx, plugin.id)),
       offeringBySlug: async (slug) =>
-        (await readAsApp(tx, plugin.role, () => offeringNeighbourhoods(tx, plugin.id, slug)))[0] ?? null,
+        (await readAsApp(tx, plugin.role, () => offeringNeighbourhoods(tx, plugin.id, { slug })))[0] ?? null,
+      offeringById: async (id) =>
+        (await readAsApp(tx, plugin.role, () => offeringNeighbourhoods(tx, plugin.id, { id })))[0] ?? null,
     },
   };
 }

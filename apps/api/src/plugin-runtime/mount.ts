@@ -11,6 +11,7 @@ import type { AppEnv } from '../env.ts';
 import { validationHook } from '../lib/problem.ts';
 import { guardRoutes, type GuardedRoute } from '../lib/router.ts';
 import { enabledInstall } from './actors.ts';
+import { notifyAfterCommit } from './dispatch-after-commit.ts';
 import { asOrganisation, databaseRole, pluginContext, setRole } from './context.ts';
 
 type Env = AppEnv & PluginEnv;
@@ -108,6 +109,7 @@ function gate(plugin: PluginServer, audience: PluginAudience, grants: readonly G
         await next();
         if (c.error && rollsBack(c.error)) throw c.error;
       });
+      notifyAfterCommit(c, services.notifier);
       return;
     }
     if (!actor) return requireAccess(grants, caller);

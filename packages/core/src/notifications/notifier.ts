@@ -7,7 +7,7 @@ import {
 } from '@city/contracts';
 import { SmsDeliveryError, type Clock, type SmsGate } from '@city/auth';
 import { schema, tenantsWithPendingNotifications, withTenant, type Database, type Tx } from '@city/db';
-import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { NotificationOutbox } from './outbox.ts';
 import { deliverableAt, digestAt, type QuietHours } from './quiet-hours.ts';
@@ -57,6 +57,15 @@ export class Notifier {
   afterCommit(tenantId: string): Promise<void> | undefined {
     if (!this.deps.outbox.take(tenantId)) return undefined;
     return this.dispatch(tenantId).catch((error) => console.error('[notifications] dispatch failed', error));
+  }
+
+  /** After a request that entered no neighbourhood (a business's): every neighbourhood it wrote causes into. */
+  afterCommitAnywhere(): Promise<void>[] {
+    return this.deps.outbox
+      .takeAll()
+      .map((tenantId) =>
+        this.dispatch(tenantId).catch((error) => console.error('[notifications] dispatch failed', error)),
+      );
   }
 
   dispatch(tenantId: string): Promise<void> {
@@ -188,19 +197,20 @@ export class Notifier {
    */
   private audienceSql(cause: typeof schema.notificationCauses.$inferSelect) {
     const a = cause.audience;
-    const live = sql`exists (select 1 from users u where u.id = user_id and u.erased_at is null)`;
+    const live = (column: SQL) => sql`exists (select 1 from users u where u.id = ${column} and u.erased_at is null)`;
     if ('users' in a) {
       const ids = sql`select distinct unnest(${sql.param(a.users)}::uuid[]) as user_id`;
       return cause.source === 'core'
-        ? sql`select user_id from (${ids}) i where ${live}`
-        : sql`select i.user_id from (${ids}) i join members m on m.user_id = i.user_id where ${live}`;
+        ? sql`select i.user_id from (${ids}) i where ${live(sql`i.user_id`)}`
+        : sql`select i.user_id from (${ids}) i join members m on m.user_id = i.user_id where ${live(sql`i.user_id`)}`;
     }
-    if ('roles' in a) return sql`select user_id from members where roles && ${sql.param(a.roles)}::text[] and ${live}`;
+    if ('roles' in a)
+      return sql`select m.user_id from members m where m.roles && ${sql.param(a.roles)}::text[] and ${live(sql`m.user_id`)}`;
     if ('owners' in a)
       return sql`select distinct v.user_id from verifications v join members m on m.user_id = v.user_id
-        where v.status = 'verified' and v.relation = 'owner' and exists (
-          select 1 from users u where u.id = v.user_id and u.erased_at is null)`;
-    return sql`select user_id from organisation_members where organisation_id = ${a.organisation} and ${live}`;
+        where v.status = 'verified' and v.relation = 'owner' and ${live(sql`v.user_id`)}`;
+    return sql`select s.user_id from organisation_members s
+      where s.organisation_id = ${a.organisation} and ${live(sql`s.user_id`)}`;
   }
 
   /** A plugin reaches one person at most so many times a day in a neighbourhood; the rest of its items are dropped. */

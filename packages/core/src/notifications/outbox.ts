@@ -51,6 +51,13 @@ export class NotificationOutbox {
     this.touched.add(tenantId);
   }
 
+  /** Every neighbourhood written to since the last call (a business's request may write into several). */
+  takeAll(): string[] {
+    const all = [...this.touched];
+    this.touched.clear();
+    return all;
+  }
+
   /** Whether a neighbourhood wrote causes since the last call for it (and forgets it). */
   take(tenantId: string): boolean {
     return this.touched.delete(tenantId);

@@ -8,6 +8,7 @@ import { AdminVendorSchema, ComplaintSchema, DecisionInputSchema, ResolutionInpu
 import { admissions, complaints, orders, vendors } from '../../schema.ts';
 import { complaintView } from '../complaints.ts';
 import { fail } from '../errors.ts';
+import { tellComplainant } from '../notify.ts';
 import { rating, ratingRows, servicePoint } from '../views.ts';
 
 const ADMINS = ['tenant:admin'] as const;
@@ -193,5 +194,6 @@ export const adminRoutes = <R extends Schema>(router: PluginRouter<ServicesSetti
         .select({ title: orders.offeringTitle })
         .from(orders)
         .where(eq(orders.id, row.orderId));
+      await tellComplainant(ctx, row);
       return c.json(complaintView(row, order!.title), 200);
     });

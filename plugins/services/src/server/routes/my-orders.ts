@@ -17,6 +17,7 @@ import {
 import { complaints, orders, reviews } from '../../schema.ts';
 import { fail } from '../errors.ts';
 import { detailView, orderDetail } from '../order-detail.ts';
+import { tellBusiness } from '../notify.ts';
 import { placeOrder, transition } from '../orders.ts';
 import { complaintView } from '../complaints.ts';
 import { orderPage, reviewView } from '../views.ts';
@@ -90,7 +91,10 @@ export const myOrderRoutes = <R extends Schema>(router: PluginRouter<ServicesSet
     .openapi(place, async (c) => {
       const ctx = c.get('plugin');
       const placed = await placeOrder(ctx, c.req.valid('json'), c.req.valid('header')['idempotency-key'] ?? null);
-      if (!placed.replayed) return c.json(detailView(placed.order, [placed.event], undefined), 201);
+      if (!placed.replayed) {
+        await tellBusiness(ctx, placed.order, 'placed');
+        return c.json(detailView(placed.order, [placed.event], undefined), 201);
+      }
       // A repeated key answers the order as it is now (it may have moved on since).
       c.header('Idempotent-Replayed', 'true');
       return c.json(await orderDetail(ctx.db, placed.order.id), 201);
@@ -113,13 +117,14 @@ export const myOrderRoutes = <R extends Schema>(router: PluginRouter<ServicesSet
         .from(orders)
         .where(and(eq(orders.id, orderId), eq(orders.residentId, actor.id)));
       if (!order) throw fail('order_missing');
-      await transition(
+      const moved = await transition(
         ctx.db,
         order,
         'cancelled',
         { kind: 'resident', id: actor.id, name: actor.displayName },
         { now: ctx.now(), reason: c.req.valid('json').reason },
       );
+      await tellBusiness(ctx, moved, 'cancelled');
       return c.json(await orderDetail(ctx.db, orderId), 200);
     })
     .openapi(review, async (c) => {

@@ -15,6 +15,7 @@ import {
 } from '../../contracts.ts';
 import { admissions, orders, reviews } from '../../schema.ts';
 import { fail } from '../errors.ts';
+import { tellResident } from '../notify.ts';
 import { transition } from '../orders.ts';
 import { orderDetail } from '../order-detail.ts';
 import { orderPage, rating, ratingRows, reviewView } from '../views.ts';
@@ -94,13 +95,14 @@ export const vendorOrderRoutes = <R extends Schema>(router: PluginRouter<Service
       const [order] = await ctx.db.select().from(orders).where(eq(orders.id, orderId));
       if (!order) throw fail('order_missing');
       const { to, reason } = c.req.valid('json');
-      await transition(
+      const moved = await transition(
         ctx.db,
         order,
         to,
         { kind: 'vendor', id: ctx.actor.id, name: `${ctx.organisation.name} ${ctx.actor.displayName}` },
         { now: ctx.now(), reason },
       );
+      await tellResident(ctx, moved, to, reason);
       return c.json(await orderDetail(ctx.db, orderId), 200);
     })
     .openapi(reviewList, async (c) => {
