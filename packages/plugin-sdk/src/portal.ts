@@ -133,8 +133,13 @@ export interface PageKit<Key extends string = string> extends PluginLinks {
   formatDateTime(iso: string): string;
   /** SvelteKit's progressive enhancement for forms: `<form method="POST" use:kit.enhance>`. */
   enhance: Action<HTMLFormElement>;
-  /** Runs the page's load again (in the browser): for pages that poll, like a vendor's order inbox. */
+  /** Runs the page's load again (in the browser). */
   refresh(): Promise<void>;
+  /**
+   * Calls `listener` whenever the visitor gets a notification (live, over the portal's event stream; polled where
+   * there is none): a vendor's order inbox refreshes on it. Returns the unsubscribe, for an `$effect` to return.
+   */
+  onNotification(listener: () => void): () => void;
 }
 
 /** A plugin page's props; a plugin passes its `MessageKey` as `Key` so its pages' `kit.t` calls are checked. */

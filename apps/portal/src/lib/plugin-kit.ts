@@ -3,6 +3,7 @@ import type { Locale, PageKit } from '@city/plugin-sdk/portal';
 import { enhance } from '$app/forms';
 import { invalidateAll } from '$app/navigation';
 import { formatDateTime } from '#lib/i18n/index.ts';
+import { live } from '#lib/live.svelte.ts';
 
 const fill = (text: string, params: Record<string, string | number> = {}) =>
   text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
@@ -28,5 +29,6 @@ export function pluginKit(input: {
     formatDateTime,
     enhance,
     refresh: invalidateAll,
+    onNotification: (listener) => live.onNotification(listener),
   };
 }

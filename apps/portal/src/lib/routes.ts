@@ -15,6 +15,7 @@ export const routes = {
   notifications: (query: { cursor?: string; unread?: boolean } = {}) =>
     `/notifications${q({ cursor: query.cursor, unread: query.unread ? 'true' : undefined })}`,
   notificationSettings: () => '/account/notifications',
+  notificationStream: () => '/notifications/stream',
   myDataDownload: () => '/account/my-data/download',
   resetPassword: () => '/reset-password',
   neighbourhood: (slug: string) => `/n/${encodeURIComponent(slug)}`,

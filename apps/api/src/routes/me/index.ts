@@ -7,6 +7,7 @@ import * as locale from './me.locale.ts';
 import * as notificationSettings from './me.notification-settings.ts';
 import * as notifications from './me.notifications.list.ts';
 import * as readAll from './me.notifications.read-all.ts';
+import * as stream from './me.notifications.stream.ts';
 import * as read from './me.notifications.read.ts';
 import * as personalData from './me.personal-data.ts';
 
@@ -18,6 +19,7 @@ export const meRoutes = createRouter()
   .openapi(deletionCode.route, deletionCode.handler)
   .openapi(deletion.route, deletion.handler)
   .openapi(notifications.route, notifications.handler)
+  .openapi(stream.route, stream.handler)
   .openapi(readAll.route, readAll.handler)
   .openapi(read.route, read.handler)
   .openapi(notificationSettings.getRoute, notificationSettings.getHandler)

@@ -139,6 +139,32 @@ describe('my notifications', () => {
     expect(texts()).toEqual([expect.objectContaining({ text: expect.stringContaining('认证未通过') })]);
   });
 
+  it('stream the unread count to a signed-in browser, and announce a new item as it arrives', async () => {
+    const { h, world } = current;
+    // Without asking for a stream: the count, then the end.
+    const snapshot = await h.call('GET', '/api/v1/me/notifications/stream', { token: world.tokens.adminA });
+    expect(snapshot.status).toBe(200);
+    expect(snapshot.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(snapshot.body).toBe('event: unread\ndata: {"unread":0}\n\n');
+
+    const abort = new AbortController();
+    const res = await h.app.request('/api/v1/me/notifications/stream', {
+      headers: { authorization: `Bearer ${world.tokens.adminA}`, accept: 'text/event-stream' },
+      signal: abort.signal,
+    });
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    const next = async () => decoder.decode((await reader.read()).value);
+    expect(await next()).toBe('event: unread\ndata: {"unread":0}\n\n');
+    await ask(h, world);
+    let events = '';
+    while (!events.includes('event: unread')) events += await next();
+    expect(events).toBe('event: notification\ndata: {"unread":1}\n\nevent: unread\ndata: {"unread":1}\n\n');
+    abort.abort();
+    await reader.cancel();
+    expect((await h.call('GET', '/api/v1/me/notifications/stream')).status).toBe(401);
+  });
+
   it('write nothing when the cause rolls back, and refuse unknown kinds in preferences', async () => {
     const { h, world } = current;
     const bad = await h.call('POST', `/api/v1/t/${world.tenantA.slug}/verifications`, {
