@@ -223,7 +223,12 @@ export interface PluginNotification {
   /** One of the kinds in the manifest's `notifications`. */
   kind: string;
   key: string;
-  to: { users: string[] } | { roles: TenantRole[] } | { owners: true } | { organisation: string };
+  /** Members by id or role; the verified owners (of homes in these buildings, when given); a business's staff. */
+  to:
+    | { users: string[] }
+    | { roles: TenantRole[] }
+    | { owners: true; buildings?: string[] | null }
+    | { organisation: string };
   title: LocalizedString;
   body: LocalizedString;
   /** A portal path: the page the notification is about. */
@@ -328,6 +333,14 @@ export interface PluginServer<M extends PluginManifest = PluginManifest> {
   organisationRoutes?: (router: PluginRouter<Settings<M>>) => PluginRouter<Settings<M>>;
   /** Throwing means "retry later"; the core action that emitted the event is never affected. */
   events?: PluginEventHandlers<Settings<M>>;
+  /**
+   * Who of a notification's people still needs it when it goes out, by kind name: for one sent later (a reminder
+   * before a deadline, `notBefore`), called on each batch of its people in the neighbourhood's transaction, as the
+   * plugin, with the key it was sent with; returns those to notify (e.g. the owners who have not voted yet).
+   */
+  notificationRecipients?: Readonly<
+    Record<string, (context: PluginContext<Settings<M>>, key: string, userIds: string[]) => Promise<string[]>>
+  >;
   /** A plugin that keeps data about people says what it is and how to erase it (see PersonalDataHooks). */
   personalData?: PersonalDataHooks<Settings<M>>;
   lifecycle?: {

@@ -8,7 +8,7 @@ import { PAGES } from './pages.ts';
  */
 export const votingManifest = definePlugin({
   id: 'voting',
-  version: '1.0.0',
+  version: '1.1.0',
   name: { 'zh-CN': '议事与表决', en: 'Discussion & voting' },
   description: {
     'zh-CN':
@@ -19,7 +19,16 @@ export const votingManifest = definePlugin({
   category: 'governance',
   publisher: '城市生活网',
   coreRange: '^1.0.0',
-  scopes: ['registry:read', 'registry:owners', 'members:read', 'notices:publish', 'audit:write'],
+  scopes: ['registry:read', 'registry:owners', 'members:read', 'notices:publish', 'audit:write', 'notifications:send'],
+  notifications: {
+    announced: { name: { 'zh-CN': '业主大会公告', en: 'Owners’ meetings announced' } },
+    opened: { name: { 'zh-CN': '业主大会开始投票', en: 'Voting opened' } },
+    reminder: {
+      name: { 'zh-CN': '截止前一天提醒未投票的业主', en: 'A day before the deadline, if you have not voted' },
+      urgent: true,
+    },
+    result: { name: { 'zh-CN': '表决结果公示', en: 'Results published' } },
+  },
   settings: z.object({
     noticeDays: z.number().int().min(15).max(90).default(15),
     supportThreshold: z.number().int().min(1).max(10_000).default(20),

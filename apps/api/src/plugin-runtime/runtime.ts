@@ -5,6 +5,7 @@ import { EventDispatcher } from './dispatcher.ts';
 import { GroupCommitter } from './groups.ts';
 import { PluginInstalls } from './installs.ts';
 import { PluginMemory } from './memory.ts';
+import { notificationRecipients } from './notification-recipients.ts';
 import { PluginPersonalDataHooks } from './personal-data.ts';
 import { PluginRoles } from './roles.ts';
 import { PluginVersions } from './versions.ts';
@@ -18,6 +19,7 @@ export function createPluginRuntime(plugins: readonly PluginServer[], services: 
   const versions = new PluginVersions(services.db, services.clock);
   const memory = new PluginMemory();
   const dispatcher = new EventDispatcher(catalogue, services, memory);
+  services.notifier.narrowWith(notificationRecipients(catalogue, services, memory));
   return {
     catalogue,
     versions,

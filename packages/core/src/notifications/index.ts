@@ -1,6 +1,6 @@
 export { Inbox } from './inbox.ts';
 export { NotificationKinds } from './kinds.ts';
-export { Notifier } from './notifier.ts';
+export { Notifier, type Narrow } from './notifier.ts';
 export { NotificationOutbox, type NotificationCause } from './outbox.ts';
 export { deliverableAt, digestAt, isQuiet } from './quiet-hours.ts';
 export {

@@ -36,6 +36,13 @@ export interface NotifierDeps {
 
 type Recipient = { userId: string };
 
+/** See Notifier.narrowWith. */
+export type Narrow = (
+  tx: Tx,
+  cause: { tenantId: string; source: string; kind: string; key: string },
+  userIds: string[],
+) => Promise<string[] | null>;
+
 /**
  * Turns committed causes into inbox items and deliveries, and delivers them: after the request that wrote a cause
  * (afterCommit), and in the background for what is due later (quiet hours ending, retries, reminders). Each
@@ -48,9 +55,18 @@ export class Notifier {
   private readonly pruned = new Map<string, number>();
   private readonly listeners = new Map<string, Set<() => void>>();
   private timers: ReturnType<typeof setInterval>[] = [];
+  private narrow: Narrow | undefined;
 
   constructor(deps: NotifierDeps) {
     this.deps = deps;
+  }
+
+  /**
+   * Lets the plugins say who of a batch still needs one of their notifications (the plugin runtime, which the core
+   * does not know): answers the user ids to keep, or null when the plugin has no say on that kind.
+   */
+  narrowWith(narrow: Narrow) {
+    this.narrow = narrow;
   }
 
   /** After a neighbourhood's transaction committed: expands and delivers at once if it wrote causes. */
@@ -155,7 +171,8 @@ export class Notifier {
       select user_id as "userId" from (${audience}) a
       where ${cause.cursor ? sql`user_id > ${cause.cursor}` : sql`true`}
       order by user_id limit ${EXPAND_BATCH}`);
-    const recipients = cause.source === 'core' ? batch : await this.underCap(tx, cause.source, batch, now);
+    const capped = cause.source === 'core' ? batch : await this.underCap(tx, cause.source, batch, now);
+    const recipients = await this.stillNeeded(tx, tenantId, cause, capped);
     const items = recipients.map((r) => ({
       id: uuidv7(),
       tenantId,
@@ -206,11 +223,32 @@ export class Notifier {
     }
     if ('roles' in a)
       return sql`select m.user_id from members m where m.roles && ${sql.param(a.roles)}::text[] and ${live(sql`m.user_id`)}`;
-    if ('owners' in a)
+    if ('owners' in a) {
+      const inBuildings = a.buildings?.length
+        ? sql`and exists (select 1 from units un where un.id = v.unit_id
+            and un.building_id = any(${sql.param(a.buildings)}::uuid[]))`
+        : sql``;
       return sql`select distinct v.user_id from verifications v join members m on m.user_id = v.user_id
-        where v.status = 'verified' and v.relation = 'owner' and ${live(sql`v.user_id`)}`;
+        where v.status = 'verified' and v.relation = 'owner' ${inBuildings} and ${live(sql`v.user_id`)}`;
+    }
     return sql`select s.user_id from organisation_members s
       where s.organisation_id = ${a.organisation} and ${live(sql`s.user_id`)}`;
+  }
+
+  /** A plugin's say, for its causes, on who still needs the notification now (see `narrowWith`). */
+  private async stillNeeded(
+    tx: Tx,
+    tenantId: string,
+    cause: typeof schema.notificationCauses.$inferSelect,
+    batch: Recipient[],
+  ): Promise<Recipient[]> {
+    if (!this.narrow || cause.source === 'core' || !batch.length) return batch;
+    const key = cause.key.slice(cause.source.length + 1);
+    const userIds = batch.map((r) => r.userId);
+    const kept = await this.narrow(tx, { tenantId, source: cause.source, kind: cause.kind, key }, userIds);
+    if (kept === null) return batch;
+    const keep = new Set(kept);
+    return batch.filter((r) => keep.has(r.userId));
   }
 
   /** A plugin reaches one person at most so many times a day in a neighbourhood; the rest of its items are dropped. */

@@ -21,10 +21,11 @@ export type LocalisedText = { 'zh-CN': string; en: string };
 
 /**
  * Who a notification goes to, as its cause names them; the notifier expands it into people, in batches.
- * `users` are checked to be members of the neighbourhood; `organisation` is the staff of a business.
+ * `users` are checked to be members of the neighbourhood; `owners` are its verified owners (of homes in `buildings`
+ * when given); `organisation` is the staff of a business.
  */
 export type NotificationAudience =
-  { users: string[] } | { roles: string[] } | { owners: true } | { organisation: string };
+  { users: string[] } | { roles: string[] } | { owners: true; buildings?: string[] | null } | { organisation: string };
 
 /** Only the neighbourhood's own transaction reaches its rows: people read their items through the person policy. */
 const tenantOnly = (table: string) =>

@@ -16,6 +16,7 @@ import { earliestOpening, meetingSummaries, meetingView, turnout, type Settings 
 import { loadMeeting, motionsOf, type Meeting } from '../meeting-rows.ts';
 import { announceRoll, publishRollChanges } from '../roll-announcement.ts';
 import { meetingNotice, resultNotice } from '../texts.ts';
+import { tellOwners } from '../notify.ts';
 import { FILES, PAGES } from '../../pages.ts';
 
 const MANAGERS = ['tenant:admin', 'tenant:committee'] as const;
@@ -224,7 +225,8 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
         category: 'disclosure',
         title: `关于召开业主大会的公告：${meeting.title}`.slice(0, 120),
         body: meetingNotice(draft, ctx.links.href(PAGES.meeting, { meetingId: meeting.id })),
-        attachments: [],
+        // The notice's own way in: a real link, shown under it, to the motions and the ballot.
+        attachments: [{ name: '查看议案，去投票', url: ctx.links.href(PAGES.meeting, { meetingId: meeting.id }) }],
         audience: 'public',
         buildingId: null,
         pinned: true,
@@ -244,6 +246,7 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
         })
         .where(eq(meetings.id, meeting.id))
         .returning();
+      await tellOwners(ctx, row!, 'announced');
       await ctx.audit.append({
         action: 'meeting_announced',
         targetType: 'voting_meeting',
@@ -272,6 +275,7 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
         },
       });
       await publishRollChanges(ctx, row);
+      await tellOwners(ctx, row, 'opened');
       return c.json(await view(ctx, row), 200);
     })
     .openapi(close, async (c) => {
@@ -323,6 +327,7 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
             .from(ballots)
             .where(and(eq(ballots.meetingId, meeting.id), eq(ballots.status, 'accepted')))
         )[0]?.n ?? 0;
+      await tellOwners(ctx, row!, 'counted');
       await ctx.audit.append({
         action: 'voting_closed',
         targetType: 'voting_meeting',

@@ -1,0 +1,104 @@
+import type { PluginContext } from '@city/plugin-sdk/server';
+import { and, eq, inArray, notInArray } from 'drizzle-orm';
+import { PAGES } from '../pages.ts';
+import { ballots, meetings, motions, rollOwners } from '../schema.ts';
+
+type Meeting = typeof meetings.$inferSelect;
+
+/** Beijing time, as the notices print it: `12月5日 18:00`. */
+const beijing = (at: Date) => {
+  const local = new Date(at.getTime() + 8 * 3_600_000);
+  const hh = String(local.getUTCHours()).padStart(2, '0');
+  const mm = String(local.getUTCMinutes()).padStart(2, '0');
+  return {
+    'zh-CN': `${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${hh}:${mm}`,
+    en: `${local.toISOString().slice(0, 10)} ${hh}:${mm}`,
+  };
+};
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The owners who decide a meeting hear of it at each step — announced, voting open, a day before it closes (only those
+ * who have not voted), the result — in their inbox and as they chose (the reminder is urgent: texted by default).
+ * A neighbourhood still on a version without the scope hears nothing.
+ */
+export async function tellOwners(
+  ctx: PluginContext<unknown>,
+  meeting: Meeting,
+  step: 'announced' | 'opened' | 'counted',
+) {
+  if (!ctx.granted('notifications:send')) return;
+  // The owners any of its motions concerns: everyone's, or the union of the buildings of building-scoped ones.
+  const scopes = await ctx.db.select({ scope: motions.scope }).from(motions).where(eq(motions.meetingId, meeting.id));
+  const buildings = scopes.some((m) => m.scope === null) ? null : [...new Set(scopes.flatMap((m) => m.scope ?? []))];
+  const to = { owners: true as const, buildings };
+  const link = new URL(ctx.links.href(PAGES.meeting, { meetingId: meeting.id })).pathname;
+  const opens = beijing(meeting.opensAt);
+  const closes = beijing(meeting.closesAt);
+  if (step === 'announced') {
+    await ctx.notifications.send({
+      kind: 'announced',
+      key: `announced:${meeting.id}`,
+      to,
+      title: { 'zh-CN': `业主大会公告：${meeting.title}`, en: `Owners’ meeting announced: ${meeting.title}` },
+      body: {
+        'zh-CN': `投票时间 ${opens['zh-CN']} 至 ${closes['zh-CN']}。请查看议案。`,
+        en: `Voting from ${opens.en} to ${closes.en}. Read the motions.`,
+      },
+      link,
+    });
+    // A day before it closes, the owners who have not voted yet (decided when it goes out).
+    await ctx.notifications.send({
+      kind: 'reminder',
+      key: `reminder:${meeting.id}`,
+      to,
+      title: { 'zh-CN': `业主大会投票中，您未投票：${meeting.title}`, en: `You have not voted yet: ${meeting.title}` },
+      body: { 'zh-CN': `投票将于 ${closes['zh-CN']} 截止。`, en: `Voting closes ${closes.en}.` },
+      link,
+      notBefore: new Date(Math.max(meeting.closesAt.getTime() - DAY_MS, meeting.opensAt.getTime())),
+    });
+  } else if (step === 'opened') {
+    await ctx.notifications.send({
+      kind: 'opened',
+      key: `opened:${meeting.id}`,
+      to,
+      title: { 'zh-CN': `业主大会开始投票：${meeting.title}`, en: `Voting is open: ${meeting.title}` },
+      body: { 'zh-CN': `请在 ${closes['zh-CN']} 前投票。`, en: `Vote before ${closes.en}.` },
+      link,
+    });
+  } else {
+    await ctx.notifications.send({
+      kind: 'result',
+      key: `counted:${meeting.id}`,
+      to,
+      title: { 'zh-CN': `业主大会表决结果：${meeting.title}`, en: `Owners’ meeting result: ${meeting.title}` },
+      body: { 'zh-CN': '表决结果已公示，可查看并核验。', en: 'The result is published; read and check it.' },
+      link,
+    });
+  }
+}
+
+/**
+ * Who of these members still has a vote to cast when the reminder goes out: voting is open, and at least one counting
+ * owner they vote for has no ballot yet.
+ */
+export async function ownersYetToVote(ctx: PluginContext<unknown>, key: string, userIds: string[]) {
+  const meetingId = key.slice('reminder:'.length);
+  const [meeting] = await ctx.db.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, meetingId));
+  if (meeting?.status !== 'open') return [];
+  const cast = ctx.db
+    .select({ id: ballots.rollOwnerId })
+    .from(ballots)
+    .where(and(eq(ballots.meetingId, meetingId), inArray(ballots.status, ['accepted', 'pending'])));
+  const waiting = await ctx.db
+    .select({ voters: rollOwners.voterOwnerIds })
+    .from(rollOwners)
+    .where(and(eq(rollOwners.meetingId, meetingId), notInArray(rollOwners.id, cast)));
+  const stillToVote = new Set(waiting.flatMap((o) => o.voters));
+  const keep: string[] = [];
+  for (const userId of userIds) {
+    if ((await ctx.registry.ownerIdsOf(userId)).some((id) => stillToVote.has(id))) keep.push(userId);
+  }
+  return keep;
+}
