@@ -445,8 +445,12 @@ describe('业主大会 voting', () => {
   it('an owner votes on a phone, keeps the receipt and checks it on the public page', async () => {
     const owner = await newPage();
     await signIn(owner, '13900000014', 'demo1234');
-    await owner.goto(`${product.url}/n/jinse-jiayuan/p/voting/meetings`);
-    await owner.getByRole('link', { name: running }).click();
+    // Her home says what needs her: the open meeting she has not voted in, with a way straight to it.
+    await owner.goto(`${product.url}/home`);
+    const todo = owner.getByRole('listitem').filter({ hasText: '业主大会投票中，您未投票' });
+    await expect.poll(() => todo.count()).toBe(1);
+    await owner.screenshot({ path: `${shots}/e2e-home-todo-phone.png`, fullPage: true });
+    await todo.getByRole('link', { name: '去投票' }).click();
     await owner.waitForURL(/\/meetings\/[^/]+$/);
     await expect
       .poll(() => owner.getByText('需参与表决面积和人数都达到四分之三以上同意').count(), { timeout: 15_000 })
@@ -468,6 +472,9 @@ describe('业主大会 voting', () => {
     const code = (await receipt.textContent())!.trim();
     await expectNoSidewaysScroll(owner);
     await owner.screenshot({ path: `${shots}/e2e-voting-receipt-phone.png`, fullPage: true });
+    await owner.goto(`${product.url}/home`);
+    await expect.poll(() => owner.getByText('业主大会投票中，您未投票').count()).toBe(0);
+    await owner.goBack();
 
     // Signed out, the public check shows that the ballot is counted, where and when — and never what it chose.
     const counted = /^已计入(：这张表决票是表决记录链的第 \d+ 条|（)/;

@@ -22,6 +22,7 @@ import { devRoutes } from './routes/dev/index.ts';
 import { healthRoutes } from './routes/health/index.ts';
 import { invitationRoutes } from './routes/invitations/index.ts';
 import { meRoutes } from './routes/me/index.ts';
+import { neighbourhoodRoutes } from './routes/neighbourhoods/index.ts';
 import { memberRoutes } from './routes/members/index.ts';
 import { regionRoutes } from './routes/regions/index.ts';
 import { supervisionRoutes } from './routes/supervision/index.ts';
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps, services: ApiServices = createApiServic
     .route('/', healthRoutes)
     .route('/', authRoutes)
     .route('/', meRoutes)
+    .route('/', neighbourhoodRoutes)
     .route('/', regionRoutes)
     .route('/', applicationRoutes)
     .route('/', organisationRoutes)

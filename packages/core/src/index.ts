@@ -18,3 +18,4 @@ export { templateTable } from './registry-import/imports.ts';
 export type { EventOutbox } from './events.ts';
 export * from './voting/index.ts';
 export * from './notifications/index.ts';
+export { verificationTodos } from './todos.ts';

@@ -1,7 +1,7 @@
 import { schema, withUser, type Database } from '@city/db';
 import type { TenantRole } from '@city/contracts';
 import type { Clock } from '@city/auth';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ilike } from 'drizzle-orm';
 
 type Tenant = typeof schema.tenants.$inferSelect;
 
@@ -30,6 +30,17 @@ export class Tenants {
     // Unknown slugs are not cached: a neighbourhood approved a moment ago must resolve at once.
     if (tenant) this.bySlugCache.set(slug, { tenant, at: now });
     return tenant;
+  }
+
+  /** Active neighbourhoods whose name contains `q`, for a newcomer looking for theirs (a few, by name). */
+  search(q: string) {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return this.db
+      .select({ slug: schema.tenants.slug, name: schema.tenants.name, address: schema.tenants.address })
+      .from(schema.tenants)
+      .where(and(eq(schema.tenants.status, 'active'), ilike(schema.tenants.name, pattern)))
+      .orderBy(asc(schema.tenants.name))
+      .limit(20);
   }
 
   /** Every neighbourhood the person belongs to, through the self policy on members. */

@@ -237,6 +237,18 @@ export interface PluginNotification {
   notBefore?: Date;
 }
 
+export interface PluginTodo {
+  /** Its kind within the plugin (`vote`), shown to the person's tools as `<plugin id>.<kind>`. */
+  kind: string;
+  title: LocalizedString;
+  body: LocalizedString;
+  /** The portal path where it is done. */
+  link: string;
+  action: LocalizedString;
+  due: Date | null;
+  urgent: boolean;
+}
+
 /** The person a `personalData` hook exports or erases, in the neighbourhood of the context. */
 export type { DataSubject };
 
@@ -341,6 +353,12 @@ export interface PluginServer<M extends PluginManifest = PluginManifest> {
   notificationRecipients?: Readonly<
     Record<string, (context: PluginContext<Settings<M>>, key: string, userIds: string[]) => Promise<string[]>>
   >;
+  /**
+   * What needs the calling member here, for the top of their home page (a vote they have not cast, an order on its
+   * way): run in the neighbourhood's transaction as the plugin, `context.actor` the member. Kept short and cheap: it
+   * runs on every visit of the home page. A hook that fails is left out, never the page.
+   */
+  todo?: (context: PluginContext<Settings<M>>) => Promise<PluginTodo[]>;
   /** A plugin that keeps data about people says what it is and how to erase it (see PersonalDataHooks). */
   personalData?: PersonalDataHooks<Settings<M>>;
   lifecycle?: {

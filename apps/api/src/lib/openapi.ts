@@ -22,6 +22,7 @@ const documentConfig = {
     { name: 'me' },
     { name: 'regions', description: '区 → 街道 → 社区' },
     { name: 'applications', description: '开通小区申请 / Neighbourhood applications' },
+    { name: 'neighbourhoods', description: '查找小区 / Finding a neighbourhood' },
     { name: 'neighbourhood', description: '小区内部（按租户隔离）/ Tenant-scoped' },
     { name: 'registry', description: '房屋与业主登记（投票依据）/ Property registry' },
     { name: 'notices', description: '公告与公示栏 / Notices and the 公示 board' },

@@ -8,6 +8,7 @@ import { PluginMemory } from './memory.ts';
 import { notificationRecipients } from './notification-recipients.ts';
 import { PluginPersonalDataHooks } from './personal-data.ts';
 import { PluginRoles } from './roles.ts';
+import { PluginTodos } from './todos.ts';
 import { PluginVersions } from './versions.ts';
 
 /**
@@ -28,6 +29,7 @@ export function createPluginRuntime(plugins: readonly PluginServer[], services: 
     dispatcher,
     groups: new GroupCommitter(services, dispatcher, memory),
     personalData: new PluginPersonalDataHooks(catalogue, services, memory),
+    todos: new PluginTodos(catalogue, services, memory),
     memory,
   };
 }

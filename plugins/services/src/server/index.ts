@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { servicesManifest, type ServicesSettings } from '../manifest.ts';
 import { admissions, complaints, listings, orderEvents, orders, reviews, slots } from '../schema.ts';
 import { demo, organisationDemo } from './demo.ts';
+import { ordersToFollow } from './notify.ts';
 import { servicesPersonalData } from './personal-data.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
@@ -30,6 +31,7 @@ export const servicesPlugin = definePluginServer({
   routes,
   organisationRoutes,
   personalData: servicesPersonalData,
+  todo: ordersToFollow,
   lifecycle: {
     demo,
     organisationDemo,

@@ -1,8 +1,9 @@
-import type { OrganisationContext, PluginContext } from '@city/plugin-sdk/server';
+import type { OrganisationContext, PluginContext, PluginTodo } from '@city/plugin-sdk/server';
+import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { pluginPagePath, pluginPath } from '@city/plugin-sdk/links';
 import type { OrderStatus } from '../order-states.ts';
 import { PAGES, VENDOR_PAGES } from '../pages.ts';
-import type { orders } from '../schema.ts';
+import { orders, reviews } from '../schema.ts';
 
 type Order = typeof orders.$inferSelect;
 
@@ -79,5 +80,45 @@ export async function tellComplainant(
     },
     body: { 'zh-CN': complaint.resolution ?? '', en: complaint.resolution ?? '' },
     link: memberOrderPage(ctx.tenant.slug, complaint.orderId),
+  });
+}
+
+const IN_PROGRESS: OrderStatus[] = ['placed', 'accepted', 'in_service'];
+const REVIEW_WINDOW_MS = 14 * 86_400_000;
+
+/** The resident's to-do: orders on their way, and services completed lately that they have not reviewed. */
+export async function ordersToFollow(ctx: PluginContext): Promise<PluginTodo[]> {
+  const since = new Date(ctx.now().getTime() - REVIEW_WINDOW_MS);
+  const rows = await ctx.db
+    .select({ order: orders, reviewed: sql<boolean>`${reviews.orderId} is not null` })
+    .from(orders)
+    .leftJoin(reviews, eq(reviews.orderId, orders.id))
+    .where(
+      and(
+        eq(orders.residentId, ctx.actor!.id),
+        or(
+          inArray(orders.status, IN_PROGRESS),
+          and(eq(orders.status, 'completed'), isNull(reviews.orderId), gt(orders.updatedAt, since)),
+        ),
+      ),
+    )
+    .orderBy(asc(orders.slotStartsAt))
+    .limit(10);
+  return rows.map(({ order }) => {
+    const review = order.status === 'completed';
+    return {
+      kind: review ? 'review' : 'order',
+      title: review
+        ? { 'zh-CN': `评价服务：${order.offeringTitle}`, en: `Review: ${order.offeringTitle}` }
+        : { 'zh-CN': `订单进行中：${order.offeringTitle}`, en: `Order in progress: ${order.offeringTitle}` },
+      body: {
+        'zh-CN': `${order.vendorName} · ${beijingTime(order.slotStartsAt)}`,
+        en: `${order.vendorName} · ${beijingTime(order.slotStartsAt)}`,
+      },
+      link: memberOrderPage(ctx.tenant.slug, order.id),
+      action: review ? { 'zh-CN': '去评价', en: 'Review' } : { 'zh-CN': '查看订单', en: 'View order' },
+      due: null,
+      urgent: false,
+    };
   });
 }

@@ -45,6 +45,17 @@ describe('生活服务 notifications', () => {
         }),
       ]);
     }
+    // The resident follows it from their home page.
+    const todo = await h.call('GET', '/api/v1/me/todo', { token: world.tokens.residentA });
+    expect(todo.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'services.order',
+          title: '订单进行中：日常保洁（两小时）',
+          link: `/n/${world.tenantA.slug}/p/services/orders/${orderId}`,
+        }),
+      ]),
+    );
     // Neither the neighbourhood's admin nor another resident.
     expect(await inbox(h, world.tokens.adminA)).toEqual([]);
     expect(await inbox(h, world.tokens.committeeA)).toEqual([]);

@@ -26,7 +26,7 @@ import { supportRoutes } from './routes/supports.ts';
 import { topicMotionRoutes } from './routes/topic-motions.ts';
 import { topicRoutes } from './routes/topics.ts';
 import { demo } from './demo.ts';
-import { ownersYetToVote } from './notify.ts';
+import { ownersYetToVote, votesToCast } from './notify.ts';
 import { votingPersonalData } from './personal-data.ts';
 import type { Settings } from './meetings.ts';
 
@@ -49,6 +49,7 @@ export const votingPlugin = definePluginServer({
   publicRoutes,
   supervisionRoutes,
   personalData: votingPersonalData,
+  todo: votesToCast,
   notificationRecipients: { reminder: ownersYetToVote },
   lifecycle: {
     demo,

@@ -1,5 +1,5 @@
-import type { PluginContext } from '@city/plugin-sdk/server';
-import { and, eq, inArray, notInArray } from 'drizzle-orm';
+import type { PluginContext, PluginTodo } from '@city/plugin-sdk/server';
+import { and, asc, eq, gt, inArray, notInArray, sql } from 'drizzle-orm';
 import { PAGES } from '../pages.ts';
 import { ballots, meetings, motions, rollOwners } from '../schema.ts';
 
@@ -101,4 +101,38 @@ export async function ownersYetToVote(ctx: PluginContext<unknown>, key: string, 
     if ((await ctx.registry.ownerIdsOf(userId)).some((id) => stillToVote.has(id))) keep.push(userId);
   }
   return keep;
+}
+
+/** The member's to-do: each open meeting where a counting owner they vote for has not voted yet (去投票). */
+export async function votesToCast(ctx: PluginContext<unknown>): Promise<PluginTodo[]> {
+  const mine = await ctx.registry.ownerIdsOf(ctx.actor!.id);
+  if (!mine.length) return [];
+  const waiting = await ctx.db
+    .select({ id: meetings.id, title: meetings.title, closesAt: meetings.closesAt })
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.status, 'open'),
+        gt(meetings.closesAt, ctx.now()),
+        sql`exists (select 1 from ${rollOwners} r where r.meeting_id = ${meetings.id}
+          and r.voter_owner_ids && ${sql.param(mine)}::uuid[]
+          and not exists (select 1 from ${ballots} b where b.roll_owner_id = r.id and b.status in ('accepted', 'pending')))`,
+      ),
+    )
+    .orderBy(asc(meetings.closesAt));
+  return waiting.map((m) => {
+    const closes = beijing(m.closesAt);
+    return {
+      kind: 'vote',
+      title: {
+        'zh-CN': `业主大会投票中，您未投票：${m.title}`,
+        en: `Voting is open and you have not voted: ${m.title}`,
+      },
+      body: { 'zh-CN': `${closes['zh-CN']} 截止`, en: `Closes ${closes.en}` },
+      link: new URL(ctx.links.href(PAGES.meeting, { meetingId: m.id })).pathname,
+      action: { 'zh-CN': '去投票', en: 'Vote' },
+      due: m.closesAt,
+      urgent: true,
+    };
+  });
 }

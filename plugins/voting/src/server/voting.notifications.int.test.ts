@@ -35,12 +35,22 @@ describe('业主大会 notifications', () => {
     // Members who own nothing here hear nothing.
     expect(await kinds(h, world.tokens.staffA)).toEqual([]);
 
+    const todo = async (token: string | undefined) =>
+      ((await h.call('GET', '/api/v1/me/todo', { token })).body.items as { kind: string; link: string }[]).filter(
+        (i) => i.kind === 'voting.vote',
+      );
+    const [first] = await todo(tokens[0]);
+    expect(first).toMatchObject({ link: `/n/${world.tenantA.slug}/p/voting/meetings/${meeting.id}`, action: '去投票' });
+
     const voter = prepared.owners[0]!;
     const cast = await h.call('POST', `${meeting.path}/ballots`, {
       token: tokens[0],
       json: ballotFor(meeting, meeting.rollOwnerOf.get(voter)!),
     });
     expect(cast.status).toBe(201);
+    // Cast: off the voter's list, still on the others'.
+    expect(await todo(tokens[0])).toEqual([]);
+    expect(await todo(tokens[1])).toHaveLength(1);
     const { closesAt } = (await h.call('GET', meeting.path, { token: world.tokens.committeeA })).body;
     h.clock.advance(new Date(closesAt).getTime() - DAY - h.clock.now().getTime() + 60_000);
     await h.services.notifier.sweep();

@@ -10,6 +10,7 @@ import * as readAll from './me.notifications.read-all.ts';
 import * as stream from './me.notifications.stream.ts';
 import * as read from './me.notifications.read.ts';
 import * as personalData from './me.personal-data.ts';
+import * as todo from './me.todo.ts';
 
 export const meRoutes = createRouter()
   .openapi(me.route, me.handler)
@@ -18,6 +19,7 @@ export const meRoutes = createRouter()
   .openapi(personalData.route, personalData.handler)
   .openapi(deletionCode.route, deletionCode.handler)
   .openapi(deletion.route, deletion.handler)
+  .openapi(todo.route, todo.handler)
   .openapi(notifications.route, notifications.handler)
   .openapi(stream.route, stream.handler)
   .openapi(readAll.route, readAll.handler)

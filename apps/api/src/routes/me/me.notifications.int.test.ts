@@ -45,6 +45,9 @@ describe('my notifications', () => {
   it('tell the admins of a request and the person of the decision, in their inbox, with the unread count', async () => {
     const { h, world } = current;
     const id = await ask(h, world);
+    expect((await h.call('GET', '/api/v1/me/todo', { token: world.tokens.outsider })).body.items).toEqual([
+      expect.objectContaining({ kind: 'core.verification_pending', title: '房屋认证审核中：3栋 301', urgent: false }),
+    ]);
     const admin = await inbox(h, world.tokens.adminA);
     expect(admin.body.items).toEqual([
       expect.objectContaining({
@@ -125,6 +128,17 @@ describe('my notifications', () => {
     });
     expect(rejected.status).toBe(200);
     await settle(h);
+    // The home page's to-do list says what to do next.
+    const todo = await h.call('GET', '/api/v1/me/todo', { token: world.tokens.outsider });
+    expect(todo.body.items).toEqual([
+      expect.objectContaining({
+        kind: 'core.verification_rejected',
+        urgent: true,
+        action: '重新申请',
+        link: `/n/${world.tenantA.slug}/my`,
+        body: expect.stringContaining('房号与合同不符'),
+      }),
+    ]);
     expect((await inbox(h, world.tokens.outsider)).body.items[0]).toMatchObject({
       kind: 'verification.rejected',
       body: expect.stringContaining('房号与合同不符'),

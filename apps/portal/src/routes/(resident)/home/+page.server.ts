@@ -3,7 +3,20 @@ import { failFrom } from '#lib/server/forms.ts';
 import { requireMe } from '#lib/server/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (({ locals, url }) => ({ me: requireMe(locals, url) })) satisfies PageServerLoad;
+export const load = (async (event) => {
+  const me = requireMe(event.locals, event.url);
+  const api = apiFor(event);
+  const q = event.url.searchParams.get('q')?.trim() ?? '';
+  const [todo, found] = await Promise.all([
+    api.api.v1.me.todo.$get(),
+    q ? api.api.v1.neighbourhoods.$get({ query: { q } }) : null,
+  ]);
+  return {
+    me,
+    todo: todo.ok ? (await todo.json()).items : [],
+    search: { q, found: found?.ok ? (await found.json()).items : null },
+  };
+}) satisfies PageServerLoad;
 
 export const actions = {
   accept: async (event) => {
