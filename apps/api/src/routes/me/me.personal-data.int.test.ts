@@ -291,8 +291,16 @@ describe('my personal data', () => {
       reviews: [expect.objectContaining({ rating: 4, comment: prepared.texts.review })],
       complaints: [expect.objectContaining({ body: prepared.texts.complaint })],
     });
-    // The inbox is part of the person's data: empty here, nothing was decided for them yet.
-    expect(inA.notifications).toEqual([]);
+    // The inbox is part of the person's data: here, the business's moves on their order.
+    expect(inA.notifications).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'services.order.updated',
+          title: { 'zh-CN': '日常保洁（两小时）：商家已接单', en: '日常保洁（两小时）: accepted by the business' },
+          link: expect.stringContaining(prepared.orderId),
+        }),
+      ]),
+    );
     const inB = data.neighbourhoods.find((n: { tenant: { id: string } }) => n.tenant.id === world.tenantB.id);
     expect(inB).toMatchObject({ membership: null, invitations: [expect.objectContaining({ roles: ['staff'] })] });
 
