@@ -311,6 +311,11 @@ describe('notifications', () => {
     await admin.waitForURL('**/n/jinse-jiayuan/verifications');
     await admin.goto(`${product.url}/notifications?unread=true`);
     expect(await admin.getByRole('button', { name: new RegExp(`${name} 申请房屋认证`) }).count()).toBe(0);
+    // The neighbourhood's own view: what was sent and how far it reached.
+    await admin.goto(`${product.url}/n/jinse-jiayuan/notifications`);
+    const sent = admin.getByRole('listitem').filter({ hasText: `${name} 申请房屋认证` });
+    await expect.poll(() => sent.getByText('已送达').count()).toBe(1);
+    await admin.screenshot({ path: `${shots}/e2e-admin-notifications-phone.png`, fullPage: true });
     await admin.context().close();
   });
 });

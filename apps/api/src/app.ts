@@ -23,6 +23,7 @@ import { healthRoutes } from './routes/health/index.ts';
 import { invitationRoutes } from './routes/invitations/index.ts';
 import { meRoutes } from './routes/me/index.ts';
 import { neighbourhoodRoutes } from './routes/neighbourhoods/index.ts';
+import { notificationRoutes } from './routes/notifications/index.ts';
 import { memberRoutes } from './routes/members/index.ts';
 import { regionRoutes } from './routes/regions/index.ts';
 import { supervisionRoutes } from './routes/supervision/index.ts';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps, services: ApiServices = createApiServic
     .route('/', memberRoutes)
     .route('/', invitationRoutes)
     .route('/', auditRoutes)
+    .route('/', notificationRoutes)
     .route('/', noticeRoutes)
     .route('/', publicRoutes)
     .route('/', registryRoutes)

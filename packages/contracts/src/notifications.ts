@@ -58,3 +58,46 @@ export const MyNotificationSettingsSchema = z
     wechatBound: z.boolean(),
   })
   .openapi('MyNotificationSettings');
+
+export const NotificationSettingsInputSchema = z
+  .object({
+    /** On or off, by kind; a kind not listed keeps its default. */
+    kinds: z.record(z.string().max(80), z.boolean()),
+    retentionDays: z.int().min(7).max(3650),
+  })
+  .openapi('NotificationSettingsInput');
+
+export const NeighbourhoodNotificationSettingsSchema = z
+  .object({
+    kinds: z.array(
+      z.object({ kind: z.string(), name: z.string(), urgent: z.boolean(), defaultOn: z.boolean(), on: z.boolean() }),
+    ),
+    retentionDays: z.int(),
+    /** The latest notifications sent here, with how far each has reached its people. */
+    fanOuts: z.array(
+      z.object({
+        id: IdSchema,
+        kind: z.string(),
+        title: z.string(),
+        status: z.enum(['pending', 'expanding', 'done']),
+        total: z.int().nullable(),
+        expanded: z.int(),
+        createdAt: TimestampSchema,
+        notBefore: TimestampSchema.nullable(),
+        finishedAt: TimestampSchema.nullable(),
+      }),
+    ),
+    /** Texts and WeChat messages that could not be delivered after every retry. */
+    failures: z.array(
+      z.object({
+        id: IdSchema,
+        kind: z.string(),
+        title: z.string(),
+        channel: z.enum(NOTIFICATION_CHANNELS),
+        attempts: z.int(),
+        error: z.string().nullable(),
+        at: TimestampSchema,
+      }),
+    ),
+  })
+  .openapi('NeighbourhoodNotificationSettings');

@@ -1,8 +1,10 @@
-import type { NoticeCategory, NoticeInput } from '@city/contracts';
-import { schema, type Tx } from '@city/db';
+import { TENANT_ROLES, type NoticeCategory, type NoticeInput } from '@city/contracts';
+import { schema, type NotificationAudience, type Tx } from '@city/db';
 import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { audit, type AuditContext } from './audit.ts';
 import { AppError } from './errors.ts';
+import { neighbourhoodPath } from './notifications/neighbourhood-path.ts';
+import type { NotificationOutbox } from './notifications/outbox.ts';
 import type { Reader } from './verification.ts';
 
 const n = schema.notices;
@@ -133,7 +135,8 @@ export const notices = {
     return notices.get(tx, id, context.at);
   },
 
-  async publish(tx: Tx, context: AuditContext, id: string) {
+  /** Publishes a draft (at once, or at its `publishAt`); the people it is for are notified when it goes live. */
+  async publish(tx: Tx, context: AuditContext, id: string, notifications: NotificationOutbox) {
     const current = await lock(tx, id);
     if (current.status !== 'draft') throw new AppError('notice_state');
     if (current.expiresAt && current.expiresAt <= context.at) throw new AppError('notice_state');
@@ -152,6 +155,7 @@ export const notices = {
       targetId: id,
       details: summary(current),
     });
+    await tellReaders(tx, context, current, notifications);
     return notices.get(tx, id, context.at);
   },
 
@@ -181,11 +185,51 @@ export const notices = {
    * The board's API for other capabilities (votes, ledger, feedback, plugins): create and publish in the caller's
    * transaction, so the notice appears exactly when their result commits.
    */
-  async publishNow(tx: Tx, context: AuditContext, input: NoticeInput, source: string) {
+  async publishNow(
+    tx: Tx,
+    context: AuditContext,
+    input: NoticeInput,
+    source: string,
+    notifications: NotificationOutbox,
+  ) {
     const draft = await notices.create(tx, context, input, { source });
-    return notices.publish(tx, context, draft.id);
+    return notices.publish(tx, context, draft.id, notifications);
   },
 };
+
+/** Everyone a notice's audience names; a one-building notice, that building's verified owners. */
+function readersOf(row: Pick<NoticeRow, 'audience' | 'buildingId'>): NotificationAudience {
+  if (row.audience === 'owners') return { owners: true };
+  if (row.audience === 'building' && row.buildingId) return { owners: true, buildings: [row.buildingId] };
+  return { roles: [...TENANT_ROLES] };
+}
+
+/**
+ * Its readers hear of a notice when it goes live: pinned notices and 公示 as `notice.pinned` (on unless the
+ * neighbourhood turns it off), the rest as `notice.published` (off unless turned on).
+ */
+async function tellReaders(tx: Tx, context: AuditContext, row: NoticeRow, notifications: NotificationOutbox) {
+  const important = row.pinned || row.category === 'disclosure';
+  const text = row.body.replace(/\s+/g, ' ').trim();
+  await notifications.send(
+    tx,
+    context.tenantId,
+    'core',
+    {
+      kind: important ? 'notice.pinned' : 'notice.published',
+      key: `notice:${row.id}`,
+      audience: readersOf(row),
+      title: { 'zh-CN': row.title, en: row.title },
+      body: {
+        'zh-CN': [...text].length > 60 ? `${[...text].slice(0, 59).join('')}…` : text,
+        en: [...text].length > 60 ? `${[...text].slice(0, 59).join('')}…` : text,
+      },
+      link: await neighbourhoodPath(tx, context.tenantId, `/notices/${row.id}`),
+      ...(row.publishAt && row.publishAt > context.at ? { notBefore: row.publishAt } : {}),
+    },
+    context.at,
+  );
+}
 
 async function lock(tx: Tx, id: string) {
   const [row] = await tx.select().from(n).where(eq(n.id, id)).for('update');

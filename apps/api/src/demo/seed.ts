@@ -81,6 +81,7 @@ export async function seedDemo(services: ApiServices): Promise<boolean> {
           { tenantId: tenant.id, actor: { id: tenant.admin.id, displayName: tenant.adminName }, at: now },
           { attachments: [], buildingId: null, pinned: false, publishAt: null, expiresAt: null, ...notice },
           'core',
+          services.notifications,
         );
       }
     });

@@ -197,6 +197,7 @@ export function pluginContext(input: ContextInput): PluginContext {
             { tenantId: tenant.id, actor: who, at: at() },
             notice,
             `plugin:${plugin.id}`,
+            services.notifications,
           );
           return { id: published.id };
         }),

@@ -10,3 +10,4 @@ export {
   type WechatMessage,
   type WechatSender,
 } from './wechat.ts';
+export { notificationSettings, saveNotificationSettings } from './settings.ts';

@@ -1,5 +1,5 @@
 import type { PluginContext, PluginTodo } from '@city/plugin-sdk/server';
-import { and, asc, eq, gt, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { PAGES } from '../pages.ts';
 import { ballots, meetings, motions, rollOwners } from '../schema.ts';
 
@@ -87,20 +87,25 @@ export async function ownersYetToVote(ctx: PluginContext<unknown>, key: string, 
   const meetingId = key.slice('reminder:'.length);
   const [meeting] = await ctx.db.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, meetingId));
   if (meeting?.status !== 'open') return [];
-  const cast = ctx.db
-    .select({ id: ballots.rollOwnerId })
-    .from(ballots)
-    .where(and(eq(ballots.meetingId, meetingId), inArray(ballots.status, ['accepted', 'pending'])));
+  // The batch's owners first (read with the batch, in memory), then only their roll entries: a batch costs its own
+  // size, not the roll's.
+  const ownersOf = new Map<string, string[]>();
+  for (const userId of userIds) ownersOf.set(userId, await ctx.registry.ownerIdsOf(userId));
+  const theirs = [...new Set([...ownersOf.values()].flat())];
+  if (!theirs.length) return [];
   const waiting = await ctx.db
     .select({ voters: rollOwners.voterOwnerIds })
     .from(rollOwners)
-    .where(and(eq(rollOwners.meetingId, meetingId), notInArray(rollOwners.id, cast)));
+    .where(
+      and(
+        eq(rollOwners.meetingId, meetingId),
+        sql`${rollOwners.voterOwnerIds} && ${sql.param(theirs)}::uuid[]`,
+        sql`not exists (select 1 from ${ballots} b where b.roll_owner_id = ${rollOwners.id}
+          and b.status in ('accepted', 'pending'))`,
+      ),
+    );
   const stillToVote = new Set(waiting.flatMap((o) => o.voters));
-  const keep: string[] = [];
-  for (const userId of userIds) {
-    if ((await ctx.registry.ownerIdsOf(userId)).some((id) => stillToVote.has(id))) keep.push(userId);
-  }
-  return keep;
+  return userIds.filter((userId) => ownersOf.get(userId)!.some((id) => stillToVote.has(id)));
 }
 
 /** The member's to-do: each open meeting where a counting owner they vote for has not voted yet (去投票). */

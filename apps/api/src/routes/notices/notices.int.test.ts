@@ -172,11 +172,38 @@ describe('notices', () => {
           expiresAt: null,
         },
         'voting',
+        h.services.notifications,
       ),
     );
     const board = await h.call('GET', `/api/v1/public/n/${world.tenantA.slug}/notices`);
     expect(board.body.items).toEqual([
       expect.objectContaining({ title: '表决结果公告', source: 'voting', category: 'result' }),
     ]);
+  });
+
+  it('reach their readers’ inboxes when pinned or a 公示, and otherwise only where the neighbourhood turns that on', async () => {
+    const { h, world } = current;
+    const inbox = async (token: string | undefined) =>
+      (
+        (await h.call('GET', '/api/v1/me/notifications', { token })).body.items as { kind: string; title: string }[]
+      ).map((i) => `${i.kind} ${i.title}`);
+    const pinned = await draft({ title: '电梯停运通知', pinned: true });
+    await publish(pinned.body.id);
+    const ordinary = await draft({ title: '绿化修剪' });
+    await publish(ordinary.body.id);
+    await h.services.notifier.idle();
+    expect(await inbox(world.tokens.residentA)).toEqual(['notice.pinned 电梯停运通知']);
+    // Not a member of A: nothing.
+    expect(await inbox(world.tokens.outsider)).toEqual([]);
+
+    const settings = await h.call('PUT', `/api/v1/t/${world.tenantA.slug}/notification-settings`, {
+      token: world.tokens.adminA,
+      json: { kinds: { 'notice.published': true }, retentionDays: 180 },
+    });
+    expect(settings.status).toBe(200);
+    const another = await draft({ title: '快递柜搬迁' });
+    await publish(another.body.id);
+    await h.services.notifier.idle();
+    expect(await inbox(world.tokens.residentA)).toEqual(['notice.published 快递柜搬迁', 'notice.pinned 电梯停运通知']);
   });
 });

@@ -18,6 +18,8 @@ export const route = defineRoute({
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const notice = await c.get('services').notices.publish(c.get('tx'), auditContext(c), c.req.valid('param').noticeId);
+  const notice = await c
+    .get('services')
+    .notices.publish(c.get('tx'), auditContext(c), c.req.valid('param').noticeId, c.get('services').notifications);
   return c.json(serialize(notice), 200);
 };

@@ -1,0 +1,6 @@
+import { createRouter } from '../../lib/router.ts';
+import * as settings from './notification-settings.ts';
+
+export const notificationRoutes = createRouter()
+  .openapi(settings.getRoute, settings.getHandler)
+  .openapi(settings.putRoute, settings.putHandler);
