@@ -206,9 +206,11 @@ function readersOf(row: Pick<NoticeRow, 'audience' | 'buildingId'>): Notificatio
 
 /**
  * Its readers hear of a notice when it goes live: pinned notices and 公示 as `notice.pinned` (on unless the
- * neighbourhood turns it off), the rest as `notice.published` (off unless turned on).
+ * neighbourhood turns it off), the rest as `notice.published` (off unless turned on). Plugins' notices excepted.
  */
 async function tellReaders(tx: Tx, context: AuditContext, row: NoticeRow, notifications: NotificationOutbox) {
+  // A plugin's notice (a meeting's announcement) comes with the plugin's own notification, to the people it concerns.
+  if (row.source.startsWith('plugin:')) return;
   const important = row.pinned || row.category === 'disclosure';
   const text = row.body.replace(/\s+/g, ' ').trim();
   await notifications.send(

@@ -93,18 +93,16 @@ export async function ownersYetToVote(ctx: PluginContext<unknown>, key: string, 
   for (const userId of userIds) ownersOf.set(userId, await ctx.registry.ownerIdsOf(userId));
   const theirs = [...new Set([...ownersOf.values()].flat())];
   if (!theirs.length) return [];
-  const waiting = await ctx.db
-    .select({ voters: rollOwners.voterOwnerIds })
-    .from(rollOwners)
-    .where(
-      and(
-        eq(rollOwners.meetingId, meetingId),
-        sql`${rollOwners.voterOwnerIds} && ${sql.param(theirs)}::uuid[]`,
-        sql`not exists (select 1 from ${ballots} b where b.roll_owner_id = ${rollOwners.id}
-          and b.status in ('accepted', 'pending'))`,
-      ),
-    );
-  const stillToVote = new Set(waiting.flatMap((o) => o.voters));
+  // Joined by hash, not `&&`: an array overlap against a batch of thousands compares every pair, row by row.
+  const result = await ctx.db.execute(sql`
+    select distinct o.owner_id from ${rollOwners} r
+    cross join lateral unnest(r.voter_owner_ids) as o(owner_id)
+    join unnest(${sql.param(theirs)}::uuid[]) as t(id) on t.id = o.owner_id
+    where r.meeting_id = ${meetingId}
+      and not exists (select 1 from ${ballots} b where b.roll_owner_id = r.id and b.status in ('accepted', 'pending'))`);
+  // Both drivers answer { rows }; the plugin's database type leaves the result's shape to the driver.
+  const { rows } = result as unknown as { rows: { owner_id: string }[] };
+  const stillToVote = new Set(rows.map((r) => r.owner_id));
   return userIds.filter((userId) => ownersOf.get(userId)!.some((id) => stillToVote.has(id)));
 }
 
