@@ -5,6 +5,7 @@ import { smsSenderFromEnv } from '@city/auth/sms-carriers';
 import { piiKeyFromEnv, pruneExpired } from '@city/core';
 import { createDatabase, databaseConfigFromEnv, type DatabaseHandle } from '@city/db';
 import { createApp } from './app.ts';
+import { wechatFromEnv } from './wechat-config.ts';
 import type { NodeBindings } from './lib/request-meta.ts';
 import { demoSignInTable, seedDemo } from './demo/seed.ts';
 import { pluginMigrations } from './plugin-runtime/catalogue.ts';
@@ -55,6 +56,7 @@ export async function bootApi(env: Env = process.env): Promise<BootedApi> {
   const sms = await smsSenderFromEnv(env, { log: env.NODE_ENV !== 'test' });
   const piiKey = piiKeyFromEnv(env);
   const trustProxy = trustProxyFromEnv(env);
+  const wechat = wechatFromEnv(env);
   const database = await createDatabase(databaseConfigFromEnv(env));
   if (database.kind === 'pglite' || env.MIGRATE_ON_START === 'true') await database.migrate(pluginMigrations(plugins));
   const port = Number(env.PORT ?? 3000);
@@ -67,6 +69,7 @@ export async function bootApi(env: Env = process.env): Promise<BootedApi> {
     passwords: await nativeArgon2(),
     publicUrl,
     piiKey,
+    ...wechat,
     plugins,
     backgroundJobs: true,
     trustedOrigins: (env.TRUSTED_ORIGINS ?? '').split(',').filter(Boolean),

@@ -154,28 +154,30 @@ export class Invitations {
 
   /** Open invitations addressed to the person's confirmed number, in every neighbourhood. */
   received(user: { id: string; phone: string }) {
+    return withUser(this.db, user, (tx) => this.receivedIn(tx, user));
+  }
+
+  /** `received` inside the person's own transaction (withUser), for reads that share it. */
+  async receivedIn(tx: Tx, user: { id: string; phone: string }) {
     const now = this.clock.now();
-    return withUser(this.db, user, (tx) =>
-      tx
-        .select({
-          id: inv.id,
-          roles: inv.roles,
-          expiresAt: inv.expiresAt,
-          slug: schema.tenants.slug,
-          name: schema.tenants.name,
-        })
-        .from(inv)
-        .innerJoin(schema.tenants, eq(schema.tenants.id, inv.tenantId))
-        .where(and(eq(inv.phone, user.phone), isNull(inv.acceptedAt), isNull(inv.revokedAt), gt(inv.expiresAt, now)))
-        .orderBy(desc(inv.createdAt)),
-    ).then((rows) =>
-      rows.map((r) => ({
-        id: r.id,
-        roles: r.roles as TenantRole[],
-        expiresAt: r.expiresAt,
-        tenant: { slug: r.slug, name: r.name },
-      })),
-    );
+    const rows = await tx
+      .select({
+        id: inv.id,
+        roles: inv.roles,
+        expiresAt: inv.expiresAt,
+        slug: schema.tenants.slug,
+        name: schema.tenants.name,
+      })
+      .from(inv)
+      .innerJoin(schema.tenants, eq(schema.tenants.id, inv.tenantId))
+      .where(and(eq(inv.phone, user.phone), isNull(inv.acceptedAt), isNull(inv.revokedAt), gt(inv.expiresAt, now)))
+      .orderBy(desc(inv.createdAt));
+    return rows.map((r) => ({
+      id: r.id,
+      roles: r.roles as TenantRole[],
+      expiresAt: r.expiresAt,
+      tenant: { slug: r.slug, name: r.name },
+    }));
   }
 
   /** Accepts an invitation to the person's own number: they become a member with the invited roles. */

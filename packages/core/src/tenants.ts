@@ -1,4 +1,4 @@
-import { schema, withUser, type Database } from '@city/db';
+import { schema, withUser, type Database, type Tx } from '@city/db';
 import type { TenantRole } from '@city/contracts';
 import type { Clock } from '@city/auth';
 import { and, asc, eq, ilike } from 'drizzle-orm';
@@ -45,20 +45,22 @@ export class Tenants {
 
   /** Every neighbourhood the person belongs to, through the self policy on members. */
   memberships(user: { id: string; phone: string }) {
-    return withUser(this.db, user, (tx) =>
-      tx
-        .select({
-          id: schema.tenants.id,
-          slug: schema.tenants.slug,
-          name: schema.tenants.name,
-          roles: schema.members.roles,
-        })
-        .from(schema.members)
-        .innerJoin(schema.tenants, eq(schema.tenants.id, schema.members.tenantId))
-        .where(eq(schema.members.userId, user.id))
-        .orderBy(asc(schema.tenants.name)),
-    ).then((rows) =>
-      rows.map((r) => ({ tenant: { id: r.id, slug: r.slug, name: r.name }, roles: r.roles as TenantRole[] })),
-    );
+    return withUser(this.db, user, (tx) => membershipsIn(tx, user.id));
   }
+}
+
+/** `Tenants.memberships` inside a person's transaction (withUser), for reads that share it. */
+export async function membershipsIn(tx: Tx, userId: string) {
+  const rows = await tx
+    .select({
+      id: schema.tenants.id,
+      slug: schema.tenants.slug,
+      name: schema.tenants.name,
+      roles: schema.members.roles,
+    })
+    .from(schema.members)
+    .innerJoin(schema.tenants, eq(schema.tenants.id, schema.members.tenantId))
+    .where(eq(schema.members.userId, userId))
+    .orderBy(asc(schema.tenants.name));
+  return rows.map((r) => ({ tenant: { id: r.id, slug: r.slug, name: r.name }, roles: r.roles as TenantRole[] }));
 }

@@ -1,15 +1,17 @@
 import type { Narrow, Services } from '@city/core';
-import { schema } from '@city/db';
-import { eq } from 'drizzle-orm';
+import { schema, type Tx } from '@city/db';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { anyOf } from '@city/db/arrays';
 import type { PluginCatalogue } from './catalogue.ts';
 import type { PluginMemory } from './memory.ts';
-import { findEnabledInstall, pluginMembers } from './actors.ts';
+import { findEnabledInstall } from './actors.ts';
 import { asPlugin, databaseRole, pluginContext } from './context.ts';
 
 /**
  * The plugins' say on who still needs one of their notifications when it goes out (their `notificationRecipients`),
- * for the notifier: in the batch's transaction, as the plugin, with the batch's members and the owners each is
- * verified as already read (one round trip). A plugin disabled meanwhile notifies nobody.
+ * for the notifier: in the batch's transaction, as the plugin, with the owners each person is verified as already read
+ * (one grouped query for the batch, so `registry.ownerIdsOf` answers from memory). A plugin disabled meanwhile
+ * notifies nobody.
  */
 export function notificationRecipients(catalogue: PluginCatalogue, services: Services, memory: PluginMemory): Narrow {
   return async (tx, cause, userIds) => {
@@ -23,11 +25,7 @@ export function notificationRecipients(catalogue: PluginCatalogue, services: Ser
       .select({ id: schema.tenants.id, slug: schema.tenants.slug, name: schema.tenants.name })
       .from(schema.tenants)
       .where(eq(schema.tenants.id, cause.tenantId));
-    const { ownerIdsByUser } = await pluginMembers(
-      tx,
-      plugin.manifest.id,
-      userIds.map((id) => ({ id, displayName: '' })),
-    );
+    const ownerIdsByUser = await ownersOf(tx, userIds);
     const role = databaseRole(plugin);
     const context = pluginContext({
       tx,
@@ -42,4 +40,17 @@ export function notificationRecipients(catalogue: PluginCatalogue, services: Ser
     });
     return asPlugin(tx, role, () => decide(context as never, cause.key, userIds));
   };
+}
+
+/** The registry owners each of these people is verified as here, in one grouped query. */
+async function ownersOf(tx: Tx, userIds: string[]): Promise<Map<string, string[]>> {
+  const v = schema.verifications;
+  const rows = await tx
+    .select({ userId: v.userId, ownerIds: sql<string[]>`array_agg(distinct ${v.ownerId})` })
+    .from(v)
+    .where(and(anyOf(v.userId, userIds), eq(v.status, 'verified'), eq(v.relation, 'owner'), isNotNull(v.ownerId)))
+    .groupBy(v.userId);
+  const byUser = new Map(userIds.map((id) => [id, [] as string[]]));
+  for (const row of rows) byUser.set(row.userId, row.ownerIds);
+  return byUser;
 }

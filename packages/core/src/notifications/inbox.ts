@@ -1,6 +1,6 @@
 import { DEFAULT_QUIET_HOURS, type Locale, type NotificationPreferences } from '@city/contracts';
 import type { Clock } from '@city/auth';
-import { schema, withPerson, type Database } from '@city/db';
+import { schema, withPerson, type Database, type Tx } from '@city/db';
 import { and, count, desc, eq, isNull, lt } from 'drizzle-orm';
 import { AppError, fieldError } from '../errors.ts';
 import { decodeCursor, page } from '../pagination.ts';
@@ -51,15 +51,8 @@ export class Inbox {
   }
 
   /** Counted on every page (the header's badge): one index-only count of the person's unread items. */
-  async unreadCount(userId: string): Promise<number> {
-    const n = schema.notifications;
-    const [row] = await withPerson(this.db, { userId }, (tx) =>
-      tx
-        .select({ unread: count() })
-        .from(n)
-        .where(and(eq(n.userId, userId), isNull(n.readAt))),
-    );
-    return row?.unread ?? 0;
+  unreadCount(userId: string): Promise<number> {
+    return withPerson(this.db, { userId }, (tx) => unreadIn(tx, userId));
   }
 
   async markRead(userId: string, id: string) {
@@ -121,4 +114,14 @@ export class Inbox {
       .onConflictDoUpdate({ target: schema.notificationPreferences.userId, set: values });
     return this.settings(userId, locale);
   }
+}
+
+/** The unread count inside a transaction where the person is `app_user()` (withUser, withPerson): one query. */
+export async function unreadIn(tx: Tx, userId: string): Promise<number> {
+  const n = schema.notifications;
+  const [row] = await tx
+    .select({ unread: count() })
+    .from(n)
+    .where(and(eq(n.userId, userId), isNull(n.readAt)));
+  return row?.unread ?? 0;
 }

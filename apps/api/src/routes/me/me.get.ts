@@ -1,4 +1,6 @@
 import { MeSchema } from '@city/contracts';
+import { membershipsIn, unreadIn } from '@city/core';
+import { withUser } from '@city/db';
 import { actorOf } from '../../lib/request-meta.ts';
 import { defineRoute, json } from '@city/contracts/routes';
 import type { Handler } from '../../lib/router.ts';
@@ -15,13 +17,17 @@ export const route = defineRoute({
 
 export const handler: Handler<typeof route> = async (c) => {
   const actor = actorOf(c);
-  const { tenants, regions, invitations, inbox } = c.get('services');
-  const [memberships, staffRegions, received, unreadNotifications] = await Promise.all([
-    tenants.memberships(actor),
+  const { db, regions, invitations } = c.get('services');
+  // The header of every page asks this: one transaction of the person's own rows, and the regions beside it.
+  const [mine, staffRegions] = await Promise.all([
+    withUser(db, actor, async (tx) => ({
+      memberships: await membershipsIn(tx, actor.id),
+      received: await invitations.receivedIn(tx, actor),
+      unreadNotifications: await unreadIn(tx, actor.id),
+    })),
     regions.staffRegions(actor.id),
-    invitations.received(actor),
-    inbox.unreadCount(actor.id),
   ]);
+  const { memberships, received, unreadNotifications } = mine;
   const user = {
     id: actor.id,
     phone: actor.phone,
