@@ -99,7 +99,8 @@ export async function ownersYetToVote(ctx: PluginContext<unknown>, key: string, 
     cross join lateral unnest(r.voter_owner_ids) as o(owner_id)
     join unnest(${sql.param(theirs)}::uuid[]) as t(id) on t.id = o.owner_id
     where r.meeting_id = ${meetingId}
-      and not exists (select 1 from ${ballots} b where b.roll_owner_id = r.id and b.status in ('accepted', 'pending'))`);
+      and not exists (select 1 from ${ballots} b where b.meeting_id = r.meeting_id and b.roll_owner_id = r.id
+          and b.status in ('accepted', 'pending'))`);
   // Both drivers answer { rows }; the plugin's database type leaves the result's shape to the driver.
   const { rows } = result as unknown as { rows: { owner_id: string }[] };
   const stillToVote = new Set(rows.map((r) => r.owner_id));
@@ -119,7 +120,8 @@ export async function votesToCast(ctx: PluginContext<unknown>): Promise<PluginTo
         gt(meetings.closesAt, ctx.now()),
         sql`exists (select 1 from ${rollOwners} r where r.meeting_id = ${meetings.id}
           and r.voter_owner_ids && ${sql.param(mine)}::uuid[]
-          and not exists (select 1 from ${ballots} b where b.roll_owner_id = r.id and b.status in ('accepted', 'pending')))`,
+          and not exists (select 1 from ${ballots} b where b.meeting_id = r.meeting_id and b.roll_owner_id = r.id
+          and b.status in ('accepted', 'pending')))`,
       ),
     )
     .orderBy(asc(meetings.closesAt));
