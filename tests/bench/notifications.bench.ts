@@ -1,4 +1,4 @@
-import { membershipsIn, unreadIn } from '@city/core';
+import { headerOf, membershipsIn } from '@city/core';
 import { createDatabase, schema, withTenant, withUser } from '@city/db';
 import { votingPlugin } from '@city/plugin-voting/server';
 import { buildWorld, createTestApp, signIn, type TestApp } from '@city/testing';
@@ -130,9 +130,10 @@ export async function run() {
     const header = (withCount: boolean) =>
       inFlight(HEADER_READS, () =>
         withUser(h.services.db, user!, async (tx) => {
-          await membershipsIn(tx, user!.id);
+          // The header as /me reads it (memberships with the count beside them), or the memberships alone.
+          if (withCount) await headerOf(tx, user!.id);
+          else await membershipsIn(tx, user!.id);
           await h.services.invitations.receivedIn(tx, user!);
-          if (withCount) await unreadIn(tx, user!.id);
         }),
       );
     await header(true);
@@ -172,7 +173,7 @@ export async function run() {
         ok: kept >= TARGET_KEPT,
       },
       {
-        measure: `the unread count in the header's transaction (target < ${TARGET_COUNT_SHARE * 100}%)`,
+        measure: `the unread count in the header's read (target < ${TARGET_COUNT_SHARE * 100}%)`,
         value: `${(countShare * 100).toFixed(1)}% of its time`,
         detail: `${headerWithout.perSecond}/s without, ${headerWith.perSecond}/s with (${HEADER_READS} reads, ${CONNECTIONS} in flight)`,
         ok: countShare < TARGET_COUNT_SHARE,

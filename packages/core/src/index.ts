@@ -19,4 +19,4 @@ export type { EventOutbox } from './events.ts';
 export * from './voting/index.ts';
 export * from './notifications/index.ts';
 export { verificationTodos } from './todos.ts';
-export { membershipsIn } from './tenants.ts';
+export { headerOf, membershipsIn } from './tenants.ts';

@@ -1,7 +1,7 @@
 import { schema, withUser, type Database, type Tx } from '@city/db';
 import type { TenantRole } from '@city/contracts';
 import type { Clock } from '@city/auth';
-import { and, asc, eq, ilike } from 'drizzle-orm';
+import { and, asc, eq, ilike, sql } from 'drizzle-orm';
 
 type Tenant = typeof schema.tenants.$inferSelect;
 
@@ -63,4 +63,30 @@ export async function membershipsIn(tx: Tx, userId: string) {
     .where(eq(schema.members.userId, userId))
     .orderBy(asc(schema.tenants.name));
   return rows.map((r) => ({ tenant: { id: r.id, slug: r.slug, name: r.name }, roles: r.roles as TenantRole[] }));
+}
+
+/**
+ * The page header's read of the person's own rows in one statement: their memberships and their unread notifications
+ * (a count beside the rows, so a person with no membership still gets it). Inside withUser.
+ */
+export async function headerOf(tx: Tx, userId: string) {
+  const { rows } = await tx.execute<{
+    unread: number;
+    id: string | null;
+    slug: string;
+    name: string;
+    roles: string[];
+  }>(sql`
+    select c.unread, t.id, t.slug, t.name, m.roles
+    from (select count(*)::int as unread from notifications n
+          where n.user_id = ${userId} and n.read_at is null) c
+    left join members m on m.user_id = ${userId}
+    left join tenants t on t.id = m.tenant_id
+    order by t.name`);
+  return {
+    unreadNotifications: rows[0]?.unread ?? 0,
+    memberships: rows.flatMap((r) =>
+      r.id ? [{ tenant: { id: r.id, slug: r.slug, name: r.name }, roles: r.roles as TenantRole[] }] : [],
+    ),
+  };
 }

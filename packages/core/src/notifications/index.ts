@@ -1,4 +1,4 @@
-export { Inbox, unreadIn } from './inbox.ts';
+export { Inbox } from './inbox.ts';
 export { NotificationKinds } from './kinds.ts';
 export { Notifier, type Narrow } from './notifier.ts';
 export { NotificationOutbox, type NotificationCause } from './outbox.ts';

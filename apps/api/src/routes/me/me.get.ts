@@ -1,5 +1,5 @@
 import { MeSchema } from '@city/contracts';
-import { membershipsIn, unreadIn } from '@city/core';
+import { headerOf } from '@city/core';
 import { withUser } from '@city/db';
 import { actorOf } from '../../lib/request-meta.ts';
 import { defineRoute, json } from '@city/contracts/routes';
@@ -21,9 +21,8 @@ export const handler: Handler<typeof route> = async (c) => {
   // The header of every page asks this: one transaction of the person's own rows, and the regions beside it.
   const [mine, staffRegions] = await Promise.all([
     withUser(db, actor, async (tx) => ({
-      memberships: await membershipsIn(tx, actor.id),
+      ...(await headerOf(tx, actor.id)),
       received: await invitations.receivedIn(tx, actor),
-      unreadNotifications: await unreadIn(tx, actor.id),
     })),
     regions.staffRegions(actor.id),
   ]);
