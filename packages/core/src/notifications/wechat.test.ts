@@ -16,11 +16,13 @@ async function standIn(answer: (seen: Seen) => Record<string, unknown>) {
     for await (const chunk of req) text += chunk;
     return JSON.parse(text) as Record<string, unknown>;
   };
-  const server: Server = createServer(async (req, res) => {
-    const call = { path: req.url!, body: await read(req) };
-    seen.push(call);
-    res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify(answer(call)));
+  const server: Server = createServer((req, res) => {
+    void read(req).then((body) => {
+      const call = { path: req.url!, body };
+      seen.push(call);
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(answer(call)));
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   servers.push(server);
