@@ -1,5 +1,4 @@
-import { schema, withTenant } from '@city/db';
-import { type TestApp, useWorld, type World } from '@city/testing';
+import { schema, type TestApp, useWorld, withTenant, type World } from '@city/testing';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { servicesPlugin } from './index.ts';
