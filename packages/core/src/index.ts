@@ -20,3 +20,4 @@ export * from './voting/index.ts';
 export * from './notifications/index.ts';
 export { verificationTodos } from './todos.ts';
 export { headerOf, membershipsIn } from './tenants.ts';
+export { TenantRuns } from './tenant-runs.ts';

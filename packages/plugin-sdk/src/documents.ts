@@ -3,6 +3,7 @@
 export {
   printDate,
   printDateTime,
+  printDateTimeEnglish,
   renderPrintedNotice,
   type PrintedNoticeInput,
   type PrintedSection,

@@ -1,4 +1,4 @@
-import { AppError, audit, type AuditContext, type Services } from '@city/core';
+import { AppError, audit, TenantRuns, type AuditContext, type Services } from '@city/core';
 import { schema, tenantsWithPendingEvents, withTenant, type Tx } from '@city/db';
 import { and, asc, eq, inArray, isNull, lt, lte, ne, notExists, sql } from 'drizzle-orm';
 import type { PluginCatalogue } from './catalogue.ts';
@@ -21,57 +21,49 @@ const KEEP_DELIVERED_MS = 7 * 86400_000;
 export class EventDispatcher {
   private readonly catalogue: PluginCatalogue;
   private readonly services: Services;
-  private timers: NodeJS.Timeout[] = [];
-  private readonly running = new Map<string, Promise<void>>();
   private readonly pruned = new Map<string, number>();
-
   private readonly memory: PluginMemory;
+  private readonly runs: TenantRuns;
 
   constructor(catalogue: PluginCatalogue, services: Services, memory: PluginMemory) {
     this.catalogue = catalogue;
     this.services = services;
     this.memory = memory;
+    this.runs = new TenantRuns(
+      'plugins',
+      (tenantId) => this.run(tenantId),
+      () => tenantsWithPendingEvents(services.db, services.clock.now()),
+    );
   }
 
   /** Called after a neighbourhood's request committed: dispatches at once if it wrote events (never rejects). */
   afterCommit(tenantId: string): Promise<void> | undefined {
     if (!this.services.events.take(tenantId)) return undefined;
-    return this.dispatch(tenantId).catch((error) => console.error('[plugins] dispatch failed', error));
+    return this.runs.runQuietly(tenantId);
   }
 
   /** Fans out and delivers what is due for one neighbourhood; concurrent calls for it share one run. */
   dispatch(tenantId: string): Promise<void> {
-    const current = this.running.get(tenantId);
-    if (current) return current.then(() => this.dispatch(tenantId));
-    const run = this.run(tenantId).finally(() => this.running.delete(tenantId));
-    this.running.set(tenantId, run);
-    return run;
+    return this.runs.run(tenantId);
   }
 
   /** Delivers what is waiting anywhere: due retries and anything a restart left behind. */
-  async sweep() {
-    for (const tenantId of await tenantsWithPendingEvents(this.services.db, this.services.clock.now()))
-      await this.dispatch(tenantId);
+  sweep() {
+    return this.runs.sweep();
   }
 
   /** Background delivery for long-running servers (edge runtimes call sweep() from a scheduled handler). */
   start(intervalMs = 5_000) {
-    this.timers.push(
-      setInterval(
-        () => void this.sweep().catch((error) => console.error('[plugins] sweep failed', error)),
-        intervalMs,
-      ).unref(),
-    );
+    this.runs.start(intervalMs);
   }
 
   /** Resolves once no delivery is running (a server or test shutting down waits for it). */
-  async idle() {
-    while (this.running.size) await Promise.allSettled([...this.running.values()]);
+  idle() {
+    return this.runs.idle();
   }
 
   stop() {
-    for (const timer of this.timers) clearInterval(timer);
-    this.timers = [];
+    this.runs.stop();
   }
 
   /** An admin sends a failed (or waiting) delivery again, at once, after this request commits; paused ones wait. */

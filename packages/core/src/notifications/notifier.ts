@@ -10,6 +10,7 @@ import { schema, tenantsWithPendingNotifications, withTenant, type Database, typ
 import { anyOf } from '@city/db/arrays';
 import { and, asc, eq, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
+import { TenantRuns } from '../tenant-runs.ts';
 import type { NotificationOutbox } from './outbox.ts';
 import { deliverableAt, digestAt, type QuietHours } from './quiet-hours.ts';
 import type { WechatSender } from './wechat.ts';
@@ -52,14 +53,18 @@ export type Narrow = (
  */
 export class Notifier {
   private readonly deps: NotifierDeps;
-  private readonly running = new Map<string, Promise<void>>();
   private readonly pruned = new Map<string, number>();
   private readonly listeners = new Map<string, Set<() => void>>();
-  private timers: ReturnType<typeof setInterval>[] = [];
+  private readonly runs: TenantRuns;
   private narrow: Narrow | undefined;
 
   constructor(deps: NotifierDeps) {
     this.deps = deps;
+    this.runs = new TenantRuns(
+      'notifications',
+      (tenantId) => this.run(tenantId),
+      () => tenantsWithPendingNotifications(deps.db, deps.clock.now()),
+    );
   }
 
   /**
@@ -73,48 +78,32 @@ export class Notifier {
   /** After a neighbourhood's transaction committed: expands and delivers at once if it wrote causes. */
   afterCommit(tenantId: string): Promise<void> | undefined {
     if (!this.deps.outbox.take(tenantId)) return undefined;
-    return this.dispatch(tenantId).catch((error) => console.error('[notifications] dispatch failed', error));
+    return this.runs.runQuietly(tenantId);
   }
 
   /** After a request that entered no neighbourhood (a business's): every neighbourhood it wrote causes into. */
   afterCommitAnywhere(): Promise<void>[] {
-    return this.deps.outbox
-      .takeAll()
-      .map((tenantId) =>
-        this.dispatch(tenantId).catch((error) => console.error('[notifications] dispatch failed', error)),
-      );
+    return this.deps.outbox.takeAll().map((tenantId) => this.runs.runQuietly(tenantId));
   }
 
   dispatch(tenantId: string): Promise<void> {
-    const current = this.running.get(tenantId);
-    if (current) return current.then(() => this.dispatch(tenantId));
-    const run = this.run(tenantId).finally(() => this.running.delete(tenantId));
-    this.running.set(tenantId, run);
-    return run;
+    return this.runs.run(tenantId);
   }
 
-  async sweep() {
-    for (const tenantId of await tenantsWithPendingNotifications(this.deps.db, this.deps.clock.now()))
-      await this.dispatch(tenantId);
+  sweep() {
+    return this.runs.sweep();
   }
 
   start(intervalMs = 5_000) {
-    this.timers.push(
-      setInterval(
-        () => void this.sweep().catch((error) => console.error('[notifications] sweep failed', error)),
-        intervalMs,
-      ),
-    );
-    for (const timer of this.timers) (timer as { unref?: () => void }).unref?.();
+    this.runs.start(intervalMs);
   }
 
   stop() {
-    for (const timer of this.timers) clearInterval(timer);
-    this.timers = [];
+    this.runs.stop();
   }
 
-  async idle() {
-    while (this.running.size) await Promise.allSettled([...this.running.values()]);
+  idle() {
+    return this.runs.idle();
   }
 
   /** Calls `listener` whenever the person gets a new item in this process; returns the unsubscribe. */

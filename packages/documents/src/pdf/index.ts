@@ -1,4 +1,4 @@
 export { renderClaimLetters, type ClaimLetter, type ClaimLettersInput } from './claim-letters.ts';
 export { renderNoticeBoard, type NoticeBoardInput, type PrintedNotice } from './notice-board.ts';
-export { printDate, printDateTime } from './dates.ts';
+export { printDate, printDateTime, printDateTimeEnglish } from './dates.ts';
 export { renderPrintedNotice, type PrintedNoticeInput, type PrintedSection } from './printed-notice.ts';

@@ -1,5 +1,6 @@
 import type { OrganisationContext, PluginContext, PluginTodo } from '@city/plugin-sdk/server';
 import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { printDateTime, printDateTimeEnglish } from '@city/plugin-sdk/documents';
 import { pluginPagePath, pluginPath } from '@city/plugin-sdk/links';
 import type { OrderStatus } from '../order-states.ts';
 import { PAGES, VENDOR_PAGES } from '../pages.ts';
@@ -16,9 +17,6 @@ const MOVES: Partial<Record<OrderStatus, { 'zh-CN': string; en: string }>> = {
   cancelled: { 'zh-CN': '商家已取消', en: 'cancelled by the business' },
 };
 
-/** `2026-12-05 09:00`, Beijing time (UTC+8 all year), as texts show it. */
-const beijingTime = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-
 const memberOrderPage = (slug: string, orderId: string) =>
   pluginPagePath('member', slug, 'services', pluginPath(PAGES.order, { orderId }));
 const vendorOrdersPage = (organisationId: string) =>
@@ -27,7 +25,6 @@ const vendorOrdersPage = (organisationId: string) =>
 /** The business's staff learn of a new order, or of one the resident cancelled (where the neighbourhood allows). */
 export async function tellBusiness(ctx: PluginContext, order: Order, what: 'placed' | 'cancelled') {
   if (!ctx.granted('notifications:send')) return;
-  const when = beijingTime(order.slotStartsAt);
   await ctx.notifications.send({
     kind: what === 'placed' ? 'order.placed' : 'order.cancelled',
     key: `${what}:${order.id}`,
@@ -37,8 +34,8 @@ export async function tellBusiness(ctx: PluginContext, order: Order, what: 'plac
         ? { 'zh-CN': `新订单：${order.offeringTitle}`, en: `New order: ${order.offeringTitle}` }
         : { 'zh-CN': `订单已取消：${order.offeringTitle}`, en: `Order cancelled: ${order.offeringTitle}` },
     body: {
-      'zh-CN': `${order.tenantName} · ${order.address} · 预约 ${when}`,
-      en: `${order.tenantName} · ${order.address} · booked for ${when} (Beijing time)`,
+      'zh-CN': `${order.tenantName} · ${order.address} · 预约 ${printDateTime(order.slotStartsAt)}`,
+      en: `${order.tenantName} · ${order.address} · booked for ${printDateTimeEnglish(order.slotStartsAt)} (Beijing time)`,
     },
     link: vendorOrdersPage(order.organisationId),
   });
@@ -112,8 +109,8 @@ export async function ordersToFollow(ctx: PluginContext): Promise<PluginTodo[]> 
         ? { 'zh-CN': `评价服务：${order.offeringTitle}`, en: `Review: ${order.offeringTitle}` }
         : { 'zh-CN': `订单进行中：${order.offeringTitle}`, en: `Order in progress: ${order.offeringTitle}` },
       body: {
-        'zh-CN': `${order.vendorName} · ${beijingTime(order.slotStartsAt)}`,
-        en: `${order.vendorName} · ${beijingTime(order.slotStartsAt)}`,
+        'zh-CN': `${order.vendorName} · ${printDateTime(order.slotStartsAt)}`,
+        en: `${order.vendorName} · ${printDateTimeEnglish(order.slotStartsAt)}`,
       },
       link: memberOrderPage(ctx.tenant.slug, order.id),
       action: review ? { 'zh-CN': '去评价', en: 'Review' } : { 'zh-CN': '查看订单', en: 'View order' },

@@ -1,3 +1,4 @@
+import { printDateTime, printDateTimeEnglish } from '@city/plugin-sdk/documents';
 import type { PluginContext, PluginTodo } from '@city/plugin-sdk/server';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { PAGES } from '../pages.ts';
@@ -5,16 +6,8 @@ import { ballots, meetings, motions, rollOwners } from '../schema.ts';
 
 type Meeting = typeof meetings.$inferSelect;
 
-/** Beijing time, as the notices print it: `12月5日 18:00`. */
-const beijing = (at: Date) => {
-  const local = new Date(at.getTime() + 8 * 3_600_000);
-  const hh = String(local.getUTCHours()).padStart(2, '0');
-  const mm = String(local.getUTCMinutes()).padStart(2, '0');
-  return {
-    'zh-CN': `${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${hh}:${mm}`,
-    en: `${local.toISOString().slice(0, 10)} ${hh}:${mm}`,
-  };
-};
+/** A moment in China Standard Time, for each language of a notification. */
+const beijing = (at: Date) => ({ 'zh-CN': printDateTime(at), en: printDateTimeEnglish(at) });
 
 const DAY_MS = 86_400_000;
 
