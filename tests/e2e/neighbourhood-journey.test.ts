@@ -159,6 +159,18 @@ describe('platform operator', () => {
     await expect.poll(() => page.getByRole('row', { name: /郑晓东/ }).count()).toBe(0);
     await page.context().close();
   });
+
+  it('watches failed deliveries across neighbourhoods by period', async () => {
+    const page = await newPage(PHONE_VIEWPORT);
+    await signIn(page, '13900000000', 'demo1234');
+    await page.goto(`${product.url}/operator/deliveries`);
+    await expect.poll(() => page.getByRole('heading', { name: '消息投递失败' }).count()).toBe(1);
+    await page.getByRole('link', { name: '最近 24 小时' }).click();
+    await page.waitForURL('**/operator/deliveries?days=1');
+    await expect.poll(() => page.getByRole('link', { name: '最近 24 小时' }).getAttribute('aria-current')).toBe('page');
+    await expect.poll(() => page.getByText('最近 24 小时没有发送失败的短信或微信消息。').count()).toBe(1);
+    await page.context().close();
+  });
 });
 
 describe('notices and the public board', () => {

@@ -1,4 +1,4 @@
-import { WechatSubscribeSender } from '@city/core';
+import { NoWechatSender, WechatSubscribeSender } from '@city/core';
 import { describe, expect, it } from 'vitest';
 import { wechatFromEnv } from './wechat-config.ts';
 
@@ -18,5 +18,12 @@ describe('WeChat settings', () => {
     expect(() =>
       wechatFromEnv({ WECHAT_APP_ID: 'wx', WECHAT_APP_SECRET: 's', WECHAT_ENDPOINT: 'http://evil.example' }),
     ).toThrow(/https/);
+  });
+
+  it('give a production server without a mini-program no WeChat channel: bindings are refused, not kept', async () => {
+    const off = wechatFromEnv({ NODE_ENV: 'production', WECHAT_TEMPLATES: '{"voting.reminder":"T1"}' });
+    expect(off.wechat).toBeInstanceOf(NoWechatSender);
+    expect(off.wechatTemplates).toEqual({});
+    await expect(off.wechat!.openidFor('code')).rejects.toMatchObject({ code: 'not_configured', invalidCode: false });
   });
 });

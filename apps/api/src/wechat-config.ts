@@ -1,16 +1,21 @@
-import { WechatSubscribeSender, type WechatSender } from '@city/core';
+import { NoWechatSender, WechatSubscribeSender, type WechatSender } from '@city/core';
 
 type Env = Record<string, string | undefined>;
 
 /**
  * WeChat subscription messages from the environment: WECHAT_APP_ID and WECHAT_APP_SECRET (the mini-program's), the
  * template id of each notification kind in WECHAT_TEMPLATES (JSON: `{"voting.reminder": "…"}`), WECHAT_ENDPOINT for a
- * stand-in. Without an app id, no WeChat channel: the development sender keeps messages in memory. Checked at start.
+ * stand-in. Without an app id, no WeChat channel: in production bindings are refused; elsewhere the development
+ * sender keeps messages in memory. Checked at start.
  */
 export function wechatFromEnv(env: Env): { wechat?: WechatSender; wechatTemplates: Record<string, string> } {
   const appId = env.WECHAT_APP_ID?.trim();
   const templates = parseTemplates(env.WECHAT_TEMPLATES);
-  if (!appId) return { wechatTemplates: templates };
+  if (!appId) {
+    return env.NODE_ENV === 'production'
+      ? { wechat: new NoWechatSender(), wechatTemplates: {} }
+      : { wechatTemplates: templates };
+  }
   const appSecret = env.WECHAT_APP_SECRET?.trim();
   if (!appSecret) throw new Error('WECHAT_APP_ID needs WECHAT_APP_SECRET');
   const endpoint = env.WECHAT_ENDPOINT?.trim();

@@ -59,6 +59,14 @@ export const MyNotificationSettingsSchema = z
   })
   .openapi('MyNotificationSettings');
 
+export const WechatBindingSchema = z
+  .object({
+    code: z.string().min(1).max(128).openapi({
+      description: '小程序 wx.login() 得到的一次性登录凭证 / The one-time code from wx.login() in the mini-program',
+    }),
+  })
+  .openapi('WechatBinding');
+
 export const NotificationSettingsInputSchema = z
   .object({
     /** On or off, by kind; a kind not listed keeps its default. */
@@ -101,3 +109,23 @@ export const NeighbourhoodNotificationSettingsSchema = z
     ),
   })
   .openapi('NeighbourhoodNotificationSettings');
+
+export const DeliveryFailuresQuerySchema = z.object({
+  days: z.coerce.number().int().min(1).max(90).default(7).openapi({ description: '最近几天 / The last so many days' }),
+});
+
+/** For platform operators: failed deliveries by neighbourhood and channel, without whom they were for. */
+export const DeliveryFailuresSchema = z
+  .object({
+    since: TimestampSchema,
+    items: z.array(
+      z.object({
+        neighbourhood: z.object({ slug: z.string(), name: z.string() }),
+        channel: z.enum(NOTIFICATION_CHANNELS),
+        failed: z.int(),
+        lastAt: TimestampSchema,
+        lastError: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('DeliveryFailures');

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { IdSchema, SmsCodeSchema, TimestampSchema } from './common.ts';
+import { NotificationPreferencesSchema } from './notifications.ts';
 import { APPLICATION_STATUSES, LOCALES, REGION_KINDS, TENANT_ROLES } from './values/enums.ts';
 import { ORGANISATION_ROLES } from './values/organisations.ts';
 import { RELATIONS, VERIFICATION_STATUSES } from './values/verification.ts';
@@ -91,6 +92,8 @@ export const PersonalDataExportSchema = z
     sessions: z.array(
       z.object({ createdAt: TimestampSchema, lastVerifiedAt: TimestampSchema, userAgent: z.string().nullable() }),
     ),
+    /** The person's notification choices and the WeChat account bound to them; null when never set. */
+    notificationPreferences: NotificationPreferencesSchema.extend({ wechatOpenid: z.string().nullable() }).nullable(),
     applications: z.array(
       z.object({
         id: IdSchema,

@@ -160,6 +160,10 @@ export class PersonalData {
         .where(eq(schema.personalDataReads.subjectUserId, person.id))
         .orderBy(asc(schema.personalDataReads.readAt)),
     }));
+    const [preferences] = await db
+      .select()
+      .from(schema.notificationPreferences)
+      .where(eq(schema.notificationPreferences.userId, person.id));
     const regions = await db
       .select({ id: schema.regions.id, kind: schema.regions.kind, name: schema.regions.name })
       .from(schema.regionStaff)
@@ -191,6 +195,14 @@ export class PersonalData {
         lastVerifiedAt,
         userAgent,
       })),
+      notificationPreferences: preferences
+        ? {
+            channels: preferences.channels,
+            quietHours: { start: preferences.quietStart, end: preferences.quietEnd },
+            digest: preferences.digest,
+            wechatOpenid: preferences.wechatOpenid,
+          }
+        : null,
       ...own,
       regions,
       organisations,

@@ -80,7 +80,7 @@ export function createServices(deps: CoreDeps) {
       publicUrl: deps.publicUrl,
       outbox: notifications,
     }),
-    inbox: new Inbox({ db, clock, kinds: notificationKinds }),
+    inbox: new Inbox({ db, clock, kinds: notificationKinds, wechat }),
     wechat,
     invitations: new Invitations({ ...deps, events, notifications }),
     supervision: new Supervision(db, regions),

@@ -166,3 +166,45 @@ export function tenantsWithPendingNotifications(db: Database, now: Date): Promis
     { accessMode: 'read only' },
   );
 }
+
+/** Failed deliveries of one neighbourhood and channel since a moment: how many, the latest error and when. */
+export interface DeliveryFailures {
+  tenantId: string;
+  channel: 'sms' | 'wechat';
+  failed: number;
+  lastAt: Date;
+  lastError: string | null;
+}
+
+/**
+ * Failed deliveries across neighbourhoods since `since`, for platform operators: read as the dispatcher's role, which
+ * sees a failed delivery's neighbourhood, channel, error and time but not its person or text (migration 0023).
+ */
+export function failedDeliveriesSince(db: Database, since: Date): Promise<DeliveryFailures[]> {
+  return db.transaction(
+    async (tx) => {
+      await tx.execute(sql`select set_config('role', 'city_dispatcher', true)`);
+      const { rows } = await tx.execute<{
+        tenant_id: string;
+        channel: 'sms' | 'wechat';
+        failed: number;
+        last_at: string | Date;
+        last_error: string | null;
+      }>(sql`
+        select tenant_id, channel, count(*)::int as failed, max(created_at) as last_at,
+               (array_agg(last_error order by created_at desc))[1] as last_error
+          from notification_deliveries
+          where status = 'failed' and created_at >= ${since.toISOString()}::timestamptz
+          group by tenant_id, channel
+          order by failed desc, last_at desc`);
+      return rows.map((r) => ({
+        tenantId: r.tenant_id,
+        channel: r.channel,
+        failed: Number(r.failed),
+        lastAt: new Date(r.last_at),
+        lastError: r.last_error,
+      }));
+    },
+    { accessMode: 'read only' },
+  );
+}

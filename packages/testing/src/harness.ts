@@ -34,6 +34,8 @@ export interface TestAppOptions {
   publicPace?: AppDeps['publicPace'];
   /** Trusted proxy hops (default 1: `call` names its harness's address in X-Forwarded-For, as a proxy would). */
   trustProxy?: number;
+  /** The WeChat template id of each kind sent there (messages land in the development sender, `services.wechat`). */
+  wechatTemplates?: Record<string, string>;
 }
 
 /**
@@ -59,6 +61,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     plugins,
     ...(options.publicPace ? { publicPace: options.publicPace } : {}),
     trustProxy: options.trustProxy ?? 1,
+    ...(options.wechatTemplates ? { wechatTemplates: options.wechatTemplates } : {}),
   };
   const services = createApiServices(deps);
   const app = createApp(deps, services);

@@ -56,6 +56,7 @@ export const routes = {
   organisationPluginPage: (organisationId: string, pluginId: string, path = '/') =>
     pluginPagePath('organisation', organisationId, pluginId, path),
   operatorPlugins: () => '/operator/plugins',
+  operatorDeliveries: () => '/operator/deliveries',
   neighbourhoodNotifications: (slug: string) => `/n/${encodeURIComponent(slug)}/notifications`,
   audit: (slug: string, cursor?: string) => `/n/${encodeURIComponent(slug)}/audit${q({ cursor })}`,
   supervision: () => '/supervision',

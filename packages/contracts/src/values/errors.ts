@@ -137,6 +137,11 @@ export const ERROR_CATALOGUE = {
     'zh-CN': '短信暂时无法发送，请稍后再试',
     en: 'Text messages cannot be sent right now; please try again later',
   },
+  wechat_unavailable: {
+    status: 503,
+    'zh-CN': '暂时无法连接微信，请稍后再试',
+    en: 'WeChat cannot be reached right now; please try again later',
+  },
   internal: { status: 500, 'zh-CN': '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, Entry>;
 

@@ -10,6 +10,10 @@ export const VALIDATION_MESSAGES = {
   password_too_short: { 'zh-CN': '密码至少8个字符', en: 'The password needs at least 8 characters' },
   password_too_long: { 'zh-CN': '密码最多128个字符', en: 'The password can have at most 128 characters' },
   code_format: { 'zh-CN': '验证码为6位数字', en: 'The code has 6 digits' },
+  wechat_code_invalid: {
+    'zh-CN': '微信登录凭证无效或已使用，请在小程序中重新打开本页',
+    en: 'WeChat did not accept the sign-in code; open this page in the mini-program again',
+  },
   name_required: { 'zh-CN': '请填写名称', en: 'Enter a name' },
   name_too_long: { 'zh-CN': '名称过长', en: 'The name is too long' },
   address_required: { 'zh-CN': '请填写地址', en: 'Enter an address' },

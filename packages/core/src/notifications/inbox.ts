@@ -1,10 +1,11 @@
 import { DEFAULT_QUIET_HOURS, type Locale, type NotificationPreferences } from '@city/contracts';
 import type { Clock } from '@city/auth';
 import { schema, withPerson, type Database, type Tx } from '@city/db';
-import { and, count, desc, eq, isNull, lt } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, lt, ne } from 'drizzle-orm';
 import { AppError, fieldError } from '../errors.ts';
 import { decodeCursor, page } from '../pagination.ts';
 import type { NotificationKinds } from './kinds.ts';
+import { WechatError, type WechatSender } from './wechat.ts';
 
 /**
  * A person's inbox (消息) across their neighbourhoods, read and marked through their own policy (`user_id =
@@ -14,11 +15,13 @@ export class Inbox {
   private readonly db: Database;
   private readonly clock: Clock;
   private readonly kinds: NotificationKinds;
+  private readonly wechat: WechatSender;
 
-  constructor(deps: { db: Database; clock: Clock; kinds: NotificationKinds }) {
+  constructor(deps: { db: Database; clock: Clock; kinds: NotificationKinds; wechat: WechatSender }) {
     this.db = deps.db;
     this.clock = deps.clock;
     this.kinds = deps.kinds;
+    this.wechat = deps.wechat;
   }
 
   list(userId: string, locale: Locale, query: { cursor?: string | undefined; limit: number; unread?: boolean }) {
@@ -112,6 +115,38 @@ export class Inbox {
       .insert(schema.notificationPreferences)
       .values({ userId, ...values })
       .onConflictDoUpdate({ target: schema.notificationPreferences.userId, set: values });
+    return this.settings(userId, locale);
+  }
+
+  /**
+   * Binds the WeChat account the mini-program signed in with (its one-time `wx.login()` code) to the person, so that
+   * the kinds they route to WeChat reach it. An account bound to someone else before moves here: one WeChat user
+   * receives one person's messages.
+   */
+  async bindWechat(userId: string, locale: Locale, code: string) {
+    const openid = await this.wechat.openidFor(code).catch((error: unknown) => {
+      if (error instanceof WechatError && error.invalidCode) throw fieldError('body.code', 'wechat_code_invalid');
+      throw new AppError('wechat_unavailable');
+    });
+    const p = schema.notificationPreferences;
+    const now = this.clock.now();
+    await this.db.transaction(async (tx) => {
+      await tx
+        .update(p)
+        .set({ wechatOpenid: null, updatedAt: now })
+        .where(and(eq(p.wechatOpenid, openid), ne(p.userId, userId)));
+      await tx
+        .insert(p)
+        .values({ userId, wechatOpenid: openid, updatedAt: now })
+        .onConflictDoUpdate({ target: p.userId, set: { wechatOpenid: openid, updatedAt: now } });
+    });
+    return this.settings(userId, locale);
+  }
+
+  /** Unbinds WeChat: nothing more goes there until the person binds again. */
+  async unbindWechat(userId: string, locale: Locale) {
+    const p = schema.notificationPreferences;
+    await this.db.update(p).set({ wechatOpenid: null, updatedAt: this.clock.now() }).where(eq(p.userId, userId));
     return this.settings(userId, locale);
   }
 }

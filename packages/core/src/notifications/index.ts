@@ -5,9 +5,11 @@ export { NotificationOutbox, type NotificationCause } from './outbox.ts';
 export { deliverableAt, digestAt, isQuiet } from './quiet-hours.ts';
 export {
   DevWechatSender,
-  WechatDeliveryError,
+  NoWechatSender,
+  WechatError,
   WechatSubscribeSender,
   type WechatMessage,
   type WechatSender,
 } from './wechat.ts';
 export { notificationSettings, saveNotificationSettings } from './settings.ts';
+export { deliveryFailures } from './failures.ts';

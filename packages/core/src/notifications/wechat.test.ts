@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WechatDeliveryError, WechatSubscribeSender } from './wechat.ts';
+import { WechatError, WechatSubscribeSender } from './wechat.ts';
 
 interface Seen {
   path: string;
@@ -14,7 +14,7 @@ async function standIn(answer: (seen: Seen) => Record<string, unknown>) {
   const read = async (req: IncomingMessage) => {
     let text = '';
     for await (const chunk of req) text += chunk;
-    return JSON.parse(text) as Record<string, unknown>;
+    return (text ? JSON.parse(text) : {}) as Record<string, unknown>;
   };
   const server: Server = createServer((req, res) => {
     void read(req).then((body) => {
@@ -88,7 +88,28 @@ describe('WeChat subscription messages', () => {
       wechat.seen.filter((s) => s.path.startsWith('/cgi-bin/stable_token')).map((s) => s.body.force_refresh),
     ).toEqual([false, true]);
     const refused = await sender.send(message).catch((error: unknown) => error);
-    expect(refused).toBeInstanceOf(WechatDeliveryError);
+    expect(refused).toBeInstanceOf(WechatError);
     expect(refused).toMatchObject({ code: '43101' });
+  });
+
+  it('turn the mini-program’s login code into the person’s openid, and say when WeChat refuses the code', async () => {
+    const wechat = await standIn(({ path }) =>
+      new URL(path, 'http://x').searchParams.get('js_code') === 'good'
+        ? { openid: 'o6_bmjrPTlm6_2sgVt7hMZOPfL2M', session_key: 'kept-by-wechat' }
+        : { errcode: 40163, errmsg: 'code been used' },
+    );
+    const sender = new WechatSubscribeSender({ appId: 'wx123', appSecret: 'secret', endpoint: wechat.endpoint });
+    expect(await sender.openidFor('good')).toBe('o6_bmjrPTlm6_2sgVt7hMZOPfL2M');
+    const query = new URL(wechat.seen[0]!.path, 'http://x');
+    expect(query.pathname).toBe('/sns/jscode2session');
+    expect(Object.fromEntries(query.searchParams)).toEqual({
+      appid: 'wx123',
+      secret: 'secret',
+      js_code: 'good',
+      grant_type: 'authorization_code',
+    });
+    const used = await sender.openidFor('good-again').catch((error: unknown) => error);
+    expect(used).toBeInstanceOf(WechatError);
+    expect(used).toMatchObject({ code: '40163', invalidCode: true });
   });
 });

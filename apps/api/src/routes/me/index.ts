@@ -11,6 +11,7 @@ import * as stream from './me.notifications.stream.ts';
 import * as read from './me.notifications.read.ts';
 import * as personalData from './me.personal-data.ts';
 import * as todo from './me.todo.ts';
+import * as wechat from './me.wechat.ts';
 
 export const meRoutes = createRouter()
   .openapi(me.route, me.handler)
@@ -25,4 +26,6 @@ export const meRoutes = createRouter()
   .openapi(readAll.route, readAll.handler)
   .openapi(read.route, read.handler)
   .openapi(notificationSettings.getRoute, notificationSettings.getHandler)
-  .openapi(notificationSettings.putRoute, notificationSettings.putHandler);
+  .openapi(notificationSettings.putRoute, notificationSettings.putHandler)
+  .openapi(wechat.putRoute, wechat.putHandler)
+  .openapi(wechat.deleteRoute, wechat.deleteHandler);

@@ -239,6 +239,7 @@ describe('my personal data', () => {
   it('downloads everything the platform keeps about me, the plugins’ part included, and nobody else’s', async () => {
     const { h, world, prepared } = current;
     const me = world.users.residentA;
+    await h.call('PUT', '/api/v1/me/wechat', { token: world.tokens.residentA, json: { code: 'export-check' } });
     const res = await h.call('GET', '/api/v1/me/personal-data', { token: world.tokens.residentA });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toMatch(
@@ -253,6 +254,7 @@ describe('my personal data', () => {
       reads: [expect.objectContaining({ reader: world.users.otherBranchStaff.displayName, field: 'phone' })],
     });
     expect(data.sessions.length).toBeGreaterThan(0);
+    expect(data.notificationPreferences).toMatchObject({ wechatOpenid: 'dev-export-check', digest: false });
     const slugs = data.neighbourhoods.map((n: { tenant: { slug: string } }) => n.tenant.slug).sort();
     expect(slugs).toEqual([world.tenantA.slug, world.tenantB.slug].sort());
     const inA = data.neighbourhoods.find((n: { tenant: { id: string } }) => n.tenant.id === world.tenantA.id);

@@ -39,4 +39,9 @@ export const actions = {
     if (!res.ok) return failFrom(res);
     return { saved: true };
   },
+  unbindWechat: async (event) => {
+    const res = await apiFor(event).api.v1.me.wechat.$delete();
+    if (!res.ok) return failFrom(res);
+    return { unbound: true };
+  },
 } satisfies Actions;
