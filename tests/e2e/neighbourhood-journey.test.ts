@@ -160,6 +160,34 @@ describe('platform operator', () => {
     await page.context().close();
   });
 
+  it('loads next year’s holiday notice into the working-day calendar, told which day is wrong', async () => {
+    const year = new Date().getUTCFullYear() + 1;
+    // The first Saturday and Monday of March that year.
+    const march = (weekday: number) => {
+      const day = new Date(Date.UTC(year, 2, 1));
+      while (day.getUTCDay() !== weekday) day.setUTCDate(day.getUTCDate() + 1);
+      return day.toISOString().slice(0, 10);
+    };
+    const page = await newPage(PHONE_VIEWPORT);
+    await signIn(page, '13900000000', 'demo1234');
+    await page.goto(`${product.url}/operator/calendar`);
+    await page.getByRole('link', { name: String(year), exact: true }).click();
+    await page.waitForURL(`**/operator/calendar?year=${year}`);
+    await expect.poll(() => page.getByText('未发布 · 暂按法定节假日计算，期限为暂定').count()).toBe(1);
+    await page.getByLabel('放假日（周末以外）').fill(`${year}-03-10~${year}-03-12`);
+    await page.getByLabel('调休上班日（周六、周日）').fill(march(1));
+    await page.getByLabel('依据或更正原因').fill('国办发明电（测试）');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByText(`${march(1)}：调休上班日应为周六或周日`).count()).toBe(1);
+    await page.getByLabel('调休上班日（周六、周日）').fill(march(6));
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByText('已保存，新的期限将按此计算。').count()).toBe(1);
+    await expect.poll(() => page.getByText('运营人员载入').count()).toBe(1);
+    await expect.poll(() => page.getByRole('listitem').filter({ hasText: '国办发明电（测试）' }).count()).toBe(1);
+    await page.screenshot({ path: `${shots}/e2e-operator-calendar-phone.png`, fullPage: true });
+    await page.context().close();
+  });
+
   it('watches failed deliveries across neighbourhoods by period', async () => {
     const page = await newPage(PHONE_VIEWPORT);
     await signIn(page, '13900000000', 'demo1234');

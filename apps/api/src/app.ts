@@ -18,6 +18,7 @@ import { publicRoutes } from './routes/public/index.ts';
 import { registryRoutes } from './routes/registry/index.ts';
 import { IMPORT_MAX_BYTES, registryImportRoutes } from './routes/registry-import/index.ts';
 import { authRoutes } from './routes/auth/index.ts';
+import { calendarRoutes } from './routes/calendar/index.ts';
 import { devRoutes } from './routes/dev/index.ts';
 import { healthRoutes } from './routes/health/index.ts';
 import { invitationRoutes } from './routes/invitations/index.ts';
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps, services: ApiServices = createApiServic
     .route('/', meRoutes)
     .route('/', neighbourhoodRoutes)
     .route('/', regionRoutes)
+    .route('/', calendarRoutes)
     .route('/', applicationRoutes)
     .route('/', organisationRoutes)
     .route('/', tenantRoutes)

@@ -13,6 +13,7 @@ export * from './me.ts';
 export * from './audit.ts';
 export * from './notices.ts';
 export * from './notifications.ts';
+export * from './calendar.ts';
 export * from './todo.ts';
 export * from './registry.ts';
 export * from './verification.ts';

@@ -21,3 +21,4 @@ export * from './notifications/index.ts';
 export { verificationTodos } from './todos.ts';
 export { headerOf, membershipsIn } from './tenants.ts';
 export { TenantRuns } from './tenant-runs.ts';
+export * from './calendar/index.ts';

@@ -10,6 +10,7 @@ import {
 import type { Database } from '@city/db';
 import { Accounts } from './accounts.ts';
 import { Applications } from './applications.ts';
+import { WorkingCalendars } from './calendar/index.ts';
 import { Invitations } from './invitations.ts';
 import { EventOutbox } from './events.ts';
 import { Members } from './members.ts';
@@ -66,6 +67,7 @@ export function createServices(deps: CoreDeps) {
     codes,
     accounts: new Accounts({ db, passwords: deps.passwords, sessions, codes, limiter, sms: deps.sms }),
     regions,
+    calendars: new WorkingCalendars(db),
     tenants: new Tenants(db, clock),
     applications: new Applications(db, clock),
     organisations: new Organisations(db, clock),

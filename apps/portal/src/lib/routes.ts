@@ -57,6 +57,7 @@ export const routes = {
     pluginPagePath('organisation', organisationId, pluginId, path),
   operatorPlugins: () => '/operator/plugins',
   operatorDeliveries: () => '/operator/deliveries',
+  operatorCalendar: () => '/operator/calendar',
   neighbourhoodNotifications: (slug: string) => `/n/${encodeURIComponent(slug)}/notifications`,
   audit: (slug: string, cursor?: string) => `/n/${encodeURIComponent(slug)}/audit${q({ cursor })}`,
   supervision: () => '/supervision',

@@ -121,6 +121,20 @@ export const VALIDATION_MESSAGES = {
     en: 'This page marker is not valid; start again from the first page',
   },
   page_size_max: { 'zh-CN': '每页最多100条', en: 'At most 100 items per page' },
+  date_format: { 'zh-CN': '日期格式为 YYYY-MM-DD', en: 'Dates are written YYYY-MM-DD' },
+  calendar_other_year: { 'zh-CN': '日期不在该年度内', en: 'The date is not in this year' },
+  calendar_workday_weekday: {
+    'zh-CN': '调休上班日应为周六或周日（工作日本来就上班）',
+    en: 'A make-up working day is a Saturday or Sunday (weekdays are working days anyway)',
+  },
+  calendar_statutory_workday: {
+    'zh-CN': '法定节假日不能设为上班日',
+    en: 'A statutory holiday cannot be a working day',
+  },
+  calendar_day_twice: {
+    'zh-CN': '同一天不能既放假又上班',
+    en: 'A day cannot be both a holiday and a working day',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

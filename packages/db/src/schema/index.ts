@@ -10,3 +10,4 @@ export * from './plugins.ts';
 export * from './organisations.ts';
 export * from './personal-data.ts';
 export * from './notifications.ts';
+export * from './calendar.ts';
