@@ -117,6 +117,27 @@ const makers: Maker[] = [
       .returning();
     return { importId: registryImport!.id };
   },
+  async (tx, tenantId, actorId) => {
+    const [unit] = await tx
+      .insert(schema.feedbackUnits)
+      .values({ tenantId, kind: 'property', name: '物业服务中心' })
+      .returning();
+    const [report] = await tx
+      .insert(schema.feedbackReports)
+      .values({
+        tenantId,
+        category: '环境卫生',
+        body: '垃圾未清运',
+        placeKind: 'public',
+        channel: 'portal',
+        reporterUserId: actorId,
+        reporterName: '反映人',
+        status: 'received',
+      })
+      .returning();
+    await tx.insert(schema.feedbackFollowers).values({ tenantId, reportId: report!.id, userId: actorId });
+    return { reportId: report!.id, handlingUnitId: unit!.id };
+  },
   // The suites' apps offer the fixture plugin, installed in both neighbourhoods: its routes are attacked too.
   async (tx, tenantId) => ({ pluginId: 'fixture', noteId: await addNote(tx, tenantId, '甲方的便签') }),
   async (tx, tenantId) => {
@@ -179,6 +200,10 @@ export async function snapshot(db: Database, tenantId: string) {
     verifications: await tx.select().from(schema.verifications).orderBy(schema.verifications.id),
     unitCodes: await tx.select().from(schema.unitCodes).orderBy(schema.unitCodes.id),
     registryImports: await tx.select().from(schema.registryImports).orderBy(schema.registryImports.id),
+    feedbackReports: await tx.select().from(schema.feedbackReports).orderBy(schema.feedbackReports.id),
+    feedbackSteps: await tx.select().from(schema.feedbackSteps).orderBy(schema.feedbackSteps.id),
+    feedbackUnits: await tx.select().from(schema.feedbackUnits).orderBy(schema.feedbackUnits.id),
+    feedbackSettings: await tx.select().from(schema.feedbackSettings),
     pluginInstalls: await tx.select().from(schema.pluginInstalls).orderBy(schema.pluginInstalls.id),
     pluginRoleGrants: await tx.select().from(schema.pluginRoleGrants).orderBy(schema.pluginRoleGrants.id),
     pluginDeliveries: await tx.select().from(schema.pluginDeliveries).orderBy(schema.pluginDeliveries.id),
@@ -228,6 +253,8 @@ export function bodyFor(method: string, path: string, ids: Record<string, string
     'PUT /api/v1/t/{tenant}/plugins/{pluginId}/roles/{memberId}': { roles: ['note-keeper'] },
     'PUT /api/v1/t/{tenant}/plugins/{pluginId}/settings': { settings: { greeting: '篡改' } },
     'POST /api/v1/t/{tenant}/plugins/{pluginId}/purge': { confirm: 'fixture' },
+    'POST /api/v1/t/{tenant}/feedback/{reportId}/actions': { action: 'reject', reason: '篡改反映' },
+    'PUT /api/v1/t/{tenant}/feedback-units/{handlingUnitId}': { kind: 'other', name: '篡改单位' },
     'POST /api/v1/t/{tenant}/p/fixture/notes': { body: '篡改' },
     'POST /api/v1/t/{tenant}/p/fixture/guestbook': { text: '篡改' },
     ...votingBodies(ids),

@@ -19,6 +19,7 @@ import { registryRoutes } from './routes/registry/index.ts';
 import { IMPORT_MAX_BYTES, registryImportRoutes } from './routes/registry-import/index.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { calendarRoutes } from './routes/calendar/index.ts';
+import { feedbackRoutes } from './routes/feedback/index.ts';
 import { devRoutes } from './routes/dev/index.ts';
 import { healthRoutes } from './routes/health/index.ts';
 import { invitationRoutes } from './routes/invitations/index.ts';
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps, services: ApiServices = createApiServic
     .route('/', auditRoutes)
     .route('/', notificationRoutes)
     .route('/', noticeRoutes)
+    .route('/', feedbackRoutes)
     .route('/', publicRoutes)
     .route('/', registryRoutes)
     .route('/', registryImportRoutes)

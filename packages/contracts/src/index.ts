@@ -14,6 +14,7 @@ export * from './audit.ts';
 export * from './notices.ts';
 export * from './notifications.ts';
 export * from './calendar.ts';
+export * from './feedback.ts';
 export * from './todo.ts';
 export * from './registry.ts';
 export * from './verification.ts';

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { IdSchema, SmsCodeSchema, TimestampSchema } from './common.ts';
 import { NotificationPreferencesSchema } from './notifications.ts';
+import { FEEDBACK_RATINGS, FEEDBACK_STATUSES } from './values/feedback.ts';
 import { APPLICATION_STATUSES, LOCALES, REGION_KINDS, TENANT_ROLES } from './values/enums.ts';
 import { ORGANISATION_ROLES } from './values/organisations.ts';
 import { RELATIONS, VERIFICATION_STATUSES } from './values/verification.ts';
@@ -71,6 +72,20 @@ const ExportedNeighbourhoodSchema = z.object({
       link: z.string(),
       createdAt: TimestampSchema,
       readAt: TimestampSchema.nullable(),
+    }),
+  ),
+  /** The 码上提 reports the person made here. */
+  feedback: z.array(
+    z.object({
+      number: z.int(),
+      category: z.string(),
+      body: z.string(),
+      status: z.enum(FEEDBACK_STATUSES),
+      reporterName: z.string().nullable(),
+      namedOnBoard: z.boolean(),
+      rating: z.enum(FEEDBACK_RATINGS).nullable(),
+      ratingComment: z.string().nullable(),
+      createdAt: TimestampSchema,
     }),
   ),
   /** What each installed plugin keeps about the person here (its personal-data hook), by plugin id. */

@@ -22,3 +22,4 @@ export { verificationTodos } from './todos.ts';
 export { headerOf, membershipsIn } from './tenants.ts';
 export { TenantRuns } from './tenant-runs.ts';
 export * from './calendar/index.ts';
+export * from './feedback/index.ts';

@@ -491,6 +491,21 @@ export class PersonalData {
         .from(schema.notifications)
         .where(eq(schema.notifications.userId, person.id))
         .orderBy(asc(schema.notifications.createdAt)),
+      feedback: await tx
+        .select({
+          number: schema.feedbackReports.number,
+          category: schema.feedbackReports.category,
+          body: schema.feedbackReports.body,
+          status: schema.feedbackReports.status,
+          reporterName: schema.feedbackReports.reporterName,
+          namedOnBoard: schema.feedbackReports.namedOnBoard,
+          rating: schema.feedbackReports.rating,
+          ratingComment: schema.feedbackReports.ratingComment,
+          createdAt: schema.feedbackReports.createdAt,
+        })
+        .from(schema.feedbackReports)
+        .where(eq(schema.feedbackReports.reporterUserId, person.id))
+        .orderBy(asc(schema.feedbackReports.createdAt)),
       plugins: await plugins.export(tx, tenant, subject),
     };
   }
@@ -536,6 +551,17 @@ export class PersonalData {
         );
       }
     }
+
+    // 码上提 reports stay on the board and in the metrics; who reported them and who acted on them become the pseudonym.
+    const f = schema.feedbackReports;
+    await tx
+      .update(f)
+      .set({ reporterName: pseudonym, reporterPhone: null, namedOnBoard: false })
+      .where(eq(f.reporterUserId, person.id));
+    await tx
+      .update(schema.feedbackSteps)
+      .set({ actorName: pseudonym })
+      .where(eq(schema.feedbackSteps.actorUserId, person.id));
 
     // The registry keeps who owned which unit when (a legal fact): the owner records stay, without name or numbers.
     if (subject.ownerIds.length) {

@@ -11,6 +11,7 @@ import type { Database } from '@city/db';
 import { Accounts } from './accounts.ts';
 import { Applications } from './applications.ts';
 import { WorkingCalendars } from './calendar/index.ts';
+import { FeedbackReports } from './feedback/index.ts';
 import { Invitations } from './invitations.ts';
 import { EventOutbox } from './events.ts';
 import { Members } from './members.ts';
@@ -60,6 +61,7 @@ export function createServices(deps: CoreDeps) {
   const notificationKinds = new NotificationKinds();
   const notifications = new NotificationOutbox(notificationKinds);
   const wechat = deps.wechat ?? new DevWechatSender();
+  const calendars = new WorkingCalendars(db);
   return {
     ...deps,
     sessions,
@@ -67,7 +69,8 @@ export function createServices(deps: CoreDeps) {
     codes,
     accounts: new Accounts({ db, passwords: deps.passwords, sessions, codes, limiter, sms: deps.sms }),
     regions,
-    calendars: new WorkingCalendars(db),
+    calendars,
+    feedback: new FeedbackReports({ notifications, calendars }),
     tenants: new Tenants(db, clock),
     applications: new Applications(db, clock),
     organisations: new Organisations(db, clock),

@@ -142,6 +142,11 @@ export const ERROR_CATALOGUE = {
     'zh-CN': '暂时无法连接微信，请稍后再试',
     en: 'WeChat cannot be reached right now; please try again later',
   },
+  feedback_not_now: {
+    status: 409,
+    'zh-CN': '该反映当前所处环节不允许此操作',
+    en: 'This report is not at a step that allows this',
+  },
   internal: { status: 500, 'zh-CN': '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, Entry>;
 

@@ -22,6 +22,16 @@ export const CORE_NOTIFICATION_KINDS = {
   'invitation.received': { name: { 'zh-CN': '收到邀请', en: 'Invitation received' } },
   'notice.published': { name: { 'zh-CN': '新公告', en: 'New notices' }, off: true },
   'notice.pinned': { name: { 'zh-CN': '置顶公告与公示', en: 'Pinned notices and disclosures' } },
+  'feedback.received': { name: { 'zh-CN': '新的码上提反映（工作人员）', en: 'New resident reports (staff)' } },
+  'feedback.assigned': { name: { 'zh-CN': '交办给我单位的反映', en: 'Reports assigned to my unit' } },
+  'feedback.progress': { name: { 'zh-CN': '我反映的问题有进展', en: 'Progress on my reports' } },
+  'feedback.answered': { name: { 'zh-CN': '我反映的问题已答复，请评价', en: 'My report answered: rate it' } },
+  'feedback.rejected': { name: { 'zh-CN': '我反映的问题未受理', en: 'My report not taken up' } },
+  'feedback.reminder': {
+    name: { 'zh-CN': '反映即将到期（承办单位）', en: 'Report deadlines near (handling units)' },
+    urgent: true,
+  },
+  'feedback.overdue': { name: { 'zh-CN': '反映逾期督办', en: 'Overdue reports escalated' }, urgent: true },
 } as const satisfies Record<string, NotificationKind>;
 export type CoreNotificationKind = keyof typeof CORE_NOTIFICATION_KINDS;
 

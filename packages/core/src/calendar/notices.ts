@@ -1,5 +1,5 @@
 import type { CalendarNoticeInput, CalendarSource } from '@city/contracts';
-import { schema, type Database } from '@city/db';
+import { schema, type Database, type Tx } from '@city/db';
 import chineseDays from 'chinese-days';
 import { desc, eq } from 'drizzle-orm';
 import { fieldError } from '../errors.ts';
@@ -23,10 +23,13 @@ export class WorkingCalendars {
     this.db = db;
   }
 
-  /** The calendar in force now: one query for the latest notice of every year operators loaded. */
-  async current(): Promise<WorkingCalendar> {
+  /**
+   * The calendar in force now: one query for the latest notice of every year operators loaded. Inside a transaction,
+   * pass it: the embedded database has one connection, which the transaction holds.
+   */
+  async current(tx: Database | Tx = this.db): Promise<WorkingCalendar> {
     const n = schema.workingCalendarNotices;
-    const rows = await this.db
+    const rows = await tx
       .selectDistinctOn([n.year], { year: n.year, holidays: n.holidays, workdays: n.workdays })
       .from(n)
       .orderBy(n.year, desc(n.changedAt), desc(n.id));

@@ -11,3 +11,4 @@ export * from './organisations.ts';
 export * from './personal-data.ts';
 export * from './notifications.ts';
 export * from './calendar.ts';
+export * from './feedback.ts';

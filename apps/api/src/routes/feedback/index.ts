@@ -1,0 +1,14 @@
+import { createRouter } from '../../lib/router.ts';
+import * as reports from './feedback.reports.ts';
+import * as setup from './feedback.setup.ts';
+
+export const feedbackRoutes = createRouter()
+  .openapi(reports.listRoute, reports.listHandler)
+  .openapi(reports.createRoute, reports.createHandler)
+  .openapi(reports.getRoute, reports.getHandler)
+  .openapi(reports.actRoute, reports.actHandler)
+  .openapi(setup.settingsRoute, setup.settingsHandler)
+  .openapi(setup.saveSettingsRoute, setup.saveSettingsHandler)
+  .openapi(setup.unitsRoute, setup.unitsHandler)
+  .openapi(setup.addUnitRoute, setup.addUnitHandler)
+  .openapi(setup.updateUnitRoute, setup.updateUnitHandler);

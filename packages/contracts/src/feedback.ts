@@ -1,0 +1,163 @@
+import { z } from '@hono/zod-openapi';
+import { IdSchema, PageQuerySchema, pageOf, PhoneSchema, ReasonSchema, TimestampSchema } from './common.ts';
+import { displayText } from './text.ts';
+import { FEEDBACK_CHANNELS, FEEDBACK_ESCALATIONS, FEEDBACK_RATINGS, FEEDBACK_STATUSES } from './values/feedback.ts';
+
+const longText = (max: number) =>
+  z.string({ error: 'body_required' }).trim().min(1, { error: 'body_required' }).max(max, { error: 'too_big' });
+
+export const FEEDBACK_UNIT_KINDS = [
+  'property',
+  'committee',
+  'party_branch',
+  'community',
+  'vendor',
+  'street_department',
+  'other',
+] as const;
+
+export const FeedbackPlaceSchema = z
+  .object({
+    kind: z.enum(['building', 'unit', 'public']),
+    buildingId: IdSchema.nullable().default(null),
+    unitId: IdSchema.nullable().default(null),
+    note: z.string().trim().max(200).default(''),
+  })
+  .openapi('FeedbackPlace');
+
+/** A report as a member makes it; staff logging a call or a visit also give the channel and who called. */
+export const FeedbackReportInputSchema = z
+  .object({
+    category: displayText(20, { required: 'required' }),
+    body: longText(2000),
+    photos: z.array(z.string().max(500)).max(6).default([]),
+    place: FeedbackPlaceSchema,
+    namedOnBoard: z.boolean().default(false),
+    channel: z.enum(['portal', 'qr', 'phone', 'in_person']).default('portal'),
+    /** Staff logging a call or a visit: who reported (not a member, or not signed in). */
+    reporter: z.object({ name: displayText(40, { required: 'name_required' }), phone: PhoneSchema }).optional(),
+  })
+  .openapi('FeedbackReportInput');
+export type FeedbackReportInput = z.infer<typeof FeedbackReportInputSchema>;
+
+export const FeedbackStepSchema = z
+  .object({
+    kind: z.string(),
+    actorName: z.string(),
+    body: z.string(),
+    photos: z.array(z.string()),
+    data: z.record(z.string(), z.unknown()),
+    at: TimestampSchema,
+  })
+  .openapi('FeedbackStep');
+
+export const FeedbackReportSchema = z
+  .object({
+    id: IdSchema,
+    number: z.int(),
+    category: z.string(),
+    body: z.string(),
+    photos: z.array(z.string()),
+    place: z.object({
+      kind: z.enum(['building', 'unit', 'public']),
+      building: z.string().nullable(),
+      unit: z.string().nullable(),
+      note: z.string(),
+    }),
+    channel: z.enum(FEEDBACK_CHANNELS),
+    status: z.enum(FEEDBACK_STATUSES),
+    /** Shown to staff and the handling unit; to others only as the reporter allowed (namedOnBoard). */
+    reporterName: z.string().nullable(),
+    reporterPhone: z.string().nullable().openapi({ description: '掩码 / masked' }),
+    namedOnBoard: z.boolean(),
+    handlingUnit: z.object({ id: IdSchema, name: z.string(), kind: z.enum(FEEDBACK_UNIT_KINDS) }).nullable(),
+    assignedAt: TimestampSchema.nullable(),
+    dueOn: z.string().nullable(),
+    dueProvisional: z.boolean(),
+    /** Working days left until the deadline (negative: overdue); null when no clock runs. */
+    workingDaysLeft: z.int().nullable(),
+    escalation: z.enum(FEEDBACK_ESCALATIONS),
+    reopened: z.boolean(),
+    answeredAt: TimestampSchema.nullable(),
+    closedAt: TimestampSchema.nullable(),
+    rating: z.enum(FEEDBACK_RATINGS).nullable(),
+    ratingComment: z.string().nullable(),
+    rejectReason: z.string().nullable(),
+    mergedInto: IdSchema.nullable(),
+    createdAt: TimestampSchema,
+    /** What the caller may do next. */
+    actions: z.array(z.string()),
+  })
+  .openapi('FeedbackReport');
+
+export const FeedbackDetailSchema = FeedbackReportSchema.extend({ steps: z.array(FeedbackStepSchema) }).openapi(
+  'FeedbackDetail',
+);
+
+export const FeedbackPageSchema = pageOf(FeedbackReportSchema).openapi('FeedbackPage');
+
+export const FeedbackQuerySchema = PageQuerySchema.extend({
+  status: z.enum(FEEDBACK_STATUSES).optional(),
+  category: z.string().max(20).optional(),
+  unit: IdSchema.optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  mine: z.enum(['true', 'false']).optional().openapi({ description: '只看我提交或关注的 / Only mine' }),
+});
+
+const photos = z.array(z.string().max(500)).max(6).default([]);
+
+/** Every step of the loop through one route: the state machine decides whether it may happen now. */
+export const FeedbackActionSchema = z
+  .discriminatedUnion('action', [
+    z.object({ action: z.literal('recategorise'), category: displayText(20, { required: 'required' }) }),
+    z.object({ action: z.literal('reject'), reason: ReasonSchema }),
+    z.object({ action: z.literal('merge'), into: IdSchema }),
+    z.object({ action: z.literal('assign'), unitId: IdSchema, note: z.string().trim().max(500).default('') }),
+    z.object({ action: z.literal('return'), reason: ReasonSchema }),
+    z.object({ action: z.literal('progress'), body: longText(2000), photos }),
+    z.object({ action: z.literal('answer'), body: longText(2000), photos }),
+    z.object({
+      action: z.literal('rate'),
+      rating: z.enum(FEEDBACK_RATINGS),
+      comment: z.string().trim().max(500).default(''),
+    }),
+  ])
+  .openapi('FeedbackAction');
+export type FeedbackAction = z.infer<typeof FeedbackActionSchema>;
+
+export const FeedbackUnitSchema = z
+  .object({
+    id: IdSchema,
+    kind: z.enum(FEEDBACK_UNIT_KINDS),
+    name: z.string(),
+    organisationId: IdSchema.nullable(),
+    active: z.boolean(),
+    members: z.array(z.object({ userId: IdSchema, displayName: z.string() })),
+  })
+  .openapi('FeedbackUnit');
+
+export const FeedbackUnitInputSchema = z
+  .object({
+    kind: z.enum(FEEDBACK_UNIT_KINDS),
+    name: displayText(60, { required: 'name_required', tooLong: 'name_too_long' }),
+    organisationId: IdSchema.nullable().default(null),
+    active: z.boolean().default(true),
+    /** Members of the neighbourhood who act for the unit (a vendor acts through its own staff). */
+    memberIds: z.array(IdSchema).max(50).default([]),
+  })
+  .openapi('FeedbackUnitInput');
+export type FeedbackUnitInput = z.infer<typeof FeedbackUnitInputSchema>;
+
+export const FeedbackSettingsSchema = z
+  .object({
+    categories: z
+      .array(displayText(20, { required: 'required' }))
+      .min(1)
+      .max(30),
+    workingDays: z.int().min(1).max(60),
+    remindBefore: z.int().min(0).max(10),
+    ratingDays: z.int().min(1).max(30),
+    restartClockOnReassign: z.boolean(),
+  })
+  .openapi('FeedbackSettings');
+export type FeedbackSettings = z.infer<typeof FeedbackSettingsSchema>;

@@ -1,0 +1,571 @@
+import {
+  maskPhone,
+  type FeedbackAction,
+  type FeedbackReportInput,
+  type FeedbackSettings,
+  type TenantRole,
+} from '@city/contracts';
+import { schema, type NotificationAudience, type Tx } from '@city/db';
+import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { audit, type AuditContext } from '../audit.ts';
+import { beijingDate, type WorkingCalendar, type WorkingCalendars } from '../calendar/index.ts';
+import { AppError, fieldError } from '../errors.ts';
+import { neighbourhoodPath } from '../notifications/neighbourhood-path.ts';
+import type { NotificationOutbox } from '../notifications/outbox.ts';
+import { decodeCursor, page } from '../pagination.ts';
+import { step, type LoopEvent, type LoopState } from './loop.ts';
+import { feedbackSettings } from './settings.ts';
+import { unitsOf } from './units.ts';
+
+const r = schema.feedbackReports;
+const handling = alias(schema.feedbackUnits, 'handling');
+
+/** Who is looking: the member's roles here and the units they act for. */
+export interface FeedbackViewer {
+  userId: string;
+  roles: readonly TenantRole[];
+}
+
+type Row = Awaited<ReturnType<typeof selectReports>>[number];
+type Action = FeedbackAction['action'];
+
+type FollowerText = { kind: string; text: Record<'zh-CN' | 'en', [string, string]> };
+
+/** What the people following a report hear of each step: its number, the step's text, the due date. */
+const FOLLOWERS_TOLD: Record<string, ((n: number, step: { text: string; due: string }) => FollowerText) | undefined> = {
+  assigned: (n, { due }) => ({
+    kind: 'feedback.progress',
+    text: {
+      'zh-CN': [`您反映的问题 #${n} 已交办`, `${due} 前答复`],
+      en: [`Your report #${n} was assigned`, `Answer due by ${due}`],
+    },
+  }),
+  progress: (n, { text }) => ({
+    kind: 'feedback.progress',
+    text: { 'zh-CN': [`您反映的问题 #${n} 有新进展`, text], en: [`Progress on your report #${n}`, text] },
+  }),
+  answered: (n, { text }) => ({
+    kind: 'feedback.answered',
+    text: {
+      'zh-CN': [`您反映的问题 #${n} 已答复，请评价`, text],
+      en: [`Your report #${n} was answered: please rate it`, text],
+    },
+  }),
+  rejected: (n, { text }) => ({
+    kind: 'feedback.rejected',
+    text: { 'zh-CN': [`您反映的问题 #${n} 未受理`, text], en: [`Your report #${n} was not taken up`, text] },
+  }),
+};
+
+/** The step each action records (and its audit action, `feedback.<step>`). */
+const PAST: Record<Action, string> = {
+  recategorise: 'recategorised',
+  reject: 'rejected',
+  merge: 'merged',
+  assign: 'assigned',
+  return: 'returned',
+  progress: 'progress',
+  answer: 'answered',
+  rate: 'rated',
+};
+
+const isStaff = (roles: readonly TenantRole[]) => roles.includes('admin') || roles.includes('staff');
+
+const STAFF_ACTIONS: Action[] = ['recategorise', 'reject', 'merge', 'assign', 'return', 'progress', 'answer'];
+const UNIT_ACTIONS: Action[] = ['progress', 'answer', 'return'];
+
+/** A representative event of each action, to ask the loop whether it may happen now. */
+const probe = (action: Action, restartClock = false): LoopEvent =>
+  action === 'rate'
+    ? { type: 'rate', rating: 'satisfied' }
+    : action === 'assign'
+      ? { type: 'assign', restartClock }
+      : { type: action };
+
+function selectReports(tx: Tx, where: SQL | undefined, limit?: number) {
+  const query = tx
+    .select({
+      report: r,
+      buildingName: schema.buildings.name,
+      entrance: schema.units.entrance,
+      room: schema.units.room,
+      unit: { id: handling.id, name: handling.name, kind: handling.kind },
+    })
+    .from(r)
+    .leftJoin(schema.buildings, eq(schema.buildings.id, r.buildingId))
+    .leftJoin(schema.units, eq(schema.units.id, r.unitId))
+    .leftJoin(handling, eq(handling.id, r.handlingUnitId))
+    .where(where)
+    .orderBy(desc(r.id));
+  return limit ? query.limit(limit) : query;
+}
+
+const stateOf = (report: Row['report']): LoopState => ({
+  status: report.status,
+  reopened: report.reopened,
+  escalation: report.escalation,
+});
+
+/**
+ * 码上提 reports of one neighbourhood, always inside its transaction: intake, the loop's steps through the state
+ * machine in loop.ts (each one recorded as a step, audited and notified), and the views each person may have.
+ */
+export class FeedbackReports {
+  private readonly notifications: NotificationOutbox;
+  private readonly calendars: WorkingCalendars;
+
+  constructor(deps: { notifications: NotificationOutbox; calendars: WorkingCalendars }) {
+    this.notifications = deps.notifications;
+    this.calendars = deps.calendars;
+  }
+
+  /**
+   * A report from a member (in the portal or from a building's QR code), or one staff log for a caller or visitor
+   * (channel phone / in person, with who reported).
+   */
+  async open(tx: Tx, context: AuditContext, viewer: FeedbackViewer, input: FeedbackReportInput) {
+    const settings = await feedbackSettings(tx);
+    const logged = input.channel === 'phone' || input.channel === 'in_person';
+    if ((logged || input.reporter) && !isStaff(viewer.roles)) throw new AppError('forbidden');
+    if (logged && !input.reporter) throw fieldError('reporter', 'required');
+    if (!settings.categories.includes(input.category)) throw fieldError('category', 'invalid_value');
+    const place = await this.place(tx, input.place);
+    const [row] = await tx
+      .insert(r)
+      .values({
+        tenantId: context.tenantId,
+        category: input.category,
+        body: input.body,
+        photos: input.photos,
+        ...place,
+        channel: input.channel,
+        reporterUserId: input.reporter ? null : viewer.userId,
+        reporterName: input.reporter?.name ?? context.actor.displayName,
+        reporterPhone: input.reporter?.phone ?? null,
+        namedOnBoard: input.namedOnBoard,
+        status: 'received',
+        createdAt: context.at,
+        updatedAt: context.at,
+      })
+      .returning({ id: r.id, number: r.number });
+    const { id, number } = row!;
+    if (!input.reporter) {
+      await tx
+        .insert(schema.feedbackFollowers)
+        .values({ tenantId: context.tenantId, reportId: id, userId: viewer.userId });
+    }
+    const stepId = await this.record(tx, context, id, 'received', {
+      data: { channel: input.channel, category: input.category },
+    });
+    await audit(tx, context, {
+      action: 'feedback.received',
+      targetType: 'feedback_report',
+      targetId: id,
+      details: { number, category: input.category, channel: input.channel },
+    });
+    await this.notify(
+      tx,
+      context,
+      { reportId: id, stepId },
+      'feedback.received',
+      { roles: ['admin', 'staff'] },
+      {
+        'zh-CN': [`新反映 #${number}：${input.category}`, input.body],
+        en: [`New report #${number}: ${input.category}`, input.body],
+      },
+    );
+    return this.get(tx, viewer, id, context.at);
+  }
+
+  /** One report with its steps, for its reporter and followers, its handling unit, and staff; otherwise not found. */
+  async get(tx: Tx, viewer: FeedbackViewer, id: string, now: Date) {
+    const [row] = await selectReports(tx, eq(r.id, id));
+    const units = await unitsOf(tx, viewer.userId);
+    if (!row || !(await this.canSee(tx, row.report, viewer, units))) throw new AppError('not_found');
+    const steps = await tx
+      .select({
+        kind: schema.feedbackSteps.kind,
+        actorName: schema.feedbackSteps.actorName,
+        body: schema.feedbackSteps.body,
+        photos: schema.feedbackSteps.photos,
+        data: schema.feedbackSteps.data,
+        at: schema.feedbackSteps.at,
+      })
+      .from(schema.feedbackSteps)
+      .where(eq(schema.feedbackSteps.reportId, id))
+      .orderBy(schema.feedbackSteps.at, schema.feedbackSteps.id);
+    const calendar = await this.calendars.current(tx);
+    const settings = await feedbackSettings(tx);
+    return { ...this.view(row, viewer, units, calendar, settings, now), steps };
+  }
+
+  /**
+   * The reports a person may see, newest first: staff see the queue (filtered by state, category, unit, overdue),
+   * a unit's members what is assigned to their units, everyone else what they reported or follow.
+   */
+  async list(
+    tx: Tx,
+    viewer: FeedbackViewer,
+    query: {
+      cursor?: string | undefined;
+      limit: number;
+      status?: Row['report']['status'] | undefined;
+      category?: string | undefined;
+      unit?: string | undefined;
+      overdue?: boolean | undefined;
+      mine?: boolean | undefined;
+    },
+    now: Date,
+  ) {
+    const after = decodeCursor(query.cursor);
+    const units = await unitsOf(tx, viewer.userId);
+    const followed = sql`${r.id} in (select report_id from feedback_followers where user_id = ${viewer.userId})`;
+    const visible =
+      query.mine || (!isStaff(viewer.roles) && !units.length)
+        ? followed
+        : isStaff(viewer.roles)
+          ? undefined
+          : or(followed, inArray(r.handlingUnitId, units));
+    const today = beijingDate(now);
+    const rows = await selectReports(
+      tx,
+      and(
+        visible,
+        query.status ? eq(r.status, query.status) : undefined,
+        query.category ? eq(r.category, query.category) : undefined,
+        query.unit ? eq(r.handlingUnitId, query.unit) : undefined,
+        query.overdue ? and(eq(r.status, 'assigned'), lt(r.dueOn, today)) : undefined,
+        after ? lt(r.id, after) : undefined,
+      ),
+      query.limit + 1,
+    );
+    const calendar = await this.calendars.current(tx);
+    const settings = await feedbackSettings(tx);
+    return page(
+      rows.map((row) => this.view(row, viewer, units, calendar, settings, now)),
+      query.limit,
+    );
+  }
+
+  /** One step of the loop: whether it may happen now is the state machine's answer, who may take it is here. */
+  async act(tx: Tx, context: AuditContext, viewer: FeedbackViewer, id: string, action: FeedbackAction) {
+    const [row] = await selectReports(tx, eq(r.id, id));
+    const units = await unitsOf(tx, viewer.userId);
+    if (!row || !(await this.canSee(tx, row.report, viewer, units))) throw new AppError('not_found');
+    const report = row.report;
+    if (!this.roleActions(report, viewer, units).includes(action.action)) throw new AppError('forbidden');
+    // One step at a time per report: the row lock orders concurrent steps, and the state is read again under it.
+    const [locked] = await tx.select().from(r).where(eq(r.id, id)).for('update');
+    const settings = await feedbackSettings(tx);
+    const event: LoopEvent =
+      action.action === 'assign'
+        ? { type: 'assign', restartClock: settings.restartClockOnReassign }
+        : action.action === 'rate'
+          ? { type: 'rate', rating: action.rating }
+          : { type: action.action };
+    const result = step(stateOf(locked!), event);
+    if (!result.ok) throw new AppError('feedback_not_now');
+    const now = context.at;
+    const changes: Partial<typeof r.$inferInsert> = {
+      status: result.state.status,
+      reopened: result.state.reopened,
+      escalation: result.state.escalation,
+      updatedAt: now,
+    };
+    if (result.clock === 'start') {
+      const due = (await this.calendars.current(tx)).addWorkingDays(beijingDate(now), settings.workingDays);
+      Object.assign(changes, { assignedAt: now, dueOn: due.due, dueProvisional: due.provisional, remindedAt: null });
+    }
+    if (result.state.status === 'closed') changes.closedAt = now;
+    let kind: string = PAST[action.action];
+    let stepText = '';
+    let stepPhotos: string[] = [];
+    const data: Record<string, unknown> = {};
+    switch (action.action) {
+      case 'recategorise':
+        if (!settings.categories.includes(action.category)) throw fieldError('category', 'invalid_value');
+        changes.category = action.category;
+        data.category = action.category;
+        break;
+      case 'reject':
+        changes.rejectReason = action.reason;
+        stepText = action.reason;
+        break;
+      case 'merge': {
+        const survivor = await this.survivor(tx, id, action.into);
+        changes.mergedInto = survivor.id;
+        data.into = survivor.number;
+        await tx.execute(sql`
+          insert into feedback_followers (tenant_id, report_id, user_id)
+          select tenant_id, ${survivor.id}, user_id from feedback_followers where report_id = ${id}
+          on conflict do nothing`);
+        if (report.reporterUserId) {
+          await tx
+            .insert(schema.feedbackFollowers)
+            .values({ tenantId: context.tenantId, reportId: survivor.id, userId: report.reporterUserId })
+            .onConflictDoNothing();
+        }
+        await this.record(tx, context, survivor.id, 'merged_in', { data: { from: report.number } });
+        break;
+      }
+      case 'assign': {
+        const [unit] = await tx
+          .select()
+          .from(schema.feedbackUnits)
+          .where(and(eq(schema.feedbackUnits.id, action.unitId), eq(schema.feedbackUnits.active, true)));
+        if (!unit) throw fieldError('unitId', 'invalid_value');
+        if (report.status === 'assigned') kind = 'reassigned';
+        changes.handlingUnitId = unit.id;
+        data.unit = unit.name;
+        stepText = action.note;
+        break;
+      }
+      case 'return':
+        changes.handlingUnitId = null;
+        changes.dueOn = null;
+        changes.dueProvisional = false;
+        stepText = action.reason;
+        data.unit = row.unit?.name ?? null;
+        break;
+      case 'progress':
+        changes.firstResponseAt = report.firstResponseAt ?? now;
+        stepText = action.body;
+        stepPhotos = action.photos;
+        break;
+      case 'answer':
+        changes.firstResponseAt = report.firstResponseAt ?? now;
+        changes.answeredAt = now;
+        stepText = action.body;
+        stepPhotos = action.photos;
+        break;
+      case 'rate':
+        data.rating = action.rating;
+        stepText = action.comment;
+        if (result.state.status === 'assigned') {
+          kind = 'reopened';
+          changes.answeredAt = null;
+        } else {
+          changes.rating = action.rating;
+          changes.ratingComment = action.comment || null;
+        }
+        break;
+    }
+    if (changes.dueOn) data.dueOn = changes.dueOn;
+    await tx.update(r).set(changes).where(eq(r.id, id));
+    const stepId = await this.record(tx, context, id, kind, { body: stepText, photos: stepPhotos, data });
+    await audit(tx, context, {
+      action: `feedback.${kind}`,
+      targetType: 'feedback_report',
+      targetId: id,
+      details: { number: report.number, status: result.state.status, ...data },
+    });
+    await this.announce(tx, context, { ...report, ...changes } as typeof report, { kind, stepId, text: stepText });
+    return this.get(tx, viewer, id, now);
+  }
+
+  private async survivor(tx: Tx, id: string, into: string) {
+    if (into === id) throw fieldError('into', 'invalid_value');
+    const [target] = await tx.select({ id: r.id, number: r.number, status: r.status }).from(r).where(eq(r.id, into));
+    if (!target || !['received', 'assigned', 'answered'].includes(target.status)) {
+      throw fieldError('into', 'invalid_value');
+    }
+    return target;
+  }
+
+  /** Tells the people a step concerns: the unit of an assignment, the followers of progress, answers and refusals. */
+  private async announce(
+    tx: Tx,
+    context: AuditContext,
+    report: Row['report'],
+    { kind, stepId, text }: { kind: string; stepId: string; text: string },
+  ) {
+    const number = report.number;
+    const ref = { reportId: report.id, stepId };
+    if (kind === 'assigned' || kind === 'reassigned' || kind === 'reopened') {
+      const audience = await this.unitAudience(tx, report.handlingUnitId!);
+      if (audience) {
+        await this.notify(tx, context, ref, 'feedback.assigned', audience, {
+          'zh-CN': [`交办 #${number}：${report.category}，${report.dueOn} 前答复`, report.body],
+          en: [`Assigned #${number}: ${report.category}, answer by ${report.dueOn}`, report.body],
+        });
+      }
+    }
+    const told = FOLLOWERS_TOLD[kind]?.(number, { text, due: `${report.dueOn}` });
+    const followers = told ? await this.followers(tx, report.id) : [];
+    if (told && followers.length) await this.notify(tx, context, ref, told.kind, { users: followers }, told.text);
+  }
+
+  private async followers(tx: Tx, reportId: string) {
+    const rows = await tx
+      .select({ userId: schema.feedbackFollowers.userId })
+      .from(schema.feedbackFollowers)
+      .where(eq(schema.feedbackFollowers.reportId, reportId));
+    return rows.map((row) => row.userId);
+  }
+
+  /** A vendor unit is told through its organisation; any other through the members named to it. */
+  private async unitAudience(tx: Tx, unitId: string): Promise<NotificationAudience | null> {
+    const [unit] = await tx.select().from(schema.feedbackUnits).where(eq(schema.feedbackUnits.id, unitId));
+    if (unit?.organisationId) return { organisation: unit.organisationId };
+    const members = await tx
+      .select({ userId: schema.feedbackUnitMembers.userId })
+      .from(schema.feedbackUnitMembers)
+      .where(eq(schema.feedbackUnitMembers.unitId, unitId));
+    return members.length ? { users: members.map((m) => m.userId) } : null;
+  }
+
+  private async notify(
+    tx: Tx,
+    context: AuditContext,
+    { reportId, stepId }: { reportId: string; stepId: string },
+    kind: string,
+    audience: NotificationAudience,
+    text: Record<'zh-CN' | 'en', [string, string]>,
+  ) {
+    const clip = (s: string) => (s.length > 140 ? `${s.slice(0, 139)}…` : s);
+    await this.notifications.send(
+      tx,
+      context.tenantId,
+      'core',
+      {
+        kind,
+        key: `feedback:${stepId}:${kind}`,
+        audience,
+        title: { 'zh-CN': text['zh-CN'][0], en: text.en[0] },
+        body: { 'zh-CN': clip(text['zh-CN'][1]), en: clip(text.en[1]) },
+        link: await neighbourhoodPath(tx, context.tenantId, `/feedback/${reportId}`),
+      },
+      context.at,
+    );
+  }
+
+  private async record(
+    tx: Tx,
+    context: AuditContext,
+    reportId: string,
+    kind: string,
+    step: { body?: string; photos?: string[]; data?: Record<string, unknown> },
+  ): Promise<string> {
+    const [row] = await tx
+      .insert(schema.feedbackSteps)
+      .values({
+        tenantId: context.tenantId,
+        reportId,
+        kind,
+        actorUserId: context.actor.id,
+        actorName: context.actor.displayName,
+        body: step.body ?? '',
+        photos: step.photos ?? [],
+        data: step.data ?? {},
+        at: context.at,
+      })
+      .returning({ id: schema.feedbackSteps.id });
+    return row!.id;
+  }
+
+  private async canSee(tx: Tx, report: Row['report'], viewer: FeedbackViewer, units: string[]) {
+    if (isStaff(viewer.roles)) return true;
+    if (report.handlingUnitId && units.includes(report.handlingUnitId)) return true;
+    const [follows] = await tx
+      .select({ userId: schema.feedbackFollowers.userId })
+      .from(schema.feedbackFollowers)
+      .where(and(eq(schema.feedbackFollowers.reportId, report.id), eq(schema.feedbackFollowers.userId, viewer.userId)));
+    return !!follows;
+  }
+
+  /** What the viewer's part in the report lets them do at some step: staff triage, the unit answers, the reporter rates. */
+  private roleActions(report: Row['report'], viewer: FeedbackViewer, units: string[]): Action[] {
+    const mine = new Set<Action>();
+    if (isStaff(viewer.roles)) STAFF_ACTIONS.forEach((a) => mine.add(a));
+    if (report.handlingUnitId && units.includes(report.handlingUnitId)) UNIT_ACTIONS.forEach((a) => mine.add(a));
+    if (report.reporterUserId === viewer.userId) mine.add('rate');
+    return [...mine];
+  }
+
+  /** The actions the viewer may take on the report now: their part's, as far as the loop admits them. */
+  private mayTake(report: Row['report'], viewer: FeedbackViewer, units: string[], restartClock: boolean): Action[] {
+    return this.roleActions(report, viewer, units).filter(
+      (action) => step(stateOf(report), probe(action, restartClock)).ok,
+    );
+  }
+
+  private view(
+    row: Row,
+    viewer: FeedbackViewer,
+    units: string[],
+    calendar: WorkingCalendar,
+    settings: FeedbackSettings,
+    now: Date,
+  ) {
+    const { report } = row;
+    const today = beijingDate(now);
+    const left =
+      report.status === 'assigned' && report.dueOn
+        ? today <= report.dueOn
+          ? calendar.workingDaysBetween(today, report.dueOn)
+          : -calendar.workingDaysBetween(report.dueOn, today)
+        : null;
+    const insider = isStaff(viewer.roles) || (report.handlingUnitId !== null && units.includes(report.handlingUnitId));
+    const own = report.reporterUserId === viewer.userId;
+    return {
+      id: report.id,
+      number: report.number,
+      category: report.category,
+      body: report.body,
+      photos: report.photos,
+      place: {
+        kind: report.placeKind,
+        building: row.buildingName,
+        unit: row.room ? [row.entrance, row.room].filter(Boolean).join(' ') : null,
+        note: report.placeNote,
+      },
+      channel: report.channel,
+      status: report.status,
+      reporterName: insider || own || report.namedOnBoard ? report.reporterName : null,
+      reporterPhone: insider && report.reporterPhone ? maskPhone(report.reporterPhone) : null,
+      namedOnBoard: report.namedOnBoard,
+      handlingUnit: row.unit?.id ? { id: row.unit.id, name: row.unit.name, kind: row.unit.kind } : null,
+      assignedAt: report.assignedAt,
+      dueOn: report.dueOn,
+      dueProvisional: report.dueProvisional,
+      workingDaysLeft: left,
+      escalation: report.escalation,
+      reopened: report.reopened,
+      answeredAt: report.answeredAt,
+      closedAt: report.closedAt,
+      rating: report.rating,
+      ratingComment: report.ratingComment,
+      rejectReason: report.rejectReason,
+      mergedInto: report.mergedInto,
+      createdAt: report.createdAt,
+      actions: this.mayTake(report, viewer, units, settings.restartClockOnReassign),
+    };
+  }
+
+  /** The place as stored: a building of this neighbourhood, a unit in it, or a public area (a building optional). */
+  private async place(tx: Tx, place: FeedbackReportInput['place']) {
+    if (place.kind !== 'public' && !place.buildingId) throw fieldError('place.buildingId', 'required');
+    if (place.kind === 'unit' && !place.unitId) throw fieldError('place.unitId', 'required');
+    if (place.buildingId) {
+      const [building] = await tx
+        .select({ id: schema.buildings.id })
+        .from(schema.buildings)
+        .where(eq(schema.buildings.id, place.buildingId));
+      if (!building) throw fieldError('place.buildingId', 'invalid_value');
+    }
+    if (place.kind === 'unit') {
+      const [unit] = await tx
+        .select({ id: schema.units.id })
+        .from(schema.units)
+        .where(and(eq(schema.units.id, place.unitId!), eq(schema.units.buildingId, place.buildingId!)));
+      if (!unit) throw fieldError('place.unitId', 'invalid_value');
+    }
+    return {
+      placeKind: place.kind,
+      buildingId: place.buildingId,
+      unitId: place.kind === 'unit' ? place.unitId : null,
+      placeNote: place.note,
+    };
+  }
+}

@@ -1,0 +1,70 @@
+import type { FeedbackUnitInput } from '@city/contracts';
+import { isUniqueViolation, schema, type Tx } from '@city/db';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { audit, type AuditContext } from '../audit.ts';
+import { AppError, fieldError } from '../errors.ts';
+
+const u = schema.feedbackUnits;
+const m = schema.feedbackUnitMembers;
+
+/** The handling units of the neighbourhood, each with the members who act for it. */
+export async function feedbackUnits(tx: Tx) {
+  const units = await tx.select().from(u).orderBy(asc(u.createdAt));
+  const members = await tx
+    .select({ unitId: m.unitId, userId: m.userId, displayName: schema.members.displayName })
+    .from(m)
+    .innerJoin(schema.members, and(eq(schema.members.userId, m.userId), eq(schema.members.tenantId, m.tenantId)));
+  return units.map(({ tenantId: _t, createdAt: _c, ...unit }) => ({
+    ...unit,
+    members: members.filter((x) => x.unitId === unit.id).map(({ userId, displayName }) => ({ userId, displayName })),
+  }));
+}
+
+/** The units a person acts for here. */
+export async function unitsOf(tx: Tx, userId: string): Promise<string[]> {
+  const rows = await tx.select({ unitId: m.unitId }).from(m).where(eq(m.userId, userId));
+  return rows.map((r) => r.unitId);
+}
+
+/** Creates a unit (no id) or changes one, with its members: only members of this neighbourhood may act for it. */
+export async function saveFeedbackUnit(tx: Tx, context: AuditContext, id: string | null, input: FeedbackUnitInput) {
+  if ((input.kind === 'vendor') !== (input.organisationId !== null)) throw fieldError('organisationId', 'required');
+  const memberIds = [...new Set(input.memberIds)];
+  if (memberIds.length) {
+    const found = await tx
+      .select({ userId: schema.members.userId })
+      .from(schema.members)
+      .where(inArray(schema.members.userId, memberIds));
+    const known = new Set(found.map((f) => f.userId));
+    const unknown = memberIds.findIndex((mid) => !known.has(mid));
+    if (unknown >= 0) throw fieldError(`memberIds.${unknown}`, 'invalid_value');
+  }
+  const values = {
+    kind: input.kind,
+    name: input.name,
+    organisationId: input.organisationId,
+    active: input.active,
+  };
+  const write = id
+    ? tx.update(u).set(values).where(eq(u.id, id)).returning({ id: u.id })
+    : tx
+        .insert(u)
+        .values({ tenantId: context.tenantId, ...values })
+        .returning({ id: u.id });
+  const [row] = await write.catch((error: unknown) => {
+    throw isUniqueViolation(error, 'feedback_units_name') ? new AppError('conflict') : error;
+  });
+  if (!row) throw new AppError('not_found');
+  const unitId = row.id;
+  await tx.delete(m).where(eq(m.unitId, unitId));
+  if (memberIds.length) {
+    await tx.insert(m).values(memberIds.map((userId) => ({ tenantId: context.tenantId, unitId, userId })));
+  }
+  await audit(tx, context, {
+    action: id ? 'feedback.unit_changed' : 'feedback.unit_added',
+    targetType: 'feedback_unit',
+    targetId: unitId,
+    details: { ...values, members: memberIds.length },
+  });
+  return (await feedbackUnits(tx)).find((x) => x.id === unitId)!;
+}
