@@ -360,6 +360,53 @@ describe('notifications', () => {
   });
 });
 
+describe('码上提', () => {
+  const body = `5栋门口的垃圾桶满了两天没人清运${Math.random().toString(36).slice(2, 6)}`;
+
+  it('a resident reports on a phone; staff assign it; the handling unit answers; the resident rates it', async () => {
+    const resident = await newPage(PHONE_VIEWPORT);
+    await signIn(resident, '13900000014', 'demo1234');
+    await resident.goto(`${product.url}/n/jinse-jiayuan`);
+    await resident.getByRole('link', { name: '码上提 →' }).click();
+    await resident.waitForURL('**/n/jinse-jiayuan/feedback');
+    await resident.getByLabel('类别').selectOption('环境卫生');
+    await resident.getByLabel('反映内容').fill(body);
+    await resident.getByLabel('地点', { exact: true }).selectOption({ label: '5栋' });
+    await resident.getByLabel('具体位置').fill('5栋东门');
+    await resident.getByRole('button', { name: '提交反映' }).click();
+    await resident.waitForURL(/\/n\/jinse-jiayuan\/feedback\/[0-9a-f-]{36}$/);
+    const reportUrl = resident.url();
+    await expect.poll(() => resident.getByText('待梳理').count()).toBeGreaterThan(0);
+    await resident.screenshot({ path: `${shots}/e2e-feedback-reported-phone.png`, fullPage: true });
+
+    // 刘芳 is staff and a member of 物业服务中心: she sorts it, assigns it to her unit, then answers it.
+    const staff = await newPage({ width: 1280, height: 800 });
+    await signIn(staff, '13900000012', 'demo1234');
+    await staff.goto(`${product.url}/n/jinse-jiayuan/feedback?status=received`);
+    await staff
+      .getByRole('link', { name: /环境卫生/ })
+      .first()
+      .click();
+    await staff.waitForURL(reportUrl);
+    await staff.getByLabel('承办单位').selectOption({ label: '物业服务中心（物业服务企业）' });
+    await staff.getByRole('button', { name: '交办', exact: true }).click();
+    await expect.poll(() => staff.getByText('剩 10 个工作日').count()).toBeGreaterThan(0);
+    await staff.getByLabel('进展或答复内容').fill('已安排保洁清运，并增加清运频次。');
+    await staff.getByRole('button', { name: '答复（办结待评价）' }).click();
+    await expect.poll(() => staff.getByText('已答复待评价').count()).toBeGreaterThan(0);
+    await staff.screenshot({ path: `${shots}/e2e-feedback-staff-desktop.png`, fullPage: true });
+    await staff.context().close();
+
+    await resident.goto(reportUrl);
+    await resident.getByLabel('满意', { exact: true }).check();
+    await resident.getByRole('button', { name: '提交评价' }).click();
+    await expect.poll(() => resident.getByText('已办结').count()).toBeGreaterThan(0);
+    await expect.poll(() => resident.getByText('已安排保洁清运，并增加清运频次。').count()).toBe(1);
+    await resident.screenshot({ path: `${shots}/e2e-feedback-rated-phone.png`, fullPage: true });
+    await resident.context().close();
+  });
+});
+
 describe('registry import and resident verification', () => {
   it('an admin imports a registry file and prints letters; a new resident claims a unit with a code and reads residents-only notices', async () => {
     const admin = await newPage({ width: 1280, height: 900 });

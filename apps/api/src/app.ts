@@ -97,6 +97,7 @@ export function createApp(deps: AppDeps, services: ApiServices = createApiServic
   if (deps.backgroundJobs) {
     services.pluginRuntime.dispatcher.start();
     services.notifier.start();
+    services.feedbackClock.start();
   }
 
   mountOpenApi(app);

@@ -49,7 +49,11 @@ export function createFetchHandler(depsFromEnv: DepsFromEnv = neonDeps) {
       ctx.waitUntil(
         depsOf(env).then((d) => {
           const services = createApiServices(d);
-          return Promise.all([services.pluginRuntime.dispatcher.sweep(), services.notifier.sweep()]);
+          return Promise.all([
+            services.pluginRuntime.dispatcher.sweep(),
+            services.notifier.sweep(),
+            services.feedbackClock.sweep(),
+          ]);
         }),
       );
     },

@@ -26,7 +26,9 @@ export interface BootedApi {
 export async function shutDown(booted: BootedApi) {
   booted.services.pluginRuntime.dispatcher.stop();
   booted.services.notifier.stop();
+  booted.services.feedbackClock.stop();
   await booted.services.pluginRuntime.dispatcher.idle();
+  await booted.services.feedbackClock.idle();
   await booted.services.notifier.idle();
   await booted.database.close();
 }

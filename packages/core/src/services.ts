@@ -11,7 +11,7 @@ import type { Database } from '@city/db';
 import { Accounts } from './accounts.ts';
 import { Applications } from './applications.ts';
 import { WorkingCalendars } from './calendar/index.ts';
-import { FeedbackReports } from './feedback/index.ts';
+import { FeedbackClock, FeedbackReports } from './feedback/index.ts';
 import { Invitations } from './invitations.ts';
 import { EventOutbox } from './events.ts';
 import { Members } from './members.ts';
@@ -62,6 +62,16 @@ export function createServices(deps: CoreDeps) {
   const notifications = new NotificationOutbox(notificationKinds);
   const wechat = deps.wechat ?? new DevWechatSender();
   const calendars = new WorkingCalendars(db);
+  const notifier = new Notifier({
+    db,
+    clock,
+    sms: new SmsGate(deps.sms, limiter),
+    wechat,
+    wechatTemplates: deps.wechatTemplates ?? {},
+    publicUrl: deps.publicUrl,
+    outbox: notifications,
+  });
+  const feedback = new FeedbackReports({ notifications, calendars });
   return {
     ...deps,
     sessions,
@@ -70,21 +80,14 @@ export function createServices(deps: CoreDeps) {
     accounts: new Accounts({ db, passwords: deps.passwords, sessions, codes, limiter, sms: deps.sms }),
     regions,
     calendars,
-    feedback: new FeedbackReports({ notifications, calendars }),
+    feedback,
+    feedbackClock: new FeedbackClock({ db, clock, reports: feedback, notifier }),
     tenants: new Tenants(db, clock),
     applications: new Applications(db, clock),
     organisations: new Organisations(db, clock),
     events,
     notifications,
-    notifier: new Notifier({
-      db,
-      clock,
-      sms: new SmsGate(deps.sms, limiter),
-      wechat,
-      wechatTemplates: deps.wechatTemplates ?? {},
-      publicUrl: deps.publicUrl,
-      outbox: notifications,
-    }),
+    notifier,
     inbox: new Inbox({ db, clock, kinds: notificationKinds, wechat }),
     wechat,
     invitations: new Invitations({ ...deps, events, notifications }),

@@ -167,6 +167,19 @@ export function tenantsWithPendingNotifications(db: Database, now: Date): Promis
   );
 }
 
+/** Which neighbourhoods have 码上提 reports whose clock runs (assigned, or answered and not yet rated): its sweep. */
+export function tenantsWithRunningFeedback(db: Database): Promise<string[]> {
+  return db.transaction(
+    async (tx) => {
+      await tx.execute(sql`select set_config('role', 'city_dispatcher', true)`);
+      const { rows } = await tx.execute<{ tenant_id: string }>(sql`
+        select distinct tenant_id from feedback_reports where status in ('assigned', 'answered')`);
+      return rows.map((r) => r.tenant_id);
+    },
+    { accessMode: 'read only' },
+  );
+}
+
 /** Failed deliveries of one neighbourhood and channel since a moment: how many, the latest error and when. */
 export interface DeliveryFailures {
   tenantId: string;

@@ -94,6 +94,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
   // Deliveries the last requests started finish before the database goes away.
   const close = async () => {
     await services.pluginRuntime.dispatcher.idle();
+    await services.feedbackClock.idle();
     await services.notifier.idle();
     await database.close();
   };

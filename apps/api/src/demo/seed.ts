@@ -3,6 +3,7 @@ import { schema, withTenant } from '@city/db';
 import { count, eq } from 'drizzle-orm';
 import type { ApiServices } from '../services.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.ts';
+import { seedFeedback } from './feedback.ts';
 import { seedPlugins } from './plugins.ts';
 import { seedRegistry } from './registry.ts';
 import { seedVerifications } from './verifications.ts';
@@ -162,6 +163,12 @@ export async function seedDemo(services: ApiServices): Promise<boolean> {
   await seedPlugins(services, { ...jinse, admin: admin(jinse) }, users.staffA.id, {
     owner: person('vendorOwner'),
     staffPhone: DEMO_ACCOUNTS.vendorStaff.phone,
+  });
+  await seedFeedback(services, jinse.id, {
+    admin: users.adminA,
+    staff: { id: users.staffA.id, displayName: DEMO_ACCOUNTS.staffA.name },
+    committee: { id: users.committeeA.id, displayName: DEMO_ACCOUNTS.committeeA.name },
+    resident: { id: users.residentA.id, displayName: DEMO_ACCOUNTS.residentA.name },
   });
   await applications.create(users.applicant, {
     name: '康居小区',

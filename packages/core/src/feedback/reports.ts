@@ -1,4 +1,5 @@
 import {
+  FEEDBACK_ESCALATIONS,
   maskPhone,
   type FeedbackAction,
   type FeedbackReportInput,
@@ -69,6 +70,12 @@ const PAST: Record<Action, string> = {
   answer: 'answered',
   rate: 'rated',
 };
+
+/** The clock's own steps are taken by 系统. */
+const SYSTEM = { id: null, displayName: '系统' };
+const DAY_MS = 86_400_000;
+/** Working days past the deadline after which an overdue report goes up from the 社区 to the 街道. */
+export const STREET_AFTER = 5;
 
 const isStaff = (roles: readonly TenantRole[]) => roles.includes('admin') || roles.includes('staff');
 
@@ -362,6 +369,122 @@ export class FeedbackReports {
     });
     await this.announce(tx, context, { ...report, ...changes } as typeof report, { kind, stepId, text: stepText });
     return this.get(tx, viewer, id, now);
+  }
+
+  /**
+   * The loop's own clock (督办), run for one neighbourhood inside its transaction: the handling unit is reminded
+   * `remindBefore` working days before the deadline; an overdue report goes up to the 社区 on the first working day
+   * past it and to the 街道 after `STREET_AFTER` more; an answer not rated within `ratingDays` closes as not rated.
+   * Each is a step of the state machine like any other, recorded, audited and notified, by 系统.
+   */
+  async tick(tx: Tx, tenantId: string, now: Date) {
+    const settings = await feedbackSettings(tx);
+    const calendar = await this.calendars.current(tx);
+    const today = beijingDate(now);
+    const context: AuditContext = { tenantId, actor: SYSTEM, at: now };
+    const open = await tx
+      .select()
+      .from(r)
+      .where(inArray(r.status, ['assigned', 'answered']))
+      .for('update');
+    for (const report of open) {
+      if (report.status === 'answered') {
+        if (report.answeredAt && now.getTime() - report.answeredAt.getTime() >= settings.ratingDays * DAY_MS) {
+          await this.system(tx, context, report, { type: 'lapse' }, 'lapsed', { closedAt: now });
+        }
+        continue;
+      }
+      if (!report.dueOn || !report.handlingUnitId) continue;
+      if (today <= report.dueOn) {
+        if (!report.remindedAt && calendar.workingDaysBetween(today, report.dueOn) <= settings.remindBefore) {
+          await tx.update(r).set({ remindedAt: now }).where(eq(r.id, report.id));
+          const stepId = await this.record(tx, context, report.id, 'reminded', { data: { dueOn: report.dueOn } });
+          const audience = await this.unitAudience(tx, report.handlingUnitId);
+          if (audience) {
+            await this.notify(tx, context, { reportId: report.id, stepId }, 'feedback.reminder', audience, {
+              'zh-CN': [`#${report.number} 将于 ${report.dueOn} 到期，请及时答复`, report.body],
+              en: [`#${report.number} is due on ${report.dueOn}: please answer`, report.body],
+            });
+          }
+        }
+        continue;
+      }
+      const overdue = calendar.workingDaysBetween(report.dueOn, today);
+      const target = overdue > STREET_AFTER ? 'street' : overdue >= 1 ? 'community' : 'none';
+      let state = stateOf(report);
+      while (FEEDBACK_ESCALATIONS.indexOf(state.escalation) < FEEDBACK_ESCALATIONS.indexOf(target)) {
+        const next = await this.system(tx, context, { ...report, ...state }, { type: 'escalate' }, 'escalated', {
+          escalatedAt: now,
+        });
+        state = next.state;
+        await this.tellSupervisors(tx, context, { reportId: report.id, stepId: next.stepId }, report, {
+          level: state.escalation,
+          overdue,
+        });
+      }
+    }
+  }
+
+  /** A step the clock takes: through the state machine, recorded and audited like a person's. */
+  private async system(
+    tx: Tx,
+    context: AuditContext,
+    report: Row['report'],
+    event: LoopEvent,
+    kind: string,
+    extra: Partial<typeof r.$inferInsert>,
+  ): Promise<{ state: LoopState; stepId: string }> {
+    const result = step(stateOf(report), event);
+    if (!result.ok) throw new Error(`the clock took a step the loop refuses: ${kind} from ${report.status}`);
+    await tx
+      .update(r)
+      .set({ ...result.state, ...extra, updatedAt: context.at })
+      .where(eq(r.id, report.id));
+    const data = { status: result.state.status, escalation: result.state.escalation };
+    const stepId = await this.record(tx, context, report.id, kind, { data });
+    await audit(tx, context, {
+      action: `feedback.${kind}`,
+      targetType: 'feedback_report',
+      targetId: report.id,
+      details: { number: report.number, ...data },
+    });
+    return { state: result.state, stepId };
+  }
+
+  /** Overdue: the neighbourhood's staff, and the staff of the 社区 (then the 街道) above it. */
+  private async tellSupervisors(
+    tx: Tx,
+    context: AuditContext,
+    ref: { reportId: string; stepId: string },
+    report: Row['report'],
+    { level, overdue }: { level: LoopState['escalation']; overdue: number },
+  ) {
+    const [tenant] = await tx
+      .select({ community: schema.tenants.communityId, street: schema.tenants.streetId })
+      .from(schema.tenants)
+      .where(eq(schema.tenants.id, context.tenantId));
+    const regionId = level === 'street' ? tenant!.street : tenant!.community;
+    const staff = await tx
+      .select({ userId: schema.regionStaff.userId })
+      .from(schema.regionStaff)
+      .where(eq(schema.regionStaff.regionId, regionId));
+    const members = await tx
+      .select({ userId: schema.members.userId })
+      .from(schema.members)
+      .where(sql`${schema.members.roles} && array['admin', 'staff']::text[]`);
+    const users = [...new Set([...staff, ...members].map((x) => x.userId))];
+    const to = level === 'street' ? { zh: '街道', en: 'street' } : { zh: '社区', en: 'community' };
+    await this.notify(
+      tx,
+      context,
+      ref,
+      'feedback.overdue',
+      { users },
+      {
+        'zh-CN': [`#${report.number} 已逾期 ${overdue} 个工作日，已提请${to.zh}督办`, report.body],
+        en: [`#${report.number} is ${overdue} working days overdue: escalated to the ${to.en}`, report.body],
+      },
+    );
   }
 
   private async survivor(tx: Tx, id: string, into: string) {

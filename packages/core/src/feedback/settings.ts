@@ -1,5 +1,6 @@
 import { DEFAULT_FEEDBACK_CATEGORIES, FEEDBACK_DEFAULTS, type FeedbackSettings } from '@city/contracts';
 import { schema, type Tx } from '@city/db';
+import { asc } from 'drizzle-orm';
 import { audit, type AuditContext } from '../audit.ts';
 
 /** The neighbourhood's 码上提 rules, or the defaults (DOMAIN.md §4) while its admins have not changed them. */
@@ -29,4 +30,13 @@ export async function saveFeedbackSettings(tx: Tx, context: AuditContext, input:
     details: values,
   });
   return feedbackSettings(tx);
+}
+
+/** The buildings a report may name (a member reporting from the portal picks one, or a public area). */
+export async function feedbackPlaces(tx: Tx) {
+  const buildings = await tx
+    .select({ id: schema.buildings.id, name: schema.buildings.name })
+    .from(schema.buildings)
+    .orderBy(asc(schema.buildings.name));
+  return { buildings };
 }

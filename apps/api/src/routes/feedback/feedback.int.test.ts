@@ -164,6 +164,8 @@ describe('码上提: the feedback loop', () => {
     const { h, world, prepared } = current;
     const t = world.tokens;
     const post = (token: string | undefined, json: object) => h.call('POST', path(world), { token, json });
+    const places = await h.call('GET', `/api/v1/t/${world.tenantA.slug}/feedback-places`, { token: t.residentA });
+    expect(places.body.buildings).toEqual([{ id: prepared.buildingId, name: '3栋' }]);
     const base = { category: '环境卫生', body: '路灯不亮', place: { kind: 'public', note: '中心花园' } };
     expect((await post(t.residentA, { ...base, category: '不存在' })).body.errors[0]).toMatchObject({
       path: 'category',

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { FeedbackSettingsSchema, FeedbackUnitInputSchema, FeedbackUnitSchema } from '@city/contracts';
-import { feedbackSettings, feedbackUnits, saveFeedbackSettings, saveFeedbackUnit } from '@city/core';
+import { FeedbackSettingsSchema, IdSchema, FeedbackUnitInputSchema, FeedbackUnitSchema } from '@city/contracts';
+import { feedbackPlaces, feedbackSettings, feedbackUnits, saveFeedbackSettings, saveFeedbackUnit } from '@city/core';
 import { defineRoute, json, jsonBody } from '@city/contracts/routes';
 import { auditContext } from '../../lib/request-meta.ts';
 import type { Handler } from '../../lib/router.ts';
@@ -33,6 +33,18 @@ export const saveSettingsRoute = defineRoute({
 
 export const saveSettingsHandler: Handler<typeof saveSettingsRoute> = async (c) =>
   c.json(await saveFeedbackSettings(c.get('tx'), auditContext(c), c.req.valid('json')), 200);
+
+export const placesRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/t/{tenant}/feedback-places',
+  tags: ['neighbourhood'],
+  summary: '反映可选的地点（楼栋）/ The buildings a report may name',
+  access: ['tenant:member'],
+  request: { params: tenantParams },
+  responses: { 200: json(z.object({ buildings: z.array(z.object({ id: IdSchema, name: z.string() })) })) },
+});
+
+export const placesHandler: Handler<typeof placesRoute> = async (c) => c.json(await feedbackPlaces(c.get('tx')), 200);
 
 const UnitsSchema = z.object({ items: z.array(FeedbackUnitSchema) });
 

@@ -1,0 +1,48 @@
+import type { FeedbackStatus } from '@city/contracts/values';
+import { t } from '#lib/i18n/index.ts';
+
+/** 码上提 in the portal: how a report's state and its deadline read at a glance. */
+export const feedbackStatusTone: Record<FeedbackStatus, 'primary' | 'warning' | 'success' | 'neutral' | 'danger'> = {
+  received: 'warning',
+  assigned: 'primary',
+  answered: 'warning',
+  closed: 'success',
+  rejected: 'neutral',
+  merged: 'neutral',
+};
+
+/** 剩 3 个工作日 / 今天到期 / 逾期 2 个工作日. */
+export function workingDaysLabel(left: number): string {
+  if (left === 0) return t('feedback.dueToday');
+  return left > 0 ? t('feedback.daysLeft', { days: left }) : t('feedback.overdueBy', { days: -left });
+}
+
+const STEPS = [
+  'received',
+  'recategorised',
+  'rejected',
+  'merged',
+  'merged_in',
+  'assigned',
+  'reassigned',
+  'returned',
+  'progress',
+  'answered',
+  'reopened',
+  'rated',
+  'reminded',
+  'escalated',
+  'lapsed',
+] as const;
+const RATINGS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+
+/** A step's name; a step this portal does not know yet shows as recorded. */
+export function stepLabel(kind: string): string {
+  const known = STEPS.find((s) => s === kind);
+  return known ? t(`feedback.step.${known}`) : kind;
+}
+
+export function ratingLabel(rating: unknown): string {
+  const known = RATINGS.find((r) => r === rating);
+  return known ? t(`feedback.rating.${known}`) : String(rating);
+}

@@ -1,0 +1,67 @@
+import { error } from '@sveltejs/kit';
+import { apiFor } from '#lib/server/api.ts';
+import { failFrom, fields } from '#lib/server/forms.ts';
+import { requireMe } from '#lib/server/guards.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const KINDS = ['property', 'committee', 'party_branch', 'community', 'street_department', 'other'] as const;
+type Kind = (typeof KINDS)[number];
+
+export const load = (async (event) => {
+  requireMe(event.locals, event.url);
+  const api = apiFor(event).api.v1.t[':tenant'];
+  const param = { tenant: event.params.tenant };
+  const [summary, settings, units, members] = await Promise.all([
+    api.$get({ param }),
+    api['feedback-settings'].$get({ param }),
+    api['feedback-units'].$get({ param }),
+    api.members.$get({ param, query: { limit: '100' } }),
+  ]);
+  if (!summary.ok || !settings.ok || !units.ok || !members.ok) error(units.status === 403 ? 403 : 404, 'not found');
+  return {
+    neighbourhood: await summary.json(),
+    settings: await settings.json(),
+    units: (await units.json()).items,
+    members: (await members.json()).items,
+    kinds: KINDS,
+  };
+}) satisfies PageServerLoad;
+
+const number = (value: string) => (/^\d+$/.test(value) ? Number(value) : -1);
+
+export const actions = {
+  settings: async (event) => {
+    const form = await event.request.formData();
+    const values = fields(form, ['categories', 'workingDays', 'remindBefore', 'ratingDays']);
+    const res = await apiFor(event).api.v1.t[':tenant']['feedback-settings'].$put({
+      param: { tenant: event.params.tenant },
+      json: {
+        categories: values.categories
+          .split(/[\n,，、]+/)
+          .map((c) => c.trim())
+          .filter(Boolean),
+        workingDays: number(values.workingDays),
+        remindBefore: number(values.remindBefore),
+        ratingDays: number(values.ratingDays),
+        restartClockOnReassign: form.get('restartClockOnReassign') === 'on',
+      },
+    });
+    return res.ok ? { saved: 'settings' } : failFrom(res, values);
+  },
+  unit: async (event) => {
+    const form = await event.request.formData();
+    const values = fields(form, ['id', 'kind', 'name']);
+    const json = {
+      kind: (KINDS.find((k) => k === values.kind) ?? 'other') as Kind,
+      name: values.name,
+      organisationId: null,
+      active: form.has('active') ? form.getAll('active').includes('on') : true,
+      memberIds: form.getAll('memberIds').map(String),
+    };
+    const api = apiFor(event).api.v1.t[':tenant']['feedback-units'];
+    const res = values.id
+      ? await api[':handlingUnitId'].$put({ param: { tenant: event.params.tenant, handlingUnitId: values.id }, json })
+      : await api.$post({ param: { tenant: event.params.tenant }, json });
+    return res.ok ? { saved: 'unit' } : failFrom(res, values);
+  },
+} satisfies Actions;

@@ -1,0 +1,64 @@
+import { error, redirect } from '@sveltejs/kit';
+import { apiFor } from '#lib/server/api.ts';
+import { failFrom, fields } from '#lib/server/forms.ts';
+import { requireMe } from '#lib/server/guards.ts';
+import { routes } from '#lib/routes.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const STATUSES = ['received', 'assigned', 'answered', 'closed', 'rejected', 'merged'] as const;
+type Status = (typeof STATUSES)[number];
+
+export const load = (async (event) => {
+  requireMe(event.locals, event.url);
+  const api = apiFor(event).api.v1.t[':tenant'];
+  const param = { tenant: event.params.tenant };
+  const asked = event.url.searchParams;
+  const status = STATUSES.find((s) => s === asked.get('status')) as Status | undefined;
+  const overdue = asked.get('overdue') === 'true';
+  const mine = asked.get('mine') === 'true';
+  const query = {
+    ...(status ? { status } : {}),
+    ...(overdue ? { overdue: 'true' as const } : {}),
+    ...(mine ? { mine: 'true' as const } : {}),
+    ...(asked.get('cursor') ? { cursor: asked.get('cursor')! } : {}),
+  };
+  const [summary, list, settings, places] = await Promise.all([
+    api.$get({ param }),
+    api.feedback.$get({ param, query }),
+    api['feedback-settings'].$get({ param }),
+    api['feedback-places'].$get({ param }),
+  ]);
+  if (!summary.ok || !list.ok || !settings.ok || !places.ok) error(404, 'not found');
+  return {
+    neighbourhood: await summary.json(),
+    reports: await list.json(),
+    settings: await settings.json(),
+    places: await places.json(),
+    filter: { status: status ?? '', overdue, mine },
+    building: asked.get('building') ?? '',
+  };
+}) satisfies PageServerLoad;
+
+export const actions = {
+  report: async (event) => {
+    const form = await event.request.formData();
+    const values = fields(form, ['category', 'body', 'place', 'note', 'channel', 'reporterName', 'reporterPhone']);
+    // `place` is a building's id, or "public".
+    const building = values.place && values.place !== 'public' ? values.place : null;
+    const logged = values.channel === 'phone' || values.channel === 'in_person';
+    const res = await apiFor(event).api.v1.t[':tenant'].feedback.$post({
+      param: { tenant: event.params.tenant },
+      json: {
+        category: values.category,
+        body: values.body,
+        place: { kind: building ? 'building' : 'public', buildingId: building, unitId: null, note: values.note },
+        namedOnBoard: form.get('namedOnBoard') === 'on',
+        channel: logged ? (values.channel as 'phone' | 'in_person') : values.channel === 'qr' ? 'qr' : 'portal',
+        ...(logged ? { reporter: { name: values.reporterName, phone: values.reporterPhone } } : {}),
+      },
+    });
+    if (!res.ok) return failFrom(res, values);
+    const report = await res.json();
+    redirect(303, routes.feedbackReport(event.params.tenant, report.id));
+  },
+} satisfies Actions;

@@ -1,0 +1,72 @@
+import type { FeedbackAction } from '@city/contracts';
+import { error } from '@sveltejs/kit';
+import { apiFor } from '#lib/server/api.ts';
+import { failFrom, fields } from '#lib/server/forms.ts';
+import { requireMe } from '#lib/server/guards.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async (event) => {
+  requireMe(event.locals, event.url);
+  const api = apiFor(event).api.v1.t[':tenant'];
+  const param = { tenant: event.params.tenant };
+  const [res, summary, settings] = await Promise.all([
+    api.feedback[':reportId'].$get({ param: { ...param, reportId: event.params.reportId } }),
+    api.$get({ param }),
+    api['feedback-settings'].$get({ param }),
+  ]);
+  if (!res.ok || !summary.ok || !settings.ok) error(404, 'not found');
+  const report = await res.json();
+  const triage = report.actions.includes('assign') || report.actions.includes('merge');
+  // Staff choose a unit to assign to, and the open reports a duplicate may be merged into.
+  const [units, open] = triage
+    ? await Promise.all([
+        api['feedback-units'].$get({ param }),
+        api.feedback.$get({ param, query: { status: 'received' } }),
+      ])
+    : [null, null];
+  return {
+    report,
+    neighbourhood: await summary.json(),
+    categories: (await settings.json()).categories,
+    units: units?.ok ? (await units.json()).items.filter((u) => u.active) : [],
+    mergeable: open?.ok ? (await open.json()).items.filter((r) => r.id !== report.id) : [],
+  };
+}) satisfies PageServerLoad;
+
+/** The form's fields as the step the API takes (the API refuses what does not fit). */
+function actionOf(values: Record<string, string>): FeedbackAction {
+  switch (values.action) {
+    case 'recategorise':
+      return { action: 'recategorise', category: values.category! };
+    case 'reject':
+      return { action: 'reject', reason: values.text! };
+    case 'merge':
+      return { action: 'merge', into: values.into! };
+    case 'assign':
+      return { action: 'assign', unitId: values.unitId!, note: values.text! };
+    case 'return':
+      return { action: 'return', reason: values.text! };
+    case 'answer':
+      return { action: 'answer', body: values.text!, photos: [] };
+    case 'rate':
+      return {
+        action: 'rate',
+        rating: values.rating as 'satisfied' | 'basically_satisfied' | 'unsatisfied',
+        comment: values.text!,
+      };
+    default:
+      return { action: 'progress', body: values.text!, photos: [] };
+  }
+}
+
+export const actions = {
+  act: async (event) => {
+    const values = fields(await event.request.formData(), ['action', 'category', 'text', 'into', 'unitId', 'rating']);
+    const res = await apiFor(event).api.v1.t[':tenant'].feedback[':reportId'].actions.$post({
+      param: { tenant: event.params.tenant, reportId: event.params.reportId },
+      json: actionOf(values),
+    });
+    if (!res.ok) return failFrom(res, values);
+    return { done: values.action };
+  },
+} satisfies Actions;
