@@ -404,6 +404,15 @@ describe('码上提', () => {
     await expect.poll(() => resident.getByText('已安排保洁清运，并增加清运频次。').count()).toBe(1);
     await resident.screenshot({ path: `${shots}/e2e-feedback-rated-phone.png`, fullPage: true });
     await resident.context().close();
+
+    // 公示: anyone sees it closed on the public board, without the reporter's name.
+    const passer = await newPage(PHONE_VIEWPORT);
+    await passer.goto(`${product.url}/p/jinse-jiayuan`);
+    const item = passer.getByRole('listitem').filter({ hasText: body });
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await item.textContent()).toContain('满意');
+    expect(await item.textContent()).not.toContain('孙丽');
+    await passer.context().close();
   });
 });
 

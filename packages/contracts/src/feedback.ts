@@ -161,3 +161,23 @@ export const FeedbackSettingsSchema = z
   })
   .openapi('FeedbackSettings');
 export type FeedbackSettings = z.infer<typeof FeedbackSettingsSchema>;
+
+/** A closed report as the public board (公示) shows it: no rooms, no names unless the reporter agreed. */
+export const FeedbackBoardItemSchema = z
+  .object({
+    id: IdSchema,
+    number: z.int(),
+    category: z.string(),
+    building: z.string().nullable(),
+    summary: z.string(),
+    reporterName: z.string().nullable(),
+    reportedOn: z.string(),
+    closedOn: z.string(),
+    workingDaysTaken: z.int(),
+    rating: z.enum(FEEDBACK_RATINGS).nullable(),
+  })
+  .openapi('FeedbackBoardItem');
+
+export const FeedbackBoardSchema = pageOf(FeedbackBoardItemSchema)
+  .extend({ neighbourhood: z.object({ slug: z.string(), name: z.string() }) })
+  .openapi('FeedbackBoard');

@@ -77,6 +77,9 @@ const DAY_MS = 86_400_000;
 /** Working days past the deadline after which an overdue report goes up from the 社区 to the 街道. */
 export const STREET_AFTER = 5;
 
+/** How much of a report's text the public board shows. */
+const SUMMARY = 80;
+
 const isStaff = (roles: readonly TenantRole[]) => roles.includes('admin') || roles.includes('staff');
 
 const STAFF_ACTIONS: Action[] = ['recategorise', 'reject', 'merge', 'assign', 'return', 'progress', 'answer'];
@@ -251,6 +254,38 @@ export class FeedbackReports {
     const settings = await feedbackSettings(tx);
     return page(
       rows.map((row) => this.view(row, viewer, units, calendar, settings, now)),
+      query.limit,
+    );
+  }
+
+  /**
+   * The public board (公示) of closed reports, newest first: category, building (never the unit), a short summary,
+   * working days from report to answer, the rating — and the reporter's name only where they agreed.
+   */
+  async board(tx: Tx, query: { cursor?: string | undefined; limit: number }) {
+    const after = decodeCursor(query.cursor);
+    const rows = await selectReports(
+      tx,
+      and(eq(r.status, 'closed'), after ? lt(r.id, after) : undefined),
+      query.limit + 1,
+    );
+    const calendar = await this.calendars.current(tx);
+    return page(
+      rows.map(({ report, buildingName }) => ({
+        id: report.id,
+        number: report.number,
+        category: report.category,
+        building: buildingName,
+        summary: report.body.length > SUMMARY ? `${report.body.slice(0, SUMMARY - 1)}…` : report.body,
+        reporterName: report.namedOnBoard ? report.reporterName : null,
+        reportedOn: beijingDate(report.createdAt),
+        closedOn: beijingDate(report.closedAt!),
+        workingDaysTaken: calendar.workingDaysBetween(
+          beijingDate(report.createdAt),
+          beijingDate(report.answeredAt ?? report.closedAt!),
+        ),
+        rating: report.rating,
+      })),
       query.limit,
     );
   }

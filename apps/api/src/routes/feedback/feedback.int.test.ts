@@ -107,6 +107,20 @@ describe('码上提: the feedback loop', () => {
       'answered',
       'rated',
     ]);
+    // On the public board, without signing in: no name (not agreed), the building, the rating.
+    const board = await h.call('GET', `/api/v1/public/n/${world.tenantA.slug}/feedback`);
+    expect(board.status).toBe(200);
+    expect(board.body.items).toEqual([
+      expect.objectContaining({
+        number,
+        category: '环境卫生',
+        building: '3栋',
+        reporterName: null,
+        rating: 'unsatisfied',
+        workingDaysTaken: expect.any(Number),
+      }),
+    ]);
+    expect(JSON.stringify(board.body)).not.toContain('301');
     const trail = await h.call('GET', `/api/v1/t/${world.tenantA.slug}/audit?limit=3`, { token: t.adminA });
     expect(trail.body.items[0]).toMatchObject({ action: 'feedback.rated' });
   });

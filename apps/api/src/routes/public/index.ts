@@ -1,4 +1,5 @@
 import { createRouter } from '../../lib/router.ts';
+import * as feedback from './public.feedback.ts';
 import * as notices from './public.notices.ts';
 import * as noticesPdf from './public.notices-pdf.ts';
 import * as plugin from './public.plugin.ts';
@@ -6,4 +7,5 @@ import * as plugin from './public.plugin.ts';
 export const publicRoutes = createRouter()
   .openapi(notices.route, notices.handler)
   .openapi(noticesPdf.route, noticesPdf.handler)
-  .openapi(plugin.route, plugin.handler);
+  .openapi(plugin.route, plugin.handler)
+  .openapi(feedback.route, feedback.handler);

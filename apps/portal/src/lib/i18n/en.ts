@@ -154,6 +154,12 @@ export const en: Record<MessageKey, string> = {
   'notificationSettings.digest': 'One text a day (when quiet hours end) instead of a text for each message',
   'notificationSettings.save': 'Save settings',
   'notificationSettings.saved': 'Saved.',
+  'feedback.board': 'Resident reports closed',
+  'feedback.boardLead':
+    "Closed reports are published here: category, building, working days taken and rating; never the room, and the reporter's name only if they agreed.",
+  'feedback.taken': '{days} working days',
+  'feedback.notRated': 'Not rated',
+  'feedback.boardNone': 'No closed reports yet.',
   'n.feedback': 'Report a problem',
   'feedback.title': '码上提 · Resident reports',
   'feedback.lead':
