@@ -1,24 +1,21 @@
 import { z } from '@hono/zod-openapi';
 import { IdSchema, PageQuerySchema, pageOf, PhoneSchema, ReasonSchema, TimestampSchema } from './common.ts';
 import { displayText } from './text.ts';
-import { FEEDBACK_CHANNELS, FEEDBACK_ESCALATIONS, FEEDBACK_RATINGS, FEEDBACK_STATUSES } from './values/feedback.ts';
+import {
+  FEEDBACK_CHANNELS,
+  FEEDBACK_ESCALATIONS,
+  FEEDBACK_PLACE_KINDS,
+  FEEDBACK_RATINGS,
+  FEEDBACK_STATUSES,
+  FEEDBACK_UNIT_KINDS,
+} from './values/feedback.ts';
 
 const longText = (max: number) =>
   z.string({ error: 'body_required' }).trim().min(1, { error: 'body_required' }).max(max, { error: 'too_big' });
 
-export const FEEDBACK_UNIT_KINDS = [
-  'property',
-  'committee',
-  'party_branch',
-  'community',
-  'vendor',
-  'street_department',
-  'other',
-] as const;
-
 export const FeedbackPlaceSchema = z
   .object({
-    kind: z.enum(['building', 'unit', 'public']),
+    kind: z.enum(FEEDBACK_PLACE_KINDS),
     buildingId: IdSchema.nullable().default(null),
     unitId: IdSchema.nullable().default(null),
     note: z.string().trim().max(200).default(''),
@@ -30,7 +27,6 @@ export const FeedbackReportInputSchema = z
   .object({
     category: displayText(20, { required: 'required' }),
     body: longText(2000),
-    photos: z.array(z.string().max(500)).max(6).default([]),
     place: FeedbackPlaceSchema,
     namedOnBoard: z.boolean().default(false),
     channel: z.enum(['portal', 'qr', 'phone', 'in_person']).default('portal'),
@@ -45,7 +41,6 @@ export const FeedbackStepSchema = z
     kind: z.string(),
     actorName: z.string(),
     body: z.string(),
-    photos: z.array(z.string()),
     data: z.record(z.string(), z.unknown()),
     at: TimestampSchema,
   })
@@ -57,9 +52,8 @@ export const FeedbackReportSchema = z
     number: z.int(),
     category: z.string(),
     body: z.string(),
-    photos: z.array(z.string()),
     place: z.object({
-      kind: z.enum(['building', 'unit', 'public']),
+      kind: z.enum(FEEDBACK_PLACE_KINDS),
       building: z.string().nullable(),
       unit: z.string().nullable(),
       note: z.string(),
@@ -104,8 +98,6 @@ export const FeedbackQuerySchema = PageQuerySchema.extend({
   mine: z.enum(['true', 'false']).optional().openapi({ description: '只看我提交或关注的 / Only mine' }),
 });
 
-const photos = z.array(z.string().max(500)).max(6).default([]);
-
 /** Every step of the loop through one route: the state machine decides whether it may happen now. */
 export const FeedbackActionSchema = z
   .discriminatedUnion('action', [
@@ -114,8 +106,8 @@ export const FeedbackActionSchema = z
     z.object({ action: z.literal('merge'), into: IdSchema }),
     z.object({ action: z.literal('assign'), unitId: IdSchema, note: z.string().trim().max(500).default('') }),
     z.object({ action: z.literal('return'), reason: ReasonSchema }),
-    z.object({ action: z.literal('progress'), body: longText(2000), photos }),
-    z.object({ action: z.literal('answer'), body: longText(2000), photos }),
+    z.object({ action: z.literal('progress'), body: longText(2000) }),
+    z.object({ action: z.literal('answer'), body: longText(2000) }),
     z.object({
       action: z.literal('rate'),
       rating: z.enum(FEEDBACK_RATINGS),

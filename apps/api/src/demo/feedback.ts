@@ -38,7 +38,6 @@ export async function seedFeedback(
     const lights = await services.feedback.open(tx, as(people.resident), resident, {
       category: '设施维修',
       body: '1栋2单元8楼楼道灯坏了一周，晚上上下楼很不安全。',
-      photos: [],
       place: { kind: 'building', buildingId: building!.id, unitId: null, note: '2单元8楼楼道' },
       namedOnBoard: false,
       channel: 'portal',
@@ -51,7 +50,6 @@ export async function seedFeedback(
     await services.feedback.open(tx, as(people.resident), resident, {
       category: '停车',
       body: '北门外经常有车辆占用消防通道，希望加强管理。',
-      photos: [],
       place: { kind: 'public', buildingId: null, unitId: null, note: '北门消防通道' },
       namedOnBoard: false,
       channel: 'portal',

@@ -1,4 +1,4 @@
-import type { FeedbackStatus } from '@city/contracts/values';
+import { FEEDBACK_RATINGS, type FeedbackStatus } from '@city/contracts/values';
 import { t } from '#lib/i18n/index.ts';
 
 /** 码上提 in the portal: how a report's state and its deadline read at a glance. */
@@ -10,6 +10,9 @@ export const feedbackStatusTone: Record<FeedbackStatus, 'primary' | 'warning' | 
   rejected: 'neutral',
   merged: 'neutral',
 };
+
+/** The badge of the working days left: overdue red, the last two days amber. */
+export const deadlineTone = (left: number) => (left < 0 ? 'danger' : left <= 2 ? 'warning' : 'neutral');
 
 /** 剩 3 个工作日 / 今天到期 / 逾期 2 个工作日. */
 export function workingDaysLabel(left: number): string {
@@ -34,7 +37,6 @@ const STEPS = [
   'escalated',
   'lapsed',
 ] as const;
-const RATINGS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 
 /** A step's name; a step this portal does not know yet shows as recorded. */
 export function stepLabel(kind: string): string {
@@ -43,6 +45,6 @@ export function stepLabel(kind: string): string {
 }
 
 export function ratingLabel(rating: unknown): string {
-  const known = RATINGS.find((r) => r === rating);
+  const known = FEEDBACK_RATINGS.find((r) => r === rating);
   return known ? t(`feedback.rating.${known}`) : String(rating);
 }

@@ -47,3 +47,18 @@ export const FEEDBACK_DEFAULTS = {
   ratingDays: 7,
   restartClockOnReassign: false,
 } as const;
+
+/** Who handles reports: the property company, the owners' committee, the party branch, the 社区, a vendor, a 街道 department. */
+export const FEEDBACK_UNIT_KINDS = [
+  'property',
+  'committee',
+  'party_branch',
+  'community',
+  'vendor',
+  'street_department',
+  'other',
+] as const;
+export type FeedbackUnitKind = (typeof FEEDBACK_UNIT_KINDS)[number];
+
+/** Where a report is: a building, a unit in it, or a public area. */
+export const FEEDBACK_PLACE_KINDS = ['building', 'unit', 'public'] as const;

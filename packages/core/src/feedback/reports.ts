@@ -3,7 +3,6 @@ import {
   maskPhone,
   type FeedbackAction,
   type FeedbackReportInput,
-  type FeedbackSettings,
   type TenantRole,
 } from '@city/contracts';
 import { schema, type NotificationAudience, type Tx } from '@city/db';
@@ -22,7 +21,7 @@ import { unitsOf } from './units.ts';
 const r = schema.feedbackReports;
 const handling = alias(schema.feedbackUnits, 'handling');
 
-/** Who is looking: the member's roles here and the units they act for. */
+/** Who is looking: the member and their roles here (the units they act for are read from the database). */
 export interface FeedbackViewer {
   userId: string;
   roles: readonly TenantRole[];
@@ -86,11 +85,11 @@ const STAFF_ACTIONS: Action[] = ['recategorise', 'reject', 'merge', 'assign', 'r
 const UNIT_ACTIONS: Action[] = ['progress', 'answer', 'return'];
 
 /** A representative event of each action, to ask the loop whether it may happen now. */
-const probe = (action: Action, restartClock = false): LoopEvent =>
+const probe = (action: Action): LoopEvent =>
   action === 'rate'
     ? { type: 'rate', rating: 'satisfied' }
     : action === 'assign'
-      ? { type: 'assign', restartClock }
+      ? { type: 'assign', restartClock: false }
       : { type: action };
 
 function selectReports(tx: Tx, where: SQL | undefined, limit?: number) {
@@ -147,7 +146,6 @@ export class FeedbackReports {
         tenantId: context.tenantId,
         category: input.category,
         body: input.body,
-        photos: input.photos,
         ...place,
         channel: input.channel,
         reporterUserId: input.reporter ? null : viewer.userId,
@@ -198,7 +196,6 @@ export class FeedbackReports {
         kind: schema.feedbackSteps.kind,
         actorName: schema.feedbackSteps.actorName,
         body: schema.feedbackSteps.body,
-        photos: schema.feedbackSteps.photos,
         data: schema.feedbackSteps.data,
         at: schema.feedbackSteps.at,
       })
@@ -206,8 +203,7 @@ export class FeedbackReports {
       .where(eq(schema.feedbackSteps.reportId, id))
       .orderBy(schema.feedbackSteps.at, schema.feedbackSteps.id);
     const calendar = await this.calendars.current(tx);
-    const settings = await feedbackSettings(tx);
-    return { ...this.view(row, viewer, units, calendar, settings, now), steps };
+    return { ...this.view(row, viewer, units, calendar, now), steps };
   }
 
   /**
@@ -251,9 +247,8 @@ export class FeedbackReports {
       query.limit + 1,
     );
     const calendar = await this.calendars.current(tx);
-    const settings = await feedbackSettings(tx);
     return page(
-      rows.map((row) => this.view(row, viewer, units, calendar, settings, now)),
+      rows.map((row) => this.view(row, viewer, units, calendar, now)),
       query.limit,
     );
   }
@@ -322,7 +317,6 @@ export class FeedbackReports {
     if (result.state.status === 'closed') changes.closedAt = now;
     let kind: string = PAST[action.action];
     let stepText = '';
-    let stepPhotos: string[] = [];
     const data: Record<string, unknown> = {};
     switch (action.action) {
       case 'recategorise':
@@ -373,13 +367,11 @@ export class FeedbackReports {
       case 'progress':
         changes.firstResponseAt = report.firstResponseAt ?? now;
         stepText = action.body;
-        stepPhotos = action.photos;
         break;
       case 'answer':
         changes.firstResponseAt = report.firstResponseAt ?? now;
         changes.answeredAt = now;
         stepText = action.body;
-        stepPhotos = action.photos;
         break;
       case 'rate':
         data.rating = action.rating;
@@ -395,7 +387,7 @@ export class FeedbackReports {
     }
     if (changes.dueOn) data.dueOn = changes.dueOn;
     await tx.update(r).set(changes).where(eq(r.id, id));
-    const stepId = await this.record(tx, context, id, kind, { body: stepText, photos: stepPhotos, data });
+    const stepId = await this.record(tx, context, id, kind, { body: stepText, data });
     await audit(tx, context, {
       action: `feedback.${kind}`,
       targetType: 'feedback_report',
@@ -603,7 +595,7 @@ export class FeedbackReports {
     context: AuditContext,
     reportId: string,
     kind: string,
-    step: { body?: string; photos?: string[]; data?: Record<string, unknown> },
+    step: { body?: string; data?: Record<string, unknown> },
   ): Promise<string> {
     const [row] = await tx
       .insert(schema.feedbackSteps)
@@ -614,7 +606,6 @@ export class FeedbackReports {
         actorUserId: context.actor.id,
         actorName: context.actor.displayName,
         body: step.body ?? '',
-        photos: step.photos ?? [],
         data: step.data ?? {},
         at: context.at,
       })
@@ -642,20 +633,11 @@ export class FeedbackReports {
   }
 
   /** The actions the viewer may take on the report now: their part's, as far as the loop admits them. */
-  private mayTake(report: Row['report'], viewer: FeedbackViewer, units: string[], restartClock: boolean): Action[] {
-    return this.roleActions(report, viewer, units).filter(
-      (action) => step(stateOf(report), probe(action, restartClock)).ok,
-    );
+  private mayTake(report: Row['report'], viewer: FeedbackViewer, units: string[]): Action[] {
+    return this.roleActions(report, viewer, units).filter((action) => step(stateOf(report), probe(action)).ok);
   }
 
-  private view(
-    row: Row,
-    viewer: FeedbackViewer,
-    units: string[],
-    calendar: WorkingCalendar,
-    settings: FeedbackSettings,
-    now: Date,
-  ) {
+  private view(row: Row, viewer: FeedbackViewer, units: string[], calendar: WorkingCalendar, now: Date) {
     const { report } = row;
     const today = beijingDate(now);
     const left =
@@ -671,7 +653,6 @@ export class FeedbackReports {
       number: report.number,
       category: report.category,
       body: report.body,
-      photos: report.photos,
       place: {
         kind: report.placeKind,
         building: row.buildingName,
@@ -697,7 +678,7 @@ export class FeedbackReports {
       rejectReason: report.rejectReason,
       mergedInto: report.mergedInto,
       createdAt: report.createdAt,
-      actions: this.mayTake(report, viewer, units, settings.restartClockOnReassign),
+      actions: this.mayTake(report, viewer, units),
     };
   }
 

@@ -1,5 +1,5 @@
 import type { FeedbackUnitInput } from '@city/contracts';
-import { isUniqueViolation, schema, type Tx } from '@city/db';
+import { isForeignKeyViolation, isUniqueViolation, schema, type Tx } from '@city/db';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { audit, type AuditContext } from '../audit.ts';
 import { AppError, fieldError } from '../errors.ts';
@@ -52,7 +52,10 @@ export async function saveFeedbackUnit(tx: Tx, context: AuditContext, id: string
         .values({ tenantId: context.tenantId, ...values })
         .returning({ id: u.id });
   const [row] = await write.catch((error: unknown) => {
-    throw isUniqueViolation(error, 'feedback_units_name') ? new AppError('conflict') : error;
+    if (isUniqueViolation(error, 'feedback_units_name')) throw new AppError('conflict');
+    // A vendor unit names a business that does not exist.
+    if (isForeignKeyViolation(error)) throw fieldError('organisationId', 'invalid_value');
+    throw error;
   });
   if (!row) throw new AppError('not_found');
   const unitId = row.id;

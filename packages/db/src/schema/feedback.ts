@@ -90,6 +90,7 @@ export const feedbackReports = pgTable(
     number: bigint('number', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
     category: text('category').notNull(),
     body: text('body').notNull(),
+    /** Photo addresses, once uploads are wired (the same rules as offerings); empty until then. */
     photos: jsonb('photos').$type<string[]>().notNull().default([]),
     placeKind: text('place_kind', { enum: ['building', 'unit', 'public'] }).notNull(),
     buildingId: uuid('building_id').references(() => buildings.id),

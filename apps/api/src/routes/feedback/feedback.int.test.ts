@@ -191,6 +191,12 @@ describe('码上提: the feedback loop', () => {
     const call = await post(t.staffA, logged);
     expect(call.status).toBe(201);
     expect(call.body).toMatchObject({ channel: 'phone', reporterName: '王大爷', reporterPhone: '139****5678' });
+    const vendor = await h.call('POST', `/api/v1/t/${world.tenantA.slug}/feedback-units`, {
+      token: t.adminA,
+      json: { kind: 'vendor', name: '不存在的商家', organisationId: '0193b7a0-5e2c-7c3e-9b1a-3f4d5e6f7a8b' },
+    });
+    expect(vendor.status).toBe(400);
+    expect(vendor.body.errors[0]).toMatchObject({ path: 'organisationId' });
     const settings = await h.call('PUT', `/api/v1/t/${world.tenantA.slug}/feedback-settings`, {
       token: t.adminA,
       json: { categories: ['绿化'], workingDays: 5, remindBefore: 1, ratingDays: 7, restartClockOnReassign: true },

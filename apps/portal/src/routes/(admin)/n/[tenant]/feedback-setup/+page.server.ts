@@ -1,11 +1,12 @@
+import { FEEDBACK_UNIT_KINDS } from '@city/contracts/values';
 import { error } from '@sveltejs/kit';
 import { apiFor } from '#lib/server/api.ts';
 import { failFrom, fields } from '#lib/server/forms.ts';
 import { requireMe } from '#lib/server/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const KINDS = ['property', 'committee', 'party_branch', 'community', 'street_department', 'other'] as const;
-type Kind = (typeof KINDS)[number];
+/** A vendor unit is bound to a business, which this page does not choose yet: the other kinds. */
+const KINDS = FEEDBACK_UNIT_KINDS.filter((k) => k !== 'vendor');
 
 export const load = (async (event) => {
   requireMe(event.locals, event.url);
@@ -52,7 +53,7 @@ export const actions = {
     const form = await event.request.formData();
     const values = fields(form, ['id', 'kind', 'name']);
     const json = {
-      kind: (KINDS.find((k) => k === values.kind) ?? 'other') as Kind,
+      kind: KINDS.find((k) => k === values.kind) ?? 'other',
       name: values.name,
       organisationId: null,
       active: form.has('active') ? form.getAll('active').includes('on') : true,

@@ -1,3 +1,4 @@
+import { FEEDBACK_STATUSES } from '@city/contracts/values';
 import { error, redirect } from '@sveltejs/kit';
 import { apiFor } from '#lib/server/api.ts';
 import { failFrom, fields } from '#lib/server/forms.ts';
@@ -5,15 +6,12 @@ import { requireMe } from '#lib/server/guards.ts';
 import { routes } from '#lib/routes.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const STATUSES = ['received', 'assigned', 'answered', 'closed', 'rejected', 'merged'] as const;
-type Status = (typeof STATUSES)[number];
-
 export const load = (async (event) => {
   requireMe(event.locals, event.url);
   const api = apiFor(event).api.v1.t[':tenant'];
   const param = { tenant: event.params.tenant };
   const asked = event.url.searchParams;
-  const status = STATUSES.find((s) => s === asked.get('status')) as Status | undefined;
+  const status = FEEDBACK_STATUSES.find((s) => s === asked.get('status'));
   const overdue = asked.get('overdue') === 'true';
   const mine = asked.get('mine') === 'true';
   const query = {

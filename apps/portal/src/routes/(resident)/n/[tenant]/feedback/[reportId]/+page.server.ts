@@ -47,7 +47,7 @@ function actionOf(values: Record<string, string>): FeedbackAction {
     case 'return':
       return { action: 'return', reason: values.text! };
     case 'answer':
-      return { action: 'answer', body: values.text!, photos: [] };
+      return { action: 'answer', body: values.text! };
     case 'rate':
       return {
         action: 'rate',
@@ -55,7 +55,7 @@ function actionOf(values: Record<string, string>): FeedbackAction {
         comment: values.text!,
       };
     default:
-      return { action: 'progress', body: values.text!, photos: [] };
+      return { action: 'progress', body: values.text! };
   }
 }
 
