@@ -1,14 +1,10 @@
 import type { CalendarNoticeInput, CalendarSource } from '@city/contracts';
 import { schema, type Database, type Tx } from '@city/db';
-import chineseDays from 'chinese-days';
 import { desc, eq } from 'drizzle-orm';
 import { fieldError } from '../errors.ts';
 import { datesBetween, weekday, type IsoDate } from './dates.ts';
 import { statutoryHolidays } from './statutory.ts';
 import { WorkingCalendar } from './working-calendar.ts';
-
-// The package's Node entry is CommonJS: its functions come through the default export.
-const { getHolidaysInRange, isWorkday } = chineseDays;
 
 const isWeekend = (date: IsoDate) => weekday(date) === 0 || weekday(date) === 6;
 
@@ -56,14 +52,8 @@ export class WorkingCalendars {
     const calendar = new WorkingCalendar(latest ? [{ year, ...latest }] : []);
     const source: CalendarSource = latest ? 'operator' : calendar.isPublished(year) ? 'package' : 'statutory';
     const days = [...datesBetween(`${year}-01-01`, `${year}-12-31`)];
-    const holidays =
-      source === 'package'
-        ? getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false)
-        : days.filter((d) => !isWeekend(d) && !calendar.isWorkingDay(d));
-    const workdays =
-      source === 'package'
-        ? days.filter((d) => isWeekend(d) && isWorkday(d))
-        : days.filter((d) => isWeekend(d) && calendar.isWorkingDay(d));
+    const holidays = days.filter((d) => !isWeekend(d) && !calendar.isWorkingDay(d));
+    const workdays = days.filter((d) => isWeekend(d) && calendar.isWorkingDay(d));
     return { year, source, holidays, workdays, statutory, history };
   }
 
