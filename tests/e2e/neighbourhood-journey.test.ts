@@ -363,15 +363,28 @@ describe('notifications', () => {
 describe('码上提', () => {
   const body = `5栋门口的垃圾桶满了两天没人清运${Math.random().toString(36).slice(2, 6)}`;
 
-  it('a resident reports on a phone; staff assign it; the handling unit answers; the resident rates it', async () => {
+  it('a resident scans a building’s poster on a phone; staff assign it; the handling unit answers; the resident rates it', async () => {
+    // The admin prints 5栋's poster; its QR code (and the address printed under it) opens the form for 5栋.
+    const admin = await newPage({ width: 1280, height: 800 });
+    await signIn(admin, '13900000011', 'demo1234');
+    await admin.goto(`${product.url}/n/jinse-jiayuan/feedback-setup`);
+    const scope = admin.getByLabel('打印范围');
+    await scope.selectOption({ label: '5栋' });
+    const posters = await admin.request.get(
+      `${product.url}/n/jinse-jiayuan/feedback-setup/posters?building=${await scope.inputValue()}`,
+    );
+    expect(posters.headers()['content-type']).toBe('application/pdf');
+    const poster = (await posters.body()).toString('latin1');
+    expect(poster.match(/\/Type \/Page\b/g)).toHaveLength(1);
+    const scanned = poster.match(/\((https?:[^)]*\/n\/jinse-jiayuan\/feedback\?building=[0-9a-f-]{36})\)/)![1]!;
+    await admin.context().close();
+
     const resident = await newPage(PHONE_VIEWPORT);
     await signIn(resident, '13900000014', 'demo1234');
-    await resident.goto(`${product.url}/n/jinse-jiayuan`);
-    await resident.getByRole('link', { name: '码上提 →' }).click();
-    await resident.waitForURL('**/n/jinse-jiayuan/feedback');
+    await resident.goto(scanned.replace(/^https?:\/\/[^/]+/, product.url));
     await resident.getByLabel('类别').selectOption('环境卫生');
     await resident.getByLabel('反映内容').fill(body);
-    await resident.getByLabel('地点', { exact: true }).selectOption({ label: '5栋' });
+    expect(await resident.getByLabel('地点', { exact: true }).locator('option:checked').textContent()).toBe('5栋');
     await resident.getByLabel('具体位置').fill('5栋东门');
     await resident.getByRole('button', { name: '提交反映' }).click();
     await resident.waitForURL(/\/n\/jinse-jiayuan\/feedback\/[0-9a-f-]{36}$/);

@@ -59,6 +59,8 @@ export const FeedbackReportSchema = z
       note: z.string(),
     }),
     channel: z.enum(FEEDBACK_CHANNELS),
+    /** The business a vendor complaint is about. */
+    about: z.object({ organisationId: IdSchema, name: z.string() }).nullable(),
     status: z.enum(FEEDBACK_STATUSES),
     /** Shown to staff and the handling unit; to others only as the reporter allowed (namedOnBoard). */
     reporterName: z.string().nullable(),

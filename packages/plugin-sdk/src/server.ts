@@ -158,6 +158,15 @@ export interface PluginContext<S = Record<string, unknown>> {
    * adds nothing (a retried request, a re-delivered event). A plugin reaches one person at most 20 times a day.
    */
   notifications: { send(notification: PluginNotification): Promise<void> };
+  /**
+   * `feedback:create`: opens a 码上提 report in the name of the member calling the route (`actor`; there is none in
+   * event handlers, and the call throws there), for the neighbourhood's staff to sort, assign and answer; the member
+   * follows it like any report they make. The same `key` again returns the report already opened.
+   */
+  feedback: {
+    /** The report's id, the number people quote, and the portal page (a path) where the member follows it. */
+    open(report: PluginFeedbackReport): Promise<{ id: string; number: number; link: string }>;
+  };
   /** Emits `<pluginId>.<name>`, delivered after this transaction commits. Needs no scope. */
   events: { emit(name: string, payload: Record<string, unknown>): Promise<void> };
 }
@@ -235,6 +244,20 @@ export interface PluginNotification {
   link: string;
   /** Not before this time (a reminder). */
   notBefore?: Date;
+}
+
+export interface PluginFeedbackReport {
+  /** The plugin's own id for what it reports (a complaint's id). */
+  key: string;
+  /** One of the neighbourhood's categories; any other (or none) files it under the last one, 其他 by default. */
+  category?: string;
+  body: string;
+  /** A building of the registry where it happened; a public area of the neighbourhood otherwise. */
+  buildingId?: string | null;
+  /** Where exactly, in the member's words. */
+  note?: string;
+  /** The business it is about (a complaint): staff may assign it to that business. */
+  about?: { organisationId: string; name: string };
 }
 
 export interface PluginTodo {

@@ -290,6 +290,8 @@ export const ComplaintSchema = z
     resolvedByName: z.string().nullable(),
     resolvedAt: Stamp.nullable(),
     createdAt: Stamp,
+    /** The 码上提 report it also opened (where the neighbourhood granted `feedback:create`): its number and page. */
+    feedback: z.object({ number: z.number().int(), link: z.string() }).nullable(),
   })
   .openapi('ServicesComplaint');
 

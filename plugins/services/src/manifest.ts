@@ -8,7 +8,7 @@ import { PAGES } from './pages.ts';
  */
 export const servicesManifest = definePlugin({
   id: 'services',
-  version: '1.1.0',
+  version: '1.2.0',
   name: { 'zh-CN': '生活服务', en: 'Local services' },
   description: {
     'zh-CN':
@@ -19,7 +19,7 @@ export const servicesManifest = definePlugin({
   category: 'services',
   publisher: '城市生活网',
   coreRange: '^1.0.0',
-  scopes: ['members:homes', 'audit:write', 'notifications:send'],
+  scopes: ['members:homes', 'audit:write', 'notifications:send', 'feedback:create'],
   notifications: {
     'order.placed': { name: { 'zh-CN': '新订单（商户）', en: 'New orders (businesses)' } },
     'order.cancelled': { name: { 'zh-CN': '住户取消订单（商户）', en: 'Orders cancelled by residents (businesses)' } },

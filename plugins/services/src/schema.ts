@@ -1,5 +1,5 @@
 import { bytea, idColumn, tenantColumn } from '@city/plugin-sdk/schema';
-import { integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { ORDER_STATUSES } from './order-states.ts';
 
 // The states live in order-states.ts (pure, so the portal can read them); server code also finds the type here.
@@ -161,4 +161,7 @@ export const complaints = pgTable('services_complaints', {
   resolvedByName: text('resolved_by_name'),
   resolvedAt: at('resolved_at'),
   createdAt: at('created_at').notNull(),
+  /** The 码上提 report it opened, where the neighbourhood granted `feedback:create`. */
+  feedbackNumber: bigint('feedback_number', { mode: 'number' }),
+  feedbackLink: text('feedback_link'),
 });

@@ -224,6 +224,28 @@ export function pluginContext(input: ContextInput): PluginContext {
           ),
         ),
     },
+    feedback: {
+      open: ({ buildingId, note, ...report }) =>
+        core('feedback:create', () => {
+          if (!input.actor)
+            throw new Error(`${plugin.id}: feedback.open is for member routes (it reports as the member)`);
+          return services.feedback.openFromPlugin(
+            tx,
+            { tenantId: tenant.id, actor: who, at: at() },
+            { userId: input.actor.id, roles: input.actor.roles },
+            {
+              ...report,
+              pluginId: plugin.id,
+              place: {
+                kind: buildingId ? 'building' : 'public',
+                buildingId: buildingId ?? null,
+                unitId: null,
+                note: note ?? '',
+              },
+            },
+          );
+        }),
+    },
     events: {
       emit: (name, payload) =>
         asApp(tx, plugin.role, () => services.events.emit(tx, tenant.id, `${plugin.id}.${name}`, payload, at())),

@@ -61,6 +61,7 @@ export const routes = {
   feedback: (slug: string) => `/n/${encodeURIComponent(slug)}/feedback`,
   feedbackReport: (slug: string, id: string) => `/n/${encodeURIComponent(slug)}/feedback/${encodeURIComponent(id)}`,
   feedbackSetup: (slug: string) => `/n/${encodeURIComponent(slug)}/feedback-setup`,
+  feedbackPosters: (slug: string) => `/n/${encodeURIComponent(slug)}/feedback-setup/posters`,
   neighbourhoodNotifications: (slug: string) => `/n/${encodeURIComponent(slug)}/notifications`,
   audit: (slug: string, cursor?: string) => `/n/${encodeURIComponent(slug)}/audit${q({ cursor })}`,
   supervision: () => '/supervision',

@@ -25,6 +25,10 @@ export const SCOPES = {
     'zh-CN': '向本小区的居民（或为本小区服务的商户员工）发送消息通知，每人每天有上限',
     en: 'Send notifications to the neighbourhood’s people (or the staff of a business serving it), a few a day at most per person',
   },
+  'feedback:create': {
+    'zh-CN': '以正在使用插件的居民本人名义提交“码上提”反映（如对商户的投诉），由小区受理、交办和答复',
+    en: 'Open 码上提 reports in the name of the resident using it (a complaint about a business, say), for the neighbourhood to sort, assign and answer',
+  },
   'audit:write': {
     'zh-CN': '在小区审计日志中记录本插件的操作',
     en: 'Record its own actions in the neighbourhood’s audit trail',

@@ -2,6 +2,7 @@ import {
   FEEDBACK_ESCALATIONS,
   maskPhone,
   type FeedbackAction,
+  type FeedbackChannel,
   type FeedbackReportInput,
   type TenantRole,
 } from '@city/contracts';
@@ -29,6 +30,24 @@ export interface FeedbackViewer {
 
 type Row = Awaited<ReturnType<typeof selectReports>>[number];
 type Action = FeedbackAction['action'];
+
+/** What a plugin gives to open a report (`feedback:create`); the reporter is the member using the plugin. */
+export interface PluginFeedbackInput {
+  pluginId: string;
+  /** The plugin's own id for what it reports (a complaint's id): the same key never opens a second report. */
+  key: string;
+  category?: string | null;
+  body: string;
+  place?: FeedbackReportInput['place'] | null;
+  /** The business the report is about (a vendor complaint): staff may assign it to that business's unit. */
+  about?: { organisationId: string; name: string } | null;
+}
+
+type Intake = Omit<typeof r.$inferInsert, 'tenantId' | 'status' | 'createdAt' | 'updatedAt'> & {
+  category: string;
+  body: string;
+  channel: FeedbackChannel;
+};
 
 type FollowerText = { kind: string; text: Record<'zh-CN' | 'en', [string, string]> };
 
@@ -139,38 +158,75 @@ export class FeedbackReports {
     if ((logged || input.reporter) && !isStaff(viewer.roles)) throw new AppError('forbidden');
     if (logged && !input.reporter) throw fieldError('reporter', 'required');
     if (!settings.categories.includes(input.category)) throw fieldError('category', 'invalid_value');
-    const place = await this.place(tx, input.place);
+    const id = await this.intake(tx, context, {
+      category: input.category,
+      body: input.body,
+      ...(await this.place(tx, input.place)),
+      channel: input.channel,
+      reporterUserId: input.reporter ? null : viewer.userId,
+      reporterName: input.reporter?.name ?? context.actor.displayName,
+      reporterPhone: input.reporter?.phone ?? null,
+      namedOnBoard: input.namedOnBoard,
+    });
+    return this.get(tx, viewer, id, context.at);
+  }
+
+  /**
+   * A report a plugin opens for the member using it (a complaint about a business, say) — always in that member's
+   * name, never anyone else's. Channel `vendor` when it is about a business, `plugin` otherwise. A category the
+   * neighbourhood does not use becomes its last one (其他 by default), since the plugin cannot know the list. The same
+   * key again opens nothing and returns the report it opened before.
+   */
+  async openFromPlugin(tx: Tx, context: AuditContext, viewer: FeedbackViewer, input: PluginFeedbackInput) {
+    const sourceKey = `${input.pluginId}:${input.key}`;
+    const [known] = await tx.select({ id: r.id }).from(r).where(eq(r.sourceKey, sourceKey));
+    if (!known) {
+      const { categories } = await feedbackSettings(tx);
+      const category = input.category && categories.includes(input.category) ? input.category : categories.at(-1)!;
+      await this.intake(tx, context, {
+        category,
+        body: input.body,
+        ...(await this.place(tx, input.place ?? { kind: 'public', buildingId: null, unitId: null, note: '' })),
+        channel: input.about ? 'vendor' : 'plugin',
+        sourceKey,
+        aboutOrganisationId: input.about?.organisationId ?? null,
+        aboutName: input.about?.name ?? null,
+        reporterUserId: viewer.userId,
+        reporterName: context.actor.displayName,
+        reporterPhone: null,
+        namedOnBoard: false,
+      });
+    }
+    const [row] = await tx.select({ id: r.id, number: r.number }).from(r).where(eq(r.sourceKey, sourceKey));
+    return { ...row!, link: await neighbourhoodPath(tx, context.tenantId, `/feedback/${row!.id}`) };
+  }
+
+  /** Stores a new report with its first step, its reporter following it (if a member), audited, staff told. */
+  private async intake(tx: Tx, context: AuditContext, values: Intake) {
     const [row] = await tx
       .insert(r)
       .values({
+        ...values,
         tenantId: context.tenantId,
-        category: input.category,
-        body: input.body,
-        ...place,
-        channel: input.channel,
-        reporterUserId: input.reporter ? null : viewer.userId,
-        reporterName: input.reporter?.name ?? context.actor.displayName,
-        reporterPhone: input.reporter?.phone ?? null,
-        namedOnBoard: input.namedOnBoard,
         status: 'received',
         createdAt: context.at,
         updatedAt: context.at,
       })
       .returning({ id: r.id, number: r.number });
     const { id, number } = row!;
-    if (!input.reporter) {
+    if (values.reporterUserId) {
       await tx
         .insert(schema.feedbackFollowers)
-        .values({ tenantId: context.tenantId, reportId: id, userId: viewer.userId });
+        .values({ tenantId: context.tenantId, reportId: id, userId: values.reporterUserId });
     }
     const stepId = await this.record(tx, context, id, 'received', {
-      data: { channel: input.channel, category: input.category },
+      data: { channel: values.channel, category: values.category },
     });
     await audit(tx, context, {
       action: 'feedback.received',
       targetType: 'feedback_report',
       targetId: id,
-      details: { number, category: input.category, channel: input.channel },
+      details: { number, category: values.category, channel: values.channel },
     });
     await this.notify(
       tx,
@@ -179,11 +235,11 @@ export class FeedbackReports {
       'feedback.received',
       { roles: ['admin', 'staff'] },
       {
-        'zh-CN': [`新反映 #${number}：${input.category}`, input.body],
-        en: [`New report #${number}: ${input.category}`, input.body],
+        'zh-CN': [`新反映 #${number}：${values.category}`, values.body],
+        en: [`New report #${number}: ${values.category}`, values.body],
       },
     );
-    return this.get(tx, viewer, id, context.at);
+    return id;
   }
 
   /** One report with its steps, for its reporter and followers, its handling unit, and staff; otherwise not found. */
@@ -660,6 +716,10 @@ export class FeedbackReports {
         note: report.placeNote,
       },
       channel: report.channel,
+      about:
+        report.aboutOrganisationId && report.aboutName
+          ? { organisationId: report.aboutOrganisationId, name: report.aboutName }
+          : null,
       status: report.status,
       reporterName: insider || own || report.namedOnBoard ? report.reporterName : null,
       reporterPhone: insider && report.reporterPhone ? maskPhone(report.reporterPhone) : null,

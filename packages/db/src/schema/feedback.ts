@@ -102,6 +102,9 @@ export const feedbackReports = pgTable(
     }).notNull(),
     /** The plugin or vendor that opened it, and its own key, so a retried request opens nothing twice. */
     sourceKey: text('source_key'),
+    /** The business a report is about (a vendor complaint), as named when it came in. */
+    aboutOrganisationId: uuid('about_organisation_id'),
+    aboutName: text('about_name'),
     reporterUserId: uuid('reporter_user_id').references(() => users.id, { onDelete: 'set null' }),
     reporterName: text('reporter_name'),
     reporterPhone: text('reporter_phone'),

@@ -1,7 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runsOf } from './cjk-fonts.ts';
-import { renderClaimLetters, renderNoticeBoard } from './index.ts';
+import { renderClaimLetters, renderFeedbackPosters, renderNoticeBoard } from './index.ts';
 
 const pages = (pdf: Uint8Array) =>
   Buffer.from(pdf)
@@ -51,6 +51,25 @@ describe('claim letters', () => {
     expect(pages(pdf)).toBe(2);
     const text = unicodeText(pdf);
     for (const char of '金色家园住户认证邀请函栋单元') expect(text).toContain(char);
+  });
+});
+
+describe('码上提 posters', () => {
+  it('prints one page per building and one for the neighbourhood, each with its own address', async () => {
+    const pdf = await renderFeedbackPosters({
+      neighbourhood: '金色家园',
+      workingDays: 10,
+      posters: [
+        { building: null, url: 'https://example.cn/n/jinse/feedback?building=public' },
+        { building: '3栋', url: 'https://example.cn/n/jinse/feedback?building=b3' },
+      ],
+    });
+    expect(pages(pdf)).toBe(2);
+    const text = unicodeText(pdf);
+    for (const char of '金色家园码上提全小区通用二维码栋专用工作日答复') expect(text).toContain(char);
+    const raw = Buffer.from(pdf).toString('latin1');
+    expect(raw).toContain('building=b3');
+    expect(raw).toContain('building=public');
   });
 });
 

@@ -41,7 +41,8 @@ export const orderPage: PluginPage<ServicesApi> = {
         param: { orderId: params.orderId! },
         json: values,
       });
-      return res.ok ? { complained: true } : { failed: res, values };
+      if (!res.ok) return { failed: res, values };
+      return { complained: true, feedback: (await res.json()).feedback };
     },
   },
 };

@@ -12,5 +12,6 @@ export const complaintView = (row: typeof complaints.$inferSelect, offeringTitle
   resolution: row.resolution,
   resolvedByName: row.resolvedByName,
   resolvedAt: row.resolvedAt?.toISOString() ?? null,
+  feedback: row.feedbackNumber && row.feedbackLink ? { number: row.feedbackNumber, link: row.feedbackLink } : null,
   createdAt: row.createdAt.toISOString(),
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { useWorld } from '@city/testing';
+import { schema, useWorld, withTenant } from '@city/testing';
+import { eq } from 'drizzle-orm';
 import { servicesPlugin } from './index.ts';
 import {
   bookedSeats,
@@ -422,6 +423,32 @@ describe('local services: a vendor serves a neighbourhood, residents order, trac
       (await h.call('GET', `${a}/admin/vendors`, { token: world.tokens.adminA })).body.items[0].openComplaints,
     ).toBe(1);
     expect((await h.call('GET', `${a}/admin/complaints`, { token: world.tokens.residentA })).status).toBe(403);
+
+    // It is also the resident's own 码上提 report, about the business, for staff to sort and assign.
+    expect(filed.body.feedback).toEqual({ number: expect.any(Number), link: expect.any(String) });
+    const reportId = filed.body.feedback.link.split('/').at(-1);
+    expect(filed.body.feedback.link).toBe(`/n/${world.tenantA.slug}/feedback/${reportId}`);
+    const report = await h.call('GET', `/api/v1/t/${world.tenantA.slug}/feedback/${reportId}`, {
+      token: world.tokens.residentA,
+    });
+    expect(report.body).toMatchObject({
+      number: filed.body.feedback.number,
+      channel: 'vendor',
+      category: '其他',
+      status: 'received',
+      about: { organisationId: world.organisation.id, name: expect.any(String) },
+      reporterName: expect.any(String),
+    });
+    expect(report.body.body).toContain('迟到一小时');
+    const staffQueue = await h.call('GET', `/api/v1/t/${world.tenantA.slug}/feedback?status=received`, {
+      token: world.tokens.adminA,
+    });
+    expect(staffQueue.body.items.map((i: { id: string }) => i.id)).toContain(reportId);
+    expect(
+      JSON.stringify(
+        (await h.call('GET', `/api/v1/t/${world.tenantB.slug}/feedback`, { token: world.tokens.adminB })).body,
+      ),
+    ).not.toContain('迟到一小时');
     expect(
       JSON.stringify(
         (await h.call('GET', `${vendor}/orders/${order.body.id}`, { token: world.tokens.vendorOwner })).body,
@@ -440,6 +467,27 @@ describe('local services: a vendor serves a neighbourhood, residents order, trac
         })
       ).body.code,
     ).toBe('services.already_resolved');
+  });
+
+  it('keeps complaints to itself where the neighbourhood has not granted feedback:create', async () => {
+    const { h, world } = current;
+    const s = await openVendor(h, world);
+    const { a } = paths(world);
+    await withTenant(h.services.db, world.tenantA.id, (tx) =>
+      tx
+        .update(schema.pluginInstalls)
+        .set({ grantedScopes: ['members:homes', 'audit:write', 'notifications:send'], version: '1.1.0' })
+        .where(eq(schema.pluginInstalls.pluginId, 'services')),
+    );
+    const order = await h.call('POST', `${a}/orders`, { token: world.tokens.residentA, json: orderBody(s) });
+    const filed = await h.call('POST', `${a}/orders/${order.body.id}/complaint`, {
+      token: world.tokens.residentA,
+      json: { body: '没有上门' },
+    });
+    expect(filed.status).toBe(201);
+    expect(filed.body.feedback).toBeNull();
+    const queue = await h.call('GET', `/api/v1/t/${world.tenantA.slug}/feedback`, { token: world.tokens.adminA });
+    expect(JSON.stringify(queue.body)).not.toContain('没有上门');
   });
 
   it("purges a neighbourhood's share (orders, reviews, admission) and gives back the seats its orders held", async () => {

@@ -207,6 +207,28 @@ describe('码上提: the feedback loop', () => {
     expect(assigned.body.workingDaysLeft).toBe(5);
   });
 
+  it('prints QR posters for staff: every building and the whole neighbourhood, or one building; residents cannot', async () => {
+    const { h, world, prepared } = current;
+    const t = world.tokens;
+    const posters = `/api/v1/t/${world.tenantA.slug}/feedback-posters.pdf`;
+    const pageCount = (raw: ArrayBuffer) =>
+      Buffer.from(raw)
+        .toString('latin1')
+        .match(/\/Type \/Page\b/g)?.length;
+    const all = await h.call('GET', posters, { token: t.staffA });
+    expect(all.status).toBe(200);
+    expect(all.headers.get('content-type')).toBe('application/pdf');
+    expect(pageCount(all.raw)).toBe(2);
+    const form = `http://localhost:3000/n/${world.tenantA.slug}/feedback?building=`;
+    const text = Buffer.from(all.raw).toString('latin1');
+    expect(text).toContain(`${form}public`);
+    expect(text).toContain(`${form}${prepared.buildingId}`);
+    const one = await h.call('GET', `${posters}?building=${prepared.buildingId}`, { token: t.adminA });
+    expect(pageCount(one.raw)).toBe(1);
+    expect((await h.call('GET', `${posters}?building=${world.users.staffA.id}`, { token: t.adminA })).status).toBe(404);
+    expect((await h.call('GET', posters, { token: t.residentA })).status).toBe(403);
+  });
+
   it('puts a reporter’s reports in their data export, and keeps the reports under a pseudonym when they leave', async () => {
     const { h, world, prepared } = current;
     const t = world.tokens;

@@ -1,5 +1,6 @@
 import { createRouter } from '../../lib/router.ts';
 import * as reports from './feedback.reports.ts';
+import * as posters from './feedback.posters.ts';
 import * as setup from './feedback.setup.ts';
 
 export const feedbackRoutes = createRouter()
@@ -7,6 +8,7 @@ export const feedbackRoutes = createRouter()
   .openapi(reports.createRoute, reports.createHandler)
   .openapi(reports.getRoute, reports.getHandler)
   .openapi(reports.actRoute, reports.actHandler)
+  .openapi(posters.postersRoute, posters.postersHandler)
   .openapi(setup.placesRoute, setup.placesHandler)
   .openapi(setup.settingsRoute, setup.settingsHandler)
   .openapi(setup.saveSettingsRoute, setup.saveSettingsHandler)

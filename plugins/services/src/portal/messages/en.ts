@@ -65,9 +65,12 @@ export const en: Record<MessageKey, string> = {
   'review.mine': 'My review: {stars}',
   'review.reply': 'The vendor replied: {reply}',
   'complaint.title': 'Complain',
-  'complaint.lead': 'Complaints go to the neighbourhood admin; the vendor does not see them.',
+  'complaint.lead':
+    'Complaints go to the neighbourhood; where the vendor must answer, the neighbourhood passes them on with a deadline.',
   'complaint.body': 'What happened',
   'complaint.submit': 'Send complaint',
+  'complaint.inFeedback': 'Complaint sent: it is now 码上提 report #{number}, with a deadline for its answer.',
+  'complaint.follow': 'Follow it',
   'complaint.done': 'Complaint sent; the admin will follow it up.',
   'admin.title': 'Vendors',
   'admin.pending': 'Applications to serve here',

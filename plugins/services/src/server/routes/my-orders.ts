@@ -168,7 +168,7 @@ export const myOrderRoutes = <R extends Schema>(router: PluginRouter<ServicesSet
         .from(orders)
         .where(and(eq(orders.id, orderId), eq(orders.residentId, actor.id)));
       if (!order) throw fail('order_missing');
-      const [row] = await ctx.db
+      let [row] = await ctx.db
         .insert(complaints)
         .values({
           id: newId(),
@@ -183,8 +183,21 @@ export const myOrderRoutes = <R extends Schema>(router: PluginRouter<ServicesSet
           createdAt: ctx.now(),
         })
         .returning();
-      // The seam to the core's feedback loop (码上提): it will take complaints from this event when it exists. Ids
-      // only: the outbox keeps delivered events a week, and the resident's words must go when they are erased.
+      // Into the core's feedback loop (码上提) as the resident's own report, in the same transaction: staff sort and
+      // assign it, the clock runs. An install from before the scope existed keeps complaints to itself.
+      if (ctx.granted('feedback:create')) {
+        const report = await ctx.feedback.open({
+          key: row!.id,
+          body: `投诉「${order.vendorName}」（${order.offeringTitle}）：${row!.body}`,
+          about: { organisationId: order.organisationId, name: order.vendorName },
+        });
+        [row] = await ctx.db
+          .update(complaints)
+          .set({ feedbackNumber: report.number, feedbackLink: report.link })
+          .where(eq(complaints.id, row!.id))
+          .returning();
+      }
+      // Ids only: the outbox keeps delivered events a week, and the resident's words must go when they are erased.
       await ctx.events.emit('complaint_filed', {
         complaintId: row!.id,
         orderId,

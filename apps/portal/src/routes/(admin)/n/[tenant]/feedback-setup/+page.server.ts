@@ -12,18 +12,21 @@ export const load = (async (event) => {
   requireMe(event.locals, event.url);
   const api = apiFor(event).api.v1.t[':tenant'];
   const param = { tenant: event.params.tenant };
-  const [summary, settings, units, members] = await Promise.all([
+  const [summary, settings, units, members, places] = await Promise.all([
     api.$get({ param }),
     api['feedback-settings'].$get({ param }),
     api['feedback-units'].$get({ param }),
     api.members.$get({ param, query: { limit: '100' } }),
+    api['feedback-places'].$get({ param }),
   ]);
-  if (!summary.ok || !settings.ok || !units.ok || !members.ok) error(units.status === 403 ? 403 : 404, 'not found');
+  if (!summary.ok || !settings.ok || !units.ok || !members.ok || !places.ok)
+    error(units.status === 403 ? 403 : 404, 'not found');
   return {
     neighbourhood: await summary.json(),
     settings: await settings.json(),
     units: (await units.json()).items,
     members: (await members.json()).items,
+    buildings: (await places.json()).buildings,
     kinds: KINDS,
   };
 }) satisfies PageServerLoad;
