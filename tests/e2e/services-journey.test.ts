@@ -185,6 +185,50 @@ describe('a local service business, from sign-up to a reviewed order', () => {
 
     await vendorPage.goto(servicesHome.replace(/\/?$/, '/reviews'));
     await expect.poll(() => vendorPage.getByText('非常仔细，准时到达').count()).toBe(1);
-    await vendorPage.context().close();
+  });
+
+  it('孙丽 complains; it becomes a 码上提 report the admin assigns to the business, which answers in its centre', async () => {
+    const resident = await v.newPage();
+    await v.signIn(resident, '13900000014', 'demo1234');
+    await resident.goto(`${product.url}/n/jinse-jiayuan/p/services/orders`);
+    await resident.getByTestId('order').filter({ hasText: service }).click();
+    await resident.getByText('投诉', { exact: true }).click();
+    await resident.getByLabel('投诉内容').fill('服务结束后垃圾没有带走');
+    await resident.getByRole('button', { name: '提交投诉' }).click();
+    await resident.getByRole('link', { name: '查看办理进度' }).click();
+    await resident.waitForURL(/\/n\/jinse-jiayuan\/feedback\/[0-9a-f-]{36}$/);
+    const reportUrl = resident.url();
+    await expect.poll(() => resident.getByText(business, { exact: true }).count()).toBe(1);
+
+    const admin = await v.newPage(DESKTOP);
+    await v.signIn(admin, '13900000011', 'demo1234');
+    await admin.goto(`${product.url}/n/jinse-jiayuan/feedback-setup`);
+    const unit = `${business}（投诉处理）`;
+    await admin.getByLabel('商户', { exact: true }).selectOption({ label: business });
+    await admin.locator('#business-name').fill(unit);
+    await admin.getByRole('button', { name: '设商户为承办单位' }).click();
+    await expect.poll(() => admin.getByText(unit).count()).toBeGreaterThan(0);
+    await admin.goto(reportUrl);
+    await admin.getByLabel('承办单位').selectOption({ label: `${unit}（服务商家）` });
+    await admin.getByRole('button', { name: '交办', exact: true }).click();
+    await expect.poll(() => admin.getByText('剩 10 个工作日').count()).toBeGreaterThan(0);
+    await admin.context().close();
+
+    // The business finds it in its centre — what and where, not who — and answers it.
+    const page = vendorPage;
+    await page.goto(servicesHome.replace(/\/apps\/services\/?$/, ''));
+    await page.getByRole('link', { name: '码上提交办' }).click();
+    await page.getByRole('link', { name: /其他/ }).first().click();
+    await expect.poll(() => page.getByText('服务结束后垃圾没有带走', { exact: false }).count()).toBeGreaterThan(0);
+    expect(await page.getByText('孙丽').count()).toBe(0);
+    await page.getByLabel('进展或答复内容').fill('已联系保洁员返回清理，并向住户致歉。');
+    await page.getByRole('button', { name: '答复（办结待评价）' }).click();
+    await expect.poll(() => page.getByText('已答复待评价').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${shots}/e2e-services-feedback-answer.png`, fullPage: true });
+    await page.context().close();
+
+    await resident.goto(reportUrl);
+    await expect.poll(() => resident.getByText('已联系保洁员返回清理，并向住户致歉。').count()).toBe(1);
+    await resident.context().close();
   });
 });

@@ -86,11 +86,24 @@ export const FeedbackReportSchema = z
   })
   .openapi('FeedbackReport');
 
+export type FeedbackReport = z.infer<typeof FeedbackReportSchema>;
+export type FeedbackStep = z.infer<typeof FeedbackStepSchema>;
+
 export const FeedbackDetailSchema = FeedbackReportSchema.extend({ steps: z.array(FeedbackStepSchema) }).openapi(
   'FeedbackDetail',
 );
 
 export const FeedbackPageSchema = pageOf(FeedbackReportSchema).openapi('FeedbackPage');
+
+/** In a business's centre, each report says which neighbourhood assigned it. */
+const NeighbourhoodRefSchema = z.object({ slug: z.string(), name: z.string() });
+export const BusinessFeedbackSchema = FeedbackReportSchema.extend({ neighbourhood: NeighbourhoodRefSchema }).openapi(
+  'BusinessFeedback',
+);
+export const BusinessFeedbackDetailSchema = FeedbackDetailSchema.extend({
+  neighbourhood: NeighbourhoodRefSchema,
+}).openapi('BusinessFeedbackDetail');
+export const BusinessFeedbackQuerySchema = z.object({ status: z.enum(['assigned', 'answered', 'closed']).optional() });
 
 export const FeedbackQuerySchema = PageQuerySchema.extend({
   status: z.enum(FEEDBACK_STATUSES).optional(),

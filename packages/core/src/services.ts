@@ -11,7 +11,7 @@ import type { Database } from '@city/db';
 import { Accounts } from './accounts.ts';
 import { Applications } from './applications.ts';
 import { WorkingCalendars } from './calendar/index.ts';
-import { FeedbackClock, FeedbackReports } from './feedback/index.ts';
+import { BusinessFeedback, FeedbackClock, FeedbackReports } from './feedback/index.ts';
 import { Invitations } from './invitations.ts';
 import { EventOutbox } from './events.ts';
 import { Members } from './members.ts';
@@ -82,6 +82,7 @@ export function createServices(deps: CoreDeps) {
     calendars,
     feedback,
     feedbackClock: new FeedbackClock({ db, clock, reports: feedback, notifier }),
+    businessFeedback: new BusinessFeedback({ db, clock, reports: feedback, notifier }),
     tenants: new Tenants(db, clock),
     applications: new Applications(db, clock),
     organisations: new Organisations(db, clock),

@@ -14,7 +14,7 @@ interface DemoTenant {
  * 金色家园 has the directory plugin installed, with sample numbers and its staff member as an editor, 议事与表决
  * with topics and two 业主大会 (one open, one waiting to be counted), and 生活服务 with a demo vendor (an
  * organisation with an owner and a staff member) admitted and taking orders; 翠湖苑 has none, so an admin can try
- * the marketplace there.
+ * the marketplace there. Returns the demo vendor (none when the services plugin is not in the catalogue).
  */
 export async function seedPlugins(
   services: ApiServices,
@@ -41,7 +41,7 @@ export async function seedPlugins(
     await installs.install(tx, context, 'voting', { grantedScopes: [...voting.manifest.scopes] });
     await installs.fillDemo(tx, context, 'voting');
   });
-  await seedVendor(services, jinse, vendor);
+  return seedVendor(services, jinse, vendor);
 }
 
 /** A made-up code that passes the GB 32100 checksum (璧山区's division code 500120). */
@@ -54,7 +54,7 @@ async function seedVendor(
   vendor: { owner: { id: string; displayName: string }; staffPhone: string },
 ) {
   const plugin = services.pluginRuntime.catalogue.get('services');
-  if (!plugin?.lifecycle?.organisationDemo) return;
+  if (!plugin?.lifecycle?.organisationDemo) return null;
   const context = {
     tenantId: jinse.id,
     actor: jinse.admin,
@@ -77,4 +77,5 @@ async function seedVendor(
   };
   await asOrganisation(services, plugin, who, (ctx) => plugin.lifecycle!.organisationDemo!(ctx));
   await withTenant(services.db, jinse.id, (tx) => services.pluginRuntime.installs.fillDemo(tx, context, 'services'));
+  return { id: organisation.id, name: organisation.name };
 }

@@ -160,7 +160,7 @@ export async function seedDemo(services: ApiServices): Promise<boolean> {
       body: '请勿在楼道堆放杂物，电动自行车请到指定地点充电。',
     },
   ]);
-  await seedPlugins(services, { ...jinse, admin: admin(jinse) }, users.staffA.id, {
+  const vendor = await seedPlugins(services, { ...jinse, admin: admin(jinse) }, users.staffA.id, {
     owner: person('vendorOwner'),
     staffPhone: DEMO_ACCOUNTS.vendorStaff.phone,
   });
@@ -169,6 +169,7 @@ export async function seedDemo(services: ApiServices): Promise<boolean> {
     staff: { id: users.staffA.id, displayName: DEMO_ACCOUNTS.staffA.name },
     committee: { id: users.committeeA.id, displayName: DEMO_ACCOUNTS.committeeA.name },
     resident: { id: users.residentA.id, displayName: DEMO_ACCOUNTS.residentA.name },
+    vendor: vendor && { id: vendor.id, displayName: vendor.name },
   });
   await applications.create(users.applicant, {
     name: '康居小区',

@@ -52,6 +52,9 @@ export const routes = {
   /** The businesses the visitor acts for, and registering one. */
   vendor: () => '/vendor',
   organisation: (organisationId: string) => `/vendor/${encodeURIComponent(organisationId)}`,
+  vendorFeedback: (organisationId: string) => `/vendor/${encodeURIComponent(organisationId)}/feedback`,
+  vendorFeedbackReport: (organisationId: string, slug: string, id: string) =>
+    `/vendor/${encodeURIComponent(organisationId)}/feedback/${encodeURIComponent(slug)}/${encodeURIComponent(id)}`,
   /** A plugin's page for an organisation's staff. */
   organisationPluginPage: (organisationId: string, pluginId: string, path = '/') =>
     pluginPagePath('organisation', organisationId, pluginId, path),

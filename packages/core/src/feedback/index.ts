@@ -1,5 +1,6 @@
 export { step, type LoopEvent, type LoopState } from './loop.ts';
 export { FeedbackReports, STREET_AFTER, type FeedbackViewer, type PluginFeedbackInput } from './reports.ts';
 export { feedbackPlaces, feedbackSettings, saveFeedbackSettings } from './settings.ts';
-export { feedbackUnits, saveFeedbackUnit } from './units.ts';
+export { businessesReportedOn, feedbackUnits, neighbourhoodsHandledBy, saveFeedbackUnit } from './units.ts';
 export { FeedbackClock } from './clock.ts';
+export { BusinessFeedback, type BusinessStaff } from './businesses.ts';

@@ -26,6 +26,8 @@ const handling = alias(schema.feedbackUnits, 'handling');
 export interface FeedbackViewer {
   userId: string;
   roles: readonly TenantRole[];
+  /** A business's staff member in its business centre: acts for the business's vendor units, nothing more. */
+  organisationId?: string;
 }
 
 type Row = Awaited<ReturnType<typeof selectReports>>[number];
@@ -245,7 +247,7 @@ export class FeedbackReports {
   /** One report with its steps, for its reporter and followers, its handling unit, and staff; otherwise not found. */
   async get(tx: Tx, viewer: FeedbackViewer, id: string, now: Date) {
     const [row] = await selectReports(tx, eq(r.id, id));
-    const units = await unitsOf(tx, viewer.userId);
+    const units = await unitsOf(tx, viewer);
     if (!row || !(await this.canSee(tx, row.report, viewer, units))) throw new AppError('not_found');
     const steps = await tx
       .select({
@@ -281,10 +283,13 @@ export class FeedbackReports {
     now: Date,
   ) {
     const after = decodeCursor(query.cursor);
-    const units = await unitsOf(tx, viewer.userId);
+    const units = await unitsOf(tx, viewer);
     const followed = sql`${r.id} in (select report_id from feedback_followers where user_id = ${viewer.userId})`;
-    const visible =
-      query.mine || (!isStaff(viewer.roles) && !units.length)
+    const visible = viewer.organisationId
+      ? units.length
+        ? inArray(r.handlingUnitId, units)
+        : sql`false`
+      : query.mine || (!isStaff(viewer.roles) && !units.length)
         ? followed
         : isStaff(viewer.roles)
           ? undefined
@@ -344,7 +349,7 @@ export class FeedbackReports {
   /** One step of the loop: whether it may happen now is the state machine's answer, who may take it is here. */
   async act(tx: Tx, context: AuditContext, viewer: FeedbackViewer, id: string, action: FeedbackAction) {
     const [row] = await selectReports(tx, eq(r.id, id));
-    const units = await unitsOf(tx, viewer.userId);
+    const units = await unitsOf(tx, viewer);
     if (!row || !(await this.canSee(tx, row.report, viewer, units))) throw new AppError('not_found');
     const report = row.report;
     if (!this.roleActions(report, viewer, units).includes(action.action)) throw new AppError('forbidden');
@@ -640,10 +645,18 @@ export class FeedbackReports {
         audience,
         title: { 'zh-CN': text['zh-CN'][0], en: text.en[0] },
         body: { 'zh-CN': clip(text['zh-CN'][1]), en: clip(text.en[1]) },
-        link: await neighbourhoodPath(tx, context.tenantId, `/feedback/${reportId}`),
+        link: await this.link(tx, context.tenantId, reportId, audience),
       },
       context.at,
     );
+  }
+
+  /** A business's staff open the report in their business centre; everyone else in the neighbourhood. */
+  private async link(tx: Tx, tenantId: string, reportId: string, audience: NotificationAudience) {
+    const inNeighbourhood = await neighbourhoodPath(tx, tenantId, `/feedback/${reportId}`);
+    if (!('organisation' in audience)) return inNeighbourhood;
+    const slug = inNeighbourhood.split('/')[2]!;
+    return `/vendor/${audience.organisation}/feedback/${slug}/${reportId}`;
   }
 
   private async record(
@@ -672,6 +685,7 @@ export class FeedbackReports {
   private async canSee(tx: Tx, report: Row['report'], viewer: FeedbackViewer, units: string[]) {
     if (isStaff(viewer.roles)) return true;
     if (report.handlingUnitId && units.includes(report.handlingUnitId)) return true;
+    if (viewer.organisationId) return false;
     const [follows] = await tx
       .select({ userId: schema.feedbackFollowers.userId })
       .from(schema.feedbackFollowers)
@@ -684,7 +698,7 @@ export class FeedbackReports {
     const mine = new Set<Action>();
     if (isStaff(viewer.roles)) STAFF_ACTIONS.forEach((a) => mine.add(a));
     if (report.handlingUnitId && units.includes(report.handlingUnitId)) UNIT_ACTIONS.forEach((a) => mine.add(a));
-    if (report.reporterUserId === viewer.userId) mine.add('rate');
+    if (report.reporterUserId === viewer.userId && !viewer.organisationId) mine.add('rate');
     return [...mine];
   }
 
@@ -702,7 +716,10 @@ export class FeedbackReports {
           ? calendar.workingDaysBetween(today, report.dueOn)
           : -calendar.workingDaysBetween(report.dueOn, today)
         : null;
-    const insider = isStaff(viewer.roles) || (report.handlingUnitId !== null && units.includes(report.handlingUnitId));
+    // A business handling a report learns what and where, not who (unless the reporter agreed to be named).
+    const insider =
+      isStaff(viewer.roles) ||
+      (!viewer.organisationId && report.handlingUnitId !== null && units.includes(report.handlingUnitId));
     const own = report.reporterUserId === viewer.userId;
     return {
       id: report.id,

@@ -1,6 +1,6 @@
 import type { FeedbackUnitInput } from '@city/contracts';
 import { isForeignKeyViolation, isUniqueViolation, schema, type Tx } from '@city/db';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { audit, type AuditContext } from '../audit.ts';
 import { AppError, fieldError } from '../errors.ts';
 
@@ -20,10 +20,40 @@ export async function feedbackUnits(tx: Tx) {
   }));
 }
 
-/** The units a person acts for here. */
-export async function unitsOf(tx: Tx, userId: string): Promise<string[]> {
-  const rows = await tx.select({ unitId: m.unitId }).from(m).where(eq(m.userId, userId));
-  return rows.map((r) => r.unitId);
+/**
+ * Businesses this neighbourhood's reports were about (vendor complaints), by name: the ones an admin may bind as a
+ * vendor unit, so that reports about them can be assigned to them.
+ */
+export async function businessesReportedOn(tx: Tx) {
+  const r = schema.feedbackReports;
+  const rows = await tx
+    .selectDistinctOn([r.aboutOrganisationId], { organisationId: r.aboutOrganisationId, name: r.aboutName })
+    .from(r)
+    .where(isNotNull(r.aboutOrganisationId))
+    .orderBy(r.aboutOrganisationId, desc(r.createdAt));
+  return rows.map((row) => ({ organisationId: row.organisationId!, name: row.name ?? '' }));
+}
+
+/** The units a person acts for here: those they are named to, and, for a business's staff, the business's units. */
+export async function unitsOf(tx: Tx, viewer: { userId: string; organisationId?: string }): Promise<string[]> {
+  const named = await tx.select({ unitId: m.unitId }).from(m).where(eq(m.userId, viewer.userId));
+  const business = viewer.organisationId
+    ? await tx.select({ unitId: u.id }).from(u).where(eq(u.organisationId, viewer.organisationId))
+    : [];
+  return [...named, ...business].map((r) => r.unitId);
+}
+
+/**
+ * The neighbourhoods where a business handles reports, read in the business's own scope (no neighbourhood entered):
+ * the policy on units shows it only the units bound to it.
+ */
+export async function neighbourhoodsHandledBy(tx: Tx, organisationId: string) {
+  return tx
+    .selectDistinct({ id: schema.tenants.id, slug: schema.tenants.slug, name: schema.tenants.name })
+    .from(u)
+    .innerJoin(schema.tenants, eq(schema.tenants.id, u.tenantId))
+    .where(and(eq(u.organisationId, organisationId), eq(schema.tenants.status, 'active')))
+    .orderBy(asc(schema.tenants.name));
 }
 
 /** Creates a unit (no id) or changes one, with its members: only members of this neighbourhood may act for it. */

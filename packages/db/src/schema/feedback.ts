@@ -6,6 +6,7 @@ import {
   date,
   index,
   jsonb,
+  pgPolicy,
   pgTable,
   primaryKey,
   smallint,
@@ -14,7 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id } from './columns.ts';
+import { appRole, createdAt, id } from './columns.ts';
 import { organisations } from './organisations.ts';
 import { users } from './platform.ts';
 import { buildings, units } from './registry.ts';
@@ -58,8 +59,15 @@ export const feedbackUnits = pgTable(
   },
   (t) => [
     uniqueIndex('feedback_units_name').on(t.tenantId, t.name),
+    index('feedback_units_organisation').on(t.organisationId),
     check('feedback_units_vendor', sql`(${t.kind} = 'vendor') = (${t.organisationId} is not null)`),
     ...tenantPolicies('feedback_units'),
+    // A business finds the neighbourhoods where it handles reports (its business centre), and nothing else of them.
+    pgPolicy('feedback_units_organisation', {
+      for: 'select',
+      to: appRole,
+      using: sql`organisation_id = app_organisation()`,
+    }),
   ],
 ).enableRLS();
 

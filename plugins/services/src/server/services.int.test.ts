@@ -444,6 +444,9 @@ describe('local services: a vendor serves a neighbourhood, residents order, trac
       token: world.tokens.adminA,
     });
     expect(staffQueue.body.items.map((i: { id: string }) => i.id)).toContain(reportId);
+    // The admin may now bind the business as a handling unit.
+    const units = await h.call('GET', `/api/v1/t/${world.tenantA.slug}/feedback-units`, { token: world.tokens.adminA });
+    expect(units.body.businesses).toEqual([{ organisationId: world.organisation.id, name: expect.any(String) }]);
     expect(
       JSON.stringify(
         (await h.call('GET', `/api/v1/t/${world.tenantB.slug}/feedback`, { token: world.tokens.adminB })).body,

@@ -1,6 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import { FeedbackSettingsSchema, IdSchema, FeedbackUnitInputSchema, FeedbackUnitSchema } from '@city/contracts';
-import { feedbackPlaces, feedbackSettings, feedbackUnits, saveFeedbackSettings, saveFeedbackUnit } from '@city/core';
+import {
+  businessesReportedOn,
+  feedbackPlaces,
+  feedbackSettings,
+  feedbackUnits,
+  saveFeedbackSettings,
+  saveFeedbackUnit,
+} from '@city/core';
 import { defineRoute, json, jsonBody } from '@city/contracts/routes';
 import { auditContext } from '../../lib/request-meta.ts';
 import type { Handler } from '../../lib/router.ts';
@@ -46,7 +53,11 @@ export const placesRoute = defineRoute({
 
 export const placesHandler: Handler<typeof placesRoute> = async (c) => c.json(await feedbackPlaces(c.get('tx')), 200);
 
-const UnitsSchema = z.object({ items: z.array(FeedbackUnitSchema) });
+const UnitsSchema = z.object({
+  items: z.array(FeedbackUnitSchema),
+  /** Businesses reports were about (vendor complaints), which an admin may bind as a vendor unit. */
+  businesses: z.array(z.object({ organisationId: IdSchema, name: z.string() })),
+});
 
 export const unitsRoute = defineRoute({
   method: 'get',
@@ -58,8 +69,10 @@ export const unitsRoute = defineRoute({
   responses: { 200: json(UnitsSchema) },
 });
 
-export const unitsHandler: Handler<typeof unitsRoute> = async (c) =>
-  c.json(serialize({ items: await feedbackUnits(c.get('tx')) }), 200);
+export const unitsHandler: Handler<typeof unitsRoute> = async (c) => {
+  const tx = c.get('tx');
+  return c.json(serialize({ items: await feedbackUnits(tx), businesses: await businessesReportedOn(tx) }), 200);
+};
 
 export const addUnitRoute = defineRoute({
   method: 'post',

@@ -1,4 +1,5 @@
 import { createRouter } from '../../lib/router.ts';
+import * as business from './feedback.business.ts';
 import * as reports from './feedback.reports.ts';
 import * as posters from './feedback.posters.ts';
 import * as setup from './feedback.setup.ts';
@@ -14,4 +15,7 @@ export const feedbackRoutes = createRouter()
   .openapi(setup.saveSettingsRoute, setup.saveSettingsHandler)
   .openapi(setup.unitsRoute, setup.unitsHandler)
   .openapi(setup.addUnitRoute, setup.addUnitHandler)
-  .openapi(setup.updateUnitRoute, setup.updateUnitHandler);
+  .openapi(setup.updateUnitRoute, setup.updateUnitHandler)
+  .openapi(business.businessListRoute, business.businessListHandler)
+  .openapi(business.businessGetRoute, business.businessGetHandler)
+  .openapi(business.businessActRoute, business.businessActHandler);

@@ -174,6 +174,16 @@ export const en: Record<MessageKey, string> = {
   'feedback.placeNoteHint': 'e.g. outside the north gate, east of building 3',
   'feedback.namedOnBoard': 'My name may be shown when the outcome is published (not shown by default)',
   'feedback.about': 'Business complained about',
+  'feedback.businessTitle': '码上提 assigned to us',
+  'feedback.businessLead':
+    'Residents’ reports neighbourhoods assigned to this business: answer them before the deadline.',
+  'feedback.businessEmpty': 'No reports assigned to this business.',
+  'feedback.returnTitle': 'Not ours to handle',
+  'feedback.bindBusiness': 'Make a business a handling unit',
+  'feedback.bindBusinessLead':
+    'A business residents complained about can become a handling unit: it sees and answers what is assigned to it in its business centre (not who reported it).',
+  'feedback.business': 'Business',
+  'feedback.businessNameHint': 'E.g. “X Housekeeping (complaints)”; no two units share a name',
   'feedback.channel': 'Channel',
   'feedback.channel.portal': 'Online',
   'feedback.channel.qr': 'QR code',

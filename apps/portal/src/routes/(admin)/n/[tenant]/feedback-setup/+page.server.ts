@@ -5,7 +5,7 @@ import { failFrom, fields } from '#lib/server/forms.ts';
 import { requireMe } from '#lib/server/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-/** A vendor unit is bound to a business, which this page does not choose yet: the other kinds. */
+/** A vendor unit is bound to a business (chosen from the businesses reports were about), not picked as a kind. */
 const KINDS = FEEDBACK_UNIT_KINDS.filter((k) => k !== 'vendor');
 
 export const load = (async (event) => {
@@ -21,10 +21,13 @@ export const load = (async (event) => {
   ]);
   if (!summary.ok || !settings.ok || !units.ok || !members.ok || !places.ok)
     error(units.status === 403 ? 403 : 404, 'not found');
+  const { items, businesses } = await units.json();
   return {
     neighbourhood: await summary.json(),
+    units: items,
+    // Businesses not bound yet.
+    businesses: businesses.filter((b) => !items.some((u) => u.organisationId === b.organisationId)),
     settings: await settings.json(),
-    units: (await units.json()).items,
     members: (await members.json()).items,
     buildings: (await places.json()).buildings,
     kinds: KINDS,
@@ -54,11 +57,11 @@ export const actions = {
   },
   unit: async (event) => {
     const form = await event.request.formData();
-    const values = fields(form, ['id', 'kind', 'name']);
+    const values = fields(form, ['id', 'kind', 'name', 'organisationId']);
     const json = {
-      kind: KINDS.find((k) => k === values.kind) ?? 'other',
+      kind: values.organisationId ? ('vendor' as const) : (KINDS.find((k) => k === values.kind) ?? 'other'),
       name: values.name,
-      organisationId: null,
+      organisationId: values.organisationId || null,
       active: form.has('active') ? form.getAll('active').includes('on') : true,
       memberIds: form.getAll('memberIds').map(String),
     };

@@ -1,6 +1,6 @@
-import type { FeedbackAction } from '@city/contracts';
 import { error } from '@sveltejs/kit';
 import { apiFor } from '#lib/server/api.ts';
+import { actionOf, ACTION_FIELDS } from '#lib/server/feedback-actions.ts';
 import { failFrom, fields } from '#lib/server/forms.ts';
 import { requireMe } from '#lib/server/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -33,35 +33,9 @@ export const load = (async (event) => {
   };
 }) satisfies PageServerLoad;
 
-/** The form's fields as the step the API takes (the API refuses what does not fit). */
-function actionOf(values: Record<string, string>): FeedbackAction {
-  switch (values.action) {
-    case 'recategorise':
-      return { action: 'recategorise', category: values.category! };
-    case 'reject':
-      return { action: 'reject', reason: values.text! };
-    case 'merge':
-      return { action: 'merge', into: values.into! };
-    case 'assign':
-      return { action: 'assign', unitId: values.unitId!, note: values.text! };
-    case 'return':
-      return { action: 'return', reason: values.text! };
-    case 'answer':
-      return { action: 'answer', body: values.text! };
-    case 'rate':
-      return {
-        action: 'rate',
-        rating: values.rating as 'satisfied' | 'basically_satisfied' | 'unsatisfied',
-        comment: values.text!,
-      };
-    default:
-      return { action: 'progress', body: values.text! };
-  }
-}
-
 export const actions = {
   act: async (event) => {
-    const values = fields(await event.request.formData(), ['action', 'category', 'text', 'into', 'unitId', 'rating']);
+    const values = fields(await event.request.formData(), ACTION_FIELDS);
     const res = await apiFor(event).api.v1.t[':tenant'].feedback[':reportId'].actions.$post({
       param: { tenant: event.params.tenant, reportId: event.params.reportId },
       json: actionOf(values),

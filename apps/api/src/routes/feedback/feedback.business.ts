@@ -1,0 +1,73 @@
+import { z } from '@hono/zod-openapi';
+import {
+  BusinessFeedbackDetailSchema,
+  BusinessFeedbackQuerySchema,
+  BusinessFeedbackSchema,
+  FeedbackActionSchema,
+  IdSchema,
+} from '@city/contracts';
+import { defineRoute, json, jsonBody } from '@city/contracts/routes';
+import type { BusinessStaff } from '@city/core';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../env.ts';
+import { actorOf } from '../../lib/request-meta.ts';
+import type { Handler } from '../../lib/router.ts';
+import { serialize } from '../../lib/serialize.ts';
+import { organisationParams } from '../organisations/organisations.common.ts';
+
+const reportParams = organisationParams.extend({
+  tenant: z.string().min(1).max(63).openapi({ description: '小区标识 / Neighbourhood slug' }),
+  reportId: IdSchema,
+});
+
+const staffOf = (c: Context<AppEnv>): BusinessStaff => {
+  const actor = actorOf(c);
+  return { organisationId: c.get('organisation').id, userId: actor.id, displayName: actor.displayName };
+};
+
+export const businessListRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/organisations/{organisation}/feedback',
+  tags: ['organisations'],
+  summary: '交办给本商户的码上提反映（各小区）/ 码上提 reports neighbourhoods assigned to this business',
+  access: ['org:member'],
+  request: { params: organisationParams, query: BusinessFeedbackQuerySchema },
+  responses: { 200: json(z.object({ items: z.array(BusinessFeedbackSchema) })) },
+});
+
+export const businessListHandler: Handler<typeof businessListRoute> = async (c) => {
+  const items = await c.get('services').businessFeedback.list(staffOf(c), c.req.valid('query').status);
+  return c.json(serialize({ items }), 200);
+};
+
+export const businessGetRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/organisations/{organisation}/feedback/{tenant}/{reportId}',
+  tags: ['organisations'],
+  summary: '交办给本商户的一条反映 / One report assigned to this business',
+  access: ['org:member'],
+  request: { params: reportParams },
+  responses: { 200: json(BusinessFeedbackDetailSchema) },
+});
+
+export const businessGetHandler: Handler<typeof businessGetRoute> = async (c) => {
+  const { tenant, reportId } = c.req.valid('param');
+  return c.json(serialize(await c.get('services').businessFeedback.get(staffOf(c), tenant, reportId)), 200);
+};
+
+export const businessActRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/organisations/{organisation}/feedback/{tenant}/{reportId}/actions',
+  tags: ['organisations'],
+  summary: '承办：进展、答复或退回 / Progress, answer or hand back',
+  access: ['org:member'],
+  request: { params: reportParams, body: jsonBody(FeedbackActionSchema) },
+  errors: [409],
+  responses: { 200: json(BusinessFeedbackDetailSchema) },
+});
+
+export const businessActHandler: Handler<typeof businessActRoute> = async (c) => {
+  const { tenant, reportId } = c.req.valid('param');
+  const report = await c.get('services').businessFeedback.act(staffOf(c), tenant, reportId, c.req.valid('json'));
+  return c.json(serialize(report), 200);
+};

@@ -1,0 +1,32 @@
+import { error } from '@sveltejs/kit';
+import { apiFor } from '#lib/server/api.ts';
+import { actionOf, ACTION_FIELDS } from '#lib/server/feedback-actions.ts';
+import { failFrom, fields } from '#lib/server/forms.ts';
+import { requireMe } from '#lib/server/guards.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const params = (p: { organisation: string; tenant: string; reportId: string }) => ({
+  organisation: p.organisation,
+  tenant: p.tenant,
+  reportId: p.reportId,
+});
+
+export const load = (async (event) => {
+  requireMe(event.locals, event.url);
+  const res = await apiFor(event).api.v1.organisations[':organisation'].feedback[':tenant'][':reportId'].$get({
+    param: params(event.params),
+  });
+  if (!res.ok) error(404, 'not found');
+  return { report: await res.json(), organisationId: event.params.organisation };
+}) satisfies PageServerLoad;
+
+export const actions = {
+  act: async (event) => {
+    const values = fields(await event.request.formData(), ACTION_FIELDS);
+    const res = await apiFor(event).api.v1.organisations[':organisation'].feedback[':tenant'][
+      ':reportId'
+    ].actions.$post({ param: params(event.params), json: actionOf(values) });
+    if (!res.ok) return failFrom(res, values);
+    return { done: values.action };
+  },
+} satisfies Actions;

@@ -1,0 +1,2 @@
+CREATE INDEX "feedback_units_organisation" ON "feedback_units" USING btree ("organisation_id");--> statement-breakpoint
+CREATE POLICY "feedback_units_organisation" ON "feedback_units" AS PERMISSIVE FOR SELECT TO "city_app" USING (organisation_id = app_organisation());
