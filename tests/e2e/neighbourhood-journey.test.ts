@@ -427,6 +427,26 @@ describe('码上提', () => {
     expect(await item.textContent()).not.toContain('孙丽');
     await passer.context().close();
   });
+
+  it('社区 staff read the branch’s figures rolled up, with the monthly trend, and export them', async () => {
+    const page = await newPage(PHONE_VIEWPORT);
+    await signIn(page, '13900000002', 'demo1234');
+    await page.goto(`${product.url}/supervision`);
+    await page.getByRole('link', { name: '码上提督办' }).click();
+    await page.waitForURL('**/supervision/feedback');
+    const row = page.getByRole('row').filter({ hasText: '金色家园' });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await page.getByRole('img', { name: '每月收到与办结的反映' }).count()).toBe(1);
+    expect(await page.getByText('按时响应率').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${shots}/e2e-feedback-supervision-phone.png`, fullPage: true });
+    const exported = await page.request.get(
+      (await page.getByRole('link', { name: '导出 XLSX' }).getAttribute('href'))!.replace(/^\//, `${product.url}/`),
+    );
+    expect(exported.headers()['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    await page.context().close();
+  });
 });
 
 describe('registry import and resident verification', () => {

@@ -95,14 +95,14 @@ export const FeedbackDetailSchema = FeedbackReportSchema.extend({ steps: z.array
 
 export const FeedbackPageSchema = pageOf(FeedbackReportSchema).openapi('FeedbackPage');
 
-/** In a business's centre, each report says which neighbourhood assigned it. */
+/** Where reports from several neighbourhoods are read together (a business's centre, a supervisor's branch). */
 const NeighbourhoodRefSchema = z.object({ slug: z.string(), name: z.string() });
-export const BusinessFeedbackSchema = FeedbackReportSchema.extend({ neighbourhood: NeighbourhoodRefSchema }).openapi(
-  'BusinessFeedback',
-);
-export const BusinessFeedbackDetailSchema = FeedbackDetailSchema.extend({
+export const FeedbackReportWithNeighbourhoodSchema = FeedbackReportSchema.extend({
   neighbourhood: NeighbourhoodRefSchema,
-}).openapi('BusinessFeedbackDetail');
+}).openapi('FeedbackReportWithNeighbourhood');
+export const FeedbackDetailWithNeighbourhoodSchema = FeedbackDetailSchema.extend({
+  neighbourhood: NeighbourhoodRefSchema,
+}).openapi('FeedbackDetailWithNeighbourhood');
 export const BusinessFeedbackQuerySchema = z.object({ status: z.enum(['assigned', 'answered', 'closed']).optional() });
 
 export const FeedbackQuerySchema = PageQuerySchema.extend({
@@ -188,3 +188,58 @@ export const FeedbackBoardItemSchema = z
 export const FeedbackBoardSchema = pageOf(FeedbackBoardItemSchema)
   .extend({ neighbourhood: z.object({ slug: z.string(), name: z.string() }) })
   .openapi('FeedbackBoard');
+
+/** An overdue report in a supervisor's branch (督办). */
+export const OverdueFeedbackSchema = z
+  .object({
+    id: IdSchema,
+    number: z.int(),
+    category: z.string(),
+    dueOn: z.string(),
+    workingDaysOverdue: z.int(),
+    escalation: z.enum(FEEDBACK_ESCALATIONS),
+    building: z.string().nullable(),
+    handlingUnit: z.string().nullable(),
+    neighbourhood: NeighbourhoodRefSchema,
+  })
+  .openapi('OverdueFeedback');
+
+const DateSchema = z.iso.date();
+
+export const FeedbackMetricsQuerySchema = z.object({
+  from: DateSchema.optional().openapi({ description: '默认今年1月1日 / default: 1 January this year' }),
+  to: DateSchema.optional().openapi({ description: '默认今天 / default: today' }),
+  region: IdSchema.optional().openapi({ description: '默认第一个辖区 / default: the first region supervised' }),
+});
+
+const FiguresSchema = z.object({
+  received: z.int(),
+  respondedOnTime: z.int(),
+  responseDue: z.int(),
+  resolved: z.int(),
+  satisfied: z.int(),
+  rated: z.int(),
+  overdueNow: z.int(),
+  medianWorkingDays: z.number().nullable(),
+});
+
+export const FeedbackMetricsSchema = z
+  .object({
+    region: z.object({ id: IdSchema, name: z.string(), kind: z.string() }),
+    regions: z.array(z.object({ id: IdSchema, name: z.string(), kind: z.string() })),
+    period: z.object({ from: z.string(), to: z.string() }),
+    rollup: z.array(
+      FiguresSchema.extend({
+        level: z.enum(['district', 'street', 'community', 'neighbourhood']),
+        district: z.string(),
+        street: z.string().nullable(),
+        community: z.string().nullable(),
+        neighbourhood: NeighbourhoodRefSchema.nullable(),
+      }),
+    ),
+    byCategory: z.array(FiguresSchema.extend({ category: z.string() })),
+    byUnitKind: z.array(FiguresSchema.extend({ kind: z.enum(FEEDBACK_UNIT_KINDS).nullable() })),
+    trend: z.array(z.object({ month: z.string(), received: z.int(), resolved: z.int() })),
+  })
+  .openapi('FeedbackMetrics');
+export type FeedbackMetricsView = z.infer<typeof FeedbackMetricsSchema>;

@@ -11,7 +11,7 @@ import type { Database } from '@city/db';
 import { Accounts } from './accounts.ts';
 import { Applications } from './applications.ts';
 import { WorkingCalendars } from './calendar/index.ts';
-import { BusinessFeedback, FeedbackClock, FeedbackReports } from './feedback/index.ts';
+import { BusinessFeedback, FeedbackClock, FeedbackReports, FeedbackSupervision } from './feedback/index.ts';
 import { Invitations } from './invitations.ts';
 import { EventOutbox } from './events.ts';
 import { Members } from './members.ts';
@@ -72,6 +72,7 @@ export function createServices(deps: CoreDeps) {
     outbox: notifications,
   });
   const feedback = new FeedbackReports({ notifications, calendars });
+  const supervision = new Supervision(db, regions);
   return {
     ...deps,
     sessions,
@@ -92,7 +93,8 @@ export function createServices(deps: CoreDeps) {
     inbox: new Inbox({ db, clock, kinds: notificationKinds, wechat }),
     wechat,
     invitations: new Invitations({ ...deps, events, notifications }),
-    supervision: new Supervision(db, regions),
+    supervision,
+    feedbackSupervision: new FeedbackSupervision({ db, clock, supervision, reports: feedback, calendars }),
     members: new Members(events),
     notices,
     registry,

@@ -25,7 +25,7 @@ export class Supervision {
 
   async neighbourhoods(actor: Principal) {
     const results = [];
-    for (const regionId of await this.scopes(actor)) {
+    for (const regionId of await this.branches(actor)) {
       results.push(
         ...(await withSupervision(this.db, regionId, (tx) =>
           tx
@@ -56,7 +56,7 @@ export class Supervision {
 
   /** Members of one supervised neighbourhood, phones masked. Outside the branch: not found. */
   async members(actor: Principal, slug: string) {
-    const { tenant, regionId } = await this.supervised(actor, slug);
+    const { tenant, regionId } = await this.locate(actor, slug);
     const rows = await withSupervision(this.db, regionId, (tx) =>
       tx
         .select({
@@ -80,29 +80,30 @@ export class Supervision {
 
   /** The audit trail of one supervised neighbourhood, with the chain's verdict. */
   async audit(actor: Principal, slug: string, options: { cursor?: string | undefined; limit: number }) {
-    const { tenant, regionId } = await this.supervised(actor, slug);
+    const { tenant, regionId } = await this.locate(actor, slug);
     return withSupervision(this.db, regionId, async (tx) => ({
       page: await listAudit(tx, tenant.id, options),
       verdict: await verifyAudit(tx, tenant.id),
     }));
   }
 
-  /** A neighbourhood and the caller's region above it; outside the caller's branch it does not exist. */
   /** The neighbourhood if the actor supervises it (its 社区, 街道 or 区), for read-only views of its plugins. */
   async supervisedTenant(actor: Principal, slug: string) {
-    return (await this.supervised(actor, slug)).tenant;
+    return (await this.locate(actor, slug)).tenant;
   }
 
-  private async supervised(actor: Principal, slug: string) {
+  /** The neighbourhood and the region of the caller's through which they supervise it; outside their branch: not found. */
+  async locate(actor: Principal, slug: string) {
     const [tenant] = await this.db.select().from(schema.tenants).where(eq(schema.tenants.slug, slug));
     if (!tenant) throw new AppError('not_found');
-    const scopes = await this.scopes(actor);
+    const scopes = await this.branches(actor);
     const regionId = [tenant.communityId, tenant.streetId, tenant.districtId].find((id) => scopes.includes(id));
     if (!regionId) throw new AppError('not_found');
     return { tenant, regionId };
   }
 
-  private async scopes(actor: Principal): Promise<string[]> {
+  /** The regions whose branch the caller supervises: their own (several, for some staff), or every 区 for operators. */
+  async branches(actor: Principal): Promise<string[]> {
     if (actor.isPlatformOperator) {
       const districts = await this.db
         .select({ id: schema.regions.id })

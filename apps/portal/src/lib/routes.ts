@@ -69,6 +69,10 @@ export const routes = {
   audit: (slug: string, cursor?: string) => `/n/${encodeURIComponent(slug)}/audit${q({ cursor })}`,
   supervision: () => '/supervision',
   supervisionApplications: () => '/supervision/applications',
+  supervisionFeedback: () => '/supervision/feedback',
+  supervisionFeedbackExport: () => '/supervision/feedback/export',
+  supervisionFeedbackReport: (slug: string, id: string) =>
+    `/supervision/feedback/${encodeURIComponent(slug)}/${encodeURIComponent(id)}`,
   supervisionNeighbourhood: (slug: string) => `/supervision/neighbourhoods/${encodeURIComponent(slug)}`,
   regions: () => '/operator/regions',
 };

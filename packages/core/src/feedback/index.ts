@@ -4,3 +4,11 @@ export { feedbackPlaces, feedbackSettings, saveFeedbackSettings } from './settin
 export { businessesReportedOn, feedbackUnits, neighbourhoodsHandledBy, saveFeedbackUnit } from './units.ts';
 export { FeedbackClock } from './clock.ts';
 export { BusinessFeedback, type BusinessStaff } from './businesses.ts';
+export { FeedbackSupervision } from './supervision.ts';
+export {
+  feedbackMetrics,
+  metricsTable,
+  type FeedbackFigures,
+  type FeedbackRollupRow,
+  type MetricsPeriod,
+} from './metrics.ts';

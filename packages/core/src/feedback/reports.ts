@@ -28,6 +28,8 @@ export interface FeedbackViewer {
   roles: readonly TenantRole[];
   /** A business's staff member in its business centre: acts for the business's vendor units, nothing more. */
   organisationId?: string;
+  /** 社区/街道 staff over the neighbourhood (督办): read every report, take no step, learn no names. */
+  supervisor?: boolean;
 }
 
 type Row = Awaited<ReturnType<typeof selectReports>>[number];
@@ -426,12 +428,16 @@ export class FeedbackReports {
         data.unit = row.unit?.name ?? null;
         break;
       case 'progress':
-        changes.firstResponseAt = report.firstResponseAt ?? now;
+        Object.assign(changes, this.firstResponse(report, now));
         stepText = action.body;
         break;
       case 'answer':
-        changes.firstResponseAt = report.firstResponseAt ?? now;
+        Object.assign(changes, this.firstResponse(report, now));
         changes.answeredAt = now;
+        changes.workingDaysTaken = (await this.calendars.current(tx)).workingDaysBetween(
+          beijingDate(report.createdAt),
+          beijingDate(now),
+        );
         stepText = action.body;
         break;
       case 'rate':
@@ -457,6 +463,12 @@ export class FeedbackReports {
     });
     await this.announce(tx, context, { ...report, ...changes } as typeof report, { kind, stepId, text: stepText });
     return this.get(tx, viewer, id, now);
+  }
+
+  /** The unit's first word after assignment, and whether it came by the deadline. */
+  private firstResponse(report: Row['report'], now: Date): Partial<typeof r.$inferInsert> {
+    if (report.firstResponseAt) return {};
+    return { firstResponseAt: now, respondedOnTime: report.dueOn ? beijingDate(now) <= report.dueOn : null };
   }
 
   /**
@@ -560,19 +572,22 @@ export class FeedbackReports {
       .select({ userId: schema.members.userId })
       .from(schema.members)
       .where(sql`${schema.members.roles} && array['admin', 'staff']::text[]`);
-    const users = [...new Set([...staff, ...members].map((x) => x.userId))];
     const to = level === 'street' ? { zh: '街道', en: 'street' } : { zh: '社区', en: 'community' };
-    await this.notify(
-      tx,
-      context,
-      ref,
-      'feedback.overdue',
-      { users },
-      {
-        'zh-CN': [`#${report.number} 已逾期 ${overdue} 个工作日，已提请${to.zh}督办`, report.body],
-        en: [`#${report.number} is ${overdue} working days overdue: escalated to the ${to.en}`, report.body],
-      },
-    );
+    const text: Record<'zh-CN' | 'en', [string, string]> = {
+      'zh-CN': [`#${report.number} 已逾期 ${overdue} 个工作日，已提请${to.zh}督办`, report.body],
+      en: [`#${report.number} is ${overdue} working days overdue: escalated to the ${to.en}`, report.body],
+    };
+    const insiders = members.map((x) => x.userId);
+    const supervisors = staff.map((x) => x.userId).filter((id) => !insiders.includes(id));
+    await this.notify(tx, context, ref, 'feedback.overdue', { users: insiders }, text);
+    // Region staff read it in their branch view (read only), not in the neighbourhood they are not members of.
+    if (supervisors.length) {
+      const slug = (await neighbourhoodPath(tx, context.tenantId)).split('/')[2]!;
+      await this.notify(tx, context, ref, 'feedback.overdue', { users: supervisors }, text, {
+        key: 'supervisors',
+        link: `/supervision/feedback/${slug}/${report.id}`,
+      });
+    }
   }
 
   private async survivor(tx: Tx, id: string, into: string) {
@@ -633,6 +648,8 @@ export class FeedbackReports {
     kind: string,
     audience: NotificationAudience,
     text: Record<'zh-CN' | 'en', [string, string]>,
+    /** A second audience of the same step tells its own key; a page of its own where it reads elsewhere. */
+    apart?: { key: string; link: string },
   ) {
     const clip = (s: string) => (s.length > 140 ? `${s.slice(0, 139)}…` : s);
     await this.notifications.send(
@@ -641,11 +658,11 @@ export class FeedbackReports {
       'core',
       {
         kind,
-        key: `feedback:${stepId}:${kind}`,
+        key: `feedback:${stepId}:${kind}${apart ? `:${apart.key}` : ''}`,
         audience,
         title: { 'zh-CN': text['zh-CN'][0], en: text.en[0] },
         body: { 'zh-CN': clip(text['zh-CN'][1]), en: clip(text.en[1]) },
-        link: await this.link(tx, context.tenantId, reportId, audience),
+        link: apart?.link ?? (await this.link(tx, context.tenantId, reportId, audience)),
       },
       context.at,
     );
@@ -683,7 +700,7 @@ export class FeedbackReports {
   }
 
   private async canSee(tx: Tx, report: Row['report'], viewer: FeedbackViewer, units: string[]) {
-    if (isStaff(viewer.roles)) return true;
+    if (isStaff(viewer.roles) || viewer.supervisor) return true;
     if (report.handlingUnitId && units.includes(report.handlingUnitId)) return true;
     if (viewer.organisationId) return false;
     const [follows] = await tx
@@ -696,6 +713,7 @@ export class FeedbackReports {
   /** What the viewer's part in the report lets them do at some step: staff triage, the unit answers, the reporter rates. */
   private roleActions(report: Row['report'], viewer: FeedbackViewer, units: string[]): Action[] {
     const mine = new Set<Action>();
+    if (viewer.supervisor) return [];
     if (isStaff(viewer.roles)) STAFF_ACTIONS.forEach((a) => mine.add(a));
     if (report.handlingUnitId && units.includes(report.handlingUnitId)) UNIT_ACTIONS.forEach((a) => mine.add(a));
     if (report.reporterUserId === viewer.userId && !viewer.organisationId) mine.add('rate');

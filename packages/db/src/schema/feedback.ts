@@ -135,6 +135,10 @@ export const feedbackReports = pgTable(
     /** The unit's first word (progress or answer) after assignment: "responded on time" counts against due_on. */
     firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
+    /** Whether the unit's first word came by the deadline; null until it came (metrics: responded on time). */
+    respondedOnTime: boolean('responded_on_time'),
+    /** Working days from the report to its (latest) answer, counted when answered (metrics: median days to close). */
+    workingDaysTaken: smallint('working_days_taken'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     rating: text('rating', { enum: ['satisfied', 'basically_satisfied', 'unsatisfied'] }),
     ratingComment: text('rating_comment'),
@@ -148,6 +152,7 @@ export const feedbackReports = pgTable(
     uniqueIndex('feedback_reports_source').on(t.tenantId, t.sourceKey),
     index('feedback_reports_tenant_status').on(t.tenantId, t.status, t.createdAt),
     index('feedback_reports_unit').on(t.tenantId, t.handlingUnitId, t.status),
+    index('feedback_reports_tenant_created').on(t.tenantId, t.createdAt),
     index('feedback_reports_due')
       .on(t.tenantId, t.dueOn)
       .where(sql`status = 'assigned'`),

@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import {
-  BusinessFeedbackDetailSchema,
+  FeedbackDetailWithNeighbourhoodSchema,
   BusinessFeedbackQuerySchema,
-  BusinessFeedbackSchema,
+  FeedbackReportWithNeighbourhoodSchema,
   FeedbackActionSchema,
   IdSchema,
 } from '@city/contracts';
@@ -32,7 +32,7 @@ export const businessListRoute = defineRoute({
   summary: '交办给本商户的码上提反映（各小区）/ 码上提 reports neighbourhoods assigned to this business',
   access: ['org:member'],
   request: { params: organisationParams, query: BusinessFeedbackQuerySchema },
-  responses: { 200: json(z.object({ items: z.array(BusinessFeedbackSchema) })) },
+  responses: { 200: json(z.object({ items: z.array(FeedbackReportWithNeighbourhoodSchema) })) },
 });
 
 export const businessListHandler: Handler<typeof businessListRoute> = async (c) => {
@@ -47,7 +47,7 @@ export const businessGetRoute = defineRoute({
   summary: '交办给本商户的一条反映 / One report assigned to this business',
   access: ['org:member'],
   request: { params: reportParams },
-  responses: { 200: json(BusinessFeedbackDetailSchema) },
+  responses: { 200: json(FeedbackDetailWithNeighbourhoodSchema) },
 });
 
 export const businessGetHandler: Handler<typeof businessGetRoute> = async (c) => {
@@ -63,7 +63,7 @@ export const businessActRoute = defineRoute({
   access: ['org:member'],
   request: { params: reportParams, body: jsonBody(FeedbackActionSchema) },
   errors: [409],
-  responses: { 200: json(BusinessFeedbackDetailSchema) },
+  responses: { 200: json(FeedbackDetailWithNeighbourhoodSchema) },
 });
 
 export const businessActHandler: Handler<typeof businessActRoute> = async (c) => {

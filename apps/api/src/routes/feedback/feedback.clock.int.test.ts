@@ -103,7 +103,33 @@ describe('码上提: the clock (督办)', () => {
     const unitInbox = await h.call('GET', '/api/v1/me/notifications', { token: world.tokens.committeeA });
     expect(unitInbox.body.items.map((i: { kind: string }) => i.kind)).toContain('feedback.reminder');
     const staffInbox = await h.call('GET', '/api/v1/me/notifications', { token: world.tokens.communityStaffA });
-    expect(staffInbox.body.items[0]).toMatchObject({ kind: 'feedback.overdue' });
+    // Region staff open it in their branch view, read only.
+    expect(staffInbox.body.items[0]).toMatchObject({
+      kind: 'feedback.overdue',
+      link: `/supervision/feedback/${world.tenantA.slug}/${report.id}`,
+    });
+    const overdue = await h.call('GET', '/api/v1/supervision/feedback/overdue', {
+      token: world.tokens.communityStaffA,
+    });
+    expect(overdue.body.items).toEqual([
+      expect.objectContaining({
+        id: report.id,
+        dueOn: due,
+        escalation: 'street',
+        handlingUnit: '物业服务中心',
+        workingDaysOverdue: calendar.workingDaysBetween(due, beijingDate(h.clock.now())),
+        neighbourhood: { slug: world.tenantA.slug, name: world.tenantA.name },
+      }),
+    ]);
+    const other = await h.call('GET', '/api/v1/supervision/feedback/overdue', { token: world.tokens.otherBranchStaff });
+    expect(other.body.items).toEqual([]);
+    const read = (token: string | undefined) =>
+      h.call('GET', `/api/v1/supervision/neighbourhoods/${world.tenantA.slug}/feedback/${report.id}`, { token });
+    const supervised = await read(world.tokens.streetStaffA);
+    expect(supervised.body).toMatchObject({ id: report.id, actions: [], reporterName: null });
+    expect(supervised.body.steps.map((s: { kind: string }) => s.kind)).toContain('escalated');
+    expect((await read(world.tokens.otherBranchStaff)).status).toBe(404);
+    expect((await read(world.tokens.residentA)).status).toBe(403);
     const streetInbox = await h.call('GET', '/api/v1/me/notifications', { token: world.tokens.streetStaffA });
     expect(streetInbox.body.items[0]).toMatchObject({
       kind: 'feedback.overdue',
