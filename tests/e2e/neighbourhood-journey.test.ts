@@ -14,6 +14,8 @@ import { startProduct, type Product } from './support/server.ts';
  */
 let product: Product;
 let browser: Browser;
+/** A 1×1 PNG: the resident's photo. */
+const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
 const shots = 'tests/.artifacts';
 
 let newPage: Visitor['newPage'];
@@ -386,8 +388,21 @@ describe('码上提', () => {
     await resident.getByLabel('反映内容').fill(body);
     expect(await resident.getByLabel('地点', { exact: true }).locator('option:checked').textContent()).toBe('5栋');
     await resident.getByLabel('具体位置').fill('5栋东门');
+    await resident.setInputFiles('#photos', {
+      name: 'bins.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(PNG_1X1, 'base64'),
+    });
     await resident.getByRole('button', { name: '提交反映' }).click();
     await resident.waitForURL(/\/n\/jinse-jiayuan\/feedback\/[0-9a-f-]{36}$/);
+    // The photo went with it, kept re-encoded and shown to her (and to staff) through the portal.
+    await expect
+      .poll(() =>
+        resident
+          .getByRole('img', { name: '照片 1' })
+          .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
+      )
+      .toBe(1);
     const reportUrl = resident.url();
     await expect.poll(() => resident.getByText('待梳理').count()).toBeGreaterThan(0);
     await resident.screenshot({ path: `${shots}/e2e-feedback-reported-phone.png`, fullPage: true });
@@ -408,6 +423,13 @@ describe('码上提', () => {
     await staff.getByRole('button', { name: '答复（办结待评价）' }).click();
     await expect.poll(() => staff.getByText('已答复待评价').count()).toBeGreaterThan(0);
     await staff.screenshot({ path: `${shots}/e2e-feedback-staff-desktop.png`, fullPage: true });
+    // From the queue, she ticks a waiting report and assigns it with others in one go.
+    await staff.goto(`${product.url}/n/jinse-jiayuan/feedback?status=received`);
+    const waiting = staff.getByRole('listitem').filter({ hasText: '北门外经常有车辆占用消防通道' });
+    await waiting.getByRole('checkbox').check();
+    await staff.getByLabel('将勾选的反映交办给').selectOption({ label: '业主委员会' });
+    await staff.getByRole('button', { name: '批量交办' }).click();
+    await expect.poll(() => staff.getByText('已交办 1 条反映。').count()).toBe(1);
     await staff.context().close();
 
     await resident.goto(reportUrl);
@@ -493,15 +515,17 @@ describe('registry import and resident verification', () => {
     await resident.context().close();
   });
 
-  it('prints the public board as a PDF without sign-in', async () => {
-    const res = await fetch(`${product.url}/p/jinse-jiayuan/print`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(
-      Buffer.from(await res.arrayBuffer())
-        .subarray(0, 5)
-        .toString(),
-    ).toBe('%PDF-');
+  it('prints the public board and the closed 码上提 reports as PDFs without sign-in', async () => {
+    for (const path of ['print', 'feedback-print']) {
+      const res = await fetch(`${product.url}/p/jinse-jiayuan/${path}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      expect(
+        Buffer.from(await res.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
+    }
   });
 });
 

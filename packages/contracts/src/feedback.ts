@@ -89,9 +89,13 @@ export const FeedbackReportSchema = z
 export type FeedbackReport = z.infer<typeof FeedbackReportSchema>;
 export type FeedbackStep = z.infer<typeof FeedbackStepSchema>;
 
-export const FeedbackDetailSchema = FeedbackReportSchema.extend({ steps: z.array(FeedbackStepSchema) }).openapi(
-  'FeedbackDetail',
-);
+export const FeedbackDetailSchema = FeedbackReportSchema.extend({
+  steps: z.array(FeedbackStepSchema),
+  /** The reporter's photos of what is wrong, and the handling side's of what was done. */
+  photos: z.array(z.object({ id: IdSchema, side: z.enum(['reporter', 'handler']) })),
+  /** The side whose photos the viewer may add now (null: none, or six already). */
+  photoSide: z.enum(['reporter', 'handler']).nullable(),
+}).openapi('FeedbackDetail');
 
 export const FeedbackPageSchema = pageOf(FeedbackReportSchema).openapi('FeedbackPage');
 
@@ -103,6 +107,15 @@ export const FeedbackReportWithNeighbourhoodSchema = FeedbackReportSchema.extend
 export const FeedbackDetailWithNeighbourhoodSchema = FeedbackDetailSchema.extend({
   neighbourhood: NeighbourhoodRefSchema,
 }).openapi('FeedbackDetailWithNeighbourhood');
+/** Staff assigning several sorted reports to one unit at once (all or none). */
+export const FeedbackBulkAssignSchema = z
+  .object({
+    reportIds: z.array(IdSchema).min(1).max(50),
+    unitId: IdSchema,
+    note: z.string().trim().max(500).default(''),
+  })
+  .openapi('FeedbackBulkAssign');
+
 export const BusinessFeedbackQuerySchema = z.object({ status: z.enum(['assigned', 'answered', 'closed']).optional() });
 
 export const FeedbackQuerySchema = PageQuerySchema.extend({

@@ -76,6 +76,8 @@ const staffSubject = (person: Person, pseudonym: string): DataSubject => ({
 export const pseudonymOf = (userId: string) => `已注销用户-${userId.replace(/-/g, '').slice(-6).toUpperCase()}`;
 
 const ERASED_REASON = '账号已注销 / account deleted';
+/** What stands for the text of a 码上提 report whose reporter deleted their account. */
+const ERASED_REPORT = '（反映人已注销账号，反映内容已删除）';
 
 /** Replaces every text equal to a key of `replacements`, at any depth of a JSON value. */
 export function replaceValues(value: unknown, replacements: ReadonlyMap<string, string | null>): unknown {
@@ -552,16 +554,31 @@ export class PersonalData {
       }
     }
 
-    // 码上提 reports stay on the board and in the metrics; who reported them and who acted on them become the pseudonym.
+    // 码上提 reports stay in the metrics (and closed ones on the board): who reported them and who acted on them become
+    // the pseudonym, and the reporter's own words (the report, their rating comments) go.
     const f = schema.feedbackReports;
     await tx
       .update(f)
-      .set({ reporterName: pseudonym, reporterPhone: null, namedOnBoard: false })
+      .set({
+        reporterName: pseudonym,
+        reporterPhone: null,
+        namedOnBoard: false,
+        body: ERASED_REPORT,
+        placeNote: '',
+        ratingComment: null,
+      })
       .where(eq(f.reporterUserId, person.id));
+    const steps = schema.feedbackSteps;
+    await tx.update(steps).set({ actorName: pseudonym }).where(eq(steps.actorUserId, person.id));
+    // A rating's comment is the reporter's own word; what staff and units wrote stays (it is the record of the work).
     await tx
-      .update(schema.feedbackSteps)
-      .set({ actorName: pseudonym })
-      .where(eq(schema.feedbackSteps.actorUserId, person.id));
+      .update(steps)
+      .set({ body: '' })
+      .where(and(eq(steps.actorUserId, person.id), inArray(steps.kind, ['rated', 'reopened'])));
+    // The photos a reporter took may show them, their home or their neighbours: they go.
+    await tx
+      .delete(schema.feedbackPhotos)
+      .where(and(eq(schema.feedbackPhotos.addedBy, person.id), eq(schema.feedbackPhotos.side, 'reporter')));
 
     // The registry keeps who owned which unit when (a legal fact): the owner records stay, without name or numbers.
     if (subject.ownerIds.length) {

@@ -8,3 +8,4 @@ export { default as EmptyState } from './EmptyState.svelte';
 export { default as PageHeader } from './PageHeader.svelte';
 export { default as SelectField } from './SelectField.svelte';
 export { default as TextField } from './TextField.svelte';
+export { scalePhoto } from './scale-photo.ts';

@@ -29,6 +29,7 @@ export const routes = {
   unit: (slug: string, unitId: string) => `/n/${encodeURIComponent(slug)}/registry/units/${encodeURIComponent(unitId)}`,
   publicBoard: (slug: string) => `/p/${encodeURIComponent(slug)}`,
   publicBoardPdf: (slug: string) => `/p/${encodeURIComponent(slug)}/print`,
+  publicFeedbackPdf: (slug: string) => `/p/${encodeURIComponent(slug)}/feedback-print`,
   myUnits: (slug: string, code?: string) => `/n/${encodeURIComponent(slug)}/my${q({ code })}`,
   claim: (slug: string, code?: string) => `/claim/${encodeURIComponent(slug)}${q({ code })}`,
   verifications: (slug: string) => `/n/${encodeURIComponent(slug)}/verifications`,
@@ -63,6 +64,8 @@ export const routes = {
   operatorCalendar: () => '/operator/calendar',
   feedback: (slug: string) => `/n/${encodeURIComponent(slug)}/feedback`,
   feedbackReport: (slug: string, id: string) => `/n/${encodeURIComponent(slug)}/feedback/${encodeURIComponent(id)}`,
+  feedbackPhoto: (slug: string, id: string, photoId: string) =>
+    `/n/${encodeURIComponent(slug)}/feedback/${encodeURIComponent(id)}/photos/${encodeURIComponent(photoId)}`,
   feedbackSetup: (slug: string) => `/n/${encodeURIComponent(slug)}/feedback-setup`,
   feedbackPosters: (slug: string) => `/n/${encodeURIComponent(slug)}/feedback-setup/posters`,
   neighbourhoodNotifications: (slug: string) => `/n/${encodeURIComponent(slug)}/notifications`,

@@ -56,6 +56,13 @@ export class BusinessFeedback {
     return { ...report, neighbourhood: { slug, name: neighbourhood.name } };
   }
 
+  async photo(staff: BusinessStaff, slug: string, reportId: string, photoId: string) {
+    const neighbourhood = await this.neighbourhood(staff, slug);
+    return withTenant(this.deps.db, neighbourhood.id, (tx) =>
+      this.deps.reports.photo(tx, viewer(staff), reportId, photoId),
+    );
+  }
+
   /** Progress, answer or hand back, as the business's unit (the loop refuses anything else). */
   async act(staff: BusinessStaff, slug: string, reportId: string, action: FeedbackAction) {
     const neighbourhood = await this.neighbourhood(staff, slug);

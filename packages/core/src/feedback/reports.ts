@@ -99,6 +99,9 @@ const DAY_MS = 86_400_000;
 /** Working days past the deadline after which an overdue report goes up from the 社区 to the 街道. */
 export const STREET_AFTER = 5;
 
+/** Photos per side of a report (the reporter's, the handling side's): the same as an offering's. */
+export const MAX_PHOTOS = 6;
+
 /** How much of a report's text the public board shows. */
 const SUMMARY = 80;
 
@@ -239,8 +242,8 @@ export class FeedbackReports {
       'feedback.received',
       { roles: ['admin', 'staff'] },
       {
-        'zh-CN': [`新反映 #${number}：${values.category}`, values.body],
-        en: [`New report #${number}: ${values.category}`, values.body],
+        'zh-CN': [`新反映 #${number}：${values.category}`, await this.about(tx, values, 'zh-CN')],
+        en: [`New report #${number}: ${values.category}`, await this.about(tx, values, 'en')],
       },
     );
     return id;
@@ -262,8 +265,82 @@ export class FeedbackReports {
       .from(schema.feedbackSteps)
       .where(eq(schema.feedbackSteps.reportId, id))
       .orderBy(schema.feedbackSteps.at, schema.feedbackSteps.id);
+    const photos = await tx
+      .select({ id: schema.feedbackPhotos.id, side: schema.feedbackPhotos.side })
+      .from(schema.feedbackPhotos)
+      .where(eq(schema.feedbackPhotos.reportId, id))
+      .orderBy(schema.feedbackPhotos.createdAt, schema.feedbackPhotos.id);
     const calendar = await this.calendars.current(tx);
-    return { ...this.view(row, viewer, units, calendar, now), steps };
+    const open = ['received', 'assigned', 'answered'].includes(row.report.status);
+    const side = open ? this.photoSide(row.report, viewer, units) : null;
+    const room = side ? photos.filter((p) => p.side === side).length < MAX_PHOTOS : false;
+    return { ...this.view(row, viewer, units, calendar, now), steps, photos, photoSide: room ? side : null };
+  }
+
+  /**
+   * A photo (already cleaned by the caller): the reporter's of what is wrong, or the handling side's (staff, the unit)
+   * of what was done, six each at most, until the report is closed.
+   */
+  async addPhoto(
+    tx: Tx,
+    context: AuditContext,
+    viewer: FeedbackViewer,
+    id: string,
+    photo: { type: string; bytes: Uint8Array },
+  ) {
+    const [row] = await selectReports(tx, eq(r.id, id));
+    const units = await unitsOf(tx, viewer);
+    if (!row || !(await this.canSee(tx, row.report, viewer, units))) throw new AppError('not_found');
+    const side = this.photoSide(row.report, viewer, units);
+    if (!side) throw new AppError('forbidden');
+    // One photo at a time per report, so that two uploads together cannot make a seventh.
+    const [locked] = await tx.select({ status: r.status }).from(r).where(eq(r.id, id)).for('update');
+    if (!['received', 'assigned', 'answered'].includes(locked!.status)) throw new AppError('feedback_not_now');
+    const p = schema.feedbackPhotos;
+    const [{ n }] = (await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(p)
+      .where(and(eq(p.reportId, id), eq(p.side, side)))) as [{ n: number }];
+    if (n >= MAX_PHOTOS) throw new AppError('too_many_photos');
+    const [added] = await tx
+      .insert(p)
+      .values({
+        tenantId: context.tenantId,
+        reportId: id,
+        side,
+        addedBy: viewer.userId,
+        contentType: photo.type,
+        bytes: photo.bytes,
+        createdAt: context.at,
+      })
+      .returning({ id: p.id });
+    await audit(tx, context, {
+      action: 'feedback.photo_added',
+      targetType: 'feedback_report',
+      targetId: id,
+      details: { number: row.report.number, side },
+    });
+    return { id: added!.id, side };
+  }
+
+  /** Whose photos the viewer adds: the reporter's side, the handling side (staff, the unit), or none. */
+  private photoSide(report: Row['report'], viewer: FeedbackViewer, units: string[]) {
+    const actions = this.roleActions(report, viewer, units);
+    return actions.includes('rate') ? ('reporter' as const) : actions.includes('answer') ? ('handler' as const) : null;
+  }
+
+  /** A photo of a report, to whoever may read the report. */
+  async photo(tx: Tx, viewer: FeedbackViewer, reportId: string, photoId: string) {
+    const [row] = await selectReports(tx, eq(r.id, reportId));
+    const units = await unitsOf(tx, viewer);
+    if (!row || !(await this.canSee(tx, row.report, viewer, units))) throw new AppError('not_found');
+    const p = schema.feedbackPhotos;
+    const [photo] = await tx
+      .select({ contentType: p.contentType, bytes: p.bytes })
+      .from(p)
+      .where(and(eq(p.id, photoId), eq(p.reportId, reportId)));
+    if (!photo) throw new AppError('not_found');
+    return photo;
   }
 
   /**
@@ -472,6 +549,30 @@ export class FeedbackReports {
   }
 
   /**
+   * Several reports to one unit in one go, each through the same step as alone (recorded, audited, notified): all or
+   * none — a report that cannot be assigned now names itself (`reportIds.<i>`) and nothing is assigned.
+   */
+  async assignMany(
+    tx: Tx,
+    context: AuditContext,
+    viewer: FeedbackViewer,
+    input: { reportIds: string[]; unitId: string; note: string },
+  ) {
+    const ids = [...new Set(input.reportIds)];
+    for (const [i, id] of ids.entries()) {
+      try {
+        await this.act(tx, context, viewer, id, { action: 'assign', unitId: input.unitId, note: input.note });
+      } catch (error) {
+        // Not found, not at a step that allows it, not the viewer's to assign: this report, by its place in the list.
+        if (error instanceof AppError && error.code !== 'validation_failed')
+          throw fieldError(`reportIds.${i}`, 'invalid_value');
+        throw error;
+      }
+    }
+    return { assigned: ids.length };
+  }
+
+  /**
    * The loop's own clock (督办), run for one neighbourhood inside its transaction: the handling unit is reminded
    * `remindBefore` working days before the deadline; an overdue report goes up to the 社区 on the first working day
    * past it and to the 街道 after `STREET_AFTER` more; an answer not rated within `ratingDays` closes as not rated.
@@ -502,8 +603,11 @@ export class FeedbackReports {
           const audience = await this.unitAudience(tx, report.handlingUnitId);
           if (audience) {
             await this.notify(tx, context, { reportId: report.id, stepId }, 'feedback.reminder', audience, {
-              'zh-CN': [`#${report.number} 将于 ${report.dueOn} 到期，请及时答复`, report.body],
-              en: [`#${report.number} is due on ${report.dueOn}: please answer`, report.body],
+              'zh-CN': [
+                `#${report.number} 将于 ${report.dueOn} 到期，请及时答复`,
+                await this.about(tx, report, 'zh-CN'),
+              ],
+              en: [`#${report.number} is due on ${report.dueOn}: please answer`, await this.about(tx, report, 'en')],
             });
           }
         }
@@ -574,8 +678,14 @@ export class FeedbackReports {
       .where(sql`${schema.members.roles} && array['admin', 'staff']::text[]`);
     const to = level === 'street' ? { zh: '街道', en: 'street' } : { zh: '社区', en: 'community' };
     const text: Record<'zh-CN' | 'en', [string, string]> = {
-      'zh-CN': [`#${report.number} 已逾期 ${overdue} 个工作日，已提请${to.zh}督办`, report.body],
-      en: [`#${report.number} is ${overdue} working days overdue: escalated to the ${to.en}`, report.body],
+      'zh-CN': [
+        `#${report.number} 已逾期 ${overdue} 个工作日，已提请${to.zh}督办`,
+        await this.about(tx, report, 'zh-CN'),
+      ],
+      en: [
+        `#${report.number} is ${overdue} working days overdue: escalated to the ${to.en}`,
+        await this.about(tx, report, 'en'),
+      ],
     };
     const insiders = members.map((x) => x.userId);
     const supervisors = staff.map((x) => x.userId).filter((id) => !insiders.includes(id));
@@ -612,8 +722,14 @@ export class FeedbackReports {
       const audience = await this.unitAudience(tx, report.handlingUnitId!);
       if (audience) {
         await this.notify(tx, context, ref, 'feedback.assigned', audience, {
-          'zh-CN': [`交办 #${number}：${report.category}，${report.dueOn} 前答复`, report.body],
-          en: [`Assigned #${number}: ${report.category}, answer by ${report.dueOn}`, report.body],
+          'zh-CN': [
+            `交办 #${number}：${report.category}，${report.dueOn} 前答复`,
+            await this.about(tx, report, 'zh-CN'),
+          ],
+          en: [
+            `Assigned #${number}: ${report.category}, answer by ${report.dueOn}`,
+            await this.about(tx, report, 'en'),
+          ],
         });
       }
     }
@@ -666,6 +782,25 @@ export class FeedbackReports {
       },
       context.at,
     );
+  }
+
+  /**
+   * What a notification says of a report: its category and where, never the reporter's own words — the outbox keeps
+   * notifications, and those words must go when the reporter's account does (the page shows them to who may read).
+   */
+  private async about(
+    tx: Tx,
+    report: { category: string; buildingId?: string | null | undefined },
+    locale: 'zh-CN' | 'en',
+  ) {
+    const [building] = report.buildingId
+      ? await tx
+          .select({ name: schema.buildings.name })
+          .from(schema.buildings)
+          .where(eq(schema.buildings.id, report.buildingId))
+      : [];
+    const place = building?.name ?? (locale === 'zh-CN' ? '公共区域' : 'a public area');
+    return locale === 'zh-CN' ? `${report.category} · ${place}` : `${report.category}, ${place}`;
   }
 
   /** A business's staff open the report in their business centre; everyone else in the neighbourhood. */

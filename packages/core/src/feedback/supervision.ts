@@ -69,6 +69,13 @@ export class FeedbackSupervision {
     return { ...report, neighbourhood: { slug: tenant.slug, name: tenant.name } };
   }
 
+  async photo(actor: Principal, slug: string, reportId: string, photoId: string) {
+    const { regionId } = await this.deps.supervision.locate(actor, slug);
+    return withSupervision(this.deps.db, regionId, (tx) =>
+      this.deps.reports.photo(tx, { userId: actor.id, roles: [], supervisor: true }, reportId, photoId),
+    );
+  }
+
   /** The metrics of one region of the caller's branch (the first when none is named), for a period. */
   async metrics(actor: Principal, period: MetricsPeriod, regionId?: string) {
     const regions = await this.regions(actor);

@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   date,
   index,
   jsonb,
@@ -98,8 +99,6 @@ export const feedbackReports = pgTable(
     number: bigint('number', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
     category: text('category').notNull(),
     body: text('body').notNull(),
-    /** Photo addresses, once uploads are wired (the same rules as offerings); empty until then. */
-    photos: jsonb('photos').$type<string[]>().notNull().default([]),
     placeKind: text('place_kind', { enum: ['building', 'unit', 'public'] }).notNull(),
     buildingId: uuid('building_id').references(() => buildings.id),
     unitId: uuid('unit_id').references(() => units.id),
@@ -176,7 +175,6 @@ export const feedbackSteps = pgTable(
     /** The name shown for the step: a person, a unit, or 系统 for the clock's own steps. */
     actorName: text('actor_name').notNull(),
     body: text('body').notNull().default(''),
-    photos: jsonb('photos').$type<string[]>().notNull().default([]),
     /** What changed (the unit assigned, the new due date, the rating), without personal data. */
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     at: createdAt('at'),
@@ -201,4 +199,27 @@ export const feedbackFollowers = pgTable(
     index('feedback_followers_user').on(t.userId),
     ...tenantPolicies('feedback_followers'),
   ],
+).enableRLS();
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/**
+ * Photos of a report: the reporter's (what is wrong) and the handling side's (what was done), six each at most, kept
+ * re-encoded (no metadata) and served only to those who may read the report.
+ */
+export const feedbackPhotos = pgTable(
+  'feedback_photos',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => feedbackReports.id, { onDelete: 'cascade' }),
+    side: text('side', { enum: ['reporter', 'handler'] }).notNull(),
+    addedBy: uuid('added_by').references(() => users.id, { onDelete: 'set null' }),
+    contentType: text('content_type').notNull(),
+    bytes: bytea('bytes').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('feedback_photos_report').on(t.tenantId, t.reportId), ...tenantPolicies('feedback_photos')],
 ).enableRLS();

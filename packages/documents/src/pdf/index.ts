@@ -1,5 +1,12 @@
 export { renderClaimLetters, type ClaimLetter, type ClaimLettersInput } from './claim-letters.ts';
 export { renderFeedbackPosters, type FeedbackPoster, type FeedbackPostersInput } from './feedback-posters.ts';
-export { renderNoticeBoard, type NoticeBoardInput, type PrintedNotice } from './notice-board.ts';
+export {
+  renderBoard,
+  renderNoticeBoard,
+  type BoardEntry,
+  type BoardInput,
+  type NoticeBoardInput,
+  type PrintedNotice,
+} from './notice-board.ts';
 export { printDate, printDateTime, printDateTimeEnglish } from './dates.ts';
 export { renderPrintedNotice, type PrintedNoticeInput, type PrintedSection } from './printed-notice.ts';

@@ -1,4 +1,5 @@
 import { useWorld } from '@city/testing';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 
 const current = useWorld();
@@ -25,6 +26,15 @@ describe('码上提 in a business centre', () => {
       ).body as { id: string; number: number };
     const assigned = await report('花园落叶没有清扫');
     const other = await report('路灯不亮');
+    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#393' } })
+      .png()
+      .toBuffer();
+    const photo = await h.call('POST', `${a}/feedback/${assigned.id}/photos`, {
+      token: t.residentA,
+      body: new Uint8Array(png),
+      headers: { 'content-type': 'image/png' },
+    });
+    expect(photo.status).toBe(201);
     expect(
       (
         await h.call('POST', `${a}/feedback/${assigned.id}/actions`, {
@@ -59,6 +69,10 @@ describe('码上提 in a business centre', () => {
       h.call('GET', `${centre}/${world.tenantA.slug}/${id}`, { token });
     expect((await one(assigned.id)).body.steps.map((s: { kind: string }) => s.kind)).toEqual(['received', 'assigned']);
     expect((await one(other.id)).status).toBe(404);
+    const seen = await h.call('GET', `${centre}/${world.tenantA.slug}/${assigned.id}/photos/${photo.body.id}`, {
+      token: t.vendorStaff,
+    });
+    expect(seen.headers.get('content-type')).toBe('image/png');
     expect(
       (await h.call('GET', `${centre}/${world.tenantB.slug}/${assigned.id}`, { token: t.vendorStaff })).status,
     ).toBe(404);

@@ -10,8 +10,10 @@ import { defineRoute, json, jsonBody } from '@city/contracts/routes';
 import type { BusinessStaff } from '@city/core';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../env.ts';
+import { file } from '../../lib/files.ts';
 import { actorOf } from '../../lib/request-meta.ts';
 import type { Handler } from '../../lib/router.ts';
+import { photoResponse } from './feedback.common.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { organisationParams } from '../organisations/organisations.common.ts';
 
@@ -70,4 +72,20 @@ export const businessActHandler: Handler<typeof businessActRoute> = async (c) =>
   const { tenant, reportId } = c.req.valid('param');
   const report = await c.get('services').businessFeedback.act(staffOf(c), tenant, reportId, c.req.valid('json'));
   return c.json(serialize(report), 200);
+};
+
+export const businessPhotoRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/organisations/{organisation}/feedback/{tenant}/{reportId}/photos/{photoId}',
+  tags: ['organisations'],
+  summary: '交办给本商户的反映的照片 / A photo of a report assigned to this business',
+  access: ['org:member'],
+  request: { params: reportParams.extend({ photoId: IdSchema }) },
+  responses: { 200: file('image/jpeg', 'JPEG, PNG or WebP') },
+});
+
+export const businessPhotoHandler: Handler<typeof businessPhotoRoute> = async (c) => {
+  const { tenant, reportId, photoId } = c.req.valid('param');
+  const photo = await c.get('services').businessFeedback.photo(staffOf(c), tenant, reportId, photoId);
+  return photoResponse(c, photoId, photo);
 };

@@ -1,5 +1,6 @@
 import { addWorkingDays, beijingDate } from '@city/core';
 import { schema, seedRegistry, type TestApp, useWorld, withTenant, WORLD_PASSWORD, type World } from '@city/testing';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 
 /** A building in A, and a handling unit (物业服务中心) the staff member acts for. */
@@ -121,6 +122,12 @@ describe('码上提: the feedback loop', () => {
       }),
     ]);
     expect(JSON.stringify(board.body)).not.toContain('301');
+    // And on paper, for the notice board by the gate, with a QR code back to the page.
+    const printed = await h.call('GET', `/api/v1/public/n/${world.tenantA.slug}/feedback.pdf`);
+    expect(printed.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(printed.raw).toString('latin1');
+    expect(pdf.match(/\/Type \/Page\b/g)).toHaveLength(1);
+    expect(pdf).not.toContain('301');
     const trail = await h.call('GET', `/api/v1/t/${world.tenantA.slug}/audit?limit=3`, { token: t.adminA });
     expect(trail.body.items[0]).toMatchObject({ action: 'feedback.rated' });
   });
@@ -205,6 +212,88 @@ describe('码上提: the feedback loop', () => {
     const green = await post(t.residentA, { ...base, category: '绿化' });
     const assigned = await act(h, world, t.adminA, green.body.id, { action: 'assign', unitId: prepared.unitId });
     expect(assigned.body.workingDaysLeft).toBe(5);
+  });
+
+  it('assigns several sorted reports to one unit at once, all or none', async () => {
+    const { h, world, prepared } = current;
+    const t = world.tokens;
+    const one = await report(h, world, t.residentA, '3栋楼道灯不亮');
+    const two = await report(h, world, t.residentA, '3栋门禁坏了');
+    const refused = await report(h, world, t.residentA, '广告太多');
+    await act(h, world, t.adminA, refused.id, { action: 'reject', reason: '不属于小区事务' });
+    const bulk = (token: string | undefined, reportIds: string[]) =>
+      h.call('POST', path(world, '/assign'), {
+        token,
+        json: { reportIds, unitId: prepared.unitId, note: '本周内处理' },
+      });
+
+    const failed = await bulk(t.staffA, [one.id, refused.id]);
+    expect(failed.status).toBe(400);
+    expect(failed.body.errors[0]).toMatchObject({ path: 'reportIds.1' });
+    const status = async (id: string) => (await h.call('GET', path(world, `/${id}`), { token: t.adminA })).body.status;
+    expect(await status(one.id)).toBe('received');
+    expect((await bulk(t.residentA, [one.id])).status).toBe(403);
+
+    const done = await bulk(t.staffA, [one.id, two.id]);
+    expect(done.body).toEqual({ assigned: 2 });
+    expect([await status(one.id), await status(two.id)]).toEqual(['assigned', 'assigned']);
+    const trail = await h.call('GET', `/api/v1/t/${world.tenantA.slug}/audit?limit=2`, { token: t.adminA });
+    expect(trail.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'feedback.assigned',
+      'feedback.assigned',
+    ]);
+  });
+
+  it('takes photos from the reporter and from the handling side, six each, re-encoded, shown only to those involved', async () => {
+    const { h, world, prepared } = current;
+    const t = world.tokens;
+    const { id } = await report(h, world, t.residentA);
+    const png = await sharp({ create: { width: 8, height: 6, channels: 3, background: '#c33' } })
+      .png()
+      .toBuffer();
+    const upload = (token: string | undefined, bytes: Uint8Array, locale: 'zh-CN' | 'en' = 'zh-CN') =>
+      h.call('POST', path(world, `/${id}/photos`), {
+        token,
+        body: new Uint8Array(bytes),
+        headers: { 'content-type': 'image/jpeg' },
+        locale,
+      });
+    const first = await upload(t.residentA, png);
+    expect(first.status).toBe(201);
+    expect(first.body.side).toBe('reporter');
+    const served = await h.call('GET', path(world, `/${id}/photos/${first.body.id}`), { token: t.adminA });
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+    expect((await sharp(Buffer.from(served.raw)).metadata()).width).toBe(8);
+
+    // Not an image, too large, someone not involved, a seventh: each refused, nothing kept.
+    const html = await upload(t.residentA, Buffer.from('<html><script>alert(1)</script></html>'), 'en');
+    expect(html.body).toMatchObject({ status: 400, code: 'photo_invalid', title: 'Upload a JPEG, PNG or WebP image' });
+    expect((await upload(t.residentA, new Uint8Array(1024 * 1024 + 1))).body).toMatchObject({
+      status: 413,
+      code: 'payload_too_large',
+    });
+    expect((await upload(t.committeeA, png)).status).toBe(404);
+    expect((await h.call('GET', path(world, `/${id}/photos/${first.body.id}`), { token: t.committeeA })).status).toBe(
+      404,
+    );
+    for (let i = 1; i < 6; i++) expect((await upload(t.residentA, png)).status).toBe(201);
+    expect((await upload(t.residentA, png)).body).toMatchObject({ status: 409, code: 'too_many_photos' });
+
+    // The unit shows what it did.
+    await act(h, world, t.adminA, id, { action: 'assign', unitId: prepared.unitId });
+    expect((await upload(t.staffA, png)).body.side).toBe('handler');
+    const detail = await h.call('GET', path(world, `/${id}`), { token: t.residentA });
+    expect(detail.body.photos.map((p: { side: string }) => p.side)).toEqual([...Array(6).fill('reporter'), 'handler']);
+    expect(detail.body.photoSide).toBeNull();
+    expect((await h.call('GET', path(world, `/${id}`), { token: t.staffA })).body.photoSide).toBe('handler');
+    // The 社区 reads it read only; another branch does not.
+    const supervised = `/api/v1/supervision/neighbourhoods/${world.tenantA.slug}/feedback/${id}/photos/${first.body.id}`;
+    expect((await h.call('GET', supervised, { token: t.communityStaffA })).status).toBe(200);
+    expect((await h.call('GET', supervised, { token: t.otherBranchStaff })).status).toBe(404);
+    // Another neighbourhood cannot reach it, even with its id.
+    const other = `/api/v1/t/${world.tenantB.slug}/feedback/${id}/photos/${first.body.id}`;
+    expect((await h.call('GET', other, { token: t.adminB })).status).toBe(404);
   });
 
   it('prints QR posters for staff: every building and the whole neighbourhood, or one building; residents cannot', async () => {

@@ -1,5 +1,7 @@
+import { z } from '@hono/zod-openapi';
 import {
   FeedbackActionSchema,
+  FeedbackBulkAssignSchema,
   FeedbackDetailSchema,
   FeedbackPageSchema,
   FeedbackQuerySchema,
@@ -82,3 +84,19 @@ export const actHandler: Handler<typeof actRoute> = async (c) => {
     .feedback.act(c.get('tx'), auditContext(c), viewerOf(c), c.req.valid('param').reportId, c.req.valid('json'));
   return c.json(serialize(report), 200);
 };
+
+export const assignManyRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/t/{tenant}/feedback/assign',
+  tags: ['neighbourhood'],
+  summary: '批量交办（全部成功或全部不变）/ Assign several reports to one unit, all or none',
+  access: ['tenant:admin', 'tenant:staff'],
+  request: { params: tenantParams, body: jsonBody(FeedbackBulkAssignSchema) },
+  responses: { 200: json(z.object({ assigned: z.int() })) },
+});
+
+export const assignManyHandler: Handler<typeof assignManyRoute> = async (c) =>
+  c.json(
+    await c.get('services').feedback.assignMany(c.get('tx'), auditContext(c), viewerOf(c), c.req.valid('json')),
+    200,
+  );

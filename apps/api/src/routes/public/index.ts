@@ -1,5 +1,6 @@
 import { createRouter } from '../../lib/router.ts';
 import * as feedback from './public.feedback.ts';
+import * as feedbackPdf from './public.feedback-pdf.ts';
 import * as notices from './public.notices.ts';
 import * as noticesPdf from './public.notices-pdf.ts';
 import * as plugin from './public.plugin.ts';
@@ -8,4 +9,5 @@ export const publicRoutes = createRouter()
   .openapi(notices.route, notices.handler)
   .openapi(noticesPdf.route, noticesPdf.handler)
   .openapi(plugin.route, plugin.handler)
-  .openapi(feedback.route, feedback.handler);
+  .openapi(feedback.route, feedback.handler)
+  .openapi(feedbackPdf.route, feedbackPdf.handler);

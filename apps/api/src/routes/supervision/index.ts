@@ -12,5 +12,6 @@ export const supervisionRoutes = createRouter()
   .openapi(plugins.route, plugins.handler)
   .openapi(feedback.overdueRoute, feedback.overdueHandler)
   .openapi(feedback.reportRoute, feedback.reportHandler)
+  .openapi(feedback.photoRoute, feedback.photoHandler)
   .openapi(feedback.metricsRoute, feedback.metricsHandler)
   .openapi(feedback.metricsExportRoute, feedback.metricsExportHandler);

@@ -15,6 +15,7 @@ import type { AppEnv } from '../../env.ts';
 import { downloadHeaders, file } from '../../lib/files.ts';
 import { actorOf } from '../../lib/request-meta.ts';
 import type { Handler } from '../../lib/router.ts';
+import { photoResponse } from '../feedback/feedback.common.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
 
@@ -46,6 +47,22 @@ export const reportHandler: Handler<typeof reportRoute> = async (c) => {
   const { tenant, reportId } = c.req.valid('param');
   const report = await c.get('services').feedbackSupervision.report(actorOf(c), tenant, reportId);
   return c.json(serialize(report), 200);
+};
+
+export const photoRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/supervision/neighbourhoods/{tenant}/feedback/{reportId}/photos/{photoId}',
+  tags: ['supervision'],
+  summary: '辖区小区反映的照片（只读）/ A photo of a report of a supervised neighbourhood',
+  access: [...SUPERVISORS],
+  request: { params: tenantParams.extend({ reportId: IdSchema, photoId: IdSchema }) },
+  responses: { 200: file('image/jpeg', 'JPEG, PNG or WebP') },
+});
+
+export const photoHandler: Handler<typeof photoRoute> = async (c) => {
+  const { tenant, reportId, photoId } = c.req.valid('param');
+  const photo = await c.get('services').feedbackSupervision.photo(actorOf(c), tenant, reportId, photoId);
+  return photoResponse(c, photoId, photo);
 };
 
 /** The period asked for, by default this year so far (Beijing dates). */

@@ -1,6 +1,7 @@
 import { FEEDBACK_STATUSES } from '@city/contracts/values';
 import { error, redirect } from '@sveltejs/kit';
 import { apiFor } from '#lib/server/api.ts';
+import { photosOf, uploadPhotos } from '#lib/server/feedback-photos.ts';
 import { failFrom, fields } from '#lib/server/forms.ts';
 import { requireMe } from '#lib/server/guards.ts';
 import { routes } from '#lib/routes.ts';
@@ -27,8 +28,13 @@ export const load = (async (event) => {
     api['feedback-places'].$get({ param }),
   ]);
   if (!summary.ok || !list.ok || !settings.ok || !places.ok) error(404, 'not found');
+  const neighbourhood = await summary.json();
+  const staff = neighbourhood.myRoles.some((r) => r === 'admin' || r === 'staff');
+  // Staff assign several at once from the queue: the units to choose from.
+  const units = staff ? await api['feedback-units'].$get({ param }) : null;
   return {
-    neighbourhood: await summary.json(),
+    units: units?.ok ? (await units.json()).items.filter((u) => u.active) : [],
+    neighbourhood,
     reports: await list.json(),
     settings: await settings.json(),
     places: await places.json(),
@@ -38,6 +44,17 @@ export const load = (async (event) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
+  assign: async (event) => {
+    const form = await event.request.formData();
+    const values = fields(form, ['unitId', 'note']);
+    const reportIds = form.getAll('reportIds').map(String);
+    const res = await apiFor(event).api.v1.t[':tenant'].feedback.assign.$post({
+      param: { tenant: event.params.tenant },
+      json: { reportIds, unitId: values.unitId, note: values.note },
+    });
+    if (!res.ok) return failFrom(res, values);
+    return { assigned: (await res.json()).assigned };
+  },
   report: async (event) => {
     const form = await event.request.formData();
     const values = fields(form, ['category', 'body', 'place', 'note', 'channel', 'reporterName', 'reporterPhone']);
@@ -57,6 +74,9 @@ export const actions = {
     });
     if (!res.ok) return failFrom(res, values);
     const report = await res.json();
-    redirect(303, routes.feedbackReport(event.params.tenant, report.id));
+    // The report is kept whatever becomes of its photos; its page says which did not go, and more can be added there.
+    const refused = await uploadPhotos(event, report.id, photosOf(form));
+    const query = refused.length ? `?${new URLSearchParams({ refused: refused.join('\n') })}` : '';
+    redirect(303, `${routes.feedbackReport(event.params.tenant, report.id)}${query}`);
   },
 } satisfies Actions;

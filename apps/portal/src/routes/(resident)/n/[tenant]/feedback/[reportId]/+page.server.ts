@@ -1,7 +1,9 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { apiFor } from '#lib/server/api.ts';
 import { actionOf, ACTION_FIELDS } from '#lib/server/feedback-actions.ts';
+import { photosOf, uploadPhotos } from '#lib/server/feedback-photos.ts';
 import { failFrom, fields } from '#lib/server/forms.ts';
+import { translate } from '#lib/i18n/index.ts';
 import { requireMe } from '#lib/server/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -30,10 +32,22 @@ export const load = (async (event) => {
     categories: (await settings.json()).categories,
     units: units?.ok ? (await units.json()).items.filter((u) => u.active) : [],
     mergeable: open?.ok ? (await open.json()).items.filter((r) => r.id !== report.id) : [],
+    // Photos the API refused when the report was made (their names and why).
+    refused: (event.url.searchParams.get('refused') ?? '').split('\n').filter(Boolean).slice(0, 6),
   };
 }) satisfies PageServerLoad;
 
 export const actions = {
+  photos: async (event) => {
+    const refused = await uploadPhotos(event, event.params.reportId, photosOf(await event.request.formData()));
+    if (refused.length)
+      return fail(400, {
+        message: `${translate(event.locals.locale, 'feedback.photosRefused')} ${refused.join('；')}`,
+        fieldErrors: {} as Record<string, string>,
+        values: {} as Record<string, string>,
+      });
+    return { done: 'photos' };
+  },
   act: async (event) => {
     const values = fields(await event.request.formData(), ACTION_FIELDS);
     const res = await apiFor(event).api.v1.t[':tenant'].feedback[':reportId'].actions.$post({

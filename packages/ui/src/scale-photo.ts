@@ -16,22 +16,18 @@ async function scaled(file: File): Promise<File> {
 }
 
 /**
- * On a file input: the picked photo is replaced by its scaled copy before the form is sent. Without JavaScript, or
- * where the browser cannot decode the photo, the original goes and the API says if it is too large or not an image.
+ * On a file input: each picked photo is replaced by its scaled copy before the form is sent. Without JavaScript, or
+ * where the browser cannot decode a photo, the original goes and the API says if it is too large or not an image.
  */
 export const scalePhoto: Action<HTMLInputElement> = (input) => {
   const onChange = async () => {
-    const file = input.files?.[0];
-    if (!file) return;
-    try {
-      const copy = await scaled(file);
-      if (copy === file) return;
-      const files = new DataTransfer();
-      files.items.add(copy);
-      input.files = files.files;
-    } catch {
-      // Left as picked.
-    }
+    const picked = [...(input.files ?? [])];
+    if (!picked.length) return;
+    const copies = await Promise.all(picked.map((file) => scaled(file).catch(() => file)));
+    if (copies.every((copy, i) => copy === picked[i])) return;
+    const files = new DataTransfer();
+    copies.forEach((copy) => files.items.add(copy));
+    input.files = files.files;
   };
   const listener = () => void onChange();
   input.addEventListener('change', listener);
