@@ -221,6 +221,14 @@ describe('a local service business, from sign-up to a reviewed order', () => {
     await page.getByRole('link', { name: /其他/ }).first().click();
     await expect.poll(() => page.getByText('服务结束后垃圾没有带走', { exact: false }).count()).toBeGreaterThan(0);
     expect(await page.getByText('孙丽').count()).toBe(0);
+    // A photo of what was done, then the answer.
+    await page.setInputFiles('#more-photos', {
+      name: 'cleaned.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(PNG_1X1, 'base64'),
+    });
+    await page.getByRole('button', { name: '添加照片' }).click();
+    await expect.poll(() => page.getByText('办理结果照片').count()).toBe(1);
     await page.getByLabel('进展或答复内容').fill('已联系保洁员返回清理，并向住户致歉。');
     await page.getByRole('button', { name: '答复（办结待评价）' }).click();
     await expect.poll(() => page.getByText('已答复待评价').count()).toBeGreaterThan(0);

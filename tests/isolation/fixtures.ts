@@ -136,7 +136,18 @@ const makers: Maker[] = [
       })
       .returning();
     await tx.insert(schema.feedbackFollowers).values({ tenantId, reportId: report!.id, userId: actorId });
-    return { reportId: report!.id, handlingUnitId: unit!.id };
+    const [photo] = await tx
+      .insert(schema.feedbackPhotos)
+      .values({
+        tenantId,
+        reportId: report!.id,
+        side: 'reporter',
+        addedBy: actorId,
+        contentType: 'image/png',
+        bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
+      })
+      .returning();
+    return { reportId: report!.id, handlingUnitId: unit!.id, photoId: photo!.id };
   },
   // The suites' apps offer the fixture plugin, installed in both neighbourhoods: its routes are attacked too.
   async (tx, tenantId) => ({ pluginId: 'fixture', noteId: await addNote(tx, tenantId, '甲方的便签') }),
@@ -204,6 +215,7 @@ export async function snapshot(db: Database, tenantId: string) {
     feedbackSteps: await tx.select().from(schema.feedbackSteps).orderBy(schema.feedbackSteps.id),
     feedbackUnits: await tx.select().from(schema.feedbackUnits).orderBy(schema.feedbackUnits.id),
     feedbackSettings: await tx.select().from(schema.feedbackSettings),
+    feedbackPhotos: await tx.select().from(schema.feedbackPhotos).orderBy(schema.feedbackPhotos.id),
     pluginInstalls: await tx.select().from(schema.pluginInstalls).orderBy(schema.pluginInstalls.id),
     pluginRoleGrants: await tx.select().from(schema.pluginRoleGrants).orderBy(schema.pluginRoleGrants.id),
     pluginDeliveries: await tx.select().from(schema.pluginDeliveries).orderBy(schema.pluginDeliveries.id),

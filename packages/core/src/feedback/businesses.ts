@@ -56,6 +56,24 @@ export class BusinessFeedback {
     return { ...report, neighbourhood: { slug, name: neighbourhood.name } };
   }
 
+  /** A photo of what the business did (the handling side's). */
+  async addPhoto(
+    staff: BusinessStaff,
+    slug: string,
+    reportId: string,
+    upload: () => Promise<{ type: string; bytes: Uint8Array }>,
+  ) {
+    const neighbourhood = await this.neighbourhood(staff, slug);
+    const context = {
+      tenantId: neighbourhood.id,
+      actor: { id: staff.userId, displayName: staff.displayName },
+      at: this.deps.clock.now(),
+    };
+    return withTenant(this.deps.db, neighbourhood.id, (tx) =>
+      this.deps.reports.addPhoto(tx, context, viewer(staff), reportId, upload),
+    );
+  }
+
   async photo(staff: BusinessStaff, slug: string, reportId: string, photoId: string) {
     const neighbourhood = await this.neighbourhood(staff, slug);
     return withTenant(this.deps.db, neighbourhood.id, (tx) =>

@@ -278,7 +278,7 @@ export class FeedbackReports {
   }
 
   /**
-   * A photo (already cleaned by the caller): the reporter's of what is wrong, or the handling side's (staff, the unit)
+   * A photo: the reporter's of what is wrong, or the handling side's (staff, the unit)
    * of what was done, six each at most, until the report is closed.
    */
   async addPhoto(
@@ -286,7 +286,8 @@ export class FeedbackReports {
     context: AuditContext,
     viewer: FeedbackViewer,
     id: string,
-    photo: { type: string; bytes: Uint8Array },
+    /** Reads (and cleans) the upload: called only once the report is known to be the viewer's to add to. */
+    upload: () => Promise<{ type: string; bytes: Uint8Array }>,
   ) {
     const [row] = await selectReports(tx, eq(r.id, id));
     const units = await unitsOf(tx, viewer);
@@ -302,6 +303,7 @@ export class FeedbackReports {
       .from(p)
       .where(and(eq(p.reportId, id), eq(p.side, side)))) as [{ n: number }];
     if (n >= MAX_PHOTOS) throw new AppError('too_many_photos');
+    const photo = await upload();
     const [added] = await tx
       .insert(p)
       .values({

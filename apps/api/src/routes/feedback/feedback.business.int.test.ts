@@ -73,6 +73,12 @@ describe('码上提 in a business centre', () => {
       token: t.vendorStaff,
     });
     expect(seen.headers.get('content-type')).toBe('image/png');
+    const done = await h.call('POST', `${centre}/${world.tenantA.slug}/${assigned.id}/photos`, {
+      token: t.vendorStaff,
+      body: new Uint8Array(png),
+      headers: { 'content-type': 'image/png' },
+    });
+    expect(done.body).toMatchObject({ side: 'handler' });
     expect(
       (await h.call('GET', `${centre}/${world.tenantB.slug}/${assigned.id}`, { token: t.vendorStaff })).status,
     ).toBe(404);

@@ -14,6 +14,7 @@ import { file } from '../../lib/files.ts';
 import { actorOf } from '../../lib/request-meta.ts';
 import type { Handler } from '../../lib/router.ts';
 import { photoResponse } from './feedback.common.ts';
+import { photoBody, uploadedPhoto } from './feedback.photos.ts';
 import { serialize } from '../../lib/serialize.ts';
 import { organisationParams } from '../organisations/organisations.common.ts';
 
@@ -88,4 +89,21 @@ export const businessPhotoHandler: Handler<typeof businessPhotoRoute> = async (c
   const { tenant, reportId, photoId } = c.req.valid('param');
   const photo = await c.get('services').businessFeedback.photo(staffOf(c), tenant, reportId, photoId);
   return photoResponse(c, photoId, photo);
+};
+
+export const businessAddPhotoRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/organisations/{organisation}/feedback/{tenant}/{reportId}/photos',
+  tags: ['organisations'],
+  summary: '承办商户上传办理照片（最多 6 张）/ The business adds a photo of what it did (6 at most)',
+  access: ['org:member'],
+  request: { params: reportParams, body: photoBody },
+  errors: [409],
+  responses: { 201: json(z.object({ id: IdSchema, side: z.enum(['reporter', 'handler']) })) },
+});
+
+export const businessAddPhotoHandler: Handler<typeof businessAddPhotoRoute> = async (c) => {
+  const { tenant, reportId } = c.req.valid('param');
+  const added = await c.get('services').businessFeedback.addPhoto(staffOf(c), tenant, reportId, () => uploadedPhoto(c));
+  return c.json(added, 201);
 };

@@ -3,6 +3,8 @@ import { IdSchema } from '@city/contracts';
 import { defineRoute, json } from '@city/contracts/routes';
 import { AppError } from '@city/core';
 import { cleanUpload } from '@city/plugin-sdk/server';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../env.ts';
 import { file } from '../../lib/files.ts';
 import { auditContext } from '../../lib/request-meta.ts';
 import type { Handler } from '../../lib/router.ts';
@@ -11,6 +13,12 @@ import { photoResponse, reportParams, viewerOf } from './feedback.common.ts';
 /** The upload rules of an offering's photos: JPEG, PNG or WebP, kept re-encoded (the API's 1 MB body limit applies). */
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 const binary = z.string().openapi({ format: 'binary' });
+
+/** The request body of a photo upload, for the OpenAPI document. */
+export const photoBody = {
+  required: true,
+  content: Object.fromEntries(PHOTO_TYPES.map((t) => [t, { schema: binary }])),
+} as const;
 
 export const addPhotoRoute = defineRoute({
   method: 'post',
@@ -23,19 +31,25 @@ export const addPhotoRoute = defineRoute({
   access: ['tenant:member'],
   request: {
     params: reportParams,
-    body: { required: true, content: Object.fromEntries(PHOTO_TYPES.map((t) => [t, { schema: binary }])) },
+    body: photoBody,
   },
   errors: [409],
   responses: { 201: json(z.object({ id: IdSchema, side: z.enum(['reporter', 'handler']) })) },
 });
 
-export const addPhotoHandler: Handler<typeof addPhotoRoute> = async (c) => {
-  const bytes = new Uint8Array(await c.req.arrayBuffer());
-  const photo = await cleanUpload(bytes, PHOTO_TYPES);
+/** The request's body as a photo to keep: recognised by its bytes and re-encoded, or a localised 400. */
+export async function uploadedPhoto(c: Context<AppEnv>) {
+  const photo = await cleanUpload(new Uint8Array(await c.req.arrayBuffer()), PHOTO_TYPES);
   if (!photo) throw new AppError('photo_invalid');
+  return photo;
+}
+
+export const addPhotoHandler: Handler<typeof addPhotoRoute> = async (c) => {
   const added = await c
     .get('services')
-    .feedback.addPhoto(c.get('tx'), auditContext(c), viewerOf(c), c.req.valid('param').reportId, photo);
+    .feedback.addPhoto(c.get('tx'), auditContext(c), viewerOf(c), c.req.valid('param').reportId, () =>
+      uploadedPhoto(c),
+    );
   return c.json(added, 201);
 };
 

@@ -23,4 +23,5 @@ export const feedbackRoutes = createRouter()
   .openapi(business.businessListRoute, business.businessListHandler)
   .openapi(business.businessGetRoute, business.businessGetHandler)
   .openapi(business.businessActRoute, business.businessActHandler)
-  .openapi(business.businessPhotoRoute, business.businessPhotoHandler);
+  .openapi(business.businessPhotoRoute, business.businessPhotoHandler)
+  .openapi(business.businessAddPhotoRoute, business.businessAddPhotoHandler);

@@ -1,9 +1,8 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { apiFor } from '#lib/server/api.ts';
 import { actionOf, ACTION_FIELDS } from '#lib/server/feedback-actions.ts';
-import { photosOf, uploadPhotos } from '#lib/server/feedback-photos.ts';
+import { photosAnswer, photosOf, uploadPhotos } from '#lib/server/feedback-photos.ts';
 import { failFrom, fields } from '#lib/server/forms.ts';
-import { translate } from '#lib/i18n/index.ts';
 import { requireMe } from '#lib/server/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -40,13 +39,7 @@ export const load = (async (event) => {
 export const actions = {
   photos: async (event) => {
     const refused = await uploadPhotos(event, event.params.reportId, photosOf(await event.request.formData()));
-    if (refused.length)
-      return fail(400, {
-        message: `${translate(event.locals.locale, 'feedback.photosRefused')} ${refused.join('；')}`,
-        fieldErrors: {} as Record<string, string>,
-        values: {} as Record<string, string>,
-      });
-    return { done: 'photos' };
+    return photosAnswer(event, refused);
   },
   act: async (event) => {
     const values = fields(await event.request.formData(), ACTION_FIELDS);

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { apiFor } from '#lib/server/api.ts';
 import { actionOf, ACTION_FIELDS } from '#lib/server/feedback-actions.ts';
+import { photosAnswer, photosOf, sendPhotos } from '#lib/server/feedback-photos.ts';
 import { failFrom, fields } from '#lib/server/forms.ts';
 import { requireMe } from '#lib/server/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,6 +22,15 @@ export const load = (async (event) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
+  photos: async (event) => {
+    const refused = await sendPhotos(photosOf(await event.request.formData()), (options) =>
+      apiFor(event).api.v1.organisations[':organisation'].feedback[':tenant'][':reportId'].photos.$post(
+        { param: params(event.params) },
+        options,
+      ),
+    );
+    return photosAnswer(event, refused);
+  },
   act: async (event) => {
     const values = fields(await event.request.formData(), ACTION_FIELDS);
     const res = await apiFor(event).api.v1.organisations[':organisation'].feedback[':tenant'][
