@@ -1,0 +1,25 @@
+ALTER POLICY "invitations_supervision" ON "invitations" TO city_app USING (tenant_id in (select unnest(app_supervised_tenants())));--> statement-breakpoint
+ALTER POLICY "members_supervision" ON "members" TO city_app USING (tenant_id in (select unnest(app_supervised_tenants())));--> statement-breakpoint
+ALTER POLICY "audit_heads_supervision" ON "audit_heads" TO city_app USING (tenant_id in (select unnest(app_supervised_tenants())));--> statement-breakpoint
+ALTER POLICY "audit_log_supervision" ON "audit_log" TO city_app USING (tenant_id in (select unnest(app_supervised_tenants())));--> statement-breakpoint
+ALTER POLICY "notices_supervision" ON "notices" TO city_app USING (tenant_id in (select unnest(app_supervised_tenants())));--> statement-breakpoint
+ALTER POLICY "buildings_supervision" ON "buildings" TO city_app USING (tenant_id in (select unnest(app_supervised_tenants())));--> statement-breakpoint
+ALTER POLICY "owner_lookalike_decisions_supervision" ON "owner_lookalike_decisions" TO city_app USING (tenant_id in (select unnest(app_supervised_tenants())));--> statement-breakpoint
+ALTER POLICY "owners_supervision" ON "owners" TO city_app USING (tenant_id in (select unnest(app_supervised_tenants())));--> statement-breakpoint
+ALTER POLICY "unit_owners_supervision" ON "unit_owners" TO city_app USING (tenant_id in (select unnest(app_supervised_tenants())));--> statement-breakpoint
+ALTER POLICY "unit_residents_supervision" ON "unit_residents" TO city_app USING (tenant_id in (select unnest(app_supervised_tenants())));--> statement-breakpoint
+ALTER POLICY "units_supervision" ON "units" TO city_app USING (tenant_id in (select unnest(app_supervised_tenants())));--> statement-breakpoint
+ALTER POLICY "registry_imports_supervision" ON "registry_imports" TO city_app USING (tenant_id in (select unnest(app_supervised_tenants())));--> statement-breakpoint
+ALTER POLICY "unit_codes_supervision" ON "unit_codes" TO city_app USING (tenant_id in (select unnest(app_supervised_tenants())));--> statement-breakpoint
+ALTER POLICY "verifications_supervision" ON "verifications" TO city_app USING (tenant_id in (select unnest(app_supervised_tenants())));--> statement-breakpoint
+ALTER POLICY "plugin_deliveries_supervision" ON "plugin_deliveries" TO city_app USING (tenant_id in (select unnest(app_supervised_tenants())));--> statement-breakpoint
+ALTER POLICY "plugin_events_supervision" ON "plugin_events" TO city_app USING (tenant_id in (select unnest(app_supervised_tenants())));--> statement-breakpoint
+ALTER POLICY "plugin_installs_supervision" ON "plugin_installs" TO city_app USING (tenant_id in (select unnest(app_supervised_tenants())));--> statement-breakpoint
+ALTER POLICY "plugin_role_grants_supervision" ON "plugin_role_grants" TO city_app USING (tenant_id in (select unnest(app_supervised_tenants())));--> statement-breakpoint
+ALTER POLICY "feedback_followers_supervision" ON "feedback_followers" TO city_app USING (tenant_id in (select unnest(app_supervised_tenants())));--> statement-breakpoint
+ALTER POLICY "feedback_photos_supervision" ON "feedback_photos" TO city_app USING (tenant_id in (select unnest(app_supervised_tenants())));--> statement-breakpoint
+ALTER POLICY "feedback_reports_supervision" ON "feedback_reports" TO city_app USING (tenant_id in (select unnest(app_supervised_tenants())));--> statement-breakpoint
+ALTER POLICY "feedback_settings_supervision" ON "feedback_settings" TO city_app USING (tenant_id in (select unnest(app_supervised_tenants())));--> statement-breakpoint
+ALTER POLICY "feedback_steps_supervision" ON "feedback_steps" TO city_app USING (tenant_id in (select unnest(app_supervised_tenants())));--> statement-breakpoint
+ALTER POLICY "feedback_unit_members_supervision" ON "feedback_unit_members" TO city_app USING (tenant_id in (select unnest(app_supervised_tenants())));--> statement-breakpoint
+ALTER POLICY "feedback_units_supervision" ON "feedback_units" TO city_app USING (tenant_id in (select unnest(app_supervised_tenants())));
