@@ -255,4 +255,3 @@ export const FeedbackMetricsSchema = z
     trend: z.array(z.object({ month: z.string(), received: z.int(), resolved: z.int() })),
   })
   .openapi('FeedbackMetrics');
-export type FeedbackMetricsView = z.infer<typeof FeedbackMetricsSchema>;

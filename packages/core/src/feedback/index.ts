@@ -5,10 +5,4 @@ export { businessesReportedOn, feedbackUnits, neighbourhoodsHandledBy, saveFeedb
 export { FeedbackClock } from './clock.ts';
 export { BusinessFeedback, type BusinessStaff } from './businesses.ts';
 export { FeedbackSupervision } from './supervision.ts';
-export {
-  feedbackMetrics,
-  metricsTable,
-  type FeedbackFigures,
-  type FeedbackRollupRow,
-  type MetricsPeriod,
-} from './metrics.ts';
+export { feedbackMetrics, metricsTable, type MetricsPeriod } from './metrics.ts';

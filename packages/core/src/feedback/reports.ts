@@ -100,7 +100,7 @@ const DAY_MS = 86_400_000;
 export const STREET_AFTER = 5;
 
 /** Photos per side of a report (the reporter's, the handling side's): the same as an offering's. */
-export const MAX_PHOTOS = 6;
+const MAX_PHOTOS = 6;
 
 /** How much of a report's text the public board shows. */
 const SUMMARY = 80;

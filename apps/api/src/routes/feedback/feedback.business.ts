@@ -16,12 +16,10 @@ import type { Handler } from '../../lib/router.ts';
 import { photoResponse } from './feedback.common.ts';
 import { photoBody, uploadedPhoto } from './feedback.photos.ts';
 import { serialize } from '../../lib/serialize.ts';
+import { tenantParams } from '../../lib/tenant-params.ts';
 import { organisationParams } from '../organisations/organisations.common.ts';
 
-const reportParams = organisationParams.extend({
-  tenant: z.string().min(1).max(63).openapi({ description: '小区标识 / Neighbourhood slug' }),
-  reportId: IdSchema,
-});
+const reportParams = organisationParams.extend({ ...tenantParams.shape, reportId: IdSchema });
 
 const staffOf = (c: Context<AppEnv>): BusinessStaff => {
   const actor = actorOf(c);
