@@ -1,4 +1,6 @@
-import { schema, withTenant, type Database } from '@city/db';
+import { randomToken, sha256Text } from '@city/auth';
+import { schema, withPerson, withTenant, type Database } from '@city/db';
+import { eq } from 'drizzle-orm';
 import { type World } from '@city/testing';
 import { addNote, readNotes } from '../fixtures/fixture-plugin/src/testing.ts';
 import { addServicesRows, readServicesRows } from '../fixtures/services.ts';
@@ -147,7 +149,25 @@ const makers: Maker[] = [
         bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
       })
       .returning();
-    return { reportId: report!.id, handlingUnitId: unit!.id, photoId: photo!.id };
+    // A tracking link, as a report made without an account has (its token in the path, its hash stored).
+    const token = randomToken();
+    await tx
+      .insert(schema.feedbackTrackers)
+      .values({ tokenHash: sha256Text(token), tenantId, reportId: report!.id, locale: 'zh-CN' });
+    return { reportId: report!.id, handlingUnitId: unit!.id, photoId: photo!.id, token };
+  },
+  async (tx, tenantId, actorId) => {
+    const [client] = await tx
+      .insert(schema.open311Clients)
+      .values({
+        tenantId,
+        name: '市民热线',
+        keyHash: crypto.getRandomValues(new Uint8Array(32)),
+        keyHint: 'abcd',
+        createdBy: actorId,
+      })
+      .returning();
+    return { clientId: client!.id };
   },
   // The suites' apps offer the fixture plugin, installed in both neighbourhoods: its routes are attacked too.
   async (tx, tenantId) => ({ pluginId: 'fixture', noteId: await addNote(tx, tenantId, '甲方的便签') }),
@@ -190,6 +210,18 @@ export async function sideOf(db: Database, tenant: World['tenantA'], actorId: st
   });
   // The local-services plugin's rows span an organisation and the neighbourhood: made through both scopes.
   Object.assign(ids, await addServicesRows(db, tenant, actorId));
+  // A department of the neighbourhood's street (region data): made by the street's staff, as its policy asks.
+  const [streetStaff] = await db
+    .select({ userId: schema.regionStaff.userId })
+    .from(schema.regionStaff)
+    .where(eq(schema.regionStaff.regionId, tenant.streetId));
+  const [department] = await withPerson(db, { userId: streetStaff!.userId }, (tx) =>
+    tx
+      .insert(schema.feedbackDepartments)
+      .values({ regionId: tenant.streetId, name: `城管科${tenant.slug}` })
+      .returning(),
+  );
+  Object.assign(ids, { regionId: tenant.streetId, departmentId: department!.id });
   return { slug: tenant.slug, name: tenant.name, ids };
 }
 
@@ -216,6 +248,7 @@ export async function snapshot(db: Database, tenantId: string) {
     feedbackUnits: await tx.select().from(schema.feedbackUnits).orderBy(schema.feedbackUnits.id),
     feedbackSettings: await tx.select().from(schema.feedbackSettings),
     feedbackPhotos: await tx.select().from(schema.feedbackPhotos).orderBy(schema.feedbackPhotos.id),
+    feedbackTrackers: await tx.select().from(schema.feedbackTrackers).orderBy(schema.feedbackTrackers.createdAt),
     pluginInstalls: await tx.select().from(schema.pluginInstalls).orderBy(schema.pluginInstalls.id),
     pluginRoleGrants: await tx.select().from(schema.pluginRoleGrants).orderBy(schema.pluginRoleGrants.id),
     pluginDeliveries: await tx.select().from(schema.pluginDeliveries).orderBy(schema.pluginDeliveries.id),

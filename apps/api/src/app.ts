@@ -20,6 +20,7 @@ import { IMPORT_MAX_BYTES, registryImportRoutes } from './routes/registry-import
 import { authRoutes } from './routes/auth/index.ts';
 import { calendarRoutes } from './routes/calendar/index.ts';
 import { feedbackRoutes } from './routes/feedback/index.ts';
+import { georeportRoutes, open311ClientRoutes } from './routes/open311/index.ts';
 import { devRoutes } from './routes/dev/index.ts';
 import { healthRoutes } from './routes/health/index.ts';
 import { invitationRoutes } from './routes/invitations/index.ts';
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps, services: ApiServices = createApiServic
     .route('/', notificationRoutes)
     .route('/', noticeRoutes)
     .route('/', feedbackRoutes)
+    .route('/', open311ClientRoutes)
     .route('/', publicRoutes)
     .route('/', registryRoutes)
     .route('/', registryImportRoutes)
@@ -90,6 +92,8 @@ export function createApp(deps: AppDeps, services: ApiServices = createApiServic
   // Mounted only when an entry hands over the dev inbox (node.ts, never in production): elsewhere the route is not
   // refused but absent, from the router and from the OpenAPI document.
   if (deps.devInbox) app.route('/', devRoutes(deps.devInbox));
+  // Open311's own shapes (paths ending .json/.xml, its error format): outside the OpenAPI document, documented in README.
+  app.route('/', georeportRoutes as unknown as typeof app);
 
   for (const plugin of deps.plugins) {
     for (const { prefix, router } of pluginRouters(plugin)) app.route(prefix, router as unknown as typeof app);

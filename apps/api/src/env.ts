@@ -34,5 +34,7 @@ export interface AppEnv {
     tx: Tx;
     /** Set on organisation routes by the access check: the route's organisation and the caller's role in it. */
     organisation: { id: string; role: OrganisationRole; name: string };
+    /** Set on a 街道 department's routes once the caller is known to act for it (supervision.departments.ts). */
+    department: { id: string; name: string; street: string };
   };
 }

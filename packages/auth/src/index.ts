@@ -6,4 +6,5 @@ export * from './phone-codes.ts';
 export * from './sms.ts';
 export * from './sms-gate.ts';
 export * from './cookies.ts';
-export { randomString } from './random.ts';
+export { randomString, randomToken } from './random.ts';
+export { sha256Text } from './sha256.ts';

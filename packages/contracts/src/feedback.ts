@@ -1,5 +1,13 @@
 import { z } from '@hono/zod-openapi';
-import { IdSchema, PageQuerySchema, pageOf, PhoneSchema, ReasonSchema, TimestampSchema } from './common.ts';
+import {
+  IdSchema,
+  PageQuerySchema,
+  pageOf,
+  PhoneSchema,
+  ReasonSchema,
+  SmsCodeSchema,
+  TimestampSchema,
+} from './common.ts';
 import { displayText } from './text.ts';
 import {
   FEEDBACK_CHANNELS,
@@ -126,6 +134,9 @@ export const FeedbackQuerySchema = PageQuerySchema.extend({
   mine: z.enum(['true', 'false']).optional().openapi({ description: '只看我提交或关注的 / Only mine' }),
 });
 
+/** 评价: 满意 / 基本满意 / 不满意, with a comment. */
+const rating = { rating: z.enum(FEEDBACK_RATINGS), comment: z.string().trim().max(500).default('') };
+
 /** Every step of the loop through one route: the state machine decides whether it may happen now. */
 export const FeedbackActionSchema = z
   .discriminatedUnion('action', [
@@ -136,11 +147,7 @@ export const FeedbackActionSchema = z
     z.object({ action: z.literal('return'), reason: ReasonSchema }),
     z.object({ action: z.literal('progress'), body: longText(2000) }),
     z.object({ action: z.literal('answer'), body: longText(2000) }),
-    z.object({
-      action: z.literal('rate'),
-      rating: z.enum(FEEDBACK_RATINGS),
-      comment: z.string().trim().max(500).default(''),
-    }),
+    z.object({ action: z.literal('rate'), ...rating }),
   ])
   .openapi('FeedbackAction');
 export type FeedbackAction = z.infer<typeof FeedbackActionSchema>;
@@ -151,10 +158,51 @@ export const FeedbackUnitSchema = z
     kind: z.enum(FEEDBACK_UNIT_KINDS),
     name: z.string(),
     organisationId: IdSchema.nullable(),
+    /** A street department bound here: the street sets up its name and who acts for it. */
+    departmentId: IdSchema.nullable(),
     active: z.boolean(),
     members: z.array(z.object({ userId: IdSchema, displayName: z.string() })),
   })
   .openapi('FeedbackUnit');
+
+const PersonRefSchema = z.object({ userId: IdSchema, displayName: z.string() });
+
+/** A 街道 department that handles reports from every neighbourhood under the street (城管科, 综治办…). */
+export const FeedbackDepartmentSchema = z
+  .object({ id: IdSchema, name: z.string(), active: z.boolean(), members: z.array(PersonRefSchema) })
+  .openapi('FeedbackDepartment');
+
+export const FeedbackDepartmentInputSchema = z
+  .object({
+    name: displayText(60, { required: 'name_required', tooLong: 'name_too_long' }),
+    active: z.boolean().default(true),
+    /** Staff of the street who act for the department. */
+    memberIds: z.array(IdSchema).max(50).default([]),
+  })
+  .openapi('FeedbackDepartmentInput');
+export type FeedbackDepartmentInput = z.infer<typeof FeedbackDepartmentInputSchema>;
+
+/** A street's departments, with the street's staff who may be named to them. */
+export const FeedbackDepartmentsSchema = z
+  .object({
+    street: z.object({ id: IdSchema, name: z.string() }),
+    items: z.array(FeedbackDepartmentSchema),
+    staff: z.array(PersonRefSchema),
+  })
+  .openapi('FeedbackDepartments');
+
+/** The streets a person sets departments up for, and the departments they act for. */
+export const MyFeedbackDepartmentsSchema = z
+  .object({
+    streets: z.array(z.object({ id: IdSchema, name: z.string() })),
+    departments: z.array(z.object({ id: IdSchema, name: z.string(), active: z.boolean(), street: z.string() })),
+  })
+  .openapi('MyFeedbackDepartments');
+
+/** A department of the street above a neighbourhood, as its staff may assign to it; `unitId` once bound here. */
+export const StreetDepartmentSchema = z
+  .object({ id: IdSchema, name: z.string(), active: z.boolean(), unitId: IdSchema.nullable() })
+  .openapi('StreetDepartment');
 
 export const FeedbackUnitInputSchema = z
   .object({
@@ -255,3 +303,81 @@ export const FeedbackMetricsSchema = z
     trend: z.array(z.object({ month: z.string(), received: z.int(), resolved: z.int() })),
   })
   .openapi('FeedbackMetrics');
+
+/** Someone not signed in asks for a code to report with their number (码上提 from a building's QR code). */
+export const FeedbackCodeRequestSchema = z.object({ phone: PhoneSchema }).openapi('FeedbackCodeRequest');
+
+/**
+ * A report from someone not signed in, their number confirmed by the code just texted: a building or a public area,
+ * never a room (the rooms of a neighbourhood are not public; the note says where).
+ */
+export const PhoneFeedbackInputSchema = z
+  .object({
+    phone: PhoneSchema,
+    code: SmsCodeSchema,
+    category: displayText(20, { required: 'required' }),
+    body: longText(2000),
+    place: z.object({
+      kind: z.enum(['building', 'public']),
+      buildingId: IdSchema.nullable().default(null),
+      note: z.string().trim().max(200).default(''),
+    }),
+    channel: z.enum(['qr', 'portal']).default('qr'),
+  })
+  .openapi('PhoneFeedbackInput');
+export type PhoneFeedbackInput = z.infer<typeof PhoneFeedbackInputSchema>;
+
+/** The tracking token of a report: 24 base32 characters, given to the reporter once and texted with each answer. */
+export const TrackingTokenSchema = z
+  .string()
+  .regex(/^[a-z2-7]{24}$/, { error: 'invalid_value' })
+  .openapi({ example: 'h4kq2m7x3pzt6wnb5rcy2dfa' });
+
+export const PhoneFeedbackOpenedSchema = z
+  .object({
+    number: z.int(),
+    token: TrackingTokenSchema.openapi({ description: '跟踪凭据，只在此时给出 / given only now: keep the link' }),
+  })
+  .openapi('PhoneFeedbackOpened');
+
+/** What the form for reporting without an account offers: the neighbourhood's categories and buildings. */
+export const PhoneFeedbackFormSchema = z
+  .object({
+    neighbourhood: NeighbourhoodRefSchema,
+    categories: z.array(z.string()),
+    buildings: z.array(z.object({ id: IdSchema, name: z.string() })),
+  })
+  .openapi('PhoneFeedbackForm');
+
+/**
+ * A report as the holder of its tracking link follows it: the steps, the due date, the answer — no staff names,
+ * no notes between staff and the handling unit, no phone number.
+ */
+export const TrackedFeedbackSchema = z
+  .object({
+    neighbourhood: NeighbourhoodRefSchema,
+    number: z.int(),
+    category: z.string(),
+    body: z.string(),
+    place: z.object({ kind: z.enum(FEEDBACK_PLACE_KINDS), building: z.string().nullable(), note: z.string() }),
+    status: z.enum(FEEDBACK_STATUSES),
+    handlingUnit: z.string().nullable(),
+    dueOn: z.string().nullable(),
+    dueProvisional: z.boolean(),
+    workingDaysLeft: z.int().nullable(),
+    reopened: z.boolean(),
+    answeredAt: TimestampSchema.nullable(),
+    closedAt: TimestampSchema.nullable(),
+    rating: z.enum(FEEDBACK_RATINGS).nullable(),
+    ratingComment: z.string().nullable(),
+    rejectReason: z.string().nullable(),
+    createdAt: TimestampSchema,
+    steps: z.array(z.object({ kind: z.string(), body: z.string(), at: TimestampSchema })),
+    photos: z.array(z.object({ id: IdSchema, side: z.enum(['reporter', 'handler']) })),
+    canRate: z.boolean(),
+    canAddPhoto: z.boolean(),
+  })
+  .openapi('TrackedFeedback');
+export type TrackedFeedback = z.infer<typeof TrackedFeedbackSchema>;
+
+export const FeedbackRatingSchema = z.object(rating).openapi('FeedbackRating');

@@ -15,6 +15,7 @@ export * from './notices.ts';
 export * from './notifications.ts';
 export * from './calendar.ts';
 export * from './feedback.ts';
+export * from './open311.ts';
 export * from './todo.ts';
 export * from './registry.ts';
 export * from './verification.ts';

@@ -31,6 +31,17 @@ interface Deps {
   sms: SmsSender;
 }
 
+/** The limits on asking for a code, whatever it is for: per number and per address (SMS_LIMITS), one budget. */
+export async function limitCodeRequests(limiter: RateLimiter, phone: string, ip: string) {
+  for (const [key, limit] of [
+    [`sms:phone:${phone}`, SMS_LIMITS.perPhone],
+    [`sms:ip:${ip}`, SMS_LIMITS.perIp],
+  ] as const) {
+    const decision = await limiter.consume(key, limit);
+    if (!decision.allowed) throw new AppError('rate_limited', { retryAfter: decision.retryAfter });
+  }
+}
+
 /** Sign-up, sign-in and password reset with a mobile number confirmed by a one-time code. */
 export class Accounts {
   private readonly deps: Deps;
@@ -49,8 +60,7 @@ export class Accounts {
    * has one instead of a code; a password reset for an unknown number texts nothing.
    */
   async sendCode(phone: string, purpose: Extract<SmsPurpose, 'sign-up' | 'password-reset'>, meta: RequestMeta) {
-    await this.limit(`sms:phone:${phone}`, SMS_LIMITS.perPhone);
-    await this.limit(`sms:ip:${meta.ip}`, SMS_LIMITS.perIp);
+    await limitCodeRequests(this.deps.limiter, phone, meta.ip);
     const existing = await this.findUser(phone);
     // Issued for a registered number too, unsent, so that asking again within the minute is refused alike.
     const issued = await this.deps.codes.issue(phone, purpose);

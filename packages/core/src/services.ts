@@ -11,7 +11,17 @@ import type { Database } from '@city/db';
 import { Accounts } from './accounts.ts';
 import { Applications } from './applications.ts';
 import { WorkingCalendars } from './calendar/index.ts';
-import { BusinessFeedback, FeedbackClock, FeedbackReports, FeedbackSupervision } from './feedback/index.ts';
+import {
+  BusinessFeedback,
+  DepartmentFeedback,
+  FeedbackClock,
+  FeedbackDepartments,
+  FeedbackReports,
+  FeedbackSupervision,
+  Open311,
+  PhoneFeedback,
+  PhoneReporterTexts,
+} from './feedback/index.ts';
 import { Invitations } from './invitations.ts';
 import { EventOutbox } from './events.ts';
 import { Members } from './members.ts';
@@ -71,7 +81,11 @@ export function createServices(deps: CoreDeps) {
     publicUrl: deps.publicUrl,
     outbox: notifications,
   });
-  const feedback = new FeedbackReports({ notifications, calendars });
+  const feedback = new FeedbackReports({
+    notifications,
+    calendars,
+    texts: new PhoneReporterTexts({ clock, sms: deps.sms, publicUrl: deps.publicUrl }),
+  });
   const supervision = new Supervision(db, regions);
   return {
     ...deps,
@@ -82,8 +96,12 @@ export function createServices(deps: CoreDeps) {
     regions,
     calendars,
     feedback,
+    open311: new Open311({ reports: feedback }),
+    phoneFeedback: new PhoneFeedback({ codes, limiter, sms: deps.sms, reports: feedback }),
     feedbackClock: new FeedbackClock({ db, clock, reports: feedback, notifier }),
     businessFeedback: new BusinessFeedback({ db, clock, reports: feedback, notifier }),
+    departmentFeedback: new DepartmentFeedback({ db, clock, reports: feedback, notifier }),
+    feedbackDepartments: new FeedbackDepartments(db),
     tenants: new Tenants(db, clock),
     applications: new Applications(db, clock),
     organisations: new Organisations(db, clock),

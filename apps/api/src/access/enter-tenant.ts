@@ -65,13 +65,24 @@ export async function enterTenant<E extends AppEnv>(
  * What a public route shows of the route's neighbourhood (its 公示 board, its plugins' public pages): entered as the
  * public, so it reads only what a reader without roles may see.
  */
-export async function readPublicly<E extends AppEnv, T>(
+export function readPublicly<E extends AppEnv, T>(
   context: Context<E>,
   read: (tx: Tx, tenant: TenantContext) => Promise<T>,
 ): Promise<T> {
+  return actPublicly(context, read);
+}
+
+/**
+ * What someone without an account does in the route's neighbourhood (码上提 by a confirmed number, rating by a
+ * tracking link): entered as the public, the service deciding what the caller may touch; its answer returned.
+ */
+export async function actPublicly<E extends AppEnv, T>(
+  context: Context<E>,
+  act: (tx: Tx, tenant: TenantContext) => Promise<T>,
+): Promise<T> {
   let result: { value: T } | undefined;
   await enterTenant(context, { as: 'public' }, async ({ tx, tenant }) => {
-    result = { value: await read(tx, tenant) };
+    result = { value: await act(tx, tenant) };
   });
   return result!.value;
 }

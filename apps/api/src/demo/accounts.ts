@@ -5,6 +5,11 @@ export const DEMO_ACCOUNTS = {
   operator: { phone: '13900000000', name: '平台运营 王敏', role: '平台运营 / platform operator' },
   streetStaff: { phone: '13900000001', name: '璧城街道 李娟', role: '街道工作人员 / street staff' },
   communityStaff: { phone: '13900000002', name: '东林社区 张磊', role: '社区工作人员 / community staff' },
+  streetDepartment: {
+    phone: '13900000003',
+    name: '璧城街道城管科 杨帆',
+    role: '街道城管科 承办人 / street department (城管科)',
+  },
   adminA: { phone: '13900000011', name: '陈建国', role: '金色家园 管理员 / admin' },
   staffA: { phone: '13900000012', name: '刘芳', role: '金色家园 工作人员 / staff' },
   committeeA: { phone: '13900000013', name: '赵志强', role: '金色家园 业委会委员 / committee' },

@@ -10,12 +10,14 @@ interface Person {
 /**
  * 码上提 in the demo: the property company and the owners' committee as handling units, one report in hand at the
  * property company (its clock running) and one waiting to be sorted, both by 孙丽; where the demo vendor exists, it is
- * a handling unit too, with one of 孙丽's reports assigned to it (its staff answer it in their business centre).
+ * a handling unit too, with one of 孙丽's reports assigned to it (its staff answer it in their business centre); one
+ * more is assigned to the street's 城管科, which answers it in its department queue.
  */
 export async function seedFeedback(
   services: ApiServices,
   tenantId: string,
   people: { admin: Person; staff: Person; committee: Person; resident: Person; vendor: Person | null },
+  department: string,
 ) {
   const at = services.clock.now();
   const as = (person: Person) => ({ tenantId, actor: { id: person.id, displayName: person.displayName }, at });
@@ -71,6 +73,14 @@ export async function seedFeedback(
         '请服务商核实并处理。',
       );
     }
+    // A street department is assigned by its own id: the neighbourhood binds it as a unit on first use.
+    await reportAndAssign(
+      '其他',
+      '北门外人行道上每天傍晚都有流动摊贩占道经营，行人只能走机动车道。',
+      '北门外人行道',
+      department,
+      '请街道城管科协调处理。',
+    );
     await services.feedback.open(tx, as(people.resident), resident, {
       category: '停车',
       body: '北门外经常有车辆占用消防通道，希望加强管理。',

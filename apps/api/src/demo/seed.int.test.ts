@@ -20,7 +20,7 @@ beforeAll(async () => {
   if (!embedded) return;
   h = await createTestApp({ plugins });
   expect(await seedDemo(h.services)).toBe(true);
-  for (const who of ['residentA', 'committeeA', 'streetStaff', 'vendorStaff'] as const) {
+  for (const who of ['residentA', 'committeeA', 'streetStaff', 'streetDepartment', 'vendorStaff'] as const) {
     const [user] = await h.services.db
       .select()
       .from(schema.users)
@@ -81,5 +81,21 @@ describe.runIf(embedded)('demo data: 生活服务 in 金色家园', () => {
     const [organisation] = (await as('vendorStaff', 'GET', '/api/v1/organisations')).body.items;
     const inbox = (await as('vendorStaff', 'GET', `/api/v1/o/${organisation.id}/p/services/orders`)).body.items;
     expect(inbox.map((o: { id: string }) => o.id)).toEqual([order.body.id]);
+  });
+});
+
+describe.runIf(embedded)('demo data: 码上提 in the street’s 城管科', () => {
+  it('has a report of 金色家园 in the department’s queue, which its member may answer', async () => {
+    const { departments } = (await as('streetDepartment', 'GET', '/api/v1/supervision/departments')).body;
+    expect(departments).toEqual([expect.objectContaining({ name: '城管科', street: '璧城街道' })]);
+    const queue = (await as('streetDepartment', 'GET', `/api/v1/supervision/departments/${departments[0].id}/feedback`))
+      .body.items;
+    expect(queue).toEqual([
+      expect.objectContaining({
+        status: 'assigned',
+        neighbourhood: expect.objectContaining({ slug: 'jinse-jiayuan' }),
+      }),
+    ]);
+    expect(queue[0].actions).toContain('answer');
   });
 });

@@ -40,6 +40,13 @@ export async function seedDemo(services: ApiServices): Promise<boolean> {
   });
   await regions.addStaff(street.id, DEMO_ACCOUNTS.streetStaff.phone);
   await regions.addStaff(community.id, DEMO_ACCOUNTS.communityStaff.phone);
+  await regions.addStaff(street.id, DEMO_ACCOUNTS.streetDepartment.phone);
+  // The street's 城管科 handles reports from every neighbourhood under it; 杨帆 acts for it.
+  const department = await services.feedbackDepartments.save(users.streetStaff.id, street.id, null, {
+    name: '城管科',
+    active: true,
+    memberIds: [users.streetDepartment.id],
+  });
 
   const open = async (
     name: string,
@@ -164,13 +171,18 @@ export async function seedDemo(services: ApiServices): Promise<boolean> {
     owner: person('vendorOwner'),
     staffPhone: DEMO_ACCOUNTS.vendorStaff.phone,
   });
-  await seedFeedback(services, jinse.id, {
-    admin: users.adminA,
-    staff: { id: users.staffA.id, displayName: DEMO_ACCOUNTS.staffA.name },
-    committee: { id: users.committeeA.id, displayName: DEMO_ACCOUNTS.committeeA.name },
-    resident: { id: users.residentA.id, displayName: DEMO_ACCOUNTS.residentA.name },
-    vendor: vendor && { id: vendor.id, displayName: vendor.name },
-  });
+  await seedFeedback(
+    services,
+    jinse.id,
+    {
+      admin: users.adminA,
+      staff: { id: users.staffA.id, displayName: DEMO_ACCOUNTS.staffA.name },
+      committee: { id: users.committeeA.id, displayName: DEMO_ACCOUNTS.committeeA.name },
+      resident: { id: users.residentA.id, displayName: DEMO_ACCOUNTS.residentA.name },
+      vendor: vendor && { id: vendor.id, displayName: vendor.name },
+    },
+    department.id,
+  );
   await applications.create(users.applicant, {
     name: '康居小区',
     address: '重庆市璧山区璧城街道康居路2号',

@@ -7,7 +7,7 @@ import type { ZodError } from 'zod';
 import { PluginError, ScopeNotGranted } from '@city/plugin-sdk';
 import type { AppEnv } from '../env.ts';
 
-function problemBody(error: AppError, locale: Locale, instance?: string): Problem {
+export function problemBody(error: AppError, locale: Locale, instance?: string): Problem {
   return {
     type: `/problems/${error.code}`,
     title: errorTitle(error.code, locale),

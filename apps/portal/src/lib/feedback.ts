@@ -1,4 +1,4 @@
-import { FEEDBACK_RATINGS, type FeedbackStatus } from '@city/contracts/values';
+import { FEEDBACK_RATINGS, type FeedbackStatus, type FeedbackUnitKind } from '@city/contracts/values';
 import { t } from '#lib/i18n/index.ts';
 
 /** 码上提 in the portal: how a report's state and its deadline read at a glance. */
@@ -47,4 +47,21 @@ export function stepLabel(kind: string): string {
 export function ratingLabel(rating: unknown): string {
   const known = FEEDBACK_RATINGS.find((r) => r === rating);
   return known ? t(`feedback.rating.${known}`) : String(rating);
+}
+
+interface UnitsAnswer {
+  items: { id: string; name: string; kind: FeedbackUnitKind; active: boolean; departmentId: string | null }[];
+  departments: { id: string; name: string; active: boolean; unitId: string | null }[];
+}
+
+/**
+ * What staff may assign a report to: the neighbourhood's own active units and the active departments of the street
+ * above (by the unit bound here, or by their own id until first assigned, which binds them).
+ */
+export function assignableUnits(answer: UnitsAnswer): { id: string; name: string; kind: FeedbackUnitKind }[] {
+  const own = answer.items.filter((u) => u.active && !u.departmentId);
+  const street = answer.departments
+    .filter((d) => d.active)
+    .map((d) => ({ id: d.unitId ?? d.id, name: d.name, kind: 'street_department' as const }));
+  return [...own, ...street];
 }

@@ -30,6 +30,13 @@ export const routes = {
   publicBoard: (slug: string) => `/p/${encodeURIComponent(slug)}`,
   publicBoardPdf: (slug: string) => `/p/${encodeURIComponent(slug)}/print`,
   publicFeedbackPdf: (slug: string) => `/p/${encodeURIComponent(slug)}/feedback-print`,
+  /** 码上提 without an account (the QR code's page for someone not signed in). */
+  phoneFeedback: (slug: string, building?: string) => `/p/${encodeURIComponent(slug)}/feedback${q({ building })}`,
+  /** A report followed by its tracking link (core's trackingPath: the address texted to the reporter). */
+  feedbackTrack: (slug: string, token: string) =>
+    `/p/${encodeURIComponent(slug)}/feedback/${encodeURIComponent(token)}`,
+  feedbackTrackPhoto: (slug: string, token: string, photoId: string) =>
+    `/p/${encodeURIComponent(slug)}/feedback/${encodeURIComponent(token)}/photos/${encodeURIComponent(photoId)}`,
   myUnits: (slug: string, code?: string) => `/n/${encodeURIComponent(slug)}/my${q({ code })}`,
   claim: (slug: string, code?: string) => `/claim/${encodeURIComponent(slug)}${q({ code })}`,
   verifications: (slug: string) => `/n/${encodeURIComponent(slug)}/verifications`,
@@ -76,6 +83,12 @@ export const routes = {
   supervisionFeedbackExport: () => '/supervision/feedback/export',
   supervisionFeedbackReport: (slug: string, id: string) =>
     `/supervision/feedback/${encodeURIComponent(slug)}/${encodeURIComponent(id)}`,
+  /** 街道 departments: the streets one sets them up for, and the departments one acts for. */
+  supervisionDepartments: () => '/supervision/departments',
+  streetDepartments: (regionId: string) => `/supervision/departments/street/${encodeURIComponent(regionId)}`,
+  departmentFeedback: (departmentId: string) => `/supervision/departments/${encodeURIComponent(departmentId)}`,
+  departmentFeedbackReport: (departmentId: string, slug: string, id: string) =>
+    `/supervision/departments/${encodeURIComponent(departmentId)}/${encodeURIComponent(slug)}/${encodeURIComponent(id)}`,
   supervisionNeighbourhood: (slug: string) => `/supervision/neighbourhoods/${encodeURIComponent(slug)}`,
   regions: () => '/operator/regions',
 };

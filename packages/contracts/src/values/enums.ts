@@ -19,7 +19,7 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 export const TENANT_STATUSES = ['active', 'suspended'] as const;
 export type TenantStatus = (typeof TENANT_STATUSES)[number];
 
-export const SMS_PURPOSES = ['sign-up', 'password-reset', 'invitation', 'account-deletion'] as const;
+export const SMS_PURPOSES = ['sign-up', 'password-reset', 'invitation', 'account-deletion', 'feedback'] as const;
 export type SmsPurpose = (typeof SMS_PURPOSES)[number];
 
 export const LOCALES = ['zh-CN', 'en'] as const;

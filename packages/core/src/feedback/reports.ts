@@ -4,6 +4,7 @@ import {
   type FeedbackAction,
   type FeedbackChannel,
   type FeedbackReportInput,
+  type PhoneFeedbackInput,
   type TenantRole,
 } from '@city/contracts';
 import { schema, type NotificationAudience, type Tx } from '@city/db';
@@ -16,8 +17,9 @@ import { neighbourhoodPath } from '../notifications/neighbourhood-path.ts';
 import type { NotificationOutbox } from '../notifications/outbox.ts';
 import { decodeCursor, page } from '../pagination.ts';
 import { step, type LoopEvent, type LoopState } from './loop.ts';
+import type { PhoneReporterTexts } from './phone.ts';
 import { feedbackSettings } from './settings.ts';
-import { unitsOf } from './units.ts';
+import { handlingUnit, unitsOf } from './units.ts';
 
 const r = schema.feedbackReports;
 const handling = alias(schema.feedbackUnits, 'handling');
@@ -28,8 +30,12 @@ export interface FeedbackViewer {
   roles: readonly TenantRole[];
   /** A business's staff member in its business centre: acts for the business's vendor units, nothing more. */
   organisationId?: string;
+  /** A street department's member in its queue: acts for the department's bound units, nothing more. */
+  departmentId?: string;
   /** 社区/街道 staff over the neighbourhood (督办): read every report, take no step, learn no names. */
   supervisor?: boolean;
+  /** The holder of a report's tracking link (reported without an account): that report, as its reporter. */
+  tracking?: string;
 }
 
 type Row = Awaited<ReturnType<typeof selectReports>>[number];
@@ -105,7 +111,12 @@ const MAX_PHOTOS = 6;
 /** How much of a report's text the public board shows. */
 const SUMMARY = 80;
 
+/** A report's text as the public board shows it: its beginning. */
+export const summarise = (body: string) => (body.length > SUMMARY ? `${body.slice(0, SUMMARY - 1)}…` : body);
+
 const isStaff = (roles: readonly TenantRole[]) => roles.includes('admin') || roles.includes('staff');
+/** Acting for a unit from outside the neighbourhood (a business, a street department): its reports, no names. */
+const outsider = (viewer: FeedbackViewer) => !!(viewer.organisationId || viewer.departmentId);
 
 const STAFF_ACTIONS: Action[] = ['recategorise', 'reject', 'merge', 'assign', 'return', 'progress', 'answer'];
 const UNIT_ACTIONS: Action[] = ['progress', 'answer', 'return'];
@@ -149,10 +160,12 @@ const stateOf = (report: Row['report']): LoopState => ({
 export class FeedbackReports {
   private readonly notifications: NotificationOutbox;
   private readonly calendars: WorkingCalendars;
+  private readonly texts: PhoneReporterTexts | undefined;
 
-  constructor(deps: { notifications: NotificationOutbox; calendars: WorkingCalendars }) {
+  constructor(deps: { notifications: NotificationOutbox; calendars: WorkingCalendars; texts?: PhoneReporterTexts }) {
     this.notifications = deps.notifications;
     this.calendars = deps.calendars;
+    this.texts = deps.texts;
   }
 
   /**
@@ -176,6 +189,28 @@ export class FeedbackReports {
       namedOnBoard: input.namedOnBoard,
     });
     return this.get(tx, viewer, id, context.at);
+  }
+
+  /**
+   * A report from someone without an account, their number confirmed by a code (phone.ts): named by the number's
+   * last four digits, never on the board, the number kept for staff (who see it masked).
+   */
+  async openByPhone(tx: Tx, context: AuditContext, input: Omit<PhoneFeedbackInput, 'code'>) {
+    if (!(await feedbackSettings(tx)).categories.includes(input.category)) {
+      throw fieldError('category', 'invalid_value');
+    }
+    const id = await this.intake(tx, context, {
+      category: input.category,
+      body: input.body,
+      ...(await this.place(tx, { ...input.place, unitId: null })),
+      channel: input.channel,
+      reporterUserId: null,
+      reporterName: context.actor.displayName,
+      reporterPhone: input.phone,
+      namedOnBoard: false,
+    });
+    const [row] = await tx.select({ id: r.id, number: r.number }).from(r).where(eq(r.id, id));
+    return row!;
   }
 
   /**
@@ -206,6 +241,39 @@ export class FeedbackReports {
     }
     const [row] = await tx.select({ id: r.id, number: r.number }).from(r).where(eq(r.sourceKey, sourceKey));
     return { ...row!, link: await neighbourhoodPath(tx, context.tenantId, `/feedback/${row!.id}`) };
+  }
+
+  /**
+   * A report an Open311 client sends (a city hotline's system, another app), in the name it gives, under a token the
+   * client may look the request up by.
+   */
+  async openFromOpen311(
+    tx: Tx,
+    context: AuditContext,
+    input: {
+      clientId: string;
+      token: string;
+      category: string;
+      body: string;
+      place: FeedbackReportInput['place'];
+      reporterName: string;
+      reporterPhone: string | null;
+    },
+  ) {
+    const id = await this.intake(tx, context, {
+      category: input.category,
+      body: input.body,
+      ...(await this.place(tx, input.place)),
+      channel: 'open311',
+      sourceKey: `open311:${input.token}`,
+      open311ClientId: input.clientId,
+      reporterUserId: null,
+      reporterName: input.reporterName,
+      reporterPhone: input.reporterPhone,
+      namedOnBoard: false,
+    });
+    const [row] = await tx.select({ id: r.id, number: r.number }).from(r).where(eq(r.id, id));
+    return row!;
   }
 
   /** Stores a new report with its first step, its reporter following it (if a member), audited, staff told. */
@@ -310,7 +378,7 @@ export class FeedbackReports {
         tenantId: context.tenantId,
         reportId: id,
         side,
-        addedBy: viewer.userId,
+        addedBy: viewer.tracking ? null : viewer.userId,
         contentType: photo.type,
         bytes: photo.bytes,
         createdAt: context.at,
@@ -366,7 +434,7 @@ export class FeedbackReports {
     const after = decodeCursor(query.cursor);
     const units = await unitsOf(tx, viewer);
     const followed = sql`${r.id} in (select report_id from feedback_followers where user_id = ${viewer.userId})`;
-    const visible = viewer.organisationId
+    const visible = outsider(viewer)
       ? units.length
         ? inArray(r.handlingUnitId, units)
         : sql`false`
@@ -413,7 +481,7 @@ export class FeedbackReports {
         number: report.number,
         category: report.category,
         building: buildingName,
-        summary: report.body.length > SUMMARY ? `${report.body.slice(0, SUMMARY - 1)}…` : report.body,
+        summary: summarise(report.body),
         reporterName: report.namedOnBoard ? report.reporterName : null,
         reportedOn: beijingDate(report.createdAt),
         closedOn: beijingDate(report.closedAt!),
@@ -488,11 +556,7 @@ export class FeedbackReports {
         break;
       }
       case 'assign': {
-        const [unit] = await tx
-          .select()
-          .from(schema.feedbackUnits)
-          .where(and(eq(schema.feedbackUnits.id, action.unitId), eq(schema.feedbackUnits.active, true)));
-        if (!unit) throw fieldError('unitId', 'invalid_value');
+        const unit = await handlingUnit(tx, context.tenantId, action.unitId);
         if (report.status === 'assigned') kind = 'reassigned';
         changes.handlingUnitId = unit.id;
         data.unit = unit.name;
@@ -602,15 +666,24 @@ export class FeedbackReports {
         if (!report.remindedAt && calendar.workingDaysBetween(today, report.dueOn) <= settings.remindBefore) {
           await tx.update(r).set({ remindedAt: now }).where(eq(r.id, report.id));
           const stepId = await this.record(tx, context, report.id, 'reminded', { data: { dueOn: report.dueOn } });
-          const audience = await this.unitAudience(tx, report.handlingUnitId);
-          if (audience) {
-            await this.notify(tx, context, { reportId: report.id, stepId }, 'feedback.reminder', audience, {
+          const unit = await this.unitAudience(tx, report.handlingUnitId, report.id);
+          if (unit) {
+            const text: Record<'zh-CN' | 'en', [string, string]> = {
               'zh-CN': [
                 `#${report.number} 将于 ${report.dueOn} 到期，请及时答复`,
                 await this.about(tx, report, 'zh-CN'),
               ],
               en: [`#${report.number} is due on ${report.dueOn}: please answer`, await this.about(tx, report, 'en')],
-            });
+            };
+            await this.notify(
+              tx,
+              context,
+              { reportId: report.id, stepId },
+              'feedback.reminder',
+              unit.audience,
+              text,
+              unit.apart,
+            );
           }
         }
         continue;
@@ -690,7 +763,13 @@ export class FeedbackReports {
       ],
     };
     const insiders = members.map((x) => x.userId);
-    const supervisors = staff.map((x) => x.userId).filter((id) => !insiders.includes(id));
+    // A street department is pressed in its own queue, at either level; its people are not told twice.
+    const unit = report.handlingUnitId ? await this.unitAudience(tx, report.handlingUnitId, report.id) : null;
+    const department = unit?.apart && 'users' in unit.audience ? unit.audience.users : [];
+    if (unit?.apart && department.length) {
+      await this.notify(tx, context, ref, 'feedback.overdue', unit.audience, text, unit.apart);
+    }
+    const supervisors = staff.map((x) => x.userId).filter((id) => !insiders.includes(id) && !department.includes(id));
     await this.notify(tx, context, ref, 'feedback.overdue', { users: insiders }, text);
     // Region staff read it in their branch view (read only), not in the neighbourhood they are not members of.
     if (supervisors.length) {
@@ -721,23 +800,33 @@ export class FeedbackReports {
     const number = report.number;
     const ref = { reportId: report.id, stepId };
     if (kind === 'assigned' || kind === 'reassigned' || kind === 'reopened') {
-      const audience = await this.unitAudience(tx, report.handlingUnitId!);
-      if (audience) {
-        await this.notify(tx, context, ref, 'feedback.assigned', audience, {
-          'zh-CN': [
-            `交办 #${number}：${report.category}，${report.dueOn} 前答复`,
-            await this.about(tx, report, 'zh-CN'),
-          ],
-          en: [
-            `Assigned #${number}: ${report.category}, answer by ${report.dueOn}`,
-            await this.about(tx, report, 'en'),
-          ],
-        });
+      const unit = await this.unitAudience(tx, report.handlingUnitId!, report.id);
+      if (unit) {
+        await this.notify(
+          tx,
+          context,
+          ref,
+          'feedback.assigned',
+          unit.audience,
+          {
+            'zh-CN': [
+              `交办 #${number}：${report.category}，${report.dueOn} 前答复`,
+              await this.about(tx, report, 'zh-CN'),
+            ],
+            en: [
+              `Assigned #${number}: ${report.category}, answer by ${report.dueOn}`,
+              await this.about(tx, report, 'en'),
+            ],
+          },
+          unit.apart,
+        );
       }
     }
     const told = FOLLOWERS_TOLD[kind]?.(number, { text, due: `${report.dueOn}` });
     const followers = told ? await this.followers(tx, report.id) : [];
     if (told && followers.length) await this.notify(tx, context, ref, told.kind, { users: followers }, told.text);
+    // Who reported without an account hears of the outcome by text, with a link to follow it.
+    if (told && (kind === 'answered' || kind === 'rejected')) await this.texts?.tell(tx, report.id, told.text);
   }
 
   private async followers(tx: Tx, reportId: string) {
@@ -748,15 +837,40 @@ export class FeedbackReports {
     return rows.map((row) => row.userId);
   }
 
-  /** A vendor unit is told through its organisation; any other through the members named to it. */
-  private async unitAudience(tx: Tx, unitId: string): Promise<NotificationAudience | null> {
+  /**
+   * A vendor unit is told through its organisation; a street department through the street's staff who act for it,
+   * apart, in its own queue; any other through the members named to it.
+   */
+  private async unitAudience(
+    tx: Tx,
+    unitId: string,
+    reportId: string,
+  ): Promise<{ audience: NotificationAudience; apart?: { key: string; link: string } } | null> {
     const [unit] = await tx.select().from(schema.feedbackUnits).where(eq(schema.feedbackUnits.id, unitId));
-    if (unit?.organisationId) return { organisation: unit.organisationId };
+    if (unit?.organisationId) return { audience: { organisation: unit.organisationId } };
+    if (unit?.departmentId) {
+      const d = schema.feedbackDepartmentMembers;
+      // Someone who has left the street's staff no longer acts for its department.
+      const people = await tx
+        .select({ userId: d.userId })
+        .from(d)
+        .innerJoin(
+          schema.regionStaff,
+          and(eq(schema.regionStaff.userId, d.userId), eq(schema.regionStaff.regionId, d.regionId)),
+        )
+        .where(eq(d.departmentId, unit.departmentId));
+      if (!people.length) return null;
+      const slug = (await neighbourhoodPath(tx, unit.tenantId)).split('/')[2]!;
+      return {
+        audience: { users: people.map((p) => p.userId) },
+        apart: { key: 'department', link: `/supervision/departments/${unit.departmentId}/${slug}/${reportId}` },
+      };
+    }
     const members = await tx
       .select({ userId: schema.feedbackUnitMembers.userId })
       .from(schema.feedbackUnitMembers)
       .where(eq(schema.feedbackUnitMembers.unitId, unitId));
-    return members.length ? { users: members.map((m) => m.userId) } : null;
+    return members.length ? { audience: { users: members.map((m) => m.userId) } } : null;
   }
 
   private async notify(
@@ -837,9 +951,10 @@ export class FeedbackReports {
   }
 
   private async canSee(tx: Tx, report: Row['report'], viewer: FeedbackViewer, units: string[]) {
+    if (viewer.tracking) return viewer.tracking === report.id;
     if (isStaff(viewer.roles) || viewer.supervisor) return true;
     if (report.handlingUnitId && units.includes(report.handlingUnitId)) return true;
-    if (viewer.organisationId) return false;
+    if (outsider(viewer)) return false;
     const [follows] = await tx
       .select({ userId: schema.feedbackFollowers.userId })
       .from(schema.feedbackFollowers)
@@ -853,8 +968,12 @@ export class FeedbackReports {
     if (viewer.supervisor) return [];
     if (isStaff(viewer.roles)) STAFF_ACTIONS.forEach((a) => mine.add(a));
     if (report.handlingUnitId && units.includes(report.handlingUnitId)) UNIT_ACTIONS.forEach((a) => mine.add(a));
-    if (report.reporterUserId === viewer.userId && !viewer.organisationId) mine.add('rate');
+    if (this.isReporter(report, viewer) && !outsider(viewer)) mine.add('rate');
     return [...mine];
+  }
+
+  private isReporter(report: Row['report'], viewer: FeedbackViewer) {
+    return viewer.tracking ? viewer.tracking === report.id : report.reporterUserId === viewer.userId;
   }
 
   /** The actions the viewer may take on the report now: their part's, as far as the loop admits them. */
@@ -874,8 +993,8 @@ export class FeedbackReports {
     // A business handling a report learns what and where, not who (unless the reporter agreed to be named).
     const insider =
       isStaff(viewer.roles) ||
-      (!viewer.organisationId && report.handlingUnitId !== null && units.includes(report.handlingUnitId));
-    const own = report.reporterUserId === viewer.userId;
+      (!outsider(viewer) && report.handlingUnitId !== null && units.includes(report.handlingUnitId));
+    const own = this.isReporter(report, viewer);
     return {
       id: report.id,
       number: report.number,

@@ -1,6 +1,6 @@
 import type { FeedbackUnitInput } from '@city/contracts';
 import { isForeignKeyViolation, isUniqueViolation, schema, type Tx } from '@city/db';
-import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { audit, type AuditContext } from '../audit.ts';
 import { AppError, fieldError } from '../errors.ts';
 
@@ -34,13 +34,74 @@ export async function businessesReportedOn(tx: Tx) {
   return rows.map((row) => ({ organisationId: row.organisationId!, name: row.name ?? '' }));
 }
 
-/** The units a person acts for here: those they are named to, and, for a business's staff, the business's units. */
-export async function unitsOf(tx: Tx, viewer: { userId: string; organisationId?: string }): Promise<string[]> {
+/**
+ * The units a person acts for here: those they are named to, and, for a business's staff or a street department's
+ * members, the units bound to the business or the department.
+ */
+export async function unitsOf(
+  tx: Tx,
+  viewer: { userId: string; organisationId?: string; departmentId?: string },
+): Promise<string[]> {
   const named = await tx.select({ unitId: m.unitId }).from(m).where(eq(m.userId, viewer.userId));
   const business = viewer.organisationId
     ? await tx.select({ unitId: u.id }).from(u).where(eq(u.organisationId, viewer.organisationId))
     : [];
-  return [...named, ...business].map((r) => r.unitId);
+  const department = viewer.departmentId
+    ? await tx.select({ unitId: u.id }).from(u).where(eq(u.departmentId, viewer.departmentId))
+    : [];
+  return [...named, ...business, ...department].map((r) => r.unitId);
+}
+
+/**
+ * The departments of the street above this neighbourhood (the policy shows no other street's), each with the unit
+ * that stands for it here once bound.
+ */
+export async function streetDepartments(tx: Tx) {
+  const d = schema.feedbackDepartments;
+  return tx
+    .select({ id: d.id, name: d.name, active: d.active, unitId: u.id })
+    .from(d)
+    .leftJoin(u, eq(u.departmentId, d.id))
+    .orderBy(asc(d.createdAt));
+}
+
+/**
+ * The active unit a report is assigned to: one of this neighbourhood's, or a department of its street (named by its
+ * own id or by its unit's here), bound as a unit of the neighbourhood on first use and kept under the street's name.
+ */
+export async function handlingUnit(tx: Tx, tenantId: string, id: string) {
+  const [unit] = await tx
+    .select()
+    .from(u)
+    .where(and(eq(u.id, id), eq(u.active, true)));
+  if (unit && !unit.departmentId) return unit;
+  const d = schema.feedbackDepartments;
+  const [department] = await tx
+    .select()
+    .from(d)
+    .where(and(eq(d.id, unit?.departmentId ?? id), eq(d.active, true)));
+  if (!department) throw fieldError('unitId', 'invalid_value');
+  const [bound] = await tx
+    .insert(u)
+    .values({ tenantId, kind: 'street_department', name: department.name, departmentId: department.id })
+    .onConflictDoUpdate({ target: [u.tenantId, u.departmentId], set: { name: department.name, active: true } })
+    .returning();
+  return bound!;
+}
+
+/**
+ * The neighbourhoods where a street department handles reports, read as one of its members (withPerson: the policy
+ * on units shows them only their departments' units), within the department's own street.
+ */
+export async function neighbourhoodsOfDepartment(tx: Tx, departmentId: string) {
+  const d = schema.feedbackDepartments;
+  return tx
+    .selectDistinct({ id: schema.tenants.id, slug: schema.tenants.slug, name: schema.tenants.name })
+    .from(u)
+    .innerJoin(d, eq(d.id, u.departmentId))
+    .innerJoin(schema.tenants, and(eq(schema.tenants.id, u.tenantId), eq(schema.tenants.streetId, d.regionId)))
+    .where(and(eq(u.departmentId, departmentId), eq(schema.tenants.status, 'active')))
+    .orderBy(asc(schema.tenants.name));
 }
 
 /**
@@ -75,8 +136,13 @@ export async function saveFeedbackUnit(tx: Tx, context: AuditContext, id: string
     organisationId: input.organisationId,
     active: input.active,
   };
+  // A bound department is the street's to change, not the neighbourhood's.
   const write = id
-    ? tx.update(u).set(values).where(eq(u.id, id)).returning({ id: u.id })
+    ? tx
+        .update(u)
+        .set(values)
+        .where(and(eq(u.id, id), isNull(u.departmentId)))
+        .returning({ id: u.id })
     : tx
         .insert(u)
         .values({ tenantId: context.tenantId, ...values })

@@ -17,10 +17,13 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { appRole, createdAt, id } from './columns.ts';
+import { feedbackDepartments } from './feedback-departments.ts';
 import { organisations } from './organisations.ts';
 import { users } from './platform.ts';
 import { buildings, units } from './registry.ts';
 import { tenantId, tenantPolicies } from './tenancy.ts';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 /** A neighbourhood's rules for 码上提: its categories and the loop's clock (DOMAIN.md §4). */
 export const feedbackSettings = pgTable(
@@ -42,8 +45,8 @@ export const feedbackSettings = pgTable(
 
 /**
  * Who handles reports here: the property company, the owners' committee, the party branch, the 社区, a service vendor
- * (an organisation, whose staff see only what is assigned to it), a 街道 department. People of the neighbourhood are
- * named to a unit in `feedback_unit_members`.
+ * (an organisation, whose staff see only what is assigned to it), a 街道 department (its own, or one of the street's,
+ * bound here when first assigned). People of the neighbourhood are named to a unit in `feedback_unit_members`.
  */
 export const feedbackUnits = pgTable(
   'feedback_units',
@@ -55,19 +58,32 @@ export const feedbackUnits = pgTable(
     }).notNull(),
     name: text('name').notNull(),
     organisationId: uuid('organisation_id').references(() => organisations.id),
+    /** The street's department this unit stands for; its name and members are the street's. */
+    departmentId: uuid('department_id').references(() => feedbackDepartments.id),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('feedback_units_name').on(t.tenantId, t.name),
+    // A bound department keeps the street's name, which may be a local unit's too.
+    uniqueIndex('feedback_units_name')
+      .on(t.tenantId, t.name)
+      .where(sql`${t.departmentId} is null`),
+    uniqueIndex('feedback_units_department').on(t.tenantId, t.departmentId),
     index('feedback_units_organisation').on(t.organisationId),
     check('feedback_units_vendor', sql`(${t.kind} = 'vendor') = (${t.organisationId} is not null)`),
+    check('feedback_units_street', sql`${t.departmentId} is null or ${t.kind} = 'street_department'`),
     ...tenantPolicies('feedback_units'),
     // A business finds the neighbourhoods where it handles reports (its business centre), and nothing else of them.
     pgPolicy('feedback_units_organisation', {
       for: 'select',
       to: appRole,
       using: sql`organisation_id = app_organisation()`,
+    }),
+    // A department's members find the neighbourhoods where it handles reports, and nothing else of them.
+    pgPolicy('feedback_units_department', {
+      for: 'select',
+      to: appRole,
+      using: sql`department_id in (select department_id from feedback_department_members where user_id = (select app_user()))`,
     }),
   ],
 ).enableRLS();
@@ -84,6 +100,26 @@ export const feedbackUnitMembers = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.unitId, t.userId] }), ...tenantPolicies('feedback_unit_members')],
+).enableRLS();
+
+/**
+ * An Open311 GeoReport v2 client of a neighbourhood (a city hotline's system, a third-party app), with the API key an
+ * admin issued it: only the key's hash is kept, and a revoked key opens nothing more.
+ */
+export const open311Clients = pgTable(
+  'open311_clients',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    name: text('name').notNull(),
+    keyHash: bytea('key_hash').notNull(),
+    /** The key's last characters, so an admin can tell keys apart without the key. */
+    keyHint: text('key_hint').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('open311_clients_key').on(t.keyHash), ...tenantPolicies('open311_clients')],
 ).enableRLS();
 
 /**
@@ -109,6 +145,8 @@ export const feedbackReports = pgTable(
     }).notNull(),
     /** The plugin or vendor that opened it, and its own key, so a retried request opens nothing twice. */
     sourceKey: text('source_key'),
+    /** The Open311 client that sent it: the client reads its own requests in full, others only as the board shows them. */
+    open311ClientId: uuid('open311_client_id').references(() => open311Clients.id),
     /** The business a report is about (a vendor complaint), as named when it came in. */
     aboutOrganisationId: uuid('about_organisation_id'),
     aboutName: text('about_name'),
@@ -201,8 +239,6 @@ export const feedbackFollowers = pgTable(
   ],
 ).enableRLS();
 
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
-
 /**
  * Photos of a report: the reporter's (what is wrong) and the handling side's (what was done), six each at most, kept
  * re-encoded (no metadata) and served only to those who may read the report.
@@ -222,4 +258,24 @@ export const feedbackPhotos = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('feedback_photos_report').on(t.tenantId, t.reportId), ...tenantPolicies('feedback_photos')],
+).enableRLS();
+
+/**
+ * The tracking links of a report made without an account (码上提 by a confirmed phone number): only the token's
+ * SHA-256 is kept. The reporter gets one when reporting and a fresh one in each text about the report, every one
+ * valid for as long as the report is kept, so a bookmarked link keeps working.
+ */
+export const feedbackTrackers = pgTable(
+  'feedback_trackers',
+  {
+    tokenHash: bytea('token_hash').primaryKey(),
+    tenantId: tenantId(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => feedbackReports.id, { onDelete: 'cascade' }),
+    /** The reporter's language, for the texts about the report. */
+    locale: text('locale', { enum: ['zh-CN', 'en'] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('feedback_trackers_report').on(t.tenantId, t.reportId), ...tenantPolicies('feedback_trackers')],
 ).enableRLS();

@@ -12,3 +12,4 @@ export * from './personal-data.ts';
 export * from './notifications.ts';
 export * from './calendar.ts';
 export * from './feedback.ts';
+export * from './feedback-departments.ts';

@@ -102,7 +102,9 @@ export const phoneCodes = pgTable(
   {
     id: id(),
     phone: text('phone').notNull(),
-    purpose: text('purpose', { enum: ['sign-up', 'password-reset', 'invitation', 'account-deletion'] }).notNull(),
+    purpose: text('purpose', {
+      enum: ['sign-up', 'password-reset', 'invitation', 'account-deletion', 'feedback'],
+    }).notNull(),
     codeHash: bytea('code_hash').notNull(),
     attempts: integer('attempts').notNull().default(0),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

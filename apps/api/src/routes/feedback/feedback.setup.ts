@@ -1,5 +1,11 @@
 import { z } from '@hono/zod-openapi';
-import { FeedbackSettingsSchema, IdSchema, FeedbackUnitInputSchema, FeedbackUnitSchema } from '@city/contracts';
+import {
+  FeedbackSettingsSchema,
+  IdSchema,
+  FeedbackUnitInputSchema,
+  FeedbackUnitSchema,
+  StreetDepartmentSchema,
+} from '@city/contracts';
 import {
   businessesReportedOn,
   feedbackPlaces,
@@ -7,6 +13,7 @@ import {
   feedbackUnits,
   saveFeedbackSettings,
   saveFeedbackUnit,
+  streetDepartments,
 } from '@city/core';
 import { defineRoute, json, jsonBody } from '@city/contracts/routes';
 import { auditContext } from '../../lib/request-meta.ts';
@@ -57,6 +64,8 @@ const UnitsSchema = z.object({
   items: z.array(FeedbackUnitSchema),
   /** Businesses reports were about (vendor complaints), which an admin may bind as a vendor unit. */
   businesses: z.array(z.object({ organisationId: IdSchema, name: z.string() })),
+  /** The departments of the street above, assignable from here (bound as a unit on first use). */
+  departments: z.array(StreetDepartmentSchema),
 });
 
 export const unitsRoute = defineRoute({
@@ -71,7 +80,14 @@ export const unitsRoute = defineRoute({
 
 export const unitsHandler: Handler<typeof unitsRoute> = async (c) => {
   const tx = c.get('tx');
-  return c.json(serialize({ items: await feedbackUnits(tx), businesses: await businessesReportedOn(tx) }), 200);
+  return c.json(
+    serialize({
+      items: await feedbackUnits(tx),
+      businesses: await businessesReportedOn(tx),
+      departments: await streetDepartments(tx),
+    }),
+    200,
+  );
 };
 
 export const addUnitRoute = defineRoute({

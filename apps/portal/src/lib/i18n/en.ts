@@ -265,6 +265,18 @@ export const en: Record<MessageKey, string> = {
   'feedback.comment': 'Comment (optional)',
   'feedback.saving': 'Sending…',
   'feedback.rateSubmit': 'Send rating',
+  'feedback.phone.title': 'Report without an account',
+  'feedback.phone.lead':
+    'No account needed: confirm your mobile number and report. You get a link to follow the report and rate the answer.',
+  'feedback.phone.signIn': 'Have an account? Sign in to report',
+  'feedback.phone.sendCode': 'Get a code',
+  'feedback.phone.resendIn': 'Ask again in {seconds} s',
+  'feedback.phone.codeSent': 'A code was sent to {phone}. It expires in 10 minutes.',
+  'feedback.phone.privacy':
+    'Your number is used only to confirm you and to tell you the outcome; staff see it masked, the public board never shows it.',
+  'feedback.track.created': 'Sent: report #{number}. We will text you when it is answered.',
+  'feedback.track.keep': 'Bookmark this page or keep the link below to follow the report and rate it; do not share it.',
+  'feedback.track.board': 'Closed reports of this neighbourhood',
   'feedback.answerTitle': 'Handling',
   'feedback.answerText': 'Progress or answer',
   'feedback.answer': 'Answer (to be rated)',
@@ -317,6 +329,16 @@ export const en: Record<MessageKey, string> = {
   'feedback.active': 'Active',
   'feedback.saveUnit': 'Save',
   'feedback.addUnit': 'Add a handling unit',
+  'open311.title': 'Open311 interface',
+  'open311.lead':
+    'City hotlines and other systems can send and look up reports here through Open311 GeoReport v2. Issue each client its own key; a revoked key sends nothing more.',
+  'open311.endpoint': 'Endpoint',
+  'open311.issued': 'Key issued to “{name}”. It is shown only this once: copy it now:',
+  'open311.revoked': 'Revoked',
+  'open311.revoke': 'Revoke key',
+  'open311.clientName': 'Client name',
+  'open311.clientNameHint': 'e.g. 12345 city hotline',
+  'open311.issue': 'Issue a key',
   'feedback.posters': 'QR posters',
   'feedback.postersLead':
     'One A4 poster per building (and one for the whole neighbourhood), for stairwells and entrances. Residents scan it to report, with the place already filled in.',
@@ -828,4 +850,23 @@ export const en: Record<MessageKey, string> = {
   'home.vendorLead':
     'Do you run housekeeping, repairs or another local service? Register your business and apply to serve neighbourhoods.',
   'home.toVendor': 'Open the business centre',
+  'departments.title': 'Street departments',
+  'departments.lead':
+    'The street’s departments (city management, public security…) handle reports the neighbourhoods assign to them.',
+  'departments.mine': 'Departments I act for',
+  'departments.noneMine': 'You act for no street department yet.',
+  'departments.setup': 'Set up street departments',
+  'departments.setupTitle': '{street}: departments',
+  'departments.setupLead':
+    'Set them up once and every neighbourhood under the street can assign reports to them; those who act for a department are the street’s staff.',
+  'departments.name': 'Department name',
+  'departments.members': 'Who acts for it',
+  'departments.add': 'Add a department',
+  'departments.save': 'Save',
+  'departments.saved': 'Saved.',
+  'departments.queue': 'Department queue',
+  'departments.queueLead':
+    'Reports the street’s neighbourhoods assigned to this department: answer them before the deadline.',
+  'departments.queueEmpty': 'No reports are assigned to this department.',
+  'departments.street': 'Street departments',
 };

@@ -38,6 +38,15 @@ export const uploadPhotos = (event: RequestEvent<{ tenant: string }>, reportId: 
     ),
   );
 
+/** Photos of a report made without an account, sent by its tracking link. */
+export const uploadTrackedPhotos = (event: RequestEvent<{ tenant: string }>, token: string, photos: readonly File[]) =>
+  sendPhotos(photos, (options) =>
+    apiFor(event).api.v1.public.n[':tenant'].feedback.track[':token'].photos.$post(
+      { param: { tenant: event.params.tenant, token } },
+      options,
+    ),
+  );
+
 /** A page's `?/photos` answer: done, or which photos did not go (the form's message). */
 export function photosAnswer(event: RequestEvent, refused: readonly string[]) {
   if (!refused.length) return { done: 'photos' };

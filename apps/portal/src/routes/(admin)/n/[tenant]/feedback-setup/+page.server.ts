@@ -12,25 +12,29 @@ export const load = (async (event) => {
   requireMe(event.locals, event.url);
   const api = apiFor(event).api.v1.t[':tenant'];
   const param = { tenant: event.params.tenant };
-  const [summary, settings, units, members, places] = await Promise.all([
+  const [summary, settings, units, members, places, open311] = await Promise.all([
     api.$get({ param }),
     api['feedback-settings'].$get({ param }),
     api['feedback-units'].$get({ param }),
     api.members.$get({ param, query: { limit: '100' } }),
     api['feedback-places'].$get({ param }),
+    api['open311-clients'].$get({ param }),
   ]);
   if (!summary.ok || !settings.ok || !units.ok || !members.ok || !places.ok)
     error(units.status === 403 ? 403 : 404, 'not found');
   const { items, businesses } = await units.json();
   return {
     neighbourhood: await summary.json(),
-    units: items,
+    // A bound street department is the street's to set up, not the neighbourhood's.
+    units: items.filter((u) => !u.departmentId),
     // Businesses not bound yet.
     businesses: businesses.filter((b) => !items.some((u) => u.organisationId === b.organisationId)),
     settings: await settings.json(),
     members: (await members.json()).items,
     buildings: (await places.json()).buildings,
     kinds: KINDS,
+    // Keys are the admins' to issue; staff set up units but see no keys.
+    open311: open311.ok ? await open311.json() : null,
   };
 }) satisfies PageServerLoad;
 
@@ -70,5 +74,23 @@ export const actions = {
       ? await api[':handlingUnitId'].$put({ param: { tenant: event.params.tenant, handlingUnitId: values.id }, json })
       : await api.$post({ param: { tenant: event.params.tenant }, json });
     return res.ok ? { saved: 'unit' } : failFrom(res, values);
+  },
+  issueKey: async (event) => {
+    const form = await event.request.formData();
+    const values = fields(form, ['name']);
+    const res = await apiFor(event).api.v1.t[':tenant']['open311-clients'].$post({
+      param: { tenant: event.params.tenant },
+      json: { name: values.name },
+    });
+    // The key is shown this once, on the page the admin is looking at.
+    return res.ok ? { saved: 'key', issued: await res.json() } : failFrom(res, values);
+  },
+  revokeKey: async (event) => {
+    const form = await event.request.formData();
+    const values = fields(form, ['clientId']);
+    const res = await apiFor(event).api.v1.t[':tenant']['open311-clients'][':clientId'].$delete({
+      param: { tenant: event.params.tenant, clientId: values.clientId },
+    });
+    return res.ok ? { saved: 'revoked' } : failFrom(res, values);
   },
 } satisfies Actions;

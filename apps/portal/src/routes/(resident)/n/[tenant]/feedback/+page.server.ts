@@ -3,12 +3,15 @@ import { error, redirect } from '@sveltejs/kit';
 import { apiFor } from '#lib/server/api.ts';
 import { photosOf, uploadPhotos } from '#lib/server/feedback-photos.ts';
 import { failFrom, fields } from '#lib/server/forms.ts';
-import { requireMe } from '#lib/server/guards.ts';
 import { routes } from '#lib/routes.ts';
 import type { Actions, PageServerLoad } from './$types';
+import { assignableUnits } from '#lib/feedback.ts';
 
 export const load = (async (event) => {
-  requireMe(event.locals, event.url);
+  // A building's QR code opens this page: someone not signed in may report with their number instead of an account.
+  if (!event.locals.me) {
+    redirect(303, routes.phoneFeedback(event.params.tenant, event.url.searchParams.get('building') ?? undefined));
+  }
   const api = apiFor(event).api.v1.t[':tenant'];
   const param = { tenant: event.params.tenant };
   const asked = event.url.searchParams;
@@ -33,7 +36,7 @@ export const load = (async (event) => {
   // Staff assign several at once from the queue: the units to choose from.
   const units = staff ? await api['feedback-units'].$get({ param }) : null;
   return {
-    units: units?.ok ? (await units.json()).items.filter((u) => u.active) : [],
+    units: units?.ok ? assignableUnits(await units.json()) : [],
     neighbourhood,
     reports: await list.json(),
     settings: await settings.json(),

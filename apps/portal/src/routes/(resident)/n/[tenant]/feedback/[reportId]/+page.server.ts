@@ -5,6 +5,7 @@ import { photosAnswer, photosOf, uploadPhotos } from '#lib/server/feedback-photo
 import { failFrom, fields } from '#lib/server/forms.ts';
 import { requireMe } from '#lib/server/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
+import { assignableUnits } from '#lib/feedback.ts';
 
 export const load = (async (event) => {
   requireMe(event.locals, event.url);
@@ -29,7 +30,7 @@ export const load = (async (event) => {
     report,
     neighbourhood: await summary.json(),
     categories: (await settings.json()).categories,
-    units: units?.ok ? (await units.json()).items.filter((u) => u.active) : [],
+    units: units?.ok ? assignableUnits(await units.json()) : [],
     mergeable: open?.ok ? (await open.json()).items.filter((r) => r.id !== report.id) : [],
     // Photos the API refused when the report was made (their names and why).
     refused: (event.url.searchParams.get('refused') ?? '').split('\n').filter(Boolean).slice(0, 6),
