@@ -450,6 +450,33 @@ describe('码上提', () => {
     await passer.context().close();
   });
 
+  it('someone without an account reports from the same poster with a number confirmed by SMS, and gets a link to follow it', async () => {
+    const form = await (await fetch(`${product.url}/api/v1/public/n/jinse-jiayuan/feedback/form`)).json();
+    const building = (form as { buildings: { id: string; name: string }[] }).buildings.find((b) => b.name === '5栋')!;
+    const passerBy = await newPage(PHONE_VIEWPORT);
+    await passerBy.goto(`${product.url}/n/jinse-jiayuan/feedback?building=${building.id}`);
+    await passerBy.waitForURL(`**/p/jinse-jiayuan/feedback?building=${building.id}`);
+    const phone = randomPhone();
+    await passerBy.getByLabel('手机号').fill(phone);
+    await passerBy.getByRole('button', { name: '获取验证码' }).click();
+    await expect.poll(() => passerBy.getByRole('button', { name: /秒后可重新获取/ }).count()).toBe(1);
+    await passerBy.getByLabel('短信验证码').fill(await product.smsCode(phone));
+    await passerBy.getByLabel('类别').selectOption('设施维修');
+    await passerBy.getByLabel('反映内容').fill('5栋单元门的门禁坏了，关不上');
+    expect(await passerBy.getByLabel('地点', { exact: true }).locator('option:checked').textContent()).toBe('5栋');
+    await passerBy.getByRole('button', { name: '提交反映' }).click();
+    await passerBy.waitForURL(/\/p\/jinse-jiayuan\/feedback\/[a-z2-7]{24}\?new=1$/);
+    await expect.poll(() => passerBy.getByText(/已提交，编号 #\d+/).count()).toBe(1);
+    await expect.poll(() => passerBy.getByText('待梳理').count()).toBeGreaterThan(0);
+    await passerBy.screenshot({ path: `${shots}/e2e-feedback-by-phone.png`, fullPage: true });
+    // The link itself is the way back, with no session.
+    const link = passerBy.url().replace(/\?.*$/, '');
+    await passerBy.context().clearCookies();
+    await passerBy.goto(link);
+    await expect.poll(() => passerBy.getByText('5栋单元门的门禁坏了，关不上').count()).toBe(1);
+    await passerBy.context().close();
+  });
+
   it('社区 staff read the branch’s figures rolled up, with the monthly trend, and export them', async () => {
     const page = await newPage(PHONE_VIEWPORT);
     await signIn(page, '13900000002', 'demo1234');
