@@ -496,6 +496,22 @@ describe('码上提', () => {
     );
     await page.context().close();
   });
+
+  it('a 街道 department answers, from its own queue on a phone, what a neighbourhood assigned to it', async () => {
+    const page = await newPage(PHONE_VIEWPORT);
+    await signIn(page, '13900000003', 'demo1234');
+    await page.goto(`${product.url}/supervision/departments`);
+    await page.getByRole('link', { name: '璧城街道 · 城管科' }).click();
+    await page.getByRole('link', { name: /其他/ }).first().click();
+    await expect.poll(() => page.getByText('占道经营', { exact: false }).count()).toBeGreaterThan(0);
+    // What and where, never who reported it.
+    expect(await page.getByText('孙丽').count()).toBe(0);
+    await page.getByLabel('进展或答复内容').fill('已安排城管队员每天傍晚在北门巡查，劝离流动摊贩。');
+    await page.getByRole('button', { name: '答复（办结待评价）' }).click();
+    await expect.poll(() => page.getByText('已答复待评价').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${shots}/e2e-department-answer.png`, fullPage: true });
+    await page.context().close();
+  });
 });
 
 describe('registry import and resident verification', () => {

@@ -29,7 +29,7 @@ const detail = {
     step('answered', '已更换灯泡'),
   ],
   photos: [],
-  actions: ['rate'],
+  actions: ['rate' as const],
   photoSide: 'reporter' as const,
 };
 

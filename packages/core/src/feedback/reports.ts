@@ -99,6 +99,9 @@ const PAST: Record<Action, string> = {
   rate: 'rated',
 };
 
+/** The name a reporter's own steps show to those who may not know who reported. */
+const REPORTER = '反映人';
+
 /** The clock's own steps are taken by 系统. */
 const SYSTEM = { id: null, displayName: '系统' };
 const DAY_MS = 86_400_000;
@@ -325,6 +328,7 @@ export class FeedbackReports {
     const steps = await tx
       .select({
         kind: schema.feedbackSteps.kind,
+        actorUserId: schema.feedbackSteps.actorUserId,
         actorName: schema.feedbackSteps.actorName,
         body: schema.feedbackSteps.body,
         data: schema.feedbackSteps.data,
@@ -342,7 +346,17 @@ export class FeedbackReports {
     const open = ['received', 'assigned', 'answered'].includes(row.report.status);
     const side = open ? this.photoSide(row.report, viewer, units) : null;
     const room = side ? photos.filter((p) => p.side === side).length < MAX_PHOTOS : false;
-    return { ...this.view(row, viewer, units, calendar, now), steps, photos, photoSide: room ? side : null };
+    const view = this.view(row, viewer, units, calendar, now);
+    // Whoever may not learn the reporter's name (a business, a department, supervisors) does not read it off the
+    // steps the reporter took either (the report itself, the rating).
+    const byReporter = (actorUserId: string | null, s: { kind: string; actorName: string }) =>
+      row.report.reporterUserId
+        ? actorUserId === row.report.reporterUserId
+        : (s.kind === 'received' || s.kind === 'rated') && s.actorName === row.report.reporterName;
+    const shown = steps.map(({ actorUserId, ...s }) =>
+      view.reporterName === null && byReporter(actorUserId, s) ? { ...s, actorName: REPORTER } : s,
+    );
+    return { ...view, steps: shown, photos, photoSide: room ? side : null };
   }
 
   /**
