@@ -475,6 +475,13 @@ describe('码上提', () => {
     await passerBy.goto(link);
     await expect.poll(() => passerBy.getByText('5栋单元门的门禁坏了，关不上').count()).toBe(1);
     await passerBy.context().close();
+
+    // Someone signed in who lives elsewhere (翠湖苑) scanning the same poster gets the same form, not a dead end.
+    const visitor = await newPage(PHONE_VIEWPORT);
+    await signIn(visitor, '13900000022', 'demo1234');
+    await visitor.goto(`${product.url}/n/jinse-jiayuan/feedback?building=${building.id}`);
+    await visitor.waitForURL(`**/p/jinse-jiayuan/feedback?building=${building.id}`);
+    await visitor.context().close();
   });
 
   it('社区 staff read the branch’s figures rolled up, with the monthly trend, and export them', async () => {

@@ -9,9 +9,9 @@ import { assignableUnits } from '#lib/feedback.ts';
 
 export const load = (async (event) => {
   // A building's QR code opens this page: someone not signed in may report with their number instead of an account.
-  if (!event.locals.me) {
+  const byPhone = () =>
     redirect(303, routes.phoneFeedback(event.params.tenant, event.url.searchParams.get('building') ?? undefined));
-  }
+  if (!event.locals.me) byPhone();
   const api = apiFor(event).api.v1.t[':tenant'];
   const param = { tenant: event.params.tenant };
   const asked = event.url.searchParams;
@@ -30,6 +30,9 @@ export const load = (async (event) => {
     api['feedback-settings'].$get({ param }),
     api['feedback-places'].$get({ param }),
   ]);
+  // Signed in but not a member here (a visitor, a resident of another neighbourhood): the same form as without an
+  // account (which is a 404 in turn where the neighbourhood does not exist).
+  if (summary.status === 403 || summary.status === 404) byPhone();
   if (!summary.ok || !list.ok || !settings.ok || !places.ok) error(404, 'not found');
   const neighbourhood = await summary.json();
   const staff = neighbourhood.myRoles.some((r) => r === 'admin' || r === 'staff');
