@@ -13,8 +13,11 @@ const RUNS = 20;
 const PERIOD = { from: '2026-01-01', to: '2026-12-31' };
 
 /**
- * A district of NEIGHBOURHOODS neighbourhoods (10 streets, 4 社区 each) with REPORTS 码上提 reports spread over a
- * year in every state, written straight into the database as its owner (set-up, not measured).
+ * A district of NEIGHBOURHOODS neighbourhoods (10 streets, 4 社区 each, three handling units each) with REPORTS 码上提
+ * reports spread over a year, written straight into the database as its owner (set-up, not measured). Each
+ * neighbourhood has reports in every state and category, handled by each of its units, answered in 0 to 20 working
+ * days, as real ones are: the metrics count by neighbourhood, unit and working days, and a seed that gave each
+ * neighbourhood one state, one unit and three numbers of days made those counts fewer than they are.
  */
 async function seedDistrict(owner: Awaited<ReturnType<typeof createDatabase>>) {
   const { rows } = await owner.db.execute<{ id: string }>(sql`
@@ -35,26 +38,31 @@ async function seedDistrict(owner: Awaited<ReturnType<typeof createDatabase>>) {
     from communities, generate_series(1, ${Math.ceil(NEIGHBOURHOODS / 40)}) n`);
   await owner.db.execute(sql`
     insert into feedback_units (id, tenant_id, kind, name)
-    select gen_random_uuid(), id, 'property', '物业服务中心' from tenants where district_id = ${district}`);
+    select gen_random_uuid(), tenants.id, unit.kind, unit.name
+    from tenants, (values ('property', '物业服务中心'), ('committee', '业主委员会'), ('community', '社区居委会')) unit (kind, name)
+    where district_id = ${district}`);
   await owner.db.execute(sql`
     with t as (
-      select array_agg(tenants.id order by tenants.id) as tenants, array_agg(feedback_units.id order by tenants.id) as units,
-        count(*)::int as c
+      select array_agg(tenants.id order by tenants.id) as tenants, count(*)::int as c from tenants
+      where tenants.district_id = ${district}),
+    u as (
+      select array_agg(feedback_units.id order by tenants.id, feedback_units.kind) as units
       from tenants join feedback_units on feedback_units.tenant_id = tenants.id where tenants.district_id = ${district})
     insert into feedback_reports (id, tenant_id, category, body, place_kind, channel, status, handling_unit_id,
       due_on, responded_on_time, working_days_taken, rating, created_at, updated_at)
     select gen_random_uuid(), t.tenants[1 + i % t.c],
-      (array['环境卫生','设施维修','安全隐患','邻里纠纷','物业服务','停车','噪音','建议','其他'])[1 + i % 9],
+      (array['环境卫生','设施维修','安全隐患','邻里纠纷','物业服务','停车','噪音','建议','其他'])[1 + q % 9],
       '基准反映', 'public', 'portal',
-      (array['closed','closed','closed','closed','closed','closed','assigned','assigned','answered','received'])[1 + i % 10],
-      case when i % 10 = 9 then null else t.units[1 + i % t.c] end,
-      case when i % 10 in (6, 7) then date '2026-01-01' + (i % 330) + 14 end,
-      case when i % 10 < 9 then i % 4 <> 0 end,
-      case when i % 10 < 6 or i % 10 = 8 then (i % 15)::smallint end,
-      case when i % 10 < 6 and i % 7 <> 0 then (array['satisfied','basically_satisfied','unsatisfied'])[1 + i % 3] end,
+      (array['closed','closed','closed','closed','closed','closed','assigned','assigned','answered','received'])[1 + q % 10],
+      case when q % 10 = 9 then null else u.units[1 + (i % t.c) * 3 + (q / 10) % 3] end,
+      case when q % 10 in (6, 7) then date '2026-01-01' + (i % 330) + 14 end,
+      case when q % 10 < 9 then q % 4 <> 0 end,
+      case when q % 10 < 6 or q % 10 = 8 then ((q / 30) % 21)::smallint end,
+      case when q % 10 < 6 and q % 7 <> 0 then (array['satisfied','basically_satisfied','unsatisfied'])[1 + q % 3] end,
       timestamptz '2026-01-01 08:00+08' + make_interval(days => i % 330, mins => i % 600),
       now()
-    from generate_series(0, ${REPORTS - 1}) i, t`);
+    -- q: the report's place among its neighbourhood's, so that each neighbourhood has reports of every kind
+    from generate_series(0, ${REPORTS - 1}) i, t, u, lateral (select i / t.c as q) n`);
   await owner.db.execute(sql`analyze`);
   return district;
 }
