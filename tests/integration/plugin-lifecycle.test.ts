@@ -248,7 +248,8 @@ describe('plugin lifecycle (fixture plugin)', () => {
     await expect(attempt).rejects.toMatchObject({
       cause: expect.objectContaining({ message: expect.stringMatching(/permission denied/) }),
     });
-    // Its tables follow the tenancy invariants: tenant_id, row-level security enabled and forced.
+    // Its tables follow the tenancy invariants: tenant_id (a region's rows: region_id), row-level security enabled and
+    // forced.
     const { rows } = await h.database.db.execute<{
       relname: string;
       relrowsecurity: boolean;
@@ -257,9 +258,10 @@ describe('plugin lifecycle (fixture plugin)', () => {
     }>(sql`
       select relname, relrowsecurity, relforcerowsecurity,
         exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id') as has_tenant
-      from pg_class c where relkind = 'r' and relname like 'fixture\_%'`);
+      from pg_class c where relkind = 'r' and relname like 'fixture\_%' order by relname`);
     expect(rows).toEqual([
       { relname: 'fixture_notes', relrowsecurity: true, relforcerowsecurity: true, has_tenant: true },
+      { relname: 'fixture_region_notes', relrowsecurity: true, relforcerowsecurity: true, has_tenant: false },
     ]);
     const actions = (await as('adminA', 'GET', `${A()}/audit`)).body.items.map((e: { action: string }) => e.action);
     expect(actions).toEqual(

@@ -1,4 +1,4 @@
-import type { Locale, OrganisationRole, TenantRole } from '@city/contracts';
+import type { Locale, OrganisationRole, Region, TenantRole } from '@city/contracts';
 import type { ApiServices } from './services.ts';
 import type { Tx } from '@city/db';
 import type { SessionUser } from '@city/auth';
@@ -34,6 +34,8 @@ export interface AppEnv {
     tx: Tx;
     /** Set on organisation routes by the access check: the route's organisation and the caller's role in it. */
     organisation: { id: string; role: OrganisationRole; name: string };
+    /** Set on region routes by the access check: the route's region, whose staff (or staff above it) the caller is. */
+    staffRegion: Region;
     /** Set on a 街道 department's routes once the caller is known to act for it (supervision.departments.ts). */
     department: { id: string; name: string; street: string };
   };

@@ -24,3 +24,4 @@ export * from './plugins.ts';
 export * from './uscc.ts';
 export * from './organisations.ts';
 export * from './personal-data.ts';
+export * from './profiles.ts';

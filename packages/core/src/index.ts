@@ -19,6 +19,7 @@ export type { EventOutbox } from './events.ts';
 export * from './voting/index.ts';
 export * from './notifications/index.ts';
 export { verificationTodos } from './todos.ts';
+export { dropProfileBadges, profileBadgesOf, setProfileBadge, type ProfileBadgeView } from './profile-badges.ts';
 export { headerOf, membershipsIn } from './tenants.ts';
 export { TenantRuns } from './tenant-runs.ts';
 export * from './calendar/index.ts';

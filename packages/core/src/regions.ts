@@ -1,6 +1,7 @@
-import { REGION_PARENT_KIND, type RegionKind } from '@city/contracts';
+import { IdSchema, REGION_PARENT_KIND, type Region, type RegionKind } from '@city/contracts';
 import { isUniqueViolation, schema, type Database } from '@city/db';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { AppError } from './errors.ts';
 
 const regionColumns = {
@@ -10,6 +11,7 @@ const regionColumns = {
   name: schema.regions.name,
   code: schema.regions.code,
 };
+const parent = alias(schema.regions, 'parent');
 
 /** The administrative tree 区 → 街道 → 社区 and its staff. Writes are for platform operators (checked by routes). */
 export class Regions {
@@ -74,6 +76,36 @@ export class Regions {
       .innerJoin(schema.regions, eq(schema.regions.id, schema.regionStaff.regionId))
       .where(eq(schema.regionStaff.userId, userId))
       .orderBy(asc(schema.regions.name));
+  }
+
+  /**
+   * The region if the person is on its staff or on the staff of a region above it (a 街道's staff act for its 社区s, a
+   * 区's for everything under it); undefined otherwise, and for an id that is not one. The tree is three levels deep,
+   * so the region, its parent and its grandparent are all the places an appointment can be.
+   */
+  async staffedRegion(regionId: string, userId: string): Promise<Region | undefined> {
+    if (!IdSchema.safeParse(regionId).success) return undefined;
+    const [region] = await this.db
+      .select(regionColumns)
+      .from(schema.regions)
+      .leftJoin(parent, eq(parent.id, schema.regions.parentId))
+      .where(
+        and(
+          eq(schema.regions.id, regionId),
+          exists(
+            this.db
+              .select({ one: sql`1` })
+              .from(schema.regionStaff)
+              .where(
+                and(
+                  eq(schema.regionStaff.userId, userId),
+                  sql`${schema.regionStaff.regionId} in (${schema.regions.id}, ${parent.id}, ${parent.parentId})`,
+                ),
+              ),
+          ),
+        ),
+      );
+    return region;
   }
 
   async listStaff(regionId: string) {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from './client.ts';
 import * as schema from './schema/index.ts';
-import { withPerson, withSupervision, withTenant, withTenantAs, withUser } from './scope.ts';
+import { withPerson, withRegion, withSupervision, withTenant, withTenantAs, withUser } from './scope.ts';
 import { randomPhone, testDatabase } from './testing.ts';
 
 /**
@@ -224,6 +224,34 @@ describe('row-level security', () => {
         tx.execute(sql`update members set display_name = 'x' where tenant_id = ${ids.a}`),
       ),
     ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/read-only transaction/) } });
+  });
+
+  it('lets a region act with its branch and the neighbourhoods below it, and leaves nothing behind', async () => {
+    const settings = sql`select app_region() as region, app_region_branch() as branch,
+      app_supervised_tenants() as tenants, app_tenant_regions() as above`;
+    const read = async (exec: (query: ReturnType<typeof sql>) => Promise<{ rows: unknown[] }>) => {
+      const row = (await exec(settings)).rows[0] as { region: string | null; [list: string]: unknown };
+      const sorted = (list: unknown) => [...(list as string[])].sort();
+      return { region: row.region, branch: sorted(row.branch), tenants: sorted(row.tenants), above: sorted(row.above) };
+    };
+    expect(await withRegion(h.db, ids.streetA, (tx) => read((q) => tx.execute(q)))).toEqual({
+      region: ids.streetA,
+      branch: [ids.streetA, ids.communityA].sort(),
+      tenants: [ids.a],
+      above: [],
+    });
+    // Neighbourhood rows below the region are read as supervision reads them; none is written from a region.
+    expectOnly(await withRegion(h.db, ids.streetA, (tx) => visible((q) => tx.execute(q))), [ids.a]);
+    await expect(
+      withRegion(h.db, ids.streetA, (tx) =>
+        tx.execute(sql`update members set display_name = 'x' where tenant_id = ${ids.a}`),
+      ),
+    ).resolves.toMatchObject({ rowCount: 0 });
+    // The next transactions on the connection, whatever their scope, carry no region.
+    const inA = { region: null, branch: [], tenants: [], above: [ids.communityA, ids.streetA, ids.district].sort() };
+    expect(await withTenant(h.db, ids.a, (tx) => read((q) => tx.execute(q)))).toEqual(inA);
+    expect(await withTenantAs(h.db, ids.a, ids.user, (tx) => read((q) => tx.execute(q)))).toEqual(inA);
+    expect(await read((q) => h.db.execute(q))).toEqual({ region: null, branch: [], tenants: [], above: [] });
   });
 
   it('lets a person see only their own memberships and invitations to their number', async () => {

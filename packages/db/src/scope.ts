@@ -11,6 +11,8 @@ interface Scope {
   userPhone?: string;
   supervisingRegionId?: string;
   organisationId?: string;
+  /** The region a transaction acts for (region routes): its branch is computed here, from the tree. */
+  regionId?: string;
 }
 
 /**
@@ -23,12 +25,23 @@ function inScope<T>(db: Database, scope: Scope, readOnly: boolean, fn: (tx: Tx) 
   return db.transaction(
     async (tx) => {
       const region = scope.supervisingRegionId ?? null;
+      const acting = scope.regionId ?? null;
       await tx.execute(sql`select
         set_config('role', ${APP_ROLE}, true),
         set_config('app.tenant_id', ${scope.tenantId ?? ''}, true),
         set_config('app.user_id', ${scope.userId ?? ''}, true),
         set_config('app.user_phone', ${scope.userPhone ?? ''}, true),
         set_config('app.organisation_id', ${scope.organisationId ?? ''}, true),
+        set_config('app.region_id', ${acting ?? ''}, true),
+        set_config('app.region_branch', ${
+          acting === null
+            ? sql`''`
+            : sql`coalesce((with recursive branch(id) as (
+                  select id from regions where id = ${acting}::uuid
+                  union all
+                  select r.id from regions r join branch b on r.parent_id = b.id
+                ) select array_agg(id)::text from branch), '{}')`
+        }, true),
         set_config('app.supervised_tenants', ${
           region === null
             ? sql`''`
@@ -94,6 +107,16 @@ export function withSupervision<T>(db: Database, regionId: string, fn: (tx: Tx) 
  */
 export function withOrganisation<T>(db: Database, organisationId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return inScope(db, { organisationId }, false, fn);
+}
+
+/**
+ * Acting for a region (a 街道, 社区 or 区), after the core has checked that the person is on its staff or above it: no
+ * neighbourhood is entered. Plugin rows that belong to regions are reached through `app_region()` (the region itself)
+ * and `app_region_branch()` (it and every region below it), neighbourhood rows below it through
+ * `app_supervised_tenants()`, as their own policies say (migration 0036). Not read-only: region rows are written here.
+ */
+export function withRegion<T>(db: Database, regionId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return inScope(db, { regionId, supervisingRegionId: regionId }, false, fn);
 }
 
 /** A person's own rows across neighbourhoods: their memberships and the invitations sent to their number. */

@@ -15,8 +15,10 @@ describe('plugin links', () => {
     expect(pluginApiPattern('public', 'voting')).toBe('/api/v1/public/n/:tenant/p/voting');
     expect(pluginApiPattern('supervision', 'voting')).toBe('/api/v1/supervision/neighbourhoods/:tenant/p/voting');
     expect(pluginApiPattern('organisation', 'services')).toBe('/api/v1/o/:organisation/p/services');
+    expect(pluginApiPattern('region', 'party')).toBe('/api/v1/r/:region/p/party');
     expect(pluginApiPath('member', 'jin se', 'voting')).toBe('/api/v1/t/jin%20se/p/voting');
     expect(pluginApiPath('organisation', '0190', 'services')).toBe('/api/v1/o/0190/p/services');
+    expect(pluginApiPath('region', '0191', 'party')).toBe('/api/v1/r/0191/p/party');
   });
 
   it('fills page patterns, encoding every segment and leaving out empty query values', () => {
@@ -39,6 +41,7 @@ describe('plugin links', () => {
     expect(pluginFilePath('organisation', '0190', 'services', '/images/1')).toBe(
       '/vendor/0190/apps/services/files/images/1',
     );
+    expect(pluginPagePath('region', '0191', 'party', '/members')).toBe('/supervision/regions/0191/apps/party/members');
   });
 
   it('gives plugin code absolute links for notices, and paths for pages', () => {

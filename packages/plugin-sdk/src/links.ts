@@ -6,8 +6,11 @@
  * browsers.
  */
 
-/** Who a plugin's routes and pages are for: members of a neighbourhood, anyone, 街道/社区 staff, an organisation's staff. */
-export const PLUGIN_AUDIENCES = ['member', 'public', 'supervision', 'organisation'] as const;
+/**
+ * Who a plugin's routes and pages are for: members of a neighbourhood, anyone, 街道/社区 staff reading a neighbourhood,
+ * an organisation's staff, the staff of a region (街道/社区/区) acting for it.
+ */
+export const PLUGIN_AUDIENCES = ['member', 'public', 'supervision', 'organisation', 'region'] as const;
 export type PluginAudience = (typeof PLUGIN_AUDIENCES)[number];
 
 /** A query string's values; empty ones are left out. */
@@ -25,6 +28,7 @@ const API_BASE: Record<PluginAudience, (scope: string) => string> = {
   public: (tenant) => `/api/v1/public/n/${tenant}/p`,
   supervision: (tenant) => `/api/v1/supervision/neighbourhoods/${tenant}/p`,
   organisation: (organisation) => `/api/v1/o/${organisation}/p`,
+  region: (region) => `/api/v1/r/${region}/p`,
 };
 
 const PAGE_BASE: Record<PluginAudience, (scope: string) => string> = {
@@ -32,14 +36,16 @@ const PAGE_BASE: Record<PluginAudience, (scope: string) => string> = {
   public: (tenant) => `/p/${tenant}/apps`,
   supervision: (tenant) => `/supervision/neighbourhoods/${tenant}/apps`,
   organisation: (organisation) => `/vendor/${organisation}/apps`,
+  region: (region) => `/supervision/regions/${region}/apps`,
 };
 
-/** A neighbourhood's slug names the scope of every audience but organisations', which an organisation's id names. */
+/** Neighbourhood audiences are scoped by a neighbourhood's slug; organisations and regions by their id. */
 const SCOPE_PARAM: Record<PluginAudience, string> = {
   member: 'tenant',
   public: 'tenant',
   supervision: 'tenant',
   organisation: 'organisation',
+  region: 'region',
 };
 
 /** The files of a plugin's API, under each audience's pages; no page path starts with it. */
@@ -77,7 +83,7 @@ export function pluginPath<P extends string>(pattern: P, ...[params, query]: Pat
 export const pluginApiPattern = (audience: PluginAudience, pluginId: string) =>
   `${API_BASE[audience](`:${SCOPE_PARAM[audience]}`)}/${pluginId}`;
 
-/** The address of a plugin's API for one neighbourhood (its slug) or, for organisations, one organisation (its id). */
+/** The address of a plugin's API for one neighbourhood (its slug), organisation or region (their ids). */
 export const pluginApiPath = (audience: PluginAudience, scope: string, pluginId: string) =>
   `${API_BASE[audience](encode(scope))}/${encode(pluginId)}`;
 

@@ -29,6 +29,9 @@ describe('definePluginPortal', () => {
     const messages = { 'zh-CN': { title: '标题' }, en: { title: 'Title' } };
     expect(() => definePluginPortal({ pages: { '/': { component } }, messages })).not.toThrow();
     expect(() => definePluginPortal({ pages: { manage: { component } }, messages })).toThrow(/page path/);
+    expect(() => definePluginPortal({ pages: {}, regionPages: { '/files/x': { component } }, messages })).toThrow(
+      /file pass-through/,
+    );
     expect(() =>
       definePluginPortal({
         pages: { '/': { component } },

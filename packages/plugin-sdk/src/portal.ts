@@ -39,13 +39,13 @@ export type SuccessBody<R> = R extends { ok: true; json(): Promise<infer T> } ? 
 
 export interface PortalContext<Api extends Hono<any, any, any>> {
   client: PluginClient<Api>;
-  /** The neighbourhood; on organisation pages, the organisation (its id as `slug`). */
+  /** The neighbourhood; on organisation pages the organisation, on region pages the region (their id as `slug`). */
   tenant: { slug: string; name: string };
   /** Set on organisation pages only. */
   organisation: PortalOrganisation | null;
   /**
    * The visitor's core roles here and the roles the admin gave them in this plugin; on organisation pages, their role
-   * in the organisation.
+   * in the organisation; none on supervision and region pages.
    */
   actor: { roles: string[]; pluginRoles: string[] };
   locale: Locale;
@@ -74,6 +74,7 @@ export interface PluginPortal<
   PublicApi extends Hono<any, any, any> = Hono<any, any, any>,
   SupervisionApi extends Hono<any, any, any> = Hono<any, any, any>,
   OrganisationApi extends Hono<any, any, any> = Hono<any, any, any>,
+  RegionApi extends Hono<any, any, any> = Hono<any, any, any>,
 > {
   /** Pages for members by path pattern (`/`, `/manage`, `/items/[itemId]`), at `/n/:tenant/p/<id><path>`. */
   pages: Record<string, PluginPage<Api>>;
@@ -92,6 +93,13 @@ export interface PluginPortal<
   organisationPages?: Record<string, PluginPage<OrganisationApi>>;
   /** Links to its organisation pages, listed on the organisation's page in the portal (and above those pages). */
   organisationNavigation?: ReadonlyArray<{ path: string; label: LocalizedString }>;
+  /**
+   * Pages for the staff of a region (a 街道, 社区 or 区) and of the regions above it, at
+   * `/supervision/regions/:region/apps/<id><path>`; their client reaches the plugin's regionRoutes.
+   */
+  regionPages?: Record<string, PluginPage<RegionApi>>;
+  /** Links to its region pages, listed for each region on its staff's supervision page (and above those pages). */
+  regionNavigation?: ReadonlyArray<{ path: string; label: LocalizedString }>;
   /** The plugin's own words, in both languages (the pages read them through `kit.t`). */
   messages: Record<Locale, Record<string, string>>;
 }
@@ -150,22 +158,24 @@ export interface PluginPageProps<Data = Record<string, unknown>, Key extends str
 }
 
 /**
- * Declares a plugin's portal pages. `Api` (and `PublicApi`, `SupervisionApi`, `OrganisationApi`) are the types of its server routes,
- * imported with `import type`.
+ * Declares a plugin's portal pages. `Api` (and `PublicApi`, `SupervisionApi`, `OrganisationApi`, `RegionApi`) are the
+ * types of its server routes, imported with `import type`.
  */
 export function definePluginPortal<
   Api extends Hono<any, any, any>,
   PublicApi extends Hono<any, any, any> = Hono<any, any, any>,
   SupervisionApi extends Hono<any, any, any> = Hono<any, any, any>,
   OrganisationApi extends Hono<any, any, any> = Hono<any, any, any>,
+  RegionApi extends Hono<any, any, any> = Hono<any, any, any>,
 >(
-  portal: PluginPortal<Api, PublicApi, SupervisionApi, OrganisationApi>,
-): PluginPortal<Api, PublicApi, SupervisionApi, OrganisationApi> {
+  portal: PluginPortal<Api, PublicApi, SupervisionApi, OrganisationApi, RegionApi>,
+): PluginPortal<Api, PublicApi, SupervisionApi, OrganisationApi, RegionApi> {
   const paths = [
     ...Object.keys(portal.pages),
     ...Object.keys(portal.publicPages ?? {}),
     ...Object.keys(portal.supervisionPages ?? {}),
     ...Object.keys(portal.organisationPages ?? {}),
+    ...Object.keys(portal.regionPages ?? {}),
   ];
   for (const path of paths) {
     if (path === '/files' || path.startsWith('/files/'))

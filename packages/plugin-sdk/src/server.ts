@@ -169,6 +169,26 @@ export interface PluginContext<S = Record<string, unknown>> {
   };
   /** Emits `<pluginId>.<name>`, delivered after this transaction commits. Needs no scope. */
   events: { emit(name: string, payload: Record<string, unknown>): Promise<void> };
+  /**
+   * Marks people chose to show next to their name in this neighbourhood (亮身份), contributed by plugins: a plugin
+   * that shows names (topics, replies) asks for them; a plugin that knows something a person wants shown sets it.
+   * The core keeps them without knowing what they mean, and shows none of a plugin that is not enabled.
+   */
+  profiles: {
+    /** Needs no scope: what members chose to show, by user id (people without badges are left out). */
+    badges(userIds: readonly string[]): Promise<Record<string, ProfileBadge[]>>;
+    /**
+     * `profile:badges`: shows this plugin's badge next to a member's name everywhere at once, or with null takes it
+     * away everywhere at once. Only ever at the person's own wish (their opt-in, kept by the plugin).
+     */
+    setBadge(userId: string, label: LocalizedString | null): Promise<void>;
+  };
+}
+
+/** One plugin's mark next to a person's name (e.g. 共产党员 for a party member who chose to show it). */
+export interface ProfileBadge {
+  plugin: string;
+  label: LocalizedString;
 }
 
 /** A neighbourhood as an organisation sees it: where the plugin is offered. */
@@ -208,6 +228,42 @@ export interface OrganisationContext {
     offeringBySlug(slug: string): Promise<OfferingNeighbourhood | null>;
     /** One of those by id (the neighbourhood of an order, say); null likewise. */
     offeringById(id: string): Promise<OfferingNeighbourhood | null>;
+  };
+}
+
+/** A region of the administrative tree 区 → 街道 → 社区. */
+export interface RegionSummary {
+  id: string;
+  name: string;
+  level: 'district' | 'street' | 'community';
+  parentId: string | null;
+}
+
+/**
+ * What a plugin can do for the staff of a region (a 街道, 社区 or 区) on its `regionRoutes`. No neighbourhood is
+ * entered: `db` (read-write) reaches the plugin's rows through their own policies — the region's rows by
+ * `region_id = app_region()`, its branch's by `region_id = any(app_region_branch())`, the neighbourhoods' below it by
+ * `tenant_id = any(app_supervised_tenants())` — nothing else.
+ */
+export interface RegionContext {
+  plugin: { id: string; version: string };
+  /** The route's region. */
+  region: RegionSummary;
+  /** The staff member calling: of this region or of one above it. */
+  actor: { id: string; displayName: string };
+  /** The plugin's pages for this region, absolute. */
+  links: PluginLinks;
+  now(): Date;
+  db: PluginDb;
+  regions: {
+    /** The region itself and every region below it, by level (区, 街道, 社区) then name. */
+    branch(): Promise<RegionSummary[]>;
+  };
+  neighbourhoods: {
+    /** Active neighbourhoods under the region that have this plugin enabled, by name. */
+    enabled(): Promise<
+      Array<{ id: string; slug: string; name: string; communityId: string | null; streetId: string | null }>
+    >;
   };
 }
 
@@ -333,10 +389,11 @@ export type GroupSubmit<S> = <Input, Output>(work: GroupWork<S, Input, Output>, 
 
 /**
  * `plugin` is the request's context in a neighbourhood (not set on grouped routes, which have no transaction of their
- * own); `group` is set on grouped routes only; `org` on organisation routes only (instead of `plugin`).
+ * own); `group` is set on grouped routes only; `org` on organisation routes only, `region` on region routes only
+ * (instead of `plugin`).
  */
 export type PluginEnv<S = Record<string, unknown>> = {
-  Variables: { plugin: PluginContext<S>; group: GroupSubmit<S>; org: OrganisationContext };
+  Variables: { plugin: PluginContext<S>; group: GroupSubmit<S>; org: OrganisationContext; region: RegionContext };
 };
 /**
  * A plugin's router. `Routes` carries the routes already defined on it, so a plugin can define its API in groups
@@ -366,6 +423,12 @@ export interface PluginServer<M extends PluginManifest = PluginManifest> {
    * under /api/v1/o/:organisation/p/<id>/, access `org:member` or `org:<role>`; handlers read `c.get('org')`.
    */
   organisationRoutes?: (router: PluginRouter<Settings<M>>) => PluginRouter<Settings<M>>;
+  /**
+   * Routes for the staff of a region (a 街道, 社区 or 区) and of the regions above it, under /api/v1/r/:region/p/<id>/,
+   * access ['region:staff']; handlers read `c.get('region')`. For rows that belong to a region of the tree (a 社区党委
+   * spanning the neighbourhoods of its 社区), kept by the plugin's region policies (see RegionContext).
+   */
+  regionRoutes?: (router: PluginRouter<Settings<M>>) => PluginRouter<Settings<M>>;
   /** Throwing means "retry later"; the core action that emitted the event is never affected. */
   events?: PluginEventHandlers<Settings<M>>;
   /**
@@ -398,6 +461,8 @@ export interface PluginServer<M extends PluginManifest = PluginManifest> {
      * neighbourhoods' `demo` hooks run; only the demo seeding of `npm start` calls it.
      */
     organisationDemo?: (context: OrganisationContext) => Promise<void>;
+    /** Fills a demo region's own rows (a 社区's or 街道's), after the neighbourhoods' `demo` hooks; only `npm start` calls it. */
+    regionDemo?: (context: RegionContext) => Promise<void>;
   };
 }
 
@@ -418,19 +483,21 @@ export function definePluginServer<M extends PluginManifest>(server: PluginServe
 export { fileResponse, json, jsonBody } from '@city/contracts/routes';
 
 /**
- * A plugin route: the route kit's declaration, with the `{tenant}` (or, on organisation routes, `{organisation}`)
- * path parameter of the address it is mounted at. `access` lists who may call it in the one grant vocabulary of
- * `@city/contracts` (`tenant:member`, `tenant:admin`, `plugin-role:<id>.<role>`, `public`, `region-staff` and
- * `operator`, `org:member`, `org:<role>`); the runtime checks them before the request is validated — default deny —
- * and refuses, when the plugin is mounted, grants that do not fit the audience of the routes they are on. A
- * `grouped` route (access `['tenant:member']` only) opens no transaction of its own: see `GroupWork`.
+ * A plugin route: the route kit's declaration, with the `{tenant}` (on organisation routes `{organisation}`, on region
+ * routes `{region}`) path parameter of the address it is mounted at. `access` lists who may call it in the one grant
+ * vocabulary of `@city/contracts` (`tenant:member`, `tenant:admin`, `plugin-role:<id>.<role>`, `public`, `region-staff`
+ * and `operator`, `org:member`, `org:<role>`, `region:staff`); the runtime checks them before the request is
+ * validated — default deny — and refuses, when the plugin is mounted, grants that do not fit the audience of the routes
+ * they are on. A `grouped` route (access `['tenant:member']` only) opens no transaction of its own: see `GroupWork`.
  */
 export function pluginRoute<const R extends Omit<RouteDeclaration, 'limit'> & { grouped?: true }>(config: R) {
   const { grouped, ...rest } = config;
   const params = (rest.request?.params as z.ZodObject | undefined) ?? z.object({});
   const scope = rest.access.some((g) => g.startsWith('org:'))
     ? { organisation: z.string().openapi({ description: 'Organisation id' }) }
-    : { tenant: z.string().openapi({ description: 'Neighbourhood slug' }) };
+    : rest.access.includes('region:staff')
+      ? { region: z.string().openapi({ description: 'Region id' }) }
+      : { tenant: z.string().openapi({ description: 'Neighbourhood slug' }) };
   return defineRoute({
     ...rest,
     request: { ...rest.request, params: params.extend(scope) },

@@ -23,6 +23,14 @@ export {
 export { addResidents, inChunks, signIn } from './residents.ts';
 export { seedRegistry, type RegistrySpec, type UnitSpec } from './registry.ts';
 /** Reaching rows directly, to set up what the API would take many calls for, or to check what it left behind. */
-export { schema, withOrganisation, withTenant, type Database, type DatabaseHandle, type Tx } from '@city/db';
+export {
+  schema,
+  withOrganisation,
+  withRegion,
+  withTenant,
+  type Database,
+  type DatabaseHandle,
+  type Tx,
+} from '@city/db';
 export { asOwner, randomPhone, randomUscc, testDatabase } from '@city/db/testing';
 export { databaseRefusal } from './refusal.ts';

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { displayText, hasBidiControl } from '@city/contracts';
+import { displayText, hasBidiControl, ProfileBadgeSchema } from '@city/contracts';
 import { MATTER_TYPES } from '@city/plugin-sdk/voting';
 import { CHOICES, DISCLOSURES, MEETING_PHASES } from './values.ts';
 
@@ -30,6 +30,8 @@ export const TopicSchema = z
     buildingId: Id.nullable(),
     buildingName: z.string().nullable(),
     authorName: z.string(),
+    /** What the author chose to show next to their name (亮身份, from other plugins). */
+    authorBadges: z.array(ProfileBadgeSchema),
     supportCount: z.number().int(),
     replyCount: z.number().int(),
     supportedByMe: z.boolean(),
@@ -42,7 +44,14 @@ export const TopicSchema = z
   })
   .openapi('VotingTopic');
 export const ReplySchema = z
-  .object({ id: Id, authorName: z.string(), body: z.string(), ...Hidden, createdAt: z.string() })
+  .object({
+    id: Id,
+    authorName: z.string(),
+    authorBadges: z.array(ProfileBadgeSchema),
+    body: z.string(),
+    ...Hidden,
+    createdAt: z.string(),
+  })
   .openapi('VotingReply');
 /** What the visitor may do here (the pages show only the forms that would be accepted). */
 const TopicViewer = {

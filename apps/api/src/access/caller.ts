@@ -6,8 +6,9 @@ import { factsNeeded, refusal, type Caller } from './decide.ts';
 
 /**
  * What the caller is outside any neighbourhood, as far as the route's grants ask: signed in, an operator, region
- * staff, on the staff of the route's organisation (`:organisation`, which is then set on the request). Lookups are
- * made only for grants that need them, and region staff only when the operator grant has not already admitted.
+ * staff, on the staff of the route's organisation (`:organisation`, which is then set on the request), on the staff of
+ * the route's region or one above it (`:region`, then set as `staffRegion`). Lookups are made only for grants that
+ * need them, and region staff only when the operator grant has not already admitted.
  */
 export async function callerOutside<E extends AppEnv>(context: Context<E>, grants: readonly Grant[]): Promise<Caller> {
   const c = context as unknown as Context<AppEnv>;
@@ -17,6 +18,7 @@ export async function callerOutside<E extends AppEnv>(context: Context<E>, grant
     operator: actor?.isPlatformOperator ?? false,
     regionStaff: false,
     organisationRole: null,
+    regionStaffHere: false,
     member: null,
   };
   if (!actor || grants.includes('public') || grants.includes('user')) return caller;
@@ -31,6 +33,13 @@ export async function callerOutside<E extends AppEnv>(context: Context<E>, grant
     if (staff) {
       caller.organisationRole = staff.role;
       c.set('organisation', { id: organisationId, role: staff.role, name: staff.name });
+    }
+  }
+  if (needs.region) {
+    const region = await services.regions.staffedRegion(c.req.param('region') ?? '', actor.id);
+    if (region) {
+      caller.regionStaffHere = true;
+      c.set('staffRegion', region);
     }
   }
   return caller;

@@ -6,6 +6,7 @@ const anonymous: Caller = {
   operator: false,
   regionStaff: false,
   organisationRole: null,
+  regionStaffHere: false,
   member: null,
 };
 const person: Caller = { ...anonymous, signedIn: true };
@@ -35,6 +36,14 @@ describe('refusal (the one access check)', () => {
     expect(refusal(['org:owner'], { ...person, organisationRole: 'staff' })).toBe('forbidden');
     expect(refusal(['org:owner', 'org:manager'], { ...person, organisationRole: 'manager' })).toBeNull();
     expect(refusal(['org:member'], { ...person, organisationRole: 'staff' })).toBeNull();
+  });
+
+  it('hides a region from everyone not on its staff or above it (404), operators and other region staff included', () => {
+    expect(refusal(['region:staff'], { ...person, regionStaffHere: true })).toBeNull();
+    expect(refusal(['region:staff'], { ...person, regionStaff: true })).toBe('not_found');
+    expect(refusal(['region:staff'], { ...person, operator: true })).toBe('not_found');
+    expect(refusal(['region:staff'], member(['admin']))).toBe('not_found');
+    expect(refusal(['region:staff'], anonymous)).toBe('unauthenticated');
   });
 
   it('hides a neighbourhood from non-members (404), admits members by core and plugin roles, else 403', () => {

@@ -8,11 +8,13 @@ export interface Caller {
   regionStaff: boolean;
   /** The caller's role in the route's organisation; null when not on its staff. */
   organisationRole: OrganisationRole | null;
+  /** On the staff of the route's region (`:region`) or of a region above it. */
+  regionStaffHere: boolean;
   /** The caller in the route's neighbourhood; null when not a member. Plugin roles are `<pluginId>.<role>`. */
   member: { roles: readonly string[]; pluginRoles: readonly string[] } | null;
 }
 
-/** Why a caller is turned away: 401, 404 (a neighbourhood or organisation they are not in is not revealed), 403. */
+/** Why a caller is turned away: 401, 404 (a neighbourhood, organisation or region they are not in is hidden), 403. */
 export type Refusal = 'unauthenticated' | 'not_found' | 'forbidden';
 
 /** A grant that admits by what the caller is inside the route's neighbourhood. */
@@ -23,6 +25,7 @@ export function factsNeeded(grants: readonly Grant[]) {
   return {
     regionStaff: grants.includes('region-staff'),
     organisation: grants.some((g) => g.startsWith('org:')),
+    region: grants.includes('region:staff'),
     tenant: grants.some(isTenantGrant),
     visitor: grants.includes('tenant:visitor'),
   };
@@ -31,7 +34,8 @@ export function factsNeeded(grants: readonly Grant[]) {
 /**
  * The one access check (default deny), for core routes, plugin routes and organisation routes alike: null admits the
  * caller, a refusal says how to turn them away. The grants are read in a fixed order — anyone, any signed-in person,
- * operators, region staff, an organisation's staff, a neighbourhood's members — and the first that admits wins.
+ * operators, region staff, an organisation's staff, a region's staff, a neighbourhood's members — and the first that
+ * admits wins.
  */
 export function refusal(grants: readonly Grant[], caller: Caller): Refusal | null {
   if (grants.includes('public')) return null;
@@ -45,6 +49,7 @@ export function refusal(grants: readonly Grant[], caller: Caller): Refusal | nul
     if (role === null) return 'not_found';
     return grants.includes('org:member') || grants.includes(`org:${role}`) ? null : 'forbidden';
   }
+  if (needs.region) return caller.regionStaffHere ? null : 'not_found';
   if (needs.tenant) {
     if (needs.visitor) return null;
     const member = caller.member;

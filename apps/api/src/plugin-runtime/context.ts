@@ -4,13 +4,15 @@ import {
   allUnits,
   audit,
   currentOwnerships,
+  profileBadgesOf,
+  setProfileBadge,
   unconfirmedLookalikes,
   unitChangesSince,
   verifiedHomes,
   verifiedOwnerIds,
   type Services,
 } from '@city/core';
-import { schema, withOrganisation, type Tx } from '@city/db';
+import { schema, withOrganisation, withRegion, type Tx } from '@city/db';
 import { ScopeNotGranted, type Scope } from '@city/plugin-sdk';
 import { pluginLinks } from '@city/plugin-sdk/links';
 import { pluginRole } from '@city/plugin-sdk/schema';
@@ -21,9 +23,11 @@ import type {
   PluginContext,
   PluginDb,
   PluginServer,
+  RegionContext,
+  RegionSummary,
   UnitSummary,
 } from '@city/plugin-sdk/server';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { PluginMemory } from './memory.ts';
 
 /** Local to the transaction: its end (commit or rollback) restores the connection's own role. */
@@ -250,18 +254,30 @@ export function pluginContext(input: ContextInput): PluginContext {
       emit: (name, payload) =>
         asApp(tx, plugin.role, () => services.events.emit(tx, tenant.id, `${plugin.id}.${name}`, payload, at())),
     },
+    profiles: {
+      badges: (userIds) => readAsApp(tx, plugin.role, () => profileBadgesOf(tx, userIds)),
+      setBadge: (userId, label) =>
+        core('profile:badges', () =>
+          setProfileBadge(tx, { tenantId: tenant.id, pluginId: plugin.id, userId, at: at() }, label),
+        ),
+    },
   };
 }
 
-/** Active neighbourhoods that have the plugin enabled: read by core code under the organisations' policy (0014). */
-function offeringNeighbourhoods(
-  tx: Tx,
-  pluginId: string,
-  only: { slug?: string; id?: string } = {},
-): Promise<OfferingNeighbourhood[]> {
+/**
+ * Active neighbourhoods that have the plugin enabled, by name: read by core code as the app role, under the scope's
+ * policy on installs (an organisation's: every install, 0014; a region's: its branch's, as supervision reads them).
+ */
+function enabledNeighbourhoods(tx: Tx, pluginId: string, ...only: Array<SQL | undefined>) {
   const { tenants, pluginInstalls } = schema;
   return tx
-    .select({ id: tenants.id, slug: tenants.slug, name: tenants.name })
+    .select({
+      id: tenants.id,
+      slug: tenants.slug,
+      name: tenants.name,
+      communityId: tenants.communityId,
+      streetId: tenants.streetId,
+    })
     .from(pluginInstalls)
     .innerJoin(tenants, eq(tenants.id, pluginInstalls.tenantId))
     .where(
@@ -269,11 +285,26 @@ function offeringNeighbourhoods(
         eq(pluginInstalls.pluginId, pluginId),
         eq(pluginInstalls.status, 'enabled'),
         eq(tenants.status, 'active'),
-        only.slug === undefined ? undefined : eq(tenants.slug, only.slug),
-        only.id === undefined ? undefined : eq(tenants.id, only.id),
+        ...only,
       ),
     )
     .orderBy(asc(tenants.name));
+}
+
+/** Where an organisation may offer its work: nothing of a neighbourhood's place in the tree. */
+async function offeringNeighbourhoods(
+  tx: Tx,
+  pluginId: string,
+  only: { slug?: string; id?: string } = {},
+): Promise<OfferingNeighbourhood[]> {
+  const { tenants } = schema;
+  const rows = await enabledNeighbourhoods(
+    tx,
+    pluginId,
+    only.slug === undefined ? undefined : eq(tenants.slug, only.slug),
+    only.id === undefined ? undefined : eq(tenants.id, only.id),
+  );
+  return rows.map(({ id, slug, name }) => ({ id, slug, name }));
 }
 
 export interface OrganisationContextInput {
@@ -334,6 +365,63 @@ function organisationContext(input: OrganisationContextInput): OrganisationConte
   };
 }
 
+export interface RegionContextInput {
+  tx: Tx;
+  services: Services;
+  plugin: { id: string; version: string; role: string };
+  region: RegionSummary;
+  actor: RegionContext['actor'];
+}
+
+/** The context of a plugin's region routes: no neighbourhood entered, the region's own policies (migration 0036). */
+function regionContext(input: RegionContextInput): RegionContext {
+  const { tx, services, plugin } = input;
+  const { regions, tenants } = schema;
+  return {
+    plugin: { id: plugin.id, version: plugin.version },
+    region: input.region,
+    actor: input.actor,
+    links: pluginLinks('region', input.region.id, plugin.id, services.publicUrl),
+    now: () => services.clock.now(),
+    db: tx as unknown as PluginDb,
+    regions: {
+      branch: () =>
+        readAsApp(tx, plugin.role, () =>
+          tx
+            .select({ id: regions.id, name: regions.name, level: regions.kind, parentId: regions.parentId })
+            .from(regions)
+            .where(sql`${regions.id} = any(app_region_branch())`)
+            .orderBy(sql`array_position(array['district', 'street', 'community'], ${regions.kind})`, asc(regions.name)),
+        ),
+    },
+    neighbourhoods: {
+      // The region's neighbourhoods are the scope's supervised ones (withRegion), whose installs it reads.
+      enabled: () =>
+        readAsApp(tx, plugin.role, () =>
+          enabledNeighbourhoods(tx, plugin.id, sql`${tenants.id} = any(app_supervised_tenants())`),
+        ),
+    },
+  };
+}
+
+/**
+ * Runs plugin code outside any neighbourhood, in the transaction `scope` opens for an organisation or a region: the
+ * context built for it, then the plugin's database role for the rest of the transaction.
+ */
+function outsideNeighbourhoods<C, T>(
+  plugin: PluginServer,
+  scope: (run: (tx: Tx) => Promise<T>) => Promise<T>,
+  contextOf: (tx: Tx, meta: { id: string; version: string; role: string }) => C,
+  fn: (context: C) => Promise<T>,
+): Promise<T> {
+  const role = databaseRole(plugin);
+  return scope(async (tx) => {
+    const context = contextOf(tx, { id: plugin.manifest.id, version: plugin.manifest.version, role });
+    await setRole(tx, role);
+    return fn(context);
+  });
+}
+
 /**
  * Runs plugin code for an organisation: its transaction (no neighbourhood entered), the plugin's database role, and
  * the organisation context. For the plugin's organisation routes and its organisation demo.
@@ -344,15 +432,28 @@ export function asOrganisation<T>(
   who: Pick<OrganisationContextInput, 'organisation' | 'actor'>,
   fn: (context: OrganisationContext) => Promise<T>,
 ): Promise<T> {
-  const role = databaseRole(plugin);
-  return withOrganisation(services.db, who.organisation.id, async (tx) => {
-    const context = organisationContext({
-      tx,
-      services,
-      plugin: { id: plugin.manifest.id, version: plugin.manifest.version, role },
-      ...who,
-    });
-    await setRole(tx, role);
-    return fn(context);
-  });
+  return outsideNeighbourhoods(
+    plugin,
+    (run) => withOrganisation(services.db, who.organisation.id, run),
+    (tx, meta) => organisationContext({ tx, services, plugin: meta, ...who }),
+    fn,
+  );
+}
+
+/**
+ * Runs plugin code for a region, once the caller is known to be on its staff or above it: the region's transaction
+ * (read-write, no neighbourhood entered), the plugin's database role, and the region context. For region routes.
+ */
+export function asRegion<T>(
+  services: Services,
+  plugin: PluginServer,
+  who: Pick<RegionContextInput, 'region' | 'actor'>,
+  fn: (context: RegionContext) => Promise<T>,
+): Promise<T> {
+  return outsideNeighbourhoods(
+    plugin,
+    (run) => withRegion(services.db, who.region.id, run),
+    (tx, meta) => regionContext({ tx, services, plugin: meta, ...who }),
+    fn,
+  );
 }

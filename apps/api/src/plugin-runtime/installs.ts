@@ -1,6 +1,14 @@
 import { satisfies } from 'semver';
 import { SCOPES } from '@city/contracts';
-import { AppError, audit, fieldError, validationError, type AuditContext, type Services } from '@city/core';
+import {
+  AppError,
+  audit,
+  dropProfileBadges,
+  fieldError,
+  validationError,
+  type AuditContext,
+  type Services,
+} from '@city/core';
 import { isUniqueViolation, schema, type Tx } from '@city/db';
 import { PluginError, ScopeNotGranted } from '@city/plugin-sdk';
 import type { PluginServer } from '@city/plugin-sdk/server';
@@ -249,6 +257,7 @@ export class PluginInstalls {
     const deliveries = schema.pluginDeliveries;
     await tx.delete(deliveries).where(eq(deliveries.pluginId, pluginId));
     await tx.delete(schema.pluginRoleGrants).where(eq(schema.pluginRoleGrants.pluginId, pluginId));
+    await dropProfileBadges(tx, pluginId);
     await tx.delete(installs).where(eq(installs.id, row.id));
     await audit(tx, context, {
       action: 'plugin.purged',

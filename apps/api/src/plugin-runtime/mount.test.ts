@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { defineRoute, json } from '@city/contracts/routes';
 import { definePlugin } from '@city/plugin-sdk';
-import { definePluginServer, pluginRoute } from '@city/plugin-sdk/server';
+import { definePluginServer, pluginRoute, type PluginServer } from '@city/plugin-sdk/server';
 import { describe, expect, it } from 'vitest';
 import { createRouter } from '../lib/router.ts';
 import { pluginRouters } from './mount.ts';
@@ -22,11 +22,11 @@ const manifest = definePlugin({
 });
 
 const ok = json(z.object({ ok: z.boolean() }));
-/** A plugin whose member API has one route declared with these grants. */
-const memberRoute = (access: readonly string[], grouped?: true) =>
+/** A plugin whose API for an audience (members' by default) has one route declared with these grants. */
+const memberRoute = (access: readonly string[], grouped?: true, audience: 'routes' | 'regionRoutes' = 'routes') =>
   definePluginServer({
     manifest,
-    routes: (router) =>
+    [audience]: (router: Parameters<NonNullable<PluginServer['routes']>>[0]) =>
       router.openapi(
         pluginRoute({
           method: 'get',
@@ -38,6 +38,7 @@ const memberRoute = (access: readonly string[], grouped?: true) =>
         (c) => c.json({ ok: true }, 200),
       ),
   });
+const regionRoute = (access: readonly string[]) => memberRoute(access, undefined, 'regionRoutes');
 
 describe('plugin routes are refused when mounted unless their grants fit their audience', () => {
   it('admits members, core roles and the plugin’s own roles on member routes', () => {
@@ -50,6 +51,15 @@ describe('plugin routes are refused when mounted unless their grants fit their a
     expect(() => pluginRouters(memberRoute(['plugin-role:probe.nobody']))).toThrow(/which member routes cannot/);
     expect(() => pluginRouters(memberRoute(['public']))).toThrow(/which member routes cannot/);
     expect(() => pluginRouters(memberRoute(['org:member']))).toThrow(/which member routes cannot/);
+    expect(() => pluginRouters(memberRoute(['region:staff']))).toThrow(/which member routes cannot/);
+  });
+
+  it('admits only region staff on region routes, mounted under the region with a {region} parameter', () => {
+    const [mounted] = pluginRouters(regionRoute(['region:staff']));
+    expect(mounted!.prefix).toBe('/api/v1/r/:region/p/probe');
+    expect(() => pluginRouters(regionRoute(['region:staff', 'operator']))).toThrow(/which region routes cannot/);
+    expect(() => pluginRouters(regionRoute(['region-staff']))).toThrow(/which region routes cannot/);
+    expect(() => pluginRouters(regionRoute(['tenant:member']))).toThrow(/which region routes cannot/);
   });
 
   it('keeps grouped routes for members as such', () => {

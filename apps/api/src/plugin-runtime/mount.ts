@@ -12,7 +12,7 @@ import { validationHook } from '../lib/problem.ts';
 import { guardRoutes, type GuardedRoute } from '../lib/router.ts';
 import { enabledInstall } from './actors.ts';
 import { notifyAfterCommit } from './dispatch-after-commit.ts';
-import { asOrganisation, databaseRole, pluginContext, setRole } from './context.ts';
+import { asOrganisation, asRegion, databaseRole, pluginContext, setRole } from './context.ts';
 
 type Env = AppEnv & PluginEnv;
 type Installed = Awaited<ReturnType<typeof enabledInstall>>;
@@ -35,6 +35,8 @@ function grantsFit(audience: PluginAudience, grants: readonly Grant[], pluginId:
       return grants.length === 2 && grants.includes('region-staff') && grants.includes('operator');
     case 'organisation':
       return grants.every((g) => g === 'org:member' || ORGANISATION_ROLES.some((role) => g === `org:${role}`));
+    case 'region':
+      return grants.length === 1 && grants[0] === 'region:staff';
   }
 }
 
@@ -74,7 +76,8 @@ async function runAsPlugin(
 
 /**
  * The gate of one plugin route: the caller checked against the route's grants (the same check as every core route),
- * then the neighbourhood entered the audience's way, and the plugin's code run in it.
+ * then the neighbourhood entered the audience's way (or, for organisations and regions, their own transaction opened),
+ * and the plugin's code run in it.
  */
 function gate(plugin: PluginServer, audience: PluginAudience, grants: readonly Grant[], grouped: boolean) {
   const id = plugin.manifest.id;
@@ -82,6 +85,12 @@ function gate(plugin: PluginServer, audience: PluginAudience, grants: readonly G
     const caller = await callerOutside(c, grants);
     const actor = c.get('actor');
     const services = c.get('services');
+    // Outside a neighbourhood the gate opens the transaction itself: Hono catches the handler's error before it reaches
+    // the gate, so one that undoes the request is thrown again to roll the transaction back.
+    const handle = async () => {
+      await next();
+      if (c.error && rollsBack(c.error)) throw c.error;
+    };
     if (audience === 'public') {
       requireAccess(grants, caller);
       await enterTenant(c, { as: 'public' }, (entered) =>
@@ -104,12 +113,24 @@ function gate(plugin: PluginServer, audience: PluginAudience, grants: readonly G
         organisation: { id: organisationId, name },
         actor: { id: actor!.id, displayName: actor!.displayName, role },
       };
-      await asOrganisation(services, plugin, who, async (context) => {
+      await asOrganisation(services, plugin, who, (context) => {
         c.set('org', context);
-        await next();
-        if (c.error && rollsBack(c.error)) throw c.error;
+        return handle();
       });
       notifyAfterCommit(c, services.notifier);
+      return;
+    }
+    if (audience === 'region') {
+      requireAccess(grants, caller);
+      const { id: regionId, name, kind, parentId } = c.get('staffRegion');
+      const who = {
+        region: { id: regionId, name, level: kind, parentId },
+        actor: { id: actor!.id, displayName: actor!.displayName },
+      };
+      await asRegion(services, plugin, who, (context) => {
+        c.set('region', context);
+        return handle();
+      });
       return;
     }
     if (!actor) return requireAccess(grants, caller);
@@ -181,6 +202,7 @@ const AUDIENCES = {
   public: (plugin: PluginServer) => plugin.publicRoutes,
   organisation: (plugin: PluginServer) => plugin.organisationRoutes,
   supervision: (plugin: PluginServer) => plugin.supervisionRoutes,
+  region: (plugin: PluginServer) => plugin.regionRoutes,
 } as const satisfies Record<PluginAudience, (plugin: PluginServer) => RoutesOf | undefined>;
 
 /** Every API of a plugin with the path it is mounted at (the links module's pattern for its audience). */

@@ -9,6 +9,7 @@ describe('portal URLs', () => {
       '/n/jinse/p/services/orders/a%20b?placed=1',
     );
     expect(routes.organisationPluginPage('0190', 'services', '/orders')).toBe('/vendor/0190/apps/services/orders');
+    expect(routes.regionPluginPage('0191', 'party', '/')).toBe('/supervision/regions/0191/apps/party');
     expect(routes.members('jinse', undefined)).toBe('/n/jinse/members');
   });
 

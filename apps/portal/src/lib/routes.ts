@@ -90,6 +90,9 @@ export const routes = {
   departmentFeedbackReport: (departmentId: string, slug: string, id: string) =>
     `/supervision/departments/${encodeURIComponent(departmentId)}/${encodeURIComponent(slug)}/${encodeURIComponent(id)}`,
   supervisionNeighbourhood: (slug: string) => `/supervision/neighbourhoods/${encodeURIComponent(slug)}`,
+  /** A plugin's page for the staff of a region (and of the regions above it). */
+  regionPluginPage: (regionId: string, pluginId: string, path = '/') =>
+    pluginPagePath('region', regionId, pluginId, path),
   regions: () => '/operator/regions',
 };
 

@@ -10,7 +10,10 @@ import type { OrganisationRole } from './organisations.ts';
  *   is how residents join; such routes must reveal nothing of the neighbourhood beyond the caller's own rows);
  * - `plugin-role:<pluginId>.<role>`: members the admin gave a role that an installed plugin adds (plugin routes only);
  * - `org:<role>`: staff of the route's organisation (`:organisation`) holding that role; `org:member`: any of its
- *   staff. Others get 404 (an organisation's existence is not revealed), staff without the role 403.
+ *   staff. Others get 404 (an organisation's existence is not revealed), staff without the role 403;
+ * - `region:staff`: staff of the route's region (`:region`, a region id) or of a region above it (a 街道's staff act in
+ *   its 社区s, a 区's in everything under it). Everyone else, operators included, gets 404 (a region's existence is
+ *   not revealed to outsiders).
  */
 export type Grant =
   | 'public'
@@ -22,7 +25,8 @@ export type Grant =
   | 'tenant:visitor'
   | `plugin-role:${string}.${string}`
   | `org:${OrganisationRole}`
-  | 'org:member';
+  | 'org:member'
+  | 'region:staff';
 
 export const TENANT_MANAGERS = ['tenant:admin'] as const satisfies readonly Grant[];
 export const TENANT_READERS = ['tenant:admin', 'tenant:staff'] as const satisfies readonly Grant[];

@@ -131,3 +131,23 @@ export const pluginRoleGrants = pgTable(
     ...tenantPolicies('plugin_role_grants'),
   ],
 ).enableRLS();
+
+/**
+ * A mark a plugin shows next to a member's name in this neighbourhood, wherever plugins show names (亮身份), set at the
+ * member's own wish through the plugin (scope `profile:badges`). The core keeps the label without knowing what it
+ * means; a badge of a plugin that is not enabled is not shown, and purging the plugin's data deletes its badges.
+ */
+export const profileBadges = pgTable(
+  'profile_badges',
+  {
+    tenantId: tenantId(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    pluginId: text('plugin_id').notNull(),
+    labelZh: text('label_zh').notNull(),
+    labelEn: text('label_en').notNull(),
+    setAt: createdAt('set_at'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.userId, t.pluginId] }), ...tenantPolicies('profile_badges')],
+).enableRLS();

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { PluginContext } from '@city/plugin-sdk/server';
+import type { PluginContext, ProfileBadge } from '@city/plugin-sdk/server';
 import { and, eq, inArray } from 'drizzle-orm';
 import { motions, type replies, supports, topics } from '../schema.ts';
 import { fail } from './errors.ts';
@@ -40,6 +40,7 @@ export async function topicViews(ctx: Ctx, rows: Row[]) {
         ).map((m) => [m.id, m]),
       )
     : new Map<string, { id: string; meetingId: string; title: string }>();
+  const badges = await ctx.profiles.badges(rows.map((t) => t.authorId));
   return rows.map((t) => ({
     id: t.id,
     title: t.hiddenAt ? '' : t.title,
@@ -47,6 +48,7 @@ export async function topicViews(ctx: Ctx, rows: Row[]) {
     buildingId: t.buildingId,
     buildingName: t.buildingName,
     authorName: t.authorName,
+    authorBadges: badges[t.authorId] ?? [],
     supportCount: t.supportCount,
     replyCount: t.replyCount,
     supportedByMe: mine.has(t.id),
@@ -65,9 +67,16 @@ export async function loadTopic(ctx: Ctx, id: string) {
   return row;
 }
 
-export const replyView = (r: typeof replies.$inferSelect) => ({
+/** Replies as members read them, each author with the badges they chose to show. */
+export async function replyViews(ctx: Ctx, rows: Array<typeof replies.$inferSelect>) {
+  const badges = await ctx.profiles.badges(rows.map((r) => r.authorId));
+  return rows.map((r) => replyView(r, badges[r.authorId] ?? []));
+}
+
+const replyView = (r: typeof replies.$inferSelect, authorBadges: ProfileBadge[]) => ({
   id: r.id,
   authorName: r.authorName,
+  authorBadges,
   body: r.hiddenAt ? '' : r.body,
   hiddenReason: r.hiddenReason,
   hiddenByName: r.hiddenByName,

@@ -6,12 +6,14 @@ import * as feedback from './supervision.feedback.ts';
 import * as members from './supervision.members.ts';
 import * as neighbourhoods from './supervision.neighbourhoods.ts';
 import * as plugins from './supervision.plugins.ts';
+import * as region from './supervision.region.ts';
 
 export const supervisionRoutes = createRouter()
   .openapi(neighbourhoods.route, neighbourhoods.handler)
   .openapi(members.route, members.handler)
   .openapi(audit.route, audit.handler)
   .openapi(plugins.route, plugins.handler)
+  .openapi(region.route, region.handler)
   .openapi(feedback.overdueRoute, feedback.overdueHandler)
   .openapi(feedback.reportRoute, feedback.reportHandler)
   .openapi(feedback.photoRoute, feedback.photoHandler)

@@ -127,6 +127,7 @@ export const en: Record<MessageKey, string> = {
   'supervision.members': 'Members',
   'supervision.admins': 'Admins',
   'supervision.pending': '{count} applications waiting',
+  'supervision.regionApps': 'Apps of {region}',
   'notifications.title': 'Messages',
   'notifications.badge': 'Messages, {count} unread',
   'notifications.unreadCount': '{count} unread',

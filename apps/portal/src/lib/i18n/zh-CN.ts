@@ -123,6 +123,7 @@ export const zhCN = {
   'supervision.members': '成员数',
   'supervision.admins': '管理员',
   'supervision.pending': '待审核申请 {count} 件',
+  'supervision.regionApps': '{region}的应用',
   'notifications.title': '消息',
   'notifications.badge': '消息，{count} 条未读',
   'notifications.unreadCount': '{count} 条未读',

@@ -8,7 +8,7 @@ import { replies, topics } from '../../schema.ts';
 import { requireVerified } from '../access.ts';
 import { fail } from '../errors.ts';
 import type { Settings } from '../meetings.ts';
-import { loadTopic, MODERATORS, replyView, topicParams } from '../topics.ts';
+import { loadTopic, MODERATORS, replyViews, topicParams } from '../topics.ts';
 
 const replyParams = topicParams.extend({ replyId: z.uuid() });
 
@@ -54,7 +54,7 @@ export const replyRoutes = <R extends Schema>(router: PluginRouter<Settings, R>)
         .update(topics)
         .set({ replyCount: sql`${topics.replyCount} + 1`, lastActivityAt: now })
         .where(eq(topics.id, topic.id));
-      return c.json(replyView(row!), 201);
+      return c.json((await replyViews(ctx, [row!]))[0]!, 201);
     })
     .openapi(hideReply, async (c) => {
       const ctx = c.get('plugin');
@@ -72,5 +72,5 @@ export const replyRoutes = <R extends Schema>(router: PluginRouter<Settings, R>)
         targetId: row.id,
         details: { topicId, reason },
       });
-      return c.json(replyView(row), 200);
+      return c.json((await replyViews(ctx, [row]))[0]!, 200);
     });

@@ -7,7 +7,7 @@ import { replies, topics } from '../../schema.ts';
 import { canManage, canModerate, requireVerified } from '../access.ts';
 import { fail } from '../errors.ts';
 import type { Settings } from '../meetings.ts';
-import { loadTopic, MODERATORS, replyView, topicParams, topicViews } from '../topics.ts';
+import { loadTopic, MODERATORS, replyViews, topicParams, topicViews } from '../topics.ts';
 
 const list = pluginRoute({
   method: 'get',
@@ -95,7 +95,7 @@ export const topicRoutes = <R extends Schema>(router: PluginRouter<Settings, R>)
         .where(eq(replies.topicId, topic.id))
         .orderBy(asc(replies.createdAt));
       return c.json(
-        { ...(await topicViews(ctx, [topic]))[0]!, replies: rows.map(replyView), ...(await viewer(ctx)) },
+        { ...(await topicViews(ctx, [topic]))[0]!, replies: await replyViews(ctx, rows), ...(await viewer(ctx)) },
         200,
       );
     })
