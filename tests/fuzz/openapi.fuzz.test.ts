@@ -3,6 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createWorldApp, PERSONAS, type Persona, type TestApp, type World } from '@city/testing';
 import { contactsManifest } from '../../plugins/contacts/src/manifest.ts';
 import { contactsPlugin } from '../../plugins/contacts/src/server/index.ts';
+import { partyManifest } from '../../plugins/party/src/manifest.ts';
+import { partyPlugin } from '../../plugins/party/src/server/index.ts';
 import { servicesManifest } from '../../plugins/services/src/manifest.ts';
 import { servicesPlugin } from '../../plugins/services/src/server/index.ts';
 import { votingManifest } from '../../plugins/voting/src/manifest.ts';
@@ -27,12 +29,13 @@ const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31)
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2);
 console.info(`[fuzz] seed ${SEED}, ${RUNS} runs per route and persona — replay with FUZZ_SEED=${SEED}`);
 
-const plugins = [fixturePlugin(), votingPlugin, servicesPlugin, contactsPlugin];
+const plugins = [fixturePlugin(), votingPlugin, servicesPlugin, contactsPlugin, partyPlugin];
 const grants = [
   ['fixture', FIXTURE_SCOPES],
   ['voting', votingManifest.scopes],
   ['services', servicesManifest.scopes],
   ['contacts', contactsManifest.scopes],
+  ['party', partyManifest.scopes],
 ] as const;
 
 /** Plugins installed in both neighbourhoods and a row of every kind a route names by id (the isolation suite's). */

@@ -2,8 +2,9 @@ import { randomToken, sha256Text } from '@city/auth';
 import { schema, withPerson, withTenant, type Database } from '@city/db';
 import { eq } from 'drizzle-orm';
 import { type World } from '@city/testing';
-import { addNote, readNotes } from '../fixtures/fixture-plugin/src/testing.ts';
+import { addNote, addRegionNote, readNotes, readRegionNotes } from '../fixtures/fixture-plugin/src/testing.ts';
 import { addServicesRows, readServicesRows } from '../fixtures/services.ts';
+import { addPartyRows, partyBodies, readPartyRows } from '../fixtures/party.ts';
 import { addVotingRows, readVotingRows } from '../fixtures/voting.ts';
 
 /**
@@ -192,6 +193,11 @@ const makers: Maker[] = [
   },
   // …and the voting plugin, the first-party plugin with the most routes.
   (tx, tenantId, actorId) => addVotingRows(tx, tenantId, actorId),
+  // …and 智慧党建, whose rows hang off the registry's buildings (made by the maker above).
+  async (tx, tenantId, actorId) => {
+    const [building] = await tx.select({ id: schema.buildings.id }).from(schema.buildings).limit(1);
+    return addPartyRows(tx, tenantId, actorId, building!.id);
+  },
 ];
 
 /** Path parameters that name something platform-wide (a catalogue entry), the same in every neighbourhood. */
@@ -222,6 +228,13 @@ export async function sideOf(db: Database, tenant: World['tenantA'], actorId: st
       .returning(),
   );
   Object.assign(ids, { regionId: tenant.streetId, departmentId: department!.id });
+  // The neighbourhood's 社区 (the region of the fixture plugin's region routes) and a note of it, made in its scope.
+  Object.assign(ids, {
+    // The neighbourhood as a region route names it (a branch under a 社区).
+    tenantId: tenant.id,
+    region: tenant.communityId,
+    regionNoteId: await addRegionNote(db, tenant.communityId, `${tenant.slug}所在社区的便签`),
+  });
   return { slug: tenant.slug, name: tenant.name, ids };
 }
 
@@ -253,8 +266,11 @@ export async function snapshot(db: Database, tenantId: string) {
     pluginRoleGrants: await tx.select().from(schema.pluginRoleGrants).orderBy(schema.pluginRoleGrants.id),
     pluginDeliveries: await tx.select().from(schema.pluginDeliveries).orderBy(schema.pluginDeliveries.id),
     fixtureNotes: await readNotes(tx),
+    // The notes of the neighbourhood's 社区, 街道 and 区, as its member routes read them.
+    fixtureRegionNotes: await readRegionNotes(tx),
     voting: await readVotingRows(tx),
     services: await readServicesRows(tx),
+    party: await readPartyRows(tx),
   }));
 }
 
@@ -302,8 +318,10 @@ export function bodyFor(method: string, path: string, ids: Record<string, string
     'PUT /api/v1/t/{tenant}/feedback-units/{handlingUnitId}': { kind: 'other', name: '篡改单位' },
     'POST /api/v1/t/{tenant}/p/fixture/notes': { body: '篡改' },
     'POST /api/v1/t/{tenant}/p/fixture/guestbook': { text: '篡改' },
+    'POST /api/v1/r/{region}/p/fixture/region-notes': { body: '篡改' },
     ...votingBodies(ids),
     ...servicesBodies(ids),
+    ...partyBodies(ids),
   };
   return bodies[`${method} ${path}`] ?? {};
 }

@@ -43,6 +43,7 @@ export async function operations(h: TestApp): Promise<Operation[]> {
 
 export const isTenantScoped = (op: Operation) => op.access.some((g) => g.startsWith('tenant:'));
 export const isOrganisationScoped = (op: Operation) => op.access.some((g) => g.startsWith('org:'));
+export const isRegionScoped = (op: Operation) => op.access.includes('region:staff');
 
 export function fill(path: string, values: Record<string, string>): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {

@@ -5,8 +5,17 @@ import { votingManifest } from '../../plugins/voting/src/manifest.ts';
 import { votingPlugin } from '../../plugins/voting/src/server/index.ts';
 import { servicesManifest } from '../../plugins/services/src/manifest.ts';
 import { servicesPlugin } from '../../plugins/services/src/server/index.ts';
+import { partyManifest } from '../../plugins/party/src/manifest.ts';
+import { partyPlugin } from '../../plugins/party/src/server/index.ts';
 import { fixturePlugin, FIXTURE_SCOPES } from '../fixtures/fixture-plugin/src/server/index.ts';
-import { fill, isOrganisationScoped, isTenantScoped, operations, type Operation } from './openapi-walk.ts';
+import {
+  fill,
+  isOrganisationScoped,
+  isRegionScoped,
+  isTenantScoped,
+  operations,
+  type Operation,
+} from './openapi-walk.ts';
 
 /**
  * Every route × every persona. Requests carry deliberately invalid input: authorization runs before validation,
@@ -17,11 +26,11 @@ let h: TestApp;
 let world: World;
 let ops: Operation[];
 
-/** Plugin roles given in tenant A: the committee member keeps the fixture plugin's notes. */
-const pluginRolesInA: Partial<Record<Persona, string[]>> = { committeeA: ['fixture.note-keeper'] };
+/** Plugin roles given in tenant A: the committee member keeps the fixture plugin's notes and runs the party branch. */
+const pluginRolesInA: Partial<Record<Persona, string[]>> = { committeeA: ['fixture.note-keeper', 'party.branch'] };
 
 beforeAll(async () => {
-  h = await createTestApp({ plugins: [fixturePlugin(), votingPlugin, servicesPlugin] });
+  h = await createTestApp({ plugins: [fixturePlugin(), votingPlugin, servicesPlugin, partyPlugin] });
   world = await buildWorld(h);
   const admin = { token: world.tokens.adminA };
   await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/fixture/install`, {
@@ -36,9 +45,17 @@ beforeAll(async () => {
     ...admin,
     json: { grantedScopes: servicesManifest.scopes },
   });
+  await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/party/install`, {
+    ...admin,
+    json: { grantedScopes: partyManifest.scopes },
+  });
   await h.call('PUT', `/api/v1/t/${world.tenantA.slug}/plugins/fixture/roles/${world.members.committeeA}`, {
     ...admin,
     json: { roles: ['note-keeper'] },
+  });
+  await h.call('PUT', `/api/v1/t/${world.tenantA.slug}/plugins/party/roles/${world.members.committeeA}`, {
+    ...admin,
+    json: { roles: ['branch'] },
   });
   ops = await operations(h);
 });
@@ -55,6 +72,7 @@ const KNOWN_GRANTS = new Set([
   'tenant:committee',
   'tenant:resident',
   'tenant:visitor',
+  'region:staff',
 ]);
 const isKnownGrant = (grant: string) =>
   KNOWN_GRANTS.has(grant) ||
@@ -68,6 +86,8 @@ function admits(persona: Persona, grants: Grant[]): boolean {
   if (grants.includes('operator') && persona === 'operator') return true;
   if (grants.includes('region-staff') && ['communityStaffA', 'streetStaffA', 'otherBranchStaff'].includes(persona))
     return true;
+  // {region} is community A: its own staff and the staff of street A above it.
+  if (grants.includes('region:staff') && ['communityStaffA', 'streetStaffA'].includes(persona)) return true;
   const organisationRole = world.rolesInOrganisation[persona];
   if (grants.some((g) => g === 'org:member' || g === `org:${organisationRole}`) && organisationRole) return true;
   const roles = world.rolesInA[persona] ?? [];
@@ -81,8 +101,8 @@ function admits(persona: Persona, grants: Grant[]): boolean {
   );
 }
 
-/** Routes inside a neighbourhood or an organisation answer 404 to outsiders: existence is not revealed. */
-const isMembershipScoped = (op: Operation) => isTenantScoped(op) || isOrganisationScoped(op);
+/** Routes inside a neighbourhood, an organisation or a region answer 404 to outsiders: existence is not revealed. */
+const isMembershipScoped = (op: Operation) => isTenantScoped(op) || isOrganisationScoped(op) || isRegionScoped(op);
 
 describe('role × route matrix', () => {
   it('every operation declares known grants; none is open by omission', () => {
@@ -92,6 +112,14 @@ describe('role × route matrix', () => {
       expect.arrayContaining([
         '/api/v1/organisations/{organisation}/staff',
         '/api/v1/o/{organisation}/p/services/orders/{orderId}/transition',
+      ]),
+    );
+    // …and region routes, of the core and of plugins.
+    expect(ops.filter(isRegionScoped).map((op) => op.path)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/supervision/regions/{region}',
+        '/api/v1/r/{region}/p/fixture/region-notes/{regionNoteId}',
+        '/api/v1/r/{region}/p/party/overview',
       ]),
     );
     for (const op of ops) {
@@ -114,12 +142,13 @@ describe('role × route matrix', () => {
     const failures: string[] = [];
     for (const op of ops) {
       const query = op.queryParams.length ? '?' + op.queryParams.map((q) => `${q}=!invalid!`).join('&') : '';
-      // {tenant} is A's real slug and {organisation} the world's business (so membership is decided); every other id
-      // is malformed.
+      // {tenant} is A's real slug, {organisation} the world's business and {region} A's community (so membership is
+      // decided); every other id is malformed.
       const target =
-        fill(op.path.replace(/\{(?!(?:tenant|organisation)\})\w+\}/g, 'not_a_valid_id'), {
+        fill(op.path.replace(/\{(?!(?:tenant|organisation|region)\})\w+\}/g, 'not_a_valid_id'), {
           tenant: world.tenantA.slug,
           organisation: world.organisation.id,
+          region: world.regions.communityA.id,
         }) + query;
       for (const persona of PERSONAS) {
         const res = await h.call(op.method, target, {

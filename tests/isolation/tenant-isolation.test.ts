@@ -4,9 +4,11 @@ import { votingManifest } from '../../plugins/voting/src/manifest.ts';
 import { votingPlugin } from '../../plugins/voting/src/server/index.ts';
 import { servicesManifest } from '../../plugins/services/src/manifest.ts';
 import { servicesPlugin } from '../../plugins/services/src/server/index.ts';
+import { partyManifest } from '../../plugins/party/src/manifest.ts';
+import { partyPlugin } from '../../plugins/party/src/server/index.ts';
 import { fixturePlugin, FIXTURE_SCOPES } from '../fixtures/fixture-plugin/src/server/index.ts';
 import { bodyFor, SHARED_PARAMS, sideOf, snapshot as snapshotOf, type Side } from './fixtures.ts';
-import { fill, isTenantScoped, operations, type Operation } from './openapi-walk.ts';
+import { fill, isRegionScoped, isTenantScoped, operations, type Operation } from './openapi-walk.ts';
 
 /**
  * The tenant-isolation attack: every tenant-scoped route of the OpenAPI document is tried with another
@@ -20,7 +22,7 @@ let A: Side;
 let B: Side;
 
 beforeAll(async () => {
-  h = await createTestApp({ plugins: [fixturePlugin(), votingPlugin, servicesPlugin] });
+  h = await createTestApp({ plugins: [fixturePlugin(), votingPlugin, servicesPlugin, partyPlugin] });
   world = await buildWorld(h);
   for (const [admin, tenant] of [
     ['adminA', world.tenantA],
@@ -30,6 +32,7 @@ beforeAll(async () => {
       ['fixture', FIXTURE_SCOPES],
       ['voting', votingManifest.scopes],
       ['services', servicesManifest.scopes],
+      ['party', partyManifest.scopes],
     ] as const) {
       const res = await h.call('POST', `/api/v1/t/${tenant.slug}/plugins/${id}/install`, {
         token: world.tokens[admin],
@@ -59,6 +62,12 @@ function leaks(body: unknown, victim: Side) {
 describe('tenant isolation', () => {
   it('covers the tenant-scoped routes', () => {
     expect(ops.length).toBeGreaterThanOrEqual(7);
+    expect(ops.map((op) => op.path)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/t/{tenant}/p/party/branch/members/{partyMemberId}/decision',
+        '/api/v1/t/{tenant}/p/party/photos/{partyPhotoId}',
+      ]),
+    );
   });
 
   it("refuses B's admin everything in A, with A's slug and A's ids", async () => {
@@ -96,6 +105,49 @@ describe('tenant isolation', () => {
       expect(res.status, op.path).toBe(200);
       expect(leaks(res.body, B), op.path).toEqual([]);
     }
+  });
+
+  it("keeps everyone but the staff of A's 社区 and those above it out of its region routes", async () => {
+    const regionOps = (await operations(h)).filter(isRegionScoped);
+    expect(regionOps.map((op) => op.path)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/r/{region}/p/fixture/region-notes/{regionNoteId}',
+        '/api/v1/r/{region}/p/party/branches/{tenantId}',
+      ]),
+    );
+    const before = await snapshotOf(h.database.db, world.tenantA.id);
+    for (const persona of ['otherBranchStaff', 'adminB', 'adminA', 'residentA', 'operator'] as const) {
+      for (const op of regionOps) {
+        const res = await h.call(op.method, fill(op.path, A.ids), {
+          token: world.tokens[persona],
+          ...(op.hasBody ? { json: bodyFor(op.method, op.path, A.ids) } : {}),
+        });
+        expect(res.status, `${persona} ${op.method} ${op.path}`).toBe(404);
+        expect(leaks(res.body, A), `${persona} ${op.method} ${op.path} leaked`).toEqual([]);
+      }
+    }
+    expect(await snapshotOf(h.database.db, world.tenantA.id)).toEqual(before);
+  });
+
+  it("finds nothing of B's 社区 through A's 社区 routes, with B's ids or by listing", async () => {
+    const regionOps = (await operations(h)).filter(isRegionScoped);
+    const before = await snapshotOf(h.database.db, world.tenantB.id);
+    const byId = regionOps.filter((o) => o.pathParams.some((p) => p !== 'region' && !SHARED_PARAMS.has(p)));
+    expect(byId.length).toBeGreaterThan(0);
+    for (const op of byId) {
+      const res = await h.call(op.method, fill(op.path, { ...B.ids, region: A.ids.region! }), {
+        token: world.tokens.communityStaffA,
+        ...(op.hasBody ? { json: bodyFor(op.method, op.path, B.ids) } : {}),
+      });
+      expect(res.status, `${op.method} ${op.path}`).toBe(404);
+      expect(leaks(res.body, B)).toEqual([]);
+    }
+    for (const op of regionOps.filter((o) => o.method === 'GET' && o.pathParams.every((p) => p === 'region'))) {
+      const res = await h.call('GET', fill(op.path, A.ids), { token: world.tokens.streetStaffA });
+      expect(res.status, op.path).toBe(200);
+      expect(leaks(res.body, B), op.path).toEqual([]);
+    }
+    expect(await snapshotOf(h.database.db, world.tenantB.id)).toEqual(before);
   });
 
   it('keeps supervisors of another branch out of every supervision view', async () => {

@@ -12,7 +12,11 @@ export const DEMO_ACCOUNTS = {
   },
   adminA: { phone: '13900000011', name: '陈建国', role: '金色家园 管理员 / admin' },
   staffA: { phone: '13900000012', name: '刘芳', role: '金色家园 工作人员 / staff' },
-  committeeA: { phone: '13900000013', name: '赵志强', role: '金色家园 业委会委员 / committee' },
+  committeeA: {
+    phone: '13900000013',
+    name: '赵志强',
+    role: '金色家园 业委会委员、党支部书记 / committee, party branch secretary',
+  },
   residentA: { phone: '13900000014', name: '孙丽', role: '金色家园 业主（已认证 1栋）/ verified owner' },
   claimantA: { phone: '13900000015', name: '钱小明', role: '金色家园 待审核认证 / pending verification' },
   claimantB: { phone: '13900000016', name: '何晓燕', role: '金色家园 待审核认证（租户）/ pending verification' },

@@ -1,6 +1,7 @@
 import { schema, withTenant } from '@city/db';
 import { eq } from 'drizzle-orm';
-import { asOrganisation } from '../plugin-runtime/context.ts';
+import type { RegionSummary } from '@city/plugin-sdk/server';
+import { asOrganisation, asRegion } from '../plugin-runtime/context.ts';
 import type { ApiServices } from '../services.ts';
 
 interface DemoTenant {
@@ -12,7 +13,8 @@ interface DemoTenant {
 
 /**
  * 金色家园 has the directory plugin installed, with sample numbers and its staff member as an editor, 议事与表决
- * with topics and two 业主大会 (one open, one waiting to be counted), and 生活服务 with a demo vendor (an
+ * with topics and two 业主大会 (one open, one waiting to be counted), 智慧党建 with its branch (the committee member
+ * as its secretary, with the plugin's branch role), and 生活服务 with a demo vendor (an
  * organisation with an owner and a staff member) admitted and taking orders; 翠湖苑 has none, so an admin can try
  * the marketplace there. Returns the demo vendor (none when the services plugin is not in the catalogue).
  */
@@ -20,6 +22,7 @@ export async function seedPlugins(
   services: ApiServices,
   jinse: DemoTenant,
   editorUserId: string,
+  branchUserId: string,
   vendor: { owner: { id: string; displayName: string }; staffPhone: string },
 ) {
   const { installs, roles } = services.pluginRuntime;
@@ -40,6 +43,12 @@ export async function seedPlugins(
     if (!voting) return;
     await installs.install(tx, context, 'voting', { grantedScopes: [...voting.manifest.scopes] });
     await installs.fillDemo(tx, context, 'voting');
+    const party = services.pluginRuntime.catalogue.get('party');
+    if (!party) return;
+    await installs.install(tx, context, 'party', { grantedScopes: [...party.manifest.scopes] });
+    await installs.fillDemo(tx, context, 'party');
+    const [secretary] = await tx.select().from(schema.members).where(eq(schema.members.userId, branchUserId));
+    await roles.set(tx, context, 'party', secretary!.id, ['branch']);
   });
   return seedVendor(services, jinse, vendor);
 }
@@ -78,4 +87,16 @@ async function seedVendor(
   await asOrganisation(services, plugin, who, (ctx) => plugin.lifecycle!.organisationDemo!(ctx));
   await withTenant(services.db, jinse.id, (tx) => services.pluginRuntime.installs.fillDemo(tx, context, 'services'));
   return { id: organisation.id, name: organisation.name };
+}
+
+/** The region rows of the plugins that keep some (智慧党建's 社区党委 and 街道党工委), for each demo region, as its staff. */
+export async function seedRegionPlugins(
+  services: ApiServices,
+  regions: ReadonlyArray<{ region: RegionSummary; staff: { id: string; displayName: string } }>,
+) {
+  for (const plugin of services.pluginRuntime.catalogue.all()) {
+    const demo = plugin.lifecycle?.regionDemo;
+    if (!demo) continue;
+    for (const who of regions) await asRegion(services, plugin, { region: who.region, actor: who.staff }, demo);
+  }
 }

@@ -99,3 +99,32 @@ describe.runIf(embedded)('demo data: 码上提 in the street’s 城管科', () 
     expect(queue[0].actions).toContain('answer');
   });
 });
+
+describe.runIf(embedded)('demo data: 智慧党建 in 金色家园', () => {
+  it('has a branch with two groups, a lead for every building and four members, one showing the badge', async () => {
+    const party = '/api/v1/t/jinse-jiayuan/p/party';
+    const branch = (await as('committeeA', 'GET', `${party}/branch`)).body;
+    expect(branch.branch).toMatchObject({ name: '金色家园小区党支部' });
+    expect(branch.groups.map((g: { name: string }) => g.name)).toEqual(['第一党小组', '第二党小组']);
+    expect(new Set(branch.leaders.map((l: { buildingId: string }) => l.buildingId)).size).toBe(branch.buildings.length);
+    expect(branch.counts).toEqual({ pending: 0, confirmed: 4 });
+    const members = (await as('committeeA', 'GET', `${party}/branch/members`)).body.items;
+    expect(members.filter((m: { showBadge: boolean }) => m.showBadge)).toHaveLength(1);
+    // 孙丽 lives in 1栋, whose lead she reaches from her own page.
+    const overview = (await as('residentA', 'GET', `${party}/overview`)).body;
+    expect(overview.places[0].leaders).toEqual([expect.objectContaining({ kind: 'building' })]);
+    // The year's assessment adds up what the members earned; one fulfilment waits for the branch.
+    const assessment = (await as('committeeA', 'GET', `${party}/branch/assessment`)).body;
+    expect(assessment.members).toHaveLength(4);
+    expect(assessment.total).toBe(4 * (3 + 2) + 5);
+    const waiting = (await as('committeeA', 'GET', `${party}/branch/commitments?status=claimed`)).body.items;
+    expect(waiting).toHaveLength(1);
+    // 东林社区党委 and 璧城街道党工委 above it: shown to residents, and the 街道 sees the branch's figures.
+    expect(overview.branch.above.map((c: { name: string }) => c.name)).toEqual(['东林社区党委', '璧城街道党工委']);
+    const [street] = (await as('streetStaff', 'GET', '/api/v1/me')).body.regions;
+    const figures = (await as('streetStaff', 'GET', `/api/v1/r/${street.id}/p/party/overview`)).body;
+    expect(figures.branches).toEqual([
+      expect.objectContaining({ neighbourhood: '金色家园', confirmed: 4, activitiesHeld: 1, dutiesDone: 2 }),
+    ]);
+  });
+});

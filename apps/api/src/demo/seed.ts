@@ -4,7 +4,7 @@ import { count, eq } from 'drizzle-orm';
 import type { ApiServices } from '../services.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.ts';
 import { seedFeedback } from './feedback.ts';
-import { seedPlugins } from './plugins.ts';
+import { seedPlugins, seedRegionPlugins } from './plugins.ts';
 import { seedRegistry } from './registry.ts';
 import { seedVerifications } from './verifications.ts';
 
@@ -167,10 +167,24 @@ export async function seedDemo(services: ApiServices): Promise<boolean> {
       body: '请勿在楼道堆放杂物，电动自行车请到指定地点充电。',
     },
   ]);
-  const vendor = await seedPlugins(services, { ...jinse, admin: admin(jinse) }, users.staffA.id, {
+  const vendor = await seedPlugins(services, { ...jinse, admin: admin(jinse) }, users.staffA.id, users.committeeA.id, {
     owner: person('vendorOwner'),
     staffPhone: DEMO_ACCOUNTS.vendorStaff.phone,
   });
+  const staffOf = (key: 'streetStaff' | 'communityStaff') => ({
+    id: users[key].id,
+    displayName: DEMO_ACCOUNTS[key].name,
+  });
+  await seedRegionPlugins(services, [
+    {
+      region: { id: street.id, name: street.name, level: 'street', parentId: district.id },
+      staff: staffOf('streetStaff'),
+    },
+    {
+      region: { id: community.id, name: community.name, level: 'community', parentId: street.id },
+      staff: staffOf('communityStaff'),
+    },
+  ]);
   await seedFeedback(
     services,
     jinse.id,

@@ -10,6 +10,7 @@ export const pluginPortals: Record<OfferedPluginId, () => Promise<{ default: Plu
   contacts: () => import('@city/plugin-contacts/portal'),
   voting: () => import('@city/plugin-voting/portal'),
   services: () => import('@city/plugin-services/portal'),
+  party: () => import('@city/plugin-party/portal'),
 };
 
 export function portalOf(pluginId: string) {
@@ -18,10 +19,17 @@ export function portalOf(pluginId: string) {
     : Promise.resolve(null);
 }
 
-/** The plugins with pages for organisations (businesses), with their links, in the list's order. */
-export async function organisationPlugins() {
+/** The plugins that link to their pages for an audience outside neighbourhoods, with the links, in the list's order. */
+async function pluginsListed(navigation: 'organisationNavigation' | 'regionNavigation') {
   const loaded = await Promise.all(Object.keys(pluginPortals).map(async (id) => ({ id, portal: await portalOf(id) })));
-  return loaded.flatMap(({ id, portal }) =>
-    portal?.organisationNavigation?.length ? [{ id, entries: [...portal.organisationNavigation] }] : [],
-  );
+  return loaded.flatMap(({ id, portal }) => {
+    const entries = portal?.[navigation] ?? [];
+    return entries.length ? [{ id, entries: [...entries] }] : [];
+  });
 }
+
+/** The plugins with pages for organisations (businesses). */
+export const organisationPlugins = () => pluginsListed('organisationNavigation');
+
+/** The plugins with pages for the staff of a region (街道, 社区, 区). */
+export const regionPlugins = () => pluginsListed('regionNavigation');

@@ -1,0 +1,127 @@
+import { definePluginErrors } from '@city/plugin-sdk';
+
+export const fail = definePluginErrors('party', {
+  no_branch: { status: 409, 'zh-CN': '本小区还没有设立党支部', en: 'This neighbourhood has no party branch yet' },
+  consent_outdated: {
+    status: 409,
+    'zh-CN': '同意书已更新，请重新阅读后再确认',
+    en: 'The consent wording has changed: read it again before agreeing',
+  },
+  already_registered: {
+    status: 409,
+    'zh-CN': '您已在本小区党支部报到（或正在等待确认）',
+    en: 'You have already registered with this branch (or are waiting for it to confirm)',
+  },
+  not_your_home: {
+    status: 422,
+    'zh-CN': '请选择您已认证的房屋',
+    en: 'Choose one of the homes you are verified for',
+  },
+  not_registered: {
+    status: 409,
+    'zh-CN': '您还没有在本小区党支部报到',
+    en: 'You have not registered with this branch',
+  },
+  not_confirmed: {
+    status: 409,
+    'zh-CN': '支部确认报到后才能亮身份',
+    en: 'You may show your identity once the branch has confirmed your registration',
+  },
+  member_missing: { status: 404, 'zh-CN': '没有这条报到记录', en: 'No such registration' },
+  member_decided: {
+    status: 409,
+    'zh-CN': '这条报到已处理，不能再这样变更',
+    en: 'This registration has been decided and cannot change that way',
+  },
+  group_missing: { status: 404, 'zh-CN': '没有这个党小组', en: 'No such party group' },
+  group_name_taken: { status: 409, 'zh-CN': '已有同名的党小组', en: 'A party group has that name already' },
+  building_missing: { status: 422, 'zh-CN': '没有这个楼栋', en: 'No such building' },
+  building_taken: {
+    status: 409,
+    'zh-CN': '该楼栋已属于另一个党小组',
+    en: 'That building belongs to another party group already',
+  },
+  place_missing: {
+    status: 422,
+    'zh-CN': '该楼栋没有这个单元或楼层',
+    en: 'The building has no such entrance or floor',
+  },
+  place_taken: { status: 409, 'zh-CN': '这个位置已有负责人', en: 'That place has someone in charge already' },
+  leader_missing: { status: 404, 'zh-CN': '没有这位负责人', en: 'No such person in charge' },
+  person_missing: { status: 422, 'zh-CN': '请选择本小区的成员', en: 'Choose a member of this neighbourhood' },
+  not_a_member: {
+    status: 409,
+    'zh-CN': '只有支部已确认的党员才能这样做',
+    en: 'Only members the branch has confirmed may do this',
+  },
+  commitment_missing: { status: 404, 'zh-CN': '没有这项承诺', en: 'No such commitment' },
+  commitment_state: {
+    status: 409,
+    'zh-CN': '这项承诺当前的状态不能这样变更',
+    en: 'The commitment cannot change that way from where it stands',
+  },
+  rule_missing: {
+    status: 404,
+    'zh-CN': '没有这项积分规则（或已停用）',
+    en: 'No such points rule (or it is no longer used)',
+  },
+  rule_automatic: {
+    status: 409,
+    'zh-CN': '这项积分由系统在践诺或签到时自动记入，不能手工记分',
+    en: 'These points are recorded by themselves when a commitment is confirmed or attendance taken, not by hand',
+  },
+  rule_name_taken: { status: 409, 'zh-CN': '已有同名的积分规则', en: 'A points rule has that name already' },
+  cap_reached: {
+    status: 409,
+    'zh-CN': '该党员本年度这项积分已达上限',
+    en: 'The member has reached this year’s cap for these points',
+  },
+  already_awarded: { status: 409, 'zh-CN': '这项积分已经记过了', en: 'These points have been recorded already' },
+  entry_missing: { status: 404, 'zh-CN': '没有这条积分记录', en: 'No such points entry' },
+  already_reversed: { status: 409, 'zh-CN': '这条积分已冲正过', en: 'This entry has been reversed already' },
+  is_reversal: {
+    status: 409,
+    'zh-CN': '冲正记录不能再冲正，请重新记分',
+    en: 'A reversal is not reversed: award the points again instead',
+  },
+  activity_missing: { status: 404, 'zh-CN': '没有这项活动', en: 'No such activity' },
+  activity_closed: {
+    status: 409,
+    'zh-CN': '活动已开始、已结束或已取消，不能再报名或修改',
+    en: 'The activity has started, ended or been cancelled: no more sign-ups or changes',
+  },
+  activity_full: { status: 409, 'zh-CN': '活动名额已满', en: 'The activity is full' },
+  activity_not_open: {
+    status: 403,
+    'zh-CN': '这项活动只面向党员',
+    en: 'This activity is for party members only',
+  },
+  not_signed_up: { status: 404, 'zh-CN': '您没有报名这项活动', en: 'You have not signed up for this activity' },
+  attendance_early: {
+    status: 409,
+    'zh-CN': '活动开始后才能签到',
+    en: 'Attendance is taken once the activity has started',
+  },
+  attendance_taken: { status: 409, 'zh-CN': '这项活动已经签到过了', en: 'Attendance has been taken for this activity' },
+  not_attendee: {
+    status: 422,
+    'zh-CN': '签到名单中有人既未报名也不是本支部党员',
+    en: 'Someone on the attendance list neither signed up nor is a member of the branch',
+  },
+  duty_missing: { status: 404, 'zh-CN': '没有这项职责', en: 'No such duty' },
+  duty_taken: { status: 409, 'zh-CN': '本年度已有这项职责', en: 'The year’s list has that duty already' },
+  photo_missing: { status: 404, 'zh-CN': '没有这张照片', en: 'No such photo' },
+  photo_invalid: { status: 422, 'zh-CN': '请上传 JPEG、PNG 或 WebP 图片', en: 'Upload a JPEG, PNG or WebP image' },
+  photo_too_large: { status: 422, 'zh-CN': '图片不能超过 1 MB', en: 'A photo may be 1 MB at most' },
+  too_many_photos: { status: 409, 'zh-CN': '最多上传 6 张照片', en: 'Six photos at most' },
+  branch_missing: {
+    status: 404,
+    'zh-CN': '所辖范围内没有这个小区的党支部',
+    en: 'No such neighbourhood’s branch under this region',
+  },
+  committee_level: {
+    status: 409,
+    'zh-CN': '只有街道和社区设党工委、党委',
+    en: 'Only a 街道 or a 社区 has a party committee',
+  },
+});
