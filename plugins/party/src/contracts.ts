@@ -402,6 +402,8 @@ export const ActivityDetailSchema = ActivitySchema.extend({
   signups: z.array(
     z.object({ userId: Id, name: z.string(), partyMember: z.boolean(), attended: z.boolean().nullable() }),
   ),
+  /** For the branch taking attendance: confirmed members who did not sign up (they may come all the same). */
+  candidates: z.array(z.object({ userId: Id, name: z.string() })),
 }).openapi('PartyActivityDetail');
 
 export const ActivityInputSchema = z

@@ -30,6 +30,10 @@ describe('activities', () => {
     const meeting = await plan(h, world, { kind: 'meeting', meetingType: 'assembly' });
     expect(meeting.status).toBe(201);
     expect(meeting.body.ruleName).toBe('参加组织生活（三会一课）');
+    // The branch may mark members present who did not sign up: they are offered with the sign-ups.
+    expect(meeting.body.candidates).toEqual([
+      { userId: world.users.residentA.id, name: world.users.residentA.displayName },
+    ]);
     const invalid = await plan(h, world, { kind: 'meeting', meetingType: 'assembly', openToResidents: true });
     expect(invalid.status).toBe(400);
     const volunteer = await plan(h, world, {
@@ -60,6 +64,7 @@ describe('activities', () => {
     expect(mine.body).toMatchObject({ mine: true, signedUp: 1 });
     // The branch sees who signed up.
     const detail = await h.call('GET', party(A, `/activities/${meeting.body.id}`), { token: world.tokens.adminA });
+    expect(detail.body.candidates).toEqual([]);
     expect(detail.body.signups).toEqual([
       expect.objectContaining({ name: world.users.residentA.displayName, partyMember: true, attended: null }),
     ]);

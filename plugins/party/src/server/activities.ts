@@ -158,9 +158,19 @@ async function visible(ctx: Ctx, id: string, lock = false) {
 async function detail(ctx: Ctx, id: string) {
   const row = await visible(ctx, id);
   const [view] = await views(ctx, [row]);
-  const people = runsBranch(ctx)
+  const branch = runsBranch(ctx);
+  const people = branch
     ? await ctx.db.select().from(signups).where(eq(signups.activityId, id)).orderBy(asc(signups.signedUpAt))
     : [];
+  const signedUp = new Set(people.map((p) => p.userId));
+  const confirmed =
+    branch && !row.attendanceTakenAt
+      ? await ctx.db
+          .select({ userId: members.userId, name: members.name })
+          .from(members)
+          .where(eq(members.status, 'confirmed'))
+          .orderBy(asc(members.name))
+      : [];
   return {
     ...view!,
     signups: people.map((p) => ({
@@ -169,6 +179,7 @@ async function detail(ctx: Ctx, id: string) {
       partyMember: p.memberId !== null,
       attended: p.attended,
     })),
+    candidates: confirmed.filter((m) => !signedUp.has(m.userId)),
   };
 }
 

@@ -100,6 +100,10 @@ describe('承诺践诺 and 积分制', () => {
       token: world.tokens.adminA,
     });
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    const pdf = await h.call('GET', party(A, `/branch/assessment/export?year=${year}&format=pdf`), {
+      token: world.tokens.adminA,
+    });
+    expect(new TextDecoder().decode(pdf.raw.slice(0, 5))).toBe('%PDF-');
     const csv = await h.call('GET', party(A, `/branch/assessment/export?year=${year}&format=csv`), {
       token: world.tokens.adminA,
     });

@@ -1,6 +1,7 @@
 import type { Schema } from 'hono';
 import { z } from '@hono/zod-openapi';
-import { MEDIA_TYPES, writeTable } from '@city/plugin-sdk/documents';
+import { MEDIA_TYPES, renderPrintedNotice, writeTable } from '@city/plugin-sdk/documents';
+import { PAGES } from '../pages.ts';
 import {
   fileResponse,
   isUniqueViolation,
@@ -98,8 +99,8 @@ const yearlyFile = pluginRoute({
   method: 'get',
   path: '/branch/assessment/export',
   access: BRANCH,
-  summary: '导出年度考核（XLSX/CSV）/ Export the year’s assessment',
-  request: { query: YearQuerySchema.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }) },
+  summary: '导出年度考核（XLSX/CSV/PDF）/ Export the year’s assessment',
+  request: { query: YearQuerySchema.extend({ format: z.enum(['xlsx', 'csv', 'pdf']).default('xlsx') }) },
   responses: { 200: fileResponse(MEDIA_TYPES.xlsx) },
 });
 
@@ -203,6 +204,26 @@ async function yearAssessment(ctx: Ctx, year: number) {
 
 const thisYear = (ctx: Ctx, year: number | undefined) => year ?? yearOf(ctx.now());
 
+/** The yearly assessment as the branch prints it for its meeting: one section per member, points by rule. */
+function assessmentPdf(ctx: Ctx, result: Awaited<ReturnType<typeof yearAssessment>>) {
+  const ruleName = new Map(result.rules.map((r) => [r.id, r.name]));
+  return renderPrintedNotice({
+    neighbourhood: ctx.tenant.name,
+    title: `${result.year}年度党员积分考核`,
+    url: ctx.links.href(PAGES.points),
+    qrCaption: '扫码查看积分明细（支部委员）',
+    printedAt: ctx.now(),
+    sections: result.members.map((m) => ({
+      heading: `${m.name}${m.groupName ? `（${m.groupName}）` : ''}　合计 ${m.total} 分`,
+      lines: [
+        ...Object.entries(m.byRule).map(([rule, sum]) => `${ruleName.get(rule) ?? '其他'}：${sum} 分`),
+        `承诺 ${m.commitments.published} 项，已践诺 ${m.commitments.fulfilled} 项`,
+      ],
+    })),
+    footer: [`全支部合计 ${result.total} 分。积分只增不改，更正以冲正记录为准。`],
+  });
+}
+
 export const pointRoutes = <S extends Schema>(router: PluginRouter<Settings, S>) =>
   router
     .openapi(mine, async (c) => {
@@ -278,6 +299,13 @@ export const pointRoutes = <S extends Schema>(router: PluginRouter<Settings, S>)
       const ctx = c.get('plugin');
       const { format, year } = c.req.valid('query');
       const result = await yearAssessment(ctx, thisYear(ctx, year));
+      if (format === 'pdf') {
+        const bytes = await assessmentPdf(ctx, result);
+        return c.body(bytes, 200, {
+          'content-type': 'application/pdf',
+          'content-disposition': `attachment; filename="party-assessment-${result.year}.pdf"`,
+        });
+      }
       const header = ['姓名', '党小组', ...result.rules.map((r) => r.name), '其他', '合计', '承诺数', '已践诺'];
       const rows = result.members.map((m) => [
         m.name,
