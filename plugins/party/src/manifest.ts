@@ -42,6 +42,8 @@ export const partyManifest = definePlugin({
   ],
   navigation: [
     { path: PAGES.home, label: { 'zh-CN': '智慧党建', en: 'Party building' } },
+    { path: PAGES.mine, label: { 'zh-CN': '我的承诺与积分', en: 'My commitments and points' } },
+    { path: PAGES.activities, label: { 'zh-CN': '党建活动', en: 'Activities' } },
     { path: PAGES.branch, label: { 'zh-CN': '支部管理', en: 'Run the branch' }, roles: ['admin', 'branch'] },
   ],
 });

@@ -43,3 +43,22 @@ export const committeeContacts = (
     // A committee's number is its office's, public like the 便民电话簿's: shown whole.
     masked: c.phone,
   }));
+
+/** How each state reads at a glance (the shared Badge's tones). */
+export const TONES = {
+  commitment: { published: 'primary', claimed: 'warning', fulfilled: 'success', withdrawn: 'neutral' },
+  activity: { planned: 'primary', held: 'success', cancelled: 'neutral' },
+  duty: { todo: 'neutral', doing: 'warning', done: 'success' },
+} as const;
+
+/**
+ * Files of the API the branch and region pages offer, for `kit.fileHref` (`?format=xlsx|csv|pdf`): the year's
+ * assessment (member API) and the branches' figures (region API).
+ */
+export const EXPORTS = {
+  assessment: '/branch/assessment/export',
+  overview: '/overview/export',
+} as const;
+
+/** Points with their sign: +5, −5 (a reversal). */
+export const signed = (points: number) => (points > 0 ? `+${points}` : points < 0 ? `−${-points}` : '0');

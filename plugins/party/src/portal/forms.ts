@@ -33,3 +33,29 @@ export function succeeded(form: FormResult | null, action: string, id = '') {
   const done = doneOf(form);
   return done?.action === action && done.id === id;
 }
+
+/** `2026-12-01T09:00` typed in a `datetime-local` field, on pages shown in China's time → an ISO time with its offset. */
+export const shanghaiTime = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? `${value}:00+08:00` : value;
+
+/** An optional whole number typed in a number field: empty is null; anything else that is not one is NaN. */
+export const optionalNumber = (value: string) => (value === '' ? null : /^-?\d+$/.test(value) ? Number(value) : NaN);
+
+/**
+ * A form refused before the API is asked, in the visitor's words and next to its field, shaped as the API's own
+ * refusals (problem+json) so the page shows it the same way.
+ */
+export function refusedHere(
+  message: string,
+  field: string,
+  action: string,
+  id = '',
+  values: Record<string, string> = {},
+): ActionResult {
+  const problem = { title: message, status: 400, errors: [{ path: field, message }] };
+  const res = new Response(JSON.stringify(problem), {
+    status: 400,
+    headers: { 'content-type': 'application/problem+json' },
+  });
+  return refused(res, action, id, values);
+}

@@ -214,7 +214,7 @@ function assessmentPdf(ctx: Ctx, result: Awaited<ReturnType<typeof yearAssessmen
     qrCaption: '扫码查看积分明细（支部委员）',
     printedAt: ctx.now(),
     sections: result.members.map((m) => ({
-      heading: `${m.name}${m.groupName ? `（${m.groupName}）` : ''}　合计 ${m.total} 分`,
+      heading: `${m.name}${m.groupName ? `（${m.groupName}）` : ''} 合计 ${m.total} 分`,
       lines: [
         ...Object.entries(m.byRule).map(([rule, sum]) => `${ruleName.get(rule) ?? '其他'}：${sum} 分`),
         `承诺 ${m.commitments.published} 项，已践诺 ${m.commitments.fulfilled} 项`,
