@@ -25,6 +25,16 @@ export function failureOf(form: FormResult | null, action: string, id = ''): For
   return failure && failure.values._action === action && (failure.values._id ?? '') === id ? failure : null;
 }
 
+/**
+ * A field's `name`, `value` and `error` for a TextField or SelectField: what was typed if its form was refused,
+ * else `fallback`, and the API's error for it. Spread it: `<TextField label={…} {...fieldOf(failure, 'title')} />`.
+ */
+export const fieldOf = (failure: FormFailure | null, name: string, fallback = '') => ({
+  name,
+  value: failure?.values[name] ?? fallback,
+  error: failure?.fieldErrors[name],
+});
+
 /** The action that just went through, and its row. */
 export const doneOf = (form: FormResult | null) =>
   form && 'done' in form ? { action: String(form.done), id: String(form.id ?? '') } : null;
