@@ -170,6 +170,76 @@ const makers: Maker[] = [
       .returning();
     return { clientId: client!.id };
   },
+  // The public-revenue ledger: an entry, an expense, a distribution with a share, a committee seat.
+  async (tx, tenantId, actorId) => {
+    const account = async (purpose: string) =>
+      (await tx.select().from(schema.ledgerAccounts).where(eq(schema.ledgerAccounts.purpose, purpose)))[0]!;
+    const [bank, parking, repairs] = [await account('bank'), await account('parking'), await account('repairs')];
+    const [entry] = await tx
+      .insert(schema.ledgerEntries)
+      .values({
+        tenantId,
+        number: 1,
+        occurredOn: '2026-11-02',
+        period: '2026-11',
+        kind: 'income',
+        memo: '停车费',
+        postedBy: actorId,
+      })
+      .returning();
+    await tx.insert(schema.ledgerLines).values([
+      { tenantId, entryId: entry!.id, line: 1, period: '2026-11', accountId: bank.id, amountFen: 10_000 },
+      { tenantId, entryId: entry!.id, line: 2, period: '2026-11', accountId: parking.id, amountFen: -10_000 },
+    ]);
+    const [expense] = await tx
+      .insert(schema.ledgerExpenses)
+      .values({
+        tenantId,
+        title: '维修门禁',
+        payee: '维修公司',
+        reason: '门禁损坏',
+        amountFen: 5_000,
+        expenseAccountId: repairs.id,
+        status: 'approved',
+        approvalsNeeded: 2,
+        countersignNeeded: 0,
+        proposedBy: actorId,
+      })
+      .returning();
+    const [dividend] = await tx
+      .insert(schema.ledgerDividends)
+      .values({
+        tenantId,
+        title: '分红',
+        totalFen: 100,
+        totalArea: 100,
+        declaredOn: '2026-11-03',
+        declaredBy: actorId,
+        entryId: entry!.id,
+      })
+      .returning();
+    await tx.insert(schema.ledgerDividendShares).values({
+      tenantId,
+      dividendId: dividend!.id,
+      ownerKey: 'developer',
+      ownerIds: [],
+      unitIds: [],
+      area: 100,
+      fen: 100,
+    });
+    const [seat] = await tx
+      .insert(schema.committeeMembers)
+      .values({ tenantId, body: 'committee', userId: actorId, position: 'chair', joinedOn: '2026-01-01' })
+      .returning();
+    return {
+      ledgerEntryId: entry!.id,
+      expenseId: expense!.id,
+      dividendId: dividend!.id,
+      seatId: seat!.id,
+      period: '2026-11',
+      accountId: bank.id,
+    };
+  },
   // The suites' apps offer the fixture plugin, installed in both neighbourhoods: its routes are attacked too.
   async (tx, tenantId) => ({ pluginId: 'fixture', noteId: await addNote(tx, tenantId, '甲方的便签') }),
   async (tx, tenantId) => {
@@ -201,7 +271,7 @@ const makers: Maker[] = [
 ];
 
 /** Path parameters that name something platform-wide (a catalogue entry), the same in every neighbourhood. */
-export const SHARED_PARAMS: ReadonlySet<string> = new Set(['tenant', 'pluginId']);
+export const SHARED_PARAMS: ReadonlySet<string> = new Set(['tenant', 'pluginId', 'period']);
 
 export interface Side {
   slug: string;
@@ -262,6 +332,29 @@ export async function snapshot(db: Database, tenantId: string) {
     feedbackSettings: await tx.select().from(schema.feedbackSettings),
     feedbackPhotos: await tx.select().from(schema.feedbackPhotos).orderBy(schema.feedbackPhotos.id),
     feedbackTrackers: await tx.select().from(schema.feedbackTrackers).orderBy(schema.feedbackTrackers.createdAt),
+    committeeMembers: await tx.select().from(schema.committeeMembers).orderBy(schema.committeeMembers.id),
+    ledgerSettings: await tx.select().from(schema.ledgerSettings),
+    ledgerAccounts: await tx.select().from(schema.ledgerAccounts).orderBy(schema.ledgerAccounts.id),
+    ledgerEntries: await tx.select().from(schema.ledgerEntries).orderBy(schema.ledgerEntries.id),
+    ledgerLines: await tx
+      .select()
+      .from(schema.ledgerLines)
+      .orderBy(schema.ledgerLines.entryId, schema.ledgerLines.line),
+    ledgerBalances: await tx
+      .select()
+      .from(schema.ledgerBalances)
+      .orderBy(schema.ledgerBalances.accountId, schema.ledgerBalances.period),
+    ledgerPeriods: await tx.select().from(schema.ledgerPeriods).orderBy(schema.ledgerPeriods.period),
+    ledgerExpenses: await tx.select().from(schema.ledgerExpenses).orderBy(schema.ledgerExpenses.id),
+    ledgerSignatures: await tx
+      .select()
+      .from(schema.ledgerExpenseSignatures)
+      .orderBy(schema.ledgerExpenseSignatures.expenseId, schema.ledgerExpenseSignatures.userId),
+    ledgerDividends: await tx.select().from(schema.ledgerDividends).orderBy(schema.ledgerDividends.id),
+    ledgerShares: await tx
+      .select()
+      .from(schema.ledgerDividendShares)
+      .orderBy(schema.ledgerDividendShares.dividendId, schema.ledgerDividendShares.ownerKey),
     pluginInstalls: await tx.select().from(schema.pluginInstalls).orderBy(schema.pluginInstalls.id),
     pluginRoleGrants: await tx.select().from(schema.pluginRoleGrants).orderBy(schema.pluginRoleGrants.id),
     pluginDeliveries: await tx.select().from(schema.pluginDeliveries).orderBy(schema.pluginDeliveries.id),
@@ -316,6 +409,19 @@ export function bodyFor(method: string, path: string, ids: Record<string, string
     'POST /api/v1/t/{tenant}/plugins/{pluginId}/purge': { confirm: 'fixture' },
     'POST /api/v1/t/{tenant}/feedback/{reportId}/actions': { action: 'reject', reason: '篡改反映' },
     'PUT /api/v1/t/{tenant}/feedback-units/{handlingUnitId}': { kind: 'other', name: '篡改单位' },
+    'POST /api/v1/t/{tenant}/committee-members/{seatId}/leave': { leftOn: '2026-12-01', reason: 'removed' },
+    'POST /api/v1/t/{tenant}/ledger/entries/{ledgerEntryId}/reversal': { occurredOn: '2026-12-01', memo: '篡改' },
+    'POST /api/v1/t/{tenant}/ledger/expenses/{expenseId}/signatures': { decision: 'reject', note: '篡改' },
+    'POST /api/v1/t/{tenant}/ledger/expenses/{expenseId}/payment': {
+      occurredOn: '2026-12-01',
+      payAccountId: ids.accountId,
+    },
+    'POST /api/v1/t/{tenant}/ledger/dividends/{dividendId}/payments': {
+      ownerKeys: ['developer'],
+      occurredOn: '2026-12-01',
+      payAccountId: ids.accountId,
+    },
+    'POST /api/v1/t/{tenant}/ledger/periods/{period}/review': { note: '篡改' },
     'POST /api/v1/t/{tenant}/p/fixture/notes': { body: '篡改' },
     'POST /api/v1/t/{tenant}/p/fixture/guestbook': { text: '篡改' },
     'POST /api/v1/r/{region}/p/fixture/region-notes': { body: '篡改' },

@@ -20,6 +20,7 @@ import { IMPORT_MAX_BYTES, registryImportRoutes } from './routes/registry-import
 import { authRoutes } from './routes/auth/index.ts';
 import { calendarRoutes } from './routes/calendar/index.ts';
 import { feedbackRoutes } from './routes/feedback/index.ts';
+import { ledgerRoutes } from './routes/ledger/index.ts';
 import { georeportRoutes, open311ClientRoutes } from './routes/open311/index.ts';
 import { devRoutes } from './routes/dev/index.ts';
 import { healthRoutes } from './routes/health/index.ts';
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps, services: ApiServices = createApiServic
     .route('/', notificationRoutes)
     .route('/', noticeRoutes)
     .route('/', feedbackRoutes)
+    .route('/', ledgerRoutes)
     .route('/', open311ClientRoutes)
     .route('/', publicRoutes)
     .route('/', registryRoutes)

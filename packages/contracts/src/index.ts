@@ -25,3 +25,4 @@ export * from './uscc.ts';
 export * from './organisations.ts';
 export * from './personal-data.ts';
 export * from './profiles.ts';
+export * from './ledger.ts';

@@ -4,6 +4,7 @@ import { and, desc, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '@city/auth';
+import { openChart } from './ledger/accounts.ts';
 import { audit } from './audit.ts';
 import { AppError } from './errors.ts';
 import { nameKey, slugFromName } from './names.ts';
@@ -160,6 +161,7 @@ export class Applications {
           roles: ['admin'],
           joinedAt: now,
         });
+        await openChart(tx, tenantId);
         await audit(
           tx,
           { tenantId, actor: { id: actor.id, displayName: actor.displayName }, at: now },

@@ -24,3 +24,4 @@ export { headerOf, membershipsIn } from './tenants.ts';
 export { TenantRuns } from './tenant-runs.ts';
 export * from './calendar/index.ts';
 export * from './feedback/index.ts';
+export * from './ledger/index.ts';

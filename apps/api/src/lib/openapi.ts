@@ -26,6 +26,7 @@ const documentConfig = {
     { name: 'neighbourhood', description: '小区内部（按租户隔离）/ Tenant-scoped' },
     { name: 'registry', description: '房屋与业主登记（投票依据）/ Property registry' },
     { name: 'notices', description: '公告与公示栏 / Notices and the 公示 board' },
+    { name: 'ledger', description: '公共收益账目：记账、支出审批、分红、报表 / The public-revenue ledger' },
     { name: 'supervision', description: '街道、社区只读监管 / Read-only supervision' },
     { name: 'dev' },
   ],

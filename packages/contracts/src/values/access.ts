@@ -42,3 +42,9 @@ export const VERIFIERS = ['tenant:admin'] as const satisfies readonly Grant[];
 
 /** Who runs an organisation's profile and business; only owners change its staff. */
 export const ORGANISATION_MANAGERS = ['org:owner', 'org:manager'] as const satisfies readonly Grant[];
+
+/**
+ * Who keeps the public-revenue ledger: the neighbourhood's admins and the owners' committee. Every member reads it;
+ * signing an expense or a month's review is for the seated members of each body, which the ledger itself checks.
+ */
+export const TREASURERS = ['tenant:admin', 'tenant:committee'] as const satisfies readonly Grant[];

@@ -26,6 +26,37 @@ export const ERROR_CATALOGUE = {
   csrf_rejected: { status: 403, 'zh-CN': '请求来源不被信任', en: 'The request origin is not trusted' },
   not_found: { status: 404, 'zh-CN': '找不到该资源', en: 'Not found' },
   conflict: { status: 409, 'zh-CN': '与现有数据冲突', en: 'This conflicts with existing data' },
+  ledger_unbalanced: {
+    status: 400,
+    'zh-CN': '借贷不平衡：借方合计须等于贷方合计，且至少两行',
+    en: 'The entry does not balance: total debits must equal total credits, over two lines at least',
+  },
+  ledger_period_closed: {
+    status: 409,
+    'zh-CN': '该月份已结账，不能再记账；请记入未结账的月份',
+    en: 'This month is closed; post to a month that is still open',
+  },
+  ledger_already_reversed: { status: 409, 'zh-CN': '该凭证已冲销', en: 'This entry has already been reversed' },
+  expense_not_open: {
+    status: 409,
+    'zh-CN': '该支出已不在此环节，请刷新后查看最新状态',
+    en: 'The expense is no longer at this step; reload to see where it stands',
+  },
+  expense_own_proposal: {
+    status: 409,
+    'zh-CN': '提议人不能批准自己提议的支出',
+    en: 'The person who proposed an expense cannot approve it',
+  },
+  not_a_signer: {
+    status: 403,
+    'zh-CN': '只有现任委员才能签署',
+    en: 'Only current members of the committee can sign',
+  },
+  dividend_no_owners: {
+    status: 409,
+    'zh-CN': '房屋登记中没有可分红的业主（须有面积和业主）',
+    en: 'The registry has no owners with an area to share a dividend among',
+  },
   phone_taken: { status: 409, 'zh-CN': '该手机号已注册', en: 'This phone number is already registered' },
   code_invalid: { status: 400, 'zh-CN': '验证码不正确或已过期', en: 'The code is wrong or has expired' },
   application_duplicate: {

@@ -122,6 +122,17 @@ export const VALIDATION_MESSAGES = {
   },
   page_size_max: { 'zh-CN': '每页最多100条', en: 'At most 100 items per page' },
   date_format: { 'zh-CN': '日期格式为 YYYY-MM-DD', en: 'Dates are written YYYY-MM-DD' },
+  amount_fen: {
+    'zh-CN': '金额须大于0，以分计且不超过10亿元',
+    en: 'The amount must be more than zero, in whole fen, and at most 1 billion yuan',
+  },
+  period_format: { 'zh-CN': '月份格式为 YYYY-MM', en: 'Months are written YYYY-MM' },
+  account_code: { 'zh-CN': '科目编码为4至8位数字', en: 'An account code has 4 to 8 digits' },
+  line_one_side: {
+    'zh-CN': '每一行只填借方或贷方中的一项',
+    en: 'Fill in either the debit or the credit of each line, not both',
+  },
+  memo_required: { 'zh-CN': '请填写摘要', en: 'Enter a description' },
   calendar_other_year: { 'zh-CN': '日期不在该年度内', en: 'The date is not in this year' },
   calendar_workday_weekday: {
     'zh-CN': '调休上班日应为周六或周日（工作日本来就上班）',

@@ -13,3 +13,4 @@ export * from './notifications.ts';
 export * from './calendar.ts';
 export * from './feedback.ts';
 export * from './feedback-departments.ts';
+export * from './ledger.ts';

@@ -1,0 +1,460 @@
+import { beijingDate } from '@city/core';
+import { databaseRefusal, schema, seedRegistry, type TestApp, useWorld, withTenant, type World } from '@city/testing';
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+
+interface Account {
+  id: string;
+  code: string;
+  purpose: string | null;
+  balanceFen: number;
+}
+
+/**
+ * The committee: 委员 committeeA and staffA (two approvals needed by default); the supervisory committee: residentA.
+ * adminA keeps the books and proposes. A registry of three owners, residentA verified as one of them.
+ */
+async function withBodies(h: TestApp, world: World) {
+  const seat = async (persona: 'committeeA' | 'staffA' | 'residentA', body: 'committee' | 'supervisory') => {
+    const res = await h.call('POST', `/api/v1/t/${world.tenantA.slug}/committee-members`, {
+      token: world.tokens.adminA,
+      json: { body, userId: world.users[persona].id, position: 'member', joinedOn: '2026-01-01' },
+    });
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  };
+  await seat('committeeA', 'committee');
+  await seat('staffA', 'committee');
+  const supervisorSeat = await seat('residentA', 'supervisory');
+  await seedRegistry(h.services.db, world.tenantA.id, {
+    owners: { wang: '王建国', li: '李秀英', zhao: '赵敏' },
+    units: [
+      { room: '101', area: 10_000, owners: ['wang'] },
+      { room: '102', area: 10_000, owners: ['wang'] },
+      { room: '201', area: 9_000, owners: ['li'] },
+      { room: '301', area: 11_000, owners: ['zhao'] },
+    ],
+    verified: { li: world.users.residentA.id },
+  });
+  return { supervisorSeat };
+}
+
+const current = useWorld({ setUp: withBodies });
+
+const url = (world: World, rest: string, slug = world.tenantA.slug) => `/api/v1/t/${slug}/ledger${rest}`;
+const today = (h: TestApp) => beijingDate(h.clock.now());
+
+async function accounts(h: TestApp, world: World, token = world.tokens.adminA) {
+  const res = await h.call('GET', url(world, '/accounts'), { token });
+  expect(res.status).toBe(200);
+  const items = res.body.items as Account[];
+  return { items, by: (purpose: string) => items.find((a) => a.purpose === purpose)! };
+}
+
+async function income(h: TestApp, world: World, amountFen: number, occurredOn = today(h)) {
+  const { by } = await accounts(h, world);
+  return h.call('POST', url(world, '/income'), {
+    token: world.tokens.adminA,
+    json: {
+      occurredOn,
+      memo: '11月停车费',
+      amountFen,
+      incomeAccountId: by('parking').id,
+      depositAccountId: by('bank').id,
+    },
+  });
+}
+
+async function propose(h: TestApp, world: World, amountFen: number) {
+  const { by } = await accounts(h, world);
+  const res = await h.call('POST', url(world, '/expenses'), {
+    token: world.tokens.adminA,
+    json: {
+      title: '更换3栋单元门禁',
+      payee: '璧山安防公司',
+      reason: '门禁损坏，业主多次反映',
+      amountFen,
+      expenseAccountId: by('repairs').id,
+    },
+  });
+  expect(res.status).toBe(201);
+  return res.body as { id: string; status: string; countersignNeeded: number };
+}
+
+const sign = (h: TestApp, world: World, token: string | undefined, id: string, json: object) =>
+  h.call('POST', url(world, `/expenses/${id}/signatures`), { token, json });
+
+describe('the public-revenue ledger', () => {
+  it('opens every neighbourhood with the default chart, readable by every member', async () => {
+    const { h, world } = current;
+    const { items } = await accounts(h, world, world.tokens.residentA);
+    expect(items.map((a) => a.code)).toEqual([
+      '1001',
+      '1002',
+      '2201',
+      '2241',
+      '3001',
+      '4001',
+      '4002',
+      '4003',
+      '4099',
+      '5001',
+      '5002',
+      '5003',
+      '5004',
+      '5005',
+    ]);
+    expect(items.every((a) => a.balanceFen === 0)).toBe(true);
+  });
+
+  it('records income in balance and shows it in the three statements', async () => {
+    const { h, world } = current;
+    const res = await income(h, world, 1_250_000);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ number: 1, kind: 'income', memo: '11月停车费' });
+    expect(res.body.lines).toEqual([
+      expect.objectContaining({ purpose: 'bank', debitFen: 1_250_000, creditFen: 0 }),
+      expect.objectContaining({ purpose: 'parking', debitFen: 0, creditFen: 1_250_000 }),
+    ]);
+    const { by } = await accounts(h, world);
+    expect(by('bank').balanceFen).toBe(1_250_000);
+    expect(by('parking').balanceFen).toBe(1_250_000);
+
+    const month = today(h).slice(0, 7);
+    const statement = await h.call('GET', url(world, `/statement?from=${month}&to=${month}`), {
+      token: world.tokens.residentA,
+    });
+    expect(statement.status).toBe(200);
+    expect(statement.body.trialBalance).toMatchObject({ debitFen: 1_250_000, creditFen: 1_250_000 });
+    expect(statement.body.income).toMatchObject({ incomeFen: 1_250_000, expenseFen: 0, netFen: 1_250_000 });
+    // Without months: the year so far.
+    const yearSoFar = await h.call('GET', url(world, '/statement'), { token: world.tokens.residentA });
+    expect(yearSoFar.body).toMatchObject({ from: `${month.slice(0, 4)}-01`, to: month });
+    expect(yearSoFar.body.income.incomeFen).toBe(1_250_000);
+    expect(statement.body.balanceSheet).toMatchObject({
+      assetsFen: 1_250_000,
+      retainedFen: 1_250_000,
+      liabilitiesAndEquityFen: 1_250_000,
+    });
+  });
+
+  it('refuses an entry that does not balance, a line on both sides and another neighbourhood’s account; nothing is posted', async () => {
+    const { h, world } = current;
+    const { by } = await accounts(h, world);
+    const entry = (lines: object[]) =>
+      h.call('POST', url(world, '/entries'), {
+        token: world.tokens.adminA,
+        json: { occurredOn: today(h), memo: '调整', lines },
+      });
+    const unbalanced = await entry([
+      { accountId: by('cash').id, debitFen: 100 },
+      { accountId: by('bank').id, creditFen: 99 },
+    ]);
+    expect(unbalanced.status).toBe(400);
+    expect(unbalanced.body).toMatchObject({ code: 'ledger_unbalanced', title: expect.stringContaining('借贷不平衡') });
+    const bothSides = await entry([
+      { accountId: by('cash').id, debitFen: 100, creditFen: 100 },
+      { accountId: by('bank').id, creditFen: 0, debitFen: 0 },
+    ]);
+    expect(bothSides.status).toBe(400);
+    expect(bothSides.body.errors[0]).toMatchObject({ code: 'line_one_side' });
+    const theirs = await accounts(h, world, world.tokens.adminB).catch(() => null);
+    expect(theirs).toBeNull(); // B's admin is no member of A
+    const otherChart = await h.call('GET', url(world, '/accounts', world.tenantB.slug), { token: world.tokens.adminB });
+    const foreign = await entry([
+      { accountId: by('cash').id, debitFen: 100 },
+      { accountId: (otherChart.body.items as Account[])[1]!.id, creditFen: 100 },
+    ]);
+    expect(foreign.status).toBe(400);
+    const list = await h.call('GET', url(world, '/entries'), { token: world.tokens.adminA });
+    expect(list.body.items).toEqual([]);
+
+    const balanced = await entry([
+      { accountId: by('cash').id, debitFen: 100 },
+      { accountId: by('bank').id, creditFen: 100 },
+    ]);
+    expect(balanced.status).toBe(201);
+  });
+
+  it('corrects an entry only by reversing it, once', async () => {
+    const { h, world } = current;
+    const posted = await income(h, world, 8_800);
+    const reverse = () =>
+      h.call('POST', url(world, `/entries/${posted.body.id}/reversal`), {
+        token: world.tokens.adminA,
+        json: { occurredOn: today(h), memo: '金额录错，冲销' },
+      });
+    const reversal = await reverse();
+    expect(reversal.status).toBe(201);
+    expect(reversal.body).toMatchObject({ kind: 'reversal', reversesId: posted.body.id, number: 2 });
+    expect((await reverse()).body).toMatchObject({ code: 'ledger_already_reversed' });
+    const original = await h.call('GET', url(world, `/entries/${posted.body.id}`), { token: world.tokens.residentA });
+    expect(original.body.reversedById).toBe(reversal.body.id);
+    const { by } = await accounts(h, world);
+    expect(by('bank').balanceFen).toBe(0);
+    expect(by('parking').balanceFen).toBe(0);
+  });
+
+  it('pays an expense only after two committee members other than the proposer approve and the supervisors countersign', async () => {
+    const { h, world } = current;
+    const t = world.tokens;
+    await income(h, world, 2_000_000);
+    const expense = await propose(h, world, 800_000); // 8,000 元: above the 5,000 元 countersignature threshold
+    expect(expense).toMatchObject({ status: 'proposed', countersignNeeded: 1 });
+
+    expect((await sign(h, world, t.adminA, expense.id, { decision: 'approve' })).body).toMatchObject({
+      code: 'not_a_signer',
+    });
+    expect((await sign(h, world, t.residentA, expense.id, { decision: 'approve' })).status).toBe(403);
+    const pay = () =>
+      h.call('POST', url(world, `/expenses/${expense.id}/payment`), {
+        token: t.adminA,
+        json: { occurredOn: today(h), payAccountId: expense.id },
+      });
+    expect((await pay()).body).toMatchObject({ code: 'expense_not_open' });
+
+    expect((await sign(h, world, t.committeeA, expense.id, { decision: 'approve' })).body).toMatchObject({
+      status: 'proposed',
+      approvals: 1,
+    });
+    // Signing twice changes nothing.
+    expect((await sign(h, world, t.committeeA, expense.id, { decision: 'approve' })).body).toMatchObject({
+      approvals: 1,
+    });
+    expect((await sign(h, world, t.staffA, expense.id, { decision: 'approve' })).body).toMatchObject({
+      status: 'proposed',
+      approvals: 2,
+      countersigns: 0,
+    });
+    const countersigned = await sign(h, world, t.residentA, expense.id, { decision: 'countersign', note: '合同已核' });
+    expect(countersigned.body).toMatchObject({ status: 'approved', countersigns: 1 });
+    expect(countersigned.body.signatures.map((s: { body: string }) => s.body)).toEqual([
+      'committee',
+      'committee',
+      'supervisory',
+    ]);
+
+    const { by } = await accounts(h, world);
+    const paid = await h.call('POST', url(world, `/expenses/${expense.id}/payment`), {
+      token: t.adminA,
+      json: { occurredOn: today(h), payAccountId: by('bank').id },
+    });
+    expect(paid.body).toMatchObject({ status: 'paid', entryId: expect.any(String) });
+    const after = await accounts(h, world);
+    expect(after.by('repairs').balanceFen).toBe(800_000);
+    expect(after.by('bank').balanceFen).toBe(1_200_000);
+  });
+
+  it('lets the proposer not approve their own expense, and one refusal rejects it', async () => {
+    const { h, world } = current;
+    const expense = await propose(h, world, 30_000);
+    expect(expense.countersignNeeded).toBe(0);
+    // committeeA proposes this time (a treasurer by role) and may not approve it.
+    const { by } = await accounts(h, world);
+    const own = await h.call('POST', url(world, '/expenses'), {
+      token: world.tokens.committeeA,
+      json: {
+        title: '打印公示材料',
+        payee: '文印店',
+        reason: '公示需要',
+        amountFen: 5_000,
+        expenseAccountId: by('office').id,
+      },
+    });
+    expect((await sign(h, world, world.tokens.committeeA, own.body.id, { decision: 'approve' })).body).toMatchObject({
+      code: 'expense_own_proposal',
+    });
+
+    const refused = await sign(h, world, world.tokens.staffA, expense.id, { decision: 'reject' });
+    expect(refused.status).toBe(400); // a refusal needs its reason
+    expect(
+      (await sign(h, world, world.tokens.staffA, expense.id, { decision: 'reject', note: '报价过高，请再询价' })).body,
+    ).toMatchObject({ status: 'rejected' });
+    expect((await sign(h, world, world.tokens.committeeA, expense.id, { decision: 'approve' })).body).toMatchObject({
+      code: 'expense_not_open',
+    });
+  });
+
+  it('counts two approvals sent at once exactly once each, and pays an expense once when two payments race', async () => {
+    const { h, world } = current;
+    const t = world.tokens;
+    await income(h, world, 100_000);
+    const expense = await propose(h, world, 20_000);
+    const [a, b] = await Promise.all([
+      sign(h, world, t.committeeA, expense.id, { decision: 'approve' }),
+      sign(h, world, t.staffA, expense.id, { decision: 'approve' }),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const approved = await h.call('GET', url(world, `/expenses/${expense.id}`), { token: t.residentA });
+    expect(approved.body).toMatchObject({ status: 'approved', approvals: 2 });
+
+    const { by } = await accounts(h, world);
+    const payments = await Promise.all(
+      [1, 2].map(() =>
+        h.call('POST', url(world, `/expenses/${expense.id}/payment`), {
+          token: t.adminA,
+          json: { occurredOn: today(h), payAccountId: by('bank').id },
+        }),
+      ),
+    );
+    expect(payments.map((p) => p.status).sort()).toEqual([200, 409]);
+    const entries = await h.call('GET', url(world, '/entries'), { token: t.adminA });
+    expect(entries.body.items.filter((e: { expenseId: string | null }) => e.expenseId === expense.id)).toHaveLength(1);
+    expect((await accounts(h, world)).by('bank').balanceFen).toBe(80_000);
+  });
+
+  it('closes a month for good; the supervisory committee signs off its books', async () => {
+    const { h, world } = current;
+    const month = today(h).slice(0, 7);
+    await income(h, world, 5_000);
+    const review = (token: string | undefined) =>
+      h.call('POST', url(world, `/periods/${month}/review`), { token, json: { note: '收支与凭证相符' } });
+    expect((await review(world.tokens.residentA)).status).toBe(409); // not closed yet
+    const closed = await h.call('POST', url(world, `/periods/${month}/close`), { token: world.tokens.adminA });
+    expect(closed.body).toMatchObject({ period: month, entries: 1, incomeFen: 5_000, closedAt: expect.any(String) });
+    const late = await income(h, world, 1_000);
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ code: 'ledger_period_closed' });
+    expect((await review(world.tokens.committeeA)).body).toMatchObject({ code: 'not_a_signer' });
+    expect((await review(world.tokens.residentA)).body).toMatchObject({
+      reviewNote: '收支与凭证相符',
+      reviewedByName: world.users.residentA.displayName,
+    });
+    // An entry dated in the next month still posts.
+    const next = new Date(`${month}-01T00:00:00Z`);
+    next.setUTCMonth(next.getUTCMonth() + 1);
+    expect((await income(h, world, 1_000, next.toISOString().slice(0, 10))).status).toBe(201);
+  });
+
+  it('shares a dividend by exclusive area to the fen; each owner sees their own share; shares are paid once', async () => {
+    const { h, world } = current;
+    const declared = await h.call('POST', url(world, '/dividends'), {
+      token: world.tokens.adminA,
+      json: { title: '2026年度公共收益分红', totalFen: 100_000, declaredOn: today(h) },
+    });
+    expect(declared.status).toBe(201);
+    // 王建国 holds 101 and 102 (one counting owner, 200 m²), 李秀英 90 m², 赵敏 110 m²: 400 m² in all.
+    expect(declared.body).toMatchObject({ totalFen: 100_000, totalArea: 40_000, owners: 3, paidOwners: 0 });
+    const shares = await h.call('GET', url(world, `/dividends/${declared.body.id}/shares`), {
+      token: world.tokens.adminA,
+    });
+    const byName = Object.fromEntries(
+      (shares.body.items as { ownerNames: string[]; fen: number; ownerKey: string }[]).map((s) => [s.ownerNames[0], s]),
+    );
+    expect([byName['王建国']!.fen, byName['李秀英']!.fen, byName['赵敏']!.fen]).toEqual([50_000, 22_500, 27_500]);
+    // Residents see their own share, not the list.
+    expect(
+      (await h.call('GET', url(world, `/dividends/${declared.body.id}/shares`), { token: world.tokens.residentA }))
+        .status,
+    ).toBe(403);
+    const mine = await h.call('GET', url(world, '/my-dividends'), { token: world.tokens.residentA });
+    expect(mine.body.items).toEqual([
+      expect.objectContaining({ title: '2026年度公共收益分红', fen: 22_500, area: 9_000, paidAt: null }),
+    ]);
+
+    const { by } = await accounts(h, world);
+    expect(by('dividends_payable').balanceFen).toBe(100_000);
+    const pay = () =>
+      h.call('POST', url(world, `/dividends/${declared.body.id}/payments`), {
+        token: world.tokens.adminA,
+        json: { ownerKeys: [byName['李秀英']!.ownerKey], occurredOn: today(h), payAccountId: by('bank').id },
+      });
+    expect((await pay()).body).toMatchObject({ paidOwners: 1, paidFen: 22_500 });
+    expect((await pay()).body).toMatchObject({ paidOwners: 1, paidFen: 22_500 });
+    expect((await accounts(h, world)).by('dividends_payable').balanceFen).toBe(77_500);
+    const paid = await h.call('GET', url(world, '/my-dividends'), { token: world.tokens.residentA });
+    expect(paid.body.items[0].paidAt).toEqual(expect.any(String));
+  });
+
+  it('keeps the committee’s seats: who sits where, who left and why', async () => {
+    const { h, world, prepared } = current;
+    const path = `/api/v1/t/${world.tenantA.slug}/committee-members`;
+    const twice = await h.call('POST', path, {
+      token: world.tokens.adminA,
+      json: { body: 'supervisory', userId: world.users.residentA.id, joinedOn: '2026-02-01' },
+    });
+    expect(twice.status).toBe(409);
+    const left = await h.call('POST', `${path}/${prepared.supervisorSeat}/leave`, {
+      token: world.tokens.adminA,
+      json: { leftOn: '2026-06-30', reason: 'resigned' },
+    });
+    expect(left.body).toMatchObject({ leftOn: '2026-06-30', leftReason: 'resigned' });
+    const list = await h.call('GET', path, { token: world.tokens.residentA });
+    expect(list.body.items).toHaveLength(3);
+    // Having left, she no longer signs.
+    const month = today(h).slice(0, 7);
+    await h.call('POST', url(world, `/periods/${month}/close`), { token: world.tokens.adminA });
+    const review = await h.call('POST', url(world, `/periods/${month}/review`), {
+      token: world.tokens.residentA,
+      json: {},
+    });
+    expect(review.body).toMatchObject({ code: 'not_a_signer' });
+  });
+
+  it('is kept by the database too: lines balance per statement, posted entries are never changed or removed', async () => {
+    const { h, world } = current;
+    const posted = await income(h, world, 4_200);
+    const { by } = await accounts(h, world);
+    const db = h.services.db;
+    const tenantId = world.tenantA.id;
+    const l = schema.ledgerLines;
+    const e = schema.ledgerEntries;
+    await income(h, world, 300, '2020-01-15');
+    // The monthly balances the statements read are the lines' sums, account by account and month by month.
+    const sums = (table: 'ledger_lines' | 'ledger_balances') =>
+      withTenant(db, tenantId, async (tx) =>
+        (
+          await tx.execute<{ account_id: string; period: string; sum: string }>(
+            sql`select account_id, period, sum(amount_fen)::text as sum from ${sql.identifier(table)}
+                group by account_id, period order by account_id, period`,
+          )
+        ).rows.filter((r) => r.sum !== '0'),
+      );
+    expect(await sums('ledger_balances')).toEqual(await sums('ledger_lines'));
+    expect(await sums('ledger_lines')).toHaveLength(4); // bank and parking, in two months
+    const edit = await databaseRefusal(
+      withTenant(db, tenantId, (tx) => tx.update(l).set({ amountFen: 1 }).where(eq(l.entryId, posted.body.id))),
+    );
+    expect(edit.code).toBe('42501'); // insufficient privilege
+    const removal = await databaseRefusal(
+      withTenant(db, tenantId, (tx) => tx.delete(e).where(eq(e.id, posted.body.id))),
+    );
+    expect(removal.code).toBe('42501');
+
+    const unbalanced = await databaseRefusal(
+      withTenant(db, tenantId, async (tx) => {
+        const [entry] = await tx
+          .insert(e)
+          .values({
+            tenantId,
+            number: 999,
+            occurredOn: '2026-12-01',
+            period: '2026-12',
+            kind: 'other',
+            memo: '绕过应用',
+            postedBy: world.users.adminA.id,
+          })
+          .returning();
+        await tx.insert(l).values([
+          { tenantId, entryId: entry!.id, line: 1, period: '2026-12', accountId: by('cash').id, amountFen: 100 },
+          { tenantId, entryId: entry!.id, line: 2, period: '2026-12', accountId: by('bank').id, amountFen: -99 },
+        ]);
+      }),
+    );
+    expect(unbalanced).toMatchObject({ code: '23514', message: expect.stringContaining('does not balance') });
+    const bare = await databaseRefusal(
+      withTenant(db, tenantId, (tx) =>
+        tx.insert(e).values({
+          tenantId,
+          number: 998,
+          occurredOn: '2026-12-01',
+          period: '2026-12',
+          kind: 'other',
+          memo: '没有分录行',
+          postedBy: world.users.adminA.id,
+        }),
+      ),
+    );
+    expect(bare).toMatchObject({ code: '23514', message: expect.stringContaining('has no lines') });
+  });
+});
