@@ -231,7 +231,21 @@ const makers: Maker[] = [
       .insert(schema.committeeMembers)
       .values({ tenantId, body: 'committee', userId: actorId, position: 'chair', joinedOn: '2026-01-01' })
       .returning();
+    const [document] = await tx
+      .insert(schema.ledgerDocuments)
+      .values({
+        tenantId,
+        kind: 'evidence',
+        entryId: entry!.id,
+        name: '收据',
+        contentType: 'application/pdf',
+        bytes: new TextEncoder().encode('%PDF-1.7'),
+        size: 8,
+        uploadedBy: actorId,
+      })
+      .returning();
     return {
+      ledgerDocumentId: document!.id,
       ledgerEntryId: entry!.id,
       expenseId: expense!.id,
       dividendId: dividend!.id,
@@ -351,6 +365,7 @@ export async function snapshot(db: Database, tenantId: string) {
       .from(schema.ledgerExpenseSignatures)
       .orderBy(schema.ledgerExpenseSignatures.expenseId, schema.ledgerExpenseSignatures.userId),
     ledgerDividends: await tx.select().from(schema.ledgerDividends).orderBy(schema.ledgerDividends.id),
+    ledgerDocuments: await tx.select().from(schema.ledgerDocuments).orderBy(schema.ledgerDocuments.id),
     ledgerShares: await tx
       .select()
       .from(schema.ledgerDividendShares)

@@ -130,6 +130,26 @@ export const LedgerDocumentSchema = z
   .object({ id: IdSchema, name: z.string(), contentType: z.string(), size: z.int(), uploadedAt: TimestampSchema })
   .openapi('LedgerDocument');
 
+/** An audit report's period: a year (`2026`) or a month (`2026-11`). */
+export const AuditPeriodSchema = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, { error: 'period_format' })
+  .openapi({ example: '2026' });
+
+export const AuditReportSchema = z
+  .object({
+    id: IdSchema,
+    period: z.string(),
+    name: z.string(),
+    contentType: z.string(),
+    size: z.int(),
+    uploadedAt: TimestampSchema,
+  })
+  .openapi('AuditReport');
+
+/** The name a file is shown under (its own name as uploaded, or what the uploader calls it). */
+export const DocumentNameSchema = displayText(100, { required: 'name_required', tooLong: 'name_too_long' });
+
 export const LedgerEntrySchema = z
   .object({
     id: IdSchema,
@@ -338,7 +358,11 @@ export const LedgerStatementSchema = z
   .openapi('LedgerStatement');
 export type LedgerStatement = z.infer<typeof LedgerStatementSchema>;
 
-/** Without `to`, the current month; without `from`, January of `to`'s year (the year so far). */
+/** Months `from`…`to`. Without `to`, the current month; without `from`, January of `to`'s year (the year so far). */
+export const StatementRangeSchema = z
+  .object({ from: PeriodSchema.optional(), to: PeriodSchema.optional() })
+  .openapi('StatementRange');
+
 export const StatementQuerySchema = z.object({
   from: PeriodSchema.optional().openapi({ param: { name: 'from', in: 'query' } }),
   to: PeriodSchema.optional().openapi({ param: { name: 'to', in: 'query' } }),

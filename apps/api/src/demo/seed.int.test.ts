@@ -128,3 +128,38 @@ describe.runIf(embedded)('demo data: 智慧党建 in 金色家园', () => {
     ]);
   });
 });
+
+describe.runIf(embedded)('demo data: 金色家园’s public revenue', () => {
+  const ledger = '/api/v1/t/jinse-jiayuan/ledger';
+
+  it('has its two bodies seated, three months of income, a statement on 公示 and an expense awaiting signatures', async () => {
+    const seats = (await as('residentA', 'GET', '/api/v1/t/jinse-jiayuan/committee-members')).body.items;
+    expect(seats.map((s: { name: string; body: string }) => `${s.body}:${s.name}`).sort()).toEqual([
+      'committee:周建华',
+      'committee:赵志强',
+      'supervisory:孙丽',
+    ]);
+    const periods = (await as('residentA', 'GET', `${ledger}/periods`)).body.items;
+    expect(
+      periods.map((p: { closedAt: string | null; reviewedAt: string | null }) => [!!p.closedAt, !!p.reviewedAt]),
+    ).toEqual([
+      [false, false],
+      [true, false],
+      [true, true],
+    ]);
+    const waiting = (await as('residentA', 'GET', `${ledger}/expenses?status=proposed`)).body.items;
+    expect(waiting).toEqual([expect.objectContaining({ title: '采购小区公共区域灭火器', approvals: 0 })]);
+    const statement = (await as('residentA', 'GET', `${ledger}/statement`)).body;
+    expect(statement.trialBalance.debitFen).toBe(statement.trialBalance.creditFen);
+    const board = (await as('residentA', 'GET', '/api/v1/t/jinse-jiayuan/notices')).body.items;
+    expect(board.map((n: { title: string }) => n.title)).toEqual(
+      expect.arrayContaining([expect.stringContaining('公共收益报表公示')]),
+    );
+  });
+
+  it('gives the verified owner her share of the distribution', async () => {
+    const mine = (await as('residentA', 'GET', `${ledger}/my-dividends`)).body.items;
+    expect(mine).toHaveLength(1);
+    expect(mine[0].fen).toBeGreaterThan(0);
+  });
+});

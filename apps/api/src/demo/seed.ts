@@ -4,6 +4,7 @@ import { count, eq } from 'drizzle-orm';
 import type { ApiServices } from '../services.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.ts';
 import { seedFeedback } from './feedback.ts';
+import { seedLedger } from './ledger.ts';
 import { seedPlugins, seedRegionPlugins } from './plugins.ts';
 import { seedRegistry } from './registry.ts';
 import { seedVerifications } from './verifications.ts';
@@ -97,6 +98,7 @@ export async function seedDemo(services: ApiServices): Promise<boolean> {
   const jinse = await open('金色家园', '重庆市璧山区璧城街道东林大道88号', 'jinse-jiayuan', 'adminA', [
     ['staffA', ['staff']],
     ['committeeA', ['committee', 'resident']],
+    ['committeeA2', ['committee', 'resident']],
     ['residentA', ['resident']],
   ]);
   const cuihu = await open('翠湖苑', '重庆市璧山区璧城街道翠湖路16号', 'cuihu-yuan', 'adminB', [
@@ -196,6 +198,12 @@ export async function seedDemo(services: ApiServices): Promise<boolean> {
       vendor: vendor && { id: vendor.id, displayName: vendor.name },
     },
     department.id,
+  );
+  const who = (key: Account) => ({ id: users[key].id, displayName: DEMO_ACCOUNTS[key].name });
+  await seedLedger(
+    services,
+    { id: jinse.id, slug: 'jinse-jiayuan' },
+    { treasurer: who('adminA'), chair: who('committeeA'), member: who('committeeA2'), supervisor: who('residentA') },
   );
   await applications.create(users.applicant, {
     name: '康居小区',

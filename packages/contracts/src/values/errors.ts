@@ -179,6 +179,12 @@ export const ERROR_CATALOGUE = {
     en: 'This report is not at a step that allows this',
   },
   photo_invalid: { status: 400, 'zh-CN': '只能上传 JPEG、PNG 或 WebP 图片', en: 'Upload a JPEG, PNG or WebP image' },
+  document_invalid: {
+    status: 400,
+    'zh-CN': '只能上传 PDF 文件或 JPEG、PNG、WebP 图片',
+    en: 'Upload a PDF or a JPEG, PNG or WebP image',
+  },
+  too_many_documents: { status: 409, 'zh-CN': '每笔最多 10 个附件', en: '10 attachments at most' },
   too_many_photos: { status: 409, 'zh-CN': '每条反映最多 6 张照片', en: 'A report can have 6 photos at most' },
   internal: { status: 500, 'zh-CN': '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, Entry>;

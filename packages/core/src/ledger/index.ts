@@ -15,3 +15,6 @@ export {
 } from './dividends.ts';
 export { closePeriod, ledgerPeriods, reviewPeriod } from './periods.ts';
 export { ledgerStatement } from './statements.ts';
+export { periodLabel, statementPdf, statementXlsx, yuan } from './statement-files.ts';
+export { publishStatement, STATEMENT_DISCLOSURE_DAYS, statementFileLinks } from './publish.ts';
+export { addAuditReport, addEvidence, auditReports, ledgerDocument, type LedgerFile } from './documents.ts';

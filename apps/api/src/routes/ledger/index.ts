@@ -1,8 +1,10 @@
 import { createRouter } from '../../lib/router.ts';
 import * as committee from './ledger.committee.ts';
 import * as dividends from './ledger.dividends.ts';
+import * as documents from './ledger.documents.ts';
 import * as expenses from './ledger.expenses.ts';
 import * as journal from './ledger.journal.ts';
+import * as statements from './ledger.statements.ts';
 
 /** The owners' bodies that sign, and the public-revenue ledger they sign for. */
 export const ledgerRoutes = createRouter()
@@ -21,7 +23,9 @@ export const ledgerRoutes = createRouter()
   .openapi(journal.periodsRoute, journal.periodsHandler)
   .openapi(journal.closeRoute, journal.closeHandler)
   .openapi(journal.reviewRoute, journal.reviewHandler)
-  .openapi(journal.statementRoute, journal.statementHandler)
+  .openapi(statements.statementRoute, statements.statementHandler)
+  .openapi(statements.exportRoute, statements.exportHandler)
+  .openapi(statements.publishRoute, statements.publishHandler)
   .openapi(expenses.listRoute, expenses.listHandler)
   .openapi(expenses.proposeRoute, expenses.proposeHandler)
   .openapi(expenses.getRoute, expenses.getHandler)
@@ -32,4 +36,9 @@ export const ledgerRoutes = createRouter()
   .openapi(dividends.declareRoute, dividends.declareHandler)
   .openapi(dividends.sharesRoute, dividends.sharesHandler)
   .openapi(dividends.payRoute, dividends.payHandler)
-  .openapi(dividends.mineRoute, dividends.mineHandler);
+  .openapi(dividends.mineRoute, dividends.mineHandler)
+  .openapi(documents.entryEvidenceRoute, documents.entryEvidenceHandler)
+  .openapi(documents.expenseEvidenceRoute, documents.expenseEvidenceHandler)
+  .openapi(documents.auditReportsRoute, documents.auditReportsHandler)
+  .openapi(documents.addAuditReportRoute, documents.addAuditReportHandler)
+  .openapi(documents.documentRoute, documents.documentHandler);

@@ -43,6 +43,7 @@ const current = useWorld({ setUp: withBodies });
 
 const url = (world: World, rest: string, slug = world.tenantA.slug) => `/api/v1/t/${slug}/ledger${rest}`;
 const today = (h: TestApp) => beijingDate(h.clock.now());
+const head = (raw: ArrayBuffer) => new TextDecoder().decode(raw.slice(0, 4));
 
 async function accounts(h: TestApp, world: World, token = world.tokens.adminA) {
   const res = await h.call('GET', url(world, '/accounts'), { token });
@@ -456,5 +457,100 @@ describe('the public-revenue ledger', () => {
       ),
     );
     expect(bare).toMatchObject({ code: '23514', message: expect.stringContaining('has no lines') });
+  });
+
+  it('prints the statements as a PDF and a spreadsheet, and publishes closed months to 公示', async () => {
+    const { h, world } = current;
+    const month = today(h).slice(0, 7);
+    await income(h, world, 660_000);
+    const pdf = await h.call('GET', url(world, `/statement/export?from=${month}&to=${month}&format=pdf`), {
+      token: world.tokens.residentA,
+    });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(head(pdf.raw)).toBe('%PDF');
+    const xlsx = await h.call('GET', url(world, `/statement/export?format=xlsx`), { token: world.tokens.residentA });
+    expect(xlsx.headers.get('content-disposition')).toContain(encodeURIComponent('公共收益报表'));
+    expect(head(xlsx.raw).slice(0, 2)).toBe('PK');
+
+    const publish = () =>
+      h.call('POST', url(world, '/statements'), { token: world.tokens.adminA, json: { from: month, to: month } });
+    const early = await publish();
+    expect(early.status).toBe(409);
+    expect(early.body.detail).toContain(month);
+    expect((await publish()).status).toBe(409);
+    await h.call('POST', url(world, `/periods/${month}/close`), { token: world.tokens.adminA });
+    const published = await publish();
+    expect(published.status).toBe(201);
+    expect((await h.call('POST', url(world, '/statements'), { token: world.tokens.residentA, json: {} })).status).toBe(
+      403,
+    );
+
+    const notice = await h.call('GET', `/api/v1/t/${world.tenantA.slug}/notices/${published.body.noticeId}`, {
+      token: world.tokens.residentA,
+    });
+    expect(notice.body).toMatchObject({
+      category: 'disclosure',
+      state: 'live',
+      source: 'ledger',
+      title: expect.stringContaining('公共收益报表公示'),
+      body: expect.stringContaining('收入合计 6,600.00 元'),
+    });
+    expect(notice.body.body).toContain('尚待业主监督委员会审核');
+    expect(notice.body.attachments.map((a: { url: string }) => new URL(a.url).searchParams.get('format'))).toEqual([
+      'pdf',
+      'xlsx',
+    ]);
+    // The attachment is the statement itself, for any member who follows it.
+    const attached = new URL(notice.body.attachments[0].url);
+    const followed = await h.call('GET', `${attached.pathname}${attached.search}`, { token: world.tokens.residentA });
+    expect(head(followed.raw)).toBe('%PDF');
+  });
+
+  it('keeps evidence for entries and expenses, and publishes third-party audit reports to 公示', async () => {
+    const { h, world } = current;
+    const posted = await income(h, world, 12_000);
+    // A scanned contract past the 1 MB of ordinary requests.
+    const pdf = new Uint8Array(1_500_000);
+    pdf.set(new TextEncoder().encode('%PDF-1.7\n'));
+    const upload = (path: string, body: Uint8Array, token = world.tokens.adminA) =>
+      h.call('POST', url(world, path), { token, body, headers: { 'content-type': 'application/pdf' } });
+
+    const added = await upload(
+      `/entries/${posted.body.id}/documents?name=${encodeURIComponent('停车费收据.pdf')}`,
+      pdf,
+    );
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ name: '停车费收据.pdf', contentType: 'application/pdf', size: 1_500_000 });
+    const html = await upload(`/entries/${posted.body.id}/documents`, new TextEncoder().encode('<html>'));
+    expect(html.body).toMatchObject({ code: 'document_invalid' });
+    expect((await upload(`/entries/${posted.body.id}/documents`, pdf, world.tokens.residentA)).status).toBe(403);
+
+    const entry = await h.call('GET', url(world, `/entries/${posted.body.id}`), { token: world.tokens.residentA });
+    expect(entry.body.documents).toEqual([expect.objectContaining({ id: added.body.id, name: '停车费收据.pdf' })]);
+    const download = await h.call('GET', url(world, `/documents/${added.body.id}`), { token: world.tokens.residentA });
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment/);
+    expect(download.raw.byteLength).toBe(1_500_000);
+
+    const expense = await propose(h, world, 50_000);
+    expect((await upload(`/expenses/${expense.id}/documents?name=${encodeURIComponent('报价单')}`, pdf)).status).toBe(
+      201,
+    );
+    expect(
+      (await h.call('GET', url(world, `/expenses/${expense.id}`), { token: world.tokens.residentA })).body.documents,
+    ).toHaveLength(1);
+
+    const report = await upload(`/audit-reports?period=2026&name=${encodeURIComponent('2026年度审计报告')}`, pdf);
+    expect(report.status).toBe(201);
+    const notice = await h.call('GET', `/api/v1/t/${world.tenantA.slug}/notices/${report.body.noticeId}`, {
+      token: world.tokens.residentA,
+    });
+    expect(notice.body).toMatchObject({ category: 'disclosure', title: '公共收益审计报告公示（2026年度）' });
+    expect(new URL(notice.body.attachments[0].url).pathname).toBe(
+      `/api/v1/t/${world.tenantA.slug}/ledger/documents/${report.body.id}`,
+    );
+    const reports = await h.call('GET', url(world, '/audit-reports'), { token: world.tokens.residentA });
+    expect(reports.body.items).toEqual([expect.objectContaining({ period: '2026', name: '2026年度审计报告' })]);
   });
 });

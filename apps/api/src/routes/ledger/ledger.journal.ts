@@ -8,23 +8,19 @@ import {
   LedgerPeriodSchema,
   LedgerReversalInputSchema,
   LedgerSettingsSchema,
-  LedgerStatementSchema,
   PeriodReviewInputSchema,
   PeriodSchema,
-  StatementQuerySchema,
   TENANT_MANAGERS,
   TREASURERS,
 } from '@city/contracts';
 import {
   addLedgerAccount,
-  beijingDate,
   closePeriod,
   ledgerAccounts,
   ledgerEntries,
   ledgerEntry,
   ledgerPeriods,
   ledgerSettings,
-  ledgerStatement,
   recordIncome,
   recordJournalEntry,
   reverseEntry,
@@ -212,20 +208,3 @@ export const reviewRoute = defineRoute({
 
 export const reviewHandler: Handler<typeof reviewRoute> = async (c) =>
   c.json(await reviewPeriod(c.get('tx'), auditContext(c), c.req.valid('param').period, c.req.valid('json').note), 200);
-
-export const statementRoute = defineRoute({
-  method: 'get',
-  path: '/api/v1/t/{tenant}/ledger/statement',
-  tags: ['ledger'],
-  summary: '科目余额表、收支表与资产负债表 / Trial balance, income statement and balance sheet',
-  access: ['tenant:member'],
-  request: { params: tenantParams, query: StatementQuerySchema },
-  responses: { 200: json(LedgerStatementSchema) },
-});
-
-export const statementHandler: Handler<typeof statementRoute> = async (c) => {
-  const query = c.req.valid('query');
-  const to = query.to ?? beijingDate(c.get('services').clock.now()).slice(0, 7);
-  const from = query.from ?? `${to.slice(0, 4)}-01`;
-  return c.json(await ledgerStatement(c.get('tx'), from, to), 200);
-};
