@@ -21,6 +21,7 @@ import { authRoutes } from './routes/auth/index.ts';
 import { calendarRoutes } from './routes/calendar/index.ts';
 import { feedbackRoutes } from './routes/feedback/index.ts';
 import { ledgerRoutes } from './routes/ledger/index.ts';
+import { governanceRoutes } from './routes/governance/index.ts';
 import { georeportRoutes, open311ClientRoutes } from './routes/open311/index.ts';
 import { devRoutes } from './routes/dev/index.ts';
 import { healthRoutes } from './routes/health/index.ts';
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps, services: ApiServices = createApiServic
     .route('/', noticeRoutes)
     .route('/', feedbackRoutes)
     .route('/', ledgerRoutes)
+    .route('/', governanceRoutes)
     .route('/', open311ClientRoutes)
     .route('/', publicRoutes)
     .route('/', registryRoutes)

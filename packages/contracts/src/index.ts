@@ -26,3 +26,4 @@ export * from './organisations.ts';
 export * from './personal-data.ts';
 export * from './profiles.ts';
 export * from './ledger.ts';
+export * from './committee.ts';

@@ -25,3 +25,4 @@ export { TenantRuns } from './tenant-runs.ts';
 export * from './calendar/index.ts';
 export * from './feedback/index.ts';
 export * from './ledger/index.ts';
+export * from './committee/index.ts';

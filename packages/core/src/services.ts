@@ -41,6 +41,7 @@ import { Regions } from './regions.ts';
 import { RegistryImports } from './registry-import/imports.ts';
 import { Registry } from './registry.ts';
 import { Supervision } from './supervision.ts';
+import { CommitteeHealth } from './committee/health.ts';
 import { Tenants } from './tenants.ts';
 import { Verification } from './verification.ts';
 
@@ -113,6 +114,7 @@ export function createServices(deps: CoreDeps) {
     invitations: new Invitations({ ...deps, events, notifications }),
     supervision,
     feedbackSupervision: new FeedbackSupervision({ db, clock, supervision, reports: feedback, calendars }),
+    committeeHealth: new CommitteeHealth({ db, clock, supervision }),
     members: new Members(events),
     notices,
     registry,

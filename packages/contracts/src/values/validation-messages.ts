@@ -126,6 +126,16 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '金额须大于0，以分计且不超过10亿元',
     en: 'The amount must be more than zero, in whole fen, and at most 1 billion yuan',
   },
+  preparatory_odd: { 'zh-CN': '筹备组成员须为单数', en: 'The preparatory group has an odd number of members' },
+  preparatory_owners_half: {
+    'zh-CN': '筹备组中业主代表不得少于一半',
+    en: 'At least half of the preparatory group are owners’ representatives',
+  },
+  preparatory_street_lead: {
+    'zh-CN': '筹备组须由街道办事处的代表担任组长（仅一名组长）',
+    en: 'The preparatory group is led by the 街道’s representative (one leader)',
+  },
+  committee_term_length: { 'zh-CN': '业主委员会每届任期不超过5年', en: 'A committee’s term is at most five years' },
   period_format: { 'zh-CN': '月份格式为 YYYY-MM', en: 'Months are written YYYY-MM' },
   account_code: { 'zh-CN': '科目编码为4至8位数字', en: 'An account code has 4 to 8 digits' },
   line_one_side: {

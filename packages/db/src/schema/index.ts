@@ -14,3 +14,4 @@ export * from './calendar.ts';
 export * from './feedback.ts';
 export * from './feedback-departments.ts';
 export * from './ledger.ts';
+export * from './committee.ts';

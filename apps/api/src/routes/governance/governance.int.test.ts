@@ -1,0 +1,137 @@
+import { addDays, beijingDate } from '@city/core';
+import { type TestApp, useWorld, type World } from '@city/testing';
+import { describe, expect, it } from 'vitest';
+
+const current = useWorld();
+const path = (world: World, rest = '') => `/api/v1/t/${world.tenantA.slug}/governance${rest}`;
+const today = (h: TestApp) => beijingDate(h.clock.now());
+
+const member = (name: string, seat: string, lead = false) => ({ name, seat, lead });
+/** Five: three owners' representatives, the 街道's (leading) and the developer's. */
+const lawful = [
+  member('王立新', 'street', true),
+  member('李红', 'owner'),
+  member('陈平', 'owner'),
+  member('赵敏', 'owner'),
+  member('璧山置业 刘强', 'developer'),
+];
+
+const form = (h: TestApp, world: World, members: object[], formedOn = today(h)) =>
+  h.call('POST', path(world, '/preparatory-group'), { token: world.tokens.adminA, json: { formedOn, members } });
+
+describe('the owners’ bodies through their lifecycle', () => {
+  it('refuses a 筹备组 that breaks the rules, each with its rule in plain words', async () => {
+    const { h, world } = current;
+    const messages = async (members: object[]) =>
+      ((await form(h, world, members)).body.errors as { message: string }[]).map((e) => e.message);
+    expect(await messages(lawful.slice(0, 4))).toContain('筹备组成员须为单数');
+    expect(
+      await messages([
+        ...lawful.slice(0, 2),
+        member('甲', 'developer'),
+        member('乙', 'community'),
+        member('丙', 'party_branch'),
+      ]),
+    ).toContain('筹备组中业主代表不得少于一半');
+    expect(
+      await messages([{ ...lawful[0]!, lead: false }, { ...lawful[1]!, lead: true }, ...lawful.slice(2)]),
+    ).toContain('筹备组须由街道办事处的代表担任组长（仅一名组长）');
+    expect((await h.call('GET', path(world), { token: world.tokens.residentA })).body.preparatory).toBeNull();
+  });
+
+  it('forms the 筹备组, publishes its list at once and counts 90 days to the first meeting', async () => {
+    const { h, world } = current;
+    const formed = await form(h, world, lawful);
+    expect(formed.status).toBe(201);
+    expect(formed.body.preparatory).toMatchObject({
+      formedOn: today(h),
+      firstMeetingDue: addDays(today(h), 90),
+      daysLeft: 90,
+      overdue: false,
+    });
+    const notice = await h.call('GET', `/api/v1/t/${world.tenantA.slug}/notices/${formed.body.preparatory.noticeId}`, {
+      token: world.tokens.residentA,
+    });
+    expect(notice.body).toMatchObject({
+      category: 'disclosure',
+      state: 'live',
+      title: '首次业主大会筹备组成员名单公示',
+    });
+    expect(notice.body.body).toContain('组长 王立新（街道办事处代表）');
+    expect((await form(h, world, lawful)).status).toBe(409);
+
+    const held = await h.call('POST', path(world, '/preparatory-group/first-meeting'), {
+      token: world.tokens.adminA,
+      json: { heldOn: today(h) },
+    });
+    expect(held.body.preparatory).toBeNull();
+  });
+
+  it('flags a 筹备组 past its 90 days and a committee past its 30 days to file, to the 社区 and nobody outside the branch', async () => {
+    const { h, world } = current;
+    await form(h, world, lawful, addDays(today(h), -100));
+    const elected = addDays(today(h), -40);
+    const term = await h.call('POST', path(world, '/terms'), {
+      token: world.tokens.adminA,
+      json: { electedOn: elected, startsOn: elected, endsOn: addDays(elected, 365 * 5), seats: 7 },
+    });
+    expect(term.status).toBe(201);
+    expect(term.body.term).toMatchObject({
+      filingDue: addDays(elected, 30),
+      filingOverdue: true,
+      seats: 7,
+      vacancies: 7,
+    });
+
+    const health = await h.call('GET', '/api/v1/supervision/committees', { token: world.tokens.communityStaffA });
+    expect(health.status).toBe(200);
+    const mine = health.body.items.find(
+      (i: { neighbourhood: { slug: string } }) => i.neighbourhood.slug === world.tenantA.slug,
+    );
+    expect(mine.governance).toMatchObject({
+      preparatory: { overdue: true, daysLeft: -10 },
+      term: { filingOverdue: true },
+    });
+    const outside = await h.call('GET', '/api/v1/supervision/committees', { token: world.tokens.otherBranchStaff });
+    expect(outside.body.items.map((i: { neighbourhood: { slug: string } }) => i.neighbourhood.slug)).not.toContain(
+      world.tenantA.slug,
+    );
+    expect((await h.call('GET', '/api/v1/supervision/committees', { token: world.tokens.residentA })).status).toBe(403);
+
+    const filed = await h.call('POST', path(world, '/terms/current/filing'), {
+      token: world.tokens.adminA,
+      json: {
+        filedOn: today(h),
+        registrationNo: '52500120MJP123456X',
+        bankAccount: '重庆农商行璧山支行 1234 5678 9012',
+      },
+    });
+    expect(filed.body.term).toMatchObject({
+      filedOn: today(h),
+      filingOverdue: false,
+      registrationNo: '52500120MJP123456X',
+    });
+  });
+
+  it('keeps a term to 5–11 seats, odd, at most five years, one at a time', async () => {
+    const { h, world } = current;
+    const start = today(h);
+    const term = (json: object) => h.call('POST', path(world, '/terms'), { token: world.tokens.adminA, json });
+    const base = { electedOn: start, startsOn: start, endsOn: addDays(start, 365 * 3), seats: 5 };
+    expect((await term({ ...base, seats: 6 })).body.errors[0]).toMatchObject({ code: 'committee_seats' });
+    expect((await term({ ...base, seats: 13 })).status).toBe(400);
+    expect((await term({ ...base, endsOn: addDays(start, 365 * 5 + 2) })).body.errors[0]).toMatchObject({
+      code: 'committee_term_length',
+    });
+    expect((await term(base)).status).toBe(201);
+    expect((await term(base)).status).toBe(409);
+    const ended = await h.call('POST', path(world, '/terms/current/end'), {
+      token: world.tokens.adminA,
+      json: { endedOn: start },
+    });
+    expect(ended.body.term).toBeNull();
+    expect((await h.call('POST', path(world, '/terms'), { token: world.tokens.residentA, json: base })).status).toBe(
+      403,
+    );
+  });
+});

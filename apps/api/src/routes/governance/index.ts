@@ -1,0 +1,139 @@
+import { z } from '@hono/zod-openapi';
+import {
+  CommitteeFilingInputSchema,
+  CommitteeHealthSchema,
+  CommitteeTermInputSchema,
+  GovernanceSchema,
+  IsoDateSchema,
+  PreparatoryGroupInputSchema,
+  TENANT_MANAGERS,
+} from '@city/contracts';
+import {
+  beijingDate,
+  endCommitteeTerm,
+  fileCommitteeTerm,
+  formPreparatoryGroup,
+  governance,
+  recordFirstMeeting,
+  startCommitteeTerm,
+} from '@city/core';
+import { defineRoute, json, jsonBody } from '@city/contracts/routes';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../env.ts';
+import { actorOf, auditContext } from '../../lib/request-meta.ts';
+import { createRouter, type Handler } from '../../lib/router.ts';
+import { tenantParams } from '../../lib/tenant-params.ts';
+
+const today = (c: Context<AppEnv>) => beijingDate(c.get('services').clock.now());
+const current = async (c: Context<AppEnv>) => governance(c.get('tx'), today(c));
+
+export const governanceRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/t/{tenant}/governance',
+  tags: ['neighbourhood'],
+  summary: '筹备组、业主委员会任期与备案 / The preparatory group, the committee’s term and its filing',
+  access: ['tenant:member'],
+  request: { params: tenantParams },
+  responses: { 200: json(GovernanceSchema) },
+});
+
+export const governanceHandler: Handler<typeof governanceRoute> = async (c) => c.json(await current(c), 200);
+
+export const formRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/t/{tenant}/governance/preparatory-group',
+  tags: ['neighbourhood'],
+  summary:
+    '成立筹备组（单数、业主代表不少于一半、街道代表任组长），名单即时公示 / Form the preparatory group; its list goes to 公示',
+  access: TENANT_MANAGERS,
+  request: { params: tenantParams, body: jsonBody(PreparatoryGroupInputSchema) },
+  responses: { 201: json(GovernanceSchema) },
+});
+
+export const formHandler: Handler<typeof formRoute> = async (c) => {
+  await formPreparatoryGroup(c.get('tx'), auditContext(c), c.req.valid('json'), c.get('services').notifications);
+  return c.json(await current(c), 201);
+};
+
+export const firstMeetingRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/t/{tenant}/governance/preparatory-group/first-meeting',
+  tags: ['neighbourhood'],
+  summary: '记录首次业主大会召开 / The first owners’ meeting was held',
+  access: TENANT_MANAGERS,
+  request: { params: tenantParams, body: jsonBody(z.object({ heldOn: IsoDateSchema })) },
+  responses: { 200: json(GovernanceSchema) },
+});
+
+export const firstMeetingHandler: Handler<typeof firstMeetingRoute> = async (c) => {
+  await recordFirstMeeting(c.get('tx'), auditContext(c), c.req.valid('json').heldOn);
+  return c.json(await current(c), 200);
+};
+
+export const termRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/t/{tenant}/governance/terms',
+  tags: ['neighbourhood'],
+  summary: '记录新一届业主委员会（5–11人单数，任期不超过5年）/ A new term of the committee as elected',
+  access: TENANT_MANAGERS,
+  request: { params: tenantParams, body: jsonBody(CommitteeTermInputSchema) },
+  responses: { 201: json(GovernanceSchema) },
+});
+
+export const termHandler: Handler<typeof termRoute> = async (c) => {
+  await startCommitteeTerm(c.get('tx'), auditContext(c), c.req.valid('json'));
+  return c.json(await current(c), 201);
+};
+
+export const filingRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/t/{tenant}/governance/terms/current/filing',
+  tags: ['neighbourhood'],
+  summary: '记录备案、民非登记与对公账户 / The filing, the registration and the public account',
+  access: TENANT_MANAGERS,
+  request: { params: tenantParams, body: jsonBody(CommitteeFilingInputSchema) },
+  responses: { 200: json(GovernanceSchema) },
+});
+
+export const filingHandler: Handler<typeof filingRoute> = async (c) => {
+  await fileCommitteeTerm(c.get('tx'), auditContext(c), c.req.valid('json'));
+  return c.json(await current(c), 200);
+};
+
+export const endRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/t/{tenant}/governance/terms/current/end',
+  tags: ['neighbourhood'],
+  summary: '记录本届任期结束 / The current term ends',
+  access: TENANT_MANAGERS,
+  request: { params: tenantParams, body: jsonBody(z.object({ endedOn: IsoDateSchema })) },
+  responses: { 200: json(GovernanceSchema) },
+});
+
+export const endHandler: Handler<typeof endRoute> = async (c) => {
+  await endCommitteeTerm(c.get('tx'), auditContext(c), c.req.valid('json').endedOn);
+  return c.json(await current(c), 200);
+};
+
+export const healthRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/supervision/committees',
+  tags: ['supervision'],
+  summary:
+    '辖区各小区的筹备组时限、业委会备案、任期与空缺（只读）/ Each neighbourhood’s preparatory clock, filing, term and vacancies',
+  access: ['region-staff', 'operator'],
+  responses: { 200: json(z.object({ items: z.array(CommitteeHealthSchema) })) },
+});
+
+export const healthHandler: Handler<typeof healthRoute> = async (c) =>
+  c.json({ items: await c.get('services').committeeHealth.list(actorOf(c)) }, 200);
+
+/** The owners' bodies through their lifecycle: 筹备组, terms, 备案; and what supervisors see of them. */
+export const governanceRoutes = createRouter()
+  .openapi(governanceRoute, governanceHandler)
+  .openapi(formRoute, formHandler)
+  .openapi(firstMeetingRoute, firstMeetingHandler)
+  .openapi(termRoute, termHandler)
+  .openapi(filingRoute, filingHandler)
+  .openapi(endRoute, endHandler)
+  .openapi(healthRoute, healthHandler);

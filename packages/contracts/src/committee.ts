@@ -1,0 +1,133 @@
+import { z } from '@hono/zod-openapi';
+import { IdSchema } from './common.ts';
+import { IsoDateSchema } from './calendar.ts';
+import { displayText } from './text.ts';
+
+/** Who sits on a 筹备组 (DOMAIN.md §3, with the seed's party organisations). */
+export const PREPARATORY_SEATS = [
+  'owner',
+  'developer',
+  'street',
+  'community',
+  'party_branch',
+  'community_party',
+  'street_party',
+] as const;
+export type PreparatorySeat = (typeof PREPARATORY_SEATS)[number];
+
+/** Days from forming the 筹备组 to the first 业主大会, and from an election to its 备案. */
+export const FIRST_MEETING_DAYS = 90;
+export const FILING_DAYS = 30;
+
+const PreparatoryMemberInputSchema = z.object({
+  name: displayText(40, { required: 'name_required' }),
+  seat: z.enum(PREPARATORY_SEATS),
+  lead: z.boolean().default(false),
+  userId: IdSchema.nullable().default(null),
+});
+
+/**
+ * The 筹备组 as formed: an odd number of members, owners' representatives at least half, led by the 街道's
+ * representative (DOMAIN.md §3). Refused with the rule that is broken.
+ */
+export const PreparatoryGroupInputSchema = z
+  .object({ formedOn: IsoDateSchema, members: z.array(PreparatoryMemberInputSchema).min(3).max(31) })
+  .superRefine((group, ctx) => {
+    // Runs after field errors too (zod reports them all at once): only a list of members is counted.
+    const members = Array.isArray(group.members) ? group.members.filter((m) => m && typeof m === 'object') : [];
+    if (members.length !== group.members?.length) return;
+    if (members.length % 2 === 0) ctx.addIssue({ code: 'custom', path: ['members'], message: 'preparatory_odd' });
+    if (2 * members.filter((m) => m.seat === 'owner').length < members.length)
+      ctx.addIssue({ code: 'custom', path: ['members'], message: 'preparatory_owners_half' });
+    const leads = members.filter((m) => m.lead);
+    if (leads.length !== 1 || leads[0]!.seat !== 'street')
+      ctx.addIssue({ code: 'custom', path: ['members'], message: 'preparatory_street_lead' });
+  })
+  .openapi('PreparatoryGroupInput');
+export type PreparatoryGroupInput = z.infer<typeof PreparatoryGroupInputSchema>;
+
+export const CommitteeTermInputSchema = z
+  .object({
+    electedOn: IsoDateSchema,
+    startsOn: IsoDateSchema,
+    endsOn: IsoDateSchema,
+    seats: z.int().min(5).max(11),
+    /** The meeting that elected it, as the voting plugin names it (e.g. its meeting's id). */
+    electedBy: z.string().trim().max(200).nullable().default(null),
+  })
+  .superRefine((term, ctx) => {
+    // Runs after field errors too: dates that are not dates were refused already.
+    if ([term.electedOn, term.startsOn, term.endsOn].some((d) => typeof d !== 'string' || Number.isNaN(Date.parse(d))))
+      return;
+    if (term.seats % 2 === 0) ctx.addIssue({ code: 'custom', path: ['seats'], message: 'committee_seats' });
+    if (term.startsOn < term.electedOn) ctx.addIssue({ code: 'custom', path: ['startsOn'], message: 'window_order' });
+    const limit = new Date(`${term.startsOn}T00:00:00Z`);
+    limit.setUTCFullYear(limit.getUTCFullYear() + 5);
+    if (term.endsOn <= term.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'window_order' });
+    else if (term.endsOn > limit.toISOString().slice(0, 10))
+      ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'committee_term_length' });
+  })
+  .openapi('CommitteeTermInput');
+export type CommitteeTermInput = z.infer<typeof CommitteeTermInputSchema>;
+
+export const CommitteeFilingInputSchema = z
+  .object({
+    filedOn: IsoDateSchema,
+    /** 民办非企业单位登记证号, once registered. */
+    registrationNo: z.string().trim().max(60).nullable().default(null),
+    /** The committee's own public account (开户行 and account number). */
+    bankAccount: z.string().trim().max(120).nullable().default(null),
+  })
+  .openapi('CommitteeFilingInput');
+
+/** The neighbourhood's bodies as they stand: the 筹备组 and its clock, the committee's term, 备案 and vacancies. */
+export const GovernanceSchema = z
+  .object({
+    preparatory: z
+      .object({
+        id: IdSchema,
+        formedOn: IsoDateSchema,
+        firstMeetingDue: IsoDateSchema,
+        firstMeetingOn: IsoDateSchema.nullable(),
+        daysLeft: z.int().nullable(),
+        overdue: z.boolean(),
+        noticeId: IdSchema,
+        members: z.array(
+          z.object({
+            name: z.string(),
+            seat: z.enum(PREPARATORY_SEATS),
+            lead: z.boolean(),
+            userId: IdSchema.nullable(),
+          }),
+        ),
+      })
+      .nullable(),
+    term: z
+      .object({
+        id: IdSchema,
+        electedOn: IsoDateSchema,
+        startsOn: IsoDateSchema,
+        endsOn: IsoDateSchema,
+        seats: z.int(),
+        seated: z.int(),
+        vacancies: z.int(),
+        electedBy: z.string().nullable(),
+        filingDue: IsoDateSchema,
+        filedOn: IsoDateSchema.nullable(),
+        filingOverdue: z.boolean(),
+        registrationNo: z.string().nullable(),
+        bankAccount: z.string().nullable(),
+        daysToEnd: z.int(),
+      })
+      .nullable(),
+  })
+  .openapi('Governance');
+export type Governance = z.infer<typeof GovernanceSchema>;
+
+/** What a 社区/街道 sees of each neighbourhood's bodies, one row per neighbourhood in its branch. */
+export const CommitteeHealthSchema = z
+  .object({
+    neighbourhood: z.object({ slug: z.string(), name: z.string() }),
+    governance: GovernanceSchema,
+  })
+  .openapi('CommitteeHealth');

@@ -1,0 +1,11 @@
+export {
+  addDays,
+  daysBetween,
+  endCommitteeTerm,
+  fileCommitteeTerm,
+  formPreparatoryGroup,
+  governance,
+  recordFirstMeeting,
+  startCommitteeTerm,
+} from './governance.ts';
+export { CommitteeHealth } from './health.ts';

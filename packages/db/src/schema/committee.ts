@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id } from './columns.ts';
+import { users } from './platform.ts';
+import { tenantId, tenantPolicies } from './tenancy.ts';
+
+/**
+ * The 筹备组 that prepares the first 业主大会 (DOMAIN.md §3): formed on a day, its list published to 公示 when it is
+ * formed, the first meeting due 90 days later. One at a time per neighbourhood.
+ */
+export const preparatoryGroups = pgTable(
+  'preparatory_groups',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    formedOn: date('formed_on').notNull(),
+    firstMeetingDue: date('first_meeting_due').notNull(),
+    firstMeetingOn: date('first_meeting_on'),
+    noticeId: uuid('notice_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('preparatory_groups_open_key')
+      .on(t.tenantId)
+      .where(sql`first_meeting_on is null`),
+    check('preparatory_groups_due', sql`first_meeting_due = formed_on + 90`),
+    ...tenantPolicies('preparatory_groups'),
+  ],
+).enableRLS();
+
+/** A seat on the 筹备组: owners' representatives, the developer, the 街道 (who leads), the 社区, the party organisations. */
+export const preparatoryMembers = pgTable(
+  'preparatory_members',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => preparatoryGroups.id),
+    name: text('name').notNull(),
+    seat: text('seat', {
+      enum: ['owner', 'developer', 'street', 'community', 'party_branch', 'community_party', 'street_party'],
+    }).notNull(),
+    lead: boolean('lead').notNull(),
+    userId: uuid('user_id').references(() => users.id),
+  },
+  (t) => [index('preparatory_members_group_idx').on(t.groupId), ...tenantPolicies('preparatory_members')],
+).enableRLS();
+
+/**
+ * A term of the 业主委员会: elected on a day (by a meeting of the voting plugin, named in `elected_by`), 5–11 seats,
+ * at most five years; 备案 due 30 days after the election; its registration and public account once made.
+ */
+export const committeeTerms = pgTable(
+  'committee_terms',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    electedOn: date('elected_on').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    seats: smallint('seats').notNull(),
+    electedBy: text('elected_by'),
+    filingDue: date('filing_due').notNull(),
+    filedOn: date('filed_on'),
+    registrationNo: text('registration_no'),
+    bankAccount: text('bank_account'),
+    endedOn: date('ended_on'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('committee_terms_current_key')
+      .on(t.tenantId)
+      .where(sql`ended_on is null`),
+    check('committee_terms_seats', sql`seats between 5 and 11 and seats % 2 = 1`),
+    check(
+      'committee_terms_length',
+      sql`starts_on >= elected_on and ends_on > starts_on and ends_on <= starts_on + interval '5 years'`,
+    ),
+    check('committee_terms_filing', sql`filing_due = elected_on + 30`),
+    ...tenantPolicies('committee_terms'),
+  ],
+).enableRLS();
