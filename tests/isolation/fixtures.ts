@@ -350,6 +350,7 @@ export async function snapshot(db: Database, tenantId: string) {
     preparatoryGroups: await tx.select().from(schema.preparatoryGroups).orderBy(schema.preparatoryGroups.id),
     preparatoryMembers: await tx.select().from(schema.preparatoryMembers).orderBy(schema.preparatoryMembers.id),
     committeeTerms: await tx.select().from(schema.committeeTerms).orderBy(schema.committeeTerms.id),
+    committeeEvaluations: await tx.select().from(schema.committeeEvaluations).orderBy(schema.committeeEvaluations.id),
     ledgerSettings: await tx.select().from(schema.ledgerSettings),
     ledgerAccounts: await tx.select().from(schema.ledgerAccounts).orderBy(schema.ledgerAccounts.id),
     ledgerEntries: await tx.select().from(schema.ledgerEntries).orderBy(schema.ledgerEntries.id),

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { IdSchema } from './common.ts';
+import { IdSchema, TimestampSchema } from './common.ts';
 import { IsoDateSchema } from './calendar.ts';
 import { displayText } from './text.ts';
 
@@ -131,3 +131,47 @@ export const CommitteeHealthSchema = z
     governance: GovernanceSchema,
   })
   .openapi('CommitteeHealth');
+
+/** The criteria a supervisory committee scores by default (each 1–5); it may use its own. */
+export const EVALUATION_CRITERIA = [
+  '依法履职',
+  '财务公开',
+  '议事规范',
+  '回应业主诉求',
+  '维修资金与公共收益管理',
+] as const;
+
+export const EvaluationInputSchema = z
+  .object({
+    period: z
+      .string()
+      .regex(/^\d{4}(-(H[12]|Q[1-4]))?$/, { error: 'evaluation_period' })
+      .openapi({ example: '2026-H2' }),
+    scores: z
+      .array(
+        z.object({
+          criterion: displayText(30),
+          score: z.int().min(1).max(5),
+          remark: z.string().trim().max(500).default(''),
+        }),
+      )
+      .min(1)
+      .max(12),
+    summary: z.string({ error: 'body_required' }).trim().min(1, { error: 'body_required' }).max(2000),
+  })
+  .openapi('EvaluationInput');
+export type EvaluationInput = z.infer<typeof EvaluationInputSchema>;
+
+export const EvaluationSchema = z
+  .object({
+    id: IdSchema,
+    period: z.string(),
+    scores: z.array(z.object({ criterion: z.string(), score: z.int(), remark: z.string() })),
+    /** The mean score, to one decimal. */
+    average: z.number(),
+    summary: z.string(),
+    evaluatedByName: z.string(),
+    noticeId: IdSchema,
+    createdAt: TimestampSchema,
+  })
+  .openapi('Evaluation');

@@ -136,6 +136,10 @@ export const VALIDATION_MESSAGES = {
     en: 'The preparatory group is led by the 街道’s representative (one leader)',
   },
   committee_term_length: { 'zh-CN': '业主委员会每届任期不超过5年', en: 'A committee’s term is at most five years' },
+  evaluation_period: {
+    'zh-CN': '考评期格式为年度（2026）、半年（2026-H1）或季度（2026-Q3）',
+    en: 'A period is a year (2026), a half (2026-H1) or a quarter (2026-Q3)',
+  },
   period_format: { 'zh-CN': '月份格式为 YYYY-MM', en: 'Months are written YYYY-MM' },
   account_code: { 'zh-CN': '科目编码为4至8位数字', en: 'An account code has 4 to 8 digits' },
   line_one_side: {

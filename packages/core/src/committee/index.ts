@@ -9,3 +9,4 @@ export {
   startCommitteeTerm,
 } from './governance.ts';
 export { CommitteeHealth } from './health.ts';
+export { committeeEvaluations, evaluateCommittee } from './evaluations.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns.ts';
 import { users } from './platform.ts';
 import { tenantId, tenantPolicies } from './tenancy.ts';
@@ -79,5 +79,30 @@ export const committeeTerms = pgTable(
     ),
     check('committee_terms_filing', sql`filing_due = elected_on + 30`),
     ...tenantPolicies('committee_terms'),
+  ],
+).enableRLS();
+
+/**
+ * The supervisory committee's periodic evaluation of the owners' committee: a score per criterion with remarks,
+ * published to 公示 when made. Made by one of its seated members on behalf of the body.
+ */
+export const committeeEvaluations = pgTable(
+  'committee_evaluations',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    /** What it covers: a year (`2026`) or a half or quarter of one (`2026-H1`, `2026-Q3`). */
+    period: text('period').notNull(),
+    scores: jsonb('scores').$type<{ criterion: string; score: number; remark: string }[]>().notNull(),
+    summary: text('summary').notNull(),
+    evaluatedBy: uuid('evaluated_by')
+      .notNull()
+      .references(() => users.id),
+    noticeId: uuid('notice_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('committee_evaluations_tenant_idx').on(t.tenantId, t.period),
+    ...tenantPolicies('committee_evaluations'),
   ],
 ).enableRLS();

@@ -134,4 +134,38 @@ describe('the owners’ bodies through their lifecycle', () => {
       403,
     );
   });
+
+  it('lets the supervisory committee evaluate the committee, criterion by criterion, on 公示', async () => {
+    const { h, world } = current;
+    const evaluation = {
+      period: '2026-H2',
+      scores: [
+        { criterion: '财务公开', score: 5, remark: '每月按时公示' },
+        { criterion: '回应业主诉求', score: 4 },
+      ],
+      summary: '总体履职良好，议事记录需更完整。',
+    };
+    const evaluate = (token: string | undefined, json: object = evaluation) =>
+      h.call('POST', path(world, '/evaluations'), { token, json });
+    expect((await evaluate(world.tokens.residentA)).body).toMatchObject({ code: 'not_a_signer' });
+    await h.call('POST', `/api/v1/t/${world.tenantA.slug}/committee-members`, {
+      token: world.tokens.adminA,
+      json: { body: 'supervisory', userId: world.users.residentA.id, joinedOn: '2026-01-01' },
+    });
+    expect((await evaluate(world.tokens.residentA, { ...evaluation, period: '2026-H3' })).body.errors[0]).toMatchObject(
+      {
+        code: 'evaluation_period',
+      },
+    );
+    const made = await evaluate(world.tokens.residentA);
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ average: 4.5, evaluatedByName: world.users.residentA.displayName });
+    const notice = await h.call('GET', `/api/v1/t/${world.tenantA.slug}/notices/${made.body.noticeId}`, {
+      token: world.tokens.staffA,
+    });
+    expect(notice.body).toMatchObject({ title: '业主监督委员会对业主委员会的考评（2026年下半年）' });
+    expect(notice.body.body).toContain('财务公开：5 分。每月按时公示');
+    const list = await h.call('GET', path(world, '/evaluations'), { token: world.tokens.staffA });
+    expect(list.body.items).toHaveLength(1);
+  });
 });

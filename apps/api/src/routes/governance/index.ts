@@ -3,6 +3,8 @@ import {
   CommitteeFilingInputSchema,
   CommitteeHealthSchema,
   CommitteeTermInputSchema,
+  EvaluationInputSchema,
+  EvaluationSchema,
   GovernanceSchema,
   IsoDateSchema,
   PreparatoryGroupInputSchema,
@@ -10,6 +12,8 @@ import {
 } from '@city/contracts';
 import {
   beijingDate,
+  committeeEvaluations,
+  evaluateCommittee,
   endCommitteeTerm,
   fileCommitteeTerm,
   formPreparatoryGroup,
@@ -115,6 +119,35 @@ export const endHandler: Handler<typeof endRoute> = async (c) => {
   return c.json(await current(c), 200);
 };
 
+export const evaluationsRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/t/{tenant}/governance/evaluations',
+  tags: ['neighbourhood'],
+  summary: '业主监督委员会对业主委员会的考评 / The supervisory committee’s evaluations of the committee',
+  access: ['tenant:member'],
+  request: { params: tenantParams },
+  responses: { 200: json(z.object({ items: z.array(EvaluationSchema) })) },
+});
+
+export const evaluationsHandler: Handler<typeof evaluationsRoute> = async (c) =>
+  c.json({ items: await committeeEvaluations(c.get('tx')) }, 200);
+
+export const evaluateRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/t/{tenant}/governance/evaluations',
+  tags: ['neighbourhood'],
+  summary: '监督委员会考评业主委员会（逐项打分，即时公示）/ Evaluate the committee; published to 公示',
+  access: ['tenant:member'],
+  request: { params: tenantParams, body: jsonBody(EvaluationInputSchema) },
+  responses: { 201: json(EvaluationSchema) },
+});
+
+export const evaluateHandler: Handler<typeof evaluateRoute> = async (c) =>
+  c.json(
+    await evaluateCommittee(c.get('tx'), auditContext(c), c.req.valid('json'), c.get('services').notifications),
+    201,
+  );
+
 export const healthRoute = defineRoute({
   method: 'get',
   path: '/api/v1/supervision/committees',
@@ -136,4 +169,6 @@ export const governanceRoutes = createRouter()
   .openapi(termRoute, termHandler)
   .openapi(filingRoute, filingHandler)
   .openapi(endRoute, endHandler)
+  .openapi(evaluationsRoute, evaluationsHandler)
+  .openapi(evaluateRoute, evaluateHandler)
   .openapi(healthRoute, healthHandler);
