@@ -76,6 +76,33 @@ export const routes = {
   feedbackSetup: (slug: string) => `/n/${encodeURIComponent(slug)}/feedback-setup`,
   feedbackPosters: (slug: string) => `/n/${encodeURIComponent(slug)}/feedback-setup/posters`,
   neighbourhoodNotifications: (slug: string) => `/n/${encodeURIComponent(slug)}/notifications`,
+  /** 公共收益: the ledger every member reads, its entries, expenses and statements, and the treasurers' area. */
+  ledger: (slug: string) => `/n/${encodeURIComponent(slug)}/ledger`,
+  ledgerEntries: (slug: string, query: { period?: string | undefined; before?: number | undefined } = {}) =>
+    `/n/${encodeURIComponent(slug)}/ledger/entries${q({ period: query.period, before: query.before?.toString() })}`,
+  ledgerEntry: (slug: string, id: string) => `/n/${encodeURIComponent(slug)}/ledger/entries/${encodeURIComponent(id)}`,
+  ledgerExpense: (slug: string, id: string) =>
+    `/n/${encodeURIComponent(slug)}/ledger/expenses/${encodeURIComponent(id)}`,
+  ledgerStatement: (slug: string, range: { from?: string | undefined; to?: string | undefined } = {}) =>
+    `/n/${encodeURIComponent(slug)}/ledger/statement${q({ from: range.from, to: range.to })}`,
+  ledgerStatementFile: (slug: string, range: { from: string; to: string }, format: 'pdf' | 'xlsx') =>
+    `/n/${encodeURIComponent(slug)}/ledger/statement/export${q({ from: range.from, to: range.to, format })}`,
+  ledgerDocument: (slug: string, id: string) =>
+    `/n/${encodeURIComponent(slug)}/ledger/documents/${encodeURIComponent(id)}`,
+  ledgerKeep: (slug: string) => `/n/${encodeURIComponent(slug)}/ledger/keep`,
+  ledgerJournal: (slug: string) => `/n/${encodeURIComponent(slug)}/ledger/keep/journal`,
+  ledgerDividend: (
+    slug: string,
+    id: string,
+    query: { q?: string | undefined; state?: string | undefined; page?: number | undefined } = {},
+  ) =>
+    `/n/${encodeURIComponent(slug)}/ledger/keep/dividends/${encodeURIComponent(id)}${q({
+      q: query.q || undefined,
+      state: query.state,
+      page: query.page && query.page > 1 ? String(query.page) : undefined,
+    })}`,
+  ledgerSettings: (slug: string, query?: string) =>
+    `/n/${encodeURIComponent(slug)}/ledger/keep/settings${q({ q: query || undefined })}`,
   audit: (slug: string, cursor?: string) => `/n/${encodeURIComponent(slug)}/audit${q({ cursor })}`,
   supervision: () => '/supervision',
   supervisionApplications: () => '/supervision/applications',

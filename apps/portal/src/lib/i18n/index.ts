@@ -33,3 +33,13 @@ export function formatDateTime(iso: string): string {
     minute: '2-digit',
   }).format(new Date(iso));
 }
+
+/** A month of the ledger (`2026-11`) as the reader says it: 2026年11月 / November 2026. */
+export function formatMonth(period: string): string {
+  const locale = (page.data.locale as Locale | undefined) ?? 'zh-CN';
+  const [year, month] = period.split('-').map(Number);
+  if (!year || !month) return period;
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long' }).format(
+    new Date(Date.UTC(year, month - 1, 1)),
+  );
+}

@@ -1,0 +1,48 @@
+import type { Expense } from '@city/contracts';
+import { formatMonth, t } from '#lib/i18n/index.ts';
+import { isDefaultPurpose } from '#lib/ledger.ts';
+import { formatFen } from '#lib/money.ts';
+
+/** 公共收益 in words: account names, amounts, progress and states as the reader reads them. */
+
+/** A default account by its role in the reader's language; one the neighbourhood added by its own name. */
+export const accountName = (account: { name: string; purpose: string | null }) =>
+  isDefaultPurpose(account.purpose) ? t(`ledger.account.${account.purpose}`) : account.name;
+
+/** `12,500.00 元` / `¥12,500.00`. */
+export const money = (fen: number) => t('ledger.money', { amount: formatFen(fen) });
+
+/** `2/2 委员同意 · 监督委员会会签 0/1`. */
+export function expenseProgress(
+  expense: Pick<Expense, 'approvals' | 'approvalsNeeded' | 'countersigns' | 'countersignNeeded'>,
+) {
+  const committee = t('ledger.progress.committee', { done: expense.approvals, needed: expense.approvalsNeeded });
+  if (!expense.countersignNeeded) return committee;
+  const supervisory = t('ledger.progress.supervisory', {
+    done: expense.countersigns,
+    needed: expense.countersignNeeded,
+  });
+  return `${committee} · ${supervisory}`;
+}
+
+export const expenseTone = {
+  proposed: 'warning',
+  approved: 'primary',
+  paid: 'success',
+  rejected: 'danger',
+  withdrawn: 'neutral',
+} as const;
+
+/** `2026年1月 至 2026年3月`, or one month. */
+export const monthsLabel = (from: string, to: string) =>
+  from === to ? formatMonth(from) : t('ledger.monthsRange', { from: formatMonth(from), to: formatMonth(to) });
+
+/** What the approval rules say in words: 2 committee members; the supervisors above 5,000.00 元. */
+export function rulesText(settings: { approvalsNeeded: number; countersignAboveFen: number }) {
+  const approvals = t('ledger.rules.approvals', { count: settings.approvalsNeeded });
+  const countersign =
+    settings.countersignAboveFen === 0
+      ? t('ledger.rules.countersignAll')
+      : t('ledger.rules.countersignAbove', { amount: formatFen(settings.countersignAboveFen) });
+  return `${approvals}${t('ledger.rules.separator')}${countersign}`;
+}
