@@ -351,6 +351,8 @@ export async function snapshot(db: Database, tenantId: string) {
     preparatoryMembers: await tx.select().from(schema.preparatoryMembers).orderBy(schema.preparatoryMembers.id),
     committeeTerms: await tx.select().from(schema.committeeTerms).orderBy(schema.committeeTerms.id),
     committeeEvaluations: await tx.select().from(schema.committeeEvaluations).orderBy(schema.committeeEvaluations.id),
+    committeeMeetings: await tx.select().from(schema.committeeMeetings).orderBy(schema.committeeMeetings.id),
+    governanceSettings: await tx.select().from(schema.governanceSettings),
     ledgerSettings: await tx.select().from(schema.ledgerSettings),
     ledgerAccounts: await tx.select().from(schema.ledgerAccounts).orderBy(schema.ledgerAccounts.id),
     ledgerEntries: await tx.select().from(schema.ledgerEntries).orderBy(schema.ledgerEntries.id),

@@ -175,3 +175,46 @@ export const EvaluationSchema = z
     createdAt: TimestampSchema,
   })
   .openapi('Evaluation');
+
+export const DECISION_RULES = ['half_or_more', 'more_than_half'] as const;
+export const GovernanceSettingsSchema = z
+  .object({
+    /** `half_or_more`: 半数以上同意 (the rules' default, half included); `more_than_half`: 过半数. */
+    decisionRule: z.enum(DECISION_RULES),
+  })
+  .openapi('GovernanceSettings');
+export type GovernanceSettings = z.infer<typeof GovernanceSettingsSchema>;
+
+const votes = z.int().min(0).max(11);
+
+export const CommitteeMeetingInputSchema = z
+  .object({
+    heldOn: IsoDateSchema,
+    title: displayText(60, { required: 'title_required' }),
+    agenda: z.string({ error: 'body_required' }).trim().min(1, { error: 'body_required' }).max(2000),
+    /** The seated committee members who attended, by user id. */
+    attendeeIds: z.array(IdSchema).min(1).max(11),
+    decisions: z
+      .array(z.object({ text: displayText(200), agree: votes, oppose: votes, abstain: votes }))
+      .max(20)
+      .default([]),
+    minutes: z.string({ error: 'body_required' }).trim().min(1, { error: 'body_required' }).max(10_000),
+  })
+  .openapi('CommitteeMeetingInput');
+export type CommitteeMeetingInput = z.infer<typeof CommitteeMeetingInputSchema>;
+
+export const CommitteeMeetingSchema = z
+  .object({
+    id: IdSchema,
+    heldOn: IsoDateSchema,
+    title: z.string(),
+    agenda: z.string(),
+    attendees: z.array(z.string()),
+    membersTotal: z.int(),
+    decisions: z.array(
+      z.object({ text: z.string(), agree: z.int(), oppose: z.int(), abstain: z.int(), passed: z.boolean() }),
+    ),
+    minutes: z.string(),
+    noticeId: IdSchema,
+  })
+  .openapi('CommitteeMeeting');

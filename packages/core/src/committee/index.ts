@@ -10,3 +10,10 @@ export {
 } from './governance.ts';
 export { CommitteeHealth } from './health.ts';
 export { committeeEvaluations, evaluateCommittee } from './evaluations.ts';
+export {
+  carries,
+  committeeMeetings,
+  governanceSettings,
+  recordCommitteeMeeting,
+  saveGovernanceSettings,
+} from './meetings.ts';

@@ -106,3 +106,45 @@ export const committeeEvaluations = pgTable(
     ...tenantPolicies('committee_evaluations'),
   ],
 ).enableRLS();
+
+/** How the committee decides (DOMAIN.md §3, a setting): at least half of all members by default, or more than half. */
+export const governanceSettings = pgTable(
+  'governance_settings',
+  {
+    tenantId: tenantId().primaryKey(),
+    decisionRule: text('decision_rule', { enum: ['half_or_more', 'more_than_half'] }).notNull(),
+  },
+  () => [...tenantPolicies('governance_settings')],
+).enableRLS();
+
+/**
+ * A meeting of the owners' committee: who of its seated members attended (quorum: more than half), the decisions
+ * with their votes, the minutes, published to 公示 when recorded.
+ */
+export const committeeMeetings = pgTable(
+  'committee_meetings',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    heldOn: date('held_on').notNull(),
+    title: text('title').notNull(),
+    agenda: text('agenda').notNull(),
+    attendeeIds: uuid('attendee_ids').array().notNull(),
+    /** Members seated on the day: what the quorum and the decisions are counted against. */
+    membersTotal: smallint('members_total').notNull(),
+    minutes: text('minutes').notNull(),
+    decisions: jsonb('decisions')
+      .$type<{ text: string; agree: number; oppose: number; abstain: number; passed: boolean }[]>()
+      .notNull(),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    noticeId: uuid('notice_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('committee_meetings_tenant_idx').on(t.tenantId, t.heldOn),
+    check('committee_meetings_quorum', sql`2 * cardinality(attendee_ids) > members_total`),
+    ...tenantPolicies('committee_meetings'),
+  ],
+).enableRLS();

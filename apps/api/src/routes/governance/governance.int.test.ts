@@ -168,4 +168,53 @@ describe('the owners’ bodies through their lifecycle', () => {
     const list = await h.call('GET', path(world, '/evaluations'), { token: world.tokens.staffA });
     expect(list.body.items).toHaveLength(1);
   });
+
+  it('records a committee meeting only with more than half of its members, counts decisions against all of them, and publishes the minutes', async () => {
+    const { h, world } = current;
+    const seat = (persona: 'committeeA' | 'staffA' | 'residentA') =>
+      h.call('POST', `/api/v1/t/${world.tenantA.slug}/committee-members`, {
+        token: world.tokens.adminA,
+        json: { body: 'committee', userId: world.users[persona].id, joinedOn: '2026-01-01' },
+      });
+    for (const persona of ['committeeA', 'staffA', 'residentA'] as const) await seat(persona);
+    const meeting = (attendees: ('committeeA' | 'staffA' | 'residentA' | 'adminA')[], decisions: object[] = []) =>
+      h.call('POST', path(world, '/meetings'), {
+        token: world.tokens.committeeA,
+        json: {
+          heldOn: today(h),
+          title: '第三次委员会会议',
+          agenda: '一、审议门禁更换方案；二、讨论公共收益分红',
+          attendeeIds: attendees.map((p) => world.users[p].id),
+          decisions,
+          minutes: '会议由主任主持，逐项讨论并表决。',
+        },
+      });
+    const alone = await meeting(['committeeA']);
+    expect(alone.status).toBe(400);
+    expect(alone.body.errors[0].message).toContain('未超过全体委员 3 人的半数');
+    expect((await meeting(['committeeA', 'adminA'])).body.errors[0].message).toBe('出席人须为现任业主委员会委员');
+    expect(
+      (await meeting(['committeeA', 'staffA'], [{ text: '更换门禁', agree: 3, oppose: 0, abstain: 0 }])).body.errors[0]
+        .message,
+    ).toBe('表决票数多于出席人数');
+
+    // Two of three present: 2 of all 3 carries, 1 does not (half of 3 is 1.5).
+    const held = await meeting(
+      ['committeeA', 'staffA'],
+      [
+        { text: '同意更换2栋门禁', agree: 2, oppose: 0, abstain: 0 },
+        { text: '本季度不分红', agree: 1, oppose: 1, abstain: 0 },
+      ],
+    );
+    expect(held.status).toBe(201);
+    expect(held.body).toMatchObject({ membersTotal: 3, decisions: [{ passed: true }, { passed: false }] });
+    const minutes = await h.call('GET', `/api/v1/t/${world.tenantA.slug}/notices/${held.body.noticeId}`, {
+      token: world.tokens.residentA,
+    });
+    expect(minutes.body.title).toBe('业主委员会会议纪要：第三次委员会会议');
+    expect(minutes.body.body).toContain('决定：同意更换2栋门禁——同意 2、反对 0、弃权 0，通过。');
+    expect((await h.call('GET', path(world, '/meetings'), { token: world.tokens.residentA })).body.items).toHaveLength(
+      1,
+    );
+  });
 });

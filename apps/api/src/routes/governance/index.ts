@@ -2,6 +2,9 @@ import { z } from '@hono/zod-openapi';
 import {
   CommitteeFilingInputSchema,
   CommitteeHealthSchema,
+  CommitteeMeetingInputSchema,
+  CommitteeMeetingSchema,
+  GovernanceSettingsSchema,
   CommitteeTermInputSchema,
   EvaluationInputSchema,
   EvaluationSchema,
@@ -13,6 +16,10 @@ import {
 import {
   beijingDate,
   committeeEvaluations,
+  committeeMeetings,
+  governanceSettings,
+  recordCommitteeMeeting,
+  saveGovernanceSettings,
   evaluateCommittee,
   endCommitteeTerm,
   fileCommitteeTerm,
@@ -148,6 +155,62 @@ export const evaluateHandler: Handler<typeof evaluateRoute> = async (c) =>
     201,
   );
 
+export const settingsRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/t/{tenant}/governance/settings',
+  tags: ['neighbourhood'],
+  summary: '业主委员会表决规则 / How the committee decides',
+  access: ['tenant:member'],
+  request: { params: tenantParams },
+  responses: { 200: json(GovernanceSettingsSchema) },
+});
+
+export const settingsHandler: Handler<typeof settingsRoute> = async (c) =>
+  c.json(await governanceSettings(c.get('tx')), 200);
+
+export const saveSettingsRoute = defineRoute({
+  method: 'put',
+  path: '/api/v1/t/{tenant}/governance/settings',
+  tags: ['neighbourhood'],
+  summary: '设置业主委员会表决规则（半数以上 / 过半数）/ Set how the committee decides',
+  access: TENANT_MANAGERS,
+  request: { params: tenantParams, body: jsonBody(GovernanceSettingsSchema) },
+  responses: { 200: json(GovernanceSettingsSchema) },
+});
+
+export const saveSettingsHandler: Handler<typeof saveSettingsRoute> = async (c) =>
+  c.json(await saveGovernanceSettings(c.get('tx'), auditContext(c), c.req.valid('json')), 200);
+
+export const meetingsRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/t/{tenant}/governance/meetings',
+  tags: ['neighbourhood'],
+  summary: '业主委员会会议与决定 / The committee’s meetings and decisions',
+  access: ['tenant:member'],
+  request: { params: tenantParams },
+  responses: { 200: json(z.object({ items: z.array(CommitteeMeetingSchema) })) },
+});
+
+export const meetingsHandler: Handler<typeof meetingsRoute> = async (c) =>
+  c.json({ items: await committeeMeetings(c.get('tx')) }, 200);
+
+export const recordMeetingRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/t/{tenant}/governance/meetings',
+  tags: ['neighbourhood'],
+  summary:
+    '记录业主委员会会议（出席过半数，按全体委员计票），纪要即时公示 / Record a committee meeting; its minutes go to 公示',
+  access: ['tenant:admin', 'tenant:committee'],
+  request: { params: tenantParams, body: jsonBody(CommitteeMeetingInputSchema) },
+  responses: { 201: json(CommitteeMeetingSchema) },
+});
+
+export const recordMeetingHandler: Handler<typeof recordMeetingRoute> = async (c) =>
+  c.json(
+    await recordCommitteeMeeting(c.get('tx'), auditContext(c), c.req.valid('json'), c.get('services').notifications),
+    201,
+  );
+
 export const healthRoute = defineRoute({
   method: 'get',
   path: '/api/v1/supervision/committees',
@@ -171,4 +234,8 @@ export const governanceRoutes = createRouter()
   .openapi(endRoute, endHandler)
   .openapi(evaluationsRoute, evaluationsHandler)
   .openapi(evaluateRoute, evaluateHandler)
+  .openapi(settingsRoute, settingsHandler)
+  .openapi(saveSettingsRoute, saveSettingsHandler)
+  .openapi(meetingsRoute, meetingsHandler)
+  .openapi(recordMeetingRoute, recordMeetingHandler)
   .openapi(healthRoute, healthHandler);
