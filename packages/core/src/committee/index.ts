@@ -17,3 +17,4 @@ export {
   recordCommitteeMeeting,
   saveGovernanceSettings,
 } from './meetings.ts';
+export { governanceTodos } from './todos.ts';

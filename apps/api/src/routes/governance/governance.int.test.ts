@@ -217,4 +217,63 @@ describe('the owners’ bodies through their lifecycle', () => {
       1,
     );
   });
+
+  it('puts what needs them on people’s to-do lists: signatures, countersignatures, reviews, the 备案 deadline', async () => {
+    const { h, world } = current;
+    const seat = (persona: 'committeeA' | 'staffA' | 'residentA', body: string) =>
+      h.call('POST', `/api/v1/t/${world.tenantA.slug}/committee-members`, {
+        token: world.tokens.adminA,
+        json: { body, userId: world.users[persona].id, joinedOn: '2026-01-01' },
+      });
+    await seat('committeeA', 'committee');
+    await seat('staffA', 'committee');
+    await seat('residentA', 'supervisory');
+    const ledger = `/api/v1/t/${world.tenantA.slug}/ledger`;
+    const accounts = (await h.call('GET', `${ledger}/accounts`, { token: world.tokens.adminA })).body.items as {
+      id: string;
+      purpose: string;
+    }[];
+    const proposed = await h.call('POST', `${ledger}/expenses`, {
+      token: world.tokens.committeeA,
+      json: {
+        title: '更换监控硬盘',
+        payee: '璧山安防',
+        reason: '硬盘损坏',
+        amountFen: 900_000,
+        expenseAccountId: accounts.find((a) => a.purpose === 'repairs')!.id,
+      },
+    });
+    const elected = addDays(today(h), -25);
+    await h.call('POST', path(world, '/terms'), {
+      token: world.tokens.adminA,
+      json: { electedOn: elected, startsOn: elected, endsOn: addDays(elected, 1000), seats: 5 },
+    });
+    const todo = async (persona: 'committeeA' | 'staffA' | 'residentA' | 'adminA') =>
+      (
+        (await h.call('GET', '/api/v1/me/todo', { token: world.tokens[persona] })).body.items as {
+          kind: string;
+          title: string;
+          link: string;
+          due: string | null;
+        }[]
+      ).filter((i) => i.kind.startsWith('core.ledger') || i.kind.startsWith('core.governance'));
+
+    expect(await todo('committeeA')).toEqual([]); // his own proposal
+    expect(await todo('staffA')).toEqual([
+      expect.objectContaining({
+        kind: 'core.ledger.sign',
+        title: '待您签署：更换监控硬盘',
+        link: `/n/${world.tenantA.slug}/ledger/expenses/${proposed.body.id}`,
+      }),
+    ]);
+    expect((await todo('residentA')).map((i) => i.kind)).toEqual(['core.ledger.countersign']);
+    expect(await todo('adminA')).toEqual([
+      expect.objectContaining({ kind: 'core.governance.filing', due: `${addDays(elected, 31)}T00:00:00+08:00` }),
+    ]);
+    await h.call('POST', `${ledger}/expenses/${proposed.body.id}/signatures`, {
+      token: world.tokens.staffA,
+      json: { decision: 'approve' },
+    });
+    expect(await todo('staffA')).toEqual([]);
+  });
 });
