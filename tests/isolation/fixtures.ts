@@ -216,17 +216,9 @@ const makers: Maker[] = [
         declaredOn: '2026-11-03',
         declaredBy: actorId,
         entryId: entry!.id,
+        shares: [{ key: 'developer', ownerIds: [], unitIds: [], area: 100, fen: 100 }],
       })
       .returning();
-    await tx.insert(schema.ledgerDividendShares).values({
-      tenantId,
-      dividendId: dividend!.id,
-      ownerKey: 'developer',
-      ownerIds: [],
-      unitIds: [],
-      area: 100,
-      fen: 100,
-    });
     const [seat] = await tx
       .insert(schema.committeeMembers)
       .values({ tenantId, body: 'committee', userId: actorId, position: 'chair', joinedOn: '2026-01-01' })

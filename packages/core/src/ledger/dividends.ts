@@ -1,6 +1,6 @@
 import { countingArea } from '@city/contracts';
 import { schema, type Tx } from '@city/db';
-import { and, arrayOverlaps, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { audit, type AuditContext } from '../audit.ts';
 import { AppError } from '../errors.ts';
@@ -89,20 +89,14 @@ export async function declareDividend(
     declaredOn: input.declaredOn,
     declaredBy: context.actor.id!,
     entryId,
+    shares: list.map((owner, i) => ({
+      key: owner.key,
+      ownerIds: owner.ownerIds,
+      unitIds: owner.unitIds,
+      area: owner.area,
+      fen: shares[i]!.fen,
+    })),
   });
-  // All shares in one statement, as one JSON parameter: 20,000 owners are one round trip, not 140,000 parameters.
-  const rows = list.map((owner, i) => ({
-    owner_key: owner.key,
-    owner_ids: owner.ownerIds,
-    unit_ids: owner.unitIds,
-    area: owner.area,
-    fen: shares[i]!.fen,
-  }));
-  await tx.execute(sql`
-    insert into ledger_dividend_shares (tenant_id, dividend_id, owner_key, owner_ids, unit_ids, area, fen)
-    select ${context.tenantId}, ${id}, x.owner_key, x.owner_ids, x.unit_ids, x.area, x.fen
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      as x(owner_key text, owner_ids uuid[], unit_ids uuid[], area bigint, fen bigint)`);
   await audit(tx, context, {
     action: 'ledger.dividend_declared',
     targetType: 'ledger_dividend',
@@ -113,8 +107,9 @@ export async function declareDividend(
 }
 
 /**
- * Marks shares paid, posting what left the account (debit 应付分红, credit the account paid from). Shares already
- * paid are left as they are, so the same list sent twice pays once.
+ * Records shares as paid, posting what left the account (debit 应付分红, credit the account paid from). The
+ * distribution is locked while it is paid, and shares already paid are left as they are, so the same list sent twice
+ * (or twice at once) pays once.
  */
 export async function payDividendShares(
   tx: Tx,
@@ -122,19 +117,22 @@ export async function payDividendShares(
   id: string,
   input: { ownerKeys: string[]; occurredOn: string; payAccountId: string },
 ) {
-  const [dividend] = await tx.select().from(dv).where(eq(dv.id, id));
+  const [dividend] = await tx.select().from(dv).where(eq(dv.id, id)).for('update');
   if (!dividend) throw new AppError('not_found');
   const accounts = await accountsById(tx, [input.payAccountId], 'payAccountId');
   if (accounts.get(input.payAccountId)!.type !== 'asset') throw accountOfType('payAccountId', 'asset');
-  const due = await tx
-    .select({ ownerKey: sh.ownerKey, fen: sh.fen })
-    .from(sh)
-    .where(and(eq(sh.dividendId, id), inArray(sh.ownerKey, input.ownerKeys), isNull(sh.paidAt)))
-    .for('update');
+  const wanted = new Set(input.ownerKeys);
+  const paid = new Set(
+    (await tx.select({ key: sh.ownerKey }).from(sh).where(eq(sh.dividendId, id))).map((row) => row.key),
+  );
+  const due = dividend.shares.filter((share) => wanted.has(share.key) && !paid.has(share.key));
+  if (due.length === 0) return ledgerDividend(tx, id);
   const total = due.reduce((sum, share) => sum + share.fen, 0);
+  // A share of nothing (an owner whose share rounded to 0 fen) is settled by the declaration's entry.
+  let entryId = dividend.entryId;
   if (total > 0) {
     const payable = await accountFor(tx, 'dividends_payable');
-    const entryId = await postEntry(tx, context, {
+    entryId = await postEntry(tx, context, {
       kind: 'dividend_payment',
       occurredOn: input.occurredOn,
       memo: `${dividend.title}（${due.length}户）`,
@@ -144,24 +142,20 @@ export async function payDividendShares(
       ],
       dividendId: id,
     });
-    await tx
-      .update(sh)
-      .set({ paidAt: context.at, paymentEntryId: entryId })
-      .where(
-        and(
-          eq(sh.dividendId, id),
-          inArray(
-            sh.ownerKey,
-            due.map((share) => share.ownerKey),
-          ),
-        ),
-      );
   }
-  // A share of nothing (an owner whose share rounded to 0 fen) is settled without an entry.
-  await tx
-    .update(sh)
-    .set({ paidAt: context.at, paymentEntryId: dividend.entryId })
-    .where(and(eq(sh.dividendId, id), inArray(sh.ownerKey, input.ownerKeys), isNull(sh.paidAt), eq(sh.fen, 0)));
+  await tx.insert(sh).values(
+    due.map((share) => ({
+      tenantId: context.tenantId,
+      dividendId: id,
+      ownerKey: share.key,
+      ownerIds: share.ownerIds,
+      unitIds: share.unitIds,
+      area: share.area,
+      fen: share.fen,
+      paidAt: context.at,
+      paymentEntryId: entryId,
+    })),
+  );
   await audit(tx, context, {
     action: 'ledger.dividend_paid',
     targetType: 'ledger_dividend',
@@ -171,73 +165,98 @@ export async function payDividendShares(
   return ledgerDividend(tx, id);
 }
 
+/** The distribution's figures, without reading its shares. */
+const summary = {
+  id: dv.id,
+  title: dv.title,
+  totalFen: dv.totalFen,
+  totalArea: dv.totalArea,
+  declaredOn: dv.declaredOn,
+  owners: sql<number>`jsonb_array_length(${dv.shares})`,
+  paidOwners: sql<number>`(select count(*)::int from ${sh} where ${sh.dividendId} = ${dv.id})`,
+  paidFen: sql<string>`(select coalesce(sum(${sh.fen}), 0) from ${sh} where ${sh.dividendId} = ${dv.id})`,
+};
+
+const figures = (row: { paidFen: string; owners: number; paidOwners: number }) => ({
+  ...row,
+  owners: Number(row.owners),
+  paidOwners: Number(row.paidOwners),
+  paidFen: Number(row.paidFen),
+});
+
 export async function ledgerDividends(tx: Tx) {
-  const rows = await tx.select({ id: dv.id }).from(dv).orderBy(desc(dv.declaredOn), desc(dv.createdAt));
-  return Promise.all(rows.map((row) => ledgerDividend(tx, row.id)));
+  const rows = await tx.select(summary).from(dv).orderBy(desc(dv.declaredOn), desc(dv.createdAt));
+  return rows.map(figures);
 }
 
 export async function ledgerDividend(tx: Tx, id: string) {
-  const [row] = await tx.select().from(dv).where(eq(dv.id, id));
+  const [row] = await tx.select(summary).from(dv).where(eq(dv.id, id));
   if (!row) throw new AppError('not_found');
-  const [figures] = await tx
-    .select({
-      owners: sql<number>`count(*)::int`,
-      paidOwners: sql<number>`count(${sh.paidAt})::int`,
-      paidFen: sql<string>`coalesce(sum(${sh.fen}) filter (where ${sh.paidAt} is not null), 0)`,
-    })
-    .from(sh)
-    .where(eq(sh.dividendId, id));
-  return {
-    id: row.id,
-    title: row.title,
-    totalFen: row.totalFen,
-    totalArea: row.totalArea,
-    declaredOn: row.declaredOn,
-    owners: figures!.owners,
-    paidOwners: figures!.paidOwners,
-    paidFen: Number(figures!.paidFen),
-  };
+  return figures(row);
 }
 
 /** Every share of a distribution with the owners' names and units, for the treasurer paying them. */
 export async function dividendShares(tx: Tx, id: string) {
-  await ledgerDividend(tx, id);
-  const rows = await tx.select().from(sh).where(eq(sh.dividendId, id)).orderBy(asc(sh.ownerKey));
-  const ownerIds = [...new Set(rows.flatMap((row) => row.ownerIds))];
-  const names = ownerIds.length
-    ? await tx
-        .select({ id: schema.owners.id, name: schema.owners.name })
-        .from(schema.owners)
-        .where(inArray(schema.owners.id, ownerIds))
-    : [];
-  const nameOf = new Map(names.map((owner) => [owner.id, owner.name]));
+  const [dividend] = await tx.select({ shares: dv.shares }).from(dv).where(eq(dv.id, id));
+  if (!dividend) throw new AppError('not_found');
+  const paidAt = new Map(
+    (await tx.select({ key: sh.ownerKey, paidAt: sh.paidAt }).from(sh).where(eq(sh.dividendId, id))).map((row) => [
+      row.key,
+      row.paidAt,
+    ]),
+  );
+  const ownerIds = [...new Set(dividend.shares.flatMap((share) => share.ownerIds))];
+  const names = new Map<string, string>();
+  for (let i = 0; i < ownerIds.length; i += 5000) {
+    const chunk = ownerIds.slice(i, i + 5000);
+    for (const owner of await tx
+      .select({ id: schema.owners.id, name: schema.owners.name })
+      .from(schema.owners)
+      .where(inArray(schema.owners.id, chunk)))
+      names.set(owner.id, owner.name);
+  }
   const units = new Map((await allUnits(tx)).map((unit) => [unit.id, addressOf(unit)]));
-  return rows.map((row) => ({
-    ownerKey: row.ownerKey,
-    ownerNames: row.ownerIds.map((ownerId) => nameOf.get(ownerId) ?? ''),
-    units: row.unitIds.map((unitId) => units.get(unitId) ?? ''),
-    area: row.area,
-    fen: row.fen,
-    paidAt: row.paidAt?.toISOString() ?? null,
-  }));
+  return [...dividend.shares]
+    .sort((a, b) => a.key.localeCompare(b.key))
+    .map((share) => ({
+      ownerKey: share.key,
+      ownerNames: share.ownerIds.map((ownerId) => names.get(ownerId) ?? ''),
+      units: share.unitIds.map((unitId) => units.get(unitId) ?? ''),
+      area: share.area,
+      fen: share.fen,
+      paidAt: paidAt.get(share.key)?.toISOString() ?? null,
+    }));
 }
 
-/** A person's own shares: those of the registry owners they are verified as. */
+/**
+ * A person's own shares: those of the registry owners they are verified as, found inside each distribution's shares
+ * by owner id.
+ */
 export async function myDividends(tx: Tx, userId: string) {
   const ownerIds = await verifiedOwnerIds(tx, userId);
   if (ownerIds.length === 0) return [];
-  const rows = await tx
-    .select({
-      dividendId: dv.id,
-      title: dv.title,
-      declaredOn: dv.declaredOn,
-      area: sh.area,
-      fen: sh.fen,
-      paidAt: sh.paidAt,
-    })
-    .from(sh)
-    .innerJoin(dv, eq(dv.id, sh.dividendId))
-    .where(arrayOverlaps(sh.ownerIds, ownerIds))
-    .orderBy(desc(dv.declaredOn));
-  return rows.map((row) => ({ ...row, paidAt: row.paidAt?.toISOString() ?? null }));
+  const { rows } = await tx.execute<{
+    dividend_id: string;
+    title: string;
+    declared_on: string;
+    share: schema.DividendShareRow;
+    paid_at: Date | string | null;
+  }>(sql`
+    select d.id as dividend_id, d.title, d.declared_on::text as declared_on, s.value as share, p.paid_at
+    from ${dv} d
+    cross join lateral jsonb_array_elements(d.shares) s
+    left join ${sh} p on p.dividend_id = d.id and p.owner_key = s.value->>'key'
+    where s.value->'ownerIds' ?| array[${sql.join(
+      ownerIds.map((ownerId) => sql`${ownerId}`),
+      sql`, `,
+    )}]::text[]
+    order by d.declared_on desc`);
+  return rows.map((row) => ({
+    dividendId: row.dividend_id,
+    title: row.title,
+    declaredOn: row.declared_on,
+    area: Number(row.share.area),
+    fen: Number(row.share.fen),
+    paidAt: row.paid_at === null ? null : new Date(row.paid_at).toISOString(),
+  }));
 }

@@ -5,6 +5,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   smallint,
@@ -252,12 +253,26 @@ export const ledgerDividends = pgTable(
       .notNull()
       .references(() => users.id),
     entryId: uuid('entry_id').notNull(),
+    /**
+     * Every counting owner's share, in the order allocated: one value written once (20,000 owners are one row, not
+     * 20,000), read whole by the treasurer and searched by owner for an owner's own share.
+     */
+    shares: jsonb('shares').$type<DividendShareRow[]>().notNull().default(sql`'[]'::jsonb`),
     createdAt: createdAt(),
   },
   () => [check('ledger_dividends_total_positive', sql`total_fen > 0`), ...tenantPolicies('ledger_dividends')],
 ).enableRLS();
 
-/** One counting owner's share of a distribution, and when it was paid. */
+/** One counting owner's share as a distribution keeps it (`ledger_dividends.shares`). */
+export interface DividendShareRow {
+  key: string;
+  ownerIds: string[];
+  unitIds: string[];
+  area: number;
+  fen: number;
+}
+
+/** A share once paid: written when the treasurer records the payment (a share not yet paid has no row). */
 export const ledgerDividendShares = pgTable(
   'ledger_dividend_shares',
   {
