@@ -177,12 +177,16 @@ const summary = {
   paidFen: sql<string>`(select coalesce(sum(${sh.fen}), 0) from ${sh} where ${sh.dividendId} = ${dv.id})`,
 };
 
-const figures = (row: { paidFen: string; owners: number; paidOwners: number }) => ({
-  ...row,
-  owners: Number(row.owners),
-  paidOwners: Number(row.paidOwners),
-  paidFen: Number(row.paidFen),
-});
+const figures = (row: {
+  id: string;
+  title: string;
+  totalFen: number;
+  totalArea: number;
+  declaredOn: string;
+  owners: number;
+  paidOwners: number;
+  paidFen: string;
+}) => ({ ...row, owners: Number(row.owners), paidOwners: Number(row.paidOwners), paidFen: Number(row.paidFen) });
 
 export async function ledgerDividends(tx: Tx) {
   const rows = await tx.select(summary).from(dv).orderBy(desc(dv.declaredOn), desc(dv.createdAt));

@@ -257,7 +257,10 @@ export const ledgerDividends = pgTable(
      * Every counting owner's share, in the order allocated: one value written once (20,000 owners are one row, not
      * 20,000), read whole by the treasurer and searched by owner for an owner's own share.
      */
-    shares: jsonb('shares').$type<DividendShareRow[]>().notNull().default(sql`'[]'::jsonb`),
+    shares: jsonb('shares')
+      .$type<DividendShareRow[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     createdAt: createdAt(),
   },
   () => [check('ledger_dividends_total_positive', sql`total_fen > 0`), ...tenantPolicies('ledger_dividends')],
