@@ -103,11 +103,17 @@ export const routes = {
     })}`,
   ledgerSettings: (slug: string, query?: string) =>
     `/n/${encodeURIComponent(slug)}/ledger/keep/settings${q({ q: query || undefined })}`,
+  /** 业主委员会: the 筹备组 and its clock, the term and its 备案, the seats and the supervisors' evaluations. */
+  committee: (slug: string) => `/n/${encodeURIComponent(slug)}/committee`,
+  committeeManage: (slug: string) => `/n/${encodeURIComponent(slug)}/committee/manage`,
+  committeeEvaluate: (slug: string) => `/n/${encodeURIComponent(slug)}/committee/evaluate`,
   audit: (slug: string, cursor?: string) => `/n/${encodeURIComponent(slug)}/audit${q({ cursor })}`,
   supervision: () => '/supervision',
   supervisionApplications: () => '/supervision/applications',
   supervisionFeedback: () => '/supervision/feedback',
   supervisionFeedbackExport: () => '/supervision/feedback/export',
+  /** Each neighbourhood's 筹备组 clock, 备案, term and vacancies. */
+  supervisionCommittees: () => '/supervision/committees',
   supervisionFeedbackReport: (slug: string, id: string) =>
     `/supervision/feedback/${encodeURIComponent(slug)}/${encodeURIComponent(id)}`,
   /** 街道 departments: the streets one sets them up for, and the departments one acts for. */
