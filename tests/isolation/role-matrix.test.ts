@@ -1,6 +1,6 @@
 import type { Grant } from '@city/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, buildWorld, PERSONAS, type Persona, type World } from '@city/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestApp, buildWorld, PERSONAS, type Persona } from '@city/testing';
 import { votingManifest } from '../../plugins/voting/src/manifest.ts';
 import { votingPlugin } from '../../plugins/voting/src/server/index.ts';
 import { servicesManifest } from '../../plugins/services/src/manifest.ts';
@@ -21,44 +21,41 @@ import {
  * Every route × every persona. Requests carry deliberately invalid input: authorization runs before validation,
  * so a caller the route admits gets past it (a 400 or a 2xx, never 401/403), a caller it does not admit is
  * stopped first (401 anonymous; 403, or 404 for a neighbourhood they are not in). Nothing is changed on the way.
+ * The app is built while the file is collected, so each route is a test of its own (the walk grows with every route,
+ * and no single test's time limit has to hold all of it).
  */
-let h: TestApp;
-let world: World;
-let ops: Operation[];
 
 /** Plugin roles given in tenant A: the committee member keeps the fixture plugin's notes and runs the party branch. */
 const pluginRolesInA: Partial<Record<Persona, string[]>> = { committeeA: ['fixture.note-keeper', 'party.branch'] };
 
-beforeAll(async () => {
-  h = await createTestApp({ plugins: [fixturePlugin(), votingPlugin, servicesPlugin, partyPlugin] });
-  world = await buildWorld(h);
-  const admin = { token: world.tokens.adminA };
-  await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/fixture/install`, {
-    ...admin,
-    json: { grantedScopes: FIXTURE_SCOPES },
-  });
-  await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/voting/install`, {
-    ...admin,
-    json: { grantedScopes: votingManifest.scopes },
-  });
-  await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/services/install`, {
-    ...admin,
-    json: { grantedScopes: servicesManifest.scopes },
-  });
-  await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/party/install`, {
-    ...admin,
-    json: { grantedScopes: partyManifest.scopes },
-  });
-  await h.call('PUT', `/api/v1/t/${world.tenantA.slug}/plugins/fixture/roles/${world.members.committeeA}`, {
-    ...admin,
-    json: { roles: ['note-keeper'] },
-  });
-  await h.call('PUT', `/api/v1/t/${world.tenantA.slug}/plugins/party/roles/${world.members.committeeA}`, {
-    ...admin,
-    json: { roles: ['branch'] },
-  });
-  ops = await operations(h);
+const h = await createTestApp({ plugins: [fixturePlugin(), votingPlugin, servicesPlugin, partyPlugin] });
+const world = await buildWorld(h);
+const admin = { token: world.tokens.adminA };
+await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/fixture/install`, {
+  ...admin,
+  json: { grantedScopes: FIXTURE_SCOPES },
 });
+await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/voting/install`, {
+  ...admin,
+  json: { grantedScopes: votingManifest.scopes },
+});
+await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/services/install`, {
+  ...admin,
+  json: { grantedScopes: servicesManifest.scopes },
+});
+await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/party/install`, {
+  ...admin,
+  json: { grantedScopes: partyManifest.scopes },
+});
+await h.call('PUT', `/api/v1/t/${world.tenantA.slug}/plugins/fixture/roles/${world.members.committeeA}`, {
+  ...admin,
+  json: { roles: ['note-keeper'] },
+});
+await h.call('PUT', `/api/v1/t/${world.tenantA.slug}/plugins/party/roles/${world.members.committeeA}`, {
+  ...admin,
+  json: { roles: ['branch'] },
+});
+const ops: Operation[] = await operations(h);
 afterAll(() => h.close());
 
 const KNOWN_GRANTS = new Set([
@@ -138,9 +135,9 @@ describe('role × route matrix', () => {
       expect(documented.has(route), `${route} is served but not documented`).toBe(true);
   });
 
-  it('admits exactly the declared callers of every route', async () => {
-    const failures: string[] = [];
-    for (const op of ops) {
+  for (const op of ops)
+    it(`admits exactly the declared callers of ${op.method} ${op.path}`, async () => {
+      const failures: string[] = [];
       const query = op.queryParams.length ? '?' + op.queryParams.map((q) => `${q}=!invalid!`).join('&') : '';
       // {tenant} is A's real slug, {organisation} the world's business and {region} A's community (so membership is
       // decided); every other id is malformed.
@@ -173,7 +170,6 @@ describe('role × route matrix', () => {
             `${op.method} ${target} as ${persona}: ${res.status} (${allowed ? 'should admit' : 'should deny'})`,
           );
       }
-    }
-    expect(failures).toEqual([]);
-  });
+      expect(failures).toEqual([]);
+    });
 });
