@@ -62,6 +62,30 @@ const summary = (row: Pick<NoticeRow, 'title' | 'category' | 'audience'>) => ({
 });
 
 /** Notices and the 公示 board, always inside the neighbourhood's transaction, every write audited. */
+/** How long the ledger's and the owners' bodies' 公示 stay on the board unless a rule says otherwise. */
+export const DISCLOSURE_DAYS = 15;
+
+/**
+ * A 公示 that another capability (the ledger, the owners' bodies) publishes with publishNow: to the residents, on the
+ * board for `days` days from `at`.
+ */
+export function disclosureNotice(
+  at: Date,
+  input: { title: string; body: string[]; days: number; attachments?: NoticeInput['attachments']; pinned?: boolean },
+): NoticeInput {
+  return {
+    category: 'disclosure',
+    audience: 'residents',
+    title: input.title,
+    body: input.body.join('\n'),
+    attachments: input.attachments ?? [],
+    buildingId: null,
+    pinned: input.pinned ?? false,
+    publishAt: null,
+    expiresAt: new Date(at.getTime() + input.days * 86_400_000).toISOString(),
+  };
+}
+
 export const notices = {
   async get(tx: Tx, id: string, now: Date) {
     const [row] = await tx

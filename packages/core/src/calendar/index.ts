@@ -1,7 +1,7 @@
 import { type Due, WorkingCalendar } from './working-calendar.ts';
 import type { IsoDate } from './dates.ts';
 
-export { beijingDate, isIsoDate, type IsoDate } from './dates.ts';
+export { addDays, beijingDate, isIsoDate, type IsoDate } from './dates.ts';
 export { WorkingCalendars } from './notices.ts';
 export { statutoryHolidays } from './statutory.ts';
 export { MAX_WORKING_DAYS, WorkingCalendar, type Due, type YearNotice } from './working-calendar.ts';

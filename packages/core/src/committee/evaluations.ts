@@ -1,11 +1,11 @@
-import type { EvaluationInput, NoticeInput } from '@city/contracts';
+import type { EvaluationInput } from '@city/contracts';
 import { schema, type Tx } from '@city/db';
 import { desc } from 'drizzle-orm';
 import { audit, type AuditContext } from '../audit.ts';
 import { AppError } from '../errors.ts';
 import { currentSigners } from '../ledger/committee.ts';
 import { memberNames } from '../ledger/names.ts';
-import { notices } from '../notices.ts';
+import { DISCLOSURE_DAYS, disclosureNotice, notices } from '../notices.ts';
 import type { NotificationOutbox } from '../notifications/index.ts';
 
 const e = schema.committeeEvaluations;
@@ -31,21 +31,15 @@ export async function evaluateCommittee(
 ) {
   if (!(await currentSigners(tx, 'supervisory')).has(context.actor.id!)) throw new AppError('not_a_signer');
   const label = periodName(input.period);
-  const notice: NoticeInput = {
-    category: 'disclosure',
-    audience: 'residents',
+  const notice = disclosureNotice(context.at, {
     title: `业主监督委员会对业主委员会的考评（${label}）`,
     body: [
       `考评期：${label}。平均得分 ${average(input.scores)} 分（满分5分）。`,
       ...input.scores.map((s) => `${s.criterion}：${s.score} 分${s.remark ? `。${s.remark}` : ''}`),
       `总体评价：${input.summary}`,
-    ].join('\n'),
-    attachments: [],
-    buildingId: null,
-    pinned: false,
-    publishAt: null,
-    expiresAt: new Date(context.at.getTime() + 15 * 86_400_000).toISOString(),
-  };
+    ],
+    days: DISCLOSURE_DAYS,
+  });
   const published = await notices.publishNow(tx, context, notice, 'governance', notifications);
   const [row] = await tx
     .insert(e)

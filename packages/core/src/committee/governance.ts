@@ -3,27 +3,20 @@ import {
   FIRST_MEETING_DAYS,
   type CommitteeTermInput,
   type Governance,
-  type NoticeInput,
   type PreparatoryGroupInput,
   type PreparatorySeat,
 } from '@city/contracts';
 import { isUniqueViolation, schema, type Tx } from '@city/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import { audit, type AuditContext } from '../audit.ts';
+import { addDays } from '../calendar/index.ts';
 import { AppError } from '../errors.ts';
-import { notices } from '../notices.ts';
+import { disclosureNotice, notices } from '../notices.ts';
 import type { NotificationOutbox } from '../notifications/index.ts';
 
 const g = schema.preparatoryGroups;
 const pm = schema.preparatoryMembers;
 const t = schema.committeeTerms;
-
-/** `days` calendar days after an ISO date. */
-export function addDays(isoDate: string, days: number) {
-  const at = new Date(`${isoDate}T00:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-}
 
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */
 export const daysBetween = (from: string, to: string) =>
@@ -108,21 +101,16 @@ export async function formPreparatoryGroup(
   if (open) throw new AppError('conflict', { detail: groupExists });
   const due = addDays(input.formedOn, FIRST_MEETING_DAYS);
   const ordered = [...input.members].sort((a, b) => Number(b.lead) - Number(a.lead));
-  const notice: NoticeInput = {
-    category: 'disclosure',
-    audience: 'residents',
+  const notice = disclosureNotice(context.at, {
     title: '首次业主大会筹备组成员名单公示',
     body: [
       `首次业主大会筹备组于 ${input.formedOn} 成立，共 ${input.members.length} 人：`,
       ...ordered.map((m) => `${m.lead ? '组长 ' : ''}${m.name}（${SEAT_NAMES[m.seat]}）`),
       `筹备组应在 ${due} 前组织召开首次业主大会。对名单有异议的，请在公示期内向筹备组或街道办事处提出。`,
-    ].join('\n'),
-    attachments: [],
-    buildingId: null,
+    ],
+    days: 7,
     pinned: true,
-    publishAt: null,
-    expiresAt: new Date(context.at.getTime() + 7 * 86_400_000).toISOString(),
-  };
+  });
   const published = await notices.publishNow(tx, context, notice, 'governance', notifications);
   try {
     const [group] = await tx

@@ -1,5 +1,4 @@
 export {
-  addDays,
   daysBetween,
   endCommitteeTerm,
   fileCommitteeTerm,

@@ -1,11 +1,11 @@
-import type { CommitteeMeetingInput, GovernanceSettings, NoticeInput } from '@city/contracts';
+import type { CommitteeMeetingInput, GovernanceSettings } from '@city/contracts';
 import { schema, type Tx } from '@city/db';
 import { desc } from 'drizzle-orm';
 import { audit, type AuditContext } from '../audit.ts';
 import { AppError } from '../errors.ts';
 import { currentSigners } from '../ledger/committee.ts';
 import { memberNames } from '../ledger/names.ts';
-import { notices } from '../notices.ts';
+import { DISCLOSURE_DAYS, disclosureNotice, notices } from '../notices.ts';
 import type { NotificationOutbox } from '../notifications/index.ts';
 
 const m = schema.committeeMeetings;
@@ -64,9 +64,7 @@ export async function recordCommitteeMeeting(
     return { ...d, passed: carries(decisionRule, d.agree, seated.size) };
   });
   const names = await memberNames(tx, attendees);
-  const notice: NoticeInput = {
-    category: 'disclosure',
-    audience: 'residents',
+  const notice = disclosureNotice(context.at, {
     title: `业主委员会会议纪要：${input.title}`,
     body: [
       `会议日期：${input.heldOn}。出席委员 ${attendees.length} 人（全体委员 ${seated.size} 人）：${attendees.map((id) => names.get(id)).join('、')}。`,
@@ -76,13 +74,9 @@ export async function recordCommitteeMeeting(
           `决定：${d.text}——同意 ${d.agree}、反对 ${d.oppose}、弃权 ${d.abstain}，${d.passed ? '通过' : '未通过'}。`,
       ),
       `纪要：${input.minutes}`,
-    ].join('\n'),
-    attachments: [],
-    buildingId: null,
-    pinned: false,
-    publishAt: null,
-    expiresAt: new Date(context.at.getTime() + 15 * 86_400_000).toISOString(),
-  };
+    ],
+    days: DISCLOSURE_DAYS,
+  });
   const published = await notices.publishNow(tx, context, notice, 'governance', notifications);
   const [row] = await tx
     .insert(m)

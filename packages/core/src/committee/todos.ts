@@ -1,8 +1,8 @@
 import type { Locale, TenantRole, TodoItem } from '@city/contracts';
 import { schema, withTenantReadOnly, type Database } from '@city/db';
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
-import { beijingDate } from '../calendar/index.ts';
-import { addDays, governance } from './governance.ts';
+import { addDays, beijingDate } from '../calendar/index.ts';
+import { governance } from './governance.ts';
 
 const WORDS = {
   sign: {

@@ -1,11 +1,9 @@
-import type { NoticeInput } from '@city/contracts';
 import { schema, type Tx } from '@city/db';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { audit, type AuditContext } from '../audit.ts';
 import { AppError } from '../errors.ts';
-import { notices } from '../notices.ts';
+import { DISCLOSURE_DAYS, disclosureNotice, notices } from '../notices.ts';
 import type { NotificationOutbox } from '../notifications/index.ts';
-import { STATEMENT_DISCLOSURE_DAYS } from './publish.ts';
 
 const d = schema.ledgerDocuments;
 const MAX_PER_ITEM = 10;
@@ -101,20 +99,15 @@ export async function addAuditReport(
       uploadedAt: d.uploadedAt,
     });
   const label = period.length === 4 ? `${period}年度` : `${period.slice(0, 4)}年${Number(period.slice(5))}月`;
-  const notice: NoticeInput = {
-    category: 'disclosure',
-    audience: 'residents',
+  const notice = disclosureNotice(context.at, {
     title: `公共收益审计报告公示（${label}）`,
     body: [
       `第三方审计机构对本小区${label}公共收益的审计报告已收到，全文见附件。`,
-      `公示期 ${STATEMENT_DISCLOSURE_DAYS} 天，如有异议请在公示期内向业主委员会或业主监督委员会提出。`,
-    ].join('\n'),
+      `公示期 ${DISCLOSURE_DAYS} 天，如有异议请在公示期内向业主委员会或业主监督委员会提出。`,
+    ],
+    days: DISCLOSURE_DAYS,
     attachments: [{ name: file.name, url: links.document(row!.id) }],
-    buildingId: null,
-    pinned: false,
-    publishAt: null,
-    expiresAt: new Date(context.at.getTime() + STATEMENT_DISCLOSURE_DAYS * 86_400_000).toISOString(),
-  };
+  });
   const published = await notices.publishNow(tx, context, notice, 'ledger', notifications);
   await audit(tx, context, {
     action: 'ledger.audit_report_added',

@@ -16,5 +16,5 @@ export {
 export { closePeriod, ledgerPeriods, reviewPeriod } from './periods.ts';
 export { ledgerStatement } from './statements.ts';
 export { periodLabel, statementPdf, statementXlsx, yuan } from './statement-files.ts';
-export { publishStatement, STATEMENT_DISCLOSURE_DAYS, statementFileLinks } from './publish.ts';
+export { publishStatement, statementFileLinks } from './publish.ts';
 export { addAuditReport, addEvidence, auditReports, ledgerDocument, type LedgerFile } from './documents.ts';

@@ -1,9 +1,8 @@
-import type { NoticeInput } from '@city/contracts';
 import { schema, type Tx } from '@city/db';
 import { and, gte, lte } from 'drizzle-orm';
 import type { AuditContext } from '../audit.ts';
 import { AppError } from '../errors.ts';
-import { notices } from '../notices.ts';
+import { DISCLOSURE_DAYS, disclosureNotice, notices } from '../notices.ts';
 import type { NotificationOutbox } from '../notifications/index.ts';
 import { periodLabel, yuan } from './statement-files.ts';
 import { ledgerStatement } from './statements.ts';
@@ -13,9 +12,6 @@ export const statementFileLinks =
   (publicUrl: string, slug: string, { from, to }: { from: string; to: string }) =>
   (format: 'pdf' | 'xlsx') =>
     `${publicUrl}/api/v1/t/${slug}/ledger/statement/export?from=${from}&to=${to}&format=${format}`;
-
-/** How long a statement stays on the 公示 board. */
-export const STATEMENT_DISCLOSURE_DAYS = 15;
 
 /**
  * Publishes the statements of `from`…`to` to 公示: a disclosure with the figures in words and the printed PDF and
@@ -52,26 +48,21 @@ export async function publishStatement(
   const reviewed = used.length > 0 && used.every((u) => closes.some((c) => c.period === u.period && c.reviewedAt));
   const label = periodLabel(from, to);
   const { income, balanceSheet } = statement;
-  const notice: NoticeInput = {
-    category: 'disclosure',
-    audience: 'residents',
+  const notice = disclosureNotice(context.at, {
     title: `公共收益报表公示（${label}）`,
     body: [
       `${label}公共收益：收入合计 ${yuan(income.incomeFen)} 元，支出合计 ${yuan(income.expenseFen)} 元，收支结余 ${yuan(income.netFen)} 元。`,
       `${to} 月末资产合计 ${yuan(balanceSheet.assetsFen)} 元。`,
       reviewed ? '以上账目已经业主监督委员会审核。' : '以上账目尚待业主监督委员会审核。',
       '科目余额表、收支表和资产负债表见附件；每一笔收支的凭证可在“公共收益”中查看。',
-      `公示期 ${STATEMENT_DISCLOSURE_DAYS} 天，如有异议请在公示期内向业主委员会或业主监督委员会提出。`,
-    ].join('\n'),
+      `公示期 ${DISCLOSURE_DAYS} 天，如有异议请在公示期内向业主委员会或业主监督委员会提出。`,
+    ],
+    days: DISCLOSURE_DAYS,
     attachments: [
       { name: `公共收益报表（${label}）PDF`, url: links.statementFile('pdf') },
       { name: `公共收益报表（${label}）Excel`, url: links.statementFile('xlsx') },
     ],
-    buildingId: null,
-    pinned: false,
-    publishAt: null,
-    expiresAt: new Date(context.at.getTime() + STATEMENT_DISCLOSURE_DAYS * 86_400_000).toISOString(),
-  };
+  });
   const published = await notices.publishNow(tx, context, notice, 'ledger', notifications);
   return { noticeId: published.id };
 }
