@@ -236,7 +236,24 @@ const makers: Maker[] = [
         uploadedBy: actorId,
       })
       .returning();
+    const [election] = await tx
+      .insert(schema.committeeElections)
+      .values({
+        tenantId,
+        source: 'voting',
+        eventId: crypto.randomUUID(),
+        meetingRef: 'm',
+        meetingTitle: '业主大会',
+        motionTitle: '补选',
+        byElection: true,
+        seats: 1,
+        electedOn: '2026-11-03',
+        elected: [{ candidateId: 'c', name: '候选人' }],
+        unfilled: 0,
+      })
+      .returning();
     return {
+      electionId: election!.id,
       ledgerDocumentId: document!.id,
       ledgerEntryId: entry!.id,
       expenseId: expense!.id,
@@ -344,6 +361,7 @@ export async function snapshot(db: Database, tenantId: string) {
     committeeTerms: await tx.select().from(schema.committeeTerms).orderBy(schema.committeeTerms.id),
     committeeEvaluations: await tx.select().from(schema.committeeEvaluations).orderBy(schema.committeeEvaluations.id),
     committeeMeetings: await tx.select().from(schema.committeeMeetings).orderBy(schema.committeeMeetings.id),
+    committeeElections: await tx.select().from(schema.committeeElections).orderBy(schema.committeeElections.id),
     governanceSettings: await tx.select().from(schema.governanceSettings),
     ledgerSettings: await tx.select().from(schema.ledgerSettings),
     ledgerAccounts: await tx.select().from(schema.ledgerAccounts).orderBy(schema.ledgerAccounts.id),
@@ -423,6 +441,11 @@ export function bodyFor(method: string, path: string, ids: Record<string, string
     'POST /api/v1/t/{tenant}/feedback/{reportId}/actions': { action: 'reject', reason: '篡改反映' },
     'PUT /api/v1/t/{tenant}/feedback-units/{handlingUnitId}': { kind: 'other', name: '篡改单位' },
     'POST /api/v1/t/{tenant}/committee-members/{seatId}/leave': { leftOn: '2026-12-01', reason: 'removed' },
+    'POST /api/v1/t/{tenant}/governance/elections/{electionId}/apply': {
+      startsOn: '2026-12-01',
+      members: [{ candidateId: 'c', userId: null }],
+    },
+    'POST /api/v1/t/{tenant}/governance/elections/{electionId}/dismiss': { reason: '篡改' },
     'POST /api/v1/t/{tenant}/ledger/entries/{ledgerEntryId}/reversal': { occurredOn: '2026-12-01', memo: '篡改' },
     'POST /api/v1/t/{tenant}/ledger/expenses/{expenseId}/signatures': { decision: 'reject', note: '篡改' },
     'POST /api/v1/t/{tenant}/ledger/expenses/{expenseId}/payment': {

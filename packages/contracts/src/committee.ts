@@ -218,3 +218,86 @@ export const CommitteeMeetingSchema = z
     noticeId: IdSchema,
   })
   .openapi('CommitteeMeeting');
+
+/**
+ * The event a plugin emits when an election of the committee is counted (`<plugin id>.committee_elected`): the core
+ * keeps the result for the admin to link each elected name to a member. Names only: a plugin's candidates need not
+ * have accounts.
+ */
+export const COMMITTEE_ELECTED_EVENT = 'committee_elected';
+export const CommitteeElectedEventSchema = z.object({
+  meetingId: z.string().min(1).max(100),
+  meetingTitle: z.string().min(1).max(200),
+  motionTitle: z.string().min(1).max(200),
+  /** 补选: fills vacancies on the sitting committee rather than electing a new one. */
+  byElection: z.boolean(),
+  seats: z.int().min(1).max(11),
+  closedAt: TimestampSchema,
+  elected: z
+    .array(z.object({ candidateId: z.string().min(1).max(100), name: z.string().trim().min(1).max(40) }))
+    .max(11),
+  /** Seats the count left open: empty, or contended by a tie that a run-off decides. */
+  unfilled: z.int().min(0).max(11),
+  /** The result notice the plugin published to 公示. */
+  noticeId: IdSchema.nullable(),
+});
+export type CommitteeElectedEvent = z.infer<typeof CommitteeElectedEventSchema>;
+
+export const ELECTION_STATUSES = ['pending', 'applied', 'dismissed'] as const;
+
+export const CommitteeElectionSchema = z
+  .object({
+    id: IdSchema,
+    source: z.string(),
+    meetingTitle: z.string(),
+    motionTitle: z.string(),
+    byElection: z.boolean(),
+    seats: z.int(),
+    electedOn: IsoDateSchema,
+    elected: z.array(z.object({ candidateId: z.string(), name: z.string() })),
+    unfilled: z.int(),
+    noticeId: IdSchema.nullable(),
+    status: z.enum(ELECTION_STATUSES),
+    termId: IdSchema.nullable(),
+    handledByName: z.string().nullable(),
+    handledAt: TimestampSchema.nullable(),
+    dismissReason: z.string().nullable(),
+    createdAt: TimestampSchema,
+  })
+  .openapi('CommitteeElection');
+export type CommitteeElection = z.infer<typeof CommitteeElectionSchema>;
+
+/**
+ * Taking an election's result: each elected name linked to the member they are (or null: declined, or not yet on the
+ * platform — the seat stays vacant), with the position they were given; a new committee's term dates (a by-election
+ * joins the sitting term on `startsOn`).
+ */
+export const ElectionApplyInputSchema = z
+  .object({
+    startsOn: IsoDateSchema,
+    /** The term's end; ignored for a by-election, which joins the sitting term. */
+    endsOn: IsoDateSchema.nullable().default(null),
+    members: z
+      .array(
+        z.object({
+          candidateId: z.string().min(1).max(100),
+          userId: IdSchema.nullable(),
+          position: z.enum(['chair', 'vice_chair', 'member']).default('member'),
+        }),
+      )
+      .max(11),
+  })
+  .superRefine((input, ctx) => {
+    const members = Array.isArray(input.members) ? input.members : [];
+    const users = members.flatMap((m) => (m && typeof m === 'object' && m.userId ? [m.userId] : []));
+    if (new Set(users).size !== users.length)
+      ctx.addIssue({ code: 'custom', path: ['members'], message: 'election_member_twice' });
+    if (members.filter((m) => m && typeof m === 'object' && m.position === 'chair').length > 1)
+      ctx.addIssue({ code: 'custom', path: ['members'], message: 'election_two_chairs' });
+  })
+  .openapi('ElectionApplyInput');
+export type ElectionApplyInput = z.infer<typeof ElectionApplyInputSchema>;
+
+export const ElectionDismissInputSchema = z
+  .object({ reason: z.string({ error: 'body_required' }).trim().min(1, { error: 'body_required' }).max(500) })
+  .openapi('ElectionDismissInput');

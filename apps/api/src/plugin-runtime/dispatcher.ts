@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, isNull, lt, lte, ne, notExists, sql } from 'driz
 import type { PluginCatalogue } from './catalogue.ts';
 import type { PluginMemory } from './memory.ts';
 import { asPlugin, databaseRole, pluginContext } from './context.ts';
+import { coreEventHandler } from './core-subscriptions.ts';
 
 /** After this many failed attempts a delivery stops being retried and stays visible as failed. */
 const MAX_ATTEMPTS = 6;
@@ -11,6 +12,11 @@ const backoffMs = (attempts: number) => 5_000 * 4 ** (attempts - 1);
 const BATCH = 20;
 const PRUNE_EVERY_MS = 3600_000;
 const KEEP_DELIVERED_MS = 7 * 86400_000;
+/** The core's own deliveries (no plugin can be called that: RESERVED_PLUGIN_IDS). */
+const CORE = 'core';
+
+type OutboxEvent = typeof schema.pluginEvents.$inferSelect;
+type Handle = (savepoint: Tx) => Promise<void>;
 
 /**
  * Delivers outbox events to plugin handlers, after the transaction that wrote them committed: fan-out to one
@@ -133,8 +139,8 @@ export class EventDispatcher {
       .from(schema.pluginInstalls)
       .where(ne(schema.pluginInstalls.status, 'uninstalled'));
     const now = this.services.clock.now();
-    const rows = events.flatMap((event) =>
-      installed
+    const rows = events.flatMap((event) => [
+      ...installed
         .filter((install) => this.catalogue.handler(install.pluginId, event.name))
         .map((install) => ({
           tenantId,
@@ -143,7 +149,10 @@ export class EventDispatcher {
           status: install.status === 'enabled' ? ('pending' as const) : ('paused' as const),
           nextAttemptAt: now,
         })),
-    );
+      ...(coreEventHandler(event.name, this.services)
+        ? [{ tenantId, eventId: event.id, pluginId: CORE, status: 'pending' as const, nextAttemptAt: now }]
+        : []),
+    ]);
     if (rows.length) await tx.insert(schema.pluginDeliveries).values(rows).onConflictDoNothing();
     for (const event of events)
       await tx.update(schema.pluginEvents).set({ dispatchedAt: now }).where(eq(schema.pluginEvents.id, event.id));
@@ -162,38 +171,16 @@ export class EventDispatcher {
       .for('update', { of: d, skipLocked: true });
     const [tenant] = due.length ? await tx.select().from(schema.tenants).where(eq(schema.tenants.id, tenantId)) : [];
     for (const { delivery, event } of due) {
-      const plugin = this.catalogue.get(delivery.pluginId);
-      const [install] = await tx
-        .select()
-        .from(schema.pluginInstalls)
-        .where(eq(schema.pluginInstalls.pluginId, delivery.pluginId));
-      const handler = this.catalogue.handler(delivery.pluginId, event.name);
-      // Disabling pauses a plugin's deliveries (PluginInstalls.setEnabled); an uninstalled plugin gets none.
-      if (!plugin || !handler || !install || install.status !== 'enabled') {
+      const handle =
+        delivery.pluginId === CORE
+          ? this.coreHandler(event)
+          : await this.pluginHandler(tx, tenantId, delivery.pluginId, event, () => tenant!);
+      if (!handle) {
         await tx.update(d).set({ status: 'failed', lastError: 'plugin not installed' }).where(eq(d.id, delivery.id));
         continue;
       }
       try {
-        await tx.transaction(async (savepoint) => {
-          const context = pluginContext({
-            tx: savepoint,
-            services: this.services,
-            memory: this.memory,
-            plugin: { id: plugin.manifest.id, version: install.version, role: databaseRole(plugin) },
-            tenant: { id: tenantId, slug: tenant!.slug, name: tenant!.name },
-            actor: null,
-            grantedScopes: install.grantedScopes,
-            settings: install.settings,
-          });
-          await asPlugin(savepoint, databaseRole(plugin), () =>
-            handler(context, {
-              id: event.id,
-              name: event.name,
-              payload: event.payload,
-              createdAt: event.createdAt.toISOString(),
-            }),
-          );
-        });
+        await tx.transaction(handle);
         await tx
           .update(d)
           .set({ status: 'done', attempts: delivery.attempts + 1, deliveredAt: now, lastError: null })
@@ -212,5 +199,53 @@ export class EventDispatcher {
       }
     }
     return due.length;
+  }
+  /** What the core itself does with an event, run in a savepoint with the app's own rights. */
+  private coreHandler(event: OutboxEvent): Handle | undefined {
+    const handler = coreEventHandler(event.name, this.services);
+    if (!handler) return undefined;
+    const source = event.name.slice(0, event.name.indexOf('.'));
+    return (savepoint) =>
+      handler(savepoint, event.tenantId, {
+        id: event.id,
+        source,
+        payload: event.payload,
+        createdAt: event.createdAt,
+      });
+  }
+
+  /** A plugin's handler, run in a savepoint as the plugin; none when the plugin is no longer enabled here. */
+  private async pluginHandler(
+    tx: Tx,
+    tenantId: string,
+    pluginId: string,
+    event: OutboxEvent,
+    tenant: () => { slug: string; name: string },
+  ): Promise<Handle | undefined> {
+    const plugin = this.catalogue.get(pluginId);
+    const [install] = await tx.select().from(schema.pluginInstalls).where(eq(schema.pluginInstalls.pluginId, pluginId));
+    const handler = this.catalogue.handler(pluginId, event.name);
+    // Disabling pauses a plugin's deliveries (PluginInstalls.setEnabled); an uninstalled plugin gets none.
+    if (!plugin || !handler || !install || install.status !== 'enabled') return undefined;
+    return async (savepoint) => {
+      const context = pluginContext({
+        tx: savepoint,
+        services: this.services,
+        memory: this.memory,
+        plugin: { id: plugin.manifest.id, version: install.version, role: databaseRole(plugin) },
+        tenant: { id: tenantId, ...tenant() },
+        actor: null,
+        grantedScopes: install.grantedScopes,
+        settings: install.settings,
+      });
+      await asPlugin(savepoint, databaseRole(plugin), () =>
+        handler(context, {
+          id: event.id,
+          name: event.name,
+          payload: event.payload,
+          createdAt: event.createdAt.toISOString(),
+        }),
+      );
+    };
   }
 }

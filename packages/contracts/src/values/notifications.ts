@@ -32,6 +32,19 @@ export const CORE_NOTIFICATION_KINDS = {
     urgent: true,
   },
   'feedback.overdue': { name: { 'zh-CN': '反映逾期督办', en: 'Overdue reports escalated' }, urgent: true },
+  'governance.election': {
+    name: { 'zh-CN': '业主委员会选举结果待确认（管理员）', en: 'Committee election results to take (admins)' },
+  },
+  'governance.deadline': {
+    name: {
+      'zh-CN': '业主组织的期限提醒（首次业主大会、备案、换届）',
+      en: 'Deadlines of the owners’ bodies (first meeting, filing, term end)',
+    },
+  },
+  'governance.overdue': {
+    name: { 'zh-CN': '业主组织的期限已逾期', en: 'A deadline of the owners’ bodies missed' },
+    urgent: true,
+  },
 } as const satisfies Record<string, NotificationKind>;
 export type CoreNotificationKind = keyof typeof CORE_NOTIFICATION_KINDS;
 

@@ -47,7 +47,10 @@ export function isScope(value: string): value is Scope {
 
 /** Plugin ids and the ids of the roles plugins add: kebab-case. */
 export const PLUGIN_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-/** Words the marketplace's own paths use next to plugin ids (`/plugins/navigation`), and the SDK's own name. */
-export const RESERVED_PLUGIN_IDS: readonly string[] = ['navigation', 'sdk'];
+/**
+ * Words the marketplace's own paths use next to plugin ids (`/plugins/navigation`), the SDK's own name, and the
+ * core's (its own deliveries of plugins' events).
+ */
+export const RESERVED_PLUGIN_IDS: readonly string[] = ['core', 'navigation', 'sdk'];
 export const PLUGIN_CATEGORIES = ['governance', 'services', 'party', 'community'] as const;
 export type PluginCategory = (typeof PLUGIN_CATEGORIES)[number];

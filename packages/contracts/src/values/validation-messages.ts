@@ -136,6 +136,15 @@ export const VALIDATION_MESSAGES = {
     en: 'The preparatory group is led by the 街道’s representative (one leader)',
   },
   committee_term_length: { 'zh-CN': '业主委员会每届任期不超过5年', en: 'A committee’s term is at most five years' },
+  election_member_twice: {
+    'zh-CN': '同一名成员不能对应两名当选人',
+    en: 'One member cannot be linked to two of the elected',
+  },
+  election_two_chairs: { 'zh-CN': '只能有一名主任', en: 'There is one chair at most' },
+  election_unlinked: {
+    'zh-CN': '请为每一位当选人选择对应的成员（或标明暂不就任）',
+    en: 'Link every elected person to a member (or mark them as not taking the seat)',
+  },
   evaluation_period: {
     'zh-CN': '考评期格式为年度（2026）、半年（2026-H1）或季度（2026-Q3）',
     en: 'A period is a year (2026), a half (2026-H1) or a quarter (2026-Q3)',

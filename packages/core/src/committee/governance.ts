@@ -7,7 +7,7 @@ import {
   type PreparatorySeat,
 } from '@city/contracts';
 import { isUniqueViolation, schema, type Tx } from '@city/db';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { audit, type AuditContext } from '../audit.ts';
 import { addDays } from '../calendar/index.ts';
 import { AppError } from '../errors.ts';
@@ -145,7 +145,7 @@ export async function recordFirstMeeting(tx: Tx, context: AuditContext, heldOn: 
 }
 
 /** A new term of the committee as elected; 备案 is due 30 days after the election. One current term at a time. */
-export async function startCommitteeTerm(tx: Tx, context: AuditContext, input: CommitteeTermInput) {
+export async function startCommitteeTerm(tx: Tx, context: AuditContext, input: CommitteeTermInput): Promise<string> {
   try {
     const [term] = await tx
       .insert(t)
@@ -157,6 +157,7 @@ export async function startCommitteeTerm(tx: Tx, context: AuditContext, input: C
       targetId: term!.id,
       details: input,
     });
+    return term!.id;
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError('conflict', { detail: termExists });
     throw error;
@@ -181,12 +182,18 @@ export async function fileCommitteeTerm(
   });
 }
 
-/** The term ends (its five years are up, or the owners replaced the committee). */
+/** The term ends (its five years are up, or the owners replaced the committee), and with it every seat on it. */
 export async function endCommitteeTerm(tx: Tx, context: AuditContext, endedOn: string) {
   const [term] = await tx.select().from(t).where(isNull(t.endedOn));
   if (!term) throw new AppError('not_found');
   if (endedOn < term.startsOn) throw new AppError('validation_failed', { fields: [beforeStart] });
   await tx.update(t).set({ endedOn }).where(eq(t.id, term.id));
+  const c = schema.committeeMembers;
+  // A seat taken after the day the term ended (a mistake in dates) ends the day it began.
+  await tx
+    .update(c)
+    .set({ leftOn: sql`greatest(${c.joinedOn}, ${endedOn}::date)`, leftReason: 'term_ended' })
+    .where(and(eq(c.body, 'committee'), isNull(c.leftOn)));
   await audit(tx, context, {
     action: 'governance.term_ended',
     targetType: 'committee_term',

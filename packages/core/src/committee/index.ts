@@ -17,3 +17,11 @@ export {
   saveGovernanceSettings,
 } from './meetings.ts';
 export { governanceTodos } from './todos.ts';
+export {
+  applyElection,
+  committeeElections,
+  dismissElection,
+  isElectionReport,
+  recordReportedElection,
+  type ReportedEvent,
+} from './elections.ts';

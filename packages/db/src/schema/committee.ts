@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns.ts';
 import { users } from './platform.ts';
 import { tenantId, tenantPolicies } from './tenancy.ts';
@@ -146,5 +158,46 @@ export const committeeMeetings = pgTable(
     index('committee_meetings_tenant_idx').on(t.tenantId, t.heldOn),
     check('committee_meetings_quorum', sql`2 * cardinality(attendee_ids) > members_total`),
     ...tenantPolicies('committee_meetings'),
+  ],
+).enableRLS();
+
+/**
+ * An election's result as the plugin that ran it reported it (a plugin event, `<plugin>.committee_elected`): the
+ * elected by name, waiting for the admin to link each name to a member and start the term (or, for a by-election,
+ * seat them). The core never reads the plugin's tables; this row is all it knows of the election.
+ */
+export const committeeElections = pgTable(
+  'committee_elections',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    /** The plugin that reported it and the event it came in (a re-delivered event adds nothing). */
+    source: text('source').notNull(),
+    eventId: uuid('event_id').notNull(),
+    meetingRef: text('meeting_ref').notNull(),
+    meetingTitle: text('meeting_title').notNull(),
+    motionTitle: text('motion_title').notNull(),
+    byElection: boolean('by_election').notNull(),
+    seats: smallint('seats').notNull(),
+    electedOn: date('elected_on').notNull(),
+    elected: jsonb('elected').$type<{ candidateId: string; name: string }[]>().notNull(),
+    /** Seats the count left open: empty, or contended by a tie that a run-off decides. */
+    unfilled: smallint('unfilled').notNull(),
+    noticeId: uuid('notice_id'),
+    status: text('status', { enum: ['pending', 'applied', 'dismissed'] })
+      .notNull()
+      .default('pending'),
+    termId: uuid('term_id').references(() => committeeTerms.id),
+    handledBy: uuid('handled_by').references(() => users.id),
+    handledAt: timestamp('handled_at', { withTimezone: true }),
+    dismissReason: text('dismiss_reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('committee_elections_event_key').on(t.tenantId, t.eventId),
+    index('committee_elections_pending_idx')
+      .on(t.tenantId)
+      .where(sql`status = 'pending'`),
+    ...tenantPolicies('committee_elections'),
   ],
 ).enableRLS();

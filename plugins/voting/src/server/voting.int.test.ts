@@ -605,6 +605,26 @@ describe('业主大会 (a meeting from draft to published result)', () => {
     );
   });
 
+  it('tells the core whom the by-election elected, for the admin to seat them (the core never reads these tables)', async () => {
+    const m = await meetingAt('paper counted');
+    h.clock.advance(4 * DAY);
+    const closed = succeeded(await call('committeeA', 'POST', `${m.path}/close`), 200);
+    await h.services.pluginRuntime.dispatcher.idle();
+    const [election] = (await call('adminA', 'GET', `${A()}/governance/elections`)).body.items;
+    expect(election).toMatchObject({
+      source: 'voting',
+      meetingTitle: MEETING_TITLE,
+      motionTitle: '补选业主委员会委员',
+      byElection: true,
+      seats: 2,
+      unfilled: 1,
+      status: 'pending',
+      noticeId: closed.body.resultNoticeId,
+    });
+    expect(election.elected).toEqual([{ candidateId: m.candidates['张三'], name: '张三' }]);
+    expect((await call('adminB', 'GET', `${B()}/governance/elections`)).body.items).toEqual([]);
+  });
+
   it('lets anyone check a receipt and recompute the chain; tampering with a stored ballot is detected', async () => {
     const m = await meetingAt('closed');
     const receipt = (await mine(m, 'v4')).items[0].ballot.receipt as string;

@@ -1,5 +1,6 @@
 import { addDays, beijingDate } from '@city/core';
-import { type TestApp, useWorld, type World } from '@city/testing';
+import { schema, type TestApp, useWorld, withTenant, type World } from '@city/testing';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 
 const current = useWorld();
@@ -275,5 +276,164 @@ describe('the owners’ bodies through their lifecycle', () => {
       json: { decision: 'approve' },
     });
     expect(await todo('staffA')).toEqual([]);
+  });
+});
+
+describe('an election’s result, reported by a plugin as an event', () => {
+  /** What a voting plugin emits when it counts an election: written to the outbox as the plugin's runtime would. */
+  const report = async (h: TestApp, world: World, source: string, payload: object) => {
+    await withTenant(h.services.db, world.tenantA.id, (tx) =>
+      h.services.events.emit(tx, world.tenantA.id, `${source}.committee_elected`, { ...payload }, h.clock.now()),
+    );
+    await h.services.pluginRuntime.dispatcher.dispatch(world.tenantA.id);
+  };
+  const elected = (h: TestApp) => ({
+    meetingId: 'm-1',
+    meetingTitle: '2026年第一次业主大会',
+    motionTitle: '选举第一届业主委员会',
+    byElection: false,
+    seats: 5,
+    closedAt: h.clock.now().toISOString(),
+    elected: ['赵一', '钱二', '孙三', '李四', '周五'].map((name, i) => ({ candidateId: `c${i}`, name })),
+    unfilled: 0,
+    noticeId: null,
+  });
+  const elections = async (h: TestApp, world: World, token = world.tokens.adminA) =>
+    h.call('GET', path(world, '/elections'), { token });
+
+  it('keeps the result once, for the admins to link the elected to members; the new term starts with them seated', async () => {
+    const { h, world } = current;
+    const payload = elected(h);
+    await report(h, world, 'voting', payload);
+    const [election] = (await elections(h, world)).body.items;
+    expect(election).toMatchObject({ source: 'voting', seats: 5, status: 'pending', electedOn: today(h) });
+    expect(election.elected.map((x: { name: string }) => x.name)).toEqual(['赵一', '钱二', '孙三', '李四', '周五']);
+    // Delivered again (a retried event): still one.
+    await report(h, world, 'voting', payload);
+    expect((await elections(h, world)).body.items).toHaveLength(2);
+    const apply = (json: object) =>
+      h.call('POST', path(world, `/elections/${election.id}/apply`), { token: world.tokens.adminA, json });
+    const link = (userIds: (string | null)[]) =>
+      userIds.map((userId, i) => ({ candidateId: `c${i}`, userId, position: i === 0 ? 'chair' : 'member' }));
+    const people = [world.users.committeeA.id, world.users.residentA.id, null, null, null];
+
+    const unlinked = await apply({
+      startsOn: today(h),
+      endsOn: addDays(today(h), 365 * 3),
+      members: link(people).slice(1),
+    });
+    expect(unlinked.status).toBe(400);
+    expect(unlinked.body.errors[0].message).toBe('请为每一位当选人选择对应的成员（或标明暂不就任）');
+    const tooLong = await apply({ startsOn: today(h), endsOn: addDays(today(h), 365 * 6), members: link(people) });
+    expect(tooLong.body.errors[0].message).toBe('业主委员会每届任期不超过5年');
+    const twice = await apply({
+      startsOn: today(h),
+      endsOn: addDays(today(h), 365 * 3),
+      members: link([world.users.committeeA.id, world.users.committeeA.id, null, null, null]),
+    });
+    expect(twice.body.errors[0].message).toBe('同一名成员不能对应两名当选人');
+    const stranger = await apply({
+      startsOn: today(h),
+      endsOn: addDays(today(h), 365 * 3),
+      members: link([world.users.outsider.id, null, null, null, null]),
+    });
+    expect(stranger.status).toBe(400);
+    // Nothing of the refused attempts was kept: no term, nobody seated.
+    expect((await h.call('GET', path(world), { token: world.tokens.adminA })).body.term).toBeNull();
+
+    const applied = await apply({ startsOn: today(h), endsOn: addDays(today(h), 365 * 5), members: link(people) });
+    expect(applied.status).toBe(200);
+    expect(applied.body.term).toMatchObject({ seats: 5, seated: 2, vacancies: 3, electedOn: today(h) });
+    expect(applied.body.term.electedBy).toContain('2026年第一次业主大会');
+    const seats = (
+      await h.call('GET', `/api/v1/t/${world.tenantA.slug}/committee-members`, { token: world.tokens.adminA })
+    ).body.items.filter((s: { body: string; leftOn: string | null }) => s.body === 'committee' && !s.leftOn);
+    expect(seats.map((s: { userId: string; position: string }) => [s.userId, s.position])).toEqual(
+      expect.arrayContaining([
+        [world.users.committeeA.id, 'chair'],
+        [world.users.residentA.id, 'member'],
+      ]),
+    );
+    expect((await apply({ startsOn: today(h), endsOn: null, members: link(people) })).status).toBe(409);
+    const [taken] = (await elections(h, world)).body.items.filter((x: { id: string }) => x.id === election.id);
+    expect(taken).toMatchObject({ status: 'applied', termId: applied.body.term.id });
+
+    // The term's end ends its seats.
+    const ended = await h.call('POST', path(world, '/terms/current/end'), {
+      token: world.tokens.adminA,
+      json: { endedOn: today(h) },
+    });
+    expect(ended.body.term).toBeNull();
+    const after = (
+      await h.call('GET', `/api/v1/t/${world.tenantA.slug}/committee-members`, { token: world.tokens.adminA })
+    ).body.items.filter((s: { body: string; leftOn: string | null }) => s.body === 'committee' && !s.leftOn);
+    expect(after).toEqual([]);
+  });
+
+  it('seats a by-election’s elected on the sitting term, within its vacancies; a result may be set aside with a reason', async () => {
+    const { h, world } = current;
+    await h.call('POST', path(world, '/terms'), {
+      token: world.tokens.adminA,
+      json: { electedOn: today(h), startsOn: today(h), endsOn: addDays(today(h), 365 * 5), seats: 5 },
+    });
+    await report(h, world, 'voting', {
+      ...elected(h),
+      byElection: true,
+      seats: 2,
+      elected: [{ candidateId: 'x', name: '吴六' }],
+      unfilled: 1,
+    });
+    await report(h, world, 'voting', { ...elected(h), meetingId: 'm-2' });
+    const [test, byElection] = (await elections(h, world)).body.items;
+    const seated = await h.call('POST', path(world, `/elections/${byElection.id}/apply`), {
+      token: world.tokens.adminA,
+      json: { startsOn: today(h), members: [{ candidateId: 'x', userId: world.users.residentA.id }] },
+    });
+    expect(seated.status).toBe(200);
+    expect(seated.body.term).toMatchObject({ seats: 5, seated: 1, vacancies: 4 });
+
+    const dismiss = (json: object) =>
+      h.call('POST', path(world, `/elections/${test.id}/dismiss`), { token: world.tokens.adminA, json });
+    expect((await dismiss({ reason: ' ' })).status).toBe(400);
+    const dismissed = await dismiss({ reason: '演练数据' });
+    expect(dismissed.body.items.find((x: { id: string }) => x.id === test.id)).toMatchObject({
+      status: 'dismissed',
+      dismissReason: '演练数据',
+    });
+    const actions = (
+      await h.call('GET', `/api/v1/t/${world.tenantA.slug}/audit`, { token: world.tokens.adminA })
+    ).body.items.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'governance.election_reported',
+        'governance.election_applied',
+        'governance.election_dismissed',
+      ]),
+    );
+  });
+
+  it('fails the delivery of a payload that is no result, keeping nothing', async () => {
+    const { h, world } = current;
+    await report(h, world, 'voting', { meetingId: 'm-3', elected: 'everyone' });
+    expect((await elections(h, world)).body.items).toEqual([]);
+    const [delivery] = await withTenant(h.services.db, world.tenantA.id, (tx) =>
+      tx.select().from(schema.pluginDeliveries).where(eq(schema.pluginDeliveries.pluginId, 'core')),
+    );
+    expect(delivery).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(delivery!.lastError).toContain('not an election result');
+  });
+
+  it('never shows one neighbourhood’s results to another, nor lets it take them', async () => {
+    const { h, world } = current;
+    await report(h, world, 'voting', elected(h));
+    const [election] = (await elections(h, world)).body.items;
+    const other = `/api/v1/t/${world.tenantB.slug}/governance`;
+    expect((await h.call('GET', `${other}/elections`, { token: world.tokens.adminB })).body.items).toEqual([]);
+    const taken = await h.call('POST', `${other}/elections/${election.id}/dismiss`, {
+      token: world.tokens.adminB,
+      json: { reason: '越权' },
+    });
+    expect(taken.status).toBe(404);
+    expect((await h.call('GET', path(world, '/elections'), { token: world.tokens.residentA })).status).toBe(403);
   });
 });

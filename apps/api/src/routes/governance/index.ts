@@ -34,6 +34,7 @@ import type { AppEnv } from '../../env.ts';
 import { actorOf, auditContext } from '../../lib/request-meta.ts';
 import { createRouter, type Handler } from '../../lib/router.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
+import * as elections from './elections.ts';
 
 const today = (c: Context<AppEnv>) => beijingDate(c.get('services').clock.now());
 const current = async (c: Context<AppEnv>) => governance(c.get('tx'), today(c));
@@ -232,6 +233,9 @@ export const governanceRoutes = createRouter()
   .openapi(termRoute, termHandler)
   .openapi(filingRoute, filingHandler)
   .openapi(endRoute, endHandler)
+  .openapi(elections.listRoute, elections.listHandler)
+  .openapi(elections.applyRoute, elections.applyHandler)
+  .openapi(elections.dismissRoute, elections.dismissHandler)
   .openapi(evaluationsRoute, evaluationsHandler)
   .openapi(evaluateRoute, evaluateHandler)
   .openapi(settingsRoute, settingsHandler)

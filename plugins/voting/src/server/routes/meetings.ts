@@ -18,6 +18,7 @@ import { announceRoll, publishRollChanges } from '../roll-announcement.ts';
 import { meetingNotice, resultNotice } from '../texts.ts';
 import { tellOwners } from '../notify.ts';
 import { FILES, PAGES } from '../../pages.ts';
+import { reportElections } from '../election-report.ts';
 
 const MANAGERS = ['tenant:admin', 'tenant:committee'] as const;
 type Ctx = PluginContext<Settings>;
@@ -320,6 +321,7 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
         .set({ resultNoticeId: notice.id })
         .where(eq(meetings.id, meeting.id))
         .returning();
+      await reportElections(ctx, row!, notice.id, closedAt);
       const ballotCount =
         (
           await ctx.db
