@@ -66,6 +66,9 @@ export default defineConfig({
           exclude: ignored,
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // A page waits as long as Playwright's own actions do (30 s), not vitest's 1 s: on a busy machine a server
+          // action (sending a code, hashing a password) takes longer than a second, which is slow, not wrong.
+          expect: { poll: { timeout: 30_000, interval: 100 } },
           fileParallelism: false,
           globalSetup: ['tests/e2e/support/build.setup.ts'],
         },
