@@ -11,6 +11,9 @@ process.env.API_ORIGIN ??= `http://127.0.0.1:${port}`;
 // adapter-node assumes https unless told the protocol; this server speaks plain http, so it says so itself
 // unless a TLS-terminating proxy in front already did. SvelteKit's form CSRF check compares origins with it.
 process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
+// The portal forwards uploads (registry files, the ledger's and the committee's documents) that the API takes up to
+// 20 MB; adapter-node's default of 512 KB would refuse a scanned contract before the form action saw it.
+process.env.BODY_SIZE_LIMIT ??= '21M';
 // Behind proxies the portal reads its visitor as many hops back as the API does (TRUST_PROXY, apps/api/src/node.ts):
 // adapter-node's own variables, set from the one setting unless given.
 const hops = process.env.TRUST_PROXY?.trim();

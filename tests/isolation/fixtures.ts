@@ -441,6 +441,7 @@ export function bodyFor(method: string, path: string, ids: Record<string, string
     'POST /api/v1/t/{tenant}/feedback/{reportId}/actions': { action: 'reject', reason: '篡改反映' },
     'PUT /api/v1/t/{tenant}/feedback-units/{handlingUnitId}': { kind: 'other', name: '篡改单位' },
     'POST /api/v1/t/{tenant}/committee-members/{seatId}/leave': { leftOn: '2026-12-01', reason: 'removed' },
+    'PUT /api/v1/t/{tenant}/committee-members/{seatId}/cross-appointment': { partyPost: '篡改' },
     'POST /api/v1/t/{tenant}/governance/elections/{electionId}/apply': {
       startsOn: '2026-12-01',
       members: [{ candidateId: 'c', userId: null }],

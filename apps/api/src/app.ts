@@ -62,9 +62,10 @@ export function createApp(deps: AppDeps, services: ApiServices = createApiServic
   const tooLarge = (c: Parameters<typeof problemResponse>[0]) => problemResponse(c, new AppError('payload_too_large'));
   const defaultLimit = bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge });
   const fileLimit = bodyLimit({ maxSize: IMPORT_MAX_BYTES, onError: tooLarge });
-  // Registry files and the ledger's documents (scanned contracts, audit reports) are the large uploads; everything
-  // else stays at 1 MB.
-  const largeUpload = /\/registry\/imports$|\/ledger\/(?:audit-reports|(?:entries|expenses)\/[^/]+\/documents)$/;
+  // Registry files, the ledger's documents (scanned contracts, audit reports) and the committee's filing papers are
+  // the large uploads; everything else stays at 1 MB.
+  const largeUpload =
+    /\/registry\/imports$|\/ledger\/(?:audit-reports|(?:entries|expenses)\/[^/]+\/documents)$|\/governance\/terms\/current\/documents$/;
   app.use('*', (c, next) => (largeUpload.test(c.req.path) ? fileLimit : defaultLimit)(c, next));
   // Hostile characters and malformed addresses are a 400 before the session lookup and anything else.
   app.use('*', refuseHostileInput);

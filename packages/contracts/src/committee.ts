@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { IdSchema, TimestampSchema } from './common.ts';
 import { IsoDateSchema } from './calendar.ts';
+import { LedgerDocumentSchema } from './ledger.ts';
 import { displayText } from './text.ts';
 
 /** Who sits on a 筹备组 (DOMAIN.md §3, with the seed's party organisations). */
@@ -117,6 +118,8 @@ export const GovernanceSchema = z
         filingOverdue: z.boolean(),
         registrationNo: z.string().nullable(),
         bankAccount: z.string().nullable(),
+        /** The papers the filing made: 备案 receipt, registration certificate, the account's licence. */
+        documents: z.array(LedgerDocumentSchema),
         daysToEnd: z.int(),
       })
       .nullable(),

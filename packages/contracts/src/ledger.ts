@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { IdSchema, TimestampSchema } from './common.ts';
+import { IdSchema, PageQuerySchema, pageOf, TimestampSchema } from './common.ts';
 import { IsoDateSchema } from './calendar.ts';
 import { displayText } from './text.ts';
 
@@ -54,9 +54,16 @@ export const CommitteeMemberSchema = z
     joinedOn: IsoDateSchema,
     leftOn: IsoDateSchema.nullable(),
     leftReason: z.enum(COMMITTEE_LEAVE_REASONS).nullable(),
+    /** 交叉任职: the member's post in the party organisation, recorded by hand. */
+    partyPost: z.string().nullable(),
   })
   .openapi('CommitteeMember');
 export type CommitteeMember = z.infer<typeof CommitteeMemberSchema>;
+
+/** 交叉任职 recorded (or cleared, with null) by hand: never inferred from party membership. */
+export const CrossAppointmentInputSchema = z
+  .object({ partyPost: z.string().trim().min(1).max(40).nullable() })
+  .openapi('CrossAppointmentInput');
 
 export const LedgerSettingsSchema = z
   .object({
@@ -146,6 +153,7 @@ export const AuditReportSchema = z
     uploadedAt: TimestampSchema,
   })
   .openapi('AuditReport');
+export type AuditReport = z.infer<typeof AuditReportSchema>;
 
 /** The name a file is shown under (its own name as uploaded, or what the uploader calls it). */
 export const DocumentNameSchema = displayText(100, { required: 'name_required', tooLong: 'name_too_long' });
@@ -278,6 +286,37 @@ export const DividendShareSchema = z
     paidAt: TimestampSchema.nullable(),
   })
   .openapi('DividendShare');
+
+/** A distribution's shares are paged by owner key; a page holds at most this many (a phone shows 50 at a time). */
+export const DIVIDEND_SHARES_PAGE_MAX = 200;
+
+export const DividendShareQuerySchema = PageQuerySchema.extend({
+  q: z
+    .string()
+    .trim()
+    .max(40)
+    .optional()
+    .openapi({ description: '业主姓名或房屋地址包含 / An owner’s name or a unit’s address contains' }),
+  status: z
+    .enum(['paid', 'unpaid'])
+    .optional()
+    .openapi({ description: '已发放或待发放，不填为全部 / Paid or not yet; all when absent' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(DIVIDEND_SHARES_PAGE_MAX)
+    .default(50)
+    .openapi({
+      description: `每页户数，最多${DIVIDEND_SHARES_PAGE_MAX} / Shares per page, at most ${DIVIDEND_SHARES_PAGE_MAX}`,
+    }),
+});
+export type DividendShareQuery = z.infer<typeof DividendShareQuerySchema>;
+
+/** One page of shares; `total`, `paidCount` and `paidFen` count every share the filter matches, not just this page. */
+export const DividendSharePageSchema = pageOf(DividendShareSchema)
+  .extend({ total: z.int(), paidCount: z.int(), paidFen: z.int() })
+  .openapi('DividendSharePage');
 
 export const DividendPaymentInputSchema = z
   .object({

@@ -1,15 +1,19 @@
 import {
   addCommitteeMember,
+  addDays,
   beijingDate,
   closePeriod,
   declareDividend,
+  fileCommitteeTerm,
   ledgerAccounts,
   payExpense,
   proposeExpense,
   publishStatement,
+  recordCrossAppointment,
   recordIncome,
   reviewPeriod,
   signExpense,
+  startCommitteeTerm,
   statementFileLinks,
   type AuditContext,
 } from '@city/core';
@@ -29,8 +33,9 @@ function dayOf(today: string, monthsAgo: number, day: number) {
 }
 
 /**
- * 金色家园's governing bodies and three months of public revenue: the committee (赵志强 主任, 周建华) and the
- * supervisory committee (孙丽) seated; parking, advertising and venue income each month; a repair approved by both
+ * 金色家园's governing bodies and three months of public revenue: the committee's term (elected 18 months ago, filed,
+ * five seats) with 赵志强 主任 (also the party branch's secretary: 交叉任职) and 周建华, and the supervisory committee
+ * (孙丽) seated; parking, advertising and venue income each month; a repair approved by both
  * committee members and paid; the two earlier months closed, the first reviewed, and its statement on 公示; a
  * distribution to the owners by area; this month, an expense waiting for signatures.
  */
@@ -53,9 +58,28 @@ export async function seedLedger(
         position,
         joinedOn: dayOf(today, 18, 1),
       });
-    await seat(people.chair, 'committee', 'chair');
+    const electedOn = dayOf(today, 18, 1);
+    await startCommitteeTerm(
+      tx,
+      as(people.treasurer),
+      {
+        electedOn,
+        startsOn: electedOn,
+        endsOn: addDays(dayOf(today, -42, 1), -1),
+        seats: 5,
+        electedBy: '第二届业主委员会换届选举',
+      },
+      services.notifications,
+    );
+    await fileCommitteeTerm(tx, as(people.treasurer), {
+      filedOn: dayOf(today, 18, 20),
+      registrationNo: '52500227MJP0000000',
+      bankAccount: '重庆农村商业银行璧山支行 3301 0120 0000 1234 567',
+    });
+    const chair = await seat(people.chair, 'committee', 'chair');
     await seat(people.member, 'committee', 'member');
     await seat(people.supervisor, 'supervisory', 'member');
+    await recordCrossAppointment(tx, as(people.treasurer), chair.id, '小区党支部书记');
 
     const accounts = await ledgerAccounts(tx);
     const account = (purpose: string) => accounts.find((a) => a.purpose === purpose)!.id;

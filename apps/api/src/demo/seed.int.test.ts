@@ -139,6 +139,10 @@ describe.runIf(embedded)('demo data: 金色家园’s public revenue', () => {
       'committee:赵志强',
       'supervisory:孙丽',
     ]);
+    expect(seats.find((s: { name: string }) => s.name === '赵志强').partyPost).toBe('小区党支部书记');
+    const { term } = (await as('residentA', 'GET', '/api/v1/t/jinse-jiayuan/governance')).body;
+    expect(term).toMatchObject({ seats: 5, seated: 2, vacancies: 3, filingOverdue: false });
+    expect(term.filedOn).not.toBeNull();
     const periods = (await as('residentA', 'GET', `${ledger}/periods`)).body.items;
     expect(
       periods.map((p: { closedAt: string | null; reviewedAt: string | null }) => [!!p.closedAt, !!p.reviewedAt]),

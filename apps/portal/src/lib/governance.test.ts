@@ -99,6 +99,7 @@ const term = (over: Partial<NonNullable<Governance['term']>> = {}): NonNullable<
   filingOverdue: false,
   registrationNo: null,
   bankAccount: null,
+  documents: [],
   daysToEnd: 1500,
   ...over,
 });

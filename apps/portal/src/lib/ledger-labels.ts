@@ -1,5 +1,5 @@
 import type { Expense } from '@city/contracts';
-import { formatMonth, t } from '#lib/i18n/index.ts';
+import { formatDateTime, formatMonth, t } from '#lib/i18n/index.ts';
 import { isDefaultPurpose } from '#lib/ledger.ts';
 import { formatFen } from '#lib/money.ts';
 
@@ -46,3 +46,20 @@ export function rulesText(settings: { approvalsNeeded: number; countersignAboveF
       : t('ledger.rules.countersignAbove', { amount: formatFen(settings.countersignAboveFen) });
   return `${approvals}${t('ledger.rules.separator')}${countersign}`;
 }
+
+/** `PDF · 1.4 MB · 2026/11/20 10:00 上传` (or, for an audit report, 公示): what a kept file is, how large, since when. */
+export function documentMeta(
+  file: { contentType: string; size: number; uploadedAt: string },
+  words: 'ledger.documentMeta' | 'ledger.auditMeta' = 'ledger.documentMeta',
+) {
+  const type = file.contentType === 'application/pdf' ? t('ledger.documentPdf') : t('ledger.documentImage');
+  const size =
+    file.size < 1024 * 1024
+      ? `${Math.max(1, Math.round(file.size / 1024))} KB`
+      : `${(file.size / 1048576).toFixed(1)} MB`;
+  return t(words, { type, size, date: formatDateTime(file.uploadedAt) });
+}
+
+/** An audit report's period: a year (`2026年度`) or a month as formatMonth says it. */
+export const auditPeriod = (period: string) =>
+  period.length === 4 ? t('ledger.auditYear', { year: period }) : formatMonth(period);

@@ -18,8 +18,8 @@ import {
   journalField,
   journalLines,
   journalTotals,
-  pageOfShares,
   seated,
+  shareFilter,
   signable,
   shiftMonth,
 } from './ledger.ts';
@@ -57,6 +57,7 @@ describe('who signs', () => {
     joinedOn: '2025-01-01',
     leftOn,
     leftReason: leftOn ? 'resigned' : null,
+    partyPost: null,
   });
   const seats = [seat('zhao', 'committee'), seat('sun', 'supervisory'), seat('zhou', 'committee', '2026-01-01')];
 
@@ -176,29 +177,17 @@ describe('the journal form', () => {
   });
 });
 
-describe('a distribution of many shares', () => {
-  const shares = Array.from({ length: 120 }, (_, i) => ({
-    ownerKey: `k${i}`,
-    ownerNames: i === 0 ? [] : [`业主${i}`],
-    units: [`${(i % 10) + 1}栋-${i}`],
-    fen: 100 + i,
-    paidAt: i % 3 === 0 ? '2026-10-01T00:00:00Z' : null,
-  }));
-
-  it('pages the unpaid ones and totals what is still owed', () => {
-    const page = pageOfShares(shares, { q: '', state: 'unpaid', page: 1 });
-    expect(page.matching).toBe(80);
-    expect(page.pages).toBe(2);
-    expect(page.items).toHaveLength(50);
-    expect(page.items.every((s) => s.paidAt === null)).toBe(true);
-    expect(page.unpaidOwners).toBe(80);
-    expect(page.unpaidFen).toBe(shares.filter((s) => !s.paidAt).reduce((t, s) => t + s.fen, 0));
-  });
-
-  it('finds owners by name or unit, and keeps the page in range', () => {
-    expect(pageOfShares(shares, { q: '业主12', state: 'all', page: 1 }).items.map((s) => s.ownerKey)).toEqual(['k12']);
-    expect(pageOfShares(shares, { q: '3栋', state: 'all', page: 1 }).matching).toBe(12);
-    expect(pageOfShares(shares, { q: '', state: 'paid', page: 9 }).page).toBe(1);
-    expect(pageOfShares(shares, { q: '', state: 'all', page: Number.NaN }).page).toBe(1);
+describe('a distribution page’s filter', () => {
+  it('reads the search, the payment state and the cursor from the address', () => {
+    const filter = (query: string) => shareFilter(new URLSearchParams(query));
+    expect(filter('')).toEqual({ q: '', state: 'unpaid', cursor: undefined });
+    expect(filter(`q=${encodeURIComponent('  张 ')}&state=paid&cursor=abc`)).toEqual({
+      q: '张',
+      state: 'paid',
+      cursor: 'abc',
+    });
+    expect(filter('state=owed&cursor=').state).toBe('unpaid');
+    expect(filter('state=owed&cursor=').cursor).toBeUndefined();
+    expect(filter(`q=${'栋'.repeat(50)}`).q).toHaveLength(40);
   });
 });

@@ -187,41 +187,17 @@ export function journalField(path: string, rowOf: readonly number[]): string {
   return `${field}.${row}`;
 }
 
-export interface ShareRow {
-  ownerKey: string;
-  ownerNames: string[];
-  units: string[];
-  fen: number;
-  paidAt: string | null;
-}
-
 export const SHARE_STATES = ['unpaid', 'paid', 'all'] as const;
 export type ShareState = (typeof SHARE_STATES)[number];
 
 /**
- * One page of a distribution's shares (a neighbourhood may have 20,000 owners): those whose names or units contain
- * `q`, in one payment state; with how many match and what is still owed over all of them.
+ * A distribution page's filter as its address gives it (a GET form, so the back button returns to it): the search as
+ * the API takes it (trimmed, 40 characters), the payment state (unpaid first: what is left to pay), the page's cursor.
  */
-export function pageOfShares<S extends ShareRow>(
-  shares: readonly S[],
-  filter: { q: string; state: ShareState; page: number },
-  size = 50,
-) {
-  const q = filter.q.trim().toLowerCase();
-  const matching = shares.filter(
-    (share) =>
-      (filter.state === 'all' || (filter.state === 'paid') === (share.paidAt !== null)) &&
-      (!q || [...share.ownerNames, ...share.units].some((text) => text.toLowerCase().includes(q))),
-  );
-  const pages = Math.max(1, Math.ceil(matching.length / size));
-  const page = Math.min(Math.max(1, Math.trunc(filter.page) || 1), pages);
-  const unpaid = shares.filter((share) => share.paidAt === null && share.fen > 0);
+export function shareFilter(search: URLSearchParams) {
   return {
-    items: matching.slice((page - 1) * size, page * size),
-    matching: matching.length,
-    page,
-    pages,
-    unpaidOwners: unpaid.length,
-    unpaidFen: unpaid.reduce((total, share) => total + share.fen, 0),
+    q: (search.get('q') ?? '').trim().slice(0, 40),
+    state: SHARE_STATES.find((s) => s === search.get('state')) ?? 'unpaid',
+    cursor: search.get('cursor') || undefined,
   };
 }

@@ -91,16 +91,22 @@ export const routes = {
     `/n/${encodeURIComponent(slug)}/ledger/documents/${encodeURIComponent(id)}`,
   ledgerKeep: (slug: string) => `/n/${encodeURIComponent(slug)}/ledger/keep`,
   ledgerJournal: (slug: string) => `/n/${encodeURIComponent(slug)}/ledger/keep/journal`,
+  /**
+   * A distribution's shares, found by `q`, in one payment state, from `cursor` on; with `action`, the address its
+   * form posts to, keeping the filter so the page answers with the same shares (with or without JavaScript).
+   */
   ledgerDividend: (
     slug: string,
     id: string,
-    query: { q?: string | undefined; state?: string | undefined; page?: number | undefined } = {},
-  ) =>
-    `/n/${encodeURIComponent(slug)}/ledger/keep/dividends/${encodeURIComponent(id)}${q({
-      q: query.q || undefined,
-      state: query.state,
-      page: query.page && query.page > 1 ? String(query.page) : undefined,
-    })}`,
+    query: { q?: string | undefined; state?: string | undefined; cursor?: string | undefined } = {},
+    action?: 'pay',
+  ) => {
+    const search = q({ q: query.q || undefined, state: query.state, cursor: query.cursor });
+    const named = action ? `${search ? '&' : '?'}/${action}` : '';
+    return `/n/${encodeURIComponent(slug)}/ledger/keep/dividends/${encodeURIComponent(id)}${search}${named}`;
+  },
+  /** Third-party audit reports: the treasurers upload them (each goes to 公示 at once). */
+  ledgerAuditReports: (slug: string) => `/n/${encodeURIComponent(slug)}/ledger/keep/audit-reports`,
   ledgerSettings: (slug: string, query?: string) =>
     `/n/${encodeURIComponent(slug)}/ledger/keep/settings${q({ q: query || undefined })}`,
   /** 业主委员会: the 筹备组 and its clock, the term and its 备案, the seats and the supervisors' evaluations. */

@@ -132,7 +132,13 @@ async function pending(tx: Tx, id: string) {
  * elected join the sitting term; every elected name is accounted for, linked to a member who is seated, or left
  * vacant. All of it or nothing.
  */
-export async function applyElection(tx: Tx, context: AuditContext, id: string, input: ElectionApplyInput) {
+export async function applyElection(
+  tx: Tx,
+  context: AuditContext,
+  id: string,
+  input: ElectionApplyInput,
+  notifications: NotificationOutbox,
+) {
   const row = await pending(tx, id);
   const linked = new Map(input.members.map((m) => [m.candidateId, m]));
   if (linked.size !== row.elected.length || row.elected.some((x) => !linked.has(x.candidateId)))
@@ -161,7 +167,7 @@ export async function applyElection(tx: Tx, context: AuditContext, id: string, i
       electedBy: `${row.meetingTitle}（${row.motionTitle}）`.slice(0, 200),
     });
     if (!term.success) throw validationError(term.error);
-    termId = await startCommitteeTerm(tx, context, term.data);
+    termId = await startCommitteeTerm(tx, context, term.data, notifications);
   }
   for (const member of seated)
     await addCommitteeMember(tx, context, {

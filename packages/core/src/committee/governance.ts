@@ -11,8 +11,10 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { audit, type AuditContext } from '../audit.ts';
 import { addDays } from '../calendar/index.ts';
 import { AppError } from '../errors.ts';
+import { registrationDocuments } from '../ledger/documents.ts';
 import { disclosureNotice, notices } from '../notices.ts';
 import type { NotificationOutbox } from '../notifications/index.ts';
+import { cancelReminders, scheduleReminders } from './reminders.ts';
 
 const g = schema.preparatoryGroups;
 const pm = schema.preparatoryMembers;
@@ -81,6 +83,7 @@ export async function governance(tx: Tx, today: string, tenantId?: string): Prom
           filingOverdue: term.filedOn === null && today > term.filingDue,
           registrationNo: term.registrationNo,
           bankAccount: term.bankAccount,
+          documents: await registrationDocuments(tx, term.id),
           daysToEnd: daysBetween(today, term.endsOn),
         }
       : null,
@@ -118,6 +121,20 @@ export async function formPreparatoryGroup(
       .values({ tenantId: context.tenantId, formedOn: input.formedOn, firstMeetingDue: due, noticeId: published.id })
       .returning({ id: g.id });
     await tx.insert(pm).values(input.members.map((m) => ({ tenantId: context.tenantId, groupId: group!.id, ...m })));
+    await scheduleReminders(
+      tx,
+      context.tenantId,
+      notifications,
+      {
+        subject: `first-meeting:${group!.id}`,
+        due,
+        before: [30, 7],
+        what: { 'zh-CN': '首次业主大会召开期限', en: 'The first owners’ meeting' },
+        roles: ['admin'],
+        path: '/committee/manage',
+      },
+      context.at,
+    );
     await audit(tx, context, {
       action: 'governance.preparatory_formed',
       targetType: 'preparatory_group',
@@ -136,6 +153,7 @@ export async function recordFirstMeeting(tx: Tx, context: AuditContext, heldOn: 
   if (!group) throw new AppError('not_found');
   if (heldOn < group.formedOn) throw new AppError('validation_failed', { fields: [beforeForming] });
   await tx.update(g).set({ firstMeetingOn: heldOn }).where(eq(g.id, group.id));
+  await cancelReminders(tx, `first-meeting:${group.id}`);
   await audit(tx, context, {
     action: 'governance.first_meeting_held',
     targetType: 'preparatory_group',
@@ -145,12 +163,48 @@ export async function recordFirstMeeting(tx: Tx, context: AuditContext, heldOn: 
 }
 
 /** A new term of the committee as elected; 备案 is due 30 days after the election. One current term at a time. */
-export async function startCommitteeTerm(tx: Tx, context: AuditContext, input: CommitteeTermInput): Promise<string> {
+export async function startCommitteeTerm(
+  tx: Tx,
+  context: AuditContext,
+  input: CommitteeTermInput,
+  notifications: NotificationOutbox,
+): Promise<string> {
   try {
+    const filingDue = addDays(input.electedOn, FILING_DAYS);
     const [term] = await tx
       .insert(t)
-      .values({ tenantId: context.tenantId, ...input, filingDue: addDays(input.electedOn, FILING_DAYS) })
+      .values({ tenantId: context.tenantId, ...input, filingDue })
       .returning({ id: t.id });
+    const deadline = { roles: ['admin', 'committee'], path: '/committee/manage' };
+    await scheduleReminders(
+      tx,
+      context.tenantId,
+      notifications,
+      {
+        ...deadline,
+        subject: `filing:${term!.id}`,
+        due: filingDue,
+        before: [14, 3],
+        what: { 'zh-CN': '业主委员会备案', en: 'The committee’s filing (备案)' },
+      },
+      context.at,
+    );
+    await scheduleReminders(
+      tx,
+      context.tenantId,
+      notifications,
+      {
+        ...deadline,
+        subject: `term-end:${term!.id}`,
+        due: input.endsOn,
+        before: [180, 90, 30],
+        what: {
+          'zh-CN': '本届业主委员会任期届满（请筹备换届选举）',
+          en: 'The committee’s term (prepare the election)',
+        },
+      },
+      context.at,
+    );
     await audit(tx, context, {
       action: 'governance.term_started',
       targetType: 'committee_term',
@@ -174,6 +228,7 @@ export async function fileCommitteeTerm(
   if (!term) throw new AppError('not_found');
   if (input.filedOn < term.electedOn) throw new AppError('validation_failed', { fields: [beforeElection] });
   await tx.update(t).set(input).where(eq(t.id, term.id));
+  await cancelReminders(tx, `filing:${term.id}`);
   await audit(tx, context, {
     action: 'governance.term_filed',
     targetType: 'committee_term',
@@ -188,6 +243,8 @@ export async function endCommitteeTerm(tx: Tx, context: AuditContext, endedOn: s
   if (!term) throw new AppError('not_found');
   if (endedOn < term.startsOn) throw new AppError('validation_failed', { fields: [beforeStart] });
   await tx.update(t).set({ endedOn }).where(eq(t.id, term.id));
+  await cancelReminders(tx, `filing:${term.id}`);
+  await cancelReminders(tx, `term-end:${term.id}`);
   const c = schema.committeeMembers;
   // A seat taken after the day the term ended (a mistake in dates) ends the day it began.
   await tx

@@ -23,6 +23,7 @@ export async function committeeMembers(tx: Tx): Promise<CommitteeMember[]> {
     joinedOn: row.joinedOn,
     leftOn: row.leftOn,
     leftReason: row.leftReason,
+    partyPost: row.partyPost,
   }));
 }
 
@@ -85,3 +86,26 @@ export async function endCommitteeSeat(
   });
   return (await committeeMembers(tx)).find((s) => s.id === id)!;
 }
+
+/**
+ * Records 交叉任职 on a sitting member of the owners' committee: the post they hold in the party organisation, as
+ * the admin states it (null clears it). Only by hand: party membership never sets it.
+ */
+export async function recordCrossAppointment(tx: Tx, context: AuditContext, id: string, partyPost: string | null) {
+  const [seat] = await tx.select().from(c).where(eq(c.id, id));
+  if (!seat) throw new AppError('not_found');
+  if (seat.leftOn || seat.body !== 'committee') throw new AppError('conflict', { detail: notSitting });
+  await tx.update(c).set({ partyPost }).where(eq(c.id, id));
+  await audit(tx, context, {
+    action: 'committee.cross_appointment',
+    targetType: 'committee_member',
+    targetId: id,
+    details: { partyPost },
+  });
+  return (await committeeMembers(tx)).find((s) => s.id === id)!;
+}
+
+const notSitting = {
+  'zh-CN': '只能为业主委员会的现任委员记录交叉任职',
+  en: 'Cross-appointment is recorded for sitting members of the owners’ committee only',
+};

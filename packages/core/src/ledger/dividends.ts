@@ -1,10 +1,11 @@
-import { countingArea } from '@city/contracts';
+import { countingArea, type DividendShareQuery } from '@city/contracts';
 import { schema, type Tx } from '@city/db';
-import { desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { audit, type AuditContext } from '../audit.ts';
 import { AppError } from '../errors.ts';
-import { allUnits, verifiedOwnerIds } from '../registry.ts';
+import { encodeCursor, invalidCursor } from '../pagination.ts';
+import { verifiedOwnerIds } from '../registry.ts';
 import { addressOf } from '../verification.ts';
 import { countingOwners, RollError, type RollUnit } from '../voting/counting-owners.ts';
 import { accountFor, accountsById } from './accounts.ts';
@@ -199,37 +200,120 @@ export async function ledgerDividend(tx: Tx, id: string) {
   return figures(row);
 }
 
-/** Every share of a distribution with the owners' names and units, for the treasurer paying them. */
-export async function dividendShares(tx: Tx, id: string) {
-  const [dividend] = await tx.select({ shares: dv.shares }).from(dv).where(eq(dv.id, id));
-  if (!dividend) throw new AppError('not_found');
-  const paidAt = new Map(
-    (await tx.select({ key: sh.ownerKey, paidAt: sh.paidAt }).from(sh).where(eq(sh.dividendId, id))).map((row) => [
-      row.key,
-      row.paidAt,
-    ]),
-  );
-  const ownerIds = [...new Set(dividend.shares.flatMap((share) => share.ownerIds))];
-  const names = new Map<string, string>();
-  for (let i = 0; i < ownerIds.length; i += 5000) {
-    const chunk = ownerIds.slice(i, i + 5000);
-    for (const owner of await tx
-      .select({ id: schema.owners.id, name: schema.owners.name })
-      .from(schema.owners)
-      .where(inArray(schema.owners.id, chunk)))
-      names.set(owner.id, owner.name);
+/** A share's key as `countingOwners` makes it: the developer's, or `owners:` and the sorted owner ids. */
+const SHARE_KEY =
+  /^(developer|owners:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(,[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})*)$/;
+
+/**
+ * The owner key a shares cursor points after (`encodeCursor` of the last key of a page). Shares are keyed by owner
+ * sets, not ids, so the id cursors' decoder cannot read them; like it, this one refuses a cursor it did not make.
+ */
+function shareCursor(cursor: string | undefined): string | undefined {
+  if (cursor === undefined || cursor === '') return undefined;
+  let key = '';
+  try {
+    if (/^[A-Za-z0-9_-]+$/.test(cursor)) key = atob(cursor.replace(/-/g, '+').replace(/_/g, '/'));
+  } catch {
+    // not base64: refused below
   }
-  const units = new Map((await allUnits(tx)).map((unit) => [unit.id, addressOf(unit)]));
-  return [...dividend.shares]
-    .sort((a, b) => a.key.localeCompare(b.key))
-    .map((share) => ({
+  if (!SHARE_KEY.test(key)) throw invalidCursor();
+  return key;
+}
+
+/** Ids sent as one JSON parameter, whatever their number (the developer's share may name thousands of units). */
+const idList = (ids: readonly string[]) =>
+  sql`(select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
+
+/**
+ * A page of a distribution's shares, by owner key, for the treasurer paying them (20,000 owners are never sent at
+ * once): those of owners whose name, or units whose address, contains `q`, paid or not; with how many match and how
+ * many of those (and how much) were paid. Names and addresses are read for the page only.
+ */
+export async function dividendShares(tx: Tx, id: string, query: DividendShareQuery) {
+  const after = shareCursor(query.cursor);
+  const [dividend] = await tx.select({ id: dv.id }).from(dv).where(eq(dv.id, id));
+  if (!dividend) throw new AppError('not_found');
+  // Keys in byte order, whatever the database's collation: the order they were always listed in (these ASCII keys sort
+  // alike by localeCompare), and the one the cursor's `>` must follow.
+  const key = sql`(s.value->>'key') collate "C"`;
+  const q = query.q?.trim();
+  // The owners and units the search hits are found first, once, as one JSON object keyed by id (an uncorrelated
+  // subquery: evaluated once); each share is then looked up in it by its own ids. Joined instead, the planner (which
+  // takes jsonb_array_elements for 100 rows) may expand the 20,000 shares again for every hit. The address is spelt as
+  // addressOf spells it.
+  const hits = q
+    ? sql`exists (
+        select 1 from jsonb_array_elements_text((s.value->'ownerIds') || (s.value->'unitIds')) x
+        where (
+          select coalesce(jsonb_object_agg(hit.id, true), '{}'::jsonb) from (
+            select o.id::text as id from ${schema.owners} o where strpos(lower(o.name), lower(${q})) > 0
+            union all
+            select u.id::text from ${schema.units} u join ${schema.buildings} b on b.id = u.building_id
+            where strpos(lower(concat_ws(' ', nullif(b.name, ''), nullif(u.entrance, ''), nullif(u.room, ''))), lower(${q})) > 0
+          ) hit
+        ) ? x.value)`
+    : undefined;
+  const paid =
+    query.status === 'paid'
+      ? sql`p.owner_key is not null`
+      : query.status === 'unpaid'
+        ? sql`p.owner_key is null`
+        : undefined;
+  const where = (...conditions: (SQL | undefined)[]) =>
+    sql.join([sql`d.id = ${id}`, ...conditions.filter((c) => c !== undefined)], sql` and `);
+  const shares = sql`${dv} d
+    cross join lateral jsonb_array_elements(d.shares) s
+    left join ${sh} p on p.dividend_id = d.id and p.owner_key = s.value->>'key'`;
+
+  const { rows: counted } = await tx.execute<{ total: number; paid_count: number; paid_fen: string }>(sql`
+    select count(*)::int as total, count(p.owner_key)::int as paid_count, coalesce(sum(p.fen), 0)::text as paid_fen
+    from ${shares} where ${where(hits, paid)}`);
+  const { rows } = await tx.execute<{ share: schema.DividendShareRow; paid_at: Date | string | null }>(sql`
+    select s.value as share, p.paid_at
+    from ${shares} where ${where(hits, paid, after === undefined ? undefined : sql`${key} > ${after}`)}
+    order by ${key} limit ${query.limit + 1}`);
+  const items = rows.slice(0, query.limit);
+
+  const ownerIds = [...new Set(items.flatMap((row) => row.share.ownerIds))];
+  const unitIds = [...new Set(items.flatMap((row) => row.share.unitIds))];
+  const o = schema.owners;
+  const u = schema.units;
+  const names = new Map(
+    ownerIds.length
+      ? (
+          await tx
+            .select({ id: o.id, name: o.name })
+            .from(o)
+            .where(inArray(o.id, idList(ownerIds)))
+        ).map((owner) => [owner.id, owner.name])
+      : [],
+  );
+  const units = new Map(
+    unitIds.length
+      ? (
+          await tx
+            .select({ id: u.id, buildingName: schema.buildings.name, entrance: u.entrance, room: u.room })
+            .from(u)
+            .innerJoin(schema.buildings, eq(schema.buildings.id, u.buildingId))
+            .where(inArray(u.id, idList(unitIds)))
+        ).map((unit) => [unit.id, addressOf(unit)])
+      : [],
+  );
+  const last = items.at(-1);
+  return {
+    items: items.map(({ share, paid_at }) => ({
       ownerKey: share.key,
       ownerNames: share.ownerIds.map((ownerId) => names.get(ownerId) ?? ''),
       units: share.unitIds.map((unitId) => units.get(unitId) ?? ''),
-      area: share.area,
-      fen: share.fen,
-      paidAt: paidAt.get(share.key)?.toISOString() ?? null,
-    }));
+      area: Number(share.area),
+      fen: Number(share.fen),
+      paidAt: paid_at === null ? null : new Date(paid_at).toISOString(),
+    })),
+    total: counted[0]!.total,
+    paidCount: counted[0]!.paid_count,
+    paidFen: Number(counted[0]!.paid_fen),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.share.key) : null,
+  };
 }
 
 /**

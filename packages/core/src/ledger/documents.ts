@@ -1,5 +1,5 @@
 import { schema, type Tx } from '@city/db';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { audit, type AuditContext } from '../audit.ts';
 import { AppError } from '../errors.ts';
 import { DISCLOSURE_DAYS, disclosureNotice, notices } from '../notices.ts';
@@ -7,6 +7,7 @@ import type { NotificationOutbox } from '../notifications/index.ts';
 
 const d = schema.ledgerDocuments;
 const MAX_PER_ITEM = 10;
+const listed = { id: d.id, name: d.name, contentType: d.contentType, size: d.size, uploadedAt: d.uploadedAt };
 
 export interface LedgerFile {
   name: string;
@@ -35,18 +36,43 @@ export async function addEvidence(
           .from(schema.ledgerExpenses)
           .where(eq(schema.ledgerExpenses.id, about.expenseId));
   if (!target) throw new AppError('not_found');
-  const column = 'entryId' in about ? d.entryId : d.expenseId;
+  return attach(tx, context, { kind: 'evidence', ...about }, upload, {
+    action: 'ledger.evidence_added',
+    targetType: 'entryId' in about ? 'ledger_entry' : 'ledger_expense',
+    targetId: target.id,
+  });
+}
+
+/**
+ * Keeps a file on what it belongs to (at most ten each), reading the upload only now that the target was found, and
+ * records it in the audit trail.
+ */
+async function attach(
+  tx: Tx,
+  context: AuditContext,
+  about:
+    | { kind: 'evidence'; entryId: string }
+    | { kind: 'evidence'; expenseId: string }
+    | { kind: 'registration'; termId: string },
+  upload: () => Promise<LedgerFile>,
+  trail: { action: string; targetType: string; targetId: string },
+) {
+  const on =
+    'entryId' in about
+      ? eq(d.entryId, about.entryId)
+      : 'expenseId' in about
+        ? eq(d.expenseId, about.expenseId)
+        : eq(d.termId, about.termId);
   const [{ n }] = (await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(d)
-    .where(eq(column, target.id))) as [{ n: number }];
+    .where(on)) as [{ n: number }];
   if (n >= MAX_PER_ITEM) throw new AppError('too_many_documents');
   const file = await upload();
   const [row] = await tx
     .insert(d)
     .values({
       tenantId: context.tenantId,
-      kind: 'evidence',
       ...about,
       name: file.name,
       contentType: file.contentType,
@@ -55,11 +81,9 @@ export async function addEvidence(
       uploadedBy: context.actor.id!,
       uploadedAt: context.at,
     })
-    .returning({ id: d.id, name: d.name, contentType: d.contentType, size: d.size, uploadedAt: d.uploadedAt });
+    .returning(listed);
   await audit(tx, context, {
-    action: 'ledger.evidence_added',
-    targetType: 'entryId' in about ? 'ledger_entry' : 'ledger_expense',
-    targetId: target.id,
+    ...trail,
     details: { documentId: row!.id, name: file.name, size: file.bytes.byteLength },
   });
   return { ...row!, uploadedAt: row!.uploadedAt.toISOString() };
@@ -90,14 +114,7 @@ export async function addAuditReport(
       uploadedBy: context.actor.id!,
       uploadedAt: context.at,
     })
-    .returning({
-      id: d.id,
-      period: d.period,
-      name: d.name,
-      contentType: d.contentType,
-      size: d.size,
-      uploadedAt: d.uploadedAt,
-    });
+    .returning({ ...listed, period: d.period });
   const label = period.length === 4 ? `${period}年度` : `${period.slice(0, 4)}年${Number(period.slice(5))}月`;
   const notice = disclosureNotice(context.at, {
     title: `公共收益审计报告公示（${label}）`,
@@ -118,16 +135,30 @@ export async function addAuditReport(
   return { ...row!, period: row!.period!, uploadedAt: row!.uploadedAt.toISOString(), noticeId: published.id };
 }
 
+/**
+ * The current term's papers (the 备案 receipt, the 民办非企业单位 registration certificate, the account's licence):
+ * what the filing recorded, shown with it. The upload is read only once a current term is found.
+ */
+export async function addRegistrationDocument(tx: Tx, context: AuditContext, upload: () => Promise<LedgerFile>) {
+  const t = schema.committeeTerms;
+  const [term] = await tx.select({ id: t.id }).from(t).where(isNull(t.endedOn));
+  if (!term) throw new AppError('not_found');
+  return attach(tx, context, { kind: 'registration', termId: term.id }, upload, {
+    action: 'governance.registration_document_added',
+    targetType: 'committee_term',
+    targetId: term.id,
+  });
+}
+
+/** A term's papers, oldest first. */
+export async function registrationDocuments(tx: Tx, termId: string) {
+  const rows = await tx.select(listed).from(d).where(eq(d.termId, termId)).orderBy(asc(d.uploadedAt), asc(d.id));
+  return rows.map((row) => ({ ...row, uploadedAt: row.uploadedAt.toISOString() }));
+}
+
 export async function auditReports(tx: Tx) {
   const rows = await tx
-    .select({
-      id: d.id,
-      period: d.period,
-      name: d.name,
-      contentType: d.contentType,
-      size: d.size,
-      uploadedAt: d.uploadedAt,
-    })
+    .select({ ...listed, period: d.period })
     .from(d)
     .where(eq(d.kind, 'audit_report'))
     .orderBy(desc(d.period), desc(d.uploadedAt));

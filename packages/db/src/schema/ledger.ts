@@ -38,6 +38,11 @@ export const committeeMembers = pgTable(
     joinedOn: date('joined_on').notNull(),
     leftOn: date('left_on'),
     leftReason: text('left_reason', { enum: ['resigned', 'removed', 'term_ended'] }),
+    /**
+     * 交叉任职: the post this member holds in the neighbourhood's party organisation (e.g. 党支部书记), recorded by
+     * hand when a party member was elected through the legal procedure; never set from the party plugin.
+     */
+    partyPost: text('party_post'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -305,9 +310,11 @@ export const ledgerDocuments = pgTable(
   {
     id: id(),
     tenantId: tenantId(),
-    kind: text('kind', { enum: ['evidence', 'audit_report'] }).notNull(),
+    /** `registration`: the committee term's 备案 receipt, registration certificate, account licence. */
+    kind: text('kind', { enum: ['evidence', 'audit_report', 'registration'] }).notNull(),
     entryId: uuid('entry_id'),
     expenseId: uuid('expense_id'),
+    termId: uuid('term_id'),
     /** An audit report's period: `YYYY` or `YYYY-MM`. */
     period: text('period'),
     name: text('name').notNull(),
@@ -322,9 +329,10 @@ export const ledgerDocuments = pgTable(
   (t) => [
     index('ledger_documents_entry_idx').on(t.entryId),
     index('ledger_documents_expense_idx').on(t.expenseId),
+    index('ledger_documents_term_idx').on(t.termId),
     check(
       'ledger_documents_about',
-      sql`(kind = 'evidence' and (entry_id is not null or expense_id is not null)) or (kind = 'audit_report' and period is not null)`,
+      sql`(kind = 'evidence' and (entry_id is not null or expense_id is not null)) or (kind = 'audit_report' and period is not null) or (kind = 'registration' and term_id is not null)`,
     ),
     ...tenantPolicies('ledger_documents'),
   ],

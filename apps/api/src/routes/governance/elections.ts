@@ -42,7 +42,13 @@ export const applyRoute = defineRoute({
 
 export const applyHandler: Handler<typeof applyRoute> = async (c) => {
   const tx = c.get('tx');
-  await applyElection(tx, auditContext(c), c.req.valid('param').electionId, c.req.valid('json'));
+  await applyElection(
+    tx,
+    auditContext(c),
+    c.req.valid('param').electionId,
+    c.req.valid('json'),
+    c.get('services').notifications,
+  );
   return c.json(await governance(tx, beijingDate(c.get('services').clock.now())), 200);
 };
 

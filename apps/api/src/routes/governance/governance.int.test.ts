@@ -437,3 +437,124 @@ describe('an election’s result, reported by a plugin as an event', () => {
     expect((await h.call('GET', path(world, '/elections'), { token: world.tokens.residentA })).status).toBe(403);
   });
 });
+
+describe('交叉任职', () => {
+  it('is recorded by hand on a sitting committee member, cleared with null, and refused elsewhere', async () => {
+    const { h, world } = current;
+    const seats = `/api/v1/t/${world.tenantA.slug}/committee-members`;
+    const seat = async (body: string, userId: string) =>
+      (
+        await h.call('POST', seats, {
+          token: world.tokens.adminA,
+          json: { body, userId, position: 'member', joinedOn: today(h) },
+        })
+      ).body;
+    const member = await seat('committee', world.users.committeeA.id);
+    const supervisor = await seat('supervisory', world.users.residentA.id);
+    expect(member.partyPost).toBeNull();
+    const record = (id: string, partyPost: string | null, token = world.tokens.adminA) =>
+      h.call('PUT', `${seats}/${id}/cross-appointment`, { token, json: { partyPost } });
+    expect((await record(member.id, '小区党支部书记')).body).toMatchObject({ partyPost: '小区党支部书记' });
+    expect((await h.call('GET', seats, { token: world.tokens.residentA })).body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: member.id, partyPost: '小区党支部书记' })]),
+    );
+    expect((await record(member.id, null)).body.partyPost).toBeNull();
+    expect((await record(supervisor.id, '党员')).status).toBe(409);
+    expect((await record(member.id, '书记', world.tokens.committeeA)).status).toBe(403);
+    expect((await record(member.id, ' ')).status).toBe(400);
+  });
+});
+
+describe('deadline reminders', () => {
+  const waiting = (h: TestApp, world: World) =>
+    withTenant(h.services.db, world.tenantA.id, (tx) =>
+      tx
+        .select({ key: schema.notificationCauses.key, notBefore: schema.notificationCauses.notBefore })
+        .from(schema.notificationCauses)
+        .where(eq(schema.notificationCauses.status, 'pending')),
+    );
+  const inbox = async (h: TestApp, token: string | undefined) => {
+    await h.services.notifier.dispatch(current.world.tenantA.id);
+    return (await h.call('GET', '/api/v1/me/notifications', { token })).body.items as { title: string }[];
+  };
+
+  it('reminds the admins before the first meeting is due, and withdraws the reminders once it is held', async () => {
+    const { h, world } = current;
+    await form(h, world, lawful);
+    const due = addDays(today(h), 90);
+    const keys = (await waiting(h, world)).filter((c) => c.key.includes('first-meeting'));
+    expect(keys.map((c) => c.key.split(':').at(-1)).sort()).toEqual(['30', '7', 'overdue']);
+    expect(keys.find((c) => c.key.endsWith(':7'))!.notBefore!.toISOString()).toBe(`${addDays(due, -7)}T01:00:00.000Z`);
+    await h.call('POST', path(world, '/preparatory-group/first-meeting'), {
+      token: world.tokens.adminA,
+      json: { heldOn: today(h) },
+    });
+    expect((await waiting(h, world)).filter((c) => c.key.includes('first-meeting'))).toEqual([]);
+  });
+
+  it('tells the admins and the committee at once that a term recorded late is overdue to file; its end withdraws the term-end reminders', async () => {
+    const { h, world } = current;
+    const elected = addDays(today(h), -40);
+    await h.call('POST', path(world, '/terms'), {
+      token: world.tokens.adminA,
+      json: { electedOn: elected, startsOn: elected, endsOn: addDays(elected, 365 * 3), seats: 5 },
+    });
+    // The reminders before the deadline were due in the past and are not sent late; the overdue one went at once.
+    expect((await waiting(h, world)).filter((c) => c.key.includes(':filing:'))).toEqual([]);
+    const titles = (await inbox(h, world.tokens.committeeA)).map((n) => n.title);
+    expect(titles).toContain('业主委员会备案已逾期');
+    expect((await inbox(h, world.tokens.residentA)).map((n) => n.title)).not.toContain('业主委员会备案已逾期');
+    // Term-end reminders wait for their day; ending the term withdraws them.
+    expect((await waiting(h, world)).filter((c) => c.key.includes(':term-end:')).length).toBe(4);
+    await h.call('POST', path(world, '/terms/current/end'), {
+      token: world.tokens.adminA,
+      json: { endedOn: today(h) },
+    });
+    expect((await waiting(h, world)).filter((c) => c.key.includes(':term-end:'))).toEqual([]);
+  });
+
+  it('withdraws the 备案 reminders when the term is filed in time', async () => {
+    const { h, world } = current;
+    await h.call('POST', path(world, '/terms'), {
+      token: world.tokens.adminA,
+      json: { electedOn: today(h), startsOn: today(h), endsOn: addDays(today(h), 365 * 5), seats: 7 },
+    });
+    expect((await waiting(h, world)).filter((c) => c.key.includes(':filing:')).length).toBe(3);
+    await h.call('POST', path(world, '/terms/current/filing'), {
+      token: world.tokens.adminA,
+      json: { filedOn: today(h) },
+    });
+    expect((await waiting(h, world)).filter((c) => c.key.includes(':filing:'))).toEqual([]);
+  });
+});
+
+describe('the filing’s papers', () => {
+  it('keeps the current term’s 备案 receipt and certificates with its filing, for every member to open', async () => {
+    const { h, world } = current;
+    const pdf = new Uint8Array(1_200_000);
+    pdf.set(new TextEncoder().encode('%PDF-1.7\n'));
+    const upload = (body: Uint8Array, token = world.tokens.adminA, name = '备案回执.pdf') =>
+      h.call('POST', path(world, `/terms/current/documents?name=${encodeURIComponent(name)}`), {
+        token,
+        body,
+        headers: { 'content-type': 'application/pdf' },
+      });
+    expect((await upload(pdf)).status).toBe(404);
+    await h.call('POST', path(world, '/terms'), {
+      token: world.tokens.adminA,
+      json: { electedOn: today(h), startsOn: today(h), endsOn: addDays(today(h), 365 * 5), seats: 5 },
+    });
+    const added = await upload(pdf);
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ name: '备案回执.pdf', size: 1_200_000 });
+    expect((await upload(new TextEncoder().encode('<html>'))).body.code).toBe('document_invalid');
+    expect((await upload(pdf, world.tokens.committeeA)).status).toBe(403);
+
+    const { term } = (await h.call('GET', path(world), { token: world.tokens.residentA })).body;
+    expect(term.documents).toEqual([expect.objectContaining({ id: added.body.id, name: '备案回执.pdf' })]);
+    const download = await h.call('GET', `/api/v1/t/${world.tenantA.slug}/ledger/documents/${added.body.id}`, {
+      token: world.tokens.residentA,
+    });
+    expect(download.raw.byteLength).toBe(1_200_000);
+  });
+});

@@ -10,10 +10,12 @@ import {
   EvaluationSchema,
   GovernanceSchema,
   IsoDateSchema,
+  LedgerDocumentSchema,
   PreparatoryGroupInputSchema,
   TENANT_MANAGERS,
 } from '@city/contracts';
 import {
+  addRegistrationDocument,
   beijingDate,
   committeeEvaluations,
   committeeMeetings,
@@ -31,6 +33,7 @@ import {
 import { defineRoute, json, jsonBody } from '@city/contracts/routes';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../env.ts';
+import { documentBody, documentUploadDescription, NameQuerySchema, uploaded } from '../../lib/document-uploads.ts';
 import { actorOf, auditContext } from '../../lib/request-meta.ts';
 import { createRouter, type Handler } from '../../lib/router.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
@@ -93,7 +96,7 @@ export const termRoute = defineRoute({
 });
 
 export const termHandler: Handler<typeof termRoute> = async (c) => {
-  await startCommitteeTerm(c.get('tx'), auditContext(c), c.req.valid('json'));
+  await startCommitteeTerm(c.get('tx'), auditContext(c), c.req.valid('json'), c.get('services').notifications);
   return c.json(await current(c), 201);
 };
 
@@ -110,6 +113,24 @@ export const filingRoute = defineRoute({
 export const filingHandler: Handler<typeof filingRoute> = async (c) => {
   await fileCommitteeTerm(c.get('tx'), auditContext(c), c.req.valid('json'));
   return c.json(await current(c), 200);
+};
+
+export const filingDocumentRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/t/{tenant}/governance/terms/current/documents',
+  tags: ['neighbourhood'],
+  summary:
+    '上传备案回执、民非登记证书或开户许可（最多 10 个）/ Add the filing receipt, registration certificate or account licence',
+  description: documentUploadDescription,
+  access: TENANT_MANAGERS,
+  request: { params: tenantParams, query: NameQuerySchema, body: documentBody },
+  errors: [409],
+  responses: { 201: json(LedgerDocumentSchema) },
+});
+
+export const filingDocumentHandler: Handler<typeof filingDocumentRoute> = async (c) => {
+  const upload = () => uploaded(c, c.req.valid('query').name, '备案材料');
+  return c.json(await addRegistrationDocument(c.get('tx'), auditContext(c), upload), 201);
 };
 
 export const endRoute = defineRoute({
@@ -232,6 +253,7 @@ export const governanceRoutes = createRouter()
   .openapi(firstMeetingRoute, firstMeetingHandler)
   .openapi(termRoute, termHandler)
   .openapi(filingRoute, filingHandler)
+  .openapi(filingDocumentRoute, filingDocumentHandler)
   .openapi(endRoute, endHandler)
   .openapi(elections.listRoute, elections.listHandler)
   .openapi(elections.applyRoute, elections.applyHandler)

@@ -2,9 +2,10 @@ import {
   CommitteeMemberInputSchema,
   CommitteeMemberLeaveSchema,
   CommitteeMemberSchema,
+  CrossAppointmentInputSchema,
   TENANT_MANAGERS,
 } from '@city/contracts';
-import { addCommitteeMember, committeeMembers, endCommitteeSeat } from '@city/core';
+import { addCommitteeMember, committeeMembers, endCommitteeSeat, recordCrossAppointment } from '@city/core';
 import { defineRoute, json, jsonBody } from '@city/contracts/routes';
 import { auditContext } from '../../lib/request-meta.ts';
 import type { Handler } from '../../lib/router.ts';
@@ -49,3 +50,24 @@ export const leaveRoute = defineRoute({
 
 export const leaveHandler: Handler<typeof leaveRoute> = async (c) =>
   c.json(await endCommitteeSeat(c.get('tx'), auditContext(c), c.req.valid('param').seatId, c.req.valid('json')), 200);
+
+export const crossAppointmentRoute = defineRoute({
+  method: 'put',
+  path: '/api/v1/t/{tenant}/committee-members/{seatId}/cross-appointment',
+  tags: ['neighbourhood'],
+  summary: '记录交叉任职（委员在党组织中的职务，手工记录）/ Record a member’s post in the party organisation (by hand)',
+  access: TENANT_MANAGERS,
+  request: { params: seatParams, body: jsonBody(CrossAppointmentInputSchema) },
+  responses: { 200: json(CommitteeMemberSchema) },
+});
+
+export const crossAppointmentHandler: Handler<typeof crossAppointmentRoute> = async (c) =>
+  c.json(
+    await recordCrossAppointment(
+      c.get('tx'),
+      auditContext(c),
+      c.req.valid('param').seatId,
+      c.req.valid('json').partyPost,
+    ),
+    200,
+  );

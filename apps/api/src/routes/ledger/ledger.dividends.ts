@@ -2,7 +2,8 @@ import {
   DividendInputSchema,
   DividendPaymentInputSchema,
   DividendSchema,
-  DividendShareSchema,
+  DividendSharePageSchema,
+  DividendShareQuerySchema,
   MyDividendSchema,
   TREASURERS,
 } from '@city/contracts';
@@ -43,14 +44,14 @@ export const sharesRoute = defineRoute({
   method: 'get',
   path: '/api/v1/t/{tenant}/ledger/dividends/{dividendId}/shares',
   tags: ['ledger'],
-  summary: '每户应分金额与支付状态 / Each owner’s share and whether it was paid',
+  summary: '每户应分金额与支付状态（按业主或房屋查找，分页）/ Each owner’s share and whether it was paid, paged',
   access: TREASURERS,
-  request: { params: dividendParams },
-  responses: { 200: json(itemsOf(DividendShareSchema)) },
+  request: { params: dividendParams, query: DividendShareQuerySchema },
+  responses: { 200: json(DividendSharePageSchema) },
 });
 
 export const sharesHandler: Handler<typeof sharesRoute> = async (c) =>
-  c.json({ items: await dividendShares(c.get('tx'), c.req.valid('param').dividendId) }, 200);
+  c.json(await dividendShares(c.get('tx'), c.req.valid('param').dividendId, c.req.valid('query')), 200);
 
 export const payRoute = defineRoute({
   method: 'post',

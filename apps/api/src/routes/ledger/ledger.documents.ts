@@ -1,50 +1,20 @@
-import { z } from '@hono/zod-openapi';
-import {
-  AuditPeriodSchema,
-  AuditReportSchema,
-  DocumentNameSchema,
-  IdSchema,
-  LedgerDocumentSchema,
-  TREASURERS,
-} from '@city/contracts';
-import { addAuditReport, addEvidence, AppError, auditReports, ledgerDocument, type LedgerFile } from '@city/core';
+import { AuditPeriodSchema, AuditReportSchema, IdSchema, LedgerDocumentSchema, TREASURERS } from '@city/contracts';
+import { addAuditReport, addEvidence, auditReports, ledgerDocument } from '@city/core';
 import { defineRoute, json } from '@city/contracts/routes';
-import { cleanUpload, uploadHeaders } from '@city/plugin-sdk/server';
-import type { Context } from 'hono';
-import type { AppEnv } from '../../env.ts';
+import { uploadHeaders } from '@city/plugin-sdk/server';
+import { documentBody, documentUploadDescription, NameQuerySchema, uploaded } from '../../lib/document-uploads.ts';
 import { file } from '../../lib/files.ts';
 import { auditContext } from '../../lib/request-meta.ts';
 import type { Handler } from '../../lib/router.ts';
 import { tenantParams } from '../../lib/tenant-params.ts';
 import { entryParams, expenseParams, itemsOf } from './ledger.common.ts';
 
-/** Receipts and contracts as photos or PDFs; photos are kept re-encoded, PDFs only ever served as downloads. */
-const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] as const;
-const binary = z.string().openapi({ format: 'binary' });
-const documentBody = {
-  required: true,
-  content: Object.fromEntries(DOCUMENT_TYPES.map((t) => [t, { schema: binary }])),
-} as const;
-const NameQuerySchema = z.object({
-  name: DocumentNameSchema.optional().openapi({ param: { name: 'name', in: 'query' } }),
-});
-
-/** The request's body as a document to keep, named as the query says (or by its type), or a localised 400. */
-async function uploaded(c: Context<AppEnv>, name: string | undefined, fallback: string): Promise<LedgerFile> {
-  const clean = await cleanUpload(new Uint8Array(await c.req.arrayBuffer()), DOCUMENT_TYPES);
-  if (!clean) throw new AppError('document_invalid');
-  return { name: name ?? fallback, contentType: clean.type, bytes: clean.bytes };
-}
-
-const description =
-  '请求体为文件本身（PDF，或 JPEG/PNG/WebP 图片，图片重新编码后保存）。The body is the file itself: a PDF, or an image kept re-encoded.';
-
 export const entryEvidenceRoute = defineRoute({
   method: 'post',
   path: '/api/v1/t/{tenant}/ledger/entries/{ledgerEntryId}/documents',
   tags: ['ledger'],
   summary: '为凭证添加附件（发票、合同、照片，最多 10 个）/ Add evidence to an entry (10 at most)',
-  description,
+  description: documentUploadDescription,
   access: TREASURERS,
   request: { params: entryParams, query: NameQuerySchema, body: documentBody },
   errors: [409],
@@ -62,7 +32,7 @@ export const expenseEvidenceRoute = defineRoute({
   path: '/api/v1/t/{tenant}/ledger/expenses/{expenseId}/documents',
   tags: ['ledger'],
   summary: '为支出添加附件（报价单、合同，最多 10 个）/ Add a quote or a contract to an expense (10 at most)',
-  description,
+  description: documentUploadDescription,
   access: TREASURERS,
   request: { params: expenseParams, query: NameQuerySchema, body: documentBody },
   errors: [409],
@@ -93,7 +63,7 @@ export const addAuditReportRoute = defineRoute({
   path: '/api/v1/t/{tenant}/ledger/audit-reports',
   tags: ['ledger'],
   summary: '上传第三方审计报告并公示 / Add a third-party audit report; it is published to 公示',
-  description,
+  description: documentUploadDescription,
   access: TREASURERS,
   request: {
     params: tenantParams,

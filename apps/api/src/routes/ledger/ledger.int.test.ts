@@ -556,3 +556,141 @@ describe('the public-revenue ledger', () => {
     expect(reports.body.items).toEqual([expect.objectContaining({ period: '2026', name: '2026年度审计报告' })]);
   });
 });
+
+describe('a distribution’s shares, paged and found on the server', () => {
+  interface Share {
+    ownerKey: string;
+    ownerNames: string[];
+    units: string[];
+    fen: number;
+    paidAt: string | null;
+  }
+
+  /**
+   * Two more shares besides the three owners of the fixture: Amy Lin's unit 2栋 A01 (a Latin name to find in any
+   * case), and the developer's unsold 2栋 B02; then a distribution among the five.
+   */
+  async function declared(h: TestApp, world: World) {
+    await seedRegistry(h.services.db, world.tenantA.id, {
+      owners: { amy: 'Amy Lin' },
+      units: [
+        { building: '2栋', room: 'A01', area: 8_000, owners: ['amy'] },
+        { building: '2栋', room: 'B02', area: 5_000, saleStatus: 'unsold' },
+      ],
+    });
+    const res = await h.call('POST', url(world, '/dividends'), {
+      token: world.tokens.adminA,
+      json: { title: '2026年度公共收益分红', totalFen: 100_000, declaredOn: today(h) },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.owners).toBe(5);
+    const shares = (query = '', token = world.tokens.adminA, locale?: 'en') =>
+      h.call('GET', url(world, `/dividends/${res.body.id}/shares${query}`), { token, locale });
+    return { id: res.body.id as string, shares };
+  }
+
+  it('walks every share exactly once, in owner-key order, a page at a time', async () => {
+    const { h, world } = current;
+    const { shares } = await declared(h, world);
+    const seen: Share[] = [];
+    const sizes: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await shares(`?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      // The totals are the filter's, the same on every page.
+      expect(res.body).toMatchObject({ total: 5, paidCount: 0, paidFen: 0 });
+      seen.push(...(res.body.items as Share[]));
+      sizes.push(res.body.items.length);
+      cursor = res.body.nextCursor as string | null;
+    } while (cursor);
+    expect(sizes).toEqual([2, 2, 1]);
+    const keys = seen.map((s) => s.ownerKey);
+    expect(new Set(keys).size).toBe(5);
+    expect(keys).toEqual([...keys].sort((a, b) => a.localeCompare(b)));
+    expect(seen.reduce((sum, s) => sum + s.fen, 0)).toBe(100_000);
+    // The developer's share has no names, only units.
+    expect(seen[0]).toMatchObject({ ownerKey: 'developer', ownerNames: [], units: ['2栋 B02'] });
+    expect(seen.find((s) => s.ownerNames[0] === '王建国')!.units).toEqual(['1栋 101', '1栋 102']);
+
+    const whole = await shares();
+    expect(whole.body.items.map((s: Share) => s.ownerKey)).toEqual(keys);
+    expect(whole.body.nextCursor).toBeNull();
+  });
+
+  it('finds shares by an owner’s name or a unit’s address, and by whether they were paid', async () => {
+    const { h, world } = current;
+    const { id, shares } = await declared(h, world);
+    const found = async (query: string) => {
+      const res = await shares(query);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body as { items: Share[]; total: number; paidCount: number; paidFen: number };
+    };
+    const names = async (query: string) => (await found(query)).items.map((s) => s.ownerNames[0] ?? '');
+    expect(await names(`?q=${encodeURIComponent('秀英')}`)).toEqual(['李秀英']);
+    expect(await names(`?q=${encodeURIComponent(' amy ')}`)).toEqual(['Amy Lin']);
+    // An address as it is shown: building and room, in any case.
+    expect(await names(`?q=${encodeURIComponent('2栋 a01')}`)).toEqual(['Amy Lin']);
+    expect(await names(`?q=${encodeURIComponent('1栋 10')}`)).toEqual(['王建国']);
+    expect(await names(`?q=301`)).toEqual(['赵敏']);
+    expect((await found(`?q=${encodeURIComponent('2栋')}`)).total).toBe(2); // Amy Lin and the developer
+    // Nothing is a wildcard.
+    expect((await found(`?q=${encodeURIComponent('%')}`)).total).toBe(0);
+    expect((await found(`?q=${encodeURIComponent('_')}`)).total).toBe(0);
+
+    const li = (await found(`?q=${encodeURIComponent('李秀英')}`)).items[0]!;
+    const { by } = await accounts(h, world);
+    const paid = await h.call('POST', url(world, `/dividends/${id}/payments`), {
+      token: world.tokens.adminA,
+      json: { ownerKeys: [li.ownerKey], occurredOn: today(h), payAccountId: by('bank').id },
+    });
+    expect(paid.status).toBe(200);
+
+    expect(await found('?status=paid')).toMatchObject({ total: 1, paidCount: 1, paidFen: li.fen });
+    expect((await found('?status=paid')).items).toEqual([
+      expect.objectContaining({ ownerKey: li.ownerKey, paidAt: expect.any(String) }),
+    ]);
+    const unpaid = await found('?status=unpaid');
+    expect(unpaid).toMatchObject({ total: 4, paidCount: 0, paidFen: 0 });
+    expect(unpaid.items.every((s) => s.paidAt === null)).toBe(true);
+    expect(await found('')).toMatchObject({ total: 5, paidCount: 1, paidFen: li.fen });
+    expect(await found(`?status=paid&q=${encodeURIComponent('王')}`)).toMatchObject({ total: 0, items: [] });
+    expect((await shares('?status=owed')).status).toBe(400);
+  });
+
+  it('refuses a cursor it did not make, a page over 200 and a long search; another neighbourhood’s is a 404', async () => {
+    const { h, world } = current;
+    const { id, shares } = await declared(h, world);
+    const first = await shares('?limit=1');
+    // A cursor of another list (an id's), forged ones, and a share key's with its text changed.
+    const anId = btoa(world.users.adminA.id).replace(/=+$/, '');
+    const tampered = btoa('owners:not-an-id').replace(/=+$/, '');
+    for (const cursor of ['garbage', 'AAAA', 'A', btoa("1' or '1'='1"), '%E4%B8%AD', anId, tampered]) {
+      const res = await shares(`?cursor=${cursor}`, world.tokens.adminA, 'en');
+      expect(res.status, `${cursor}: ${JSON.stringify(res.body)}`).toBe(400);
+      expect(res.body.errors).toEqual([
+        {
+          path: 'query.cursor',
+          code: 'cursor_invalid',
+          message: 'This page marker is not valid; start again from the first page',
+        },
+      ]);
+    }
+    const zh = await shares('?cursor=garbage');
+    expect(zh.headers.get('content-type')).toContain('application/problem+json');
+    expect(zh.body.errors[0].message).toBe('翻页标记无效，请从第一页重新开始');
+    // Its own cursor is followed.
+    expect((await shares(`?limit=1&cursor=${first.body.nextCursor}`)).status).toBe(200);
+
+    expect((await shares('?limit=200')).status).toBe(200);
+    const tooMany = await shares('?limit=201');
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.errors[0].path).toBe('limit');
+    expect((await shares(`?q=${'栋'.repeat(41)}`)).status).toBe(400);
+
+    const theirs = await h.call('GET', url(world, `/dividends/${id}/shares`, world.tenantB.slug), {
+      token: world.tokens.adminB,
+    });
+    expect(theirs.status).toBe(404);
+  });
+});

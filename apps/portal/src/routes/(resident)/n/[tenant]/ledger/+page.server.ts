@@ -2,17 +2,21 @@ import { error } from '@sveltejs/kit';
 import { apiFor, okBody } from '#lib/server/api.ts';
 import { fields } from '#lib/server/forms.ts';
 import { requireMe } from '#lib/server/guards.ts';
+import { auditReports } from '#lib/server/ledger-documents.ts';
 import { refusedBy } from '#lib/server/ledger-forms.ts';
 import { beijingToday, periodParam } from '#lib/ledger.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-/** 公共收益 for every member: balances, the year's figures, months, expenses awaiting signatures, the two bodies. */
+/**
+ * 公共收益 for every member: balances, the year's figures, months, expenses awaiting signatures, third-party audit
+ * reports, the two bodies.
+ */
 export const load = (async (event) => {
   requireMe(event.locals, event.url);
   const api = apiFor(event).api.v1.t[':tenant'];
   const param = { tenant: event.params.tenant };
   const ledger = api.ledger;
-  const [summary, accounts, settings, periods, expenses, entries, seats, dividends, mine] = await Promise.all([
+  const [summary, accounts, settings, periods, expenses, entries, seats, dividends, mine, reports] = await Promise.all([
     api.$get({ param }),
     ledger.accounts.$get({ param }),
     ledger.settings.$get({ param }),
@@ -22,6 +26,7 @@ export const load = (async (event) => {
     api['committee-members'].$get({ param }),
     ledger.dividends.$get({ param }),
     ledger['my-dividends'].$get({ param }),
+    auditReports(event),
   ]);
   if (!summary.ok) error(404, 'not found');
   const today = beijingToday();
@@ -35,6 +40,7 @@ export const load = (async (event) => {
     seats: (await okBody(seats)).items,
     dividends: (await okBody(dividends)).items,
     mine: (await okBody(mine)).items,
+    reports,
     today,
   };
 }) satisfies PageServerLoad;

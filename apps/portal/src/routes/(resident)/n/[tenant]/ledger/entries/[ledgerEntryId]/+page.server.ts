@@ -1,13 +1,17 @@
 import { error, redirect } from '@sveltejs/kit';
 import { apiFor } from '#lib/server/api.ts';
 import { fields } from '#lib/server/forms.ts';
+import { sendLedgerFile } from '#lib/server/ledger-documents.ts';
 import { requireMe } from '#lib/server/guards.ts';
 import { refusedBy } from '#lib/server/ledger-forms.ts';
 import { beijingToday } from '#lib/ledger.ts';
 import { routes } from '#lib/routes.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-/** One entry: its lines as 借方/贷方, the entry it reverses or that reversed it, and (for treasurers) reversing it. */
+/**
+ * One entry: its lines as 借方/贷方, its evidence, the entry it reverses or that reversed it, and (for treasurers)
+ * adding evidence and reversing it.
+ */
 export const load = (async (event) => {
   requireMe(event.locals, event.url);
   const api = apiFor(event).api.v1.t[':tenant'];
@@ -43,5 +47,14 @@ export const actions = {
     });
     if (!res.ok) return refusedBy(res, 'reverse', values);
     redirect(303, routes.ledgerEntry(event.params.tenant, (await res.json()).id));
+  },
+  document: async (event) => {
+    const sent = await sendLedgerFile(event, 'document', [], (query, body) =>
+      apiFor(event).api.v1.t[':tenant'].ledger.entries[':ledgerEntryId'].documents.$post(
+        { param: { tenant: event.params.tenant, ledgerEntryId: event.params.ledgerEntryId }, query },
+        body,
+      ),
+    );
+    return sent.failure ?? { done: 'document' };
   },
 } satisfies Actions;

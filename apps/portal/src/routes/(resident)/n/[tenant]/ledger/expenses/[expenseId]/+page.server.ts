@@ -2,12 +2,13 @@ import type { ExpenseSignatureInput } from '@city/contracts';
 import { error } from '@sveltejs/kit';
 import { apiFor, okBody } from '#lib/server/api.ts';
 import { fields } from '#lib/server/forms.ts';
+import { sendLedgerFile } from '#lib/server/ledger-documents.ts';
 import { requireMe } from '#lib/server/guards.ts';
 import { refusedBy } from '#lib/server/ledger-forms.ts';
 import { beijingToday } from '#lib/ledger.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-/** One expense: why, for whom, its signatures, and the forms of those who sign, withdraw or pay it. */
+/** One expense: why, for whom, its quotes and contracts, its signatures, and the forms of those who sign, withdraw or pay it. */
 export const load = (async (event) => {
   requireMe(event.locals, event.url);
   const api = apiFor(event).api.v1.t[':tenant'];
@@ -62,5 +63,14 @@ export const actions = {
     });
     if (!res.ok) return refusedBy(res, 'pay', values);
     return { done: 'pay' };
+  },
+  document: async (event) => {
+    const sent = await sendLedgerFile(event, 'document', [], (query, body) =>
+      apiFor(event).api.v1.t[':tenant'].ledger.expenses[':expenseId'].documents.$post(
+        { param: { tenant: event.params.tenant, expenseId: event.params.expenseId }, query },
+        body,
+      ),
+    );
+    return sent.failure ?? { done: 'document' };
   },
 } satisfies Actions;
