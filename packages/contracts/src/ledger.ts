@@ -151,6 +151,8 @@ export const AuditReportSchema = z
     contentType: z.string(),
     size: z.int(),
     uploadedAt: TimestampSchema,
+    /** The 公示 notice it was published with. */
+    noticeId: IdSchema.nullable(),
   })
   .openapi('AuditReport');
 export type AuditReport = z.infer<typeof AuditReportSchema>;

@@ -126,6 +126,7 @@ export async function addAuditReport(
     attachments: [{ name: file.name, url: links.document(row!.id) }],
   });
   const published = await notices.publishNow(tx, context, notice, 'ledger', notifications);
+  await tx.update(d).set({ noticeId: published.id }).where(eq(d.id, row!.id));
   await audit(tx, context, {
     action: 'ledger.audit_report_added',
     targetType: 'ledger_document',
@@ -158,7 +159,7 @@ export async function registrationDocuments(tx: Tx, termId: string) {
 
 export async function auditReports(tx: Tx) {
   const rows = await tx
-    .select({ ...listed, period: d.period })
+    .select({ ...listed, period: d.period, noticeId: d.noticeId })
     .from(d)
     .where(eq(d.kind, 'audit_report'))
     .orderBy(desc(d.period), desc(d.uploadedAt));

@@ -315,6 +315,8 @@ export const ledgerDocuments = pgTable(
     entryId: uuid('entry_id'),
     expenseId: uuid('expense_id'),
     termId: uuid('term_id'),
+    /** An audit report's 公示 notice, published with it. */
+    noticeId: uuid('notice_id'),
     /** An audit report's period: `YYYY` or `YYYY-MM`. */
     period: text('period'),
     name: text('name').notNull(),

@@ -553,7 +553,9 @@ describe('the public-revenue ledger', () => {
       `/api/v1/t/${world.tenantA.slug}/ledger/documents/${report.body.id}`,
     );
     const reports = await h.call('GET', url(world, '/audit-reports'), { token: world.tokens.residentA });
-    expect(reports.body.items).toEqual([expect.objectContaining({ period: '2026', name: '2026年度审计报告' })]);
+    expect(reports.body.items).toEqual([
+      expect.objectContaining({ period: '2026', name: '2026年度审计报告', noticeId: report.body.noticeId }),
+    ]);
   });
 });
 

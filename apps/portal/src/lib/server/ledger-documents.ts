@@ -44,20 +44,8 @@ export async function sendLedgerFile<const K extends string>(
   return { failure: null, res };
 }
 
-/**
- * The audit reports, each with the 公示 notice it was published with, when the reader may see it. The API lists
- * reports without their notice; the notice is the ledger's 公示 whose attachment is the report itself.
- */
+/** The audit reports, each with the 公示 notice it was published with. */
 export async function auditReports(event: RequestEvent<{ tenant: string }>) {
   const api = apiFor(event).api.v1.t[':tenant'];
-  const param = { tenant: event.params.tenant };
-  const reports = (await okBody(await api.ledger['audit-reports'].$get({ param }))).items;
-  if (!reports.length) return [];
-  const res = await api.notices.$get({ param, query: { category: 'disclosure' } });
-  const notices = res.ok ? (await res.json()).items.filter((n) => n.source === 'ledger') : [];
-  return reports.map((report) => ({
-    ...report,
-    noticeId:
-      notices.find((n) => n.attachments.some((a) => a.url.endsWith(`/ledger/documents/${report.id}`)))?.id ?? null,
-  }));
+  return (await okBody(await api.ledger['audit-reports'].$get({ param: { tenant: event.params.tenant } }))).items;
 }
