@@ -1,45 +1,19 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { startProduct, type Product } from './support/server.ts';
-import { visitor, type Visitor } from './support/visitor.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { card, demoJourney, pdf } from './support/demo-journey.ts';
 
 /**
  * 业主委员会, in real Chromium against the product as `npm start` runs it, on phones: the admin 陈建国 records 周建华's
  * 交叉任职 (第一党小组组长) and uploads the term's 备案回执 (a PDF) → 孙丽, a verified owner, sees both members'
  * 交叉任职 and downloads the paper from the committee's page → 陈建国 clears 周建华's post again.
  */
-let product: Product;
-let browser: Browser;
-let v: Visitor;
+const journey = demoJourney();
+const { as } = journey;
 const shots = 'tests/.artifacts';
-const committee = () => `${product.url}/n/jinse-jiayuan/committee`;
+const committee = () => `${journey.product.url}/n/jinse-jiayuan/committee`;
 const post = '第一党小组组长';
 const paper = `备案回执${Math.random().toString(36).slice(2, 6)}`;
-/** A small PDF, as a scanner would make one (the API checks the bytes, not the name). */
-const pdf = (text: string) => Buffer.from(`%PDF-1.7\n% ${text}\n%%EOF\n`);
-
-beforeAll(async () => {
-  product = await startProduct();
-  browser = await launchBrowser();
-  v = visitor(product, browser);
-});
-afterAll(async () => {
-  if (product?.exited()) console.error(`the product stopped during the test:\n${product.output()}`);
-  await browser?.close();
-  await product?.stop();
-});
-
-async function as(phone: string): Promise<Page> {
-  const page = await v.newPage();
-  await v.signIn(page, phone, 'demo1234');
-  return page;
-}
-
-/** A card of the page, by its heading. */
-const card = (page: Page, heading: string): Locator =>
-  page.locator('section.card').filter({ has: page.getByRole('heading', { name: heading, exact: true }) });
 
 /** A sitting member's own 交叉任职 form on the manage page, by the name its legend starts with. */
 const crossForm = (page: Page, name: string): Locator =>

@@ -1,49 +1,22 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { startProduct, type Product } from './support/server.ts';
-import { visitor, type Visitor } from './support/visitor.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { card, demoJourney, pdf } from './support/demo-journey.ts';
 
 /**
  * 公共收益's documents, in real Chromium against the product as `npm start` runs it, on phones: the treasurer 陈建国
  * attaches a receipt (a PDF) to an entry, where it is listed and downloads, and uploads the year's third-party audit
  * report, which goes to 公示 → 孙丽, a resident, finds it on the ledger's page, downloads it and opens its 公示.
  */
-let product: Product;
-let browser: Browser;
-let v: Visitor;
+const journey = demoJourney();
+const { as } = journey;
 const shots = 'tests/.artifacts';
-const ledger = () => `${product.url}/n/jinse-jiayuan/ledger`;
+const ledger = () => `${journey.product.url}/n/jinse-jiayuan/ledger`;
 const receipt = `停车费收据${Math.random().toString(36).slice(2, 6)}`;
 const report = `璧山会计师事务所 公共收益审计报告${Math.random().toString(36).slice(2, 6)}`;
 /** The year the audit covers: the form offers last year (in China). */
 const year = String(
   Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())) - 1,
 );
-/** A PDF as a scanner would make one (the API checks the bytes, not the name), `size` bytes long at least. */
-const pdf = (text: string, size = 0) =>
-  Buffer.concat([Buffer.from(`%PDF-1.7\n% ${text}\n`), Buffer.alloc(size, 0x20), Buffer.from('%%EOF\n')]);
-
-beforeAll(async () => {
-  product = await startProduct();
-  browser = await launchBrowser();
-  v = visitor(product, browser);
-});
-afterAll(async () => {
-  if (product?.exited()) console.error(`the product stopped during the test:\n${product.output()}`);
-  await browser?.close();
-  await product?.stop();
-});
-
-async function as(phone: string): Promise<Page> {
-  const page = await v.newPage();
-  await v.signIn(page, phone, 'demo1234');
-  return page;
-}
-
-/** A card of the page, by its heading. */
-const card = (page: Page, heading: string): Locator =>
-  page.locator('section.card').filter({ has: page.getByRole('heading', { name: heading, exact: true }) });
 
 /** What a link downloads, fetched with the page's own session. */
 async function download(page: Page, link: Locator) {

@@ -1,19 +1,16 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { startProduct, type Product } from './support/server.ts';
-import { visitor, type Visitor } from './support/visitor.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { card, demoJourney } from './support/demo-journey.ts';
 
 /**
  * 公共收益, in real Chromium against the product as `npm start` runs it, on phones: the treasurer 陈建国 proposes an
  * expense above the countersignature threshold → 赵志强 and 周建华 approve it → 孙丽 countersigns for the 业主监督委员会
  * → 陈建国 pays it, closes the month and publishes its statement → 孙丽 reads the statement on 公示.
  */
-let product: Product;
-let browser: Browser;
-let v: Visitor;
+const journey = demoJourney();
+const { as } = journey;
 const shots = 'tests/.artifacts';
-const ledger = () => `${product.url}/n/jinse-jiayuan/ledger`;
+const ledger = () => `${journey.product.url}/n/jinse-jiayuan/ledger`;
 const title = `更换地下车库照明灯具${Math.random().toString(36).slice(2, 6)}`;
 /** The expense's own page, once proposed. */
 let expenseUrl = '';
@@ -23,27 +20,6 @@ const month = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year
   .format(new Date())
   .slice(0, 7);
 const monthLabel = `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
-
-beforeAll(async () => {
-  product = await startProduct();
-  browser = await launchBrowser();
-  v = visitor(product, browser);
-});
-afterAll(async () => {
-  if (product?.exited()) console.error(`the product stopped during the test:\n${product.output()}`);
-  await browser?.close();
-  await product?.stop();
-});
-
-async function as(phone: string): Promise<Page> {
-  const page = await v.newPage();
-  await v.signIn(page, phone, 'demo1234');
-  return page;
-}
-
-/** A card of the page, by its heading. */
-const card = (page: Page, heading: string): Locator =>
-  page.locator('section.card').filter({ has: page.getByRole('heading', { name: heading, exact: true }) });
 
 /** The value of the option of `select` whose words contain `text`. */
 async function optionWith(select: Locator, text: string): Promise<string> {
@@ -172,7 +148,7 @@ describe('a public-revenue expense, from its proposal to the month’s statement
 
   it('孙丽 reads the month’s statement among the neighbourhood’s notices', async () => {
     const page = await as('13900000014');
-    await page.goto(`${product.url}/n/jinse-jiayuan`);
+    await page.goto(`${journey.product.url}/n/jinse-jiayuan`);
     const notices = page.locator('section.notices');
     const notice = notices.getByRole('link', { name: `公共收益报表公示（${monthLabel}）`, exact: true });
     await expect.poll(() => notice.count()).toBe(1);

@@ -1,38 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { startProduct, type Product } from './support/server.ts';
-import { visitor, type Visitor } from './support/visitor.ts';
+import { describe, expect, it } from 'vitest';
+import { demoJourney } from './support/demo-journey.ts';
 
 /**
  * 智慧党建, in real Chromium against the product as `npm start` runs it, on phones: 孙丽 (a member in the demo)
  * withdraws her consent and registers again → the branch's secretary 赵志强 confirms her → she publishes a
  * commitment → he records the meeting she attended → her points appear → 东林社区党委 sees the branch's figures.
  */
-let product: Product;
-let browser: Browser;
-let v: Visitor;
+const journey = demoJourney();
+const { as } = journey;
 const shots = 'tests/.artifacts';
-const party = () => `${product.url}/n/jinse-jiayuan/p/party`;
+const party = () => `${journey.product.url}/n/jinse-jiayuan/p/party`;
 const commitment = `每月陪同独居老人就医${Math.random().toString(36).slice(2, 6)}`;
 const meeting = `主题党日${Math.random().toString(36).slice(2, 6)}`;
-
-beforeAll(async () => {
-  product = await startProduct();
-  browser = await launchBrowser();
-  v = visitor(product, browser);
-});
-afterAll(async () => {
-  if (product?.exited()) console.error(`the product stopped during the test:\n${product.output()}`);
-  await browser?.close();
-  await product?.stop();
-});
-
-async function as(phone: string): Promise<Page> {
-  const page = await v.newPage();
-  await v.signIn(page, phone, 'demo1234');
-  return page;
-}
 
 /** A `datetime-local` value in China's time, `minutes` from now. */
 const shanghai = (minutes: number) =>
@@ -116,7 +95,7 @@ describe('an in-service party member, from registration to points the 社区党�
 
   it('东林社区’s staff see the branch under 东林社区党委, in figures', async () => {
     const page = await as('13900000002');
-    await page.goto(`${product.url}/supervision`);
+    await page.goto(`${journey.product.url}/supervision`);
     await page
       .getByRole('link', { name: /智慧党建/ })
       .first()

@@ -1,33 +1,18 @@
 import { randomPhone, randomUscc } from '@city/testing';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { startProduct, type Product } from './support/server.ts';
-import { visitor, type Visitor } from './support/visitor.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoJourney } from './support/demo-journey.ts';
 
 /**
  * 生活服务, in real Chromium against the product as `npm start` runs it: a business signs up and registers →
  * applies to serve 金色家园 → the admin admits it → it lists a service with a slot → the verified owner 孙丽 orders
  * on a phone → the vendor accepts, serves and completes → she reviews it.
  */
-let product: Product;
-let browser: Browser;
-let v: Visitor;
+const journey = demoJourney();
 const shots = 'tests/.artifacts';
 const DESKTOP = { width: 1280, height: 800 };
 /** A 1×1 PNG, the vendor's photo. */
 const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
-
-beforeAll(async () => {
-  product = await startProduct();
-  browser = await launchBrowser();
-  v = visitor(product, browser);
-});
-afterAll(async () => {
-  if (product?.exited()) console.error(`the product stopped during the test:\n${product.output()}`);
-  await browser?.close();
-  await product?.stop();
-});
 
 describe('a local service business, from sign-up to a reviewed order', () => {
   const owner = randomPhone();
@@ -37,9 +22,9 @@ describe('a local service business, from sign-up to a reviewed order', () => {
   let servicesHome = '';
 
   it('the business signs up, registers with its credit code and applies to 金色家园', async () => {
-    vendorPage = await v.newPage(DESKTOP);
+    vendorPage = await journey.visitor.newPage(DESKTOP);
     const page = vendorPage;
-    await v.signUp(page, owner, '黄老板');
+    await journey.visitor.signUp(page, owner, '黄老板');
     await page.getByRole('link', { name: '进入服务商中心' }).click();
     await page.waitForURL('**/vendor');
     await page.getByLabel('单位名称').fill(business);
@@ -73,9 +58,9 @@ describe('a local service business, from sign-up to a reviewed order', () => {
   });
 
   it('the admin of 金色家园 admits it', async () => {
-    const page = await v.newPage(DESKTOP);
-    await v.signIn(page, '13900000011', 'demo1234');
-    await page.goto(`${product.url}/n/jinse-jiayuan/p/services/admin`);
+    const page = await journey.visitor.newPage(DESKTOP);
+    await journey.visitor.signIn(page, '13900000011', 'demo1234');
+    await page.goto(`${journey.product.url}/n/jinse-jiayuan/p/services/admin`);
     const card = page
       .locator('section, article, div')
       .filter({ has: page.getByRole('heading', { name: business }) })
@@ -128,9 +113,9 @@ describe('a local service business, from sign-up to a reviewed order', () => {
   });
 
   it('孙丽 finds it on her phone and books it for her home', async () => {
-    const page = await v.newPage();
-    await v.signIn(page, '13900000014', 'demo1234');
-    await page.goto(`${product.url}/n/jinse-jiayuan/p/services`);
+    const page = await journey.visitor.newPage();
+    await journey.visitor.signIn(page, '13900000014', 'demo1234');
+    await page.goto(`${journey.product.url}/n/jinse-jiayuan/p/services`);
     await page.getByRole('searchbox').fill(service.slice(0, 4));
     await page.getByRole('button', { name: '搜索' }).click();
     const tile = page.getByRole('link', { name: new RegExp(service) });
@@ -171,9 +156,9 @@ describe('a local service business, from sign-up to a reviewed order', () => {
   });
 
   it('孙丽 reviews it, and the vendor sees the review', async () => {
-    const page = await v.newPage();
-    await v.signIn(page, '13900000014', 'demo1234');
-    await page.goto(`${product.url}/n/jinse-jiayuan/p/services/orders`);
+    const page = await journey.visitor.newPage();
+    await journey.visitor.signIn(page, '13900000014', 'demo1234');
+    await page.goto(`${journey.product.url}/n/jinse-jiayuan/p/services/orders`);
     await page.getByTestId('order').filter({ hasText: service }).click();
     await expect.poll(() => page.getByText('已线下支付').count()).toBe(1);
     await page.getByLabel('评分').selectOption('5');
@@ -188,9 +173,9 @@ describe('a local service business, from sign-up to a reviewed order', () => {
   });
 
   it('孙丽 complains; it becomes a 码上提 report the admin assigns to the business, which answers in its centre', async () => {
-    const resident = await v.newPage();
-    await v.signIn(resident, '13900000014', 'demo1234');
-    await resident.goto(`${product.url}/n/jinse-jiayuan/p/services/orders`);
+    const resident = await journey.visitor.newPage();
+    await journey.visitor.signIn(resident, '13900000014', 'demo1234');
+    await resident.goto(`${journey.product.url}/n/jinse-jiayuan/p/services/orders`);
     await resident.getByTestId('order').filter({ hasText: service }).click();
     await resident.getByText('投诉', { exact: true }).click();
     await resident.getByLabel('投诉内容').fill('服务结束后垃圾没有带走');
@@ -200,9 +185,9 @@ describe('a local service business, from sign-up to a reviewed order', () => {
     const reportUrl = resident.url();
     await expect.poll(() => resident.getByText(business, { exact: true }).count()).toBe(1);
 
-    const admin = await v.newPage(DESKTOP);
-    await v.signIn(admin, '13900000011', 'demo1234');
-    await admin.goto(`${product.url}/n/jinse-jiayuan/feedback-setup`);
+    const admin = await journey.visitor.newPage(DESKTOP);
+    await journey.visitor.signIn(admin, '13900000011', 'demo1234');
+    await admin.goto(`${journey.product.url}/n/jinse-jiayuan/feedback-setup`);
     const unit = `${business}（投诉处理）`;
     await admin.getByLabel('商户', { exact: true }).selectOption({ label: business });
     await admin.locator('#business-name').fill(unit);

@@ -1,8 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { startProduct, type Product } from './support/server.ts';
-import { visitor, type Visitor } from './support/visitor.ts';
+import { describe, expect, it } from 'vitest';
+import { demoJourney } from './support/demo-journey.ts';
 
 /**
  * 业主大会 beyond the owner's own vote, in real Chromium against the product as `npm start` runs it: the committee
@@ -10,9 +7,7 @@ import { visitor, type Visitor } from './support/visitor.ts';
  * paper sheet, a repeated sheet number (refused beside the field) and a sheet that is 废票 as a whole, and see where
  * the paper went (纸质票对账).
  */
-let product: Product;
-let browser: Browser;
-let v: Visitor;
+const journey = demoJourney();
 const shots = 'tests/.artifacts';
 const DESKTOP = { width: 1280, height: 900 };
 const running = '2026年第二次业主大会';
@@ -22,22 +17,11 @@ const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8D
 /** An instant as a datetime-local value in Beijing time. */
 const beijingInput = (time: number) => new Date(time + 8 * 3600_000).toISOString().slice(0, 16);
 
-beforeAll(async () => {
-  product = await startProduct();
-  browser = await launchBrowser();
-  v = visitor(product, browser);
-});
-afterAll(async () => {
-  if (product?.exited()) console.error(`the product stopped during the test:\n${product.output()}`);
-  await browser?.close();
-  await product?.stop();
-});
-
 describe('业主大会: scoped motions and the count desk', () => {
   it('the committee drafts a meeting and adds a motion that only 2栋 decides', async () => {
-    const committee = await v.newPage();
-    await v.signIn(committee, '13900000013', 'demo1234');
-    await committee.goto(`${product.url}/n/jinse-jiayuan/p/voting/meetings`);
+    const committee = await journey.visitor.newPage();
+    await journey.visitor.signIn(committee, '13900000013', 'demo1234');
+    await committee.goto(`${journey.product.url}/n/jinse-jiayuan/p/voting/meetings`);
     await committee.getByLabel('会议名称').fill('2栋外墙维修业主大会');
     await committee.getByLabel('投票开始时间').fill(beijingInput(Date.now() + 20 * 86400_000));
     await committee.getByLabel('投票截止时间').fill(beijingInput(Date.now() + 30 * 86400_000));
@@ -59,9 +43,9 @@ describe('业主大会: scoped motions and the count desk', () => {
   });
 
   it('tellers enter a proxy ballot with its authorisation, refuse a repeated sheet number and record a 废票 sheet', async () => {
-    const staff = await v.newPage(DESKTOP);
-    await v.signIn(staff, '13900000012', 'demo1234');
-    await staff.goto(`${product.url}/n/jinse-jiayuan/p/voting/meetings`);
+    const staff = await journey.visitor.newPage(DESKTOP);
+    await journey.visitor.signIn(staff, '13900000012', 'demo1234');
+    await staff.goto(`${journey.product.url}/n/jinse-jiayuan/p/voting/meetings`);
     await staff.getByRole('link', { name: running }).click();
     await staff.waitForURL(/\/meetings\/[^/]+$/);
     await staff.getByRole('link', { name: '管理与计票' }).click();
@@ -95,7 +79,7 @@ describe('业主大会: scoped motions and the count desk', () => {
     await expect.poll(() => staff.getByText(/已录入 .* 的表决票/).count(), { timeout: 15_000 }).toBe(1);
     const document = staff.getByRole('link', { name: '查看委托书' });
     expect(await document.count()).toBe(1);
-    const opened = await staff.request.get(new URL((await document.getAttribute('href'))!, product.url).href);
+    const opened = await staff.request.get(new URL((await document.getAttribute('href'))!, journey.product.url).href);
     expect(opened.status()).toBe(200);
     expect(opened.headers()['content-type']).toBe('image/png');
 
