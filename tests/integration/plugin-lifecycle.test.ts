@@ -16,7 +16,7 @@ const addon = definePluginServer({
     version: '1.0.0',
     name: { 'zh-CN': '测试扩展', en: 'Fixture add-on' },
     description: { 'zh-CN': '依赖测试插件', en: 'Requires the fixture plugin' },
-    icon: '🧩',
+    icon: 'puzzle',
     category: 'community',
     publisher: '城市生活网',
     coreRange: '^1.0.0',
@@ -227,7 +227,7 @@ describe('plugin lifecycle (fixture plugin)', () => {
     expect(await entries()).toEqual(['/notes', '/keep']);
     expect((await as('residentA', 'GET', `${A()}/plugins/navigation`)).body.plugins[0]).toMatchObject({
       id: 'fixture',
-      icon: '🧪',
+      icon: 'flask-conical',
       myRoles: ['note-keeper'],
     });
     expect((await as('residentA', 'DELETE', `${A()}/p/fixture/notes/${note.id}`)).status).toBe(204);

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { IdSchema, TimestampSchema } from './common.ts';
+import { APP_ICONS } from './values/icons.ts';
 import { PLUGIN_CATEGORIES, PLUGIN_ID } from './values/plugins.ts';
 
 const Localized = z.object({ 'zh-CN': z.string(), en: z.string() });
@@ -24,7 +25,7 @@ export const MarketplacePluginSchema = z
     version: z.string(),
     name: Localized,
     description: Localized,
-    icon: z.string(),
+    icon: z.enum(APP_ICONS),
     category: z.enum(PLUGIN_CATEGORIES),
     publisher: z.string(),
     requires: z.record(z.string(), z.string()),
@@ -81,8 +82,8 @@ export const PluginNavigationSchema = z
   .object({
     id: z.string(),
     name: Localized,
-    icon: z.string(),
+    icon: z.enum(APP_ICONS),
     myRoles: z.array(z.string()),
-    entries: z.array(z.object({ path: z.string(), label: Localized })),
+    entries: z.array(z.object({ path: z.string(), label: Localized, icon: z.enum(APP_ICONS) })),
   })
   .openapi('PluginNavigation');

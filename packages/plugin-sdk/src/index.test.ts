@@ -7,7 +7,7 @@ const valid = {
   version: '1.0.0',
   name: { 'zh-CN': '便民服务', en: 'Local services' },
   description: { 'zh-CN': '商家入驻与预约', en: 'Vendors and orders' },
-  icon: '🛠️',
+  icon: 'wrench' as const,
   category: 'services' as const,
   publisher: '城市生活网',
   coreRange: '^1.0.0',
@@ -36,5 +36,10 @@ describe('definePlugin', () => {
     expect(() =>
       definePlugin({ ...valid, navigation: [{ path: '/x', label: valid.name, roles: ['teller'] }] }),
     ).toThrow(/navigation role/);
+    // Icons are drawn from the set, never emoji (empty boxes on phones without the font).
+    expect(() => definePlugin({ ...valid, icon: '🛠️' as never })).toThrow(/APP_ICONS/);
+    expect(() =>
+      definePlugin({ ...valid, navigation: [{ path: '/x', label: valid.name, icon: 'rocket' as never }] }),
+    ).toThrow(/APP_ICONS/);
   });
 });

@@ -1,9 +1,11 @@
 import type { z } from '@hono/zod-openapi';
 import {
+  isAppIcon,
   PLUGIN_CATEGORIES,
   PLUGIN_ID,
   RESERVED_PLUGIN_IDS,
   TENANT_ROLES,
+  type AppIcon,
   type NotificationKind,
   type PluginCategory,
   type TenantRole,
@@ -34,6 +36,8 @@ export interface PluginRole {
 export interface NavEntry {
   path: string;
   label: LocalizedString;
+  /** Its own icon where the plugin's would not tell two entries apart (the plugin's by default). */
+  icon?: AppIcon;
   /** Who sees the entry: members with one of these core roles or plugin roles; omitted = every member. */
   roles?: readonly (TenantRole | (string & {}))[];
 }
@@ -43,8 +47,8 @@ export interface PluginManifest<S extends z.ZodObject = z.ZodObject> {
   version: string;
   name: LocalizedString;
   description: LocalizedString;
-  /** An emoji shown as the plugin's icon in the marketplace and the navigation. */
-  icon: string;
+  /** The plugin's icon in the marketplace and the navigation, one of APP_ICONS (drawn as SVG, never an emoji). */
+  icon: AppIcon;
   category: PluginCategory;
   publisher: string;
   /** Semver range of the core this plugin works with. */
@@ -105,6 +109,9 @@ export function definePlugin<const S extends z.ZodObject, const M extends Plugin
     if (!PLUGIN_ID.test(id) || CORE_ROLES.includes(id)) fail(`role id must be kebab-case and not a core role: ${id}`);
   }
   if (new Set(roleIds).size !== roleIds.length) fail('role ids must be unique');
+  // A plugin written in JavaScript reaches here with any string: the icon is checked, not only typed.
+  for (const icon of [manifest.icon, ...(manifest.navigation ?? []).flatMap((n) => (n.icon ? [n.icon] : []))])
+    if (!isAppIcon(icon)) fail(`icon ${icon} is not one of APP_ICONS`);
   for (const entry of manifest.navigation ?? []) {
     if (!entry.path.startsWith('/')) fail(`navigation path must start with /: ${entry.path}`);
     for (const role of entry.roles ?? [])

@@ -7,6 +7,7 @@ export { default as CheckboxGroup } from './CheckboxGroup.svelte';
 export { default as Chips } from './Chips.svelte';
 export { default as Disclosure } from './Disclosure.svelte';
 export { default as EmptyState } from './EmptyState.svelte';
+export { default as Icon } from './Icon.svelte';
 export { default as PageHeader } from './PageHeader.svelte';
 export { default as PersonBadges } from './PersonBadges.svelte';
 export { default as SelectField } from './SelectField.svelte';

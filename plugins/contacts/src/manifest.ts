@@ -11,7 +11,7 @@ export const contactsManifest = definePlugin({
     'zh-CN': '物业服务中心、居委会、派出所、维修与水电气等常用电话，居民在手机上一点即拨。',
     en: 'The property office, residents’ committee, police, repairs and utilities: numbers residents can call with one tap.',
   },
-  icon: '📞',
+  icon: 'phone',
   category: 'community',
   publisher: '城市生活网',
   coreRange: '^1.0.0',
@@ -39,6 +39,11 @@ export const contactsManifest = definePlugin({
   ],
   navigation: [
     { path: PAGES.directory, label: { 'zh-CN': '便民电话', en: 'Useful numbers' } },
-    { path: PAGES.manage, label: { 'zh-CN': '维护电话簿', en: 'Edit the directory' }, roles: ['admin', 'editor'] },
+    {
+      path: PAGES.manage,
+      label: { 'zh-CN': '维护电话簿', en: 'Edit the directory' },
+      icon: 'book-open',
+      roles: ['admin', 'editor'],
+    },
   ],
 });

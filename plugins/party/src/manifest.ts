@@ -15,7 +15,7 @@ export const partyManifest = definePlugin({
     'zh-CN': '小区党支部与楼栋党小组、楼栋长和单元长、在职党员报到与亮身份，社区党委和街道党工委在线指导。',
     en: 'The neighbourhood’s party branch and building groups, building and entrance leads, in-service members registering where they live and showing their identity, guided by the 社区 and 街道 party committees.',
   },
-  icon: '🚩',
+  icon: 'flag',
   category: 'party',
   publisher: '城市生活网',
   coreRange: '^1.0.0',
@@ -42,8 +42,17 @@ export const partyManifest = definePlugin({
   ],
   navigation: [
     { path: PAGES.home, label: { 'zh-CN': '智慧党建', en: 'Party building' } },
-    { path: PAGES.mine, label: { 'zh-CN': '我的承诺与积分', en: 'My commitments and points' } },
-    { path: PAGES.activities, label: { 'zh-CN': '党建活动', en: 'Activities' } },
-    { path: PAGES.branch, label: { 'zh-CN': '支部管理', en: 'Run the branch' }, roles: ['admin', 'branch'] },
+    {
+      path: PAGES.mine,
+      label: { 'zh-CN': '我的承诺与积分', en: 'My commitments and points' },
+      icon: 'heart-handshake',
+    },
+    { path: PAGES.activities, label: { 'zh-CN': '党建活动', en: 'Activities' }, icon: 'calendar-check' },
+    {
+      path: PAGES.branch,
+      label: { 'zh-CN': '支部管理', en: 'Run the branch' },
+      icon: 'settings',
+      roles: ['admin', 'branch'],
+    },
   ],
 });

@@ -15,7 +15,7 @@ export const servicesManifest = definePlugin({
       '家政、维修、养老、托幼、洗衣等服务商经小区审核入驻，发布服务和可预约时段；住户在手机上预约到家、跟踪订单、完成后评价，投诉由小区管理员处理。',
     en: 'Housekeeping, repair, elderly care, childcare, laundry and other vendors apply to serve the neighbourhood and list services with bookable times; residents book to their home on the phone, follow the order and review it, and the admin handles complaints.',
   },
-  icon: '🧰',
+  icon: 'store',
   category: 'services',
   publisher: '城市生活网',
   coreRange: '^1.0.0',
@@ -29,8 +29,8 @@ export const servicesManifest = definePlugin({
   settings: z.object({}),
   navigation: [
     { path: PAGES.browse, label: { 'zh-CN': '生活服务', en: 'Local services' } },
-    { path: PAGES.orders, label: { 'zh-CN': '我的订单', en: 'My orders' } },
-    { path: PAGES.admin, label: { 'zh-CN': '服务商管理', en: 'Vendors' }, roles: ['admin'] },
+    { path: PAGES.orders, label: { 'zh-CN': '我的订单', en: 'My orders' }, icon: 'receipt' },
+    { path: PAGES.admin, label: { 'zh-CN': '服务商管理', en: 'Vendors' }, icon: 'handshake', roles: ['admin'] },
   ],
 });
 

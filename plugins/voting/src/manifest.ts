@@ -15,7 +15,7 @@ export const votingManifest = definePlugin({
       '居民发起议题、附议讨论；业主大会网上投票与纸质票录入，按专有部分面积和人数“双过半”“双四分之三”依法计票，回执可查、记录防篡改，结果自动公示。',
     en: 'Residents raise and support topics; owners’ assemblies vote online or on paper, counted by area and headcount under the Civil Code, with receipts, a tamper-evident log and results published automatically.',
   },
-  icon: '🗳️',
+  icon: 'vote',
   category: 'governance',
   publisher: '城市生活网',
   coreRange: '^1.0.0',
@@ -54,7 +54,7 @@ export const votingManifest = definePlugin({
     },
   },
   navigation: [
-    { path: PAGES.topics, label: { 'zh-CN': '议事与表决', en: 'Discussion & voting' } },
+    { path: PAGES.topics, label: { 'zh-CN': '议事与表决', en: 'Discussion & voting' }, icon: 'messages-square' },
     { path: PAGES.meetings, label: { 'zh-CN': '业主大会', en: 'Owners’ assembly' } },
   ],
 });

@@ -94,7 +94,7 @@ export class PluginInstalls {
       const myRoles = grants.filter((g) => g.pluginId === row.pluginId).map((g) => g.role);
       const entries = (manifest.navigation ?? [])
         .filter((entry) => !entry.roles || entry.roles.some((r) => roles.includes(r) || myRoles.includes(r)))
-        .map(({ path, label }) => ({ path, label }));
+        .map(({ path, label, icon }) => ({ path, label, icon: icon ?? manifest.icon }));
       return [{ id: manifest.id, name: manifest.name, icon: manifest.icon, myRoles, entries }];
     });
   }

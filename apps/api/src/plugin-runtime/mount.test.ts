@@ -11,7 +11,7 @@ const manifest = definePlugin({
   version: '1.0.0',
   name: { 'zh-CN': '探针', en: 'Probe' },
   description: { 'zh-CN': '测试用', en: 'For tests' },
-  icon: '🔎',
+  icon: 'puzzle',
   category: 'community',
   publisher: '城市生活网',
   coreRange: '^1.0.0',

@@ -7,6 +7,7 @@ export * from './access.ts';
 export * from './enums.ts';
 export * from './errors.ts';
 export * from './feedback.ts';
+export * from './icons.ts';
 export * from './events.ts';
 export * from './mask.ts';
 export * from './notices.ts';

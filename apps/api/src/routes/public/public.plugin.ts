@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { APP_ICONS } from '@city/contracts';
 import { AppError } from '@city/core';
 import { defineRoute, json } from '@city/contracts/routes';
 import type { Handler } from '../../lib/router.ts';
@@ -18,7 +19,7 @@ export const route = defineRoute({
     200: json(
       z.object({
         neighbourhood: z.object({ slug: z.string(), name: z.string() }),
-        plugin: z.object({ id: z.string(), name: Localized, icon: z.string() }),
+        plugin: z.object({ id: z.string(), name: Localized, icon: z.enum(APP_ICONS) }),
       }),
     ),
   },

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { APP_ICONS } from '@city/contracts';
 import { withTenantReadOnly } from '@city/db';
 import { actorOf } from '../../lib/request-meta.ts';
 import { defineRoute, json } from '@city/contracts/routes';
@@ -19,7 +20,7 @@ export const route = defineRoute({
     200: json(
       z.object({
         tenant: z.object({ slug: z.string(), name: z.string() }),
-        plugins: z.array(z.object({ id: z.string(), name: Localized, icon: z.string() })),
+        plugins: z.array(z.object({ id: z.string(), name: Localized, icon: z.enum(APP_ICONS) })),
       }),
     ),
   },
