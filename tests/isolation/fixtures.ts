@@ -223,6 +223,15 @@ const makers: Maker[] = [
       .insert(schema.committeeMembers)
       .values({ tenantId, body: 'committee', userId: actorId, position: 'chair', joinedOn: '2026-01-01' })
       .returning();
+    // A sitting term: its papers' upload must reach it (and refuse the other neighbourhood's admin).
+    await tx.insert(schema.committeeTerms).values({
+      tenantId,
+      electedOn: '2026-01-01',
+      startsOn: '2026-01-01',
+      endsOn: '2030-12-31',
+      seats: 5,
+      filingDue: '2026-01-31',
+    });
     const [document] = await tx
       .insert(schema.ledgerDocuments)
       .values({

@@ -55,6 +55,11 @@ await h.call('PUT', `/api/v1/t/${world.tenantA.slug}/plugins/party/roles/${world
   ...admin,
   json: { roles: ['branch'] },
 });
+// A sitting committee term in A: the upload of its papers looks it up first, and a 404 would read as a refusal.
+await h.call('POST', `/api/v1/t/${world.tenantA.slug}/governance/terms`, {
+  ...admin,
+  json: { electedOn: '2026-01-01', startsOn: '2026-01-01', endsOn: '2030-12-31', seats: 5 },
+});
 const ops: Operation[] = await operations(h);
 afterAll(() => h.close());
 
