@@ -20,6 +20,12 @@ const SERVER_ONLY = {
       name: '@city/plugin-sdk',
       message: 'The manifest side of the SDK brings zod: browser code uses @city/plugin-sdk/portal, /links and /ui.',
     },
+    {
+      name: '$app/forms',
+      importNames: ['enhance'],
+      message:
+        'Forms use enhance from #lib/enhance.ts (pending buttons, no double submit, announced result); plugin pages use kit.enhance.',
+    },
     ...['server', 'schema', 'documents'].map((entry) => ({
       name: `@city/plugin-sdk/${entry}`,
       message: 'Server code of the plugin SDK: not for browsers.',

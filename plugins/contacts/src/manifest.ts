@@ -46,4 +46,28 @@ export const contactsManifest = definePlugin({
       roles: ['admin', 'editor'],
     },
   ],
+  // The audit trail's words for each action this plugin records.
+  audit: {
+    entry_added: {
+      label: { 'zh-CN': '添加条目', en: 'Entry added' },
+      sentence: {
+        'zh-CN': '{actor} 在 {plugin} 添加了条目「{name}」',
+        en: '{actor} added the entry “{name}” to {plugin}',
+      },
+    },
+    entry_changed: {
+      label: { 'zh-CN': '修改条目', en: 'Entry changed' },
+      sentence: {
+        'zh-CN': '{actor} 在 {plugin} 修改了条目「{name}」',
+        en: '{actor} changed the entry “{name}” in {plugin}',
+      },
+    },
+    entry_removed: {
+      label: { 'zh-CN': '删除条目', en: 'Entry removed' },
+      sentence: {
+        'zh-CN': '{actor} 从 {plugin} 删除了条目「{name}」',
+        en: '{actor} removed the entry “{name}” from {plugin}',
+      },
+    },
+  },
 });

@@ -1,8 +1,8 @@
 import { pluginLinks, type PluginAudience } from '@city/plugin-sdk/links';
 import type { Locale, PageKit } from '@city/plugin-sdk/portal';
-import { enhance } from '$app/forms';
+import { enhance } from '#lib/enhance.ts';
 import { invalidateAll } from '$app/navigation';
-import { formatDateTime } from '#lib/i18n/index.ts';
+import { formatAddress, formatBuilding, formatDateTime, formatList, formatMoney } from '#lib/i18n/index.ts';
 import { live } from '#lib/live.svelte.ts';
 
 const fill = (text: string, params: Record<string, string | number> = {}) =>
@@ -27,6 +27,10 @@ export function pluginKit(input: {
     t: (key, params) => fill(input.messages[input.locale][key] ?? key, params),
     text: (value) => value[input.locale],
     formatDateTime,
+    formatMoney,
+    formatAddress,
+    formatBuilding,
+    formatList,
     enhance,
     refresh: invalidateAll,
     onNotification: (listener) => live.onNotification(listener),

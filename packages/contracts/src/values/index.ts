@@ -4,12 +4,14 @@
  * which also re-exports everything here.
  */
 export * from './access.ts';
+export * from './day-label.ts';
 export * from './enums.ts';
 export * from './errors.ts';
 export * from './feedback.ts';
 export * from './icons.ts';
 export * from './events.ts';
 export * from './mask.ts';
+export * from './natural-order.ts';
 export * from './notices.ts';
 export * from './notifications.ts';
 export * from './organisations.ts';
@@ -19,6 +21,7 @@ export * from './registry-import.ts';
 export * from './registry.ts';
 export * from './tenants.ts';
 export * from './text.ts';
+export * from './unit-labels.ts';
 export * from './uscc.ts';
 export * from './validation-messages.ts';
 export * from './verification.ts';
