@@ -276,7 +276,15 @@ export const MeetingSchema = z
   })
   .openapi('VotingMeeting');
 const MeetingSummarySchema = MeetingSchema.omit({ motions: true, description: true, canManage: true, buildings: true })
-  .extend({ motionCount: z.number().int() })
+  .extend({
+    motionCount: z.number().int(),
+    /**
+     * Whether the visitor's counting owners on the frozen roll have a ballot (counted or awaiting its check): all,
+     * some (one who votes for several counting owners) or none. Null before the roll is frozen and for a visitor who
+     * votes for nobody on it.
+     */
+    myVote: z.enum(['voted', 'partly', 'not_voted']).nullable(),
+  })
   .openapi('VotingMeetingSummary');
 export const MeetingListSchema = z
   .object({ items: z.array(MeetingSummarySchema), canManage: z.boolean() })
@@ -327,8 +335,26 @@ const RollOwnerSchema = z
     motionIds: z.array(Id),
   })
   .openapi('VotingRollOwner');
+export const RollQuerySchema = z.object({
+  /** Words of a room's address or of an owner's name. */
+  q: z.string().trim().max(40).optional(),
+  /** Only counting owners with a unit in this building (by name, as `buildings` lists them). */
+  building: z.string().trim().max(40).optional(),
+  /** Only those with a ballot (counted or awaiting its check), or only those without. */
+  status: z.enum(['voted', 'unvoted']).optional(),
+  cursor: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
 export const RollSchema = z
-  .object({ items: z.array(RollOwnerSchema), nextCursor: z.string().nullable() })
+  .object({
+    items: z.array(RollOwnerSchema),
+    nextCursor: z.string().nullable(),
+    /** Counting owners the search and filters match, and the position (from 1) of this page's first among them. */
+    matched: z.number().int(),
+    from: z.number().int(),
+    /** The roll's buildings in natural order, for the building filter. */
+    buildings: z.array(z.string()),
+  })
   .openapi('VotingRoll');
 
 const PendingBallotSchema = z

@@ -57,4 +57,79 @@ export const votingManifest = definePlugin({
     { path: PAGES.topics, label: { 'zh-CN': '议事与表决', en: 'Discussion & voting' }, icon: 'messages-square' },
     { path: PAGES.meetings, label: { 'zh-CN': '业主大会', en: 'Owners’ assembly' } },
   ],
+  // The audit trail's words for each action this plugin records.
+  audit: {
+    meeting_created: {
+      label: { 'zh-CN': '创建业主大会', en: 'Meeting created' },
+      sentence: {
+        'zh-CN': '{actor} 在 {plugin} 创建了业主大会「{title}」',
+        en: '{actor} created the owners’ meeting “{title}” in {plugin}',
+      },
+    },
+    meeting_announced: {
+      label: { 'zh-CN': '公告业主大会', en: 'Meeting announced' },
+      sentence: {
+        'zh-CN': '{actor} 在 {plugin} 公告了一次业主大会',
+        en: '{actor} announced an owners’ meeting in {plugin}',
+      },
+    },
+    voting_opened: {
+      label: { 'zh-CN': '开始投票', en: 'Voting opened' },
+      sentence: {
+        'zh-CN': '{actor} 在 {plugin} 开启了一次业主大会的投票',
+        en: '{actor} opened the vote of an owners’ meeting in {plugin}',
+      },
+    },
+    voting_closed: {
+      label: { 'zh-CN': '结束投票并计票', en: 'Voting closed and counted' },
+      sentence: {
+        'zh-CN': '{actor} 在 {plugin} 结束了一次业主大会的投票并计票（{ballots} 张选票）',
+        en: '{actor} closed and counted the vote of an owners’ meeting in {plugin} ({ballots} ballots)',
+      },
+    },
+    roll_changes_published: {
+      label: { 'zh-CN': '公布名册变更', en: 'Roll changes published' },
+      sentence: {
+        'zh-CN': '{actor} 在 {plugin} 公布了业主名册的 {changes} 处变更',
+        en: '{actor} published {changes} changes to the owners’ roll in {plugin}',
+      },
+    },
+    ballot_entered: {
+      label: { 'zh-CN': '录入选票', en: 'Ballot entered' },
+      sentence: { 'zh-CN': '{actor} 在 {plugin} 录入了一张选票', en: '{actor} entered a ballot in {plugin}' },
+    },
+    ballot_confirmed: {
+      label: { 'zh-CN': '确认选票', en: 'Ballot confirmed' },
+      sentence: { 'zh-CN': '{actor} 在 {plugin} 确认了一张选票', en: '{actor} confirmed a ballot in {plugin}' },
+    },
+    ballot_rejected: {
+      label: { 'zh-CN': '退回选票', en: 'Ballot rejected' },
+      sentence: { 'zh-CN': '{actor} 在 {plugin} 退回了一张选票', en: '{actor} rejected a ballot in {plugin}' },
+    },
+    sheet_counts_recorded: {
+      label: { 'zh-CN': '登记纸质表决票', en: 'Paper ballots counted' },
+      sentence: {
+        'zh-CN': '{actor} 在 {plugin} 登记了纸质表决票：发出 {issued} 张，收回 {returned} 张',
+        en: '{actor} recorded the paper ballots in {plugin}: {issued} issued, {returned} returned',
+      },
+    },
+    topic_hidden: {
+      label: { 'zh-CN': '隐藏议题', en: 'Topic hidden' },
+      sentence: {
+        'zh-CN': '{actor} 在 {plugin} 隐藏了议题「{title}」',
+        en: '{actor} hid the topic “{title}” in {plugin}',
+      },
+    },
+    topic_to_motion: {
+      label: { 'zh-CN': '议题列为表决事项', en: 'Topic made a motion' },
+      sentence: {
+        'zh-CN': '{actor} 在 {plugin} 把一个议题列为业主大会的表决事项',
+        en: '{actor} made a topic a motion of an owners’ meeting in {plugin}',
+      },
+    },
+    reply_hidden: {
+      label: { 'zh-CN': '隐藏回复', en: 'Reply hidden' },
+      sentence: { 'zh-CN': '{actor} 在 {plugin} 隐藏了一条回复', en: '{actor} hid a reply in {plugin}' },
+    },
+  },
 });

@@ -38,6 +38,14 @@ export const TELLER_ROLES = ['admin', 'committee', 'staff'] as const;
 
 export const hasAny = (roles: readonly string[], wanted: readonly string[]) => roles.some((r) => wanted.includes(r));
 
-/** Who decides a scoped motion: "仅 1栋、2栋 业主表决". */
-export const scopeLabel = (scope: ReadonlyArray<{ name: string }>, kit: Kit) =>
-  kit.t('motion.scope', { buildings: scope.map((b) => b.name).join(kit.t('list.separator')) });
+/**
+ * A counting owner's label as the API makes it (`1栋 1单元 101 +2`: its first home, and how many more it counts) in the
+ * reader's words: `Bldg 1, Unit 1, Room 101 +2`.
+ */
+export function ownerLabel(label: string, kit: Kit): string {
+  const [, address = label, more = ''] = /^(.*?)( \+\d+)?$/.exec(label) ?? [];
+  return `${kit.formatAddress(address)}${more}`;
+}
+
+/** The co-owners' names, which the API joins with `、`, listed the reader's way. */
+export const ownerNames = (names: string, kit: Kit) => kit.formatList(names.split('、'));

@@ -21,6 +21,9 @@ async function load(ctx: Context): Promise<ManageData> {
   const canManage = meeting.canManage;
   if (!canTell && !canManage) throw new PortalError(403);
   const q = (url.searchParams.get('q') ?? '').trim().slice(0, 40);
+  const building = (url.searchParams.get('building') ?? '').trim().slice(0, 40);
+  const wanted = url.searchParams.get('status');
+  const status = wanted === 'voted' || wanted === 'unvoted' ? wanted : '';
   const cursor = url.searchParams.get('cursor') ?? '';
   const desk = canTell && meeting.status === 'open';
   // Tellers see where the paper went from the opening on; the count desk itself only while voting is open.
@@ -29,7 +32,15 @@ async function load(ctx: Context): Promise<ManageData> {
   const [roll, pending, reconciliation] = await Promise.all([
     desk
       ? meetingApi.roll
-          .$get({ param: param(ctx), query: { ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) } })
+          .$get({
+            param: param(ctx),
+            query: {
+              ...(q ? { q } : {}),
+              ...(building ? { building } : {}),
+              ...(status ? { status } : {}),
+              ...(cursor ? { cursor } : {}),
+            },
+          })
           .then(ok)
       : null,
     desk ? meetingApi['staff-ballots'].$get({ param: param(ctx) }).then(ok) : null,
@@ -59,6 +70,8 @@ async function load(ctx: Context): Promise<ManageData> {
     canManage,
     canTell,
     q,
+    building,
+    status,
     cursor,
     roll,
     picked: roll?.items.find((o) => o.id === owner) ?? null,

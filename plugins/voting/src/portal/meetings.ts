@@ -4,7 +4,7 @@ import type { VotingApi } from '../server/index.ts';
 import { ballotValues, choicesFrom, refused, text, ticked } from './form-data.ts';
 import { fromLocalInput, hasAny, TELLER_ROLES } from './format.ts';
 import { PAGES } from '../pages.ts';
-import type { MeetingData, MeetingsData } from './types.ts';
+import type { BallotReview, MeetingData, MeetingsData } from './types.ts';
 import { DISCLOSURES } from '../values.ts';
 
 type Context = PortalContext<VotingApi>;
@@ -82,8 +82,24 @@ async function vote(ctx: ActionContext): Promise<ActionResult> {
   return { voted: { rollOwnerId, receipt: receipt.receipt, status: receipt.status } };
 }
 
+/** The ballot as ticked, shown back before it is cast: without JavaScript (the page does it in place otherwise). */
+async function review({ form }: ActionContext): Promise<ActionResult> {
+  const reviewing: BallotReview = {
+    rollOwnerId: text(form, 'rollOwnerId'),
+    key: text(form, 'idempotencyKey'),
+    values: ballotValues(form),
+    choices: choicesFrom(form),
+  };
+  return { reviewing };
+}
+
+/** Back from the check to the form, with the choices as they were. */
+async function revise({ form }: ActionContext): Promise<ActionResult> {
+  return { revising: { rollOwnerId: text(form, 'rollOwnerId'), values: ballotValues(form) } };
+}
+
 export const meetingPage: PluginPage<VotingApi> = {
   component: () => import('./MeetingPage.svelte'),
   load: loadMeeting,
-  actions: { vote },
+  actions: { review, revise, vote },
 };

@@ -82,6 +82,16 @@ export type MeetingData = {
   canTell: boolean;
 };
 
+/** A ballot as ticked, shown back in words before it is cast (the meeting page's `review` action, or the page itself). */
+export type BallotReview = {
+  rollOwnerId: string;
+  /** The Idempotency-Key of the form it came from, so casting it twice still casts once. */
+  key: string;
+  /** The form's fields as ticked, posted again as hidden fields when it is cast. */
+  values: Record<string, string>;
+  choices: RecordedChoice[];
+};
+
 /** What a manage action reports when it succeeds (`{ done }`); the page answers with `manage.done.<it>`. */
 export type ManageDone =
   | 'saved'
@@ -99,8 +109,10 @@ export type ManageData = {
   canManage: boolean;
   /** Tellers (admin, committee, staff) enter and check paper and proxy ballots once voting is open. */
   canTell: boolean;
-  /** The roll search and page being shown (kept when an owner is picked). */
+  /** The roll's search, filters and page being shown (kept when an owner is picked). */
   q: string;
+  building: string;
+  status: '' | 'voted' | 'unvoted';
   cursor: string;
   roll: Roll | null;
   /** The counting owner picked from the roll for a paper or proxy entry. */

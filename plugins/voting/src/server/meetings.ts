@@ -1,6 +1,6 @@
 import type { PluginContext } from '@city/plugin-sdk/server';
 import { MATTER_TEXT, noticePeriodEnd, quorumMet, thresholdOf, type MatterType } from '@city/plugin-sdk/voting';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { MeetingPhase, MeetingView } from '../contracts.ts';
 import { ballots, rollOwners } from '../schema.ts';
 import { canManage } from './access.ts';
@@ -105,8 +105,48 @@ export async function meetingView(
   };
 }
 
-/** Meetings for a list: each without its agenda, with the number of motions. */
-export async function meetingSummaries(ctx: PluginContext<unknown>, rows: Meeting[], settings: Settings) {
+type MyVote = 'voted' | 'partly' | 'not_voted';
+
+/**
+ * Per meeting with a frozen roll, whether the counting owners the visitor votes for have a ballot (counted or awaiting
+ * its check); meetings where the visitor votes for nobody are left out.
+ */
+async function myVotes(ctx: PluginContext<unknown>, meetingIds: string[]): Promise<Map<string, MyVote>> {
+  const mine = ctx.actor && meetingIds.length ? await ctx.registry.ownerIdsOf(ctx.actor.id) : [];
+  if (!mine.length) return new Map();
+  const rows = await ctx.db
+    .select({
+      meetingId: rollOwners.meetingId,
+      owners: sql<number>`count(distinct ${rollOwners.id})`.mapWith(Number),
+      voted: sql<number>`count(distinct ${ballots.rollOwnerId})`.mapWith(Number),
+    })
+    .from(rollOwners)
+    .leftJoin(ballots, and(eq(ballots.rollOwnerId, rollOwners.id), sql`${ballots.status} in ('accepted', 'pending')`))
+    .where(
+      and(inArray(rollOwners.meetingId, meetingIds), sql`${rollOwners.voterOwnerIds} && ${sql.param(mine)}::uuid[]`),
+    )
+    .groupBy(rollOwners.meetingId);
+  return new Map(
+    rows.map((r) => [r.meetingId, r.voted === 0 ? 'not_voted' : r.voted < r.owners ? 'partly' : 'voted'] as const),
+  );
+}
+
+/**
+ * Meetings for a list: each without its agenda, with the number of motions and, for a member of the neighbourhood
+ * (not a supervisor reading it from outside), whether they have voted.
+ */
+export async function meetingSummaries(
+  ctx: PluginContext<unknown>,
+  rows: Meeting[],
+  settings: Settings,
+  member: boolean,
+) {
+  const voted = member
+    ? await myVotes(
+        ctx,
+        rows.filter((m) => m.rollHash).map((m) => m.id),
+      )
+    : new Map<string, MyVote>();
   const items = [];
   for (const meeting of rows) {
     const {
@@ -116,7 +156,7 @@ export async function meetingSummaries(ctx: PluginContext<unknown>, rows: Meetin
       buildings: _buildings,
       ...summary
     } = await meetingView(ctx, meeting, settings, false);
-    items.push({ ...summary, motionCount: agenda.length });
+    items.push({ ...summary, motionCount: agenda.length, myVote: voted.get(meeting.id) ?? null });
   }
   return items;
 }

@@ -126,6 +126,7 @@ export async function votesToCast(ctx: PluginContext<unknown>): Promise<PluginTo
         'zh-CN': `业主大会投票中，您未投票：${m.title}`,
         en: `Voting is open and you have not voted: ${m.title}`,
       },
+      named: m.title,
       body: { 'zh-CN': `${closes['zh-CN']} 截止`, en: `Closes ${closes.en}` },
       link: new URL(ctx.links.href(PAGES.meeting, { meetingId: m.id })).pathname,
       action: { 'zh-CN': '去投票', en: 'Vote' },

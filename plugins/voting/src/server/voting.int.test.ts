@@ -1209,6 +1209,88 @@ describe('the frozen roll', () => {
   });
 });
 
+describe('the count desk’s roll and the meetings list', () => {
+  type RollPage = {
+    items: { id: string; label: string; names: string; voted: boolean }[];
+    nextCursor: string | null;
+    matched: number;
+    from: number;
+    buildings: string[];
+  };
+  const rollOf = async (m: Meeting, query = '') =>
+    succeeded(await call('staffA', 'GET', `${m.path}/roll${query}`), 200).body as RollPage;
+  const labels = (page: RollPage) => page.items.map((o) => o.label);
+
+  it('lists rooms in natural order, filters by building and by whether a ballot is in, and pages in that order', async () => {
+    await seedRegistry(h.services.db, world.tenantA.id, {
+      owners: { cai: '蔡超', feng: '冯海燕', tall: '业主高', low: '业主低' },
+      units: [
+        { building: '10栋', room: '1001', area: 90 * M2, owners: ['tall'] },
+        { building: '10栋', room: '202', area: 90 * M2, owners: ['cai', 'feng'] },
+        { building: '2栋', room: '1101', area: 90 * M2, owners: ['low'] },
+      ],
+    });
+    const m = await meetingAt('open');
+    const whole = await rollOf(m);
+    expect(labels(whole)).toEqual([
+      ...['101', '102', '103', '104', '105', '106', '107', '108 +1', '110'].map((room) => `1栋 ${room}`),
+      '2栋 1101',
+      '10栋 202',
+      '10栋 1001',
+    ]);
+    expect(whole).toMatchObject({ matched: 12, from: 1, nextCursor: null, buildings: ['1栋', '2栋', '10栋'] });
+    // Co-owners read as a list of names.
+    expect(whole.items.find((o) => o.label === '10栋 202')?.names).toBe('蔡超、冯海燕');
+
+    expect(labels(await rollOf(m, `?building=${encodeURIComponent('10栋')}`))).toEqual(['10栋 202', '10栋 1001']);
+    const cast = await mine(m, 'residentA');
+    succeeded(
+      await call('residentA', 'POST', `${m.path}/ballots`, ballot(m, cast.items[0].rollOwnerId, 'agree', 'agree', [])),
+      201,
+    );
+    const unvoted = await rollOf(m, '?status=unvoted');
+    expect(unvoted.matched).toBe(11);
+    expect(labels(unvoted)).not.toContain('1栋 101');
+    expect(labels(await rollOf(m, '?status=voted'))).toEqual(['1栋 101']);
+
+    // Pages of five follow the same order; a row that leaves the filter still marks where its page ended.
+    const first = await rollOf(m, '?status=unvoted&limit=5');
+    expect(first).toMatchObject({ matched: 11, from: 1 });
+    expect(labels(first)).toEqual(labels(unvoted).slice(0, 5));
+    const second = await rollOf(m, `?status=unvoted&limit=5&cursor=${first.nextCursor}`);
+    expect(second.from).toBe(6);
+    expect(labels(second)).toEqual(labels(unvoted).slice(5, 10));
+    const third = await rollOf(m, `?status=unvoted&limit=5&cursor=${second.nextCursor}`);
+    expect(third).toMatchObject({ from: 11, nextCursor: null });
+    expect(labels(third)).toEqual(labels(unvoted).slice(10));
+    expect((await call('staffA', 'GET', `${m.path}/roll?status=maybe`)).status).toBe(400);
+  });
+
+  it('tells each member of the meetings list whether they have voted', async () => {
+    const m = await meetingAt('open');
+    const listed = async (who: string) =>
+      (
+        succeeded(await call(who, 'GET', `${A()}/p/voting/meetings`), 200).body.items as {
+          id: string;
+          myVote: string;
+        }[]
+      ).find((item) => item.id === m.id)?.myVote;
+    expect(await listed('residentA')).toBe('not_voted');
+    const cast = await mine(m, 'residentA');
+    succeeded(
+      await call('residentA', 'POST', `${m.path}/ballots`, ballot(m, cast.items[0].rollOwnerId, 'agree', 'agree', [])),
+      201,
+    );
+    expect(await listed('residentA')).toBe('voted');
+    expect(await listed('v2')).toBe('not_voted');
+    // Staff vote for nobody on the roll; a draft has no roll yet.
+    expect(await listed('staffA')).toBeNull();
+    const draft = await meetingAt('drafted');
+    const drafts = succeeded(await call('committeeA', 'GET', `${A()}/p/voting/meetings`), 200).body.items;
+    expect(drafts.find((item: { id: string }) => item.id === draft.id).myVote).toBeNull();
+  });
+});
+
 /** The unit of 1栋 (the neighbourhood every test starts with) at `room`. */
 async function unitOf(room: string): Promise<string> {
   const buildings = (await call('adminA', 'GET', `${A()}/registry/buildings`)).body.items as {

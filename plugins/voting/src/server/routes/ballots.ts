@@ -9,6 +9,7 @@ import {
   type PluginContext,
   type PluginRouter,
 } from '@city/plugin-sdk/server';
+import { compareNatural, compareNaturalBy } from '@city/contracts/values';
 import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import {
   BallotInputSchema,
@@ -16,6 +17,7 @@ import {
   MyVotesSchema,
   PendingBallotsSchema,
   ReceiptSchema,
+  RollQuerySchema,
   RollSchema,
   StaffBallotInputSchema,
   type ChoiceInput,
@@ -64,10 +66,7 @@ const roll = pluginRoute({
   path: '/meetings/{meetingId}/roll',
   summary: '冻结的业主名册（录入纸质票用）/ The frozen roll (for entering paper ballots)',
   access: TELLERS,
-  request: {
-    params: meetingParams,
-    query: z.object({ q: z.string().trim().max(40).optional(), cursor: z.string().optional() }),
-  },
+  request: { params: meetingParams, query: RollQuerySchema },
   responses: { 200: json(RollSchema) },
 });
 const enter = pluginRoute({
@@ -134,6 +133,22 @@ const ownsUnitMatching = (ctx: Ctx, meetingId: string, q: string) =>
         ),
       ),
   );
+
+/** Counting owners with a unit in the named building. */
+const ownsUnitIn = (ctx: Ctx, meetingId: string, building: string) =>
+  inArray(
+    rollOwners.id,
+    ctx.db
+      .select({ id: rollUnits.rollOwnerId })
+      .from(rollUnits)
+      .where(and(eq(rollUnits.meetingId, meetingId), eq(rollUnits.buildingName, building))),
+  );
+
+/** The roll as the count desk reads it: by label in natural order (1栋 202 before 1栋 1001), then by id. */
+const rollOrder = compareNaturalBy<{ id: string; label: string }>(
+  (o) => o.label,
+  (o) => o.id,
+);
 
 const receiptOf = (b: Ballot) => ({
   receipt: b.receipt,
@@ -229,58 +244,56 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
     .openapi(roll, async (c) => {
       const ctx = c.get('plugin');
       const meeting = await openMeeting(ctx, c.req.valid('param').meetingId);
-      const { q, cursor } = c.req.valid('query');
-      // Paged by (label, id): the cursor is the shared one over the last row's id (a malformed one is a 400), whose
-      // label the query looks up.
+      const { q, building, status, cursor, limit } = c.req.valid('query');
       const after = decodeCursor(cursor);
-      const PAGE = 50;
-      const rows = await ctx.db
-        .select({
-          id: rollOwners.id,
-          label: rollOwners.label,
-          names: rollOwners.names,
-          kind: rollOwners.kind,
-          area: rollOwners.area,
-        })
-        .from(rollOwners)
-        .where(
-          and(
-            eq(rollOwners.meetingId, meeting.id),
-            q
-              ? or(
-                  ilike(rollOwners.label, like(q)),
-                  ilike(rollOwners.names, like(q)),
-                  ownsUnitMatching(ctx, meeting.id, q),
-                )
-              : undefined,
-            after
-              ? sql`(${rollOwners.label}, ${rollOwners.id}) > (select label, id from ${rollOwners} where id = ${after})`
-              : undefined,
+      // A frozen roll holds at most a few thousand counting owners: the matching ones are read whole and ordered as
+      // people read rooms (202 before 1001), which SQL's text order cannot do; the cursor is the last row's id.
+      const [rows, buildings, cast] = await Promise.all([
+        ctx.db
+          .select({
+            id: rollOwners.id,
+            label: rollOwners.label,
+            names: rollOwners.names,
+            kind: rollOwners.kind,
+            area: rollOwners.area,
+          })
+          .from(rollOwners)
+          .where(
+            and(
+              eq(rollOwners.meetingId, meeting.id),
+              q
+                ? or(
+                    ilike(rollOwners.label, like(q)),
+                    ilike(rollOwners.names, like(q)),
+                    ownsUnitMatching(ctx, meeting.id, q),
+                  )
+                : undefined,
+              building ? ownsUnitIn(ctx, meeting.id, building) : undefined,
+            ),
           ),
-        )
-        .orderBy(asc(rollOwners.label), asc(rollOwners.id))
-        .limit(PAGE + 1);
-      const page = rows.slice(0, PAGE);
-      const voted = page.length
-        ? new Set(
-            (
-              await ctx.db
-                .select({ id: ballots.rollOwnerId })
-                .from(ballots)
-                .where(
-                  and(
-                    eq(ballots.meetingId, meeting.id),
-                    inArray(
-                      ballots.rollOwnerId,
-                      page.map((o) => o.id),
-                    ),
-                    sql`${ballots.status} in ('pending', 'accepted')`,
-                  ),
-                )
-            ).map((b) => b.id),
-          )
-        : new Set<string>();
-      const last = page.at(-1);
+        ctx.db
+          .selectDistinct({ name: rollUnits.buildingName })
+          .from(rollUnits)
+          .where(eq(rollUnits.meetingId, meeting.id)),
+        ctx.db
+          .select({ id: ballots.rollOwnerId })
+          .from(ballots)
+          .where(and(eq(ballots.meetingId, meeting.id), sql`${ballots.status} in ('pending', 'accepted')`)),
+      ]);
+      const voted = new Set(cast.map((b) => b.id));
+      const matching = rows.filter((o) => !status || voted.has(o.id) === (status === 'voted')).sort(rollOrder);
+      // Where the previous page ended, in roll order: a row that left the filter since (it voted) still marks it.
+      const last = after
+        ? (rows.find((o) => o.id === after) ??
+          (
+            await ctx.db
+              .select({ id: rollOwners.id, label: rollOwners.label })
+              .from(rollOwners)
+              .where(and(eq(rollOwners.meetingId, meeting.id), eq(rollOwners.id, after)))
+          )[0])
+        : undefined;
+      const start = last ? matching.filter((o) => rollOrder(o, last) <= 0).length : 0;
+      const page = matching.slice(start, start + limit);
       const paperOf = await ballotPapers(
         ctx,
         meeting.id,
@@ -290,7 +303,10 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
       return c.json(
         {
           items: page.map((o) => ({ ...o, voted: voted.has(o.id), motionIds: paperOf(o.id).map((m) => m.id) })),
-          nextCursor: rows.length > PAGE && last ? encodeCursor(last.id) : null,
+          nextCursor: start + limit < matching.length ? encodeCursor(page.at(-1)!.id) : null,
+          matched: matching.length,
+          from: page.length ? start + 1 : 0,
+          buildings: buildings.map((b) => b.name).sort(compareNatural),
         },
         200,
       );

@@ -121,7 +121,7 @@ export const meetingRoutes = <R extends Schema>(router: PluginRouter<Settings, R
         .where(manager ? undefined : sql`${meetings.status} <> 'draft'`)
         .orderBy(desc(meetings.opensAt))
         .limit(100);
-      return c.json({ items: await meetingSummaries(ctx, rows, ctx.settings), canManage: manager }, 200);
+      return c.json({ items: await meetingSummaries(ctx, rows, ctx.settings, true), canManage: manager }, 200);
     })
     .openapi(create, async (c) => {
       const ctx = c.get('plugin');

@@ -212,7 +212,7 @@ export const supervisionRoutes = (router: PluginRouter<Settings>) =>
         .where(sql`${meetings.status} <> 'draft'`)
         .orderBy(desc(meetings.opensAt))
         .limit(100);
-      return c.json({ items: await meetingSummaries(ctx, rows, ctx.settings), canManage: false }, 200);
+      return c.json({ items: await meetingSummaries(ctx, rows, ctx.settings, false), canManage: false }, 200);
     })
     .openapi(supervisedShow, async (c) => {
       const ctx = c.get('plugin');
