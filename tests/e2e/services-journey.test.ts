@@ -89,22 +89,29 @@ describe('a local service business, from sign-up to a reviewed order', () => {
       .locator('section, article, div')
       .filter({ has: page.getByRole('heading', { name: service }) })
       .last();
+    // Each part of an offering opens on demand.
+    await card.getByText('管理图片（0 张）').click();
     await card
       .getByLabel(/^图片/)
       .setInputFiles({ name: '保洁.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1X1, 'base64') });
     await card.getByRole('button', { name: '上传图片' }).click();
-    await expect.poll(() => card.getByRole('img').count()).toBe(1);
+    // The thumbnail beside its price, and the photo in the folded list.
+    await expect.poll(() => card.getByRole('img').count()).toBe(2);
+    await card.getByText('设置上架小区').click();
     await card.getByLabel('金色家园').check();
     await card.getByRole('button', { name: '保存上架小区' }).click();
     await expect.poll(() => page.getByText('已保存').count()).toBe(1);
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
       new Date(Date.now() + 2 * 86_400_000),
     );
-    await card.getByLabel('开始').fill(`${day}T09:00`);
-    await card.getByLabel('结束').fill(`${day}T12:00`);
-    await card.getByLabel('名额').fill('2');
+    await card.getByText('管理时段（0 个）').click();
+    const single = card.locator('form').filter({ has: page.getByRole('button', { name: '新增时段' }) });
+    await single.getByLabel('开始').fill(`${day}T09:00`);
+    await single.getByLabel('结束').fill(`${day}T12:00`);
+    await single.getByLabel('名额').fill('2');
     await card.getByRole('button', { name: '新增时段' }).click();
-    await expect.poll(() => card.getByText('已约 0/2').count()).toBe(1);
+    // In the next times shown on the folded card, and in the list of its times.
+    await expect.poll(() => card.getByText('已约 0/2').count()).toBe(2);
     // The inbox stays open while the resident orders: it must show the order by itself.
     await page.goto(servicesHome.replace(/\/?$/, '/orders'));
     await expect.poll(() => page.getByText('没有订单').count()).toBe(1);
@@ -126,7 +133,8 @@ describe('a local service business, from sign-up to a reviewed order', () => {
     await tile.click();
     await expect.poll(() => page.getByText('¥268.00/次').count()).toBe(1);
     await page.getByRole('radio').first().check();
-    await page.getByLabel('联系电话').fill('13900000014');
+    // Her account's number is there already.
+    expect(await page.getByLabel('联系电话').inputValue()).toBe('13900000014');
     await page.getByLabel('备注（仅服务商可见）').fill('请带鞋套');
     await page.screenshot({ path: `${shots}/e2e-services-order-phone.png`, fullPage: true });
     await page.getByRole('button', { name: '提交订单' }).click();

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { displayText, PhoneSchema } from '@city/contracts';
 import { CATEGORY_IDS, PRICE_UNIT_IDS } from './categories.ts';
 import { ORDER_STATUSES } from './order-states.ts';
+import { WEEKDAYS } from './weekly-slots.ts';
 
 const Id = z.uuid({ error: 'invalid_format' });
 const Text = (max: number) =>
@@ -9,6 +10,9 @@ const Text = (max: number) =>
 const OptionalText = (max: number) => z.string().trim().max(max, { error: 'too_big' }).default('');
 const Time = z.iso.datetime({ offset: true, error: 'invalid_format' });
 const Stamp = z.string();
+/** A time of day, `HH:MM` (24-hour). */
+const ClockTime = z.string({ error: 'required' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'invalid_format' });
+const Capacity = z.number({ error: 'required' }).int().min(1, { error: 'too_small' }).max(1000, { error: 'too_big' });
 
 const CategorySchema = z.enum(CATEGORY_IDS, { error: 'invalid_value' });
 const PriceUnitSchema = z.enum(PRICE_UNIT_IDS, { error: 'invalid_value' });
@@ -121,10 +125,27 @@ export const SlotInputSchema = z
   .object({
     startsAt: Time,
     endsAt: Time,
-    capacity: z.number({ error: 'required' }).int().min(1, { error: 'too_small' }).max(1000, { error: 'too_big' }),
+    capacity: Capacity,
   })
   .refine((s) => Date.parse(s.endsAt) > Date.parse(s.startsAt), { error: 'window_order', path: ['endsAt'] })
   .openapi('ServicesSlotInput');
+/** A week's pattern of slots repeated for some weeks (周一至周五 9:00–11:00, 3 places, 4 weeks), in Beijing time. */
+export const WeeklySlotsInputSchema = z
+  .object({
+    /** ISO weekdays: 1 = Monday … 7 = Sunday. */
+    weekdays: z
+      .array(z.literal(WEEKDAYS, { error: 'invalid_value' }))
+      .min(1, { error: 'required' })
+      .max(7),
+    startTime: ClockTime,
+    endTime: ClockTime,
+    capacity: Capacity,
+    weeks: z.number({ error: 'required' }).int().min(1, { error: 'too_small' }).max(12, { error: 'too_big' }),
+    /** The first day it covers (`YYYY-MM-DD`, Beijing); today when left out. Times already past are skipped. */
+    from: z.iso.date({ error: 'invalid_format' }).optional(),
+  })
+  .refine((s) => s.endTime > s.startTime, { error: 'window_order', path: ['endTime'] })
+  .openapi('ServicesWeeklySlotsInput');
 export const SlotSchema = z
   .object({
     id: Id,
@@ -150,6 +171,13 @@ const OfferingSchema = z
     status: z.enum(['active', 'withdrawn']),
   })
   .openapi('ServicesOffering');
+export const WeeklySlotsResultSchema = z
+  .object({
+    created: z.array(SlotSchema),
+    /** Times the template stands for that were left alone: a slot already starts then, or the time has passed. */
+    skipped: z.number().int(),
+  })
+  .openapi('ServicesWeeklySlotsResult');
 export const VendorOfferingSchema = OfferingSchema.extend({
   tenantIds: z.array(Id),
   slots: z.array(SlotSchema),
@@ -253,6 +281,8 @@ const OrderSchema = z
   })
   .openapi('ServicesOrder');
 export const OrderDetailSchema = OrderSchema.extend({
+  /** The vendor's service phone, for the resident to call about the visit. */
+  vendorPhone: z.string(),
   events: z.array(OrderEventSchema),
   review: ReviewSchema.nullable(),
 }).openapi('ServicesOrderDetail');
@@ -302,10 +332,14 @@ export const DashboardSchema = z
         tenantId: Id,
         tenantName: z.string(),
         status: AdmissionStatusSchema,
+        /** A partition of the orders: placed + inProgress + completed + cancelled = total. */
         orders: z.object({
           placed: z.number().int(),
-          open: z.number().int(),
+          /** Accepted or being served. */
+          inProgress: z.number().int(),
           completed: z.number().int(),
+          /** Cancelled by either side, or declined by the vendor. */
+          cancelled: z.number().int(),
           total: z.number().int(),
         }),
         revenueFen: z.number().int(),

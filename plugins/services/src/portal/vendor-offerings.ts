@@ -1,6 +1,7 @@
 import type { Locale, PluginPage } from '@city/plugin-sdk/portal';
 import type { ServicesVendorApi } from '../server/index.ts';
 import { yuanToFen } from '../money.ts';
+import { WEEKDAYS, type Weekday } from '../weekly-slots.ts';
 import { beijingTime, category, priceUnit, text } from './form-data.ts';
 import { messages, type MessageKey } from './messages/index.ts';
 
@@ -38,6 +39,15 @@ const priceRefused = (locale: Locale, values: Record<string, string>) => ({
   values,
 });
 
+const isWeekday = (n: number): n is Weekday => (WEEKDAYS as readonly number[]).includes(n);
+
+/**
+ * Which of an offering's folded parts a form sits in (`section`), handed back with a refusal so the page opens that
+ * part again to show the error.
+ */
+type Section = 'edit' | 'list' | 'images' | 'slots';
+const at = (offeringId: string, section: Section) => ({ offeringId, section });
+
 /** /offerings: the vendor's offerings, with their photos, slots and the neighbourhoods they are listed in. */
 export const vendorOfferingsPage: PluginPage<ServicesVendorApi> = {
   component: () => import('./VendorOfferingsPage.svelte'),
@@ -57,9 +67,10 @@ export const vendorOfferingsPage: PluginPage<ServicesVendorApi> = {
     update: async ({ client, form, locale }) => {
       const offeringId = text(form, 'offeringId');
       const fields = offeringFields(form);
-      if (fields.priceFen === null) return priceRefused(locale, { ...fields.values, offeringId });
+      const values = { ...fields.values, ...at(offeringId, 'edit') };
+      if (fields.priceFen === null) return priceRefused(locale, values);
       const res = await client.offerings[':offeringId'].$patch({ param: { offeringId }, json: fields.json });
-      return res.ok ? { saved: true } : { failed: res, values: { ...fields.values, offeringId } };
+      return res.ok ? { saved: true } : { failed: res, values };
     },
     status: async ({ client, form }) => {
       const res = await client.offerings[':offeringId'].$patch({
@@ -69,15 +80,16 @@ export const vendorOfferingsPage: PluginPage<ServicesVendorApi> = {
       return res.ok ? { saved: true } : { failed: res };
     },
     list: async ({ client, form }) => {
+      const offeringId = text(form, 'offeringId');
       const res = await client.offerings[':offeringId'].neighbourhoods.$put({
-        param: { offeringId: text(form, 'offeringId') },
+        param: { offeringId },
         json: { tenantIds: form.getAll('tenantIds').map(String) },
       });
-      return res.ok ? { saved: true } : { failed: res };
+      return res.ok ? { saved: true } : { failed: res, values: at(offeringId, 'list') };
     },
     addSlot: async ({ client, form }) => {
       const values = {
-        offeringId: text(form, 'offeringId'),
+        ...at(text(form, 'offeringId'), 'slots'),
         startsAt: text(form, 'startsAt'),
         endsAt: text(form, 'endsAt'),
         capacity: text(form, 'capacity'),
@@ -92,11 +104,38 @@ export const vendorOfferingsPage: PluginPage<ServicesVendorApi> = {
       });
       return res.ok ? { saved: true } : { failed: res, values };
     },
+    addWeekly: async ({ client, form }) => {
+      const weekdays = form.getAll('weekdays').map(Number).filter(isWeekday);
+      const values = {
+        ...at(text(form, 'offeringId'), 'slots'),
+        weekdays: weekdays.join(','),
+        startTime: text(form, 'startTime'),
+        endTime: text(form, 'endTime'),
+        capacity: text(form, 'capacity'),
+        weeks: text(form, 'weeks'),
+        from: text(form, 'from'),
+      };
+      const res = await client.offerings[':offeringId'].slots.weekly.$post({
+        param: { offeringId: values.offeringId },
+        json: {
+          weekdays,
+          startTime: values.startTime,
+          endTime: values.endTime,
+          capacity: Number(values.capacity),
+          weeks: Number(values.weeks),
+          from: values.from || undefined,
+        },
+      });
+      if (!res.ok) return { failed: res, values };
+      const added = await res.json();
+      return { weekly: { created: added.created.length, skipped: added.skipped }, offeringId: values.offeringId };
+    },
     addImage: async ({ client, form, locale }) => {
       const offeringId = text(form, 'offeringId');
       const file = form.get('image');
+      const values = at(offeringId, 'images');
       if (!(file instanceof File) || file.size === 0)
-        return { failed: localFailure(locale, 'vendor.image.required', 'image'), values: { offeringId } };
+        return { failed: localFailure(locale, 'vendor.image.required', 'image'), values };
       const res = await client.offerings[':offeringId'].images.$post(
         { param: { offeringId } },
         // `headers` merge with the client's own (session, language); the API checks what the bytes really are.
@@ -105,17 +144,18 @@ export const vendorOfferingsPage: PluginPage<ServicesVendorApi> = {
           init: { body: await file.arrayBuffer() },
         },
       );
-      return res.ok ? { saved: true } : { failed: res, values: { offeringId } };
+      return res.ok ? { saved: true } : { failed: res, values };
     },
     removeImage: async ({ client, form }) => {
+      const offeringId = text(form, 'offeringId');
       const res = await client.offerings[':offeringId'].images[':imageId'].$delete({
-        param: { offeringId: text(form, 'offeringId'), imageId: text(form, 'imageId') },
+        param: { offeringId, imageId: text(form, 'imageId') },
       });
-      return res.ok ? { saved: true } : { failed: res };
+      return res.ok ? { saved: true } : { failed: res, values: at(offeringId, 'images') };
     },
     removeSlot: async ({ client, form }) => {
       const res = await client.slots[':slotId'].$delete({ param: { slotId: text(form, 'slotId') } });
-      return res.ok ? { saved: true } : { failed: res };
+      return res.ok ? { saved: true } : { failed: res, values: at(text(form, 'offeringId'), 'slots') };
     },
   },
 };

@@ -133,15 +133,8 @@ export async function placeOrder(ctx: PluginContext, input: OrderInput, idempote
     )
     .returning({ id: slots.id });
   if (!seated) throw slotRefusal(found.slot, now);
-  const [placed] = await record(
-    ctx.db,
-    order,
-    null,
-    { kind: 'resident', id: actor.id, name: actor.displayName },
-    null,
-    now,
-  );
-  return { order, replayed: false as const, event: placed! };
+  await record(ctx.db, order, null, { kind: 'resident', id: actor.id, name: actor.displayName }, null, now);
+  return { order, replayed: false as const };
 }
 
 function record(

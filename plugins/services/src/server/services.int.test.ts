@@ -225,7 +225,7 @@ describe('local services: a vendor serves a neighbourhood, residents order, trac
       expect.objectContaining({
         tenantId: world.tenantA.id,
         status: 'admitted',
-        orders: { placed: 0, open: 0, completed: 1, total: 1 },
+        orders: { placed: 0, inProgress: 0, completed: 1, cancelled: 0, total: 1 },
         revenueFen: 12000,
         rating: { average: 5, count: 1 },
       }),

@@ -16,7 +16,7 @@ import {
 } from '../../contracts.ts';
 import { complaints, orders, reviews } from '../../schema.ts';
 import { fail } from '../errors.ts';
-import { detailView, orderDetail } from '../order-detail.ts';
+import { orderDetail } from '../order-detail.ts';
 import { tellBusiness } from '../notify.ts';
 import { placeOrder, transition } from '../orders.ts';
 import { complaintView } from '../complaints.ts';
@@ -91,12 +91,9 @@ export const myOrderRoutes = <R extends Schema>(router: PluginRouter<ServicesSet
     .openapi(place, async (c) => {
       const ctx = c.get('plugin');
       const placed = await placeOrder(ctx, c.req.valid('json'), c.req.valid('header')['idempotency-key'] ?? null);
-      if (!placed.replayed) {
-        await tellBusiness(ctx, placed.order, 'placed');
-        return c.json(detailView(placed.order, [placed.event], undefined), 201);
-      }
+      if (!placed.replayed) await tellBusiness(ctx, placed.order, 'placed');
       // A repeated key answers the order as it is now (it may have moved on since).
-      c.header('Idempotent-Replayed', 'true');
+      else c.header('Idempotent-Replayed', 'true');
       return c.json(await orderDetail(ctx.db, placed.order.id), 201);
     })
     .openapi(mine, async (c) => {

@@ -137,22 +137,24 @@ export const vendorOrderRoutes = <R extends Schema>(router: PluginRouter<Service
         .select({
           tenantId: orders.tenantId,
           placed: sql<number>`count(*) filter (where ${orders.status} = 'placed')::int`,
-          open: sql<number>`count(*) filter (where ${orders.status} in ('placed', 'accepted', 'in_service'))::int`,
+          inProgress: sql<number>`count(*) filter (where ${orders.status} in ('accepted', 'in_service'))::int`,
           completed: sql<number>`count(*) filter (where ${orders.status} = 'completed')::int`,
+          cancelled: sql<number>`count(*) filter (where ${orders.status} in ('declined', 'cancelled'))::int`,
           total: sql<number>`count(*)::int`,
           revenueFen: sql<number>`coalesce(sum(${orders.amountFen}) filter (where ${orders.paymentStatus} = 'paid'), 0)::int`,
         })
         .from(orders)
         .groupBy(orders.tenantId);
       const byTenant = new Map(counts.map((r) => [r.tenantId, r]));
+      const NONE = { placed: 0, inProgress: 0, completed: 0, cancelled: 0, total: 0, revenueFen: 0 };
       const ratingsByTenant = Map.groupBy(await ratingRows(ctx.db), (r) => r.tenantId);
       const neighbourhoods = standing.map((a) => {
-        const { placed = 0, open = 0, completed = 0, total = 0, revenueFen = 0 } = byTenant.get(a.tenantId) ?? {};
+        const { placed, inProgress, completed, cancelled, total, revenueFen } = byTenant.get(a.tenantId) ?? NONE;
         return {
           tenantId: a.tenantId,
           tenantName: a.tenantName,
           status: a.status,
-          orders: { placed, open, completed, total },
+          orders: { placed, inProgress, completed, cancelled, total },
           revenueFen,
           rating: rating(ratingsByTenant.get(a.tenantId) ?? []),
         };
