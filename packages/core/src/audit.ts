@@ -1,7 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { schema, type Tx } from '@city/db';
-import { and, asc, desc, eq, gt, isNotNull, like, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNotNull, like, lt, or, sql } from 'drizzle-orm';
 import { decodeSeqCursor, encodeSeqCursor } from './pagination.ts';
 
 export interface AuditActor {
@@ -150,18 +150,64 @@ const columns = {
   hash: schema.auditLog.hash,
 };
 
-/** Newest first, by sequence number. */
-export async function listAudit(tx: Tx, tenantId: string, options: { cursor?: string | undefined; limit: number }) {
-  const before = decodeSeqCursor(options.cursor);
+export interface AuditFilter {
+  cursor?: string | undefined;
+  limit: number;
+  /** The acting user. */
+  actor?: string | undefined;
+  /** An action, or `<area>.*` for every action of an area or a plugin. */
+  action?: string | undefined;
+  /** Days (YYYY-MM-DD) as they are in Beijing, both inclusive. */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** Midnight in Beijing starting `day` (China keeps no daylight saving time, so +08:00 always holds). */
+const beijingMidnight = (day: string, plusDays = 0) =>
+  new Date(new Date(`${day}T00:00:00+08:00`).getTime() + plusDays * 86_400_000);
+
+function filtered(tenantId: string, filter: Omit<AuditFilter, 'cursor' | 'limit'>) {
+  const l = schema.auditLog;
+  const area = filter.action?.endsWith('.*') ? filter.action.slice(0, -1) : undefined;
+  return and(
+    eq(l.tenantId, tenantId),
+    filter.actor ? eq(l.actorUserId, filter.actor) : undefined,
+    area ? sql`left(${l.action}, ${area.length}) = ${area}` : filter.action ? eq(l.action, filter.action) : undefined,
+    filter.from ? gte(l.occurredAt, beijingMidnight(filter.from)) : undefined,
+    filter.to ? lt(l.occurredAt, beijingMidnight(filter.to, 1)) : undefined,
+  );
+}
+
+/** Newest first, by sequence number, narrowed by who acted, what they did and when. */
+export async function listAudit(tx: Tx, tenantId: string, { cursor, limit, ...filter }: AuditFilter) {
+  const before = decodeSeqCursor(cursor);
   const rows = await tx
     .select(columns)
     .from(schema.auditLog)
-    .where(and(eq(schema.auditLog.tenantId, tenantId), before ? lt(schema.auditLog.seq, before) : undefined))
+    .where(and(filtered(tenantId, filter), before ? lt(schema.auditLog.seq, before) : undefined))
     .orderBy(desc(schema.auditLog.seq))
-    .limit(options.limit + 1);
-  const items = rows.slice(0, options.limit).map((r) => ({ ...r, hash: encodeHexLowerCase(bytes(r.hash)) }));
+    .limit(limit + 1);
+  const items = rows.slice(0, limit).map((r) => ({ ...r, hash: encodeHexLowerCase(bytes(r.hash)) }));
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > options.limit && last ? encodeSeqCursor(last.seq) : null };
+  return { items, nextCursor: rows.length > limit && last ? encodeSeqCursor(last.seq) : null };
+}
+
+/**
+ * What the trail's filters can offer: the people who acted (each by the name of their latest entry, which an erasure
+ * has already rewritten) and the actions recorded.
+ */
+export async function auditFacets(tx: Tx, tenantId: string) {
+  const l = schema.auditLog;
+  const actors = await tx
+    .selectDistinctOn([l.actorUserId], { id: l.actorUserId, name: l.actorName })
+    .from(l)
+    .where(and(eq(l.tenantId, tenantId), isNotNull(l.actorUserId)))
+    .orderBy(l.actorUserId, desc(l.seq));
+  const actions = await tx.selectDistinct({ action: l.action }).from(l).where(eq(l.tenantId, tenantId));
+  return {
+    actors: actors.flatMap((a) => (a.id ? [{ id: a.id, name: a.name }] : [])),
+    actions: actions.map((a) => a.action).sort(),
+  };
 }
 
 export type ChainVerdict =

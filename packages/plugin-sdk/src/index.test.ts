@@ -42,4 +42,18 @@ describe('definePlugin', () => {
       definePlugin({ ...valid, navigation: [{ path: '/x', label: valid.name, icon: 'rocket' as never }] }),
     ).toThrow(/APP_ICONS/);
   });
+
+  it('refuses audit words with a bad action name, a missing language or placeholders that differ', () => {
+    const label = { 'zh-CN': '添加条目', en: 'Entry added' };
+    const sentence = { 'zh-CN': '{actor} 添加了「{name}」', en: '{actor} added “{name}”' };
+    expect(definePlugin({ ...valid, audit: { entry_added: { label, sentence } } }).audit).toBeDefined();
+    expect(() => definePlugin({ ...valid, audit: { 'x.entry_added': { label, sentence } } })).toThrow(/snake_case/);
+    expect(() => definePlugin({ ...valid, audit: { entry_added: { label: { ...label, en: '' }, sentence } } })).toThrow(
+      /zh-CN and en/,
+    );
+    const other = { ...sentence, en: '{actor} added “{title}”' };
+    expect(() => definePlugin({ ...valid, audit: { entry_added: { label, sentence: other } } })).toThrow(
+      /placeholders/,
+    );
+  });
 });

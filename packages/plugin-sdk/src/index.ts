@@ -11,6 +11,7 @@ export {
   type NavEntry,
   type PluginCategory,
   PluginManifestError,
+  type PluginAuditText,
   type PluginManifest,
   type PluginRole,
 } from './manifest.ts';

@@ -42,6 +42,17 @@ export interface NavEntry {
   roles?: readonly (TenantRole | (string & {}))[];
 }
 
+/**
+ * How the neighbourhood's audit trail words one of the plugin's actions: a short `label` for the filter ("添加条目" /
+ * "Entry added") and a `sentence` with `{actor}` (who), `{plugin}` (the plugin's name) and any text or number of the
+ * entry's details by its key (`{name}`). Where an entry lacks a detail the sentence names, the trail falls back to
+ * the label.
+ */
+export interface PluginAuditText {
+  label: LocalizedString;
+  sentence: LocalizedString;
+}
+
 export interface PluginManifest<S extends z.ZodObject = z.ZodObject> {
   id: string;
   version: string;
@@ -67,7 +78,16 @@ export interface PluginManifest<S extends z.ZodObject = z.ZodObject> {
    * kind, neighbourhoods turn kinds off. Sent as `<id>.<name>`.
    */
   notifications?: Readonly<Record<string, NotificationKind>>;
+  /** The words for each action it records with `audit:write`, by the action's name without the plugin id. */
+  audit?: Readonly<Record<string, PluginAuditText>>;
 }
+
+const AUDIT_ACTION = /^[a-z][a-z0-9_]*$/;
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{(\w+)\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 
 const CORE_ROLES: readonly string[] = TENANT_ROLES;
 
@@ -98,6 +118,7 @@ export function definePlugin<const S extends z.ZodObject, const M extends Plugin
     ...settingTexts,
     ...(manifest.roles ?? []).flatMap((r) => [r.name, r.description]),
     ...(manifest.navigation ?? []).map((n) => n.label),
+    ...Object.values(manifest.audit ?? {}).flatMap((a) => [a.label, a.sentence]),
   ];
   if (texts.some((text) => !text['zh-CN'] || !text.en)) fail('names, descriptions and labels need zh-CN and en');
   for (const scope of manifest.scopes) if (!isScope(scope)) fail(`unknown scope ${scope}`);
@@ -117,6 +138,11 @@ export function definePlugin<const S extends z.ZodObject, const M extends Plugin
     for (const role of entry.roles ?? [])
       if (!CORE_ROLES.includes(role) && !roleIds.includes(role))
         fail(`navigation role ${role} is neither a core role nor one of its own`);
+  }
+  for (const [action, { sentence }] of Object.entries(manifest.audit ?? {})) {
+    if (!AUDIT_ACTION.test(action)) fail(`audit action ${action} must be snake_case without the plugin id`);
+    if (!sentence['zh-CN'].includes('{actor}') || placeholders(sentence['zh-CN']) !== placeholders(sentence.en))
+      fail(`audit sentence of ${action} must name {actor} and use the same placeholders in both languages`);
   }
   return manifest;
 }

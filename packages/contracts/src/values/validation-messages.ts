@@ -122,6 +122,8 @@ export const VALIDATION_MESSAGES = {
   },
   page_size_max: { 'zh-CN': '每页最多100条', en: 'At most 100 items per page' },
   date_format: { 'zh-CN': '日期格式为 YYYY-MM-DD', en: 'Dates are written YYYY-MM-DD' },
+  date_range_order: { 'zh-CN': '结束日期不能早于开始日期', en: 'The end date cannot be before the start date' },
+  audit_action_invalid: { 'zh-CN': '操作类型不正确', en: 'Not a valid kind of action' },
   amount_fen: {
     'zh-CN': '金额须大于0，以分计且不超过10亿元',
     en: 'The amount must be more than zero, in whole fen, and at most 1 billion yuan',
@@ -133,7 +135,7 @@ export const VALIDATION_MESSAGES = {
   },
   preparatory_street_lead: {
     'zh-CN': '筹备组须由街道办事处的代表担任组长（仅一名组长）',
-    en: 'The preparatory group is led by the 街道’s representative (one leader)',
+    en: 'The preparatory group is led by the street office’s representative (one leader)',
   },
   committee_term_length: { 'zh-CN': '业主委员会每届任期不超过5年', en: 'A committee’s term is at most five years' },
   election_member_twice: {
