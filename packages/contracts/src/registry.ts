@@ -27,7 +27,14 @@ export const IdNumberSchema = z
 export const BuildingCreateSchema = z.object({ name: NameSchema }).openapi('BuildingCreate');
 
 export const BuildingSchema = z
-  .object({ id: IdSchema, name: z.string(), unitCount: z.number().int(), createdAt: TimestampSchema })
+  .object({
+    id: IdSchema,
+    name: z.string(),
+    unitCount: z.number().int(),
+    vacantCount: z.number().int().openapi({ description: '没有现业主的房屋 / Units without a current owner' }),
+    verifiedCount: z.number().int().openapi({ description: '有业主已认证的房屋 / Units where an owner has verified' }),
+    createdAt: TimestampSchema,
+  })
   .openapi('Building');
 
 const unitFields = {
@@ -60,6 +67,7 @@ const OwnerViewSchema = z.object({
   phone: z.string().nullable().openapi({ description: '脱敏 / masked' }),
   idNumber: z.string().nullable().openapi({ description: '脱敏 / masked' }),
   designatedVoter: z.boolean(),
+  verified: z.boolean().openapi({ description: '已有人认证为此业主 / Someone has verified as this owner' }),
   since: TimestampSchema,
   until: TimestampSchema.nullable(),
 });

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { IdSchema, NameSchema, ReasonSchema, TimestampSchema } from './common.ts';
+import { IdSchema, NameSchema, PageQuerySchema, ReasonSchema, TimestampSchema } from './common.ts';
 import {
   CLAIM_CODE_ALPHABET,
   CLAIM_CODE_LENGTH,
@@ -67,7 +67,11 @@ export const VerificationSchema = z
   })
   .openapi('Verification');
 
-export const VerificationListQuerySchema = z.object({ status: z.enum(VERIFICATION_STATUSES).optional() });
+/** Pending requests oldest first, the rest newest first; paged, because a neighbourhood verifies over a thousand homes. */
+export const VerificationListQuerySchema = PageQuerySchema.extend({
+  status: z.enum(VERIFICATION_STATUSES).optional(),
+  q: z.string().trim().max(40).optional().openapi({ description: '姓名或房号包含 / Name or room contains' }),
+});
 
 export const LettersRequestSchema = z
   .object({

@@ -4,6 +4,7 @@ import { and, asc, eq, gt, ilike, sql } from 'drizzle-orm';
 import type { EventOutbox } from './events.ts';
 import { audit, type AuditContext } from './audit.ts';
 import { AppError } from './errors.ts';
+import { containing } from './like.ts';
 import { decodeCursor, page } from './pagination.ts';
 
 const m = schema.members;
@@ -16,10 +17,14 @@ export class Members {
     this.events = events;
   }
 
-  /** A page of members, optionally only those whose name contains `q`. */
-  async list(tx: Tx, options: { cursor?: string | undefined; limit: number; q?: string | undefined }) {
+  /** A page of members, narrowed to names containing `q` and to holders of `role` when given. */
+  async list(
+    tx: Tx,
+    options: { cursor?: string | undefined; limit: number; q?: string | undefined; role?: TenantRole | undefined },
+  ) {
     const after = decodeCursor(options.cursor);
-    const named = options.q ? ilike(m.displayName, `%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined;
+    const named = options.q ? ilike(m.displayName, containing(options.q)) : undefined;
+    const holding = options.role ? sql`${options.role} = any(${m.roles})` : undefined;
     const rows = await tx
       .select({
         id: m.id,
@@ -31,7 +36,7 @@ export class Members {
       })
       .from(m)
       .innerJoin(schema.users, eq(schema.users.id, m.userId))
-      .where(and(after ? gt(m.id, after) : undefined, named))
+      .where(and(after ? gt(m.id, after) : undefined, named, holding))
       .orderBy(asc(m.id))
       .limit(options.limit + 1);
     return page(

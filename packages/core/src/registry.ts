@@ -1,8 +1,8 @@
 import { hmac } from '@oslojs/crypto/hmac';
 import { SHA256 } from '@oslojs/crypto/sha2';
-import { countingArea, formatArea, maskIdNumber, maskPhone } from '@city/contracts';
+import { compareNatural, compareNaturalBy, countingArea, formatArea, maskIdNumber, maskPhone } from '@city/contracts';
 import { isUniqueViolation, schema, type Tx } from '@city/db';
-import { and, asc, count, eq, getTableColumns, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import { audit, type AuditContext } from './audit.ts';
 import type { EventOutbox } from './events.ts';
 import { AppError } from './errors.ts';
@@ -31,6 +31,15 @@ export interface OwnerInput {
 }
 
 const area = (v: number | null) => (v === null ? null : formatArea(v));
+
+/** Someone has verified through the portal (claim code or approval) as this owner of this unit. */
+const ownerVerified = sql<boolean>`exists (select 1 from ${schema.verifications} v where v.unit_id = ${uo.unitId}
+  and v.owner_id = ${uo.ownerId} and v.status = 'verified')`;
+
+/** Address order people expect: 单元 and rooms compared as numbers (2单元 before 10单元, 202 before 1001), floors by number. */
+const byEntrance = compareNaturalBy<{ entrance: string }>((x) => x.entrance);
+const compareUnits = (a: { entrance: string; floor: number; room: string }, b: typeof a) =>
+  byEntrance(a, b) || a.floor - b.floor || compareNatural(a.room, b.room);
 
 function unitView(row: UnitRow & { buildingName: string }, owners: OwnerView[]) {
   const counting = countingArea(row);
@@ -64,6 +73,7 @@ async function ownersOf(tx: Tx, unitIds: string[]) {
       phone: schema.owners.phone,
       idNumber: schema.owners.idNumberMasked,
       designatedVoter: uo.designatedVoter,
+      verified: ownerVerified,
       since: uo.since,
       until: uo.until,
     })
@@ -152,18 +162,24 @@ export class Registry {
     return hmac(SHA256, this.piiKey, new TextEncoder().encode(idNumber.toUpperCase()));
   }
 
+  /** Buildings in natural order (2栋 before 10栋), each with how many units have no owner or a verified owner. */
   async buildings(tx: Tx) {
-    return tx
+    const owned = sql`exists (select 1 from ${uo} o where o.unit_id = ${u.id} and o.until is null)`;
+    const verified = sql`exists (select 1 from ${uo} o join ${schema.verifications} v on v.unit_id = o.unit_id
+      and v.owner_id = o.owner_id and v.status = 'verified' where o.unit_id = ${u.id} and o.until is null)`;
+    const rows = await tx
       .select({
         id: schema.buildings.id,
         name: schema.buildings.name,
         createdAt: schema.buildings.createdAt,
         unitCount: count(u.id),
+        vacantCount: sql<number>`count(${u.id}) filter (where not ${owned})`.mapWith(Number),
+        verifiedCount: sql<number>`count(${u.id}) filter (where ${verified})`.mapWith(Number),
       })
       .from(schema.buildings)
       .leftJoin(u, eq(u.buildingId, schema.buildings.id))
-      .groupBy(schema.buildings.id)
-      .orderBy(asc(schema.buildings.name));
+      .groupBy(schema.buildings.id);
+    return rows.sort(compareNaturalBy((b) => b.name));
   }
 
   async createBuilding(tx: Tx, context: AuditContext, name: string) {
@@ -178,7 +194,7 @@ export class Registry {
         targetId: row!.id,
         details: { name },
       });
-      return { ...row!, unitCount: 0 };
+      return { ...row!, unitCount: 0, vacantCount: 0, verifiedCount: 0 };
     } catch (error) {
       if (isUniqueViolation(error)) throw sameAddress();
       throw error;
@@ -191,8 +207,8 @@ export class Registry {
       .select(unitColumns)
       .from(u)
       .innerJoin(schema.buildings, eq(schema.buildings.id, u.buildingId))
-      .where(eq(u.buildingId, buildingId))
-      .orderBy(asc(u.entrance), asc(u.floor), asc(u.room));
+      .where(eq(u.buildingId, buildingId));
+    rows.sort(compareUnits);
     const owners = await ownersOf(
       tx,
       rows.map((r) => r.id),

@@ -1,5 +1,6 @@
 import { randomString, type Limit } from '@city/auth';
 import {
+  addressLabel,
   CLAIM_CODE_ALPHABET,
   CLAIM_CODE_LENGTH,
   formatClaimCode,
@@ -10,13 +11,15 @@ import {
 import { isUniqueViolation, schema, type Tx } from '@city/db';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { alias } from 'drizzle-orm/pg-core';
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { audit, type AuditContext } from './audit.ts';
 import type { EventOutbox } from './events.ts';
 import { endMembership } from './members.ts';
 import { neighbourhoodPath } from './notifications/neighbourhood-path.ts';
 import type { NotificationOutbox } from './notifications/outbox.ts';
 import { AppError, type LocalizedText } from './errors.ts';
+import { containing } from './like.ts';
+import { decodeCursor, page } from './pagination.ts';
 
 const v = schema.verifications;
 const codes = schema.unitCodes;
@@ -279,12 +282,33 @@ export class Verification {
     return this.get(tx, id);
   }
 
-  async list(tx: Tx, status?: (typeof v.$inferSelect)['status']) {
+  /**
+   * A page of requests: pending ones oldest first (the queue), the rest newest first. UUIDv7 ids follow the request
+   * time, so the id is the keyset. `q` narrows to a name or room.
+   */
+  async list(
+    tx: Tx,
+    options: {
+      status?: (typeof v.$inferSelect)['status'] | undefined;
+      q?: string | undefined;
+      cursor?: string | undefined;
+      limit: number;
+    },
+  ) {
+    const after = decodeCursor(options.cursor);
+    const oldestFirst = options.status === 'pending';
+    const like = options.q ? containing(options.q) : undefined;
     const rows = await selectViews(tx)
-      .where(status ? eq(v.status, status) : undefined)
-      .orderBy(status === 'pending' ? asc(v.requestedAt) : desc(v.requestedAt))
-      .limit(500);
-    return rows.map(view);
+      .where(
+        and(
+          options.status ? eq(v.status, options.status) : undefined,
+          like ? or(ilike(v.displayName, like), ilike(u.room, like)) : undefined,
+          after ? (oldestFirst ? gt(v.id, after) : lt(v.id, after)) : undefined,
+        ),
+      )
+      .orderBy(oldestFirst ? asc(v.id) : desc(v.id))
+      .limit(options.limit + 1);
+    return page(rows.map(view), options.limit);
   }
 
   async mine(tx: Tx, userId: string) {
@@ -335,7 +359,7 @@ export class Verification {
     const decided = await this.get(tx, id);
     await this.tellPerson(tx, context, current.userId, id, {
       kind: 'verification.approved',
-      title: { 'zh-CN': `认证通过：${decided.address}`, en: `Verified: ${decided.address}` },
+      title: { 'zh-CN': `认证通过：${decided.address}`, en: `Verified: ${addressLabel(decided.address, 'en')}` },
       body: {
         'zh-CN': '您的房屋认证已通过，现在可以查看本小区的居民通知并参与议事。',
         en: 'Your home is verified: you can now read residents’ notices and take part in the neighbourhood.',
@@ -365,7 +389,7 @@ export class Verification {
     const decided = await this.get(tx, id);
     await this.tellPerson(tx, context, current.userId, id, {
       kind: 'verification.rejected',
-      title: { 'zh-CN': `认证未通过：${decided.address}`, en: `Not verified: ${decided.address}` },
+      title: { 'zh-CN': `认证未通过：${decided.address}`, en: `Not verified: ${addressLabel(decided.address, 'en')}` },
       body: {
         'zh-CN': `原因：${reason}。您可以补充说明后重新申请，或用房屋认证信上的认证码认领。`,
         en: `Reason: ${reason}. You may ask again with more detail, or claim the unit with the code on its letter.`,

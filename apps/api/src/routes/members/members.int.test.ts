@@ -36,6 +36,25 @@ describe('members and roles', () => {
     expect((await membersOf(world.tokens.adminA, world.tenantA.slug, '?q=_')).body.items).toEqual([]);
   });
 
+  it('lists only the holders of a role when asked, and refuses a role that does not exist', async () => {
+    const { world } = current;
+    const staff = await membersOf(world.tokens.adminA, world.tenantA.slug, '?role=staff');
+    expect(staff.body.items.map((m: { userId: string }) => m.userId)).toEqual([world.users.staffA.id]);
+    const named = await membersOf(
+      world.tokens.adminA,
+      world.tenantA.slug,
+      `?role=staff&q=${encodeURIComponent(world.users.residentA.displayName)}`,
+    );
+    expect(named.body.items).toEqual([]);
+    const bad = await membersOf(world.tokens.adminA, world.tenantA.slug, '?role=owner');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toBe('role');
+    // Another neighbourhood's admin learns nothing of A's members, filter or not.
+    expect((await membersOf(world.tokens.adminB, world.tenantA.slug, '?role=staff')).status).toBe(404);
+    const own = await membersOf(world.tokens.adminB, world.tenantB.slug, '?role=staff');
+    expect(own.body.items).toEqual([]);
+  });
+
   it('lets staff read but only admins change roles', async () => {
     expect((await membersOf(current.world.tokens.staffA, current.world.tenantA.slug)).status).toBe(200);
     expect((await membersOf(current.world.tokens.residentA, current.world.tenantA.slug)).status).toBe(403);

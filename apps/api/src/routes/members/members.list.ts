@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { MemberSchema, PageQuerySchema, pageOf, TENANT_READERS } from '@city/contracts';
+import { MemberSchema, PageQuerySchema, pageOf, TENANT_READERS, TENANT_ROLES } from '@city/contracts';
 import { defineRoute, json } from '@city/contracts/routes';
 import type { Handler } from '../../lib/router.ts';
 import { serialize } from '../../lib/serialize.ts';
@@ -15,6 +15,10 @@ export const route = defineRoute({
     params: tenantParams,
     query: PageQuerySchema.extend({
       q: z.string().trim().max(40).optional().openapi({ description: '名字包含 / Name contains' }),
+      role: z
+        .enum(TENANT_ROLES)
+        .optional()
+        .openapi({ description: '只列有此角色的成员 / Only members with this role' }),
     }),
   },
   responses: {

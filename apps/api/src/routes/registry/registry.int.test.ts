@@ -137,6 +137,44 @@ describe('property registry', () => {
     expect((await asAdmin('POST', '/buildings', { name: '1栋' })).status).toBe(409);
   });
 
+  it('orders buildings and rooms as people count, with how many units are vacant or owner-verified', async () => {
+    const { world, h } = current;
+    const tenth = await building('10栋');
+    const second = await building('2栋');
+    for (const room of ['1001', '202', '101', '102']) await unit(second.id, room);
+    const units = (await asAdmin('GET', `/buildings/${second.id}/units`)).body.items;
+    expect(units.map((u: { room: string }) => u.room)).toEqual(['101', '102', '202', '1001']);
+    const [verified, owned] = units as { id: string }[];
+    const couple = await asAdmin('PUT', `/units/${verified!.id}/owners`, {
+      owners: [owner('蔡超', null, true), owner('冯海燕', null)],
+      reason: '录入',
+    });
+    await asAdmin('PUT', `/units/${owned!.id}/owners`, { owners: [owner('韩磊', null, true)], reason: '录入' });
+    await withTenant(h.database.db, world.tenantA.id, (tx) =>
+      tx.insert(schema.verifications).values({
+        tenantId: world.tenantA.id,
+        unitId: verified!.id,
+        userId: world.users.residentA.id,
+        displayName: '冯海燕',
+        relation: 'owner',
+        ownerId: couple.body.owners[1].ownerId,
+        status: 'verified',
+        method: 'approval',
+      }),
+    );
+
+    const list = (await asAdmin('GET', '/buildings')).body.items;
+    expect(list.map((b: { name: string }) => b.name)).toEqual(['2栋', '10栋']);
+    expect(list[0]).toMatchObject({ id: second.id, unitCount: 4, verifiedCount: 1, vacantCount: 2 });
+    expect(list[1]).toMatchObject({ id: tenth.id, unitCount: 0, verifiedCount: 0, vacantCount: 0 });
+    const after = (await asAdmin('GET', `/buildings/${second.id}/units`)).body.items;
+    expect(after[0].owners.map((o: { name: string; verified: boolean }) => [o.name, o.verified])).toEqual([
+      ['蔡超', false],
+      ['冯海燕', true],
+    ]);
+    expect(after[1].owners.map((o: { verified: boolean }) => o.verified)).toEqual([false]);
+  });
+
   it('audits edits with what changed, lets staff read and only admins write', async () => {
     const b = await building();
     const u = (await unit(b.id, '701')).body;
@@ -164,6 +202,23 @@ describe('property registry', () => {
 });
 
 describe('registry across neighbourhoods', () => {
+  it("shows another neighbourhood's admin neither A's buildings nor their counts", async () => {
+    const { world, h } = current;
+    const b = await building('1栋');
+    await unit(b.id, '101');
+    const foreign = (path: string) => h.call('GET', `${base()}${path}`, { token: world.tokens.adminB });
+    expect((await foreign('/buildings')).status).toBe(404);
+    expect((await foreign(`/buildings/${b.id}/units`)).status).toBe(404);
+    const own = await h.call('GET', `/api/v1/t/${world.tenantB.slug}/registry/buildings`, {
+      token: world.tokens.adminB,
+    });
+    expect(own.body.items).toEqual([]);
+    const asB = await h.call('GET', `/api/v1/t/${world.tenantB.slug}/registry/buildings/${b.id}/units`, {
+      token: world.tokens.adminB,
+    });
+    expect(asB.status).toBe(404);
+  });
+
   it("refuses a unit in another neighbourhood's building, named in the body", async () => {
     const { world, h } = current;
     const [foreign] = await withTenant(h.database.db, world.tenantB.id, (tx) =>

@@ -288,6 +288,45 @@ describe('resident verification', () => {
     expect((await admin('GET', '/audit/verify')).body).toMatchObject({ ok: true });
   });
 
+  it('pages the queue oldest first and the rest newest first, finds a name or room, and keeps to its neighbourhood', async () => {
+    await setup();
+    const ask = async (displayName: string) =>
+      as((await person()).token, 'POST', '/verifications', {
+        building: '3栋',
+        entrance: '2单元',
+        room: '1502',
+        relation: 'family',
+        displayName,
+      });
+    const asked = [];
+    for (const name of ['甲家人', '乙家人', '丙家人']) asked.push((await ask(name)).body.id as string);
+    const ids = (page: { body: { items: { id: string }[] } }) => page.body.items.map((v) => v.id);
+
+    const first = await admin('GET', '/verifications?status=pending&limit=2');
+    expect(ids(first)).toEqual(asked.slice(0, 2));
+    const rest = await admin('GET', `/verifications?status=pending&limit=2&cursor=${first.body.nextCursor}`);
+    expect(ids(rest)).toEqual(asked.slice(2));
+    expect(rest.body.nextCursor).toBeNull();
+
+    for (const id of asked) await admin('POST', `/verifications/${id}/approve`, { relation: 'family', reason: '核实' });
+    const newest = await admin('GET', '/verifications?status=verified&limit=2');
+    expect(ids(newest)).toEqual([asked[2], asked[1]]);
+    expect(ids(await admin('GET', `/verifications?status=verified&q=${encodeURIComponent('乙家')}`))).toEqual([
+      asked[1],
+    ]);
+    expect((await admin('GET', '/verifications?status=verified&q=1502')).body.items).toHaveLength(3);
+    expect((await admin('GET', '/verifications?cursor=not-ours')).body.errors[0].path).toBe('query.cursor');
+
+    const foreign = await current.h.call('GET', `${t()}/verifications?status=verified&q=1502`, {
+      token: current.world.tokens.adminB,
+    });
+    expect(foreign.status).toBe(404);
+    const own = await current.h.call('GET', `/api/v1/t/${current.world.tenantB.slug}/verifications?q=1502`, {
+      token: current.world.tokens.adminB,
+    });
+    expect(own.body.items).toEqual([]);
+  });
+
   it('limits code guessing per person', async () => {
     await setup();
     const p = await person();

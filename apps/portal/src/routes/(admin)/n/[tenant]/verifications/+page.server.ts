@@ -9,18 +9,24 @@ export const load = (async (event) => {
   requireMe(event.locals, event.url);
   const api = apiFor(event);
   const param = { tenant: event.params.tenant };
+  const q = event.url.searchParams.get('q')?.trim() ?? '';
+  const cursor = event.url.searchParams.get('cursor') ?? '';
   const [summary, pending, verified, buildings] = await Promise.all([
     api.api.v1.t[':tenant'].$get({ param }),
-    api.api.v1.t[':tenant'].verifications.$get({ param, query: { status: 'pending' } }),
-    api.api.v1.t[':tenant'].verifications.$get({ param, query: { status: 'verified' } }),
+    // The queue is worked oldest first, a screenful at a time; the rest follow as these are decided.
+    api.api.v1.t[':tenant'].verifications.$get({ param, query: { status: 'pending', limit: '20' } }),
+    api.api.v1.t[':tenant'].verifications.$get({
+      param,
+      query: { status: 'verified', limit: '50', ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) },
+    }),
     api.api.v1.t[':tenant'].registry.buildings.$get({ param }),
   ]);
   if (!summary.ok || !pending.ok || !verified.ok || !buildings.ok)
     error(pending.status === 403 ? 403 : 404, 'not found');
-  const queue = (await pending.json()).items;
+  const queue = await pending.json();
   // The admin picks which registered owner a person is, so each pending request comes with its unit's owners.
   const owners = await Promise.all(
-    queue.map(async (v) => {
+    queue.items.map(async (v) => {
       const unit = await api.api.v1.t[':tenant'].registry.units[':unitId'].$get({
         param: { ...param, unitId: v.unitId },
       });
@@ -34,8 +40,11 @@ export const load = (async (event) => {
   );
   return {
     neighbourhood: await summary.json(),
-    pending: queue.map((v, i) => ({ ...v, owners: owners[i]! })),
-    verified: (await verified.json()).items,
+    pending: queue.items.map((v, i) => ({ ...v, owners: owners[i]! })),
+    moreWaiting: queue.nextCursor !== null,
+    verified: await verified.json(),
+    filter: { q },
+    paged: Boolean(cursor),
     buildings: (await buildings.json()).items,
   };
 }) satisfies PageServerLoad;

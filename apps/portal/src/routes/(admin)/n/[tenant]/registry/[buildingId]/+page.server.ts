@@ -1,8 +1,10 @@
+import { compareNatural } from '@city/contracts/values';
 import { error } from '@sveltejs/kit';
 import { apiFor } from '#lib/server/api.ts';
 import { failFrom } from '#lib/server/forms.ts';
 import { requireMe } from '#lib/server/guards.ts';
 import { unitFromForm } from '#lib/server/unit-form.ts';
+import { matches, unitState } from './building-grid.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
@@ -13,7 +15,23 @@ export const load = (async (event) => {
     api.api.v1.t[':tenant'].registry.buildings[':buildingId'].units.$get({ param: event.params }),
   ]);
   if (!summary.ok || !res.ok) error(res.status === 403 ? 403 : 404, 'not found');
-  return { myRoles: (await summary.json()).myRoles, units: (await res.json()).items };
+  // A building holds at most a few hundred units: the API sends them all (in address order) and the search narrows
+  // them here, so the page works the same without JavaScript.
+  const units = (await res.json()).items;
+  const q = event.url.searchParams.get('q')?.trim() ?? '';
+  const entrance = event.url.searchParams.get('entrance') ?? '';
+  return {
+    myRoles: (await summary.json()).myRoles,
+    buildingName: units[0]?.buildingName ?? null,
+    total: units.length,
+    counts: {
+      verified: units.filter((u) => unitState(u) === 'verified').length,
+      vacant: units.filter((u) => unitState(u) === 'vacant').length,
+    },
+    entrances: [...new Set(units.map((u) => u.entrance))].sort(compareNatural),
+    filter: { q, entrance },
+    units: units.filter((u) => (!entrance || u.entrance === entrance) && matches(u, q)),
+  };
 }) satisfies PageServerLoad;
 
 export const actions = {
