@@ -20,6 +20,7 @@ export const APP_ICONS = [
   'landmark',
   'mail',
   'megaphone',
+  'menu',
   'message-square-warning',
   'messages-square',
   'phone',
@@ -36,6 +37,7 @@ export const APP_ICONS = [
   'vote',
   'wallet',
   'wrench',
+  'x',
 ] as const;
 export type AppIcon = (typeof APP_ICONS)[number];
 
