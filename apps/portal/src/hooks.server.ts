@@ -2,6 +2,7 @@ import { LOCALES, type Locale } from '@city/contracts';
 import { PUBLIC_URL } from '$app/env/private';
 import type { Handle } from '@sveltejs/kit/hooks';
 import { apiFor, clearSession, SESSION_COOKIE } from '#lib/server/api.ts';
+import { compressed } from '#lib/server/compress.ts';
 import { servedOverHttps, withSecurityHeaders } from '#lib/server/security-headers.ts';
 
 export const LOCALE_COOKIE = 'locale';
@@ -16,7 +17,7 @@ function pickLocale(cookie: string | undefined, acceptLanguage: string | null): 
 
 /**
  * Language first (cookie, else Accept-Language, else zh-CN), then who is signed in, asked of the API; every answer
- * (page, error page, endpoint, passed-through file) leaves with the security headers.
+ * (page, error page, endpoint, passed-through file) leaves with the security headers, rendered ones gzipped.
  */
 export const handle: Handle = async ({ event, resolve }) => {
   event.locals.locale = pickLocale(event.cookies.get(LOCALE_COOKIE), event.request.headers.get('accept-language'));
@@ -29,5 +30,5 @@ export const handle: Handle = async ({ event, resolve }) => {
   const response = await resolve(event, {
     transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale),
   });
-  return withSecurityHeaders(response, https);
+  return compressed(event.request, withSecurityHeaders(response, https));
 };
