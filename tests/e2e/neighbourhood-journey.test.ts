@@ -87,8 +87,9 @@ describe('opening a neighbourhood and inviting its first member', () => {
     await expect.poll(() => page.getByText(`已向 ${invitee} 发送邀请`).count()).toBe(1);
     await page.goto(`${product.url}/n/${await slugOf(page)}/audit`);
     await expect.poll(() => page.getByText('哈希链完整：共 2 条记录均校验通过。').count()).toBe(1);
-    await expect.poll(() => page.getByRole('cell', { name: '发出邀请' }).count()).toBe(1);
-    await expect.poll(() => page.getByRole('cell', { name: '开通小区' }).count()).toBe(1);
+    // The trail in words: who did what to whom.
+    await expect.poll(() => page.getByText(/发出了.*邀请/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/开通了/).count()).toBe(1);
     await page.context().close();
   });
 
@@ -130,6 +131,8 @@ describe('language and sessions', () => {
     await signIn(page, '13900000014', 'demo1234');
     await expect.poll(() => page.getByRole('link', { name: /金色家园/ }).count()).toBe(1);
     await page.screenshot({ path: `${shots}/e2e-resident-home-phone.png`, fullPage: true });
+    // On a phone the account is in the menu.
+    await page.locator('header summary').click();
     await page.getByRole('link', { name: '账号' }).click();
     await expect.poll(() => page.getByText('当前设备').count()).toBe(1);
     await page.getByRole('button', { name: '退出所有设备' }).click();
@@ -621,8 +624,9 @@ describe('plugin marketplace', () => {
     await resident.screenshot({ path: `${shots}/e2e-plugin-page.png`, fullPage: true });
 
     await admin.goto(`${product.url}/n/cuihu-yuan/plugins/contacts`);
-    admin.once('dialog', (dialog) => void dialog.accept());
-    await admin.getByRole('button', { name: '卸载' }).click();
+    // Two steps: the first only says what uninstalling does, the second takes it.
+    await admin.locator('summary', { hasText: '卸载' }).click();
+    await admin.getByRole('button', { name: '确认卸载' }).click();
     await expect.poll(() => admin.getByText('插件已卸载，数据仍保留。').count()).toBe(1);
     await resident.goto(`${product.url}/n/cuihu-yuan`);
     expect(await resident.getByRole('link', { name: /便民电话$/ }).count()).toBe(0);
@@ -675,7 +679,8 @@ describe('业主大会 voting', () => {
         .getByLabel(choice)
         .check();
     }
-    await owner.getByRole('button', { name: '提交表决票' }).click();
+    await owner.getByRole('button', { name: '下一步：核对选择' }).click();
+    await owner.getByRole('button', { name: '确认提交表决票' }).click();
     const receipt = owner.getByText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     // A form post, the API's write and the page's reload: give a busy machine time.
     await expect.poll(() => receipt.count(), { timeout: 15_000 }).toBe(1);

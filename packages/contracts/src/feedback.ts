@@ -47,7 +47,8 @@ export type FeedbackReportInput = z.infer<typeof FeedbackReportInputSchema>;
 export const FeedbackStepSchema = z
   .object({
     kind: z.string(),
-    actorName: z.string(),
+    /** null: the reporter, to a reader who may not learn their name (the page says 反映人 / the reporter). */
+    actorName: z.string().nullable(),
     body: z.string(),
     data: z.record(z.string(), z.unknown()),
     at: TimestampSchema,

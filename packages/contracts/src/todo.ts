@@ -7,6 +7,8 @@ export const TodoItemSchema = z
     /** `core.verification_pending`, `voting.vote`, … */
     kind: z.string(),
     title: z.string(),
+    /** The part of the title people typed (a meeting's title, a home's address), for the portal to mark as theirs. */
+    named: z.string().optional(),
     body: z.string(),
     /** The page where it is done. */
     link: z.string(),

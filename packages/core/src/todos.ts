@@ -1,4 +1,4 @@
-import type { Locale, TodoItem } from '@city/contracts';
+import { addressLabel, type Locale, type TodoItem } from '@city/contracts';
 import { schema, withTenantReadOnly, withUser, type Database } from '@city/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Verification } from './verification.ts';
@@ -59,11 +59,13 @@ export async function verificationTodos(
     const latest = new Map<string, (typeof mine)[number]>();
     for (const v of mine) if (!latest.has(v.unitId)) latest.set(v.unitId, v);
     for (const v of latest.values()) {
+      const address = addressLabel(v.address, locale);
       if (v.status === 'pending') {
         const w = WORDS.pending;
         items.push({
           kind: 'core.verification_pending',
-          title: w.title[locale](v.address),
+          title: w.title[locale](address),
+          named: address,
           body: w.body[locale],
           link,
           action: w.action[locale],
@@ -75,7 +77,8 @@ export async function verificationTodos(
         const w = WORDS.rejected;
         items.push({
           kind: 'core.verification_rejected',
-          title: w.title[locale](v.address),
+          title: w.title[locale](address),
+          named: address,
           body: w.body[locale](v.decisionReason ?? '—'),
           link,
           action: w.action[locale],

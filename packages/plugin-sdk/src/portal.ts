@@ -132,13 +132,27 @@ export interface PageKit<Key extends string = string> extends PluginLinks {
   tenant: { slug: string; name: string };
   organisation: PortalOrganisation | null;
   locale: Locale;
-  actor: { roles: string[]; pluginRoles: string[] };
+  /**
+   * The visitor's roles (as in PortalContext) and, on member pages, the phone number of their own account, for a form
+   * to offer as their contact (they may change it there).
+   */
+  actor: { roles: string[]; pluginRoles: string[]; phone?: string };
   /** The plugin's message in the visitor's language, with `{name}` placeholders filled. */
   t(key: Key, params?: Record<string, string | number>): string;
   /** A localised text of the manifest kind ({ 'zh-CN', en }). */
   text(value: LocalizedString): string;
-  /** Times as the portal shows them (Asia/Shanghai, the visitor's language). */
+  /** Times as the portal shows them (Asia/Shanghai, the visitor's language): `2026/12/02 23:25`, `2 Dec 2026, 23:25`. */
   formatDateTime(iso: string): string;
+  /** Fen as the portal shows amounts: `120.00 元`, `¥120.00`. */
+  formatMoney(fen: number): string;
+  /**
+   * A home's address as the API joins it (`1栋 1单元 202`) in the visitor's language (`Bldg 1, Unit 1, Room 202`); a
+   * building's name alone (`1栋` → `Bldg 1`) with `formatBuilding`. Names of the neighbourhood's own stay as typed.
+   */
+  formatAddress(address: string): string;
+  formatBuilding(name: string): string;
+  /** Names in a run as the visitor lists them: `甲、乙、丙` / `a, b, c`. */
+  formatList(items: readonly string[]): string;
   /** SvelteKit's progressive enhancement for forms: `<form method="POST" use:kit.enhance>`. */
   enhance: Action<HTMLFormElement>;
   /** Runs the page's load again (in the browser). */

@@ -320,6 +320,8 @@ export interface PluginTodo {
   /** Its kind within the plugin (`vote`), shown to the person's tools as `<plugin id>.<kind>`. */
   kind: string;
   title: LocalizedString;
+  /** The part of the title people typed (a meeting's title), as it stands in each language's title. */
+  named?: string;
   body: LocalizedString;
   /** The portal path where it is done. */
   link: string;

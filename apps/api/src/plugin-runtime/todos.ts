@@ -60,6 +60,7 @@ export class PluginTodos {
             items.push({
               kind: `${plugin.manifest.id}.${todo.kind}`,
               title: todo.title[locale],
+              ...(todo.named ? { named: todo.named } : {}),
               body: todo.body[locale],
               link: todo.link,
               action: todo.action[locale],

@@ -1,5 +1,5 @@
 import type { Expense } from '@city/contracts';
-import { formatDateTime, formatMonth, t } from '#lib/i18n/index.ts';
+import { formatDateTime, formatMoney, formatMonth, t } from '#lib/i18n/index.ts';
 import { isDefaultPurpose } from '#lib/ledger.ts';
 import { formatFen } from '#lib/money.ts';
 
@@ -10,7 +10,7 @@ export const accountName = (account: { name: string; purpose: string | null }) =
   isDefaultPurpose(account.purpose) ? t(`ledger.account.${account.purpose}`) : account.name;
 
 /** `12,500.00 元` / `¥12,500.00`. */
-export const money = (fen: number) => t('ledger.money', { amount: formatFen(fen) });
+export const money = formatMoney;
 
 /** `2/2 委员同意 · 监督委员会会签 0/1`. */
 export function expenseProgress(

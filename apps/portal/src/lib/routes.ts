@@ -19,7 +19,8 @@ export const routes = {
   myDataDownload: () => '/account/my-data/download',
   resetPassword: () => '/reset-password',
   neighbourhood: (slug: string) => `/n/${encodeURIComponent(slug)}`,
-  members: (slug: string, cursor?: string) => `/n/${encodeURIComponent(slug)}/members${q({ cursor })}`,
+  members: (slug: string, query: { cursor?: string; q?: string; role?: string } = {}) =>
+    `/n/${encodeURIComponent(slug)}/members${q(query)}`,
   invitations: (slug: string) => `/n/${encodeURIComponent(slug)}/invitations`,
   notice: (slug: string, id: string) => `/n/${encodeURIComponent(slug)}/notices/${encodeURIComponent(id)}`,
   manageNotices: (slug: string, correct?: string) => `/n/${encodeURIComponent(slug)}/notices${q({ correct })}`,
@@ -39,7 +40,8 @@ export const routes = {
     `/p/${encodeURIComponent(slug)}/feedback/${encodeURIComponent(token)}/photos/${encodeURIComponent(photoId)}`,
   myUnits: (slug: string, code?: string) => `/n/${encodeURIComponent(slug)}/my${q({ code })}`,
   claim: (slug: string, code?: string) => `/claim/${encodeURIComponent(slug)}${q({ code })}`,
-  verifications: (slug: string) => `/n/${encodeURIComponent(slug)}/verifications`,
+  verifications: (slug: string, query: { cursor?: string; q?: string } = {}) =>
+    `/n/${encodeURIComponent(slug)}/verifications${q(query)}`,
   letters: (slug: string) => `/n/${encodeURIComponent(slug)}/verifications/letters`,
   registryImport: (slug: string) => `/n/${encodeURIComponent(slug)}/registry/import`,
   registryLookalikes: (slug: string) => `/n/${encodeURIComponent(slug)}/registry/lookalikes`,
@@ -113,7 +115,9 @@ export const routes = {
   committee: (slug: string) => `/n/${encodeURIComponent(slug)}/committee`,
   committeeManage: (slug: string) => `/n/${encodeURIComponent(slug)}/committee/manage`,
   committeeEvaluate: (slug: string) => `/n/${encodeURIComponent(slug)}/committee/evaluate`,
-  audit: (slug: string, cursor?: string) => `/n/${encodeURIComponent(slug)}/audit${q({ cursor })}`,
+  /** The audit trail, narrowed by who acted, what they did (an action or `<area>.*`) and Beijing days. */
+  audit: (slug: string, query: { cursor?: string; actor?: string; action?: string; from?: string; to?: string } = {}) =>
+    `/n/${encodeURIComponent(slug)}/audit${q(query)}`,
   supervision: () => '/supervision',
   supervisionApplications: () => '/supervision/applications',
   supervisionFeedback: () => '/supervision/feedback',

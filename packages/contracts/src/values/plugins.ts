@@ -27,7 +27,7 @@ export const SCOPES = {
   },
   'feedback:create': {
     'zh-CN': '以正在使用插件的居民本人名义提交“码上提”反映（如对商户的投诉），由小区受理、交办和答复',
-    en: 'Open 码上提 reports in the name of the resident using it (a complaint about a business, say), for the neighbourhood to sort, assign and answer',
+    en: 'Open resident reports in the name of the resident using it (a complaint about a business, say), for the neighbourhood to sort, assign and answer',
   },
   'profile:badges': {
     'zh-CN': '在成员本人选择公开时，在其姓名旁显示本插件的标识（如党员“亮身份”），其他应用中同样显示',

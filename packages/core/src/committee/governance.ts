@@ -185,7 +185,7 @@ export async function startCommitteeTerm(
         subject: `filing:${term!.id}`,
         due: filingDue,
         before: [14, 3],
-        what: { 'zh-CN': '业主委员会备案', en: 'The committee’s filing (备案)' },
+        what: { 'zh-CN': '业主委员会备案', en: 'The committee’s filing' },
       },
       context.at,
     );

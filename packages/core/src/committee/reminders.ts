@@ -1,3 +1,4 @@
+import { dayLabel } from '@city/contracts';
 import { schema, type Tx } from '@city/db';
 import { and, eq, like } from 'drizzle-orm';
 import { addDays } from '../calendar/index.ts';
@@ -47,7 +48,7 @@ export async function scheduleReminders(
           'zh-CN': `${deadline.what['zh-CN']}还有 ${days} 天到期`,
           en: `${deadline.what.en}: ${days} days left`,
         },
-        body: { 'zh-CN': `截止日期：${deadline.due}。`, en: `Due on ${deadline.due}.` },
+        body: { 'zh-CN': `截止日期：${deadline.due}。`, en: `Due on ${dayLabel(deadline.due, 'en')}.` },
         link,
         notBefore: at,
       },
@@ -65,7 +66,7 @@ export async function scheduleReminders(
       title: { 'zh-CN': `${deadline.what['zh-CN']}已逾期`, en: `${deadline.what.en}: overdue` },
       body: {
         'zh-CN': `截止日期为 ${deadline.due}，请尽快办理；街道和社区也会看到逾期提示。`,
-        en: `It was due on ${deadline.due}. The 街道 and 社区 see it flagged too.`,
+        en: `It was due on ${dayLabel(deadline.due, 'en')}. The street office and the community see it flagged too.`,
       },
       link,
       notBefore: new Date(`${addDays(deadline.due, 1)}${MORNING}`),

@@ -36,7 +36,7 @@ const WORDS = {
     title: { 'zh-CN': (d: string) => `业主委员会备案：${d} 前完成`, en: (d: string) => `Committee filing due ${d}` },
     body: {
       'zh-CN': '选举产生后30日内，须向区住房城乡建设部门和街道办事处备案。',
-      en: 'Within 30 days of the election, the committee files with the district housing authority and the 街道.',
+      en: 'Within 30 days of the election, the committee files with the district housing authority and the street office.',
     },
     action: { 'zh-CN': '记录备案', en: 'Record the filing' },
   },

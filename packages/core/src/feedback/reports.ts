@@ -1,4 +1,6 @@
 import {
+  buildingLabel,
+  dayLabel,
   FEEDBACK_ESCALATIONS,
   maskPhone,
   type FeedbackAction,
@@ -67,7 +69,7 @@ const FOLLOWERS_TOLD: Record<string, ((n: number, step: { text: string; due: str
     kind: 'feedback.progress',
     text: {
       'zh-CN': [`您反映的问题 #${n} 已交办`, `${due} 前答复`],
-      en: [`Your report #${n} was assigned`, `Answer due by ${due}`],
+      en: [`Your report #${n} was assigned`, `Answer due by ${dayLabel(due, 'en')}`],
     },
   }),
   progress: (n, { text }) => ({
@@ -98,9 +100,6 @@ const PAST: Record<Action, string> = {
   answer: 'answered',
   rate: 'rated',
 };
-
-/** The name a reporter's own steps show to those who may not know who reported. */
-const REPORTER = '反映人';
 
 /** The clock's own steps are taken by 系统. */
 const SYSTEM = { id: null, displayName: '系统' };
@@ -349,12 +348,12 @@ export class FeedbackReports {
     const view = this.view(row, viewer, units, calendar, now);
     // Whoever may not learn the reporter's name (a business, a department, supervisors) does not read it off the
     // steps the reporter took either (the report itself, the rating).
-    const byReporter = (actorUserId: string | null, s: { kind: string; actorName: string }) =>
+    const byReporter = (actorUserId: string | null, s: { kind: string; actorName: string | null }) =>
       row.report.reporterUserId
         ? actorUserId === row.report.reporterUserId
         : (s.kind === 'received' || s.kind === 'rated') && s.actorName === row.report.reporterName;
     const shown = steps.map(({ actorUserId, ...s }) =>
-      view.reporterName === null && byReporter(actorUserId, s) ? { ...s, actorName: REPORTER } : s,
+      view.reporterName === null && byReporter(actorUserId, s) ? { ...s, actorName: null } : s,
     );
     return { ...view, steps: shown, photos, photoSide: room ? side : null };
   }
@@ -687,7 +686,10 @@ export class FeedbackReports {
                 `#${report.number} 将于 ${report.dueOn} 到期，请及时答复`,
                 await this.about(tx, report, 'zh-CN'),
               ],
-              en: [`#${report.number} is due on ${report.dueOn}: please answer`, await this.about(tx, report, 'en')],
+              en: [
+                `#${report.number} is due on ${dayLabel(report.dueOn, 'en')}: please answer`,
+                await this.about(tx, report, 'en'),
+              ],
             };
             await this.notify(
               tx,
@@ -828,7 +830,7 @@ export class FeedbackReports {
               await this.about(tx, report, 'zh-CN'),
             ],
             en: [
-              `Assigned #${number}: ${report.category}, answer by ${report.dueOn}`,
+              `Assigned #${number}: ${report.category}, answer by ${report.dueOn === null ? '' : dayLabel(report.dueOn, 'en')}`,
               await this.about(tx, report, 'en'),
             ],
           },
@@ -929,7 +931,7 @@ export class FeedbackReports {
           .from(schema.buildings)
           .where(eq(schema.buildings.id, report.buildingId))
       : [];
-    const place = building?.name ?? (locale === 'zh-CN' ? '公共区域' : 'a public area');
+    const place = building ? buildingLabel(building.name, locale) : locale === 'zh-CN' ? '公共区域' : 'a public area';
     return locale === 'zh-CN' ? `${report.category} · ${place}` : `${report.category}, ${place}`;
   }
 

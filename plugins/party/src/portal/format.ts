@@ -7,13 +7,13 @@ import type { Contact, Kit, Leader, RegionOverview } from './types.ts';
 function roleOf(kit: Kit, leader: Pick<Leader, 'kind' | 'entrance' | 'floor'>) {
   const role = kit.t(`kind.${leader.kind}`);
   const floor = leader.floor === null ? '' : kit.t('place.floor', { floor: leader.floor });
-  const where = [leader.entrance, floor].filter(Boolean).join(' ');
+  const where = [leader.entrance && kit.formatAddress(leader.entrance), floor].filter(Boolean).join(' ');
   return where ? kit.t('role.at', { where, role }) : role;
 }
 
 /** People to choose from, for a select. */
 export const personOptions = (people: ReadonlyArray<{ userId: string; name: string }>) =>
-  people.map((p) => ({ value: p.userId, label: p.name }));
+  people.map((p) => ({ value: p.userId, label: p.name, named: true }));
 
 /** A place to put someone in charge of, as one select's value: `<buildingId>/<entrance>` (no entrance: the building). */
 export const placeValue = (buildingId: string, entrance = '') => `${buildingId}/${entrance}`;
@@ -36,9 +36,11 @@ export const committeeContacts = (
   committees.map((c) => ({
     key: c.regionId,
     name: c.name,
-    detail: ['regionName' in c ? c.regionName : '', c.secretary && kit.t('committee.secretary', { name: c.secretary })]
+    // Placeholders stay in the detail: the region's and the secretary's names fill them as user text.
+    detail: ['regionName' in c ? '{region}' : '', c.secretary && kit.t('committee.secretary')]
       .filter(Boolean)
       .join(' · '),
+    names: { region: 'regionName' in c ? c.regionName : '', name: c.secretary },
     phone: c.phone,
     // A committee's number is its office's, public like the 便民电话簿's: shown whole.
     masked: c.phone,

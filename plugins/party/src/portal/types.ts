@@ -29,7 +29,15 @@ export type Group = BranchAdmin['groups'][number];
 export type MemberList = z.infer<typeof MemberListSchema>;
 
 /** Someone to call (a person in charge, a committee), as the pages list them. */
-export type Contact = { key: string; name: string; detail: string; phone: string; masked: string };
+/** `detail` may hold `{placeholders}` that `names` fill, marked as names people typed. */
+export type Contact = {
+  key: string;
+  name: string;
+  detail: string;
+  names?: Record<string, string>;
+  phone: string;
+  masked: string;
+};
 
 export type HomeData = { overview: Overview };
 export type BranchData = { admin: BranchAdmin };

@@ -122,6 +122,6 @@ export const fail = definePluginErrors('party', {
   committee_level: {
     status: 409,
     'zh-CN': '只有街道和社区设党工委、党委',
-    en: 'Only a 街道 or a 社区 has a party committee',
+    en: 'Only a street or a community has a party committee',
   },
 });

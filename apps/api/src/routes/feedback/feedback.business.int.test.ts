@@ -67,10 +67,10 @@ describe('码上提 in a business centre', () => {
     ]);
     const one = (id: string, token = t.vendorStaff) =>
       h.call('GET', `${centre}/${world.tenantA.slug}/${id}`, { token });
-    const steps = (await one(assigned.id)).body.steps as { kind: string; actorName: string }[];
+    const steps = (await one(assigned.id)).body.steps as { kind: string; actorName: string | null }[];
     expect(steps.map((s) => s.kind)).toEqual(['received', 'assigned']);
-    // Nor from the steps: the report's own step names the reporter only as 反映人.
-    expect(steps[0]!.actorName).toBe('反映人');
+    // Nor from the steps: the report's own step names no one (the page says 反映人 / the reporter).
+    expect(steps[0]!.actorName).toBeNull();
     expect(JSON.stringify(steps)).not.toContain(world.users.residentA.displayName);
     expect((await one(other.id)).status).toBe(404);
     const seen = await h.call('GET', `${centre}/${world.tenantA.slug}/${assigned.id}/photos/${photo.body.id}`, {

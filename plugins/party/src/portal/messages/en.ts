@@ -284,11 +284,11 @@ export const en: Record<MessageKey, string> = {
   'mine.done.publish': 'Commitment published.',
   'needs.title': 'Pass on residents’ needs',
   'needs.lead':
-    'Pass what residents tell you on to 码上提, for the property manager and the community to handle; you can follow it.',
+    'Pass what residents tell you on as a resident report, for the property manager and the community to handle; you can follow it.',
   'needs.field.body': 'The need',
   'needs.field.body.hint': 'Where, what the problem is and what residents hope for; up to 1,000 characters',
-  'needs.submit': 'Pass on to 码上提',
-  'needs.done': 'Passed on to 码上提 as number {number}.',
+  'needs.submit': 'Pass on as a resident report',
+  'needs.done': 'Passed on as resident report #{number}.',
   'needs.follow': 'Follow it',
 
   'activityKind.meeting': 'Party meeting',
@@ -437,7 +437,7 @@ export const en: Record<MessageKey, string> = {
   'duties.field.title': 'Duty',
   'duties.done.addDuty': 'Duty added.',
   'duties.needs': 'Residents’ needs members passed on in {year}',
-  'duties.needs.lead': 'Each need members collected became a 码上提 report: follow it by its number.',
-  'duties.needs.number': '码上提 {number}',
+  'duties.needs.lead': 'Each need members collected became a resident report: follow it by its number.',
+  'duties.needs.number': 'Report #{number}',
   'duties.needs.empty': 'No needs passed on this year yet.',
 };

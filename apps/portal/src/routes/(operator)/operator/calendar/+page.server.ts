@@ -1,6 +1,7 @@
 import type { Problem } from '@city/contracts';
 import { error, fail } from '@sveltejs/kit';
 import { parseDays } from '#lib/date-ranges.ts';
+import { translate } from '#lib/i18n/index.ts';
 import { apiFor } from '#lib/server/api.ts';
 import { fields } from '#lib/server/forms.ts';
 import { requireMe } from '#lib/server/guards.ts';
@@ -40,7 +41,9 @@ export const actions = {
     for (const e of problem?.errors ?? []) {
       const [list, index] = e.path.split('.');
       const day = list === 'holidays' ? holidays[Number(index)] : list === 'workdays' ? workdays[Number(index)] : '';
-      fieldErrors[list!] ??= day ? `${day}：${e.message}` : e.message;
+      fieldErrors[list!] ??= day
+        ? translate(event.locals.locale, 'punct.label', { label: day }) + e.message
+        : e.message;
     }
     return fail(res.status, {
       message: problem?.detail ?? problem?.title ?? `HTTP ${res.status}`,
