@@ -284,6 +284,8 @@ const FiguresSchema = z.object({
   overdueNow: z.int(),
   medianWorkingDays: z.number().nullable(),
 });
+/** A place's 码上提 counts: one row of the metrics' rollup. */
+export type FeedbackFigures = z.infer<typeof FiguresSchema>;
 
 export const FeedbackMetricsSchema = z
   .object({

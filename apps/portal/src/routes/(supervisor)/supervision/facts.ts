@@ -1,3 +1,4 @@
+import type { FeedbackFigures } from '@city/contracts';
 import type { MessageKey } from '#lib/i18n/index.ts';
 
 /** What supervisors read of a neighbourhood, in the order the area's tables and one neighbourhood's page show it. */
@@ -9,22 +10,10 @@ export const COMMITTEE_FACTS = [
   { fact: 'seats', label: 'committee.seats' },
 ] as const satisfies ReadonlyArray<{ fact: string; label: MessageKey }>;
 
-/** A place's 码上提 counts (a row of the metrics' rollup). */
-export interface PlaceFigures {
-  received: number;
-  respondedOnTime: number;
-  responseDue: number;
-  resolved: number;
-  satisfied: number;
-  rated: number;
-  overdueNow: number;
-  medianWorkingDays: number | null;
-}
-
 export const percent = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : '—');
 
 /** 码上提's figures of a place (a rollup row): received, on time, resolved, satisfaction, overdue now, median days. */
-export const FEEDBACK_FIGURES: Array<{ label: MessageKey; value: (row: PlaceFigures) => string | number }> = [
+export const FEEDBACK_FIGURES: Array<{ label: MessageKey; value: (row: FeedbackFigures) => string | number }> = [
   { label: 'feedback.metric.received', value: (row) => row.received },
   { label: 'feedback.metric.onTime', value: (row) => percent(row.respondedOnTime, row.responseDue) },
   { label: 'feedback.metric.resolved', value: (row) => row.resolved },
