@@ -131,7 +131,7 @@ describe('a local service business, from sign-up to a reviewed order', () => {
       .poll(() => tile.getByRole('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
       .toBe(1);
     await tile.click();
-    await expect.poll(() => page.getByText('¥268.00/次').count()).toBe(1);
+    await expect.poll(() => page.getByText('268.00 元/次').count()).toBe(1);
     await page.getByRole('radio').first().check();
     // Her account's number is there already.
     expect(await page.getByLabel('联系电话').inputValue()).toBe('13900000014');

@@ -82,7 +82,7 @@ describe('生活服务, as a vendor and a resident would judge it', () => {
 
       // Folded: each offering is its price, status and next times; forms open on demand and say what they do.
       const offering = card(page, title);
-      await expect.poll(() => offering.getByText(/^¥\d+\.\d\d\//).count()).toBe(1);
+      await expect.poll(() => offering.getByText(/^[\d,]+\.\d\d 元\//).count()).toBe(1);
       expect(await offering.getByText('上架中').count()).toBe(1);
       expect(await offering.getByRole('heading', { name: '最近时段' }).count()).toBe(1);
       expect(await offering.locator('ul').first().getByRole('listitem').count()).toBe(3);

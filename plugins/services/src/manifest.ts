@@ -32,22 +32,29 @@ export const servicesManifest = definePlugin({
     { path: PAGES.orders, label: { 'zh-CN': '我的订单', en: 'My orders' }, icon: 'receipt' },
     { path: PAGES.admin, label: { 'zh-CN': '服务商管理', en: 'Vendors' }, icon: 'handshake', roles: ['admin'] },
   ],
-  // The audit trail's words for each action this plugin records.
+  // The audit trail's words for each action this plugin records. `{vendor}` is the business's name; entries recorded
+  // before it was kept lack it, and the trail reads them by the label.
   audit: {
     vendor_admitted: {
       label: { 'zh-CN': '准入服务商', en: 'Provider admitted' },
-      sentence: { 'zh-CN': '{actor} 在 {plugin} 准入了一家服务商', en: '{actor} admitted a provider to {plugin}' },
+      sentence: {
+        'zh-CN': '{actor} 在 {plugin} 准入了服务商「{vendor}」',
+        en: '{actor} admitted the provider “{vendor}” to {plugin}',
+      },
     },
     vendor_refused: {
       label: { 'zh-CN': '拒绝服务商申请', en: 'Provider refused' },
       sentence: {
-        'zh-CN': '{actor} 在 {plugin} 拒绝了一家服务商的申请',
-        en: '{actor} refused a provider’s application to {plugin}',
+        'zh-CN': '{actor} 在 {plugin} 拒绝了服务商「{vendor}」的申请',
+        en: '{actor} refused the application of the provider “{vendor}” to {plugin}',
       },
     },
     vendor_suspended: {
       label: { 'zh-CN': '暂停服务商', en: 'Provider suspended' },
-      sentence: { 'zh-CN': '{actor} 在 {plugin} 暂停了一家服务商', en: '{actor} suspended a provider in {plugin}' },
+      sentence: {
+        'zh-CN': '{actor} 在 {plugin} 暂停了服务商「{vendor}」',
+        en: '{actor} suspended the provider “{vendor}” in {plugin}',
+      },
     },
   },
 });

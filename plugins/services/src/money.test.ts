@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fenToYuanText, formatFen, yuanToFen } from './money.ts';
+import { fenToYuanText, yuanToFen } from './money.ts';
 
 describe('yuan and fen', () => {
   it('reads what people type, without floating point', () => {
@@ -14,9 +14,11 @@ describe('yuan and fen', () => {
     for (const text of ['', 'abc', '1.234', '-5', '1,000', '1e3']) expect(yuanToFen(text), text).toBeNull();
   });
 
-  it('shows fen as yuan', () => {
-    expect(formatFen(12050)).toBe('¥120.50');
-    expect(formatFen(7)).toBe('¥0.07');
+  it('puts a stored price back in the form as typed yuan', () => {
     expect(fenToYuanText(129)).toBe('1.29');
+    expect(fenToYuanText(7)).toBe('0.07');
+    // No thousands separator: the field reads back what yuanToFen accepts.
+    expect(fenToYuanText(1_234_500)).toBe('12345.00');
+    expect(yuanToFen(fenToYuanText(1_234_500))).toBe(1_234_500);
   });
 });

@@ -11,8 +11,8 @@ export function yuanToFen(text: string): number | null {
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
 
-/** ¥120.50 */
-export const formatFen = (fen: number) => `¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
-
-/** What a form shows for a stored price: "120.50". */
-export const fenToYuanText = (fen: number) => formatFen(fen).slice(1);
+/**
+ * What a form shows for a stored price: "120.50", plain digits to type over. Pages show amounts through
+ * `kit.formatMoney`, as the rest of the portal does.
+ */
+export const fenToYuanText = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;

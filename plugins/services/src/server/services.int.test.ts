@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { schema, useWorld, withTenant } from '@city/testing';
 import { eq } from 'drizzle-orm';
+import { servicesManifest } from '../manifest.ts';
 import { servicesPlugin } from './index.ts';
 import {
   bookedSeats,
@@ -385,11 +386,36 @@ describe('local services: a vendor serves a neighbourhood, residents order, trac
         .body.status,
     ).toBe('withdrawn');
 
-    // Decisions are in A's audit trail.
-    const trail = await h.call('GET', `/api/v1/t/${world.tenantA.slug}/audit`, admin);
-    expect(trail.body.items.map((e: { action: string }) => e.action)).toEqual(
-      expect.arrayContaining(['services.vendor_admitted', 'services.vendor_suspended']),
+    // Decisions are in each neighbourhood's audit trail, naming the business so the trail's sentence can say which.
+    type Entry = { action: string; details: Record<string, unknown> };
+    const decisions = async (slug: string, token = world.tokens.adminA) =>
+      ((await h.call('GET', `/api/v1/t/${slug}/audit`, { token })).body.items as Entry[]).filter((e) =>
+        e.action.startsWith('services.vendor_'),
+      );
+    const vendorName = world.organisation.name;
+    const inTrailA = await decisions(world.tenantA.slug);
+    expect(inTrailA).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'services.vendor_admitted', details: { vendor: vendorName } }),
+        expect.objectContaining({
+          action: 'services.vendor_suspended',
+          details: { vendor: vendorName, reason: '多次投诉' },
+        }),
+      ]),
     );
+    const inTrailB = await decisions(world.tenantB.slug, world.tokens.adminB);
+    expect(inTrailB).toEqual([
+      expect.objectContaining({
+        action: 'services.vendor_refused',
+        details: { vendor: vendorName, reason: '本小区暂不引入' },
+      }),
+    ]);
+    // Every placeholder of the manifest's sentences is filled by what the entries carry.
+    for (const entry of [...inTrailA, ...inTrailB]) {
+      const action = entry.action.slice('services.'.length) as keyof typeof servicesManifest.audit;
+      for (const [, key] of servicesManifest.audit[action].sentence['zh-CN'].matchAll(/\{(\w+)\}/g))
+        expect(['actor', 'plugin', ...Object.keys(entry.details)], entry.action).toContain(key);
+    }
   });
 
   it('records a complaint for the admin (not the vendor), who resolves it', async () => {

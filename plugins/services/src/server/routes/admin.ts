@@ -150,13 +150,14 @@ export const adminRoutes = <R extends Schema>(router: PluginRouter<ServicesSetti
           .where(eq(admissions.organisationId, organisationId));
         throw fail(exists ? 'decision_invalid' : 'vendor_missing');
       }
+      const [view] = await vendorViews(ctx, organisationId);
+      // The trail names the business it decided on (its own name, nothing of its staff), as the audit words read it.
       await ctx.audit.append({
         action: `vendor_${rule.to}`,
         targetType: 'services_vendor',
         targetId: organisationId,
-        details: reason ? { reason } : {},
+        details: { vendor: view!.name, ...(reason ? { reason } : {}) },
       });
-      const [view] = await vendorViews(ctx, organisationId);
       return c.json(view!, 200);
     })
     .openapi(complaintList, async (c) => {
