@@ -327,7 +327,8 @@ const RollOwnerSchema = z
   .object({
     id: Id,
     label: z.string(),
-    names: z.string(),
+    /** The owners' names, one per owner; none for the developer. */
+    names: z.array(z.string()),
     kind: z.enum(['developer', 'owner']),
     area: z.number().int(),
     voted: z.boolean(),

@@ -139,7 +139,8 @@ export const rollOwners = pgTable('voting_roll_owners', {
   area: bigint('area', { mode: 'number' }).notNull(),
   ownerIds: uuid('owner_ids').array().notNull(),
   voterOwnerIds: uuid('voter_owner_ids').array().notNull(),
-  names: text('names').notNull(),
+  /** The owners' names as the registry had them, one per owner of `ownerIds`. */
+  names: text('names').array().notNull(),
   label: text('label').notNull(),
 });
 

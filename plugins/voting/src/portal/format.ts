@@ -46,6 +46,3 @@ export function ownerLabel(label: string, kit: Kit): string {
   const [, address = label, more = ''] = /^(.*?)( \+\d+)?$/.exec(label) ?? [];
   return `${kit.formatAddress(address)}${more}`;
 }
-
-/** The co-owners' names, which the API joins with `、`, listed the reader's way. */
-export const ownerNames = (names: string, kit: Kit) => kit.formatList(names.split('、'));

@@ -120,8 +120,7 @@ export const votingPersonalData: PersonalDataHooks<Settings> = {
       .from(rollOwners)
       .where(sql`${rollOwners.ownerIds} && ${sql.param(subject.ownerIds)}::uuid[]`);
     for (const roll of rolls) {
-      const parts = roll.names.split('、');
-      const renamed = roll.ownerIds.map((id, i) => (owned.has(id) ? pseudonym : (parts[i] ?? ''))).join('、');
+      const renamed = roll.ownerIds.map((id, i) => (owned.has(id) ? pseudonym : (roll.names[i] ?? '')));
       await db.update(rollOwners).set({ names: renamed }).where(eq(rollOwners.id, roll.id));
     }
   },

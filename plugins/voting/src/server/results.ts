@@ -144,7 +144,8 @@ export async function resultTable(ctx: PluginContext<Settings>, meetingId: strin
   const header = ['房屋', ...(named ? ['业主'] : []), '面积（㎡）', '方式', ...view.motions.map((m) => m.title)];
   const body = rows.map((r) => [
     r.kind === 'developer' ? '建设单位（未售、未交付部分）' : r.label,
-    ...(named ? [r.kind === 'developer' ? '建设单位' : r.names] : []),
+    // The table is the official (Chinese) record: co-owners as a Chinese list.
+    ...(named ? [r.kind === 'developer' ? '建设单位' : r.names.join('、')] : []),
     formatArea(r.area),
     CHANNEL[r.channel],
     ...agenda.map((m) => answerText(motionsById.get(m.id)!, r.choices as unknown as ChoiceInput[])),

@@ -126,7 +126,7 @@ export async function freezeRoll(ctx: PluginContext<unknown>, meetingId: string,
     area: o.area,
     ownerIds: o.ownerIds,
     voterOwnerIds: o.voterOwnerIds,
-    names: o.ownerIds.map((id) => nameOf.get(id) ?? '').join('、'),
+    names: o.ownerIds.map((id) => nameOf.get(id) ?? ''),
     label: address(unitById.get(o.unitIds[0]!)!) + (o.unitIds.length > 1 ? ` +${o.unitIds.length - 1}` : ''),
   }));
   const unitRows = grouped.owners.flatMap((o, i) =>

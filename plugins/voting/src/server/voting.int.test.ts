@@ -1164,7 +1164,7 @@ describe('owner records that may be one person', () => {
     // The nine counting owners every test starts with, and 张伟 once, with 200 m².
     expect(opened.body.turnout.total).toEqual({ area: 1200 * M2, count: 10 });
     const roll = (await call('staffA', 'GET', `${m.path}/roll?q=张伟`)).body.items;
-    expect(roll).toEqual([expect.objectContaining({ label: '2栋 201 +1', names: '张伟', area: 200 * M2 })]);
+    expect(roll).toEqual([expect.objectContaining({ label: '2栋 201 +1', names: ['张伟'], area: 200 * M2 })]);
   });
 
   it('counts records confirmed as different people as two counting owners, and does not flag them again', async () => {
@@ -1207,11 +1207,37 @@ describe('the frozen roll', () => {
     expect(await search('业主九')).toEqual([['9栋 201 +1', 210 * M2]]);
     expect(await search('9栋 999')).toEqual([]);
   });
+
+  it('keeps each co-owner’s name whole, even one with a 、 in it, and an erased owner’s pseudonym in its place', async () => {
+    const { ownerId } = await seedRegistry(h.services.db, world.tenantA.id, {
+      owners: { odd: '欧阳、娜娜', feng: '冯海燕' },
+      units: [{ building: '9栋', room: '201', area: 90 * M2, owners: ['odd', 'feng'] }],
+    });
+    const m = await meetingAt('open');
+    const namesOn = async (q: string) =>
+      (await call('staffA', 'GET', `${m.path}/roll?q=${encodeURIComponent(q)}`)).body.items.map(
+        (o: { names: string[] }) => o.names.toSorted(),
+      );
+    expect(await namesOn('冯海燕')).toEqual([['冯海燕', '欧阳、娜娜']]);
+    expect(await namesOn('欧阳、娜娜')).toEqual([['冯海燕', '欧阳、娜娜']]);
+
+    const pseudonym = '已注销用户-ABC123';
+    await withTenant(h.services.db, world.tenantA.id, (tx) =>
+      h.services.pluginRuntime.personalData.erase(tx, world.tenantA, {
+        userId: crypto.randomUUID(),
+        names: ['欧阳、娜娜'],
+        ownerIds: [ownerId.odd!],
+        pseudonym,
+      }),
+    );
+    expect(await namesOn('冯海燕')).toEqual([['冯海燕', pseudonym]]);
+    expect(await namesOn('欧阳')).toEqual([]);
+  });
 });
 
 describe('the count desk’s roll and the meetings list', () => {
   type RollPage = {
-    items: { id: string; label: string; names: string; voted: boolean }[];
+    items: { id: string; label: string; names: string[]; voted: boolean }[];
     nextCursor: string | null;
     matched: number;
     from: number;
@@ -1239,8 +1265,8 @@ describe('the count desk’s roll and the meetings list', () => {
       '10栋 1001',
     ]);
     expect(whole).toMatchObject({ matched: 12, from: 1, nextCursor: null, buildings: ['1栋', '2栋', '10栋'] });
-    // Co-owners read as a list of names.
-    expect(whole.items.find((o) => o.label === '10栋 202')?.names).toBe('蔡超、冯海燕');
+    // Co-owners come as a list of names.
+    expect(whole.items.find((o) => o.label === '10栋 202')?.names.toSorted()).toEqual(['冯海燕', '蔡超']);
 
     expect(labels(await rollOf(m, `?building=${encodeURIComponent('10栋')}`))).toEqual(['10栋 202', '10栋 1001']);
     const cast = await mine(m, 'residentA');

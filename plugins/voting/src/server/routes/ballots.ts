@@ -264,7 +264,7 @@ export const ballotRoutes = <R extends Schema>(router: PluginRouter<Settings, R>
               q
                 ? or(
                     ilike(rollOwners.label, like(q)),
-                    ilike(rollOwners.names, like(q)),
+                    sql`exists (select from unnest(${rollOwners.names}) as name where name ilike ${like(q)})`,
                     ownsUnitMatching(ctx, meeting.id, q),
                   )
                 : undefined,
