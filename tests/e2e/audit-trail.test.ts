@@ -1,5 +1,15 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import {
+  addDirectoryEntry,
+  beijingDay,
+  filterTrail,
+  ISO_TIME,
+  RAW_KEY,
+  readable,
+  sentences,
+  UUID,
+} from './support/audit.ts';
 import { PHONE_VIEWPORT } from './support/browser.ts';
 import { demoJourney } from './support/demo-journey.ts';
 
@@ -13,9 +23,6 @@ const ADMIN = '13900000011';
 const DESKTOP = { width: 1280, height: 800 };
 const slug = 'jinse-jiayuan';
 const ENTRY = '物业夜间值班';
-const RAW_KEY = /\b[a-z][a-z0-9_-]*\.[a-z][a-z0-9_]*\b/;
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-const ISO_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:/;
 
 async function admin(viewport: { width: number; height: number }): Promise<Page> {
   const page = await journey.visitor.newPage(viewport);
@@ -23,31 +30,11 @@ async function admin(viewport: { width: number; height: number }): Promise<Page>
   return page;
 }
 
-/** The page's words as a reader sees them, without the raw records folded in each entry. */
-const readable = (page: Page) =>
-  page.locator('main').evaluate((main) => {
-    const copy = main.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('pre.raw').forEach((pre) => pre.remove());
-    return copy.textContent ?? '';
-  });
-
-const sentences = (page: Page) => page.locator('ol.entries > li .sentence').allInnerTexts();
-
-const beijingDay = (offsetDays = 0) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
-    new Date(Date.now() + offsetDays * 86_400_000),
-  );
-
 describe('the audit trail', () => {
   it('reads as sentences on a phone, filters by action, person and day, and opens the raw record', async () => {
     const page = await admin(PHONE_VIEWPORT);
     // A plugin's action to read back: 陈建国 adds a number to 便民电话簿.
-    await page.goto(`${journey.product.url}/n/${slug}/p/contacts/manage`);
-    const add = page.locator('form').filter({ has: page.locator('input[name="_action"][value="add"]') });
-    await add.getByLabel('名称').fill(ENTRY);
-    await add.getByLabel('电话').fill('02155550123');
-    await add.getByRole('button', { name: '添加电话' }).click();
-    await page.getByText(`已添加“${ENTRY}”。`).waitFor();
+    await addDirectoryEntry(page, journey.product.url, slug, ENTRY);
 
     await page.goto(`${journey.product.url}/n/${slug}/audit`);
     await page.getByRole('heading', { name: '审计日志', level: 1 }).waitFor();
@@ -68,9 +55,7 @@ describe('the audit trail', () => {
     await page.screenshot({ path: 'tests/.artifacts/e2e-audit-trail-phone-list.png', fullPage: true });
 
     // By action: only additions to the directory.
-    await page.getByText('筛选', { exact: true }).first().click();
-    await page.getByLabel('操作', { exact: true }).selectOption('contacts.entry_added');
-    await page.getByRole('button', { name: '筛选' }).click();
+    await filterTrail(page, { action: 'contacts.entry_added' });
     await expect.poll(() => new URL(page.url()).searchParams.get('action')).toBe('contacts.entry_added');
     const added = await sentences(page);
     expect(added.length).toBeGreaterThan(0);
@@ -78,23 +63,17 @@ describe('the audit trail', () => {
 
     // By person: everything 陈建国 did, and nobody else's.
     await page.goto(`${journey.product.url}/n/${slug}/audit`);
-    await page.getByText('筛选', { exact: true }).first().click();
-    await page.getByLabel('操作人').selectOption({ label: '陈建国' });
-    await page.getByRole('button', { name: '筛选' }).click();
+    await filterTrail(page, { actor: '陈建国' });
     await expect.poll(() => new URL(page.url()).searchParams.get('actor')).toMatch(UUID);
     const his = await sentences(page);
     expect(his.length).toBeGreaterThan(1);
     expect(his.every((s) => s.startsWith('陈建国'))).toBe(true);
 
     // By day: today holds the new entry, tomorrow nothing yet.
-    await page.getByLabel('起始日期').fill(beijingDay());
-    await page.getByLabel('截止日期').fill(beijingDay());
-    await page.getByRole('button', { name: '筛选' }).click();
+    await filterTrail(page, { from: beijingDay(), to: beijingDay() });
     await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe(beijingDay());
     expect(await sentences(page)).toContain(`陈建国 在 便民电话簿 添加了条目「${ENTRY}」`);
-    await page.getByLabel('起始日期').fill(beijingDay(1));
-    await page.getByLabel('截止日期').fill(beijingDay(1));
-    await page.getByRole('button', { name: '筛选' }).click();
+    await filterTrail(page, { from: beijingDay(1), to: beijingDay(1) });
     await page.getByText('没有符合筛选条件的记录。').waitFor();
     await page.screenshot({ path: 'tests/.artifacts/e2e-audit-trail-phone.png', fullPage: true });
     await page.context().close();

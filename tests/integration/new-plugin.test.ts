@@ -30,6 +30,7 @@ describe('new:plugin', () => {
   it('refuses ids that are not kebab-case, reserved or taken', () => {
     expect(() => createPlugin({ id: 'Notice_Board', root })).toThrow(/kebab-case/);
     expect(() => createPlugin({ id: 'navigation', root })).toThrow(/kebab-case/);
+    expect(() => createPlugin({ id: 'ledger', root })).toThrow(/core's own audit actions/);
     expect(() => createPlugin({ id: 'contacts', root: repo })).toThrow(/exists already/);
   });
 

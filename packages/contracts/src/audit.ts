@@ -29,6 +29,7 @@ export const AuditVerdictSchema = z
     reason: z.enum(['hash_mismatch', 'link_mismatch', 'gap', 'head_mismatch']).optional(),
   })
   .openapi('AuditVerdict');
+export type AuditVerdict = z.infer<typeof AuditVerdictSchema>;
 
 /** An action (`notice.published`, `contacts.entry_added`) or all of one area or plugin's actions (`contacts.*`). */
 const AUDIT_ACTION_FILTER = /^[a-z][a-z0-9_-]*\.(?:[a-z][a-z0-9_]*|\*)$/;

@@ -2,7 +2,7 @@ import { maskPhone, type TenantRole } from '@city/contracts';
 import { schema, withSupervision, type Database } from '@city/db';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { listAudit, verifyAudit } from './audit.ts';
+import { auditFacets, listAudit, verifyAudit, type AuditFilter } from './audit.ts';
 import { AppError } from './errors.ts';
 import type { Principal } from './applications.ts';
 import type { Regions } from './regions.ts';
@@ -78,13 +78,19 @@ export class Supervision {
     };
   }
 
-  /** The audit trail of one supervised neighbourhood, with the chain's verdict. */
-  async audit(actor: Principal, slug: string, options: { cursor?: string | undefined; limit: number }) {
+  /** The audit trail of one supervised neighbourhood, narrowed as its admins narrow theirs, with the chain's verdict. */
+  async audit(actor: Principal, slug: string, filter: AuditFilter) {
     const { tenant, regionId } = await this.locate(actor, slug);
     return withSupervision(this.db, regionId, async (tx) => ({
-      page: await listAudit(tx, tenant.id, options),
+      page: await listAudit(tx, tenant.id, filter),
       verdict: await verifyAudit(tx, tenant.id),
     }));
+  }
+
+  /** What the trail of one supervised neighbourhood can be filtered by: who acted and the actions recorded. */
+  async auditFacets(actor: Principal, slug: string) {
+    const { tenant, regionId } = await this.locate(actor, slug);
+    return withSupervision(this.db, regionId, (tx) => auditFacets(tx, tenant.id));
   }
 
   /** The neighbourhood if the actor supervises it (its 社区, 街道 or 区), for read-only views of its plugins. */

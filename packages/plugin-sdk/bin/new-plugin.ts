@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { PLUGIN_ID, RESERVED_PLUGIN_IDS } from '@city/contracts';
+import { isCoreAuditArea, PLUGIN_ID, RESERVED_PLUGIN_IDS } from '@city/contracts';
 
 const TEMPLATE = fileURLToPath(new URL('../template', import.meta.url));
 
@@ -59,6 +59,7 @@ export function createPlugin(options: NewPlugin): string[] {
       `the id must be kebab-case (e.g. "party-building") and not ${RESERVED_PLUGIN_IDS.join('/')}: ${id}`,
     );
   }
+  if (isCoreAuditArea(id)) throw new Error(`the id ${id} is reserved for the core's own audit actions: choose another`);
   const target = join(root, 'plugins', id);
   if (existsSync(target)) throw new Error(`plugins/${id} exists already`);
   const nameEn = options.nameEn ?? words(id);

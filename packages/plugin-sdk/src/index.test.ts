@@ -43,6 +43,16 @@ describe('definePlugin', () => {
     ).toThrow(/APP_ICONS/);
   });
 
+  it('refuses an id the core’s audit trail uses for its own actions, saying so', () => {
+    for (const id of ['ledger', 'registry', 'feedback', 'open311']) {
+      expect(() => definePlugin({ ...valid, id })).toThrow(PluginManifestError);
+      expect(() => definePlugin({ ...valid, id })).toThrow(
+        `plugin id ${id} is reserved: the core's audit trail records its own ${id}.* actions, choose another id`,
+      );
+    }
+    expect(definePlugin({ ...valid, id: 'ledger-tools' }).id).toBe('ledger-tools');
+  });
+
   it('refuses audit words with a bad action name, a missing language or placeholders that differ', () => {
     const label = { 'zh-CN': '添加条目', en: 'Entry added' };
     const sentence = { 'zh-CN': '{actor} 添加了「{name}」', en: '{actor} added “{name}”' };

@@ -1,6 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import {
   isAppIcon,
+  isCoreAuditArea,
   PLUGIN_CATEGORIES,
   PLUGIN_ID,
   RESERVED_PLUGIN_IDS,
@@ -103,6 +104,10 @@ export function definePlugin<const S extends z.ZodObject, const M extends Plugin
   };
   if (!PLUGIN_ID.test(manifest.id) || RESERVED_PLUGIN_IDS.includes(manifest.id))
     throw new PluginManifestError(`plugin id must be kebab-case and not reserved: ${manifest.id}`);
+  if (isCoreAuditArea(manifest.id))
+    throw new PluginManifestError(
+      `plugin id ${manifest.id} is reserved: the core's audit trail records its own ${manifest.id}.* actions, choose another id`,
+    );
   if (!valid(manifest.version)) fail('version must be semver');
   if (!validRange(manifest.coreRange)) fail('coreRange must be a semver range');
   for (const [id, range] of Object.entries(manifest.requires ?? {})) {

@@ -1,4 +1,5 @@
 import { pluginPagePath, queryString as q } from '@city/plugin-sdk/links';
+import type { AuditLinkQuery } from '#lib/audit/filters.ts';
 
 /** Every portal URL, built in one place (no string concatenation in pages); plugins' through their links module. */
 
@@ -116,8 +117,7 @@ export const routes = {
   committeeManage: (slug: string) => `/n/${encodeURIComponent(slug)}/committee/manage`,
   committeeEvaluate: (slug: string) => `/n/${encodeURIComponent(slug)}/committee/evaluate`,
   /** The audit trail, narrowed by who acted, what they did (an action or `<area>.*`) and Beijing days. */
-  audit: (slug: string, query: { cursor?: string; actor?: string; action?: string; from?: string; to?: string } = {}) =>
-    `/n/${encodeURIComponent(slug)}/audit${q(query)}`,
+  audit: (slug: string, query: AuditLinkQuery = {}) => `/n/${encodeURIComponent(slug)}/audit${q(query)}`,
   supervision: () => '/supervision',
   supervisionApplications: () => '/supervision/applications',
   supervisionFeedback: () => '/supervision/feedback',
@@ -133,6 +133,9 @@ export const routes = {
   departmentFeedbackReport: (departmentId: string, slug: string, id: string) =>
     `/supervision/departments/${encodeURIComponent(departmentId)}/${encodeURIComponent(slug)}/${encodeURIComponent(id)}`,
   supervisionNeighbourhood: (slug: string) => `/supervision/neighbourhoods/${encodeURIComponent(slug)}`,
+  /** A supervised neighbourhood's audit trail, read-only, narrowed as its admins narrow theirs. */
+  supervisionAudit: (slug: string, query: AuditLinkQuery = {}) =>
+    `/supervision/neighbourhoods/${encodeURIComponent(slug)}/audit${q(query)}`,
   /** A plugin's page for the staff of a region (and of the regions above it). */
   regionPluginPage: (regionId: string, pluginId: string, path = '/') =>
     pluginPagePath('region', regionId, pluginId, path),

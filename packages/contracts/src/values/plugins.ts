@@ -52,5 +52,29 @@ export const PLUGIN_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
  * core's (its own deliveries of plugins' events).
  */
 export const RESERVED_PLUGIN_IDS: readonly string[] = ['core', 'navigation', 'sdk'];
+/**
+ * The areas of the core's audit actions (`notice.published`). A plugin's actions are recorded as `<plugin id>.<name>`,
+ * so a plugin with one of these ids would take over the area's words in the trail (and its filter): no plugin may.
+ * The portal words each area by its `audit.group.<area>` message.
+ */
+export const CORE_AUDIT_AREAS = [
+  'tenant',
+  'member',
+  'invitation',
+  'notice',
+  'personal_data',
+  'registry',
+  'verification',
+  'plugin',
+  'ledger',
+  'committee',
+  'governance',
+  'feedback',
+  'notifications',
+  'open311',
+] as const;
+export type CoreAuditArea = (typeof CORE_AUDIT_AREAS)[number];
+export const isCoreAuditArea = (area: string): area is CoreAuditArea =>
+  (CORE_AUDIT_AREAS as readonly string[]).includes(area);
 export const PLUGIN_CATEGORIES = ['governance', 'services', 'party', 'community'] as const;
 export type PluginCategory = (typeof PLUGIN_CATEGORIES)[number];

@@ -62,6 +62,11 @@ export const en: Record<MessageKey, string> = {
   'supervision.n.noNotices': 'Nothing on the public board yet.',
   'supervision.n.board': 'Open the public board',
   'supervision.n.apps': 'Apps (read-only)',
+  'supervision.audit.lead': 'Read-only: the record of every governance action in the neighbourhood, newest first.',
+  'supervision.n.audit': 'Audit trail',
+  'supervision.n.auditLead':
+    'Every governance action of the neighbourhood is recorded, the records linked by a hash chain that shows any change or removal.',
+  'supervision.n.auditOpen': 'Read the audit trail',
   'form.phone': 'Mobile number',
   'form.phone.hint': '11-digit mainland China number',
   'form.password': 'Password',

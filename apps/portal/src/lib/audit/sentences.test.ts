@@ -1,4 +1,5 @@
 import type { AuditEntryView, AuditFacets, Locale } from '@city/contracts';
+import { CORE_AUDIT_AREAS } from '@city/contracts/values';
 import { describe, expect, it } from 'vitest';
 import { en } from '#lib/i18n/en.ts';
 import { zhCN } from '#lib/i18n/zh-CN.ts';
@@ -135,6 +136,17 @@ describe('audit sentences', () => {
       value: 'notice.published',
       label: 'Notice published',
     });
+  });
+
+  it('words exactly the core’s audit areas, the ids no plugin may take, and labels only their actions', () => {
+    const areas = (prefix: string) =>
+      Object.keys(zhCN)
+        .filter((k) => k.startsWith(prefix))
+        .map((k) => k.slice(prefix.length).split('.', 1)[0]);
+    const grouped = areas('audit.group.').filter((area) => area !== 'other');
+    expect(grouped.sort()).toEqual([...CORE_AUDIT_AREAS].sort());
+    expect(CORE_AUDIT_AREAS).toEqual(expect.arrayContaining([...new Set(areas('audit.action.'))]));
+    expect(words('en').group('ledger.account_created')).toBe(en['audit.group.ledger']);
   });
 
   it('has a sentence for every core action it labels, in both languages with the same placeholders', () => {

@@ -1,5 +1,5 @@
 import type { AuditEntryView, AuditFacets, Locale } from '@city/contracts';
-import { buildingLabel, unitLabel } from '@city/contracts/values';
+import { buildingLabel, isCoreAuditArea, unitLabel } from '@city/contracts/values';
 import type { MessageKey } from '#lib/i18n/index.ts';
 
 /** The portal's translate, for the reader's language: returns the key itself when there is no such message. */
@@ -96,10 +96,17 @@ export function auditWords(facets: AuditFacets, locale: Locale, translate: Trans
     actions.get(action)?.plugin ?? (plugins.has(areaOf(action)) ? areaOf(action) : null);
   const pluginName = (id: string) => plugins.get(id) ?? translate('audit.unknownPlugin');
 
+  const coreArea = (action: string) => {
+    const area = areaOf(action);
+    return isCoreAuditArea(area) ? area : null;
+  };
+
   /** The name of the core area or the plugin an action belongs to. */
   const group = (action: string) => {
     const plugin = pluginOf(action);
-    return plugin ? pluginName(plugin) : (message(`audit.group.${areaOf(action)}`) ?? translate('audit.group.other'));
+    if (plugin) return pluginName(plugin);
+    const area = coreArea(action);
+    return translate(area ? `audit.group.${area}` : 'audit.group.other');
   };
 
   /** The short name of an action, from its plugin's manifest or the portal's messages. */
@@ -159,7 +166,7 @@ export function auditWords(facets: AuditFacets, locale: Locale, translate: Trans
       let entry = byGroup.get(name);
       if (!entry) {
         const area = areaOf(action);
-        const whole = pluginOf(action) || message(`audit.group.${area}`);
+        const whole = pluginOf(action) || coreArea(action);
         entry = {
           label: name,
           options: whole ? [{ value: `${area}.*`, label: translate('audit.filter.wholeGroup', { group: name }) }] : [],
