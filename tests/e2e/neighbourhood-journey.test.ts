@@ -4,6 +4,7 @@ import { randomPhone } from '@city/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, PHONE_VIEWPORT } from './support/browser.ts';
+import { recordOwner } from './support/registry.ts';
 import { visitor, type Visitor } from './support/visitor.ts';
 import { startProduct, type Product } from './support/server.ts';
 
@@ -275,28 +276,44 @@ describe('property registry', () => {
     await page.context().close();
   });
 
-  it('an admin adds a unit to a building and corrects its area, with a localised error first', async () => {
-    const page = await newPage();
-    await signIn(page, '13900000011', 'demo1234');
-    await page.goto(`${product.url}/n/jinse-jiayuan/registry`);
-    await page.getByRole('link', { name: /^3栋/ }).click();
-    await page.getByLabel('楼层').fill('16');
-    await page.getByLabel('房号').fill('1601');
-    await page.getByLabel('登记面积').fill('88.888');
-    await page.getByRole('button', { name: '新增房屋' }).click();
-    await expect.poll(() => page.getByText('面积为平方米，最多两位小数，如 89.50').count()).toBe(1);
-    await page.getByLabel('登记面积').fill('88.80');
-    await page.getByRole('button', { name: '新增房屋' }).click();
-    await expect.poll(() => page.getByText('已新增。').count()).toBe(1);
-    await page.getByRole('link', { name: '1601' }).click();
-    // The building page has a 登记面积 field too: wait for the unit page before typing.
-    await page.getByRole('heading', { name: '3栋 1601' }).waitFor();
-    await page.getByLabel('登记面积').fill('90.10');
-    await page.getByRole('button', { name: '修改房屋信息' }).click();
-    await expect.poll(() => page.getByText('房屋信息已保存。').count()).toBe(1);
-    await expect.poll(() => page.getByText('90.10').count()).toBeGreaterThan(0);
-    await page.context().close();
-  });
+  // On a phone without JavaScript (the refused form comes back open from the server), and on a desktop with it.
+  for (const [viewport, javaScriptEnabled, room] of [
+    [PHONE_VIEWPORT, false, '1601'],
+    [{ width: 1280, height: 800 }, true, '1602'],
+  ] as const) {
+    it(`an admin adds unit ${room} at ${viewport.width}px from a folded form and corrects its area, with a localised error first`, async () => {
+      const context = await browser.newContext({ viewport, locale: 'zh-CN', javaScriptEnabled });
+      const page = await context.newPage();
+      await signIn(page, '13900000011', 'demo1234');
+      await page.goto(`${product.url}/n/jinse-jiayuan/registry`);
+      await page.getByRole('link', { name: /^3栋/ }).click();
+      const open = page.locator('summary', { hasText: '新增房屋' });
+      await open.waitFor();
+      expect(await page.getByLabel('房号').isVisible()).toBe(false);
+      expect((await open.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+      await open.click();
+      await page.getByLabel('楼层').fill('16');
+      await page.getByLabel('房号').fill(room);
+      await page.getByLabel('登记面积').fill('88.888');
+      await page.getByRole('button', { name: '新增房屋' }).click();
+      await expect.poll(() => page.getByText('面积为平方米，最多两位小数，如 89.50').count()).toBe(1);
+      // Open again with what was typed.
+      expect(await page.getByLabel('房号').isVisible()).toBe(true);
+      expect(await page.getByLabel('房号').inputValue()).toBe(room);
+      expect(await page.getByLabel('登记面积').inputValue()).toBe('88.888');
+      await page.getByLabel('登记面积').fill('88.80');
+      await page.getByRole('button', { name: '新增房屋' }).click();
+      await expect.poll(() => page.getByText('已新增。').count()).toBe(1);
+      await page.getByRole('link', { name: room }).click();
+      // The building page has a 登记面积 field too: wait for the unit page before typing.
+      await page.getByRole('heading', { name: `3栋 ${room}` }).waitFor();
+      await page.getByLabel('登记面积').fill('90.10');
+      await page.getByRole('button', { name: '修改房屋信息' }).click();
+      await expect.poll(() => page.getByText('房屋信息已保存。').count()).toBe(1);
+      await expect.poll(() => page.getByText('90.10').count()).toBeGreaterThan(0);
+      await context.close();
+    });
+  }
 });
 
 describe('owner records that look like one person', () => {
@@ -304,18 +321,7 @@ describe('owner records that look like one person', () => {
     const page = await newPage({ width: 1280, height: 900 });
     await signIn(page, '13900000011', 'demo1234');
     for (const room of ['1单元 101', '1单元 102']) {
-      await page.goto(`${product.url}/n/jinse-jiayuan/registry`);
-      await page.getByRole('link', { name: /^4栋/ }).click();
-      await page.getByRole('link', { name: room }).click();
-      await page.getByRole('heading', { name: `4栋 ${room}` }).waitFor();
-      for (const other of await page.locator('input[id^="name"]').all()) await other.fill('');
-      await page.locator('#name0').fill('张伟');
-      await page.locator('#phone0').fill('13800000000');
-      await page.locator('#idNumber0').fill('');
-      await page.locator('input[name="voter"][value="0"]').check();
-      await page.getByLabel('变更原因').fill('按购房合同录入（测试）');
-      await page.getByRole('button', { name: '变更业主' }).click();
-      await expect.poll(() => page.getByText('业主已更新。').count()).toBe(1);
+      await recordOwner(page, product.url, { building: '4栋', room }, { name: '张伟', phone: '13800000000' });
     }
     await page.goto(`${product.url}/n/jinse-jiayuan/registry`);
     await page.getByRole('link', { name: /疑似同一业主/ }).click();
