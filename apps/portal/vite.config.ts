@@ -2,6 +2,7 @@ import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
 import { chunkModules } from './chunk-modules.ts';
+import { dynamicAssets } from './dynamic-assets.ts';
 
 // SvelteKit 3 takes its configuration here (svelte.config.js is no longer read).
 export default defineConfig({
@@ -36,6 +37,7 @@ export default defineConfig({
       },
     }),
     chunkModules(),
+    dynamicAssets(),
   ],
   server: {
     // `npm run dev`: the API runs separately (apps/api, port 8787); the browser reaches it through this proxy.

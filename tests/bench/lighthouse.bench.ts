@@ -5,8 +5,9 @@
  * median of each figure and marks a page whose performance or accessibility is below 95. Below it, from each page's
  * median run: the largest scripts, what blocks rendering and the accessibility audits that fail, with the elements.
  *
- * Alone: `npm run bench -- lighthouse` (it builds the portal first). `LIGHTHOUSE_REPORTS=<dir>` keeps every run's
- * full report (JSON) there. Simulated throttling scales what this machine measures, so a machine busy with other
+ * Alone: `npm run bench -- lighthouse` (it builds the portal first). `LIGHTHOUSE_PAGES=catalogue,meeting` measures
+ * only the pages whose names contain one of those words. `LIGHTHOUSE_REPORTS=<dir>` keeps every run's full report
+ * (JSON) there. Simulated throttling scales what this machine measures, so a machine busy with other
  * work scores lower (total blocking time above all): compare runs made on a quiet machine.
  */
 import { spawnSync } from 'node:child_process';
@@ -156,12 +157,14 @@ export async function run() {
       { name: 'services catalogue', path: `/n/${TENANT}/p/services`, signedIn: true },
       { name: '公示 board (public)', path: `/p/${TENANT}`, signedIn: false },
     ];
+    const only = process.env.LIGHTHOUSE_PAGES?.split(',').map((name) => name.trim());
+    const measured = only ? pages.filter((page) => only.some((name) => page.name.includes(name))) : pages;
     const reports = process.env.LIGHTHOUSE_REPORTS;
     if (reports) mkdirSync(reports, { recursive: true });
     const rows = [];
     const notes: string[] = [];
     let version = '';
-    for (const page of pages) {
+    for (const page of measured) {
       const runs: Result[] = [];
       let failures = 0;
       while (runs.length < RUNS) {

@@ -1,4 +1,5 @@
 import type { Locale, Me } from '@city/contracts';
+import type { Dictionary } from '#lib/i18n/index.ts';
 
 declare global {
   namespace App {
@@ -10,6 +11,8 @@ declare global {
     interface PageData {
       locale: Locale;
       me: Me | null;
+      /** The reader’s dictionary, from the root layout’s universal load (server loads cannot see it). */
+      messages?: Dictionary;
     }
   }
 }

@@ -1,9 +1,15 @@
 import { LOCALES, type Locale } from '@city/contracts';
 import { PUBLIC_URL } from '$app/env/private';
-import type { Handle } from '@sveltejs/kit/hooks';
+import type { Handle, ServerInit } from '@sveltejs/kit/hooks';
 import { apiFor, clearSession, SESSION_COOKIE } from '#lib/server/api.ts';
 import { compressed } from '#lib/server/compress.ts';
+import { dictionaryAssets, DYNAMIC_ASSETS_FILE, preloadLinks, readDynamicAssets } from '#lib/server/dynamic-assets.ts';
 import { servedOverHttps, withSecurityHeaders } from '#lib/server/security-headers.ts';
+
+/** This module is built one folder below the server's output, where the browser build left its record of plugin pages. */
+export const init: ServerInit = async () => {
+  await readDynamicAssets(new URL('../' + DYNAMIC_ASSETS_FILE, import.meta.url));
+};
 
 export const LOCALE_COOKIE = 'locale';
 
@@ -27,8 +33,11 @@ export const handle: Handle = async ({ event, resolve }) => {
     if (res.ok) event.locals.me = await res.json();
     else if (res.status === 401) clearSession(event.cookies);
   }
+  const dictionary = preloadLinks(await dictionaryAssets(event.locals.locale));
   const response = await resolve(event, {
-    transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale),
+    // The head is in the first chunk: the reader's dictionary is fetched with the page's other scripts, not after.
+    transformPageChunk: ({ html }) =>
+      html.replace('%lang%', event.locals.locale).replace('</head>', `${dictionary}</head>`),
   });
   return compressed(event.request, withSecurityHeaders(response, https));
 };

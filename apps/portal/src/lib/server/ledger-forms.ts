@@ -1,6 +1,7 @@
 import type { Locale } from '@city/contracts';
 import { fail } from '@sveltejs/kit';
-import { translate, type MessageKey } from '#lib/i18n/index.ts';
+import type { MessageKey } from '#lib/i18n/index.ts';
+import { translate } from '#lib/server/translate.ts';
 import type { LedgerFailure } from '#lib/ledger.ts';
 import { parseYuan } from '#lib/money.ts';
 import { failFrom, type FormFailure } from './forms.ts';

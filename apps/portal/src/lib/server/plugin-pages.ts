@@ -1,11 +1,12 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { matchPage, PortalError, type PluginPage, type PortalContext, type SuccessBody } from '@city/plugin-sdk/portal';
-import { translate } from '#lib/i18n/index.ts';
+import { translate } from '#lib/server/translate.ts';
 import { pluginApiPath, type PluginAudience } from '@city/plugin-sdk/links';
 import { API_ORIGIN } from '$app/env/private';
 import { apiHeaders } from './api.ts';
 import { passFile, pluginFileApiPath } from './downloads.ts';
 import { failFrom } from './forms.ts';
+import { pageAssets } from './dynamic-assets.ts';
 
 type Event = RequestEvent<{ pluginId: string; path: string }>;
 
@@ -50,9 +51,17 @@ async function guarded<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-/** What the matched page's load returns (nothing to load: empty). */
-export const loadPageData = (page: PluginPage<any>, context: PortalContext<any>) =>
-  guarded(async () => (page.load ? await page.load(context) : {}));
+/**
+ * What the matched page's load returns (`pageData`, empty when it loads nothing) and the files its head names
+ * (`assets`).
+ */
+export async function loadPage(page: PluginPage<any>, context: PortalContext<any>) {
+  const [pageData, assets] = await Promise.all([
+    guarded(async () => (page.load ? await page.load(context) : {})),
+    pageAssets(page),
+  ]);
+  return { pageData, assets };
+}
 
 /** Runs the form action a plugin form names in its hidden `_action` field; `pageUrl` turns a plugin path into a URL. */
 export async function runPluginAction(

@@ -3,7 +3,7 @@ import { portalOf } from '#lib/plugins.ts';
 import { routes } from '#lib/routes.ts';
 import { apiFor, pluginClientFor } from '#lib/server/api.ts';
 import { requireMe } from '#lib/server/guards.ts';
-import { loadPageData, pageFor, portalContext, runPluginAction } from '#lib/server/plugin-pages.ts';
+import { loadPage, pageFor, portalContext, runPluginAction } from '#lib/server/plugin-pages.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 type Event = RequestEvent<{ tenant: string; pluginId: string; path: string }>;
@@ -36,8 +36,7 @@ async function resolve(event: Event) {
 
 export const load = (async (event) => {
   const { plugin, match, context, neighbourhood } = await resolve(event);
-  const pageData = await loadPageData(match.page, context);
-  return { neighbourhood, plugin, pattern: match.pattern, pageData };
+  return { neighbourhood, plugin, pattern: match.pattern, ...(await loadPage(match.page, context)) };
 }) satisfies PageServerLoad;
 
 export const actions = {

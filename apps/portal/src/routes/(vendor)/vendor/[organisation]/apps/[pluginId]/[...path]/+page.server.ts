@@ -3,7 +3,7 @@ import { portalOf } from '#lib/plugins.ts';
 import { routes } from '#lib/routes.ts';
 import { apiFor, pluginClientFor } from '#lib/server/api.ts';
 import { requireMe } from '#lib/server/guards.ts';
-import { loadPageData, pageFor, portalContext, runPluginAction } from '#lib/server/plugin-pages.ts';
+import { loadPage, pageFor, portalContext, runPluginAction } from '#lib/server/plugin-pages.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 type Event = RequestEvent<{ organisation: string; pluginId: string; path: string }>;
@@ -31,8 +31,13 @@ async function resolve(event: Event) {
 
 export const load = (async (event) => {
   const { organisation, match, context, entries } = await resolve(event);
-  const pageData = await loadPageData(match.page, context);
-  return { organisation, pluginId: event.params.pluginId, entries, pattern: match.pattern, pageData };
+  return {
+    organisation,
+    pluginId: event.params.pluginId,
+    entries,
+    pattern: match.pattern,
+    ...(await loadPage(match.page, context)),
+  };
 }) satisfies PageServerLoad;
 
 export const actions = {

@@ -1,0 +1,134 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../apps/api/src/demo/accounts.ts';
+import { launchBrowser, PHONE_VIEWPORT } from './support/browser.ts';
+import { startProduct, type Product } from './support/server.ts';
+
+/**
+ * Plugin pages reach the browser through two dynamic imports SvelteKit cannot see when it writes a route's head; the
+ * server names their stylesheets and modules itself (apps/portal/plugin-page-assets.ts). Read here with scripts off,
+ * as a phone shows a page before its scripts have run: every component's scoped class on the page has its rules in
+ * the page's stylesheets (otherwise the page is drawn unstyled, then jumps), and every module it preloads exists.
+ */
+const TENANT = 'jinse-jiayuan';
+
+/** The components' scoped classes (`svelte-1abcd2`) on the page that no stylesheet of the page has a rule for. */
+const unstyled = (page: Page) =>
+  page.evaluate(() => {
+    const scoped = /svelte-[a-z0-9]+/g;
+    const styled = new Set<string>();
+    for (const sheet of Array.from(document.styleSheets))
+      for (const rule of Array.from(sheet.cssRules))
+        for (const [hash] of rule.cssText.matchAll(scoped)) styled.add(hash);
+    const used = new Set(
+      Array.from(document.querySelectorAll('[class*="svelte-"]')).flatMap((element) =>
+        Array.from(element.classList).filter((name) => /^svelte-[a-z0-9]+$/.test(name)),
+      ),
+    );
+    return [...used].filter((hash) => !styled.has(hash));
+  });
+
+let product: Product;
+let browser: Browser;
+beforeAll(async () => {
+  product = await startProduct();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await product?.stop();
+});
+
+/** A phone with scripts off, signed in through the sign-in form (which works without them) when given a phone. */
+async function withoutScripts(phone?: string) {
+  const context = await browser.newContext({ viewport: PHONE_VIEWPORT, locale: 'zh-CN', javaScriptEnabled: false });
+  const page = await context.newPage();
+  if (phone) {
+    await page.goto(`${product.url}/sign-in`);
+    await page.getByLabel('手机号').fill(phone);
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.waitForURL('**/home');
+  }
+  return { page, close: () => context.close() };
+}
+
+/** Opens a plugin page and checks its head: styled throughout, its preloaded modules there. */
+async function expectDrawnStyled(page: Page, url: string) {
+  await page.goto(url);
+  expect(await page.getByRole('heading', { level: 1 }).count(), url).toBe(1);
+  expect(await unstyled(page), url).toEqual([]);
+  const modules = await page
+    .locator('link[rel="modulepreload"]')
+    .evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
+  expect(modules.length, url).toBeGreaterThan(0);
+  for (const href of modules) expect((await page.request.get(href)).status(), href).toBe(200);
+}
+
+describe('the reader’s words', () => {
+  it('a page loads its reader’s dictionary, preloaded with its other scripts, and never the other language’s', async () => {
+    for (const [locale, mine, other] of [
+      ['zh-CN', '跳到主要内容', 'Skip to main content'],
+      ['en', 'Skip to main content', '跳到主要内容'],
+    ] as const) {
+      const context = await browser.newContext({ viewport: PHONE_VIEWPORT, locale });
+      const page = await context.newPage();
+      const scripts: Promise<string>[] = [];
+      page.on('response', (response) => {
+        if (response.request().resourceType() === 'script') scripts.push(response.text());
+      });
+      await page.goto(`${product.url}/sign-in`);
+      await page.waitForLoadState('networkidle');
+      const loaded = await Promise.all(scripts);
+      expect(loaded.filter((code) => code.includes(mine)).length, locale).toBe(1);
+      expect(loaded.filter((code) => code.includes(other)).length, locale).toBe(0);
+      const preloaded = await page
+        .locator('link[rel="modulepreload"]')
+        .evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
+      const dictionary = await Promise.all(preloaded.map(async (href) => (await page.request.get(href)).text()));
+      expect(
+        dictionary.some((code) => code.includes(mine)),
+        locale,
+      ).toBe(true);
+      await context.close();
+    }
+  });
+});
+
+describe('plugin pages as the server draws them', () => {
+  it('a resident’s services catalogue, order list and meeting page, and the public receipt check', async () => {
+    const resident = await withoutScripts(DEMO_ACCOUNTS.residentA.phone);
+    try {
+      const { page } = resident;
+      await expectDrawnStyled(page, `${product.url}/n/${TENANT}/p/services`);
+      await expectDrawnStyled(page, `${product.url}/n/${TENANT}/p/services/orders`);
+      await page.goto(`${product.url}/n/${TENANT}/p/voting/meetings`);
+      const meeting = await page.locator('a[href*="/p/voting/meetings/"]').first().getAttribute('href');
+      await expectDrawnStyled(page, new URL(meeting!, product.url).href);
+    } finally {
+      await resident.close();
+    }
+    const visitor = await withoutScripts();
+    try {
+      await expectDrawnStyled(visitor.page, `${product.url}/p/${TENANT}/apps/voting/verify`);
+    } finally {
+      await visitor.close();
+    }
+  });
+
+  it('a vendor’s business pages', async () => {
+    const vendor = await withoutScripts(DEMO_ACCOUNTS.vendorOwner.phone);
+    try {
+      const { page } = vendor;
+      await page.goto(`${product.url}/vendor`);
+      await page.getByRole('link', { name: /安心到家服务站/ }).click();
+      await page
+        .getByRole('link', { name: /生活服务/ })
+        .first()
+        .click();
+      await expectDrawnStyled(page, page.url());
+    } finally {
+      await vendor.close();
+    }
+  });
+});
