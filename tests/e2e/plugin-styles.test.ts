@@ -65,36 +65,6 @@ async function expectDrawnStyled(page: Page, url: string) {
   for (const href of modules) expect((await page.request.get(href)).status(), href).toBe(200);
 }
 
-describe('the reader’s words', () => {
-  it('a page loads its reader’s dictionary, preloaded with its other scripts, and never the other language’s', async () => {
-    for (const [locale, mine, other] of [
-      ['zh-CN', '跳到主要内容', 'Skip to main content'],
-      ['en', 'Skip to main content', '跳到主要内容'],
-    ] as const) {
-      const context = await browser.newContext({ viewport: PHONE_VIEWPORT, locale });
-      const page = await context.newPage();
-      const scripts: Promise<string>[] = [];
-      page.on('response', (response) => {
-        if (response.request().resourceType() === 'script') scripts.push(response.text());
-      });
-      await page.goto(`${product.url}/sign-in`);
-      await page.waitForLoadState('networkidle');
-      const loaded = await Promise.all(scripts);
-      expect(loaded.filter((code) => code.includes(mine)).length, locale).toBe(1);
-      expect(loaded.filter((code) => code.includes(other)).length, locale).toBe(0);
-      const preloaded = await page
-        .locator('link[rel="modulepreload"]')
-        .evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
-      const dictionary = await Promise.all(preloaded.map(async (href) => (await page.request.get(href)).text()));
-      expect(
-        dictionary.some((code) => code.includes(mine)),
-        locale,
-      ).toBe(true);
-      await context.close();
-    }
-  });
-});
-
 describe('plugin pages as the server draws them', () => {
   it('a resident’s services catalogue, order list and meeting page, and the public receipt check', async () => {
     const resident = await withoutScripts(DEMO_ACCOUNTS.residentA.phone);

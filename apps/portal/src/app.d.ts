@@ -1,5 +1,4 @@
 import type { Locale, Me } from '@city/contracts';
-import type { Dictionary } from '#lib/i18n/index.ts';
 
 declare global {
   namespace App {
@@ -7,12 +6,12 @@ declare global {
       locale: Locale;
       /** The signed-in person as the API describes them, or null. */
       me: Me | null;
+      /** A plugin page's styles, which the `handle` hook puts in the head (#lib/server/dynamic-assets.ts). */
+      pageStyles?: string;
     }
     interface PageData {
       locale: Locale;
       me: Me | null;
-      /** The reader’s dictionary, from the root layout’s universal load (server loads cannot see it). */
-      messages?: Dictionary;
     }
   }
 }

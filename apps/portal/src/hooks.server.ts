@@ -3,7 +3,7 @@ import { PUBLIC_URL } from '$app/env/private';
 import type { Handle, ServerInit } from '@sveltejs/kit/hooks';
 import { apiFor, clearSession, SESSION_COOKIE } from '#lib/server/api.ts';
 import { compressed } from '#lib/server/compress.ts';
-import { dictionaryAssets, DYNAMIC_ASSETS_FILE, preloadLinks, readDynamicAssets } from '#lib/server/dynamic-assets.ts';
+import { DYNAMIC_ASSETS_FILE, inlineStyles, readDynamicAssets } from '#lib/server/dynamic-assets.ts';
 import { servedOverHttps, withSecurityHeaders } from '#lib/server/security-headers.ts';
 
 /** This module is built one folder below the server's output, where the browser build left its record of plugin pages. */
@@ -33,11 +33,9 @@ export const handle: Handle = async ({ event, resolve }) => {
     if (res.ok) event.locals.me = await res.json();
     else if (res.status === 401) clearSession(event.cookies);
   }
-  const dictionary = preloadLinks(await dictionaryAssets(event.locals.locale));
   const response = await resolve(event, {
-    // The head is in the first chunk: the reader's dictionary is fetched with the page's other scripts, not after.
     transformPageChunk: ({ html }) =>
-      html.replace('%lang%', event.locals.locale).replace('</head>', `${dictionary}</head>`),
+      inlineStyles(html.replace('%lang%', event.locals.locale), event.locals.pageStyles),
   });
   return compressed(event.request, withSecurityHeaders(response, https));
 };

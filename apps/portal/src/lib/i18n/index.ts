@@ -2,24 +2,17 @@ import { page } from '$app/state';
 import type { Locale } from '@city/contracts';
 import { addressLabel, buildingLabel, dayLabel } from '@city/contracts/values';
 import { formatFen } from '#lib/money.ts';
-import type { MessageKey } from './zh-CN.ts';
+import { en } from './en.ts';
+import { zhCN, type MessageKey } from './zh-CN.ts';
 
 export type { MessageKey };
 
-/** One language's words: every key of the zh-CN dictionary (the one all others follow). */
-export type Dictionary = Record<MessageKey, string>;
 type Params = Record<string, string | number | undefined>;
 
-/**
- * The reader's dictionary, a module of its own per language: a browser loads only its reader's (the root layout's
- * load asks for it; hooks.server.ts preloads it with the page).
- */
-export const dictionaryOf = (locale: Locale): Promise<Dictionary> =>
-  locale === 'en' ? import('./en.ts').then((m) => m.en) : import('./zh-CN.ts').then((m) => m.zhCN);
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
-/** A message with its `{name}` placeholders filled. */
-export function fill(dictionary: Dictionary | undefined, key: MessageKey, params: Params = {}): string {
-  const text = dictionary?.[key] as string | undefined;
+export function translate(locale: Locale, key: MessageKey, params: Params = {}): string {
+  const text = dictionaries[locale][key] as string | undefined;
   // Keys built at run time (e.g. from an audit action) may be unknown: show the key rather than fail.
   if (text === undefined) return key;
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
@@ -27,7 +20,7 @@ export function fill(dictionary: Dictionary | undefined, key: MessageKey, params
 
 /** Translates in the current request's language (page state is per request, also during SSR). */
 export function t(key: MessageKey, params?: Params): string {
-  return fill(page.data.messages as Dictionary | undefined, key, params);
+  return translate((page.data.locale as Locale | undefined) ?? 'zh-CN', key, params);
 }
 
 const readerLocale = () => (page.data.locale as Locale | undefined) ?? 'zh-CN';

@@ -1,23 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import type { Locale } from '@city/contracts';
 import type { PluginPage } from '@city/plugin-sdk/portal';
 
-/** A dynamically imported module's stylesheets and script modules beyond what every page has, as paths under the site. */
+/** A dynamically imported module's styles (their text) and script modules (paths) beyond what every page has. */
 export interface DynamicAssets {
-  stylesheets: string[];
+  styles: string;
   modules: string[];
 }
 
 /** The record the browser build writes (apps/portal/dynamic-assets.ts) beside the server's built entries. */
 export const DYNAMIC_ASSETS_FILE = 'dynamic-assets.json';
 
-/** The portal's dictionaries as the build records them (`dictionaryOf` in #lib/i18n imports them). */
-const DICTIONARIES: Record<Locale, string> = {
-  'zh-CN': 'apps/portal/src/lib/i18n/zh-CN.ts',
-  en: 'apps/portal/src/lib/i18n/en.ts',
-};
-
-const NONE: DynamicAssets = { stylesheets: [], modules: [] };
+const NONE: DynamicAssets = { styles: '', modules: [] };
 let recorded: Promise<Record<string, DynamicAssets>> = Promise.resolve({});
 
 /**
@@ -32,18 +25,21 @@ export function readDynamicAssets(file: URL) {
   return recorded;
 }
 
-/** The files a plugin page's head names so that it is drawn styled and its scripts load in one wave. */
+/** What a plugin page's head carries so that it is drawn styled and its scripts load in one wave. */
 export async function pageAssets(page: PluginPage<any>): Promise<DynamicAssets> {
   // The server build tags each plugin component module with the key the browser build recorded it under.
   const { clientAssetsKey: key } = (await page.component()) as { clientAssetsKey?: unknown };
   return (typeof key === 'string' && (await recorded)[key]) || NONE;
 }
 
-/** The reader's dictionary's module, preloaded by every page (the other language's never loads). */
-export async function dictionaryAssets(locale: Locale): Promise<DynamicAssets> {
-  return (await recorded)[DICTIONARIES[locale]] ?? NONE;
+/**
+ * Puts a plugin page's styles into the head as SvelteKit puts a route's: inline, with the page's nonce (the one on
+ * SvelteKit's own inline styles, which the page's Content-Security-Policy allows). Outside the part of the head Svelte
+ * hydrates, so the page's scripts leave it be.
+ */
+export function inlineStyles(html: string, styles: string | undefined) {
+  if (!styles) return html;
+  const nonce = /<style[^>]* nonce="([^"]+)"/.exec(html)?.[1];
+  if (!nonce || !html.includes('</head>')) return html;
+  return html.replace('</head>', `<style nonce="${nonce}">${styles}</style></head>`);
 }
-
-/** The head's `<link>`s for them. */
-export const preloadLinks = ({ modules }: DynamicAssets) =>
-  modules.map((href) => `<link rel="modulepreload" href="${href}">`).join('');

@@ -1,5 +1,5 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { translate } from '#lib/server/translate.ts';
+import { translate } from '#lib/i18n/index.ts';
 import { apiFor } from './api.ts';
 
 /** The photos a form sent (empty file inputs send one empty file). */

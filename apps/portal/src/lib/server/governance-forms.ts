@@ -1,7 +1,6 @@
 import type { Locale, Problem } from '@city/contracts';
 import { fail } from '@sveltejs/kit';
-import type { MessageKey } from '#lib/i18n/index.ts';
-import { translate } from '#lib/server/translate.ts';
+import { translate, type MessageKey } from '#lib/i18n/index.ts';
 import type { LedgerFailure } from '#lib/ledger.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { matchPage, PortalError, type PluginPage, type PortalContext, type SuccessBody } from '@city/plugin-sdk/portal';
-import { translate } from '#lib/server/translate.ts';
+import { translate } from '#lib/i18n/index.ts';
 import { pluginApiPath, type PluginAudience } from '@city/plugin-sdk/links';
 import { API_ORIGIN } from '$app/env/private';
 import { apiHeaders } from './api.ts';
@@ -52,15 +52,16 @@ async function guarded<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /**
- * What the matched page's load returns (`pageData`, empty when it loads nothing) and the files its head names
- * (`assets`).
+ * What the matched page's load returns (`pageData`, empty when it loads nothing) and the modules its head preloads;
+ * its styles go to the `handle` hook, which inlines them with the page's nonce.
  */
-export async function loadPage(page: PluginPage<any>, context: PortalContext<any>) {
-  const [pageData, assets] = await Promise.all([
+export async function loadPage(event: RequestEvent, page: PluginPage<any>, context: PortalContext<any>) {
+  const [pageData, { styles, modules }] = await Promise.all([
     guarded(async () => (page.load ? await page.load(context) : {})),
     pageAssets(page),
   ]);
-  return { pageData, assets };
+  event.locals.pageStyles = styles;
+  return { pageData, modules };
 }
 
 /** Runs the form action a plugin form names in its hidden `_action` field; `pageUrl` turns a plugin path into a URL. */

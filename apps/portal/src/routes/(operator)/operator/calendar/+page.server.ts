@@ -1,7 +1,7 @@
 import type { Problem } from '@city/contracts';
 import { error, fail } from '@sveltejs/kit';
 import { parseDays } from '#lib/date-ranges.ts';
-import { translate } from '#lib/server/translate.ts';
+import { translate } from '#lib/i18n/index.ts';
 import { apiFor } from '#lib/server/api.ts';
 import { fields } from '#lib/server/forms.ts';
 import { requireMe } from '#lib/server/guards.ts';

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { apiFor, clearSession } from '#lib/server/api.ts';
 import { failFrom, fields } from '#lib/server/forms.ts';
 import { requireMe } from '#lib/server/guards.ts';
-import { translate } from '#lib/server/translate.ts';
+import { translate } from '#lib/i18n/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { translate } from '#lib/server/translate.ts';
+import { translate } from '#lib/i18n/index.ts';
 import { apiFor } from '#lib/server/api.ts';
 import { failFrom } from '#lib/server/forms.ts';
 import { requireMe } from '#lib/server/guards.ts';

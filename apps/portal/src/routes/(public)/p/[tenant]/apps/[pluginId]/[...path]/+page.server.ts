@@ -27,7 +27,7 @@ async function resolve(event: Event) {
 
 export const load = (async (event) => {
   const { neighbourhood, plugin, match, context } = await resolve(event);
-  return { neighbourhood, plugin, pattern: match.pattern, ...(await loadPage(match.page, context)) };
+  return { neighbourhood, plugin, pattern: match.pattern, ...(await loadPage(event, match.page, context)) };
 }) satisfies PageServerLoad;
 
 export const actions = {

@@ -36,7 +36,7 @@ async function resolve(event: Event) {
 
 export const load = (async (event) => {
   const { plugin, match, context, neighbourhood } = await resolve(event);
-  return { neighbourhood, plugin, pattern: match.pattern, ...(await loadPage(match.page, context)) };
+  return { neighbourhood, plugin, pattern: match.pattern, ...(await loadPage(event, match.page, context)) };
 }) satisfies PageServerLoad;
 
 export const actions = {

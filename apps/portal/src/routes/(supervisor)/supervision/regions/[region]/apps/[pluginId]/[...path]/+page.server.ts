@@ -38,7 +38,7 @@ export const load = (async (event) => {
     pluginId: event.params.pluginId,
     entries,
     pattern: match.pattern,
-    ...(await loadPage(match.page, context)),
+    ...(await loadPage(event, match.page, context)),
   };
 }) satisfies PageServerLoad;
 
