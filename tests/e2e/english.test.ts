@@ -189,24 +189,24 @@ async function showDeepPages(): Promise<{ resident: string[]; admin: string[] }>
     ['完成服务', '已完成'],
   ] as const) {
     await served.getByRole('button', { name: button }).click();
-    await expect.poll(() => served.getByText(status).count()).toBeGreaterThan(0);
+    await served.getByText(status).first().waitFor();
   }
   const declined = vendor.getByTestId('vendor-order').filter({ hasText: '家里有老人' });
   await declined.getByLabel(/^原因/).fill('当天下午师傅已约满，抱歉');
   await declined.getByRole('button', { name: '拒单' }).click();
-  await expect.poll(() => declined.getByText('已拒单').count()).toBeGreaterThan(0);
+  await declined.getByText('已拒单').first().waitFor();
 
   await resident.goto(`${origin}${orders[0]}`);
   await resident.getByLabel('评分').selectOption('4');
   await resident.getByLabel('评价内容（选填）').fill('师傅很细心，下次还约');
   await resident.getByRole('button', { name: '提交评价' }).click();
-  await expect.poll(() => resident.getByText('感谢您的评价').count()).toBe(1);
+  await resident.getByText('感谢您的评价').waitFor();
   await resident.context().close();
 
   await vendor.goto(`${centre}/reviews`);
   await vendor.getByLabel('回复').fill('谢谢您的认可，欢迎再约');
   await vendor.getByRole('button', { name: '回复（仅一次）' }).click();
-  await expect.poll(() => vendor.getByText('谢谢您的认可，欢迎再约').count()).toBe(1);
+  await vendor.getByText('谢谢您的认可，欢迎再约').waitFor();
   await vendor.context().close();
 
   const admin = await journey.as(DEMO_ACCOUNTS.adminA.phone);
@@ -244,7 +244,8 @@ const ROLES: { who: string; phone?: string; seeds: string[]; viewport: { width: 
 ];
 
 describe('the portal in English', () => {
-  // Every walk may start on these pages, whichever runs alone: they are made before any, as people make them.
+  // Every walk may start on these pages, whichever runs alone: they are made before any, as people make them (a hook
+  // cannot use expect.poll: it waits on the page's own signs instead).
   beforeAll(async () => {
     Object.assign(deep, await showDeepPages());
   }, WALK_TIMEOUT);
