@@ -6,7 +6,7 @@ import { startProduct, type Product } from './support/server.ts';
 
 /**
  * Plugin pages reach the browser through two dynamic imports SvelteKit cannot see when it writes a route's head; the
- * server names their stylesheets and modules itself (apps/portal/plugin-page-assets.ts). Read here with scripts off,
+ * server inlines their styles and preloads their modules itself (apps/portal/dynamic-assets.ts). Read with scripts off,
  * as a phone shows a page before its scripts have run: every component's scoped class on the page has its rules in
  * the page's stylesheets (otherwise the page is drawn unstyled, then jumps), and every module it preloads exists.
  */
