@@ -1,4 +1,4 @@
-import { createDatabase } from '@city/db';
+import { createDatabase } from '@city/db/connect';
 import { sql } from 'drizzle-orm';
 import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
-import { createDatabase, type DatabaseHandle } from '@city/db';
+import { createDatabase } from '@city/db/connect';
+import { type DatabaseHandle } from '@city/db';
 import { votingPlugin } from '@city/plugin-voting/server';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp, buildWorld, signIn } from '@city/testing';

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { createDatabase } from '@city/db';
+import { createDatabase } from '@city/db/connect';
 import { votingPlugin } from '@city/plugin-voting/server';
 import { createTestApp, buildWorld, signIn } from '@city/testing';
 import { sql } from 'drizzle-orm';

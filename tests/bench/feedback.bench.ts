@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import { feedbackMetrics } from '@city/core';
-import { createDatabase, withSupervision } from '@city/db';
+import { createDatabase } from '@city/db/connect';
+import { withSupervision } from '@city/db';
 import { buildWorld, createTestApp } from '@city/testing';
 import { sql } from 'drizzle-orm';
 import { benchTargets, CONNECTIONS, insertRate, perSecond, quantile, startServer, API_SERVER } from './harness.ts';

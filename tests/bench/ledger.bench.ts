@@ -1,5 +1,6 @@
 import { allocateByArea, declareDividend, ledgerStatement } from '@city/core';
-import { createDatabase, withTenant } from '@city/db';
+import { createDatabase } from '@city/db/connect';
+import { withTenant } from '@city/db';
 import { buildWorld, createTestApp, seedRegistry } from '@city/testing';
 import { sql } from 'drizzle-orm';
 import { benchTargets, quantile } from './harness.ts';

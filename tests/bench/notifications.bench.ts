@@ -1,5 +1,6 @@
 import { headerOf, membershipsIn } from '@city/core';
-import { createDatabase, schema, withTenant, withUser } from '@city/db';
+import { createDatabase } from '@city/db/connect';
+import { schema, withTenant, withUser } from '@city/db';
 import { votingPlugin } from '@city/plugin-voting/server';
 import { buildWorld, createTestApp, signIn, type TestApp } from '@city/testing';
 import { count, eq, sql } from 'drizzle-orm';

@@ -1,13 +1,6 @@
 import autocannon from 'autocannon';
-import {
-  createDatabase,
-  databaseConfigFromEnv,
-  schema,
-  withOrganisation,
-  withTenant,
-  type DatabaseHandle,
-  type Tx,
-} from '@city/db';
+import { createDatabase } from '@city/db/connect';
+import { databaseConfigFromEnv, schema, withOrganisation, withTenant, type DatabaseHandle, type Tx } from '@city/db';
 import {
   randomUscc,
   createTestApp,

@@ -1,4 +1,5 @@
-import { createDatabase, databaseConfigFromEnv } from '@city/db';
+import { createDatabase } from '@city/db/connect';
+import { databaseConfigFromEnv } from '@city/db';
 import { pluginMigrations } from './plugin-runtime/catalogue.ts';
 import { plugins } from './plugins.ts';
 

@@ -1,9 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import { DevSmsSender, nativeArgon2, systemClock } from '@city/auth';
+import { DevSmsSender, systemClock } from '@city/auth';
+import { nativeArgon2 } from '@city/auth/native-argon2';
 import { smsSenderFromEnv } from '@city/auth/sms-carriers';
 import { piiKeyFromEnv, pruneExpired } from '@city/core';
-import { createDatabase, databaseConfigFromEnv, type DatabaseHandle } from '@city/db';
+import { createDatabase } from '@city/db/connect';
+import { databaseConfigFromEnv, type DatabaseHandle } from '@city/db';
+import { nodeFontSource } from '@city/documents/pdf/node-fonts';
 import { createApp } from './app.ts';
 import { wechatFromEnv } from './wechat-config.ts';
 import type { NodeBindings } from './lib/request-meta.ts';
@@ -73,6 +76,7 @@ export async function bootApi(env: Env = process.env): Promise<BootedApi> {
     piiKey,
     ...wechat,
     plugins,
+    fonts: nodeFontSource(),
     backgroundJobs: true,
     trustedOrigins: (env.TRUSTED_ORIGINS ?? '').split(',').filter(Boolean),
     trustProxy,

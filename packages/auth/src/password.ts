@@ -1,6 +1,7 @@
 /**
  * Argon2id with OWASP's recommended minimum (Password Storage Cheat Sheet): m = 19 MiB, t = 2, p = 1.
- * Node uses the native @node-rs/argon2 binding; runtimes without native code (Workers) use hash-wasm.
+ * Node uses the native @node-rs/argon2 binding (`@city/auth/native-argon2`, kept out of the package's root so that an
+ * edge bundle never meets it); runtimes without native code (Workers) use hash-wasm.
  * Both read and write the same PHC string, so hashes move freely between runtimes.
  */
 export const ARGON2_PARAMS = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
@@ -8,15 +9,6 @@ export const ARGON2_PARAMS = { memoryCost: 19456, timeCost: 2, parallelism: 1, o
 export interface PasswordHasher {
   hash(password: string): Promise<string>;
   verify(hash: string, password: string): Promise<boolean>;
-}
-
-export async function nativeArgon2(): Promise<PasswordHasher> {
-  const argon2 = await import('@node-rs/argon2');
-  const options = { ...ARGON2_PARAMS, algorithm: 2 as const /* Argon2id */ };
-  return {
-    hash: (password) => argon2.hash(password, options),
-    verify: (hash, password) => argon2.verify(hash, password).catch(() => false),
-  };
 }
 
 export async function wasmArgon2(): Promise<PasswordHasher> {
@@ -35,6 +27,8 @@ export async function wasmArgon2(): Promise<PasswordHasher> {
         outputType: 'encoded',
       });
     },
-    verify: (hash, password) => argon2Verify({ hash, password }).catch(() => false),
+    // No catch: a hash that does not match resolves to false, while a malformed hash or a WebAssembly failure rejects,
+    // so it surfaces as a server error instead of passing for a wrong password.
+    verify: (hash, password) => argon2Verify({ hash, password }),
   };
 }

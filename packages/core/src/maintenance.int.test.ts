@@ -1,5 +1,7 @@
-import { ManualClock, nativeArgon2, DevSmsSender } from '@city/auth';
+import { ManualClock, DevSmsSender } from '@city/auth';
+import { nativeArgon2 } from '@city/auth/native-argon2';
 import { schema } from '@city/db';
+import { nodeFontSource } from '@city/documents/pdf/node-fonts';
 import { randomPhone, testDatabase } from '@city/db/testing';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +20,7 @@ describe('pruneExpired', () => {
       passwords: await nativeArgon2(),
       publicUrl: 'http://x',
       piiKey: piiKeyFromEnv({}),
+      fonts: nodeFontSource(),
     });
     try {
       const phone = randomPhone();

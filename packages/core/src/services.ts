@@ -8,6 +8,7 @@ import {
   type SmsSender,
 } from '@city/auth';
 import type { Database } from '@city/db';
+import type { FontSource } from '@city/documents/pdf';
 import { Accounts } from './accounts.ts';
 import { Applications } from './applications.ts';
 import { WorkingCalendars } from './calendar/index.ts';
@@ -58,6 +59,11 @@ export interface CoreDeps {
   wechat?: WechatSender;
   /** The WeChat template id of each notification kind sent there. */
   wechatTemplates?: Record<string, string>;
+  /**
+   * Noto Sans SC for printouts: `nodeFontSource()` (`@city/documents/pdf/node-fonts`) in Node, `assetFontSource`
+   * over the static assets on an edge runtime.
+   */
+  fonts: FontSource;
 }
 
 /** Wires the core services once per app from injected dependencies (no globals). */

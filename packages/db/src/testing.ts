@@ -4,7 +4,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { usccCheckCharacter } from '@city/contracts';
-import { createDatabase, MIGRATIONS_FOLDER, type DatabaseHandle, type PluginMigrations } from './client.ts';
+import type { DatabaseHandle, PluginMigrations } from './client.ts';
+import { createDatabase } from './connect.ts';
+import { coreMigrationsFolder } from './drivers/migrate-all.ts';
 
 /**
  * Fresh databases for tests. Default: an in-memory PGlite restored from a migrated snapshot, so each test gets an
@@ -31,7 +33,7 @@ export function dumpDatabase(handle: DatabaseHandle): Promise<Blob> {
 /** Names the migrations a database is made of: the core's and each plugin's files, by content. */
 async function migrationsKey(plugins: readonly PluginMigrations[]): Promise<string> {
   const hash = createHash('sha256');
-  for (const folder of [MIGRATIONS_FOLDER, ...plugins.map((p) => p.folder)]) {
+  for (const folder of [coreMigrationsFolder(), ...plugins.map((p) => p.folder)]) {
     hash.update(`\0${folder}\0`);
     for (const file of (await readdir(folder)).filter((f) => f.endsWith('.sql')).sort()) {
       hash.update(file).update(await readFile(join(folder, file)));

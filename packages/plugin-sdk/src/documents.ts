@@ -5,6 +5,7 @@ export {
   printDateTime,
   printDateTimeEnglish,
   renderPrintedNotice,
+  type FontSource,
   type PrintedNoticeInput,
   type PrintedSection,
 } from '@city/documents/pdf';

@@ -13,7 +13,8 @@ export class ScopeNotGranted extends Error {
   }
 }
 
-export type PluginErrorStatus = 400 | 403 | 404 | 409 | 422;
+/** What the caller can act on, and 503: what this server cannot do now (e.g. photos where no image library runs). */
+export type PluginErrorStatus = 400 | 403 | 404 | 409 | 422 | 503;
 
 /**
  * An error a plugin's route answers with: the API turns it into problem+json in the caller's language, like the

@@ -21,9 +21,21 @@ const ENCODE: Record<ImageType, { format: 'jpeg' | 'png' | 'webp'; encode: (imag
   'image/webp': { format: 'webp', encode: (image) => image.webp({ quality: 85 }) },
 };
 
-function tooManyPixels() {
-  const entry = ERROR_CATALOGUE.image_too_many_pixels;
-  return new PluginError(entry.status, 'image_too_many_pixels', { 'zh-CN': entry['zh-CN'], en: entry.en });
+function catalogueError(code: 'image_too_many_pixels' | 'image_processing_unavailable') {
+  const entry = ERROR_CATALOGUE[code];
+  return new PluginError(entry.status, code, { 'zh-CN': entry['zh-CN'], en: entry.en });
+}
+
+/**
+ * sharp is native code (libvips), loaded with the first upload. A runtime without it (the Workers build leaves it out:
+ * docs/deploying.md) answers uploads with a clear 503 rather than keeping a photo it could not clean.
+ */
+async function loadSharp() {
+  try {
+    return (await import('sharp')).default;
+  } catch {
+    throw catalogueError('image_processing_unavailable');
+  }
 }
 
 /**
@@ -35,8 +47,7 @@ function tooManyPixels() {
  * input); throws `image_too_many_pixels` past `IMAGE_LIMITS.maxPixels`.
  */
 export async function reencodeImage(bytes: Uint8Array, type: ImageType): Promise<Uint8Array<ArrayBuffer> | null> {
-  // Native code, loaded with the first upload: an entry without it (the edge build) still starts.
-  const { default: sharp } = await import('sharp');
+  const sharp = await loadSharp();
   const { format, encode } = ENCODE[type];
   let header;
   try {
@@ -46,7 +57,7 @@ export async function reencodeImage(bytes: Uint8Array, type: ImageType): Promise
     return null;
   }
   if (header.format !== format) return null;
-  if (header.width * header.height > IMAGE_LIMITS.maxPixels) throw tooManyPixels();
+  if (header.width * header.height > IMAGE_LIMITS.maxPixels) throw catalogueError('image_too_many_pixels');
   try {
     const image = sharp(bytes, { limitInputPixels: IMAGE_LIMITS.maxPixels, failOn: 'warning' })
       .rotate()

@@ -10,6 +10,7 @@ import {
   type Scope,
   type TenantRole,
 } from '@city/contracts';
+import type { FontSource } from '@city/documents/pdf';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Schema } from 'hono';
 import type { PluginLinks } from './links.ts';
@@ -102,6 +103,8 @@ export interface PluginContext<S = Record<string, unknown>> {
   links: PluginLinks;
   /** The platform's clock (tests control it): use it for every time the plugin stores. */
   now(): Date;
+  /** The platform's fonts for printouts: pass them to `renderPrintedNotice` (`@city/plugin-sdk/documents`). */
+  fonts: FontSource;
   /**
    * Whether the neighbourhood granted a scope. An install from before the plugin asked for a scope has not, until its
    * admin upgrades it: check before using a scope added in a later version.

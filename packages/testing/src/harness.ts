@@ -1,11 +1,16 @@
 import { createApiServices, createApp, pluginMigrations, type AppDeps } from '@city/api';
-import { DevSmsSender, ManualClock, nativeArgon2, type PasswordHasher } from '@city/auth';
+import { DevSmsSender, ManualClock, type PasswordHasher } from '@city/auth';
+import { nativeArgon2 } from '@city/auth/native-argon2';
 import { piiKeyFromEnv } from '@city/core';
 import type { DatabaseHandle } from '@city/db';
 import { testDatabase } from '@city/db/testing';
+import type { FontSource } from '@city/documents/pdf';
+import { nodeFontSource } from '@city/documents/pdf/node-fonts';
 import type { PluginServer } from '@city/plugin-sdk/server';
 
 let hasher: Promise<PasswordHasher> | undefined;
+// One source for every app of a test file: each slice is then decoded once, not once per app.
+let fonts: FontSource | undefined;
 
 export interface CallOptions {
   token?: string | undefined;
@@ -59,6 +64,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     publicUrl: 'http://localhost:3000',
     piiKey: piiKeyFromEnv({}),
     plugins,
+    fonts: (fonts ??= nodeFontSource()),
     ...(options.publicPace ? { publicPace: options.publicPace } : {}),
     trustProxy: options.trustProxy ?? 1,
     ...(options.wechatTemplates ? { wechatTemplates: options.wechatTemplates } : {}),

@@ -137,6 +137,7 @@ export function pluginContext(input: ContextInput): PluginContext {
     settings: input.settings,
     links: pluginLinks('member', tenant.slug, plugin.id, services.publicUrl),
     now: at,
+    fonts: services.fonts,
     granted: (scope) => input.grantedScopes.includes(scope),
     remember: (key, load) => input.memory.remember(`${plugin.id}\0${tenant.id}\0${key}`, load),
     db: tx as unknown as PluginDb,

@@ -15,6 +15,11 @@ export const ERROR_CATALOGUE = {
     'zh-CN': '图片像素过多（最多 2400 万像素），请缩小后再上传',
     en: 'The image has too many pixels (24 megapixels at most); scale it down and upload it again',
   },
+  image_processing_unavailable: {
+    status: 503,
+    'zh-CN': '此服务器暂不支持上传照片，请稍后再试或联系平台运维人员',
+    en: 'This server cannot take photos at the moment; try again later or tell the platform operator',
+  },
   unsupported_media_type: {
     status: 415,
     'zh-CN': '请求内容类型不受支持，请使用 application/json',
@@ -187,6 +192,11 @@ export const ERROR_CATALOGUE = {
   too_many_documents: { status: 409, 'zh-CN': '每笔最多 10 个附件', en: '10 attachments at most' },
   too_many_photos: { status: 409, 'zh-CN': '每条反映最多 6 张照片', en: 'A report can have 6 photos at most' },
   internal: { status: 500, 'zh-CN': '服务器内部错误', en: 'Internal server error' },
+  server_misconfigured: {
+    status: 500,
+    'zh-CN': '服务器配置有误，请联系平台运维人员',
+    en: 'The server is misconfigured; please tell the platform operator',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

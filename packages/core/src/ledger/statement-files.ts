@@ -1,5 +1,5 @@
 import type { LedgerStatement } from '@city/contracts';
-import { renderPrintedNotice } from '@city/documents/pdf';
+import { renderPrintedNotice, type FontSource } from '@city/documents/pdf';
 import { writeTable, type SheetData } from '@city/documents/sheets';
 
 type Line = LedgerStatement['trialBalance']['lines'][number];
@@ -54,48 +54,54 @@ export const statementXlsx = (statement: LedgerStatement) =>
 export function statementPdf(
   statement: LedgerStatement,
   context: { neighbourhood: string; url: string; printedAt: Date },
+  fonts: FontSource,
 ) {
   const moved = (l: Line) => l.debitFen !== 0 || l.creditFen !== 0 || l.balanceFen !== 0;
   const balance = (l: Line) => `${l.code} ${l.name}：${yuan(l.balanceFen)} 元`;
   const { trialBalance, income, balanceSheet } = statement;
-  return renderPrintedNotice({
-    neighbourhood: context.neighbourhood,
-    title: `公共收益报表（${periodLabel(statement.from, statement.to)}）`,
-    url: context.url,
-    qrCaption: '扫码查看账目明细',
-    printedAt: context.printedAt,
-    sections: [
-      {
-        heading: '收支表',
-        lines: [
-          ...income.income.filter(moved).map(balance),
-          `收入合计：${yuan(income.incomeFen)} 元`,
-          ...income.expense.filter(moved).map(balance),
-          `支出合计：${yuan(income.expenseFen)} 元`,
-          `收支结余：${yuan(income.netFen)} 元`,
-        ],
-      },
-      {
-        heading: `资产负债表（${statement.to} 月末）`,
-        lines: [
-          ...balanceSheet.assets.filter(moved).map(balance),
-          `资产合计：${yuan(balanceSheet.assetsFen)} 元`,
-          ...[...balanceSheet.liabilities, ...balanceSheet.equity].filter(moved).map(balance),
-          `累计收支结余：${yuan(balanceSheet.retainedFen)} 元`,
-          `负债和净资产合计：${yuan(balanceSheet.liabilitiesAndEquityFen)} 元`,
-        ],
-      },
-      {
-        heading: '科目余额表',
-        lines: [
-          ...trialBalance.lines.map((l) => `${l.code} ${l.name}：借方 ${yuan(l.debitFen)}，贷方 ${yuan(l.creditFen)}`),
-          `合计：借方 ${yuan(trialBalance.debitFen)}，贷方 ${yuan(trialBalance.creditFen)}`,
-        ],
-      },
-    ],
-    footer: [
-      '金额单位：人民币元。已记账的凭证不作修改，更正以红字冲销凭证记录。',
-      '如有异议，请在公示期内向业主委员会或业主监督委员会提出。',
-    ],
-  });
+  return renderPrintedNotice(
+    {
+      neighbourhood: context.neighbourhood,
+      title: `公共收益报表（${periodLabel(statement.from, statement.to)}）`,
+      url: context.url,
+      qrCaption: '扫码查看账目明细',
+      printedAt: context.printedAt,
+      sections: [
+        {
+          heading: '收支表',
+          lines: [
+            ...income.income.filter(moved).map(balance),
+            `收入合计：${yuan(income.incomeFen)} 元`,
+            ...income.expense.filter(moved).map(balance),
+            `支出合计：${yuan(income.expenseFen)} 元`,
+            `收支结余：${yuan(income.netFen)} 元`,
+          ],
+        },
+        {
+          heading: `资产负债表（${statement.to} 月末）`,
+          lines: [
+            ...balanceSheet.assets.filter(moved).map(balance),
+            `资产合计：${yuan(balanceSheet.assetsFen)} 元`,
+            ...[...balanceSheet.liabilities, ...balanceSheet.equity].filter(moved).map(balance),
+            `累计收支结余：${yuan(balanceSheet.retainedFen)} 元`,
+            `负债和净资产合计：${yuan(balanceSheet.liabilitiesAndEquityFen)} 元`,
+          ],
+        },
+        {
+          heading: '科目余额表',
+          lines: [
+            ...trialBalance.lines.map(
+              (l) => `${l.code} ${l.name}：借方 ${yuan(l.debitFen)}，贷方 ${yuan(l.creditFen)}`,
+            ),
+            `合计：借方 ${yuan(trialBalance.debitFen)}，贷方 ${yuan(trialBalance.creditFen)}`,
+          ],
+        },
+      ],
+      footer: [
+        '金额单位：人民币元。已记账的凭证不作修改，更正以红字冲销凭证记录。',
+        '如有异议，请在公示期内向业主委员会或业主监督委员会提出。',
+      ],
+    },
+    fonts,
+  );
 }

@@ -1,4 +1,5 @@
 import { printDate } from './dates.ts';
+import type { FontSource } from './font-source.ts';
 import { PdfWriter } from './writer.ts';
 
 export interface ClaimLetter {
@@ -39,22 +40,29 @@ const copy = {
  * 住户认证邀请函: one A4 page per unit, for the admin to print and put in letterboxes. The code is single-use;
  * the page says so, and says how to claim without a phone camera.
  */
-export async function renderClaimLetters(input: ClaimLettersInput): Promise<Uint8Array<ArrayBuffer>> {
+export async function renderClaimLetters(
+  input: ClaimLettersInput,
+  fonts: FontSource,
+): Promise<Uint8Array<ArrayBuffer>> {
   const until = printDate(input.expiresAt);
-  const pdf = await new PdfWriter({ title: `${input.neighbourhood} ${copy.title}` }).prepare({
-    regular: [
-      input.neighbourhood,
-      copy.subtitle,
-      copy.purpose,
-      copy.codeLabel,
-      copy.validity(until),
-      copy.validityEn,
-      copy.keepSafe,
-      ...copy.steps,
-      ...input.letters.flatMap((l) => [copy.greeting(l.address), l.url]),
-    ],
-    bold: [copy.title, copy.howTo, ...input.letters.map((l) => l.code)],
-  });
+  const pdf = await PdfWriter.open(
+    fonts,
+    { title: `${input.neighbourhood} ${copy.title}` },
+    {
+      regular: [
+        input.neighbourhood,
+        copy.subtitle,
+        copy.purpose,
+        copy.codeLabel,
+        copy.validity(until),
+        copy.validityEn,
+        copy.keepSafe,
+        ...copy.steps,
+        ...input.letters.flatMap((l) => [copy.greeting(l.address), l.url]),
+      ],
+      bold: [copy.title, copy.howTo, ...input.letters.map((l) => l.code)],
+    },
+  );
   const { doc } = pdf;
   input.letters.forEach((letter, i) => {
     if (i > 0) doc.addPage();

@@ -1,3 +1,4 @@
+import type { FontSource } from './font-source.ts';
 import { PdfWriter } from './writer.ts';
 
 export interface FeedbackPoster {
@@ -37,22 +38,29 @@ const copy = {
  * entrances. The QR code opens the report form with the place already chosen; the address is printed below it for
  * phones without a camera app.
  */
-export async function renderFeedbackPosters(input: FeedbackPostersInput): Promise<Uint8Array<ArrayBuffer>> {
+export async function renderFeedbackPosters(
+  input: FeedbackPostersInput,
+  fonts: FontSource,
+): Promise<Uint8Array<ArrayBuffer>> {
   const promise = copy.promise(input.workingDays);
-  const pdf = await new PdfWriter({ title: `${input.neighbourhood} 码上提二维码` }).prepare({
-    regular: [
-      input.neighbourhood,
-      copy.subtitle,
-      copy.scan,
-      promise,
-      copy.categories,
-      copy.privacy,
-      copy.noCamera,
-      ...copy.steps,
-      ...input.posters.flatMap((p) => [copy.whereEn(p.building), p.url]),
-    ],
-    bold: [copy.slogan, copy.title, ...input.posters.map((p) => copy.where(p.building))],
-  });
+  const pdf = await PdfWriter.open(
+    fonts,
+    { title: `${input.neighbourhood} 码上提二维码` },
+    {
+      regular: [
+        input.neighbourhood,
+        copy.subtitle,
+        copy.scan,
+        promise,
+        copy.categories,
+        copy.privacy,
+        copy.noCamera,
+        ...copy.steps,
+        ...input.posters.flatMap((p) => [copy.whereEn(p.building), p.url]),
+      ],
+      bold: [copy.slogan, copy.title, ...input.posters.map((p) => copy.where(p.building))],
+    },
+  );
   const { doc } = pdf;
   input.posters.forEach((poster, i) => {
     if (i > 0) doc.addPage();

@@ -8,5 +8,7 @@ export {
   type NoticeBoardInput,
   type PrintedNotice,
 } from './notice-board.ts';
+export { assetFontSource, FONT_ASSET_DIR, type FontAssetIndex } from './font-source-assets.ts';
+export type { FontSlice, FontSource, Weight } from './font-source.ts';
 export { printDate, printDateTime, printDateTimeEnglish } from './dates.ts';
 export { renderPrintedNotice, type PrintedNoticeInput, type PrintedSection } from './printed-notice.ts';

@@ -1,4 +1,5 @@
 import { printDate, printDateTime } from './dates.ts';
+import type { FontSource } from './font-source.ts';
 import { PdfWriter } from './writer.ts';
 
 export interface PrintedNotice {
@@ -39,12 +40,16 @@ export interface BoardInput {
 }
 
 /** A public board on paper, for the notice board by the gate: its entries, and a QR code back online. */
-export async function renderBoard(input: BoardInput): Promise<Uint8Array<ArrayBuffer>> {
+export async function renderBoard(input: BoardInput, fonts: FontSource): Promise<Uint8Array<ArrayBuffer>> {
   const printed = `打印时间 ${printDateTime(input.printedAt)} · 扫码查看最新内容`;
-  const pdf = await new PdfWriter({ title: `${input.neighbourhood} ${input.heading}` }).prepare({
-    regular: [input.neighbourhood, printed, input.empty, ...input.entries.flatMap((e) => [e.meta, e.body])],
-    bold: [input.heading, ...input.entries.map((e) => e.label)],
-  });
+  const pdf = await PdfWriter.open(
+    fonts,
+    { title: `${input.neighbourhood} ${input.heading}` },
+    {
+      regular: [input.neighbourhood, printed, input.empty, ...input.entries.flatMap((e) => [e.meta, e.body])],
+      bold: [input.heading, ...input.entries.map((e) => e.label)],
+    },
+  );
   const { doc } = pdf;
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
@@ -68,22 +73,25 @@ export async function renderBoard(input: BoardInput): Promise<Uint8Array<ArrayBu
 }
 
 /** The public 公示 board on paper: every live public notice, with its disclosure period. */
-export function renderNoticeBoard(input: NoticeBoardInput): Promise<Uint8Array<ArrayBuffer>> {
-  return renderBoard({
-    neighbourhood: input.neighbourhood,
-    heading: '公示栏 · 公开信息',
-    empty: '目前没有公开的通知或公示。',
-    url: input.url,
-    printedAt: input.printedAt,
-    entries: input.notices.map((notice) => ({
-      label: `【${notice.category}】${notice.pinned ? '【置顶】' : ''}${notice.title}`,
-      meta: [
-        notice.publishedAt ? `发布 ${printDate(notice.publishedAt)}` : null,
-        notice.expiresAt ? `公示期至 ${printDate(notice.expiresAt)}` : null,
-      ]
-        .filter(Boolean)
-        .join(' · '),
-      body: notice.body,
-    })),
-  });
+export function renderNoticeBoard(input: NoticeBoardInput, fonts: FontSource): Promise<Uint8Array<ArrayBuffer>> {
+  return renderBoard(
+    {
+      neighbourhood: input.neighbourhood,
+      heading: '公示栏 · 公开信息',
+      empty: '目前没有公开的通知或公示。',
+      url: input.url,
+      printedAt: input.printedAt,
+      entries: input.notices.map((notice) => ({
+        label: `【${notice.category}】${notice.pinned ? '【置顶】' : ''}${notice.title}`,
+        meta: [
+          notice.publishedAt ? `发布 ${printDate(notice.publishedAt)}` : null,
+          notice.expiresAt ? `公示期至 ${printDate(notice.expiresAt)}` : null,
+        ]
+          .filter(Boolean)
+          .join(' · '),
+        body: notice.body,
+      })),
+    },
+    fonts,
+  );
 }

@@ -1,4 +1,5 @@
 import { printDateTime } from './dates.ts';
+import type { FontSource } from './font-source.ts';
 import { PdfWriter } from './writer.ts';
 
 export interface PrintedSection {
@@ -23,18 +24,25 @@ export interface PrintedNoticeInput {
  * One notice for the board by the gate (a result notice, a meeting notice): title, sections, small print, and a QR
  * code to the page where anyone can check it.
  */
-export async function renderPrintedNotice(input: PrintedNoticeInput): Promise<Uint8Array<ArrayBuffer>> {
+export async function renderPrintedNotice(
+  input: PrintedNoticeInput,
+  fonts: FontSource,
+): Promise<Uint8Array<ArrayBuffer>> {
   const printed = `打印时间 ${printDateTime(input.printedAt)}`;
-  const pdf = await new PdfWriter({ title: `${input.neighbourhood} ${input.title}` }).prepare({
-    regular: [
-      input.neighbourhood,
-      printed,
-      input.qrCaption,
-      ...input.sections.flatMap((s) => s.lines),
-      ...input.footer,
-    ],
-    bold: [input.title, ...input.sections.map((s) => s.heading)],
-  });
+  const pdf = await PdfWriter.open(
+    fonts,
+    { title: `${input.neighbourhood} ${input.title}` },
+    {
+      regular: [
+        input.neighbourhood,
+        printed,
+        input.qrCaption,
+        ...input.sections.flatMap((s) => s.lines),
+        ...input.footer,
+      ],
+      bold: [input.title, ...input.sections.map((s) => s.heading)],
+    },
+  );
   const { doc } = pdf;
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;

@@ -1,47 +1,56 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { fontBytes, loadFonts, runsOf, type Weight } from './cjk-fonts.ts';
+import { loadFonts, type DocumentFonts } from './cjk-fonts.ts';
+import type { FontSource, Weight } from './font-source.ts';
 
 export type TextOptions = PDFKit.Mixins.TextOptions & { weight?: Weight; size?: number; color?: string };
 
 /**
- * A PDFKit document that writes Chinese text (through the sliced Noto Sans SC) and QR codes, and returns the
- * finished file as bytes. Page geometry is A4 in points.
+ * A PDFKit document that writes Chinese and Latin text (all of it in the sliced Noto Sans SC) and QR codes, and
+ * returns the finished file as bytes. Page geometry is A4 in points.
  */
 export class PdfWriter {
   readonly doc: PDFKit.PDFDocument;
+  private readonly fonts: DocumentFonts;
   private readonly registered = new Set<string>();
-  private readonly chunks: Buffer[] = [];
+  private readonly chunks: Uint8Array[] = [];
   private readonly done: Promise<Uint8Array<ArrayBuffer>>;
 
-  constructor(info: { title: string; author?: string }) {
+  /** Loads the font slices for everything the document will write, each weight's texts, then opens it. */
+  static async open(
+    source: FontSource,
+    info: { title: string; author?: string },
+    texts: Record<Weight, Iterable<string>>,
+  ): Promise<PdfWriter> {
+    return new PdfWriter(await loadFonts(source, texts), info);
+  }
+
+  private constructor(fonts: DocumentFonts, info: { title: string; author?: string }) {
+    this.fonts = fonts;
     this.doc = new PDFDocument({
       size: 'A4',
       margin: 56,
       info: { Title: info.title, Author: info.author ?? '城市生活网' },
       lang: 'zh-CN',
+      // No default font: PDFKit would load Helvetica's metrics (read from its package in Node, absent on an edge
+      // runtime) for text that is never written in it.
+      font: '',
     });
     this.done = new Promise((resolve, reject) => {
-      this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
-      this.doc.on('end', () => resolve(new Uint8Array(Buffer.concat(this.chunks))));
+      this.doc.on('data', (chunk: Uint8Array) => this.chunks.push(chunk));
+      this.doc.on('end', () => resolve(concat(this.chunks)));
       this.doc.on('error', reject);
     });
-  }
-
-  /** Loads the font slices for everything the document will write (call before writing it). */
-  async prepare(texts: { regular: Iterable<string>; bold: Iterable<string> }) {
-    await Promise.all([loadFonts(texts.regular, 'regular'), loadFonts(texts.bold, 'bold')]);
-    return this;
   }
 
   /** Writes a paragraph at the current position (or at x, y), wrapping within the page margins. */
   text(value: string, options: TextOptions = {}, at?: { x: number; y: number }) {
     const { weight = 'regular', size = 11, color = '#1f2933', ...rest } = options;
-    const runs = runsOf(value.length ? value : ' ', weight);
+    const runs = this.fonts.runs(value.length ? value : ' ', weight);
     this.doc.fontSize(size).fillColor(color);
     runs.forEach((run, i) => {
       if (!this.registered.has(run.font)) {
-        this.doc.registerFont(run.font, fontBytes(run.font));
+        this.doc.registerFont(run.font, this.fonts.bytes(run.font));
         this.registered.add(run.font);
       }
       this.doc.font(run.font);
@@ -84,4 +93,14 @@ export class PdfWriter {
     this.doc.end();
     return this.done;
   }
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(chunks.reduce((length, chunk) => length + chunk.byteLength, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }

@@ -207,21 +207,24 @@ const thisYear = (ctx: Ctx, year: number | undefined) => year ?? yearOf(ctx.now(
 /** The yearly assessment as the branch prints it for its meeting: one section per member, points by rule. */
 function assessmentPdf(ctx: Ctx, result: Awaited<ReturnType<typeof yearAssessment>>) {
   const ruleName = new Map(result.rules.map((r) => [r.id, r.name]));
-  return renderPrintedNotice({
-    neighbourhood: ctx.tenant.name,
-    title: `${result.year}年度党员积分考核`,
-    url: ctx.links.href(PAGES.points),
-    qrCaption: '扫码查看积分明细（支部委员）',
-    printedAt: ctx.now(),
-    sections: result.members.map((m) => ({
-      heading: `${m.name}${m.groupName ? `（${m.groupName}）` : ''} 合计 ${m.total} 分`,
-      lines: [
-        ...Object.entries(m.byRule).map(([rule, sum]) => `${ruleName.get(rule) ?? '其他'}：${sum} 分`),
-        `承诺 ${m.commitments.published} 项，已践诺 ${m.commitments.fulfilled} 项`,
-      ],
-    })),
-    footer: [`全支部合计 ${result.total} 分。积分只增不改，更正以冲正记录为准。`],
-  });
+  return renderPrintedNotice(
+    {
+      neighbourhood: ctx.tenant.name,
+      title: `${result.year}年度党员积分考核`,
+      url: ctx.links.href(PAGES.points),
+      qrCaption: '扫码查看积分明细（支部委员）',
+      printedAt: ctx.now(),
+      sections: result.members.map((m) => ({
+        heading: `${m.name}${m.groupName ? `（${m.groupName}）` : ''} 合计 ${m.total} 分`,
+        lines: [
+          ...Object.entries(m.byRule).map(([rule, sum]) => `${ruleName.get(rule) ?? '其他'}：${sum} 分`),
+          `承诺 ${m.commitments.published} 项，已践诺 ${m.commitments.fulfilled} 项`,
+        ],
+      })),
+      footer: [`全支部合计 ${result.total} 分。积分只增不改，更正以冲正记录为准。`],
+    },
+    ctx.fonts,
+  );
 }
 
 export const pointRoutes = <S extends Schema>(router: PluginRouter<Settings, S>) =>

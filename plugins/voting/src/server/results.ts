@@ -49,31 +49,34 @@ export async function resultPdf(ctx: PluginContext<Settings>, meetingId: string)
   const { meeting, view } = await closedView(ctx, meetingId);
   const total = view.turnout!.total;
   const paper = await reconcile(ctx, meeting);
-  return renderPrintedNotice({
-    neighbourhood: ctx.tenant.name,
-    title: `业主大会表决结果公告`,
-    url: ctx.links.publicHref(PAGES.verify),
-    qrCaption: '扫码核对回执',
-    printedAt: ctx.now(),
-    sections: [
-      {
-        heading: view.title,
-        lines: [
-          `投票时间：${printTime(view.opensAt)} 至 ${printTime(view.closesAt)}`,
-          `计票时间：${printTime(view.closedAt!)}`,
-          `业主总数 ${total.count} 人，专有部分总面积 ${formatArea(total.area)} ㎡。${QUORUM_RULE}。`,
-        ],
-      },
-      ...view.motions.map((m, i) => ({ heading: `${i + 1}. ${m.title}`, lines: resultLines(m) })),
-      { heading: '纸质票对账', lines: reconciliationLines(paper, 'masked') },
-    ],
-    footer: [
-      `业主名册承诺值 ${view.rollHash}`,
-      `表决记录链头 ${view.chainHead}`,
-      `核对回执：${ctx.links.publicHref(PAGES.verify)}`,
-      `公告板（可离线复核）：${ctx.links.publicFileHref(FILES.board, { meetingId: meeting.id })}`,
-    ],
-  });
+  return renderPrintedNotice(
+    {
+      neighbourhood: ctx.tenant.name,
+      title: `业主大会表决结果公告`,
+      url: ctx.links.publicHref(PAGES.verify),
+      qrCaption: '扫码核对回执',
+      printedAt: ctx.now(),
+      sections: [
+        {
+          heading: view.title,
+          lines: [
+            `投票时间：${printTime(view.opensAt)} 至 ${printTime(view.closesAt)}`,
+            `计票时间：${printTime(view.closedAt!)}`,
+            `业主总数 ${total.count} 人，专有部分总面积 ${formatArea(total.area)} ㎡。${QUORUM_RULE}。`,
+          ],
+        },
+        ...view.motions.map((m, i) => ({ heading: `${i + 1}. ${m.title}`, lines: resultLines(m) })),
+        { heading: '纸质票对账', lines: reconciliationLines(paper, 'masked') },
+      ],
+      footer: [
+        `业主名册承诺值 ${view.rollHash}`,
+        `表决记录链头 ${view.chainHead}`,
+        `核对回执：${ctx.links.publicHref(PAGES.verify)}`,
+        `公告板（可离线复核）：${ctx.links.publicFileHref(FILES.board, { meetingId: meeting.id })}`,
+      ],
+    },
+    ctx.fonts,
+  );
 }
 
 /** The reconciliation as a table, with proxy holders' names (the export is for members). */

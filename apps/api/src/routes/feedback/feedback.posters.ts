@@ -31,11 +31,14 @@ export const postersHandler: Handler<typeof postersRoute> = async (c) => {
     .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true }))
     .map((b) => ({ building: b.name, url: form(b.id) }));
   if (building && byBuilding.length === 0) throw new AppError('not_found');
-  const pdf = await renderFeedbackPosters({
-    neighbourhood: tenant.name,
-    workingDays: settings.workingDays,
-    posters: building ? byBuilding : [{ building: null, url: form('public') }, ...byBuilding],
-  });
+  const pdf = await renderFeedbackPosters(
+    {
+      neighbourhood: tenant.name,
+      workingDays: settings.workingDays,
+      posters: building ? byBuilding : [{ building: null, url: form('public') }, ...byBuilding],
+    },
+    c.get('services').fonts,
+  );
   const day = c.get('services').clock.now().toISOString().slice(0, 10);
   return c.body(
     pdf,

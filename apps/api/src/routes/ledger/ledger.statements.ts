@@ -72,11 +72,15 @@ export const exportHandler: Handler<typeof exportRoute> = async (c) => {
   const services = c.get('services');
   const bytes =
     format === 'pdf'
-      ? await statementPdf(statement, {
-          neighbourhood: c.get('tenant').name,
-          url: `${services.publicUrl}/n/${tenant}/ledger`,
-          printedAt: services.clock.now(),
-        })
+      ? await statementPdf(
+          statement,
+          {
+            neighbourhood: c.get('tenant').name,
+            url: `${services.publicUrl}/n/${tenant}/ledger`,
+            printedAt: services.clock.now(),
+          },
+          services.fonts,
+        )
       : await statementXlsx(statement);
   return c.body(
     bytes,

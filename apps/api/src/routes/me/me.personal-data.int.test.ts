@@ -1,5 +1,6 @@
 import { maskPhone } from '@city/contracts';
-import { createDatabase, schema, withTenant } from '@city/db';
+import { createDatabase } from '@city/db/connect';
+import { schema, withTenant } from '@city/db';
 import { servicesPlugin } from '@city/plugin-services/server';
 import { votingPlugin } from '@city/plugin-voting/server';
 import {

@@ -26,32 +26,35 @@ export const route = defineRoute({
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const { feedback, clock, publicUrl } = c.get('services');
+  const { feedback, clock, publicUrl, fonts } = c.get('services');
   const now = clock.now();
   const { tenant, board } = await readPublicly(c, async (tx, tenant) => ({
     tenant,
     board: await feedback.board(tx, { limit: PRINTED }),
   }));
-  const pdf = await renderBoard({
-    neighbourhood: tenant.name,
-    heading: '码上提 · 办结公示',
-    empty: '目前没有办结的反映。',
-    url: `${publicUrl}/p/${tenant.slug}`,
-    printedAt: now,
-    entries: board.items.map((item) => ({
-      label: `#${item.number} ${item.category} · ${item.building ?? '公共区域'}`,
-      meta: [
-        `反映 ${item.reportedOn}`,
-        `办结 ${item.closedOn}`,
-        `用时 ${item.workingDaysTaken} 个工作日`,
-        item.rating ? RATINGS[item.rating] : '未评价',
-        item.reporterName ? `反映人 ${item.reporterName}` : null,
-      ]
-        .filter(Boolean)
-        .join(' · '),
-      body: item.summary,
-    })),
-  });
+  const pdf = await renderBoard(
+    {
+      neighbourhood: tenant.name,
+      heading: '码上提 · 办结公示',
+      empty: '目前没有办结的反映。',
+      url: `${publicUrl}/p/${tenant.slug}`,
+      printedAt: now,
+      entries: board.items.map((item) => ({
+        label: `#${item.number} ${item.category} · ${item.building ?? '公共区域'}`,
+        meta: [
+          `反映 ${item.reportedOn}`,
+          `办结 ${item.closedOn}`,
+          `用时 ${item.workingDaysTaken} 个工作日`,
+          item.rating ? RATINGS[item.rating] : '未评价',
+          item.reporterName ? `反映人 ${item.reporterName}` : null,
+        ]
+          .filter(Boolean)
+          .join(' · '),
+        body: item.summary,
+      })),
+    },
+    fonts,
+  );
   const day = now.toISOString().slice(0, 10);
   return c.body(pdf, 200, {
     ...downloadHeaders('application/pdf', `${tenant.name}-码上提公示-${day}.pdf`, `feedback-${tenant.slug}-${day}.pdf`),

@@ -21,25 +21,28 @@ export const route = defineRoute({
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const { notices, clock, publicUrl } = c.get('services');
+  const { notices, clock, publicUrl, fonts } = c.get('services');
   const now = clock.now();
   const { tenant, items } = await readPublicly(c, async (tx, tenant) => ({
     tenant,
     items: await notices.readable(tx, null, now),
   }));
-  const pdf = await renderNoticeBoard({
-    neighbourhood: tenant.name,
-    url: `${publicUrl}/p/${tenant.slug}`,
-    printedAt: now,
-    notices: items.map((n) => ({
-      title: n.title,
-      category: CATEGORY_LABELS[n.category],
-      body: n.body,
-      publishedAt: n.publishAt ?? n.publishedAt,
-      expiresAt: n.category === 'disclosure' ? n.expiresAt : null,
-      pinned: n.pinned,
-    })),
-  });
+  const pdf = await renderNoticeBoard(
+    {
+      neighbourhood: tenant.name,
+      url: `${publicUrl}/p/${tenant.slug}`,
+      printedAt: now,
+      notices: items.map((n) => ({
+        title: n.title,
+        category: CATEGORY_LABELS[n.category],
+        body: n.body,
+        publishedAt: n.publishAt ?? n.publishedAt,
+        expiresAt: n.category === 'disclosure' ? n.expiresAt : null,
+        pinned: n.pinned,
+      })),
+    },
+    fonts,
+  );
   const day = now.toISOString().slice(0, 10);
   return c.body(pdf, 200, {
     ...downloadHeaders('application/pdf', `${tenant.name}-公示栏-${day}.pdf`, `board-${tenant.slug}-${day}.pdf`),

@@ -23,11 +23,14 @@ export const handler: Handler<typeof route> = async (c) => {
   const tenant = c.get('tenant');
   const context = { ...auditContext(c), tenantSlug: tenant.slug };
   const issued = await c.get('services').verification.issueCodes(c.get('tx'), context, c.req.valid('json'));
-  const pdf = await renderClaimLetters({
-    neighbourhood: tenant.name,
-    expiresAt: issued.expiresAt,
-    letters: issued.letters,
-  });
+  const pdf = await renderClaimLetters(
+    {
+      neighbourhood: tenant.name,
+      expiresAt: issued.expiresAt,
+      letters: issued.letters,
+    },
+    c.get('services').fonts,
+  );
   const day = context.at.toISOString().slice(0, 10);
   return c.body(
     pdf,
