@@ -14,7 +14,8 @@ const slow = { testTimeout: 60_000, hookTimeout: 60_000, isolate: false };
 
 /**
  * Projects: `unit` (pure, beside the code), `integration` (the real app on PGlite), `postgres` / `neon` (the same
- * integration files against DATABASE_URL through node-postgres and through Neon's driver), `e2e` (Chromium).
+ * integration files against DATABASE_URL through node-postgres and through Neon's driver), `edge` (the worker bundle in
+ * workerd), `e2e` (Chromium).
  * tests/run.ts decides which run; the database is chosen by TEST_DATABASE inside @city/db/testing, which @city/testing
  * (the test kit) uses.
  */
@@ -32,7 +33,7 @@ export default defineConfig({
             'infra/**/*.test.ts',
             'tests/repo/**/*.test.ts',
           ],
-          exclude: [...ignored, '**/*.int.test.ts'],
+          exclude: [...ignored, '**/*.int.test.ts', '**/*.edge.test.ts'],
           globalSetup: ['tests/support/svelte-kit-sync.setup.ts'],
         },
       },
@@ -57,6 +58,18 @@ export default defineConfig({
           ...slow,
           env: { TEST_DATABASE: 'neon' },
           globalSetup: ['tests/support/neon-proxy.setup.ts'],
+        },
+      },
+      {
+        test: {
+          // The API inside workerd (Miniflare) against DATABASE_URL through the Neon driver, and the pooled path.
+          name: 'edge',
+          include: ['tests/edge/**/*.test.ts', '**/*.edge.test.ts'],
+          exclude: ignored,
+          ...slow,
+          // The Node test kit arranges data on the same database the worker reads.
+          env: { TEST_DATABASE: 'pg' },
+          fileParallelism: false,
         },
       },
       {

@@ -1,11 +1,11 @@
 /**
- * `npm test`: unit → integration (PGlite) → postgres and neon (only with DATABASE_URL) → e2e (Chromium).
+ * `npm test`: unit → integration (PGlite) → postgres, neon and edge (only with DATABASE_URL) → e2e (Chromium).
  * Stops at the first failing project and ends with one summary line, "N passed, M failed".
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
-const projects = ['unit', 'integration', ...(process.env.DATABASE_URL ? ['postgres', 'neon'] : []), 'e2e'];
+const projects = ['unit', 'integration', ...(process.env.DATABASE_URL ? ['postgres', 'neon', 'edge'] : []), 'e2e'];
 const artifacts = 'tests/.artifacts';
 mkdirSync(artifacts, { recursive: true });
 

@@ -1,63 +1,130 @@
 import { DevSmsSender, systemClock, wasmArgon2 } from '@city/auth';
-import { piiKeyFromEnv } from '@city/core';
-import { createDatabase } from '@city/db';
+import { piiKeyFromEnv, pruneExpired } from '@city/core';
+import { assetFontSource } from '@city/documents/pdf';
+import { openNeonPerRequest, type RequestPoolScope } from '@city/db/neon';
 import { createApp } from './app.ts';
+import { edgeConfig, misconfigured, type EdgeConfig, type EdgeEnv } from './edge-config.ts';
 import { plugins } from './plugins.ts';
-import { createApiServices, type AppDeps } from './services.ts';
+import { createApiServices, type ApiServices, type AppDeps } from './services.ts';
 
-export interface EdgeEnv {
-  DATABASE_URL: string;
-  PUBLIC_URL: string;
-  /** Local runs only: Neon's client reaches a plain Postgres through infra/neon-ws-proxy. */
-  NEON_WS_PROXY?: string;
-  /** Key of the ID-number hash (base64, ≥ 32 bytes). */
-  PII_KEY?: string;
+export type { EdgeEnv } from './edge-config.ts';
+
+interface ExecutionContext {
+  waitUntil(promise: Promise<unknown>): void;
+  passThroughOnException?(): void;
 }
 
-type DepsFromEnv = (env: EdgeEnv) => Promise<AppDeps>;
+interface Runtime {
+  app: ReturnType<typeof createApp>;
+  services: ApiServices;
+  /** A request's own database connections (a Workers socket belongs to the request that opened it). */
+  scope(): RequestPoolScope;
+}
 
-/** Neon's WebSocket pool (interactive transactions are needed for tenancy) and WebAssembly Argon2 (no native code). */
-const neonDeps: DepsFromEnv = async (env) => {
-  const database = await createDatabase({ url: env.DATABASE_URL, driver: 'neon', neonWsProxy: env.NEON_WS_PROXY });
-  return {
+type RuntimeFromConfig = (config: EdgeConfig) => Promise<Runtime>;
+
+/** Settings found wrong only once used (a database login that bypasses row-level security). */
+class Misconfigured extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(problems.join('; '));
+    this.problems = problems;
+  }
+}
+
+/** Neon's driver (interactive transactions are needed for tenancy) and WebAssembly Argon2 (no native code). */
+const neonRuntime: RuntimeFromConfig = async (config) => {
+  const database = await openNeonPerRequest({ url: config.databaseUrl, neonWsProxy: config.neonWsProxy });
+  const loginProblem = await database.loginProblem();
+  if (loginProblem) throw new Misconfigured([loginProblem]);
+  const sms = new DevSmsSender();
+  const deps: AppDeps = {
     db: database.db,
     databaseKind: database.kind,
     clock: systemClock,
-    sms: new DevSmsSender(),
+    sms,
     passwords: await wasmArgon2(),
-    publicUrl: env.PUBLIC_URL,
-    piiKey: piiKeyFromEnv({ PII_KEY: env.PII_KEY, NODE_ENV: 'production' }),
+    publicUrl: config.publicUrl,
+    // One source per isolate: each font slice is fetched once.
+    fonts: assetFontSource((path) => config.assets.fetch(new URL(path, 'https://assets.local'))),
+    piiKey: piiKeyFromEnv({ PII_KEY: config.piiKey, NODE_ENV: 'production' }),
     plugins,
+    ...(config.devSmsInbox ? { devInbox: sms } : {}),
   };
+  const services = createApiServices(deps);
+  return { app: createApp(deps, services), services, scope: () => database.scope() };
+};
+
+const asProblems = (error: unknown) => {
+  if (error instanceof Misconfigured) return { problems: error.problems };
+  throw error;
 };
 
 /**
- * A Workers-style fetch handler: the app is built once per isolate from the first request's bindings.
+ * Runs `work` inside a request's pool and ends the pool once the work and everything it handed to waitUntil (plugin
+ * deliveries, notifications) have settled — work handed over later, by that work, included.
+ */
+async function inScope<T>(runtime: Runtime, ctx: ExecutionContext, work: (ctx: ExecutionContext) => Promise<T>) {
+  const scope = runtime.scope();
+  const pending: Promise<unknown>[] = [];
+  const requestCtx: ExecutionContext = {
+    waitUntil: (promise) => void pending.push(promise),
+    passThroughOnException: () => ctx.passThroughOnException?.(),
+  };
+  const settle = async () => {
+    while (pending.length) await Promise.allSettled(pending.splice(0));
+  };
+  try {
+    return await scope.run(() => work(requestCtx));
+  } finally {
+    ctx.waitUntil(scope.run(settle).finally(() => scope.end()));
+  }
+}
+
+/**
+ * A Workers fetch/scheduled handler. The app is built once per isolate, from the first request whose bindings are
+ * valid; invalid bindings are answered on every request with what is wrong (never cached as a broken isolate).
  * Migrations are applied beforehand with `npm run db:migrate`, never from an edge isolate.
  */
-export function createFetchHandler(depsFromEnv: DepsFromEnv = neonDeps) {
-  let deps: Promise<AppDeps> | undefined;
-  let app: Promise<ReturnType<typeof createApp>> | undefined;
-  const depsOf = (env: EdgeEnv) => (deps ??= depsFromEnv(env));
+export function createWorker(runtimeFromConfig: RuntimeFromConfig = neonRuntime) {
+  let runtime: Promise<Runtime> | undefined;
+  const runtimeFor = (config: EdgeConfig) => {
+    runtime ??= runtimeFromConfig(config).catch((error: unknown) => {
+      runtime = undefined;
+      throw error;
+    });
+    return runtime;
+  };
   return {
-    async fetch(request: Request, env: EdgeEnv, ctx?: unknown): Promise<Response> {
-      app ??= depsOf(env).then(createApp);
-      return (await app).fetch(request, env, ctx as never);
+    async fetch(request: Request, env: EdgeEnv, ctx: ExecutionContext): Promise<Response> {
+      const config = edgeConfig(env);
+      const live = config.ok ? await runtimeFor(config.value).catch(asProblems) : config;
+      if ('problems' in live) {
+        console.error(`city-life API misconfigured: ${live.problems.join('; ')}`);
+        return misconfigured(request, live.problems);
+      }
+      return inScope(live, ctx, (requestCtx) => Promise.resolve(live.app.fetch(request, env, requestCtx as never)));
     },
-    /** A cron trigger (e.g. every minute): plugin event deliveries and notifications that are due (retries, quiet hours ending). */
-    async scheduled(_controller: unknown, env: EdgeEnv, ctx: { waitUntil(promise: Promise<unknown>): void }) {
-      ctx.waitUntil(
-        depsOf(env).then((d) => {
-          const services = createApiServices(d);
-          return Promise.all([
-            services.pluginRuntime.dispatcher.sweep(),
-            services.notifier.sweep(),
-            services.feedbackClock.sweep(),
-          ]);
-        }),
+    /**
+     * A cron trigger (every minute): plugin event deliveries and notifications that are due (retries, quiet hours
+     * ending), the feedback clock; at the top of each hour, expired sessions, codes and rate-limit windows, as the
+     * Node server prunes hourly.
+     */
+    async scheduled(controller: { scheduledTime: number }, env: EdgeEnv, ctx: ExecutionContext): Promise<void> {
+      const config = edgeConfig(env);
+      if (!config.ok) throw new Misconfigured(config.problems);
+      const live = await runtimeFor(config.value);
+      const hourly = new Date(controller.scheduledTime).getUTCMinutes() === 0;
+      await inScope(live, ctx, () =>
+        Promise.all([
+          live.services.pluginRuntime.dispatcher.sweep(),
+          live.services.notifier.sweep(),
+          live.services.feedbackClock.sweep(),
+          hourly ? pruneExpired(live.services) : undefined,
+        ]),
       );
     },
   };
 }
 
-export default createFetchHandler();
+export default createWorker();

@@ -1,0 +1,106 @@
+import { errorTitle, type Problem } from '@city/contracts';
+import { piiKeyFromEnv } from '@city/core';
+import { negotiateLocale } from './lib/locale.ts';
+
+/** What Workers' static assets binding offers. */
+export interface AssetsBinding {
+  fetch(input: Request | URL | string): Promise<Response>;
+}
+
+/** The worker's bindings (wrangler `vars`, secrets and assets; docs/deploying.md). */
+export interface EdgeEnv {
+  /** The static assets built beside the worker (`assets/`: the PDF fonts). */
+  ASSETS?: AssetsBinding;
+  /** Postgres through a pooler (Neon's pooled endpoint), as the app's login role. */
+  DATABASE_URL?: string;
+  /**
+   * The one public address of the product (portal pages and `/api/v1`): links in texts, letters and PDFs are built
+   * from it; https makes cookies Secure.
+   */
+  PUBLIC_URL?: string;
+  /** Key of the ID-number hash (base64, ≥ 32 bytes): a secret. */
+  PII_KEY?: string;
+  /** Local runs only: Neon's client reaches a plain Postgres through infra/neon-ws-proxy. */
+  NEON_WS_PROXY?: string;
+  /**
+   * `dev` is all a Worker accepts: the SMS carriers' SDKs are Node libraries and do not run in a Worker yet
+   * (docs/deploying.md). Texts then go nowhere unless DEV_SMS_INBOX shows them.
+   */
+  SMS_SENDER?: string;
+  /**
+   * `1`: `/api/v1/dev/sms` shows every text sent, to anyone — a development or test deployment only, never one that
+   * real residents use (anyone could read their codes).
+   */
+  DEV_SMS_INBOX?: string;
+}
+
+export interface EdgeConfig {
+  assets: AssetsBinding;
+  devSmsInbox: boolean;
+  databaseUrl: string;
+  publicUrl: string;
+  piiKey: string;
+  neonWsProxy?: string | undefined;
+}
+
+type Checked = { ok: true; value: EdgeConfig } | { ok: false; problems: string[] };
+
+const isUrl = (value: string, protocols: string[]) => {
+  try {
+    return protocols.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+};
+
+/** Every binding checked at once, so one deploy shows all that is missing rather than one per attempt. */
+export function edgeConfig(env: EdgeEnv): Checked {
+  const problems: string[] = [];
+  if (!env.DATABASE_URL) problems.push('DATABASE_URL is not set');
+  else if (!isUrl(env.DATABASE_URL, ['postgres:', 'postgresql:']))
+    problems.push('DATABASE_URL is not a postgres:// URL');
+  if (!env.PUBLIC_URL) problems.push('PUBLIC_URL is not set');
+  else if (!isUrl(env.PUBLIC_URL, ['https:', 'http:'])) problems.push('PUBLIC_URL is not an http(s) URL');
+  if (!env.PII_KEY) problems.push('PII_KEY is not set (a secret: base64, at least 32 bytes)');
+  else {
+    try {
+      piiKeyFromEnv({ PII_KEY: env.PII_KEY, NODE_ENV: 'production' });
+    } catch (error) {
+      problems.push(error instanceof Error ? error.message : String(error));
+    }
+  }
+  if (!env.ASSETS) problems.push('ASSETS is not bound (the assets folder built beside worker.js: PDF fonts)');
+  if (env.SMS_SENDER !== 'dev')
+    problems.push(
+      `SMS_SENDER ${env.SMS_SENDER ? `${env.SMS_SENDER} is not available` : 'is not set'}: only dev runs in a Worker (docs/deploying.md)`,
+    );
+  if (problems.length) return { ok: false, problems };
+  return {
+    ok: true,
+    value: {
+      assets: env.ASSETS!,
+      devSmsInbox: env.DEV_SMS_INBOX === '1',
+      databaseUrl: env.DATABASE_URL!,
+      publicUrl: env.PUBLIC_URL!,
+      piiKey: env.PII_KEY!,
+      neonWsProxy: env.NEON_WS_PROXY || undefined,
+    },
+  };
+}
+
+/** The answer to every request while the bindings are wrong: a problem naming them (settings, never secrets' values). */
+export function misconfigured(request: Request, problems: string[]): Response {
+  const locale = negotiateLocale(request.headers.get('accept-language') ?? undefined);
+  const body: Problem = {
+    type: '/problems/server_misconfigured',
+    title: errorTitle('server_misconfigured', locale),
+    status: 500,
+    code: 'server_misconfigured',
+    detail: problems.join('; '),
+    instance: new URL(request.url).pathname,
+  };
+  return new Response(JSON.stringify(body), {
+    status: 500,
+    headers: { 'content-type': 'application/problem+json; charset=utf-8', 'content-language': locale },
+  });
+}
