@@ -12,7 +12,8 @@ import { freePort } from '../support/free-port.ts';
 export const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 export const CONNECTIONS = 50;
 
-function randomKey(): string {
+/** A PII_KEY for a server under measurement (base64, 32 bytes). */
+export function randomKey(): string {
   return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
 }
 
