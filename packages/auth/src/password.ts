@@ -1,3 +1,6 @@
+// Imported by name, statically: a bundle then keeps only the WebAssembly of Argon2 and BLAKE2b (apps/api/edge).
+import { argon2id, argon2Verify } from 'hash-wasm';
+
 /**
  * Argon2id with OWASP's recommended minimum (Password Storage Cheat Sheet): m = 19 MiB, t = 2, p = 1.
  * Node uses the native @node-rs/argon2 binding (`@city/auth/native-argon2`, kept out of the package's root so that an
@@ -12,7 +15,6 @@ export interface PasswordHasher {
 }
 
 export async function wasmArgon2(): Promise<PasswordHasher> {
-  const { argon2id, argon2Verify } = await import('hash-wasm');
   return {
     hash(password) {
       const salt = new Uint8Array(16);
