@@ -25,3 +25,26 @@ export async function migrateAll(run: Migrate, plugins: readonly PluginMigration
     await query?.(`select pg_advisory_unlock(${MIGRATION_LOCK})`);
   }
 }
+
+/** A server's single owner connection (a pool of one), closed once migrations are done. */
+interface OwnerPool {
+  query(statement: string): Promise<unknown>;
+  end(): Promise<void>;
+}
+
+/** Migrates a server (node-postgres or Neon) on one owner connection, which also holds the advisory lock. */
+export async function migrateOnOwner<P extends OwnerPool>(
+  owner: P,
+  migrate: (owner: P, folder: string, table: string) => Promise<void>,
+  plugins: readonly PluginMigrations[],
+) {
+  try {
+    await migrateAll(
+      (folder, table) => migrate(owner, folder, table),
+      plugins,
+      (statement) => owner.query(statement),
+    );
+  } finally {
+    await owner.end();
+  }
+}

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { APP_ROLE } from '../schema/columns.ts';
 import * as schema from '../schema/index.ts';
 import type { Database, DatabaseConfig, DatabaseHandle } from '../client.ts';
-import { migrateAll } from './migrate-all.ts';
+import { migrateOnOwner } from './migrate-all.ts';
 
 /** Workers report themselves so; there the runtime's own WebSocket is the one that may open connections. */
 const inWorkers = () => globalThis.navigator?.userAgent === 'Cloudflare-Workers';
@@ -42,17 +42,12 @@ export async function openNeon(config: DatabaseConfig): Promise<DatabaseHandle> 
     kind: 'neon',
     async migrate(plugins = []) {
       const { migrate } = await import('drizzle-orm/neon-serverless/migrator');
-      const owner = new Pool({ connectionString: config.url, max: 1 });
-      try {
-        await migrateAll(
-          (migrationsFolder, migrationsTable) =>
-            migrate(drizzle({ client: owner }), { migrationsFolder, migrationsTable }),
-          plugins,
-          (statement) => owner.query(statement),
-        );
-      } finally {
-        await owner.end();
-      }
+      await migrateOnOwner(
+        new Pool({ connectionString: config.url, max: 1 }),
+        (owner, migrationsFolder, migrationsTable) =>
+          migrate(drizzle({ client: owner }), { migrationsFolder, migrationsTable }),
+        plugins,
+      );
     },
     close: () => pool.end(),
   };

@@ -1,12 +1,11 @@
 import { APP_ROLE } from '../schema/columns.ts';
 import * as schema from '../schema/index.ts';
 import type { Database, DatabaseConfig, DatabaseHandle } from '../client.ts';
-import { migrateAll } from './migrate-all.ts';
+import { migrateOnOwner } from './migrate-all.ts';
 
 export async function openNodePostgres(config: DatabaseConfig): Promise<DatabaseHandle> {
   const { default: pg } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
-  const { migrate } = await import('drizzle-orm/node-postgres/migrator');
   const pool = new pg.Pool({
     connectionString: config.url,
     max: config.poolSize ?? 10,
@@ -18,17 +17,13 @@ export async function openNodePostgres(config: DatabaseConfig): Promise<Database
     db,
     kind: 'pg',
     async migrate(plugins = []) {
-      const owner = new pg.Pool({ connectionString: config.url, max: 1 });
-      try {
-        await migrateAll(
-          (migrationsFolder, migrationsTable) =>
-            migrate(drizzle({ client: owner }), { migrationsFolder, migrationsTable }),
-          plugins,
-          (statement) => owner.query(statement),
-        );
-      } finally {
-        await owner.end();
-      }
+      const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+      await migrateOnOwner(
+        new pg.Pool({ connectionString: config.url, max: 1 }),
+        (owner, migrationsFolder, migrationsTable) =>
+          migrate(drizzle({ client: owner }), { migrationsFolder, migrationsTable }),
+        plugins,
+      );
     },
     close: () => pool.end(),
   };
