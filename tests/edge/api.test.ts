@@ -77,6 +77,24 @@ describe.skipIf(!process.env.DATABASE_URL)('the API inside workerd', () => {
     expect(pdf.toString('latin1')).not.toMatch(/\/BaseFont \/Helvetica/);
   });
 
+  it('writes spreadsheets: the registry template as XLSX and as CSV', async () => {
+    const get = (format: string) =>
+      worker.fetch(`${A()}/registry/template?format=${format}`, {
+        headers: { authorization: `Bearer ${world.tokens.adminA}` },
+      });
+    const xlsx = await get('xlsx');
+    expect(xlsx.status).toBe(200);
+    // An XLSX file is a ZIP archive.
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
+    const csv = await get('csv');
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toMatch(/楼栋|栋/);
+  });
+
   it('publishes a notice, and the audit trail names who did it', async () => {
     const title = `停水通知-${Math.random().toString(36).slice(2, 8)}`;
     const drafted = await call('adminA', 'POST', `${A()}/notices`, {
