@@ -1,4 +1,5 @@
 import { DevSmsSender } from '@city/auth';
+import { tencentStandIn } from '@city/auth/sms-carriers/stand-ins';
 import { createApp } from '@city/api';
 import { createTestApp, lastCode, randomPhone, type TestApp } from '@city/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +104,38 @@ describe.skipIf(!process.env.DATABASE_URL)('the API inside workerd', () => {
       }
     } finally {
       await broken.close();
+    }
+  });
+
+  it('texts a sign-up code through a real carrier protocol (Tencent Cloud, signed TC3-HMAC-SHA256)', async () => {
+    const carrier = await tencentStandIn('tencent-secret-key');
+    const texting = await startWorker({
+      SMS_SENDER: 'tencent',
+      DEV_SMS_INBOX: undefined,
+      TENCENTCLOUD_SECRET_ID: 'AKIDcityLife',
+      TENCENTCLOUD_SECRET_KEY: 'tencent-secret-key',
+      TENCENT_SMS_SDK_APP_ID: '1400006666',
+      SMS_SIGN_NAME: '城市生活网',
+      SMS_TEMPLATE_CODE: '1110',
+      SMS_TEMPLATE_INVITATION: '1111',
+      SMS_TEMPLATE_ACCOUNT_EXISTS: '1112',
+      SMS_TEMPLATE_NOTIFICATION: '1113',
+      SMS_TEMPLATE_DIGEST: '1114',
+      SMS_ENDPOINT: carrier.url,
+    });
+    try {
+      const phone = randomPhone();
+      const res = await texting.fetch('/api/v1/auth/phone-codes', json({ phone, purpose: 'sign-up' }));
+      expect(res.status).toBe(202);
+      // Signed as Tencent checks it: the stand-in verifies the signature with the secret.
+      expect(carrier.requests).toHaveLength(1);
+      expect(carrier.requests[0]).toMatchObject({ action: 'SendSms', signed: true });
+      expect(JSON.stringify(carrier.requests[0]!.body)).toContain(phone.slice(-4));
+      // No development inbox where a carrier sends.
+      expect((await texting.fetch(`/api/v1/dev/sms?phone=${phone}`)).status).toBe(404);
+    } finally {
+      await texting.close();
+      await carrier.close();
     }
   });
 

@@ -23,10 +23,12 @@ export interface EdgeEnv {
   /** Local runs only: Neon's client reaches a plain Postgres through infra/neon-ws-proxy. */
   NEON_WS_PROXY?: string;
   /**
-   * `dev` is all a Worker accepts: the SMS carriers' SDKs are Node libraries and do not run in a Worker yet
-   * (docs/deploying.md). Texts then go nowhere unless DEV_SMS_INBOX shows them.
+   * `tencent` or `aliyun` with their variables (README.md, "SMS carriers"; secrets for the keys), or `dev` — texts
+   * then go nowhere unless DEV_SMS_INBOX shows them.
    */
   SMS_SENDER?: string;
+  /** The chosen carrier's variables (TENCENTCLOUD_SECRET_ID, SMS_TEMPLATE_CODE, …), read by `smsSenderFromEnv`. */
+  [carrierVariable: string]: unknown;
   /**
    * `1`: `/api/v1/dev/sms` shows every text sent, to anyone — a development or test deployment only, never one that
    * real residents use (anyone could read their codes).
@@ -36,6 +38,8 @@ export interface EdgeEnv {
 
 export interface EdgeConfig {
   assets: AssetsBinding;
+  /** The text settings, for `smsSenderFromEnv` (which checks the carrier's own). */
+  sms: Record<string, string>;
   devSmsInbox: boolean;
   databaseUrl: string;
   publicUrl: string;
@@ -70,15 +74,15 @@ export function edgeConfig(env: EdgeEnv): Checked {
     }
   }
   if (!env.ASSETS) problems.push('ASSETS is not bound (the assets folder built beside worker.js: PDF fonts)');
-  if (env.SMS_SENDER !== 'dev')
-    problems.push(
-      `SMS_SENDER ${env.SMS_SENDER ? `${env.SMS_SENDER} is not available` : 'is not set'}: only dev runs in a Worker (docs/deploying.md)`,
-    );
+  if (!env.SMS_SENDER) problems.push('SMS_SENDER is not set (tencent or aliyun; dev only where no one real signs up)');
   if (problems.length) return { ok: false, problems };
   return {
     ok: true,
     value: {
       assets: env.ASSETS!,
+      sms: Object.fromEntries(
+        Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+      ),
       devSmsInbox: env.DEV_SMS_INBOX === '1',
       databaseUrl: env.DATABASE_URL!,
       publicUrl: env.PUBLIC_URL!,

@@ -1,4 +1,5 @@
 import { DevSmsSender, systemClock, wasmArgon2 } from '@city/auth';
+import { smsSenderFromEnv } from '@city/auth/sms-carriers';
 import { piiKeyFromEnv, pruneExpired } from '@city/core';
 import { assetFontSource } from '@city/documents/pdf';
 import { openNeonPerRequest, type RequestPoolScope } from '@city/db/neon';
@@ -37,7 +38,10 @@ const neonRuntime: RuntimeFromConfig = async (config) => {
   const database = await openNeonPerRequest({ url: config.databaseUrl, neonWsProxy: config.neonWsProxy });
   const loginProblem = await database.loginProblem();
   if (loginProblem) throw new Misconfigured([loginProblem]);
-  const sms = new DevSmsSender();
+  // Its only failures are settings: the carrier unknown, or its variables missing or malformed.
+  const sms = await smsSenderFromEnv(config.sms).catch((error: unknown) => {
+    throw new Misconfigured([error instanceof Error ? error.message : String(error)]);
+  });
   const deps: AppDeps = {
     db: database.db,
     databaseKind: database.kind,
@@ -49,7 +53,7 @@ const neonRuntime: RuntimeFromConfig = async (config) => {
     fonts: assetFontSource((path) => config.assets.fetch(new URL(path, 'https://assets.local'))),
     piiKey: piiKeyFromEnv({ PII_KEY: config.piiKey, NODE_ENV: 'production' }),
     plugins,
-    ...(config.devSmsInbox ? { devInbox: sms } : {}),
+    ...(config.devSmsInbox && sms instanceof DevSmsSender ? { devInbox: sms } : {}),
   };
   const services = createApiServices(deps);
   return { app: createApp(deps, services), services, scope: () => database.scope() };

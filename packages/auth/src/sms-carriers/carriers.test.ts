@@ -1,9 +1,13 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmsDeliveryError, type SmsSender } from '../sms.ts';
-import { smsSenderFromEnv } from './index.ts';
+import { AliyunSmsSender } from './aliyun.ts';
+import { smsSenderFromEnv, TEMPLATE_VARIABLES } from './index.ts';
 import { aliyunStandIn, tencentStandIn, type AliyunRequest, type StandIn, type TencentRequest } from './stand-ins.ts';
+import { TencentSmsSender } from './tencent.ts';
 
-/** Each carrier's official SDK against a local server standing in for its endpoint, over real HTTP. */
+/** Each carrier's sender against a local server standing in for its endpoint, over real HTTP. */
 
 const phone = '13800138000';
 const invitation = {
@@ -20,6 +24,37 @@ async function refusal(promise: Promise<unknown>): Promise<SmsDeliveryError> {
   );
   expect(error).toBeInstanceOf(SmsDeliveryError);
   return error as SmsDeliveryError;
+}
+
+/** An endpoint that takes requests and never answers them. */
+async function silentEndpoint(): Promise<{ url: URL; close: () => Promise<void> }> {
+  const server = createServer(() => {});
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+const templates = (ids: string[]) =>
+  Object.fromEntries(Object.keys(TEMPLATE_VARIABLES).map((kind, i) => [kind, ids[i]!])) as Record<
+    keyof typeof TEMPLATE_VARIABLES,
+    string
+  >;
+
+async function timesOut(sender: (endpoint: URL) => SmsSender) {
+  const silent = await silentEndpoint();
+  try {
+    const started = Date.now();
+    const error = await refusal(sender(silent.url).send(phone, { kind: 'code', code: '042917' }, 'zh-CN'));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    return error;
+  } finally {
+    await silent.close();
+  }
 }
 
 describe('Tencent Cloud SMS', () => {
@@ -101,7 +136,24 @@ describe('Tencent Cloud SMS', () => {
     await closed.close();
     const unreachable = await smsSenderFromEnv(env(closed.url));
     const error = await refusal(unreachable.send(phone, { kind: 'code', code: '042917' }, 'zh-CN'));
-    expect(error.carrier).toBe('tencent');
+    expect(error).toMatchObject({ carrier: 'tencent', code: 'request_failed' });
+  });
+
+  it('gives up on an endpoint that does not answer in time', async () => {
+    const error = await timesOut(
+      (endpoint) =>
+        new TencentSmsSender({
+          secretId: 'AKIDcityLife',
+          secretKey,
+          sdkAppId: '1400006666',
+          region: 'ap-guangzhou',
+          signName: '城市生活网',
+          templates: templates(['1110', '1111', '1112', '1113', '1114']),
+          endpoint,
+          timeoutMs: 200,
+        }),
+    );
+    expect(error).toMatchObject({ carrier: 'tencent', code: 'request_failed' });
   });
 });
 
@@ -170,5 +222,29 @@ describe('Alibaba Cloud SMS', () => {
     const error = await refusal(wrongKey.send(phone, { kind: 'code', code: '042917' }, 'zh-CN'));
     expect(standIn.requests.at(-1)!.signed).toBe(false);
     expect(error).toMatchObject({ carrier: 'aliyun', code: 'SignatureDoesNotMatch' });
+  });
+
+  it('fails clearly when the endpoint cannot be reached', async () => {
+    const closed = await aliyunStandIn(secret);
+    await closed.close();
+    const unreachable = await smsSenderFromEnv(env(closed.url));
+    const error = await refusal(unreachable.send(phone, { kind: 'code', code: '042917' }, 'zh-CN'));
+    expect(error).toMatchObject({ carrier: 'aliyun', code: 'request_failed' });
+  });
+
+  it('gives up on an endpoint that does not answer in time', async () => {
+    const error = await timesOut(
+      (endpoint) =>
+        new AliyunSmsSender({
+          accessKeyId: 'LTAIcityLife',
+          accessKeySecret: secret,
+          region: 'cn-hangzhou',
+          signName: '城市生活网',
+          templates: templates(['SMS_100000001', 'SMS_100000002', 'SMS_100000003', 'SMS_100000004', 'SMS_100000005']),
+          endpoint,
+          timeoutMs: 200,
+        }),
+    );
+    expect(error).toMatchObject({ carrier: 'aliyun', code: 'request_failed' });
   });
 });

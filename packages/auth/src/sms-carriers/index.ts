@@ -1,10 +1,11 @@
 import { DevSmsSender, type SmsKind, type SmsSender } from '../sms.ts';
+import { AliyunSmsSender } from './aliyun.ts';
+import { TencentSmsSender } from './tencent.ts';
 
 /**
  * The SMS sender an environment names, checked whole before anything starts: a missing key or a template id in the
  * wrong carrier's format is a refusal to boot listing every problem, not a failure at the first sign-up.
- * Node only (the carriers' SDKs are Node packages), so it is its own entry, `@city/auth/sms-carriers`; each SDK
- * loads only when its carrier is chosen.
+ * The senders are fetch and WebCrypto only, so this entry, `@city/auth/sms-carriers`, loads in Node and in Workers.
  */
 
 type Env = Record<string, string | undefined>;
@@ -112,7 +113,6 @@ export async function smsSenderFromEnv(env: Env, options: { log?: boolean } = {}
         templates: read.templates({ pattern: /^\d+$/, expected: 'a Tencent template id (digits)' }),
         endpoint: read.endpoint(),
       });
-      const { TencentSmsSender } = await import('./tencent.ts');
       return new TencentSmsSender(config);
     }
     case 'aliyun': {
@@ -124,7 +124,6 @@ export async function smsSenderFromEnv(env: Env, options: { log?: boolean } = {}
         templates: read.templates({ pattern: /^SMS_\d+$/, expected: 'an Aliyun template code (SMS_ and digits)' }),
         endpoint: read.endpoint(),
       });
-      const { AliyunSmsSender } = await import('./aliyun.ts');
       return new AliyunSmsSender(config);
     }
     default:

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * Local HTTP servers standing in for the carriers' SMS endpoints (SMS_ENDPOINT=http://127.0.0.1:<port>): they check
- * each request's signature with the secret the test gives them, record what the SDK sent, and answer as the carrier
+ * each request's signature with the secret the test gives them, record what the sender sent, and answer as the carrier
  * does — success, a refusal for the number, or the carrier's error for a bad signature. For tests and local trials
  * of a production configuration; nothing here is used by the product.
  */
@@ -83,7 +83,7 @@ async function listen<R>(
 
 /**
  * Tencent Cloud API 3.0: JSON body, action in X-TC-Action, TC3-HMAC-SHA256 in Authorization (the host signed
- * without its port, as the SDK does; the service is the endpoint's first label).
+ * without its port, as Tencent's SDK does).
  */
 export function tencentStandIn(secretKey: string): Promise<StandIn<TencentRequest>> {
   return listen((req, body, refusal) => {
