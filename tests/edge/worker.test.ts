@@ -1,5 +1,5 @@
 import { DevSmsSender } from '@city/auth';
-import { tencentStandIn } from '@city/auth/sms-carriers/stand-ins';
+import { tencentStandIn, tencentTestEnv } from '@city/auth/sms-carriers/stand-ins';
 import { createApp } from '@city/api';
 import { createTestApp, lastCode, randomPhone, type TestApp } from '@city/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,18 +110,8 @@ describe.skipIf(!process.env.DATABASE_URL)('the API inside workerd', () => {
   it('texts a sign-up code through a real carrier protocol (Tencent Cloud, signed TC3-HMAC-SHA256)', async () => {
     const carrier = await tencentStandIn('tencent-secret-key');
     const texting = await startWorker({
-      SMS_SENDER: 'tencent',
+      ...tencentTestEnv('tencent-secret-key', carrier.url),
       DEV_SMS_INBOX: undefined,
-      TENCENTCLOUD_SECRET_ID: 'AKIDcityLife',
-      TENCENTCLOUD_SECRET_KEY: 'tencent-secret-key',
-      TENCENT_SMS_SDK_APP_ID: '1400006666',
-      SMS_SIGN_NAME: '城市生活网',
-      SMS_TEMPLATE_CODE: '1110',
-      SMS_TEMPLATE_INVITATION: '1111',
-      SMS_TEMPLATE_ACCOUNT_EXISTS: '1112',
-      SMS_TEMPLATE_NOTIFICATION: '1113',
-      SMS_TEMPLATE_DIGEST: '1114',
-      SMS_ENDPOINT: carrier.url,
     });
     try {
       const phone = randomPhone();

@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmsDeliveryError, type SmsSender } from '../sms.ts';
 import { AliyunSmsSender } from './aliyun.ts';
 import { smsSenderFromEnv, TEMPLATE_VARIABLES } from './index.ts';
-import { aliyunStandIn, tencentStandIn, type AliyunRequest, type StandIn, type TencentRequest } from './stand-ins.ts';
+import {
+  aliyunStandIn,
+  tencentStandIn,
+  tencentTestEnv,
+  type AliyunRequest,
+  type StandIn,
+  type TencentRequest,
+} from './stand-ins.ts';
 import { TencentSmsSender } from './tencent.ts';
 
 /** Each carrier's sender against a local server standing in for its endpoint, over real HTTP. */
@@ -61,19 +68,7 @@ describe('Tencent Cloud SMS', () => {
   const secretKey = 'tencent-secret-key';
   let standIn: StandIn<TencentRequest>;
   let sender: SmsSender;
-  const env = (url: string, key = secretKey) => ({
-    SMS_SENDER: 'tencent',
-    TENCENTCLOUD_SECRET_ID: 'AKIDcityLife',
-    TENCENTCLOUD_SECRET_KEY: key,
-    TENCENT_SMS_SDK_APP_ID: '1400006666',
-    SMS_SIGN_NAME: '城市生活网',
-    SMS_TEMPLATE_CODE: '1110',
-    SMS_TEMPLATE_INVITATION: '1111',
-    SMS_TEMPLATE_ACCOUNT_EXISTS: '1112',
-    SMS_TEMPLATE_NOTIFICATION: '1113',
-    SMS_TEMPLATE_DIGEST: '1114',
-    SMS_ENDPOINT: url,
-  });
+  const env = (url: string, key = secretKey) => tencentTestEnv(key, url);
   beforeAll(async () => {
     standIn = await tencentStandIn(secretKey);
     sender = await smsSenderFromEnv(env(standIn.url));

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DevSmsSender } from '../sms.ts';
 import { SmsConfigError, smsSenderFromEnv } from './index.ts';
+import { tencentTestEnv } from './stand-ins.ts';
 
-const tencent = {
-  SMS_SENDER: 'tencent',
-  TENCENTCLOUD_SECRET_ID: 'AKIDcityLife',
-  TENCENTCLOUD_SECRET_KEY: 'secret',
-  TENCENT_SMS_SDK_APP_ID: '1400006666',
-  SMS_SIGN_NAME: '城市生活网',
-  SMS_TEMPLATE_CODE: '1110',
-  SMS_TEMPLATE_INVITATION: '1111',
-  SMS_TEMPLATE_ACCOUNT_EXISTS: '1112',
-  SMS_TEMPLATE_NOTIFICATION: '1113',
-  SMS_TEMPLATE_DIGEST: '1114',
-};
+const tencent = tencentTestEnv('secret');
 
 const problemsOf = async (env: Record<string, string>) => {
   const error = await smsSenderFromEnv(env).then(

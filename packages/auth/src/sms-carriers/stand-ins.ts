@@ -8,6 +8,21 @@ import type { AddressInfo } from 'node:net';
  * does — success, a refusal for the number, or the carrier's error for a bad signature. For tests and local trials
  * of a production configuration; nothing here is used by the product.
  */
+/** A complete Tencent configuration as the environment gives it (`smsSenderFromEnv`), aimed at `endpoint` if given. */
+export const tencentTestEnv = (secretKey: string, endpoint?: string): Record<string, string> => ({
+  SMS_SENDER: 'tencent',
+  TENCENTCLOUD_SECRET_ID: 'AKIDcityLife',
+  TENCENTCLOUD_SECRET_KEY: secretKey,
+  TENCENT_SMS_SDK_APP_ID: '1400006666',
+  SMS_SIGN_NAME: '城市生活网',
+  SMS_TEMPLATE_CODE: '1110',
+  SMS_TEMPLATE_INVITATION: '1111',
+  SMS_TEMPLATE_ACCOUNT_EXISTS: '1112',
+  SMS_TEMPLATE_NOTIFICATION: '1113',
+  SMS_TEMPLATE_DIGEST: '1114',
+  ...(endpoint ? { SMS_ENDPOINT: endpoint } : {}),
+});
+
 export interface StandIn<R> {
   /** The endpoint to configure (SMS_ENDPOINT). */
   url: string;
