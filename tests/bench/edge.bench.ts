@@ -9,7 +9,7 @@ import { APP_LOGIN, ensureAppLogin } from '../../infra/pgbouncer/app-login.ts';
 import { startPgBouncer } from '../../infra/pgbouncer/pgbouncer.ts';
 import { uploadOptions } from '../edge/support/upload.ts';
 import { ORIGIN } from '../edge/support/worker.ts';
-import { API_SERVER, measure, printTable, randomKey, startServer } from './harness.ts';
+import { API_SERVER, measure, printTable, randomKey, startServer, type Measurement } from './harness.ts';
 
 /** The benchmark's own database on DATABASE_URL's server, recreated each run and dropped at the end. */
 const DATABASE = 'city_bench_edge';
@@ -95,32 +95,59 @@ async function using<T extends { stop(): Promise<unknown> }, R>(start: Promise<T
   }
 }
 
+/** How the worker reaches the database, and what stands in front of it. */
+interface WorkerSetup {
+  /** `hyperdrive`: TCP behind a Hyperdrive binding (Miniflare routes it to the URL); `websocket`: Neon's proxy. */
+  transport: 'hyperdrive' | 'websocket';
+  /**
+   * `direct`: the worker on a socket of its own, as Workers' edge hands it requests, its ASSETS bound to the assets
+   * folder; `dev`: through Miniflare's development entry and its static-assets router, two more JavaScript workers on
+   * the same workerd thread (on Cloudflare the router runs in the edge, not beside the worker).
+   */
+  front: 'direct' | 'dev';
+}
+
 /**
- * The bundle in workerd (Miniflare), served on a local HTTP port, reaching `databaseUrl` through a Neon WebSocket
- * proxy of its own that may dial only that host:port.
+ * The bundle in workerd (Miniflare), served on a local HTTP port, reaching `databaseUrl` over TCP (Hyperdrive) or
+ * through a Neon WebSocket proxy of its own that may dial only that host:port.
  */
-async function startWorker(bundle: WorkerBundle, databaseUrl: string) {
+async function startWorker(bundle: WorkerBundle, databaseUrl: string, { transport, front }: WorkerSetup) {
   const target = new URL(databaseUrl);
-  const proxy = await startServer(NEON_PROXY, { NEON_PROXY_ALLOW: `${target.hostname}:${target.port || 5432}` });
-  const proxyPort = new URL(proxy.url).port;
+  const proxy =
+    transport === 'websocket'
+      ? await startServer(NEON_PROXY, { NEON_PROXY_ALLOW: `${target.hostname}:${target.port || 5432}` })
+      : undefined;
+  // Miniflare's Hyperdrive wants a password; PgBouncer trusts the login and ignores it.
+  const hyperdriveUrl = new URL(target);
+  hyperdriveUrl.password ||= 'local-trust';
+  const upload = uploadOptions(bundle);
   const mf = new Miniflare({
     host: '127.0.0.1',
     port: 0,
-    ...uploadOptions(bundle),
+    ...upload,
+    ...(front === 'direct'
+      ? {
+          assets: undefined,
+          serviceBindings: { ASSETS: { disk: { path: bundle.assets, writable: false } } },
+          unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }],
+        }
+      : {}),
+    ...(proxy ? {} : { hyperdrives: { HYPERDRIVE: hyperdriveUrl.toString() } }),
     bindings: {
-      DATABASE_URL: databaseUrl,
       PUBLIC_URL: ORIGIN,
       PII_KEY: randomKey(),
-      NEON_WS_PROXY: `127.0.0.1:${proxyPort}`,
       SMS_SENDER: 'dev',
+      ...(proxy ? { DATABASE_URL: databaseUrl, NEON_WS_PROXY: `127.0.0.1:${new URL(proxy.url).port}` } : {}),
     },
   });
   const stop = async () => {
     await mf.dispose().catch((error: unknown) => console.error('edge: disposing Miniflare failed', error));
-    await proxy.stop();
+    await proxy?.stop();
   };
   try {
-    return { url: (await mf.ready).origin, stop };
+    await mf.ready;
+    const url = front === 'direct' ? (await mf.unsafeGetDirectURL()).origin : (await mf.ready).origin;
+    return { url, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -136,8 +163,9 @@ async function expectOk(label: string, url: string, headers: Record<string, stri
 /**
  * The API in workerd against the Node server, both through PgBouncer in transaction mode as the pooled app login, on
  * one database: the authenticated list of 20 members (tenant-list.bench.ts). Target: workerd keeps ≥ 50% of Node's
- * throughput. workerd straight to Postgres (a new backend per request) is shown for information. Also the size of
- * what a deploy uploads, against < 1.5 MB gzipped.
+ * throughput — over TCP as behind Hyperdrive, and over Neon's WebSocket. For information: the same worker behind
+ * Miniflare's development front, and straight to Postgres (a new backend per request). Also the size of what a
+ * deploy uploads, against < 1.5 MB gzipped.
  */
 export async function run() {
   const dir = await mkdtemp(join(tmpdir(), 'city-bench-edge-'));
@@ -180,23 +208,39 @@ async function compare(bundle: WorkerBundle, ownerUrl: string) {
     );
     const path = `/api/v1/t/${info.slug}/members?limit=20`;
     const auth = { authorization: `Bearer ${info.token}` };
-    const inWorkerd = (label: string, databaseUrl: string) =>
-      using(startWorker(bundle, databaseUrl), async (worker) => {
+    const inWorkerd = (label: string, databaseUrl: string, setup: WorkerSetup) =>
+      using(startWorker(bundle, databaseUrl, setup), async (worker) => {
         await expectOk(label, worker.url + path, auth);
         return measure(label, worker.url + path, auth);
       });
-    const pooled = await inWorkerd('workerd (Neon driver) → PgBouncer', pooledUrl);
-    const direct = await inWorkerd('workerd (Neon driver) → Postgres, no pooler', asAppLogin(ownerUrl));
+    const tcp = await inWorkerd('workerd (Neon driver, TCP: Hyperdrive) → PgBouncer', pooledUrl, {
+      transport: 'hyperdrive',
+      front: 'direct',
+    });
+    const ws = await inWorkerd('workerd (Neon driver, WebSocket) → PgBouncer', pooledUrl, {
+      transport: 'websocket',
+      front: 'direct',
+    });
+    const dev = await inWorkerd('workerd, TCP, behind Miniflare’s dev entry and assets router', pooledUrl, {
+      transport: 'hyperdrive',
+      front: 'dev',
+    });
+    const direct = await inWorkerd('workerd (WebSocket) → Postgres, no pooler', asAppLogin(ownerUrl), {
+      transport: 'websocket',
+      front: 'direct',
+    });
 
     printTable(
       `GET /t/:tenant/members (20, authenticated) — PgBouncer: transaction mode, ${POOLED_SERVERS} server connections, login ${APP_LOGIN}`,
-      [node, pooled, direct],
+      [node, tcp, ws, dev, direct],
       node,
     );
-    const ratio = pooled.requestsPerSecond / node.requestsPerSecond;
-    console.log(
-      `workerd through PgBouncer / Node through PgBouncer = ${(100 * ratio).toFixed(1)}%  [target ≥ 50%: ${ratio >= 0.5 ? 'PASS' : 'MISS'}]`,
-    );
+    const verdict = (m: Measurement) => {
+      const ratio = m.requestsPerSecond / node.requestsPerSecond;
+      return `${(100 * ratio).toFixed(1)}%  [target ≥ 50%: ${ratio >= 0.5 ? 'PASS' : 'MISS'}]`;
+    };
+    console.log(`workerd over TCP (Hyperdrive) through PgBouncer / Node through PgBouncer = ${verdict(tcp)}`);
+    console.log(`workerd over Neon's WebSocket through PgBouncer / Node through PgBouncer = ${verdict(ws)}`);
     console.log(
       `workerd straight to Postgres: ${direct.requestsPerSecond} req/s (for information; the issue saw 22–26)`,
     );

@@ -2,19 +2,22 @@ import { createTestApp, buildWorld, schema, withTenant, type TestApp, type World
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plugins } from '../../apps/api/src/plugins.ts';
-import { startWorker, type EdgeWorker } from './support/worker.ts';
+import { startWorker, type EdgeWorker, type Transport } from './support/worker.ts';
+
+const TRANSPORTS: Transport[] = ['websocket', 'hyperdrive'];
 
 /**
  * The API as deployed to Workers: every request below goes through the built bundle inside workerd, against the same
- * database the Node test kit arranges (world, plugin installs, waiting events) with the product's plugins.
+ * database the Node test kit arranges (world, plugin installs, waiting events) with the product's plugins — once over
+ * Neon's WebSocket, once over TCP behind a Hyperdrive binding.
  */
-describe.skipIf(!process.env.DATABASE_URL)('the API inside workerd', () => {
+describe.skipIf(!process.env.DATABASE_URL).each(TRANSPORTS)('the API inside workerd, database over %s', (transport) => {
   let h: TestApp;
   let world: World;
   let worker: EdgeWorker;
 
   beforeAll(async () => {
-    [h, worker] = await Promise.all([createTestApp({ plugins }), startWorker()]);
+    [h, worker] = await Promise.all([createTestApp({ plugins }), startWorker({}, transport)]);
     world = await buildWorld(h);
     const installed = await h.call('POST', `/api/v1/t/${world.tenantA.slug}/plugins/contacts/install`, {
       token: world.tokens.adminA,

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plugins } from '../../apps/api/src/plugins.ts';
 import { APP_LOGIN } from '../../infra/pgbouncer/app-login.ts';
 import { startPgBouncer, type PgBouncer } from '../../infra/pgbouncer/pgbouncer.ts';
-import { startWorker, type EdgeWorker } from './support/worker.ts';
+import { startWorker, type EdgeWorker, type Transport } from './support/worker.ts';
+
+const TRANSPORTS: Transport[] = ['websocket', 'hyperdrive'];
 
 /**
  * The worker bundle inside workerd against the shared Postgres, beside the Node app on the same database: what one
@@ -143,43 +145,50 @@ describe.skipIf(!process.env.DATABASE_URL)('the API inside workerd', () => {
   });
 });
 
-describe.skipIf(!process.env.DATABASE_URL)('the API inside workerd through PgBouncer in transaction mode', () => {
-  let bouncer: PgBouncer;
-  let pooled: EdgeWorker;
+describe.skipIf(!process.env.DATABASE_URL).each(TRANSPORTS)(
+  'the API inside workerd through PgBouncer in transaction mode, over %s',
+  (transport) => {
+    let bouncer: PgBouncer;
+    let pooled: EdgeWorker;
 
-  beforeAll(async () => {
-    // Fewer server connections than concurrent requests: requests take turns on shared backends.
-    bouncer = await startPgBouncer({ target: process.env.DATABASE_URL!, maxServerConnections: 4, users: [APP_LOGIN] });
-    const url = new URL(bouncer.url);
-    url.username = APP_LOGIN;
-    pooled = await startWorker({ DATABASE_URL: url.toString() });
-  });
-  afterAll(async () => {
-    await pooled?.close();
-    await bouncer?.stop();
-  });
+    beforeAll(async () => {
+      // Fewer server connections than concurrent requests: requests take turns on shared backends.
+      bouncer = await startPgBouncer({
+        target: process.env.DATABASE_URL!,
+        maxServerConnections: 4,
+        users: [APP_LOGIN],
+      });
+      const url = new URL(bouncer.url);
+      url.username = APP_LOGIN;
+      pooled = await startWorker({ DATABASE_URL: url.toString() }, transport);
+    });
+    afterAll(async () => {
+      await pooled?.close();
+      await bouncer?.stop();
+    });
 
-  it('signs a person up and in, and answers 40 concurrent reads of their session', async () => {
-    const phone = randomPhone();
-    expect((await pooled.fetch('/api/v1/auth/phone-codes', json({ phone, purpose: 'sign-up' }))).status).toBe(202);
-    const inbox = await (await pooled.fetch(`/api/v1/dev/sms?phone=${phone}`)).json();
-    const code = inbox.items[0].text.match(/\d{6}/)[0];
-    const signUp = await pooled.fetch(
-      '/api/v1/auth/sign-up',
-      json({ phone, code, password: 'pooled-1', displayName: '池' }),
-    );
-    expect(signUp.status).toBe(201);
-    const signIn = await pooled.fetch('/api/v1/auth/sign-in', json({ phone, password: 'pooled-1' }));
-    const { token } = await signIn.json();
-    const reads = await Promise.all(
-      Array.from({ length: 40 }, () =>
-        pooled.fetch('/api/v1/me', { headers: { authorization: `Bearer ${token}` } }).then(async (res) => ({
-          status: res.status,
-          phone: res.status === 200 ? (await res.json()).user.phone : null,
-        })),
-      ),
-    );
-    expect(reads.filter((read) => read.status !== 200)).toEqual([]);
-    expect(new Set(reads.map((read) => read.phone))).toEqual(new Set([phone]));
-  });
-});
+    it('signs a person up and in, and answers 40 concurrent reads of their session', async () => {
+      const phone = randomPhone();
+      expect((await pooled.fetch('/api/v1/auth/phone-codes', json({ phone, purpose: 'sign-up' }))).status).toBe(202);
+      const inbox = await (await pooled.fetch(`/api/v1/dev/sms?phone=${phone}`)).json();
+      const code = inbox.items[0].text.match(/\d{6}/)[0];
+      const signUp = await pooled.fetch(
+        '/api/v1/auth/sign-up',
+        json({ phone, code, password: 'pooled-1', displayName: '池' }),
+      );
+      expect(signUp.status).toBe(201);
+      const signIn = await pooled.fetch('/api/v1/auth/sign-in', json({ phone, password: 'pooled-1' }));
+      const { token } = await signIn.json();
+      const reads = await Promise.all(
+        Array.from({ length: 40 }, () =>
+          pooled.fetch('/api/v1/me', { headers: { authorization: `Bearer ${token}` } }).then(async (res) => ({
+            status: res.status,
+            phone: res.status === 200 ? (await res.json()).user.phone : null,
+          })),
+        ),
+      );
+      expect(reads.filter((read) => read.status !== 200)).toEqual([]);
+      expect(new Set(reads.map((read) => read.phone))).toEqual(new Set([phone]));
+    });
+  },
+);

@@ -72,6 +72,8 @@ export async function buildWorker(outDir: string): Promise<WorkerBundle> {
     input: ENTRY,
     platform: 'neutral',
     plugins: [leaveOut(), prefixNodeBuiltins(), esmExternalRequirePlugin({ external: [/^node:/] }), precompiledWasm()],
+    // The runtime's own modules: TCP sockets, for Hyperdrive.
+    external: [/^cloudflare:/],
     resolve: {
       conditionNames: ['workerd', 'worker', 'browser', 'import', 'module', 'default'],
       mainFields: ['module', 'main'],

@@ -7,12 +7,22 @@ export interface AssetsBinding {
   fetch(input: Request | URL | string): Promise<Response>;
 }
 
+/** What a Hyperdrive binding offers: a URL whose host the runtime routes to Hyperdrive's pooled connections. */
+export interface HyperdriveBinding {
+  connectionString: string;
+}
+
 /** The worker's bindings (wrangler `vars`, secrets and assets; docs/deploying.md). */
 export interface EdgeEnv {
   /** The static assets built beside the worker (`assets/`: the PDF fonts). */
   ASSETS?: AssetsBinding;
   /** Postgres through a pooler (Neon's pooled endpoint), as the app's login role. */
   DATABASE_URL?: string;
+  /**
+   * Instead of DATABASE_URL: Postgres through Hyperdrive (configured with the app login and caching disabled,
+   * docs/deploying.md), reached over TCP.
+   */
+  HYPERDRIVE?: HyperdriveBinding;
   /**
    * The one public address of the product (portal pages and `/api/v1`): links in texts, letters and PDFs are built
    * from it; https makes cookies Secure.
@@ -42,6 +52,8 @@ export interface EdgeConfig {
   sms: Record<string, string>;
   devSmsInbox: boolean;
   databaseUrl: string;
+  /** `tcp`: the database URL is Hyperdrive's, reached over the runtime's TCP sockets; else Neon's WebSocket. */
+  databaseTransport: 'tcp' | 'websocket';
   publicUrl: string;
   piiKey: string;
   neonWsProxy?: string | undefined;
@@ -60,7 +72,10 @@ const isUrl = (value: string, protocols: string[]) => {
 /** Every binding checked at once, so one deploy shows all that is missing rather than one per attempt. */
 export function edgeConfig(env: EdgeEnv): Checked {
   const problems: string[] = [];
-  if (!env.DATABASE_URL) problems.push('DATABASE_URL is not set');
+  const hyperdrive = env.HYPERDRIVE?.connectionString;
+  if (hyperdrive) {
+    if (env.DATABASE_URL) problems.push('both HYPERDRIVE and DATABASE_URL are set: bind one database');
+  } else if (!env.DATABASE_URL) problems.push('DATABASE_URL is not set (or bind HYPERDRIVE)');
   else if (!isUrl(env.DATABASE_URL, ['postgres:', 'postgresql:']))
     problems.push('DATABASE_URL is not a postgres:// URL');
   if (!env.PUBLIC_URL) problems.push('PUBLIC_URL is not set');
@@ -84,7 +99,8 @@ export function edgeConfig(env: EdgeEnv): Checked {
         Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
       ),
       devSmsInbox: env.DEV_SMS_INBOX === '1',
-      databaseUrl: env.DATABASE_URL!,
+      databaseUrl: hyperdrive ?? env.DATABASE_URL!,
+      databaseTransport: hyperdrive ? 'tcp' : 'websocket',
       publicUrl: env.PUBLIC_URL!,
       piiKey: env.PII_KEY!,
       neonWsProxy: env.NEON_WS_PROXY || undefined,

@@ -35,7 +35,12 @@ class Misconfigured extends Error {
 
 /** Neon's driver (interactive transactions are needed for tenancy) and WebAssembly Argon2 (no native code). */
 const neonRuntime: RuntimeFromConfig = async (config) => {
-  const database = await openNeonPerRequest({ url: config.databaseUrl, neonWsProxy: config.neonWsProxy });
+  const database = await openNeonPerRequest({
+    url: config.databaseUrl,
+    neonWsProxy: config.neonWsProxy,
+    // Only workerd has this module: imported when a Hyperdrive binding asks for it.
+    tcp: config.databaseTransport === 'tcp' ? (await import('cloudflare:sockets')).connect : undefined,
+  });
   const loginProblem = await database.loginProblem();
   if (loginProblem) throw new Misconfigured([loginProblem]);
   // Its only failures are settings: the carrier unknown, or its variables missing or malformed.

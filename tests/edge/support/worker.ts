@@ -46,27 +46,45 @@ export interface EdgeWorker {
   close(): Promise<void>;
 }
 
+/** How the worker reaches Postgres: Neon's WebSocket (through infra/neon-ws-proxy), or TCP behind a Hyperdrive binding. */
+export type Transport = 'websocket' | 'hyperdrive';
+
+/** Miniflare's Hyperdrive wants a password in the URL; the local servers trust the login and ignore it. */
+function asHyperdrive(databaseUrl: string) {
+  const url = new URL(databaseUrl);
+  url.password ||= 'local-trust';
+  return url.toString();
+}
+
 /**
- * The built worker inside workerd (Miniflare), talking to DATABASE_URL's server, as the app login, through Neon's driver and the WebSocket proxy
- * that stands in for Neon's own (infra/neon-ws-proxy). `bindings` override the defaults (e.g. to leave one out).
+ * The built worker inside workerd (Miniflare), talking to DATABASE_URL's server as the app login through Neon's
+ * driver: over a WebSocket and the proxy that stands in for Neon's own (infra/neon-ws-proxy), or over TCP to a
+ * Hyperdrive binding (Miniflare routes its address straight to the target). `bindings` override the defaults (e.g. to
+ * leave one out; DATABASE_URL names the target for either transport).
  */
-export async function startWorker(bindings: Record<string, string | undefined> = {}): Promise<EdgeWorker> {
+export async function startWorker(
+  bindings: Record<string, string | undefined> = {},
+  transport: Transport = 'websocket',
+): Promise<EdgeWorker> {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('the edge project needs DATABASE_URL');
-  const appUrl = await appLoginUrl(databaseUrl);
-  const target = new URL(bindings.DATABASE_URL ?? appUrl);
-  const proxy = await startNeonProxy({ allow: `${target.hostname}:${target.port || 5432}` });
+  const target = bindings.DATABASE_URL ?? (await appLoginUrl(databaseUrl));
+  const targetUrl = new URL(target);
+  const proxy =
+    transport === 'websocket'
+      ? await startNeonProxy({ allow: `${targetUrl.hostname}:${targetUrl.port || 5432}` })
+      : undefined;
   const all: Record<string, string | undefined> = {
-    DATABASE_URL: appUrl,
     PUBLIC_URL: ORIGIN,
     PII_KEY: btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32)))),
-    NEON_WS_PROXY: `127.0.0.1:${proxy.port}`,
     SMS_SENDER: 'dev',
     DEV_SMS_INBOX: '1',
     ...bindings,
+    ...(proxy ? { DATABASE_URL: target, NEON_WS_PROXY: `127.0.0.1:${proxy.port}` } : { DATABASE_URL: undefined }),
   };
   const mf = new Miniflare({
     ...uploadOptions(await workerBundle()),
+    ...(proxy ? {} : { hyperdrives: { HYPERDRIVE: asHyperdrive(target) } }),
     bindings: Object.fromEntries(Object.entries(all).filter(([, value]) => value !== undefined)) as Record<
       string,
       string
@@ -82,7 +100,7 @@ export async function startWorker(bindings: Record<string, string | undefined> =
     },
     async close() {
       await mf.dispose();
-      await proxy.close();
+      await proxy?.close();
     },
   };
 }

@@ -5,11 +5,19 @@ import { APP_ROLE } from '../schema/columns.ts';
 import * as schema from '../schema/index.ts';
 import type { Database, DatabaseConfig, DatabaseHandle } from '../client.ts';
 import { migrateOnOwner } from './migrate-all.ts';
+import { tcpAsWebSocket, type TcpConnect } from './tcp-websocket.ts';
+
+export type { TcpConnect, TcpSocket } from './tcp-websocket.ts';
+
+/** Neon's driver over a TCP socket instead of a WebSocket: Workers reaching a pooler through Hyperdrive. */
+interface NeonConfig extends DatabaseConfig {
+  tcp?: TcpConnect | undefined;
+}
 
 /** Workers report themselves so; there the runtime's own WebSocket is the one that may open connections. */
 const inWorkers = () => globalThis.navigator?.userAgent === 'Cloudflare-Workers';
 
-async function neonDriver(config: DatabaseConfig) {
+async function neonDriver(config: NeonConfig) {
   const { Pool, neonConfig } = await import('@neondatabase/serverless');
   const { drizzle } = await import('drizzle-orm/neon-serverless');
   // Node gets the `ws` package (the test suites' proxy speaks plain WebSocket); workerd its built-in WebSocket, which
@@ -18,7 +26,13 @@ async function neonDriver(config: DatabaseConfig) {
     const { default: ws } = await import('ws');
     neonConfig.webSocketConstructor = ws;
   }
-  if (config.neonWsProxy) {
+  if (config.tcp) {
+    neonConfig.webSocketConstructor = tcpAsWebSocket(config.tcp);
+    neonConfig.wsProxy = (host, port) => `${host}:${port}`;
+    neonConfig.useSecureWebSocket = false;
+    // The pooler's authentication may need its reply before the startup message can be followed by a password.
+    neonConfig.pipelineConnect = false;
+  } else if (config.neonWsProxy) {
     const proxy = config.neonWsProxy;
     neonConfig.wsProxy = (host, port) => `${proxy}/v1?address=${host}:${port}`;
     neonConfig.useSecureWebSocket = false;
@@ -78,7 +92,7 @@ export interface RequestScopedDatabase {
  * a bug and throws. Its login is the app login (infra/pgbouncer/app-login.sql): Workers reach Postgres through a
  * pooler, which refuses the startup option that names the role.
  */
-export async function openNeonPerRequest(config: DatabaseConfig): Promise<RequestScopedDatabase> {
+export async function openNeonPerRequest(config: NeonConfig): Promise<RequestScopedDatabase> {
   const { Pool, drizzle, poolConfig } = await neonDriver({ ...config, appLogin: true });
   const pools = new AsyncLocalStorage<NeonPool>();
   const active = () => {
