@@ -97,6 +97,14 @@ async function inScope<T>(runtime: Runtime, ctx: ExecutionContext, work: (ctx: E
  */
 export function createWorker(runtimeFromConfig: RuntimeFromConfig = neonRuntime) {
   let runtime: Promise<Runtime> | undefined;
+  // An isolate's bindings never change (a new deploy or setting starts new isolates), so each env object is checked
+  // once rather than on every request; a wrong one is still answered on every request.
+  const checked = new WeakMap<EdgeEnv, ReturnType<typeof edgeConfig>>();
+  const configOf = (env: EdgeEnv) => {
+    let config = checked.get(env);
+    if (!config) checked.set(env, (config = edgeConfig(env)));
+    return config;
+  };
   const runtimeFor = (config: EdgeConfig) => {
     runtime ??= runtimeFromConfig(config).catch((error: unknown) => {
       runtime = undefined;
@@ -106,7 +114,7 @@ export function createWorker(runtimeFromConfig: RuntimeFromConfig = neonRuntime)
   };
   return {
     async fetch(request: Request, env: EdgeEnv, ctx: ExecutionContext): Promise<Response> {
-      const config = edgeConfig(env);
+      const config = configOf(env);
       const live = config.ok ? await runtimeFor(config.value).catch(asProblems) : config;
       if ('problems' in live) {
         console.error(`city-life API misconfigured: ${live.problems.join('; ')}`);
@@ -120,7 +128,7 @@ export function createWorker(runtimeFromConfig: RuntimeFromConfig = neonRuntime)
      * Node server prunes hourly.
      */
     async scheduled(controller: { scheduledTime: number }, env: EdgeEnv, ctx: ExecutionContext): Promise<void> {
-      const config = edgeConfig(env);
+      const config = configOf(env);
       if (!config.ok) throw new Misconfigured(config.problems);
       const live = await runtimeFor(config.value);
       const hourly = new Date(controller.scheduledTime).getUTCMinutes() === 0;
