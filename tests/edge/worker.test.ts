@@ -1,11 +1,14 @@
+import { createServer, connect, type Socket } from 'node:net';
 import { DevSmsSender } from '@city/auth';
 import { tencentStandIn, tencentTestEnv } from '@city/auth/sms-carriers/stand-ins';
 import { createApp } from '@city/api';
-import { createTestApp, lastCode, randomPhone, type TestApp } from '@city/testing';
+import { createTestApp, lastCode, randomPhone, schema, type TestApp } from '@city/testing';
+import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plugins } from '../../apps/api/src/plugins.ts';
 import { APP_LOGIN } from '../../infra/pgbouncer/app-login.ts';
 import { startPgBouncer, type PgBouncer } from '../../infra/pgbouncer/pgbouncer.ts';
+import { freePort } from '../support/free-port.ts';
 import { startWorker, type EdgeWorker, type Transport } from './support/worker.ts';
 
 const TRANSPORTS: Transport[] = ['websocket', 'hyperdrive'];
@@ -141,6 +144,70 @@ describe.skipIf(!process.env.DATABASE_URL)('the API inside workerd', () => {
       expect(problem.detail).toMatch(/bypasses row-level security/);
     } finally {
       await owner.close();
+    }
+  });
+  it("counts each visitor the portal forwards by their own address, and no one else's forwarding", async () => {
+    // Addresses of this run only: on the shared Postgres others' counters must not meet them.
+    const visitor = `198.18.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 250)}`;
+    const claimed = `198.19.${Math.floor(Math.random() * 256)}.7`;
+    const stranger = `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
+    const behindPortal = await startWorker({ TRUSTED_PROXIES: '192.0.2.10' });
+    const failedSignIn = async (headers: Record<string, string>) => {
+      const body = JSON.stringify({ phone: randomPhone(), password: 'not-the-password' });
+      const res = await behindPortal.fetch('/api/v1/auth/sign-in', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+      });
+      expect(res.status).toBe(401);
+    };
+    try {
+      await failedSignIn({ 'cf-connecting-ip': '192.0.2.10', 'x-forwarded-for': visitor });
+      await failedSignIn({ 'cf-connecting-ip': stranger, 'x-forwarded-for': claimed });
+    } finally {
+      await behindPortal.close();
+    }
+    const counted = await node.database.db
+      .select({ key: schema.rateLimits.key })
+      .from(schema.rateLimits)
+      .where(
+        inArray(
+          schema.rateLimits.key,
+          [visitor, claimed, stranger, '192.0.2.10'].map((a) => `sign-in:ip:${a}`),
+        ),
+      );
+    expect(counted.map((row) => row.key).sort()).toEqual([`sign-in:ip:${stranger}`, `sign-in:ip:${visitor}`].sort());
+  });
+
+  it('answers 500 while Hyperdrive cannot reach the database, and serves as soon as it can', async () => {
+    const database = new URL(process.env.DATABASE_URL!);
+    const port = await freePort();
+    const target = new URL(database);
+    target.username = APP_LOGIN;
+    target.port = String(port);
+    const worker = await startWorker({ DATABASE_URL: target.toString() }, 'hyperdrive');
+    // Nothing listens on the port yet: the TCP connection is refused.
+    const down = await worker.fetch('/api/v1/health', { headers: { 'accept-language': 'en' } });
+    expect(down.status).toBe(500);
+    expect(down.headers.get('content-type')).toMatch(/problem\+json/);
+    expect((await down.json()).code).toBe('internal');
+    // Then the database comes up on that port: the failed start was not kept.
+    const sockets = new Set<Socket>();
+    const relay = createServer((client) => {
+      const server = connect({ host: database.hostname, port: Number(database.port || 5432) });
+      sockets.add(client).add(server);
+      client.pipe(server).pipe(client);
+      client.on('error', () => server.destroy());
+      server.on('error', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => relay.listen(port, '127.0.0.1', resolve));
+    try {
+      const up = await worker.fetch('/api/v1/health');
+      expect(up.status).toBe(200);
+    } finally {
+      await worker.close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => relay.close(resolve));
     }
   });
 });

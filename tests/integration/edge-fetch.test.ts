@@ -2,20 +2,23 @@ import { DevSmsSender, ManualClock, wasmArgon2 } from '@city/auth';
 import { nativeArgon2 } from '@city/auth/native-argon2';
 import { piiKeyFromEnv } from '@city/core';
 import { nodeFontSource } from '@city/documents/pdf/node-fonts';
-import { randomPhone, testDatabase } from '@city/testing';
+import { randomPhone, schema, testDatabase } from '@city/testing';
 import type { DatabaseHandle } from '@city/db';
+import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiServices, createApp, type AppDeps } from '@city/api';
 import { createWorker, type EdgeEnv } from '../../apps/api/src/edge.ts';
 
 /**
- * The Workers entry's own logic, run on Node with the embedded database: bindings checked on every request, the app
- * built once, each request's pool ended only after the work it left to waitUntil. The same entry inside workerd
+ * The Workers entry's own logic, run on Node with the embedded database: wrong bindings answered on every request, the
+ * app built once, each request's pool ended only after the work it left to waitUntil. The same entry inside workerd
  * against Postgres is the `edge` project (tests/edge).
  */
 let database: DatabaseHandle;
 const sms = new DevSmsSender();
 const PII_KEY = btoa(String.fromCharCode(...new Uint8Array(32).fill(7)));
+/** The portal host as cf-connecting-ip names it; TRUSTED_PROXIES below spells it otherwise, on purpose. */
+const portalHost = '2001:db8::10';
 const env: EdgeEnv = {
   DATABASE_URL: 'postgres://edge@db.example/city',
   PUBLIC_URL: 'https://edge.example',
@@ -23,6 +26,7 @@ const env: EdgeEnv = {
   SMS_SENDER: 'dev',
   DEV_SMS_INBOX: '1',
   ASSETS: { fetch: async () => new Response(null, { status: 404 }) },
+  TRUSTED_PROXIES: '192.0.2.10, 2001:DB8:0::10',
 };
 let builds = 0;
 const scopes: { ended: boolean; pendingAtEnd: number }[] = [];
@@ -44,6 +48,7 @@ beforeAll(async () => {
       fonts: nodeFontSource(),
       piiKey: piiKeyFromEnv({ PII_KEY: config.piiKey }),
       plugins: [],
+      trustedPeers: config.trustedProxies,
     };
     const services = createApiServices(deps);
     return {
@@ -64,16 +69,34 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const post = (path: string, body: unknown, bindings: EdgeEnv = env) =>
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   worker.fetch(
     new Request(`https://edge.example${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'cf-connecting-ip': '203.0.113.7' },
+      headers: { 'content-type': 'application/json', 'cf-connecting-ip': '203.0.113.7', ...headers },
       body: JSON.stringify(body),
     }),
-    bindings,
+    env,
     ctx,
   );
+
+/** Visitors' addresses (`${visitors}.n`) of this run: on a shared Postgres, others' counters must not meet them. */
+const visitors = `198.18.${Math.floor(Math.random() * 256)}`;
+
+/** The addresses among `addresses` that a failed sign-in has been counted against (`sign-in:ip:<address>`). */
+async function countedAddresses(...addresses: string[]) {
+  const keys = addresses.map((address) => `sign-in:ip:${address}`);
+  const rows = await database.db
+    .select({ key: schema.rateLimits.key })
+    .from(schema.rateLimits)
+    .where(inArray(schema.rateLimits.key, keys));
+  return rows.map((row) => row.key.slice('sign-in:ip:'.length)).sort();
+}
+
+const failedSignIn = async (headers: Record<string, string>) => {
+  const res = await post('/api/v1/auth/sign-in', { phone: randomPhone(), password: 'not-the-password' }, headers);
+  expect(res.status).toBe(401);
+};
 
 describe('edge worker entry', () => {
   it('answers every request with the bindings that are wrong, and starts once they are right', async () => {
@@ -117,6 +140,20 @@ describe('edge worker entry', () => {
     await Promise.all(waits);
     expect(scopes.length).toBeGreaterThanOrEqual(4);
     expect(scopes.every((scope) => scope.ended)).toBe(true);
+  });
+
+  it("counts each visitor the portal names, from a TRUSTED_PROXIES address, by the visitor's own address", async () => {
+    const [one, two] = [`${visitors}.1`, `${visitors}.2`];
+    await failedSignIn({ 'cf-connecting-ip': portalHost, 'x-forwarded-for': one });
+    // Only the last entry is the portal's: what a visitor wrote in front of it is not believed.
+    await failedSignIn({ 'cf-connecting-ip': '192.0.2.10', 'x-forwarded-for': `10.9.8.7, ${two}` });
+    expect(await countedAddresses(one, two, portalHost, '192.0.2.10', '10.9.8.7')).toEqual([one, two]);
+  });
+
+  it('ignores X-Forwarded-For from any other caller: it cannot pick its address', async () => {
+    const [caller, claimed] = [`${visitors}.3`, `${visitors}.4`];
+    await failedSignIn({ 'cf-connecting-ip': caller, 'x-forwarded-for': claimed });
+    expect(await countedAddresses(caller, claimed)).toEqual([caller]);
   });
 
   it('writes Argon2id hashes that the native binding verifies, and the other way round', async () => {

@@ -1,6 +1,7 @@
 import { errorTitle, type Problem } from '@city/contracts';
 import { piiKeyFromEnv } from '@city/core';
 import { negotiateLocale } from './lib/locale.ts';
+import { forwardedChain, ipAddress } from './lib/request-meta.ts';
 
 /** What Workers' static assets binding offers. */
 export interface AssetsBinding {
@@ -44,6 +45,13 @@ export interface EdgeEnv {
    * real residents use (anyone could read their codes).
    */
   DEV_SMS_INBOX?: string;
+  /**
+   * Our own proxies in front of the Worker, comma-separated exact IP addresses (v4 or v6, no ranges): in practice
+   * the portal host's egress addresses. The portal calls on behalf of every visitor, naming each in X-Forwarded-For;
+   * a request whose cf-connecting-ip is listed is counted against that visitor, so the per-address limits apply to
+   * each visitor rather than to all of them together. Anyone else's X-Forwarded-For is ignored.
+   */
+  TRUSTED_PROXIES?: string;
 }
 
 export interface EdgeConfig {
@@ -57,6 +65,8 @@ export interface EdgeConfig {
   publicUrl: string;
   piiKey: string;
   neonWsProxy?: string | undefined;
+  /** TRUSTED_PROXIES, each as `ipAddress` writes it. */
+  trustedProxies: string[];
 }
 
 type Checked = { ok: true; value: EdgeConfig } | { ok: false; problems: string[] };
@@ -90,6 +100,12 @@ export function edgeConfig(env: EdgeEnv): Checked {
   }
   if (!env.ASSETS) problems.push('ASSETS is not bound (the assets folder built beside worker.js: PDF fonts)');
   if (!env.SMS_SENDER) problems.push('SMS_SENDER is not set (tencent or aliyun; dev only where no one real signs up)');
+  const trustedProxies: string[] = [];
+  for (const entry of forwardedChain(env.TRUSTED_PROXIES)) {
+    const address = ipAddress(entry);
+    if (address) trustedProxies.push(address);
+    else problems.push(`TRUSTED_PROXIES has "${entry}", which is not an IP address`);
+  }
   if (problems.length) return { ok: false, problems };
   return {
     ok: true,
@@ -104,19 +120,20 @@ export function edgeConfig(env: EdgeEnv): Checked {
       publicUrl: env.PUBLIC_URL!,
       piiKey: env.PII_KEY!,
       neonWsProxy: env.NEON_WS_PROXY || undefined,
+      trustedProxies,
     },
   };
 }
 
-/** The answer to every request while the bindings are wrong: a problem naming them (settings, never secrets' values). */
-export function misconfigured(request: Request, problems: string[]): Response {
+/** A problem+json answer made outside the app (which is not built yet, or could not be), in the reader's language. */
+function problemResponse(request: Request, code: 'server_misconfigured' | 'internal', detail?: string): Response {
   const locale = negotiateLocale(request.headers.get('accept-language') ?? undefined);
   const body: Problem = {
-    type: '/problems/server_misconfigured',
-    title: errorTitle('server_misconfigured', locale),
+    type: `/problems/${code}`,
+    title: errorTitle(code, locale),
     status: 500,
-    code: 'server_misconfigured',
-    detail: problems.join('; '),
+    code,
+    ...(detail ? { detail } : {}),
     instance: new URL(request.url).pathname,
   };
   return new Response(JSON.stringify(body), {
@@ -124,3 +141,10 @@ export function misconfigured(request: Request, problems: string[]): Response {
     headers: { 'content-type': 'application/problem+json; charset=utf-8', 'content-language': locale },
   });
 }
+
+/** The answer to every request while the bindings are wrong: a problem naming them (settings, never secrets' values). */
+export const misconfigured = (request: Request, problems: string[]) =>
+  problemResponse(request, 'server_misconfigured', problems.join('; '));
+
+/** The answer while the app cannot start for another reason (the database unreachable): logged, never detailed. */
+export const notStarted = (request: Request) => problemResponse(request, 'internal');

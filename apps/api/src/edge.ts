@@ -4,7 +4,7 @@ import { piiKeyFromEnv, pruneExpired } from '@city/core';
 import { assetFontSource } from '@city/documents/pdf';
 import { openNeonPerRequest, type RequestPoolScope } from '@city/db/neon';
 import { createApp } from './app.ts';
-import { edgeConfig, misconfigured, type EdgeConfig, type EdgeEnv } from './edge-config.ts';
+import { edgeConfig, misconfigured, notStarted, type EdgeConfig, type EdgeEnv } from './edge-config.ts';
 import { plugins } from './plugins.ts';
 import { createApiServices, type ApiServices, type AppDeps } from './services.ts';
 
@@ -58,16 +58,16 @@ const neonRuntime: RuntimeFromConfig = async (config) => {
     fonts: assetFontSource((path) => config.assets.fetch(new URL(path, 'https://assets.local'))),
     piiKey: piiKeyFromEnv({ PII_KEY: config.piiKey, NODE_ENV: 'production' }),
     plugins,
+    trustedPeers: config.trustedProxies,
     ...(config.devSmsInbox && sms instanceof DevSmsSender ? { devInbox: sms } : {}),
   };
   const services = createApiServices(deps);
   return { app: createApp(deps, services), services, scope: () => database.scope() };
 };
 
-const asProblems = (error: unknown) => {
-  if (error instanceof Misconfigured) return { problems: error.problems };
-  throw error;
-};
+/** Why the app could not be built: settings, answered with what is wrong, or anything else, logged. */
+const asFailure = (error: unknown): { problems: string[] } | { failure: unknown } =>
+  error instanceof Misconfigured ? { problems: error.problems } : { failure: error };
 
 /**
  * Runs `work` inside a request's pool and ends the pool once the work and everything it handed to waitUntil (plugin
@@ -115,10 +115,14 @@ export function createWorker(runtimeFromConfig: RuntimeFromConfig = neonRuntime)
   return {
     async fetch(request: Request, env: EdgeEnv, ctx: ExecutionContext): Promise<Response> {
       const config = configOf(env);
-      const live = config.ok ? await runtimeFor(config.value).catch(asProblems) : config;
+      const live = config.ok ? await runtimeFor(config.value).catch(asFailure) : config;
       if ('problems' in live) {
         console.error(`city-life API misconfigured: ${live.problems.join('; ')}`);
         return misconfigured(request, live.problems);
+      }
+      if ('failure' in live) {
+        console.error('city-life API could not start', live.failure);
+        return notStarted(request);
       }
       return inScope(live, ctx, (requestCtx) => Promise.resolve(live.app.fetch(request, env, requestCtx as never)));
     },

@@ -17,6 +17,12 @@ export interface AppDeps extends CoreDeps {
   publicPace?: PaceOptions;
   /** Proxies of ours in front of the API (TRUST_PROXY, default 0): how the caller's address is read (request-meta.ts). */
   trustProxy?: number;
+  /**
+   * Addresses of our own proxies, as `ipAddress` (request-meta.ts) writes them: a peer among them names its caller in
+   * X-Forwarded-For, one hop at least. The Worker's TRUSTED_PROXIES (the portal host), which has no TRUST_PROXY: a
+   * hop count would let anyone who reaches the Worker pick their address.
+   */
+  trustedPeers?: readonly string[];
   /** The dev sender whose inbox `/api/v1/dev/sms` shows: development servers only; otherwise the route does not exist. */
   devInbox?: DevSmsSender;
 }
@@ -33,6 +39,7 @@ export function createApiServices(deps: AppDeps) {
     pluginRuntime: createPluginRuntime(deps.plugins, core),
     secureCookies: deps.publicUrl.startsWith('https://'),
     trustProxy: deps.trustProxy ?? 0,
+    trustedPeers: new Set(deps.trustedPeers) as ReadonlySet<string>,
   };
 }
 

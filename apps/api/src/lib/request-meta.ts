@@ -28,18 +28,41 @@ export function forwardedChain(header: string | undefined): string[] {
     .filter(Boolean);
 }
 
+const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = new RegExp(`^${OCTET}(\\.${OCTET}){3}$`);
+
+/**
+ * `text` as one IP address, v4 or v6, written the one way (v6 as a URL host writes it: lower case, zeros compressed),
+ * so a setting and a header that spell an address differently still match; undefined if it is anything else (a
+ * name, a range, a port).
+ */
+export function ipAddress(text: string): string | undefined {
+  if (IPV4.test(text)) return text;
+  // Only hex digits, colons and dots reach the URL parser: nothing there can end the brackets early.
+  if (!text.includes(':') || !/^[\da-f:.]+$/i.test(text)) return undefined;
+  try {
+    return new URL(`http://[${text}]/`).hostname.slice(1, -1);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The caller's address for rate limits and pacing: TRUST_PROXY hops back along X-Forwarded-For (default 0, the
  * peer itself, X-Forwarded-For ignored). The peer is the socket's address on Node; on edge runtimes, which have no
  * socket, the address the platform vouches for (cf-connecting-ip), and in `app.request` (tests) none, so a test kit
- * with one trusted hop names its caller in X-Forwarded-For.
+ * with one trusted hop names its caller in X-Forwarded-For. A peer that is our own proxy naming its visitor counts
+ * as one hop at least: the portal over loopback on the combined Node server, or a listed `trustedPeers` address (the
+ * Worker's TRUSTED_PROXIES: the portal host calling it); any other peer cannot pick its address.
  */
 export function clientIp(c: Context<AppEnv>): string {
   const bindings = c.env as NodeBindings | undefined;
   const socket = bindings?.incoming?.socket?.remoteAddress;
   const peer = socket ?? c.req.header('cf-connecting-ip') ?? 'unknown';
-  let hops = c.get('services').trustProxy;
-  if (bindings?.portalOnLoopback && socket && LOOPBACK.test(socket)) hops = Math.max(hops, 1);
+  const { trustProxy, trustedPeers } = c.get('services');
+  const portal = bindings?.portalOnLoopback && socket && LOOPBACK.test(socket);
+  const listed = trustedPeers.size > 0 && trustedPeers.has(ipAddress(peer) ?? peer);
+  const hops = portal || listed ? Math.max(trustProxy, 1) : trustProxy;
   return addressFromChain([...forwardedChain(c.req.header('x-forwarded-for')), peer], hops);
 }
 
