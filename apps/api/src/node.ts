@@ -5,6 +5,7 @@ import { nativeArgon2 } from '@city/auth/native-argon2';
 import { smsSenderFromEnv } from '@city/auth/sms-carriers';
 import { piiKeyFromEnv, pruneExpired } from '@city/core';
 import { createDatabase } from '@city/db/connect';
+import { startFromSnapshot } from '@city/db/snapshots';
 import { databaseConfigFromEnv, type DatabaseHandle } from '@city/db';
 import { nodeFontSource } from '@city/documents/pdf/node-fonts';
 import { createApp } from './app.ts';
@@ -62,8 +63,9 @@ export async function bootApi(env: Env = process.env): Promise<BootedApi> {
   const piiKey = piiKeyFromEnv(env);
   const trustProxy = trustProxyFromEnv(env);
   const wechat = wechatFromEnv(env);
-  const database = await createDatabase(databaseConfigFromEnv(env));
-  if (database.kind === 'pglite' || env.MIGRATE_ON_START === 'true') await database.migrate(pluginMigrations(plugins));
+  const migrations = pluginMigrations(plugins);
+  const database = await createDatabase(await startFromSnapshot(databaseConfigFromEnv(env), migrations));
+  if (database.kind === 'pglite' || env.MIGRATE_ON_START === 'true') await database.migrate(migrations);
   const port = Number(env.PORT ?? 3000);
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${port}`;
   const deps: AppDeps = {
