@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -15,6 +15,19 @@ export const CONNECTIONS = 50;
 /** A PII_KEY for a server under measurement (base64, 32 bytes). */
 export function randomKey(): string {
   return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
+}
+
+/** The bench servers running, by origin: `measure` samples the memory of the one it loads. */
+const serverPids = new Map<string, number>();
+
+/** A process's resident memory in MB, from Linux's /proc (undefined elsewhere, or once it has exited). */
+export function residentMb(pid: number): number | undefined {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? undefined : Math.round(Number(kb) / 1024);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -44,10 +57,14 @@ export async function startServer(script: string, env: Record<string, string>) {
     });
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
+  const url = `http://127.0.0.1:${port}`;
+  serverPids.set(url, child.pid!);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     info,
+    pid: child.pid!,
     async stop() {
+      serverPids.delete(url);
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
@@ -62,12 +79,27 @@ export interface Measurement {
   p99: number;
   non2xx: number;
   errors: number;
+  /** The server's peak resident memory during the run (MB), when it is a bench server of this process. */
+  peakRssMb?: number | undefined;
 }
 
 export async function measure(name: string, url: string, headers: Record<string, string> = {}): Promise<Measurement> {
   const run = (duration: number) => autocannon({ url, connections: CONNECTIONS, duration, headers });
   await run(Math.max(1, Math.round(DURATION / 5)));
-  const result = await run(DURATION);
+  const pid = serverPids.get(new URL(url).origin);
+  let peak: number | undefined;
+  const sample = () => {
+    const now = pid === undefined ? undefined : residentMb(pid);
+    if (now !== undefined) peak = Math.max(peak ?? 0, now);
+  };
+  const sampler = setInterval(sample, 250);
+  let result;
+  try {
+    result = await run(DURATION);
+  } finally {
+    clearInterval(sampler);
+  }
+  sample();
   return {
     name,
     requestsPerSecond: Math.round(result.requests.average),
@@ -75,6 +107,7 @@ export async function measure(name: string, url: string, headers: Record<string,
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    peakRssMb: peak,
   };
 }
 
@@ -89,6 +122,7 @@ export function printTable(title: string, rows: Measurement[], baseline: Measure
       'vs baseline': `${((100 * r.requestsPerSecond) / baseline.requestsPerSecond).toFixed(1)}%`,
       'non-2xx': r.non2xx,
       errors: r.errors,
+      ...(r.peakRssMb === undefined ? {} : { 'peak RSS MB': r.peakRssMb }),
     })),
   );
 }

@@ -1,4 +1,7 @@
-import { API_SERVER, benchTargets, measure, printTable, startServer } from './harness.ts';
+import { API_SERVER, benchTargets, measure, printTable, residentMb, startServer } from './harness.ts';
+
+/** Runs of the authenticated list after the first, to see whether the server's memory keeps growing. */
+const REPEATS = 3;
 
 /**
  * Foundation benchmark: an authenticated, tenant-scoped list of 20 members against a bare Hono route on the same
@@ -24,6 +27,21 @@ export async function run() {
       console.log(
         `${target.label}: list/bare = ${(ratio * 100).toFixed(1)}%, list p99 = ${list.p99} ms, list/query-only = ${((100 * list.requestsPerSecond) / query.requestsPerSecond).toFixed(1)}%` +
           (target.label.startsWith('Postgres') ? `  [target ≥ 50% and p99 < 25 ms: ${verdict}]` : ''),
+      );
+      // The same load again and again on the same server: its resident memory after each run, which must level off.
+      const after = [residentMb(server.pid)];
+      for (let i = 0; i < REPEATS; i++) {
+        await measure(
+          `authenticated list, run ${i + 2}`,
+          `${server.url}/api/v1/t/${server.info.slug}/members?limit=20`,
+          auth,
+        );
+        after.push(residentMb(server.pid));
+      }
+      const [first, last] = [after[0], after.at(-1)];
+      console.log(
+        `${target.label}: API resident memory after each of ${REPEATS + 1} runs of the list: ${after.join(' / ')} MB` +
+          (first !== undefined && last !== undefined ? ` (growth ${last - first} MB)` : ''),
       );
     } finally {
       await server.stop();
