@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { loadFonts, type DocumentFonts } from './cjk-fonts.ts';
 import type { FontSource, Weight } from './font-source.ts';
@@ -22,10 +22,16 @@ export class PdfWriter {
     info: { title: string; author?: string },
     texts: Record<Weight, Iterable<string>>,
   ): Promise<PdfWriter> {
-    return new PdfWriter(await loadFonts(source, texts), info);
+    // PDFKit is loaded by the first document, not by every start of a server that may never print one.
+    const [fonts, { default: PDFDocument }] = await Promise.all([loadFonts(source, texts), import('pdfkit')]);
+    return new PdfWriter(fonts, info, PDFDocument);
   }
 
-  private constructor(fonts: DocumentFonts, info: { title: string; author?: string }) {
+  private constructor(
+    fonts: DocumentFonts,
+    info: { title: string; author?: string },
+    PDFDocument: typeof PDFKitDocument,
+  ) {
     this.fonts = fonts;
     this.doc = new PDFDocument({
       size: 'A4',

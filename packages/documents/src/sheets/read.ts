@@ -1,5 +1,6 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { loadExcel } from './excel.ts';
 import { unguardCell } from './formulas.ts';
 
 export type SheetFormat = 'csv' | 'xlsx';
@@ -42,7 +43,7 @@ function readCsv(bytes: Uint8Array): Table {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return { header: [], rows: [] };

@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { loadExcel } from './excel.ts';
 import { guardCell, type SheetCell } from './formulas.ts';
 import type { SheetFormat } from './read.ts';
 
@@ -26,7 +26,7 @@ function writeCsv(data: SheetData): Uint8Array<ArrayBuffer> {
  * into a number. A finite number is a number cell; any other number is written as its text.
  */
 async function writeXlsx(data: SheetData, sheetName: string): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = data.header.map((name) => ({
     header: name,
