@@ -34,7 +34,9 @@ describe.skipIf((process.env.TEST_DATABASE ?? 'pglite') !== 'pglite')('startFrom
       await first.migrate();
       const { rows } = await first.db.execute<{ n: number }>(sql`select count(*)::int as n from regions`);
       expect(rows[0]!.n).toBe(0);
-      await first.db.execute(sql`insert into regions (id, kind, name, code) values (gen_random_uuid(), 'district', '璧山区', '500120')`);
+      await first.db.execute(
+        sql`insert into regions (id, kind, name, code) values (gen_random_uuid(), 'district', '璧山区', '500120')`,
+      );
     } catch (error) {
       await first.close();
       throw error;
