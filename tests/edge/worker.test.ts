@@ -151,7 +151,8 @@ describe.skipIf(!process.env.DATABASE_URL)('the API inside workerd', () => {
     const visitor = `198.18.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 250)}`;
     const claimed = `198.19.${Math.floor(Math.random() * 256)}.7`;
     const stranger = `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
-    const behindPortal = await startWorker({ TRUSTED_PROXIES: '192.0.2.10' });
+    const portal = `100.64.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
+    const behindPortal = await startWorker({ TRUSTED_PROXIES: portal });
     const failedSignIn = async (headers: Record<string, string>) => {
       const body = JSON.stringify({ phone: randomPhone(), password: 'not-the-password' });
       const res = await behindPortal.fetch('/api/v1/auth/sign-in', {
@@ -162,7 +163,7 @@ describe.skipIf(!process.env.DATABASE_URL)('the API inside workerd', () => {
       expect(res.status).toBe(401);
     };
     try {
-      await failedSignIn({ 'cf-connecting-ip': '192.0.2.10', 'x-forwarded-for': visitor });
+      await failedSignIn({ 'cf-connecting-ip': portal, 'x-forwarded-for': visitor });
       await failedSignIn({ 'cf-connecting-ip': stranger, 'x-forwarded-for': claimed });
     } finally {
       await behindPortal.close();
@@ -173,7 +174,7 @@ describe.skipIf(!process.env.DATABASE_URL)('the API inside workerd', () => {
       .where(
         inArray(
           schema.rateLimits.key,
-          [visitor, claimed, stranger, '192.0.2.10'].map((a) => `sign-in:ip:${a}`),
+          [visitor, claimed, stranger, portal].map((a) => `sign-in:ip:${a}`),
         ),
       );
     expect(counted.map((row) => row.key).sort()).toEqual([`sign-in:ip:${stranger}`, `sign-in:ip:${visitor}`].sort());

@@ -17,8 +17,14 @@ import { createWorker, type EdgeEnv } from '../../apps/api/src/edge.ts';
 let database: DatabaseHandle;
 const sms = new DevSmsSender();
 const PII_KEY = btoa(String.fromCharCode(...new Uint8Array(32).fill(7)));
-/** The portal host as cf-connecting-ip names it; TRUSTED_PROXIES below spells it otherwise, on purpose. */
-const portalHost = '2001:db8::10';
+/**
+ * Addresses of this run (a shared Postgres keeps rate-limit rows between runs; the proxies must be counted by no one
+ * else): the portal host as cf-connecting-ip names it — TRUSTED_PROXIES below spells it otherwise, on purpose — and a
+ * second proxy.
+ */
+const group = (Math.floor(Math.random() * 0xfffe) + 1).toString(16);
+const portalHost = `2001:db8::${group}`;
+const otherProxy = `100.64.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
 const env: EdgeEnv = {
   DATABASE_URL: 'postgres://edge@db.example/city',
   PUBLIC_URL: 'https://edge.example',
@@ -26,7 +32,7 @@ const env: EdgeEnv = {
   SMS_SENDER: 'dev',
   DEV_SMS_INBOX: '1',
   ASSETS: { fetch: async () => new Response(null, { status: 404 }) },
-  TRUSTED_PROXIES: '192.0.2.10, 2001:DB8:0::10',
+  TRUSTED_PROXIES: `${otherProxy}, 2001:DB8:0::${group.toUpperCase()}`,
 };
 let builds = 0;
 const scopes: { ended: boolean; pendingAtEnd: number }[] = [];
@@ -146,8 +152,9 @@ describe('edge worker entry', () => {
     const [one, two] = [`${visitors}.1`, `${visitors}.2`];
     await failedSignIn({ 'cf-connecting-ip': portalHost, 'x-forwarded-for': one });
     // Only the last entry is the portal's: what a visitor wrote in front of it is not believed.
-    await failedSignIn({ 'cf-connecting-ip': '192.0.2.10', 'x-forwarded-for': `10.9.8.7, ${two}` });
-    expect(await countedAddresses(one, two, portalHost, '192.0.2.10', '10.9.8.7')).toEqual([one, two]);
+    const written = `${visitors}.9`;
+    await failedSignIn({ 'cf-connecting-ip': otherProxy, 'x-forwarded-for': `${written}, ${two}` });
+    expect(await countedAddresses(one, two, portalHost, otherProxy, written)).toEqual([one, two]);
   });
 
   it('ignores X-Forwarded-For from any other caller: it cannot pick its address', async () => {
