@@ -8,7 +8,7 @@ import { buildWorker, type WorkerBundle } from '../../apps/api/edge/build.ts';
 import { APP_LOGIN, ensureAppLogin } from '../../infra/pgbouncer/app-login.ts';
 import { startPgBouncer } from '../../infra/pgbouncer/pgbouncer.ts';
 import { uploadOptions } from '../edge/support/upload.ts';
-import { ORIGIN } from '../edge/support/worker.ts';
+import { asHyperdrive, ORIGIN } from '../edge/support/worker.ts';
 import { API_SERVER, measure, printTable, randomKey, startServer, type Measurement } from './harness.ts';
 
 /** The benchmark's own database on DATABASE_URL's server, recreated each run and dropped at the end. */
@@ -117,9 +117,6 @@ async function startWorker(bundle: WorkerBundle, databaseUrl: string, { transpor
     transport === 'websocket'
       ? await startServer(NEON_PROXY, { NEON_PROXY_ALLOW: `${target.hostname}:${target.port || 5432}` })
       : undefined;
-  // Miniflare's Hyperdrive wants a password; PgBouncer trusts the login and ignores it.
-  const hyperdriveUrl = new URL(target);
-  hyperdriveUrl.password ||= 'local-trust';
   const upload = uploadOptions(bundle);
   const mf = new Miniflare({
     host: '127.0.0.1',
@@ -132,7 +129,7 @@ async function startWorker(bundle: WorkerBundle, databaseUrl: string, { transpor
           unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }],
         }
       : {}),
-    ...(proxy ? {} : { hyperdrives: { HYPERDRIVE: hyperdriveUrl.toString() } }),
+    ...(proxy ? {} : { hyperdrives: { HYPERDRIVE: asHyperdrive(databaseUrl) } }),
     bindings: {
       PUBLIC_URL: ORIGIN,
       PII_KEY: randomKey(),

@@ -50,7 +50,7 @@ export interface EdgeWorker {
 export type Transport = 'websocket' | 'hyperdrive';
 
 /** Miniflare's Hyperdrive wants a password in the URL; the local servers trust the login and ignore it. */
-function asHyperdrive(databaseUrl: string) {
+export function asHyperdrive(databaseUrl: string) {
   const url = new URL(databaseUrl);
   url.password ||= 'local-trust';
   return url.toString();
