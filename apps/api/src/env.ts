@@ -1,7 +1,7 @@
 import type { Locale, OrganisationRole, Region, TenantRole } from '@city/contracts';
 import type { ApiServices } from './services.ts';
 import type { Tx } from '@city/db';
-import type { SessionUser } from '@city/auth';
+import type { SessionCredential, SessionUser } from '@city/auth';
 
 export interface Actor extends SessionUser {
   sessionId: string;
@@ -27,7 +27,13 @@ export interface AppEnv {
   Variables: {
     services: ApiServices;
     locale: Locale;
+    /**
+     * The caller, once settled (settleActor in lib/session.ts, or entering a neighbourhood with the session): unset
+     * before, which every reader treats as no one. The access checks settle it before anything reads it.
+     */
     actor: Actor | null;
+    /** The session the request carries, not yet checked (sessionMiddleware); null without one. */
+    credential: (SessionCredential & { via: Actor['via'] }) | null;
     /** Set on tenant routes by enterTenant(): the route's neighbourhood, the caller's membership, its transaction. */
     tenant: TenantContext;
     member: MemberContext;

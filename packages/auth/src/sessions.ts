@@ -32,6 +32,28 @@ export interface IssuedSession {
   expiresAt: Date;
 }
 
+/** A session token's two halves; the id is looked up, the secret checked against the stored hash. */
+export interface SessionCredential {
+  id: string;
+  secret: string;
+}
+
+/** What the database holds of a session and its person. */
+export interface StoredSession {
+  secretHash: Uint8Array;
+  lastVerifiedAt: Date;
+  user: SessionUser;
+}
+
+/** Both halves are randomToken()s (lower-case base32; tests' bulk sign-in writes hex). */
+const TOKEN = /^([a-z0-9]{1,64})\.([a-z0-9]{1,64})$/;
+
+/** `<id>.<secret>` split, or null for anything that cannot be a token of ours (nothing else reaches the database). */
+export function parseSessionToken(token: string): SessionCredential | null {
+  const parts = TOKEN.exec(token);
+  return parts ? { id: parts[1]!, secret: parts[2]! } : null;
+}
+
 export class SessionStore {
   private readonly db: Database;
   private readonly clock: Clock;
@@ -56,13 +78,15 @@ export class SessionStore {
     return { token: `${id}.${secret}`, id, expiresAt: new Date(now.getTime() + INACTIVITY_TIMEOUT_MS) };
   }
 
-  async validate(token: string): Promise<ValidSession | null> {
-    const parts = token.split('.');
-    if (parts.length !== 2 || !parts[0] || !parts[1] || parts[0].length > 64) return null;
-    const [id, secret] = parts as [string, string];
+  validate(token: string): Promise<ValidSession | null> {
+    const credential = parseSessionToken(token);
+    return credential ? this.check(credential) : Promise.resolve(null);
+  }
+
+  /** The session named by an already parsed token, if it holds. */
+  async check(credential: SessionCredential): Promise<ValidSession | null> {
     const [row] = await this.db
       .select({
-        id: schema.sessions.id,
         secretHash: schema.sessions.secretHash,
         lastVerifiedAt: schema.sessions.lastVerifiedAt,
         user: {
@@ -75,21 +99,37 @@ export class SessionStore {
       })
       .from(schema.sessions)
       .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
-      .where(eq(schema.sessions.id, id));
-    if (!row) return null;
-    if (!constantTimeEqual(sha256Text(secret), new Uint8Array(row.secretHash))) return null;
+      .where(eq(schema.sessions.id, credential.id));
+    const { session, upkeep } = this.settle(credential, row && { ...row, secretHash: new Uint8Array(row.secretHash) });
+    await upkeep?.();
+    return session;
+  }
+
+  /**
+   * Whether a session read from the database (by check(), or with a neighbourhood's entry: withTenantBySession) holds
+   * for the credential's secret, and the upkeep that is due: removing a session idle too long, renewing one in use (at
+   * most once per ACTIVITY_CHECK). The upkeep is the caller's to run, on the store's own connection, once the
+   * transaction that read the session (which may be read-only) is over.
+   */
+  settle(
+    credential: SessionCredential,
+    found: StoredSession | undefined,
+  ): { session: ValidSession | null; upkeep?: () => Promise<void> } {
+    if (!found || !constantTimeEqual(sha256Text(credential.secret), found.secretHash)) return { session: null };
+    const { id } = credential;
     const now = this.clock.now().getTime();
-    const idle = now - row.lastVerifiedAt.getTime();
-    if (idle >= INACTIVITY_TIMEOUT_MS) {
-      await this.revoke(id);
-      return null;
-    }
-    let lastVerifiedAt = row.lastVerifiedAt;
-    if (idle >= ACTIVITY_CHECK_MS) {
-      lastVerifiedAt = new Date(now);
-      await this.db.update(schema.sessions).set({ lastVerifiedAt }).where(eq(schema.sessions.id, id));
-    }
-    return { id, user: row.user, expiresAt: new Date(lastVerifiedAt.getTime() + INACTIVITY_TIMEOUT_MS) };
+    const idle = now - found.lastVerifiedAt.getTime();
+    if (idle >= INACTIVITY_TIMEOUT_MS) return { session: null, upkeep: () => this.revoke(id) };
+    const expiresIn = (from: number) => new Date(from + INACTIVITY_TIMEOUT_MS);
+    if (idle < ACTIVITY_CHECK_MS)
+      return { session: { id, user: found.user, expiresAt: expiresIn(found.lastVerifiedAt.getTime()) } };
+    const lastVerifiedAt = new Date(now);
+    return {
+      session: { id, user: found.user, expiresAt: expiresIn(now) },
+      upkeep: async () => {
+        await this.db.update(schema.sessions).set({ lastVerifiedAt }).where(eq(schema.sessions.id, id));
+      },
+    };
   }
 
   async list(userId: string) {

@@ -18,7 +18,9 @@ interface Scope {
 /**
  * The one place that sets the per-transaction settings read by the RLS policies (docs/architecture.md §3).
  * All settings are written in one round trip and are local to the transaction (set_config(..., true)),
- * so they cannot leak to the next user of a pooled connection. The role switch makes the transaction
+ * so they cannot leak to the next user of a pooled connection. Their values are inlined as literals (ids and numbers
+ * of fixed formats, escaped all the same), which lets the statement travel with the transaction's BEGIN
+ * (drivers/fused-begin.ts); so do the entries below. The role switch makes the transaction
  * subject to RLS even if the connection itself were opened with more privilege.
  */
 function inScope<T>(db: Database, scope: Scope, readOnly: boolean, fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -26,7 +28,8 @@ function inScope<T>(db: Database, scope: Scope, readOnly: boolean, fn: (tx: Tx) 
     async (tx) => {
       const region = scope.supervisingRegionId ?? null;
       const acting = scope.regionId ?? null;
-      await tx.execute(sql`select
+      await tx.execute(
+        sql`select
         set_config('role', ${APP_ROLE}, true),
         set_config('app.tenant_id', ${scope.tenantId ?? ''}, true),
         set_config('app.user_id', ${scope.userId ?? ''}, true),
@@ -47,7 +50,8 @@ function inScope<T>(db: Database, scope: Scope, readOnly: boolean, fn: (tx: Tx) 
             ? sql`''`
             : sql`coalesce((select array_agg(id)::text from tenants
                 where ${region}::uuid in (community_id, street_id, district_id)), '{}')`
-        }, true)`);
+        }, true)`.inlineParams(),
+      );
       return fn(tx);
     },
     readOnly ? { accessMode: 'read only' } : undefined,
@@ -84,10 +88,61 @@ export function withTenantAs<T>(
 ): Promise<T> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.execute<{ member_id: string; roles: string[] }>(
-      sql`select member_id, roles from app_enter_tenant(${tenantId}, ${userId})`,
+      sql`select member_id, roles from app_enter_tenant(${tenantId}, ${userId})`.inlineParams(),
     );
     const row = rows[0];
     return fn(tx, row ? { id: row.member_id, roles: row.roles } : undefined);
+  });
+}
+
+/** A session as app_enter_session() found it, with its person and their membership in the neighbourhood entered. */
+export interface SessionEntry {
+  secretHash: Uint8Array;
+  lastVerifiedAt: Date;
+  user: { id: string; phone: string; displayName: string; locale: 'zh-CN' | 'en'; isPlatformOperator: boolean };
+  membership: Membership | undefined;
+}
+
+/**
+ * withTenantAs for a request that carries a session not yet checked: app_enter_session() (migration 0046) enters the
+ * neighbourhood and reads the session, its person and their membership in the same round trip. `found` is undefined for
+ * an unknown session; whether a found one holds (its secret, its age) is for the caller to decide — until it has, the
+ * transaction is the public's (no person in its settings).
+ */
+export function withTenantBySession<T>(
+  db: Database,
+  tenantId: string,
+  sessionId: string,
+  fn: (tx: Tx, found: SessionEntry | undefined) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.execute<{
+      secret_hash: Uint8Array;
+      last_verified_at: string | Date;
+      user_id: string;
+      phone: string;
+      display_name: string;
+      locale: 'zh-CN' | 'en';
+      is_platform_operator: boolean;
+      member_id: string | null;
+      roles: string[] | null;
+    }>(sql`select * from app_enter_session(${tenantId}, ${sessionId})`.inlineParams());
+    const row = rows[0];
+    return fn(
+      tx,
+      row && {
+        secretHash: new Uint8Array(row.secret_hash),
+        lastVerifiedAt: new Date(row.last_verified_at),
+        user: {
+          id: row.user_id,
+          phone: row.phone,
+          displayName: row.display_name,
+          locale: row.locale,
+          isPlatformOperator: row.is_platform_operator,
+        },
+        membership: row.member_id ? { id: row.member_id, roles: row.roles ?? [] } : undefined,
+      },
+    );
   });
 }
 

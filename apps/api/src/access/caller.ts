@@ -2,6 +2,7 @@ import type { Grant } from '@city/contracts';
 import { AppError } from '@city/core';
 import type { Context } from 'hono';
 import type { AppEnv } from '../env.ts';
+import { settleActor } from '../lib/session.ts';
 import { factsNeeded, refusal, type Caller } from './decide.ts';
 
 /**
@@ -12,7 +13,7 @@ import { factsNeeded, refusal, type Caller } from './decide.ts';
  */
 export async function callerOutside<E extends AppEnv>(context: Context<E>, grants: readonly Grant[]): Promise<Caller> {
   const c = context as unknown as Context<AppEnv>;
-  const actor = c.get('actor');
+  const actor = await settleActor(c);
   const caller: Caller = {
     signedIn: actor !== null,
     operator: actor?.isPlatformOperator ?? false,

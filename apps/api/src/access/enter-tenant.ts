@@ -1,12 +1,22 @@
 import { AppError, type Services } from '@city/core';
-import { withTenant, withTenantAs, withTenantReadOnly, type Membership, type Tx } from '@city/db';
+import { withTenant, withTenantAs, withTenantBySession, withTenantReadOnly, type Membership, type Tx } from '@city/db';
 import type { Context } from 'hono';
+import type { SessionCredential } from '@city/auth';
 import { rollsBack } from '@city/plugin-sdk';
 import type { Actor, AppEnv, TenantContext } from '../env.ts';
 import { dispatchAfterCommit } from '../plugin-runtime/dispatch-after-commit.ts';
+import { actorFrom, settleActor } from '../lib/session.ts';
 
-/** How a request enters a neighbourhood: as a person (member or not), as the public, or as a supervisor above it. */
-export type Entrance = { as: 'person'; actor: Actor } | { as: 'public' } | { as: 'supervisor'; actor: Actor };
+/**
+ * How a request enters a neighbourhood: as a person (member or not), as whoever its session not yet checked names
+ * (that person if it holds, else the public; the actor is settled on the way in), as the public, or as a supervisor
+ * above it.
+ */
+export type Entrance =
+  | { as: 'person'; actor: Actor }
+  | { as: 'session'; credential: SessionCredential }
+  | { as: 'public' }
+  | { as: 'supervisor'; actor: Actor };
 
 export interface Entered {
   tx: Tx;
@@ -25,7 +35,8 @@ export async function activeTenant(services: Services, slug: string): Promise<Te
 /**
  * The one way a request enters a neighbourhood (`:tenant`), for core routes and the plugin runtime alike: the active
  * neighbourhood (404 otherwise; a supervisor's only within their branch), one transaction scoped to it in which the
- * rest of the request runs — as a person, with their membership read in the same round trip; as the public; or
+ * rest of the request runs — as a person, with their membership (and their session, not yet checked) read in the same
+ * round trip; as the public; or
  * READ ONLY for a supervisor — so a thrown error rolls back everything the request wrote, and the events it wrote
  * are handed to the plugins once it has committed.
  */
@@ -52,9 +63,29 @@ export async function enterTenant<E extends AppEnv>(
     await withTenantReadOnly(services.db, tenant.id, run(tenant));
     return;
   }
-  const tenant = await activeTenant(services, slug);
+  const tenant = await activeTenant(services, slug).catch(async (error: unknown) => {
+    // Entering by a session is for routes only members reach: no one is told which neighbourhoods exist (401)
+    // before their session is known to hold.
+    if (entrance.as === 'session' && !(await settleActor(c))) throw new AppError('unauthenticated');
+    throw error;
+  });
   if (entrance.as === 'person') {
     await withTenantAs(services.db, tenant.id, entrance.actor.id, (tx, membership) => run(tenant, membership)(tx));
+  } else if (entrance.as === 'session') {
+    const { credential } = entrance;
+    let upkeep: (() => Promise<void>) | undefined;
+    try {
+      await withTenantBySession(services.db, tenant.id, credential.id, async (tx, found) => {
+        const verdict = services.sessions.settle(credential, found);
+        upkeep = verdict.upkeep;
+        const actor = actorFrom(c, verdict.session);
+        await run(tenant, actor ? found?.membership : undefined)(tx);
+      });
+    } finally {
+      // After the transaction: a read stays a transaction that wrote nothing, whose COMMIT is not waited for
+      // (fused-begin.ts), and no request waits inside it for a second connection of the pool.
+      await upkeep?.();
+    }
   } else {
     await withTenant(services.db, tenant.id, run(tenant));
   }

@@ -29,18 +29,27 @@ const NO_MEMBER = {
   ownerIds: sql<string[]>`'{}'::uuid[]`,
 };
 
-/** The enabled install of the plugin in the transaction's neighbourhood, with what the member holds in it. */
-export async function findEnabledInstall(tx: Tx, pluginId: string, userId: string | null) {
+/**
+ * The enabled install of the plugin in the transaction's neighbourhood, with what the member holds in it. With
+ * `thenAs`, the same statement then switches the transaction to that database role (the plugin's, for the rest of a
+ * request): the switch is the last column, evaluated once the row and the member's facts have been read as the app
+ * role, and only when there is a row.
+ */
+export async function findEnabledInstall(tx: Tx, pluginId: string, userId: string | null, thenAs?: string) {
   const [found] = await tx
-    .select({ install: installs, ...(userId ? memberFacts(pluginId, userId) : NO_MEMBER) })
+    .select({
+      install: installs,
+      ...(userId ? memberFacts(pluginId, userId) : NO_MEMBER),
+      ...(thenAs ? { role: sql<string>`set_config('role', ${thenAs}, true)` } : {}),
+    })
     .from(installs)
     .where(and(eq(installs.pluginId, pluginId), eq(installs.status, 'enabled')));
   return found;
 }
 
 /** findEnabledInstall, or 404: a plugin not enabled here does not exist for the caller. */
-export async function enabledInstall(tx: Tx, pluginId: string, userId: string | null) {
-  const found = await findEnabledInstall(tx, pluginId, userId);
+export async function enabledInstall(tx: Tx, pluginId: string, userId: string | null, thenAs?: string) {
+  const found = await findEnabledInstall(tx, pluginId, userId, thenAs);
   if (!found) throw new AppError('not_found');
   return found;
 }

@@ -6,13 +6,13 @@ import type { PluginActor, PluginContext, PluginEnv, PluginServer } from '@city/
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { callerOutside, requireAccess } from '../access/caller.ts';
-import { activeTenant, enterTenant, type Entered } from '../access/enter-tenant.ts';
+import { activeTenant, enterTenant, type Entered, type Entrance } from '../access/enter-tenant.ts';
 import type { AppEnv } from '../env.ts';
 import { validationHook } from '../lib/problem.ts';
 import { guardRoutes, type GuardedRoute } from '../lib/router.ts';
 import { enabledInstall } from './actors.ts';
 import { notifyAfterCommit } from './dispatch-after-commit.ts';
-import { asOrganisation, asRegion, databaseRole, pluginContext, setRole } from './context.ts';
+import { asOrganisation, asRegion, databaseRole, pluginContext } from './context.ts';
 
 type Env = AppEnv & PluginEnv;
 type Installed = Awaited<ReturnType<typeof enabledInstall>>;
@@ -43,7 +43,7 @@ function grantsFit(audience: PluginAudience, grants: readonly Grant[], pluginId:
 /**
  * Runs the rest of the request as the plugin, in the neighbourhood the request entered: the plugin enabled there (404
  * otherwise), the context holding its granted scopes, then the plugin's database role for the rest of the
- * transaction (its end restores the connection's own role).
+ * transaction (its end restores the connection's own role) — switched by the statement that read the install.
  */
 async function runAsPlugin(
   c: Context<Env>,
@@ -51,17 +51,18 @@ async function runAsPlugin(
   entered: Entered,
   who: { actor: PluginActor | null; supervisor: PluginContext['supervisor'] },
   next: () => Promise<void>,
-  // A member's gate has read the install already, with what the member holds in the plugin.
+  // A member's gate has read the install already (switching to the plugin's role), with what the member holds in it.
   installed?: Installed,
 ) {
   const id = plugin.manifest.id;
   const { tx, tenant } = entered;
-  const found = installed ?? (await enabledInstall(tx, id, who.actor?.id ?? null));
+  const role = databaseRole(plugin);
+  const found = installed ?? (await enabledInstall(tx, id, who.actor?.id ?? null, role));
   const context = pluginContext({
     tx,
     services: c.get('services'),
     memory: c.get('services').pluginRuntime.memory,
-    plugin: { id, version: found.install.version, role: databaseRole(plugin) },
+    plugin: { id, version: found.install.version, role },
     tenant,
     actor: who.actor,
     ownerIdsByUser: who.actor ? new Map([[who.actor.id, found.ownerIds]]) : undefined,
@@ -70,7 +71,6 @@ async function runAsPlugin(
     settings: found.install.settings,
   });
   c.set('plugin', context);
-  await setRole(tx, databaseRole(plugin));
   await next();
 }
 
@@ -81,7 +81,35 @@ async function runAsPlugin(
  */
 function gate(plugin: PluginServer, audience: PluginAudience, grants: readonly Grant[], grouped: boolean) {
   const id = plugin.manifest.id;
+  // A member of the neighbourhood, entered as `entrance`; the caller is known once inside (a session is checked there).
+  const asMember = (c: Context<Env>, entrance: Entrance, next: () => Promise<void>) =>
+    enterTenant(c, entrance, async (entered) => {
+      const caller = await callerOutside(c, grants);
+      const actor = c.get('actor');
+      if (!actor) return requireAccess(grants, caller);
+      const found = entered.membership;
+      const roles = (found?.roles ?? []) as TenantRole[];
+      // Not a member: 404 before the plugin is looked at, as for core routes.
+      if (!found) requireAccess(grants, caller);
+      const install = await enabledInstall(entered.tx, id, actor.id, databaseRole(plugin));
+      requireAccess(grants, {
+        ...caller,
+        member: { roles, pluginRoles: install.pluginRoles.map((r) => `${id}.${r}`) },
+      });
+      c.set('member', { id: found!.id, roles });
+      const who = {
+        id: actor.id,
+        displayName: actor.displayName,
+        roles,
+        pluginRoles: install.pluginRoles,
+        verified: install.verified,
+      };
+      await runAsPlugin(c, plugin, entered, { actor: who, supervisor: null }, next, install);
+    });
   return createMiddleware<Env>(async (c, next) => {
+    const credential = c.get('credential');
+    // The session is read with the membership as the neighbourhood is entered (member grants are all tenant grants).
+    if (audience === 'member' && !grouped && credential) return asMember(c, { as: 'session', credential }, next);
     const caller = await callerOutside(c, grants);
     const actor = c.get('actor');
     const services = c.get('services');
@@ -143,26 +171,7 @@ function gate(plugin: PluginServer, audience: PluginAudience, grants: readonly G
       c.set('group', (work, input) => services.pluginRuntime.groups.submit(plugin, tenant, person, work, input));
       return next();
     }
-    await enterTenant(c, { as: 'person', actor }, async (entered) => {
-      const found = entered.membership;
-      const roles = (found?.roles ?? []) as TenantRole[];
-      // Not a member: 404 before the plugin is looked at, as for core routes.
-      if (!found) requireAccess(grants, caller);
-      const install = await enabledInstall(entered.tx, id, actor.id);
-      requireAccess(grants, {
-        ...caller,
-        member: { roles, pluginRoles: install.pluginRoles.map((r) => `${id}.${r}`) },
-      });
-      c.set('member', { id: found!.id, roles });
-      const who = {
-        id: actor.id,
-        displayName: actor.displayName,
-        roles,
-        pluginRoles: install.pluginRoles,
-        verified: install.verified,
-      };
-      await runAsPlugin(c, plugin, entered, { actor: who, supervisor: null }, next, install);
-    });
+    await asMember(c, { as: 'person', actor }, next);
   });
 }
 

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { APP_ROLE } from '../schema/columns.ts';
 import * as schema from '../schema/index.ts';
 import type { Database, DatabaseConfig, DatabaseHandle } from '../client.ts';
+import { fuseBegin } from './fused-begin.ts';
 import { migrateOnOwner } from './migrate-all.ts';
 import { tcpAsWebSocket, type TcpConnect } from './tcp-websocket.ts';
 
@@ -50,6 +51,7 @@ async function neonDriver(config: NeonConfig) {
 export async function openNeon(config: DatabaseConfig): Promise<DatabaseHandle> {
   const { Pool, drizzle, poolConfig } = await neonDriver(config);
   const pool = new Pool(poolConfig(config.poolSize ?? 10));
+  pool.on('connect', fuseBegin);
   const db = drizzle({ client: pool, schema }) as unknown as Database;
   return {
     db,
@@ -110,6 +112,7 @@ export async function openNeonPerRequest(config: NeonConfig): Promise<RequestSco
   const db = drizzle({ client: new RequestPool(), schema }) as unknown as Database;
   const scope = (): RequestPoolScope => {
     const pool = new Pool(poolConfig(config.poolSize ?? 4));
+    pool.on('connect', fuseBegin);
     return { run: (work) => pools.run(pool, work), end: () => pool.end() };
   };
   return {

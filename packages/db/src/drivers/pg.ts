@@ -1,6 +1,7 @@
 import { APP_ROLE } from '../schema/columns.ts';
 import * as schema from '../schema/index.ts';
 import type { Database, DatabaseConfig, DatabaseHandle } from '../client.ts';
+import { fuseBegin } from './fused-begin.ts';
 import { migrateOnOwner } from './migrate-all.ts';
 
 export async function openNodePostgres(config: DatabaseConfig): Promise<DatabaseHandle> {
@@ -12,6 +13,7 @@ export async function openNodePostgres(config: DatabaseConfig): Promise<Database
     // Every connection starts as the app role, so even platform queries cannot bypass RLS.
     ...(config.asOwner || config.appLogin ? {} : { options: `-c role=${APP_ROLE}` }),
   });
+  pool.on('connect', fuseBegin);
   const db = drizzle({ client: pool, schema }) as unknown as Database;
   return {
     db,
