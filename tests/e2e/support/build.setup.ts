@@ -1,7 +1,12 @@
-import { spawnSync } from 'node:child_process';
+import { buildPortal, serverBundle, sourcesHash } from '../../../tools/start-builds.ts';
 
-/** The portal is built once for all browser journeys (each file then starts the product on its own database). */
-export default function setup() {
-  const build = spawnSync('npm', ['run', 'build', '-w', '@city/portal'], { stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('portal build failed');
+/**
+ * What `npm start` runs, made once for all browser journeys (each file then starts the product on its own database):
+ * the portal's build and the server's bundle for the sources as they are (tools/start-builds.ts), so the journeys
+ * test the bundle users start, not only the sources.
+ */
+export default async function setup() {
+  const hash = sourcesHash();
+  buildPortal(hash);
+  await serverBundle(hash);
 }

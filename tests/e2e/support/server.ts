@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { freePort } from '../../support/free-port.ts';
 
 /**
- * The product as `npm start` runs it (the portal is built by the e2e project's global setup): one Node process
- * serving API and portal on an embedded database in a temporary directory, seeded with the demo district, with `env`
+ * The product as `npm start` runs it (the portal's build and the server's bundle are made by the e2e project's global
+ * setup, tools/start.ts finds them): one Node process serving API and portal on an embedded database in a temporary directory, seeded with the demo district, with `env`
  * added to its environment. Stopped by the node process's own PID.
  */
 export async function startProduct(env: Record<string, string> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'city-e2e-'));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['apps/portal/server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['tools/start.ts'], {
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
