@@ -1,10 +1,11 @@
 import type { NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
-import type * as schema from './schema/index.ts';
-
-export type Schema = typeof schema;
-/** All three drivers return `{ rows }` from execute(); node-postgres's result type describes it. */
-export type Database = PgDatabase<NodePgQueryResultHKT, Schema>;
+/**
+ * All three drivers return `{ rows }` from execute(); node-postgres's result type describes it. Opened without the
+ * schema: drizzle's relational `db.query.*` API goes unused, and with the schema every transaction object builds one of
+ * its query builders per table (~2% of a tenant read).
+ */
+export type Database = PgDatabase<NodePgQueryResultHKT>;
 export type DatabaseKind = 'pglite' | 'pg' | 'neon';
 
 /** A plugin's migrations: applied after the core's, tracked in a table of their own. */

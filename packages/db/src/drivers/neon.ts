@@ -2,7 +2,6 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Pool as NeonPool, PoolConfig } from '@neondatabase/serverless';
 import { sql } from 'drizzle-orm';
 import { APP_ROLE } from '../schema/columns.ts';
-import * as schema from '../schema/index.ts';
 import type { Database, DatabaseConfig, DatabaseHandle } from '../client.ts';
 import { fuseBegin } from './fused-begin.ts';
 import { migrateOnOwner } from './migrate-all.ts';
@@ -52,7 +51,7 @@ export async function openNeon(config: DatabaseConfig): Promise<DatabaseHandle> 
   const { Pool, drizzle, poolConfig } = await neonDriver(config);
   const pool = new Pool(poolConfig(config.poolSize ?? 10));
   pool.on('connect', fuseBegin);
-  const db = drizzle({ client: pool, schema }) as unknown as Database;
+  const db = drizzle({ client: pool }) as unknown as Database;
   return {
     db,
     kind: 'neon',
@@ -109,7 +108,7 @@ export async function openNeonPerRequest(config: NeonConfig): Promise<RequestSco
     override connect = ((...args: Parameters<NeonPool['connect']>) =>
       (active().connect as (...a: unknown[]) => unknown)(...args)) as NeonPool['connect'];
   }
-  const db = drizzle({ client: new RequestPool(), schema }) as unknown as Database;
+  const db = drizzle({ client: new RequestPool() }) as unknown as Database;
   const scope = (): RequestPoolScope => {
     const pool = new Pool(poolConfig(config.poolSize ?? 4));
     pool.on('connect', fuseBegin);

@@ -1,5 +1,4 @@
 import { APP_ROLE } from '../schema/columns.ts';
-import * as schema from '../schema/index.ts';
 import type { Database, DatabaseConfig, DatabaseHandle } from '../client.ts';
 import { fuseBegin } from './fused-begin.ts';
 import { migrateOnOwner } from './migrate-all.ts';
@@ -14,7 +13,7 @@ export async function openNodePostgres(config: DatabaseConfig): Promise<Database
     ...(config.asOwner || config.appLogin ? {} : { options: `-c role=${APP_ROLE}` }),
   });
   pool.on('connect', fuseBegin);
-  const db = drizzle({ client: pool, schema }) as unknown as Database;
+  const db = drizzle({ client: pool }) as unknown as Database;
   return {
     db,
     kind: 'pg',

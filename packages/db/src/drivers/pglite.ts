@@ -1,5 +1,4 @@
 import { APP_ROLE } from '../schema/columns.ts';
-import * as schema from '../schema/index.ts';
 import type { Database, DatabaseConfig, DatabaseHandle } from '../client.ts';
 import { migrateAll } from './migrate-all.ts';
 
@@ -11,7 +10,7 @@ export async function openPglite(config: DatabaseConfig): Promise<DatabaseHandle
   const client = await PGlite.create(dataDir.startsWith('memory://') ? dataDir : dataDir, {
     ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
   });
-  const db = drizzle({ client, schema }) as unknown as Database;
+  const db = drizzle({ client }) as unknown as Database;
   // PGlite runs as a superuser, which bypasses RLS. Once migrated, the whole session runs as the app role.
   const actAsApp = async () => {
     if (!config.asOwner) await client.query(`SET ROLE ${APP_ROLE}`);

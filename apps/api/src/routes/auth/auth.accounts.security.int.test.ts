@@ -1,5 +1,6 @@
 import { SMS_SEND_LIMITS } from '@city/auth';
 import { createTestApp, lastCode, randomPhone, schema, type TestApp } from '@city/testing';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 let h: TestApp;
@@ -175,9 +176,10 @@ describe('wrong passwords lock out the guesser, never the owner', () => {
     const owner = await registered();
     const home = anAddress();
     const failuresFrom = async (address: string) => {
-      const rows = await h.database.db.query.rateLimits.findMany({
-        where: (r, { eq }) => eq(r.key, `sign-in:ip:${address}`),
-      });
+      const rows = await h.database.db
+        .select()
+        .from(schema.rateLimits)
+        .where(eq(schema.rateLimits.key, `sign-in:ip:${address}`));
       return rows.reduce((sum, r) => sum + r.count, 0);
     };
     expect((await signInFrom(home, owner, 'mistyped')).status).toBe(401);

@@ -1,4 +1,5 @@
-import { randomPhone, createTestApp, lastCode, type TestApp } from '@city/testing';
+import { randomPhone, createTestApp, lastCode, schema, type TestApp } from '@city/testing';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 let h: TestApp;
@@ -77,7 +78,7 @@ describe('auth errors are clear, localised, and leave nothing behind', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('code_invalid');
-    expect(await h.database.db.query.users.findFirst({ where: (u, { eq }) => eq(u.phone, phone) })).toBeUndefined();
+    expect(await h.database.db.select().from(schema.users).where(eq(schema.users.phone, phone))).toEqual([]);
   });
 
   it('burns a code after five wrong guesses and when it expires', async () => {

@@ -1,4 +1,5 @@
-import { randomPhone, createTestApp, lastCode, type TestApp } from '@city/testing';
+import { randomPhone, createTestApp, lastCode, schema, type TestApp } from '@city/testing';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 let h: TestApp;
@@ -30,11 +31,10 @@ describe('sign-up, sign-in and sessions', () => {
   it('stores only a hash of the session secret and of the password', async () => {
     const { token, password } = await signUp();
     const [id, secret] = token.split('.');
-    const rows = await h.database.db.query.sessions.findMany();
-    const row = rows.find((r) => r.id === id)!;
-    expect(Buffer.from(row.secretHash).toString('hex')).not.toContain(Buffer.from(secret!).toString('hex'));
-    expect(row.secretHash.byteLength).toBe(32);
-    const [user] = await h.database.db.query.users.findMany({ where: (u, { eq }) => eq(u.id, row.userId) });
+    const [row] = await h.database.db.select().from(schema.sessions).where(eq(schema.sessions.id, id!));
+    expect(Buffer.from(row!.secretHash).toString('hex')).not.toContain(Buffer.from(secret!).toString('hex'));
+    expect(row!.secretHash.byteLength).toBe(32);
+    const [user] = await h.database.db.select().from(schema.users).where(eq(schema.users.id, row!.userId));
     expect(user!.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(user!.passwordHash).not.toContain(password);
   });
