@@ -125,6 +125,17 @@ describe('countingOwners', () => {
     expect(owners.map((o) => o.voterOwnerIds)).toEqual([[], [], ['t']]);
   });
 
+  it("lists a co-owned set's designated voters once each, sorted, however many units name them", () => {
+    const { owners } = countingOwners([
+      sold('a', ['m', 'n'], { designatedVoterId: 'n' }),
+      sold('b', ['n', 'm'], { designatedVoterId: 'n' }),
+      sold('c', ['m', 'n'], { designatedVoterId: 'm' }),
+      sold('d', ['m', 'n'], { designatedVoterId: 'n' }),
+    ]);
+    expect(owners).toHaveLength(1);
+    expect(owners[0]!.voterOwnerIds).toEqual(['m', 'n']);
+  });
+
   it('puts the developer first, then owners in order of first appearance', () => {
     const { owners } = countingOwners([
       sold('1', ['z']),
@@ -173,5 +184,15 @@ describe('countingOwners', () => {
     const { owners, total } = countingOwners(units);
     expect(total).toEqual({ area: 20_000 * UNIT, count: 15_000 });
     expect(owners[0]!.unitIds).toEqual(['u0', 'u15000']);
+    expect(() => countingOwners([...units, sold('u0', ['o0'])])).toThrow(/u0 appears twice/);
+  });
+
+  it('groups as well when thousands of ids end alike', () => {
+    // The lookup tables are picked by the ids' last characters: these crowd into one, which must still be exact.
+    const units = Array.from({ length: 6_000 }, (_, i) => sold(`${i}-tower-A`, [`${i % 5_000}-owner-A`]));
+    const { owners, total } = countingOwners(units);
+    expect(total.count).toBe(5_000);
+    expect(owners[1]).toMatchObject({ key: 'owners:1-owner-A', unitIds: ['1-tower-A', '5001-tower-A'] });
+    expect(() => countingOwners([...units, sold('0-tower-A', ['x'])])).toThrow(/0-tower-A appears twice/);
   });
 });
