@@ -2,6 +2,8 @@
  * The API as `npm run start:api` builds it, plus two baselines on the same server and port:
  *   /bench/bare          a Hono route that returns a constant (the ceiling of the HTTP stack)
  *   /bench/tenant-query  the same member list query in a withTenant transaction, without session or membership
+ *   /api/v1/bench/tenant-query  the same again, behind the app's own middleware (headers, locale, limits, the
+ *                        session's lookup finding none): what a request costs the API without session and membership
  * and a demo tenant grown to exactly 20 members. Prints READY with session tokens for its admin and a resident.
  */
 import { Hono } from 'hono';
@@ -37,11 +39,13 @@ const tokenFor = async (phone: string) => {
   return (await services.sessions.create(user!.id, 'bench')).token;
 };
 
+const tenantQuery = async () => ({
+  items: await withTenant(services.db, tenant.id, (tx) => services.members.list(tx, { limit: 20 })),
+});
 const root = new Hono();
 root.get('/bench/bare', (c) => c.json({ ok: true }));
-root.get('/bench/tenant-query', async (c) =>
-  c.json({ items: await withTenant(services.db, tenant.id, (tx) => services.members.list(tx, { limit: 20 })) }),
-);
+root.get('/bench/tenant-query', async (c) => c.json(await tenantQuery()));
+booted.app.get('/api/v1/bench/tenant-query', async (c) => c.json(await tenantQuery()));
 root.route('/', booted.app);
 
 const port = Number(process.env.PORT);
