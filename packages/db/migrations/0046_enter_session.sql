@@ -16,14 +16,8 @@ RETURNS TABLE (
   roles text[]
 ) LANGUAGE plpgsql VOLATILE AS $$
 BEGIN
-  PERFORM set_config('role', 'city_app', true);
-  PERFORM set_config('app.tenant_id', p_tenant::text, true);
-  PERFORM set_config('app.user_id', '', true);
-  PERFORM set_config('app.user_phone', '', true);
-  PERFORM set_config('app.supervised_tenants', '', true);
-  PERFORM set_config('app.organisation_id', '', true);
-  PERFORM set_config('app.region_id', '', true);
-  PERFORM set_config('app.region_branch', '', true);
+  -- The settings exactly as app_enter_tenant writes them (one place for them); no person, so no member row.
+  PERFORM * FROM app_enter_tenant(p_tenant, NULL);
   RETURN QUERY
     SELECT s.secret_hash, s.last_verified_at, u.id, u.phone, u.display_name, u.locale, u.is_platform_operator,
            m.id, m.roles
