@@ -5,11 +5,11 @@ import { fail } from './errors.ts';
 import { orderView, reviewView } from './views.ts';
 
 /** An order with the vendor's phone, its history and review, as the API shows it. */
-function detailView(
+export function detailView(
   order: typeof orders.$inferSelect,
   vendorPhone: string,
   events: Array<typeof orderEvents.$inferSelect>,
-  review: typeof reviews.$inferSelect | undefined,
+  review?: typeof reviews.$inferSelect,
 ) {
   return {
     ...orderView(order, review !== undefined),

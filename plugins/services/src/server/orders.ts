@@ -1,7 +1,7 @@
 import { sha256Hex } from '@city/plugin-sdk/hashing';
 import { newId } from '@city/plugin-sdk/schema';
 import type { PluginContext, PluginDb } from '@city/plugin-sdk/server';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, exists, gt, sql } from 'drizzle-orm';
 import { admissions, listings, offerings, orderEvents, orders, slots, vendors, type OrderStatus } from '../schema.ts';
 import { fail } from './errors.ts';
 import { check, HOLDS_SEAT, type Party } from '../order-states.ts';
@@ -45,27 +45,34 @@ const slotRefusal = (slot: typeof slots.$inferSelect, now: Date) =>
 /**
  * A verified resident orders a listed offering of an admitted vendor for a slot, at one of their homes.
  *
- * The order row is written first, under its Idempotency-Key (`on conflict do nothing`: of two requests with one key,
- * the second waits for the first and then answers its order). The seat is taken last, by one conditional UPDATE
- * (`booked + n <= capacity`): concurrent orders queue on the slot's row and each sees the count its predecessor left,
- * so a slot is never oversold (the table's CHECK would refuse it if it were), and the row stays locked only for the
- * history row and the commit. A refused seat throws, which rolls the order back with it.
+ * Two statements of the plugin's own. One read finds what the key already made beside the offering, its vendor and
+ * the slot. One write then inserts the order under its Idempotency-Key (`on conflict do nothing`: of two requests with
+ * one key, the second waits for the first and then answers its order), takes the seat only for an order it inserted, by
+ * a conditional UPDATE (`booked + n <= capacity`: concurrent orders queue on the slot's row and each sees the count its
+ * predecessor left, so a slot is never oversold — the table's CHECK would refuse it if it were), and records the history
+ * row beside a seat taken. An order without a seat throws, which rolls it back.
  */
 export async function placeOrder(ctx: PluginContext, input: OrderInput, idempotencyKey: string | null) {
   const actor = ctx.actor!;
   if (!actor.verified) throw fail('not_verified');
   const hash = requestHash(input);
   const key = idempotencyKey ?? newId();
-  const existing = await byKey(ctx.db, actor.id, key);
-  if (existing) return replay(existing, hash);
-
-  const home = (await ctx.members.homes()).find((h) => h.unitId === input.unitId);
-  if (!home) throw fail('not_your_home');
   const [found] = await ctx.db
-    .select({ offering: offerings, vendorName: vendors.name, slot: slots })
-    .from(offerings)
-    .innerJoin(listings, and(eq(listings.tenantId, ctx.tenant.id), eq(listings.offeringId, offerings.id)))
-    .innerJoin(
+    .select({
+      existing: orders,
+      offering: offerings,
+      vendor: { name: vendors.name, phone: vendors.phone },
+      slot: slots,
+    })
+    // One row whatever exists: the key's order and the offering are looked up side by side.
+    .from(sql`(select) as probe`)
+    .leftJoin(
+      orders,
+      and(eq(orders.tenantId, ctx.tenant.id), eq(orders.residentId, actor.id), eq(orders.idempotencyKey, key)),
+    )
+    .leftJoin(offerings, and(eq(offerings.id, input.offeringId), eq(offerings.status, 'active')))
+    .leftJoin(listings, and(eq(listings.tenantId, ctx.tenant.id), eq(listings.offeringId, offerings.id)))
+    .leftJoin(
       admissions,
       and(
         eq(admissions.tenantId, ctx.tenant.id),
@@ -73,68 +80,106 @@ export async function placeOrder(ctx: PluginContext, input: OrderInput, idempote
         eq(admissions.status, 'admitted'),
       ),
     )
-    .innerJoin(vendors, eq(vendors.organisationId, listings.organisationId))
-    .leftJoin(slots, and(eq(slots.id, input.slotId), eq(slots.offeringId, offerings.id)))
-    .where(and(eq(offerings.id, input.offeringId), eq(offerings.status, 'active')));
-  if (!found) throw fail('offering_missing');
+    .leftJoin(vendors, eq(vendors.organisationId, admissions.organisationId))
+    .leftJoin(slots, and(eq(slots.id, input.slotId), eq(slots.offeringId, offerings.id)));
+  if (found?.existing) return replay(found.existing, hash);
+
+  const home = (await ctx.members.homes()).find((h) => h.unitId === input.unitId);
+  if (!home) throw fail('not_your_home');
+  // The vendor is the end of the chain offering → listing here → admission here.
+  if (!found?.offering || !found.vendor) throw fail('offering_missing');
   if (!found.slot) throw fail('slot_missing');
+  const { offering, vendor, slot } = found;
   const now = ctx.now();
-  if (found.slot.startsAt <= now || found.slot.booked + input.quantity > found.slot.capacity)
-    throw slotRefusal(found.slot, now);
+  if (slot.startsAt <= now || slot.booked + input.quantity > slot.capacity) throw slotRefusal(slot, now);
 
   const provider = payOnCompletionOffline;
   const id = newId();
-  const { priceFen, priceUnit, title, organisationId } = found.offering;
+  const { priceFen, priceUnit, title, organisationId } = offering;
   const payment = provider.placed({ id, amountFen: priceFen * input.quantity });
-  const [order] = await ctx.db
-    .insert(orders)
-    .values({
-      id,
-      tenantId: ctx.tenant.id,
-      organisationId,
-      offeringId: input.offeringId,
-      slotId: input.slotId,
-      residentId: actor.id,
-      residentName: actor.displayName,
-      unitId: home.unitId,
-      address: home.address,
-      contactPhone: input.contactPhone,
-      notes: input.notes,
-      offeringTitle: title,
-      vendorName: found.vendorName,
-      tenantName: ctx.tenant.name,
-      priceFen,
-      priceUnit,
-      quantity: input.quantity,
-      amountFen: priceFen * input.quantity,
-      slotStartsAt: found.slot.startsAt,
-      slotEndsAt: found.slot.endsAt,
-      status: 'placed',
-      paymentProvider: provider.id,
-      paymentStatus: payment.status,
-      paymentReference: payment.reference,
-      idempotencyKey: key,
-      requestHash: hash,
-      placedAt: now,
-      updatedAt: now,
-    })
-    .onConflictDoNothing({ target: [orders.tenantId, orders.residentId, orders.idempotencyKey] })
-    .returning();
-  if (!order) return replay((await byKey(ctx.db, actor.id, key))!, hash);
-  const [seated] = await ctx.db
-    .update(slots)
-    .set({ booked: sql`${slots.booked} + ${input.quantity}` })
-    .where(
-      and(
-        eq(slots.id, input.slotId),
-        sql`${slots.booked} + ${input.quantity} <= ${slots.capacity}`,
-        gt(slots.startsAt, now),
-      ),
-    )
-    .returning({ id: slots.id });
-  if (!seated) throw slotRefusal(found.slot, now);
-  await record(ctx.db, order, null, { kind: 'resident', id: actor.id, name: actor.displayName }, null, now);
-  return { order, replayed: false as const };
+  const order: OrderRow = {
+    id,
+    tenantId: ctx.tenant.id,
+    organisationId,
+    offeringId: input.offeringId,
+    slotId: input.slotId,
+    residentId: actor.id,
+    residentName: actor.displayName,
+    unitId: home.unitId,
+    address: home.address,
+    contactPhone: input.contactPhone,
+    notes: input.notes,
+    offeringTitle: title,
+    vendorName: vendor.name,
+    tenantName: ctx.tenant.name,
+    priceFen,
+    priceUnit,
+    quantity: input.quantity,
+    amountFen: priceFen * input.quantity,
+    slotStartsAt: slot.startsAt,
+    slotEndsAt: slot.endsAt,
+    status: 'placed',
+    paymentProvider: provider.id,
+    paymentStatus: payment.status,
+    paymentReference: payment.reference,
+    idempotencyKey: key,
+    requestHash: hash,
+    placedAt: now,
+    updatedAt: now,
+  };
+  const placed = ctx.db.$with('placed').as(
+    ctx.db
+      .insert(orders)
+      .values(order)
+      .onConflictDoNothing({ target: [orders.tenantId, orders.residentId, orders.idempotencyKey] })
+      .returning(),
+  );
+  const seated = ctx.db.$with('seated').as(
+    ctx.db
+      .update(slots)
+      .set({ booked: sql`${slots.booked} + ${input.quantity}` })
+      .where(
+        and(
+          eq(slots.id, input.slotId),
+          sql`${slots.booked} + ${input.quantity} <= ${slots.capacity}`,
+          gt(slots.startsAt, now),
+          exists(ctx.db.select({ id: placed.id }).from(placed)),
+        ),
+      )
+      .returning({ id: slots.id }),
+  );
+  const recorded = ctx.db.$with('recorded').as(
+    ctx.db
+      .insert(orderEvents)
+      .select((qb) =>
+        qb
+          .select({
+            id: sql`${newId()}::uuid`.as('id'),
+            tenantId: placed.tenantId,
+            organisationId: placed.organisationId,
+            orderId: placed.id,
+            fromStatus: sql`null`.as('from_status'),
+            toStatus: placed.status,
+            actorKind: sql`'resident'`.as('actor_kind'),
+            actorId: placed.residentId,
+            actorName: placed.residentName,
+            reason: sql`null`.as('reason'),
+            at: placed.placedAt,
+          })
+          .from(placed)
+          .innerJoin(seated, eq(seated.id, placed.slotId)),
+      )
+      .returning(),
+  );
+  const [written] = await ctx.db
+    .with(placed, seated, recorded)
+    .select()
+    .from(placed)
+    .leftJoin(recorded, eq(recorded.orderId, placed.id));
+  // Nothing inserted: a request with the same key committed its order while this one was on its way.
+  if (!written) return replay((await byKey(ctx.db, actor.id, key))!, hash);
+  if (!written.recorded) throw slotRefusal(slot, now);
+  return { order: written.placed, replayed: false as const, vendorPhone: vendor.phone, event: written.recorded };
 }
 
 function record(

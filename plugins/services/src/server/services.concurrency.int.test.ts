@@ -38,7 +38,7 @@ describe('orders under concurrency', () => {
     expect(inbox.body.items).toHaveLength(5);
   });
 
-  it('one Idempotency-Key sent ten times at once makes one order and one seat', async () => {
+  it('one Idempotency-Key sent ten times at once makes one order, one seat and one notification', async () => {
     const { h, world } = current;
     const s = await openVendor(h, world, 5);
     const { a } = paths(world);
@@ -54,5 +54,8 @@ describe('orders under concurrency', () => {
     expect(results.map((r) => r.status)).toEqual(Array(10).fill(201));
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
     expect((await bookedSeats(h, world, s.slotId))?.booked).toBe(1);
+    await h.services.notifier.idle();
+    const inbox = await h.call('GET', '/api/v1/me/notifications', { token: world.tokens.vendorOwner });
+    expect(inbox.body.items).toEqual([expect.objectContaining({ kind: 'services.order.placed' })]);
   });
 });

@@ -16,7 +16,7 @@ import {
 } from '../../contracts.ts';
 import { complaints, orders, reviews } from '../../schema.ts';
 import { fail } from '../errors.ts';
-import { orderDetail } from '../order-detail.ts';
+import { detailView, orderDetail } from '../order-detail.ts';
 import { tellBusiness } from '../notify.ts';
 import { placeOrder, transition } from '../orders.ts';
 import { complaintView } from '../complaints.ts';
@@ -91,10 +91,14 @@ export const myOrderRoutes = <R extends Schema>(router: PluginRouter<ServicesSet
     .openapi(place, async (c) => {
       const ctx = c.get('plugin');
       const placed = await placeOrder(ctx, c.req.valid('json'), c.req.valid('header')['idempotency-key'] ?? null);
-      if (!placed.replayed) await tellBusiness(ctx, placed.order, 'placed');
-      // A repeated key answers the order as it is now (it may have moved on since).
-      else c.header('Idempotent-Replayed', 'true');
-      return c.json(await orderDetail(ctx.db, placed.order.id), 201);
+      if (placed.replayed) {
+        // A repeated key answers the order as it is now (it may have moved on since).
+        c.header('Idempotent-Replayed', 'true');
+        return c.json(await orderDetail(ctx.db, placed.order.id), 201);
+      }
+      await tellBusiness(ctx, placed.order, 'placed');
+      // A new order is all in the rows just written: no review yet, one history row.
+      return c.json(detailView(placed.order, placed.vendorPhone, [placed.event]), 201);
     })
     .openapi(mine, async (c) => {
       const ctx = c.get('plugin');

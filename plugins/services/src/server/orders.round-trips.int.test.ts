@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { definePluginServer } from '@city/plugin-sdk/server';
+import { useWorld, type TestApp } from '@city/testing';
+import { servicesPlugin } from './index.ts';
+import { openVendor, orderBody, paths } from './testing.ts';
+
+/**
+ * The statements sent while the plugin's route handlers run: its own queries and the core capabilities it calls,
+ * with their role switches and savepoints — not the framework's part of the request around the handler (session,
+ * transaction, tenant, install), which has budgets of its own.
+ */
+const sent: string[] = [];
+let inHandler = false;
+
+/** The plugin's own statements are those on its tables; the rest are what its capability calls cost. */
+const own = () => sent.filter((statement) => statement.includes('"services_'));
+
+type Router = Parameters<NonNullable<typeof servicesPlugin.routes>>[0];
+
+/** The router the plugin defines its routes on, each handler marking the time it runs. */
+function markingHandlers(router: Router): Router {
+  const marking: Router = new Proxy(router, {
+    get(target, key, receiver) {
+      if (key !== 'openapi') return Reflect.get(target, key, receiver);
+      return (route: never, handler: (c: unknown) => Promise<unknown>, hook?: never) => {
+        const marked = async (c: unknown) => {
+          inHandler = true;
+          try {
+            return await handler(c);
+          } finally {
+            inHandler = false;
+          }
+        };
+        target.openapi(route, marked as never, hook);
+        return marking;
+      };
+    },
+  });
+  return marking;
+}
+
+/** The app's transactions note each statement they prepare (drizzle prepares every statement it sends, once). */
+function noteStatements(db: TestApp['deps']['db']) {
+  const open = db.transaction.bind(db);
+  const noting = <T extends object>(tx: T): T =>
+    new Proxy(tx, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver);
+        if (key !== 'session') return value;
+        const session = value as { prepareQuery: (query: { sql: string }, ...rest: unknown[]) => unknown };
+        return new Proxy(session, {
+          get(s, k, r) {
+            if (k !== 'prepareQuery') return Reflect.get(s, k, r);
+            return (query: { sql: string }, ...rest: unknown[]) => {
+              if (inHandler) sent.push(query.sql);
+              return s.prepareQuery(query, ...rest);
+            };
+          },
+        });
+      },
+    });
+  db.transaction = ((fn: (tx: object) => Promise<unknown>, config?: never) =>
+    open((tx) => fn(noting(tx)), config)) as typeof db.transaction;
+}
+
+const current = useWorld({
+  plugins: [
+    definePluginServer({ ...servicesPlugin, routes: (router) => servicesPlugin.routes!(markingHandlers(router)) }),
+  ],
+});
+
+describe('placing an order: round trips', () => {
+  it('a new order is one read and one write of the plugin’s own, and two capability calls; the answer is not re-read', async () => {
+    const { h, world } = current;
+    const s = await openVendor(h, world);
+    noteStatements(h.deps.db);
+    const { a } = paths(world);
+    const place = (key: string) =>
+      h.call('POST', `${a}/orders`, {
+        token: world.tokens.residentA,
+        json: orderBody(s),
+        headers: { 'Idempotency-Key': key },
+      });
+
+    sent.length = 0;
+    const placed = await place('first');
+    expect(placed.status).toBe(201);
+    expect(own()).toHaveLength(2);
+    expect(own()[1]).toMatch(/^with "placed" as \(insert into "services_orders"/);
+    // The capabilities: the resident's homes (a read as the app role) and the business's notification (a write in a
+    // savepoint as the app role). What each costs is the runtime's; 10 is what they cost when this was written.
+    expect(sent.length).toBeLessThanOrEqual(10);
+    // Built from the rows written, the answer is the order as a re-read shows it.
+    const shown = await h.call('GET', `${a}/orders/${placed.body.id}`, { token: world.tokens.residentA });
+    expect(placed.body).toEqual(shown.body);
+
+    // A replay answers the order as it is now: the read finds it under its key, then its detail.
+    sent.length = 0;
+    const again = await place('first');
+    expect(again.body).toEqual(shown.body);
+    expect(own()).toHaveLength(5);
+    expect(sent).toHaveLength(5);
+  });
+});
