@@ -48,7 +48,7 @@ async function castInDatabase(
     const user = voters[i]!;
     try {
       const ballot = ballotFor(meeting, meeting.rollOwnerOf.get(user)!);
-      await groups.submit(votingPlugin, tenant, { id: user, displayName: '业主' }, onlineBallots, {
+      await groups.submit(votingPlugin, tenant, { person: { id: user, displayName: '业主' } }, onlineBallots, {
         meetingId: meeting.id,
         ...ballot,
         idempotencyKey: `db-${i}`,

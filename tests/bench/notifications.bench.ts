@@ -53,7 +53,7 @@ async function cast(h: TestApp, tenant: Tenant, meeting: OpenMeeting, voters: re
     await h.services.pluginRuntime.groups.submit(
       votingPlugin,
       tenant,
-      { id: user, displayName: '业主' },
+      { person: { id: user, displayName: '业主' } },
       onlineBallots,
       {
         meetingId: meeting.id,

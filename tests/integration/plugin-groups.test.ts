@@ -121,6 +121,24 @@ describe('grouped plugin routes', () => {
     expect((await sign('residentA', 'A', '启用后')).status).toBe(201);
   });
 
+  it('checks the sessions of a group together: one that does not hold is 401, signed out is refused at once', async () => {
+    const [id] = world.tokens.residentA!.split('.');
+    const url = `/api/v1/t/${world.tenantA.slug}/p/fixture/guestbook`;
+    const forged = h.call('POST', url, { token: `${id}.${'b'.repeat(24)}`, json: { text: '伪造' } });
+    const [refused, ...signed] = await Promise.all([forged, sign('residentA', 'A', '真'), sign('staffA', 'A', '真')]);
+    expect(refused!.status).toBe(401);
+    expect(signed.map((r) => r.status)).toEqual([201, 201]);
+    // Unknown neighbourhood, session that does not hold: 401 as elsewhere, not a 404 that names what exists.
+    const nowhere = await h.call('POST', '/api/v1/t/no-such-place/p/fixture/guestbook', {
+      token: `${id}.${'b'.repeat(24)}`,
+      json: { text: 'x' },
+    });
+    expect(nowhere.status).toBe(401);
+    expect((await h.call('POST', '/api/v1/auth/sign-out', { token: world.tokens.staffA })).status).toBe(204);
+    expect((await sign('staffA', 'A', '已退出')).status).toBe(401);
+    expect(await guestbook(world.tenantA.id)).toHaveLength(2);
+  });
+
   it('marks grouped routes in the OpenAPI document, open to members only', async () => {
     const doc = (await h.call('GET', '/api/v1/openapi.json')).body;
     const op = doc.paths['/api/v1/t/{tenant}/p/fixture/guestbook'].post;

@@ -57,11 +57,17 @@ beforeAll(async () => {
   for (let i = 0; i < voters.length; i += 500)
     await Promise.all(
       voters.slice(i, i + 500).map((user) =>
-        h.services.pluginRuntime.groups.submit(votingPlugin, tenant, { id: user, displayName: '业主' }, onlineBallots, {
-          meetingId: meeting.id,
-          ...ballotFor(meeting, meeting.rollOwnerOf.get(user)!),
-          idempotencyKey: null,
-        }),
+        h.services.pluginRuntime.groups.submit(
+          votingPlugin,
+          tenant,
+          { person: { id: user, displayName: '业主' } },
+          onlineBallots,
+          {
+            meetingId: meeting.id,
+            ...ballotFor(meeting, meeting.rollOwnerOf.get(user)!),
+            idempotencyKey: null,
+          },
+        ),
       ),
     );
   h.clock.advance(14 * DAY);

@@ -1,5 +1,6 @@
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import { schema, type Database } from '@city/db';
+import { schema, type Database, type Tx } from '@city/db';
+import { anyOf } from '@city/db/arrays';
 import { eq } from 'drizzle-orm';
 import type { Clock } from './clock.ts';
 import { randomToken } from './random.ts';
@@ -85,8 +86,19 @@ export class SessionStore {
 
   /** The session named by an already parsed token, if it holds. */
   async check(credential: SessionCredential): Promise<ValidSession | null> {
-    const [row] = await this.db
+    const { session, upkeep } = this.settle(credential, (await this.stored([credential.id])).get(credential.id));
+    await upkeep?.();
+    return session;
+  }
+
+  /**
+   * Sessions and their people by session id, in one statement, through `db` (a transaction that holds the connection:
+   * a group of requests checks its sessions inside the group's own transaction). Unknown ids are absent.
+   */
+  async stored(ids: readonly string[], db: Database | Tx = this.db): Promise<Map<string, StoredSession>> {
+    const rows = await db
       .select({
+        id: schema.sessions.id,
         secretHash: schema.sessions.secretHash,
         lastVerifiedAt: schema.sessions.lastVerifiedAt,
         user: {
@@ -99,10 +111,8 @@ export class SessionStore {
       })
       .from(schema.sessions)
       .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
-      .where(eq(schema.sessions.id, credential.id));
-    const { session, upkeep } = this.settle(credential, row && { ...row, secretHash: new Uint8Array(row.secretHash) });
-    await upkeep?.();
-    return session;
+      .where(ids.length === 1 ? eq(schema.sessions.id, ids[0]!) : anyOf(schema.sessions.id, ids));
+    return new Map(rows.map(({ id, ...row }) => [id, { ...row, secretHash: new Uint8Array(row.secretHash) }]));
   }
 
   /**

@@ -1,5 +1,6 @@
 import { AppError, type Services } from '@city/core';
-import { withTenant } from '@city/db';
+import { withTenant, type Tx } from '@city/db';
+import type { SessionCredential } from '@city/auth';
 import type { GroupItem, GroupWork, PluginServer } from '@city/plugin-sdk/server';
 import { findEnabledInstall, pluginMembers } from './actors.ts';
 import { databaseRole, pluginContext, setRole } from './context.ts';
@@ -8,11 +9,13 @@ import type { PluginMemory } from './memory.ts';
 
 type Tenant = { id: string; slug: string; name: string };
 type Person = { id: string; displayName: string };
+/** Who submits: a person already known, or a session not yet checked (checked with the group's other sessions). */
+export type Submitter = { person: Person } | { credential: SessionCredential };
 // The runtime queues work of any plugin; each queue holds items of one work, so its input and output types agree.
 type AnyWork = GroupWork<never, unknown, unknown>;
 
 interface Waiting {
-  person: Person;
+  submitter: Submitter;
   input: unknown;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
@@ -54,13 +57,13 @@ export class GroupCommitter {
   submit<S, I, O>(
     plugin: PluginServer,
     tenant: Tenant,
-    person: Person,
+    submitter: Submitter,
     work: GroupWork<S, I, O>,
     input: I,
   ): Promise<O> {
     const name = `${tenant.id}|${plugin.manifest.id}|${this.workId(work)}|${work.key(input)}`;
     return new Promise<O>((resolve, reject) => {
-      const item = { person, input, resolve: resolve as (value: unknown) => void, reject };
+      const item = { submitter, input, resolve: resolve as (value: unknown) => void, reject };
       const running = this.queues.get(name);
       if (running) return void running.waiting.push(item);
       const queue: Queue = { plugin, tenant, work: work as unknown as AnyWork, waiting: [item] };
@@ -100,46 +103,75 @@ export class GroupCommitter {
     });
   }
 
-  /** Enters the neighbourhood once, checks every item's member, and runs the plugin's work as the plugin's role. */
-  private transaction({ plugin, tenant, work }: Queue, group: Waiting[]): Promise<unknown[]> {
+  /**
+   * Enters the neighbourhood once, checks every item's session (those not yet checked) and member, and runs the
+   * plugin's work as the plugin's role. Sessions due for renewal are renewed after the transaction.
+   */
+  private async transaction(queue: Queue, group: Waiting[]): Promise<unknown[]> {
+    const upkeeps: (() => Promise<void>)[] = [];
+    try {
+      return await withTenant(this.services.db, queue.tenant.id, (tx) => this.inside(tx, queue, group, upkeeps));
+    } finally {
+      for (const upkeep of upkeeps) await upkeep();
+    }
+  }
+
+  private async inside(tx: Tx, { plugin, tenant, work }: Queue, group: Waiting[], upkeeps: (() => Promise<void>)[]) {
     const id = plugin.manifest.id;
     const role = databaseRole(plugin);
-    return withTenant(this.services.db, tenant.id, async (tx) => {
-      // A plugin disabled meanwhile, or a person who is not a member here: 404, as on any plugin route.
-      const outcomes: unknown[] = new Array(group.length);
-      const installed = await findEnabledInstall(tx, id, null);
-      if (!installed) return group.map(() => new AppError('not_found'));
-      const { actors, ownerIdsByUser } = await pluginMembers(
-        tx,
-        id,
-        group.map((g) => g.person),
+    // A plugin disabled meanwhile, or a person who is not a member here: 404, as on any plugin route.
+    const outcomes: unknown[] = new Array(group.length);
+    const installed = await findEnabledInstall(tx, id, null);
+    if (!installed) return group.map(() => new AppError('not_found'));
+    const people = await this.people(tx, group, upkeeps);
+    const { actors, ownerIdsByUser } = await pluginMembers(
+      tx,
+      id,
+      people.filter((p) => p !== null),
+    );
+    const admitted: number[] = [];
+    const items: GroupItem<unknown>[] = [];
+    group.forEach((g, i) => {
+      const person = people[i];
+      // A session that does not hold: 401, as the gate answers without a group.
+      if (!person) return void (outcomes[i] = new AppError('unauthenticated'));
+      const actor = actors.get(person.id);
+      if (!actor) return void (outcomes[i] = new AppError('not_found'));
+      admitted.push(i);
+      items.push({ actor, input: g.input });
+    });
+    if (!items.length) return outcomes;
+    const context = pluginContext({
+      tx,
+      services: this.services,
+      memory: this.memory,
+      plugin: { id, version: installed.install.version, role },
+      tenant,
+      actor: null,
+      ownerIdsByUser,
+      grantedScopes: installed.install.grantedScopes,
+      settings: installed.install.settings,
+    });
+    await setRole(tx, role);
+    const results = await work.run(context as never, items);
+    if (results.length !== items.length)
+      throw new Error(`${id}: a group of ${items.length} answered ${results.length} outcomes`);
+    admitted.forEach((at, i) => (outcomes[at] = results[i]));
+    return outcomes;
+  }
+
+  /** Each item's person: as submitted, or from its session, all of the group's sessions read in one statement. */
+  private async people(tx: Tx, group: Waiting[], upkeeps: (() => Promise<void>)[]): Promise<(Person | null)[]> {
+    const ids = group.flatMap(({ submitter }) => ('credential' in submitter ? [submitter.credential.id] : []));
+    const stored = ids.length ? await this.services.sessions.stored(ids, tx) : new Map();
+    return group.map(({ submitter }) => {
+      if ('person' in submitter) return submitter.person;
+      const { session, upkeep } = this.services.sessions.settle(
+        submitter.credential,
+        stored.get(submitter.credential.id),
       );
-      const admitted: number[] = [];
-      const items: GroupItem<unknown>[] = [];
-      group.forEach((g, i) => {
-        const actor = actors.get(g.person.id);
-        if (!actor) return void (outcomes[i] = new AppError('not_found'));
-        admitted.push(i);
-        items.push({ actor, input: g.input });
-      });
-      if (!items.length) return outcomes;
-      const context = pluginContext({
-        tx,
-        services: this.services,
-        memory: this.memory,
-        plugin: { id, version: installed.install.version, role },
-        tenant,
-        actor: null,
-        ownerIdsByUser,
-        grantedScopes: installed.install.grantedScopes,
-        settings: installed.install.settings,
-      });
-      await setRole(tx, role);
-      const results = await work.run(context as never, items);
-      if (results.length !== items.length)
-        throw new Error(`${id}: a group of ${items.length} answered ${results.length} outcomes`);
-      admitted.forEach((at, i) => (outcomes[at] = results[i]));
-      return outcomes;
+      if (upkeep) upkeeps.push(upkeep);
+      return session && { id: session.user.id, displayName: session.user.displayName };
     });
   }
 }

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { ORGANISATION_ROLES, TENANT_ROLES, type Grant, type TenantRole } from '@city/contracts';
 import { pluginApiPattern, type PluginAudience } from '@city/plugin-sdk/links';
+import { AppError } from '@city/core';
 import { rollsBack } from '@city/plugin-sdk';
 import type { PluginActor, PluginContext, PluginEnv, PluginServer } from '@city/plugin-sdk/server';
 import type { Context } from 'hono';
@@ -8,6 +9,8 @@ import { createMiddleware } from 'hono/factory';
 import { callerOutside, requireAccess } from '../access/caller.ts';
 import { activeTenant, enterTenant, type Entered, type Entrance } from '../access/enter-tenant.ts';
 import type { AppEnv } from '../env.ts';
+import { settleActor } from '../lib/session.ts';
+import type { Submitter } from './groups.ts';
 import { validationHook } from '../lib/problem.ts';
 import { guardRoutes, type GuardedRoute } from '../lib/router.ts';
 import { enabledInstall } from './actors.ts';
@@ -106,10 +109,26 @@ function gate(plugin: PluginServer, audience: PluginAudience, grants: readonly G
       };
       await runAsPlugin(c, plugin, entered, { actor: who, supervisor: null }, next, install);
     });
+  // A grouped route's work joins its group, which checks sessions and members item by item in the group's transaction.
+  const joinGroup = async (c: Context<Env>, submitter: Submitter, next: () => Promise<void>) => {
+    const services = c.get('services');
+    const tenant = await activeTenant(services, c.req.param('tenant') ?? '').catch(async (error: unknown) => {
+      // As on entering by a session: no one learns which neighbourhoods exist before their session is known to hold.
+      if ('credential' in submitter && !(await settleActor(c))) throw new AppError('unauthenticated');
+      throw error;
+    });
+    c.set('tenant', tenant);
+    c.set('group', (work, input) => services.pluginRuntime.groups.submit(plugin, tenant, submitter, work, input));
+    return next();
+  };
   return createMiddleware<Env>(async (c, next) => {
     const credential = c.get('credential');
-    // The session is read with the membership as the neighbourhood is entered (member grants are all tenant grants).
-    if (audience === 'member' && !grouped && credential) return asMember(c, { as: 'session', credential }, next);
+    // The session is read with the membership as the neighbourhood is entered (member grants are all tenant grants),
+    // or, on a grouped route, with the group's other sessions — after the request's validation, which then comes
+    // first for a session that does not hold (400 before 401; the answer is the same 401 otherwise).
+    if (audience === 'member' && credential) {
+      return grouped ? joinGroup(c, { credential }, next) : asMember(c, { as: 'session', credential }, next);
+    }
     const caller = await callerOutside(c, grants);
     const actor = c.get('actor');
     const services = c.get('services');
@@ -162,15 +181,7 @@ function gate(plugin: PluginServer, audience: PluginAudience, grants: readonly G
       return;
     }
     if (!actor) return requireAccess(grants, caller);
-    if (grouped) {
-      // No transaction per request: the work joins a group, which checks membership item by item.
-      requireAccess(grants, { ...caller, member: { roles: [], pluginRoles: [] } });
-      const tenant = await activeTenant(services, c.req.param('tenant') ?? '');
-      const person = { id: actor.id, displayName: actor.displayName };
-      c.set('tenant', tenant);
-      c.set('group', (work, input) => services.pluginRuntime.groups.submit(plugin, tenant, person, work, input));
-      return next();
-    }
+    if (grouped) return joinGroup(c, { person: { id: actor.id, displayName: actor.displayName } }, next);
     await asMember(c, { as: 'person', actor }, next);
   });
 }
