@@ -9,6 +9,8 @@ import {
 
 const UNITS = Number(process.env.BENCH_TALLY_UNITS ?? 20_000);
 const RUNS = Number(process.env.BENCH_TALLY_RUNS ?? 200);
+/** Grouping the roll of 20,000 units into counting owners at opening, p95 (issue 23). */
+const GROUPING_TARGET_MS = 30;
 const TARGET_MS = 50;
 
 /** mulberry32: a small seeded PRNG, so every run measures the same neighbourhood and the same ballots. */
@@ -149,6 +151,6 @@ export async function run() {
   );
   const freeze = quantile(of('countingOwners (roll, at opening)'), 0.95);
   console.log(
-    `grouping the roll at opening, once per meeting: p95 ${freeze.toFixed(2)} ms — ${freeze < TARGET_MS ? 'also' : 'not'} under ${TARGET_MS} ms`,
+    `target: grouping the roll at opening, once per meeting, < ${GROUPING_TARGET_MS} ms: p95 ${freeze.toFixed(2)} ms (median ${quantile(of('countingOwners (roll, at opening)'), 0.5).toFixed(2)} ms) — ${freeze < GROUPING_TARGET_MS ? 'met' : 'NOT met'}`,
   );
 }
