@@ -1,5 +1,6 @@
 import { asEraser, withTenantAs, withUser } from '@city/db';
 import { createDatabase } from '@city/db/connect';
+import { openNeonPerRequest } from '@city/db/neon';
 import {
   createWorldApp,
   databaseRefusal,
@@ -86,6 +87,28 @@ describe.skipIf(!process.env.DATABASE_URL)('tenancy through PgBouncer in transac
       const members = await tx.select({ tenantId: schema.members.tenantId }).from(schema.members);
       return { pid: rows[0]!.pid, tenants: [...new Set(members.map((m) => m.tenantId))], count: members.length };
     });
+
+  it('keeps the pooler’s server connection across the worker’s request pools, each ended as its COMMIT is on the wire', async () => {
+    // Workers open a pool per request and end it after the request; a read-only transaction's COMMIT is not waited
+    // for (fused-begin.ts). Ending the pool before that COMMIT is answered would cut its connection mid-transaction,
+    // and the pooler would close its server connection: a new backend for every request.
+    const edge = await openNeonPerRequest({ url: pooledUrl(), neonWsProxy: `127.0.0.1:${proxy.port}`, poolSize: 1 });
+    const backends = new Set<number>();
+    for (let request = 0; request < 5; request++) {
+      const scope = edge.scope();
+      try {
+        await scope.run(() =>
+          withTenant(edge.db, world.tenantA.id, async (tx) => {
+            const { rows } = await tx.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`);
+            backends.add(rows[0]!.pid);
+          }),
+        );
+      } finally {
+        await scope.end();
+      }
+    }
+    expect(backends.size).toBe(1);
+  });
 
   it('refuses the direct drivers’ `options` startup parameter, which is why the pooled login exists', async () => {
     for (const driver of DRIVERS) {

@@ -3,7 +3,7 @@ import type { Pool as NeonPool, PoolConfig } from '@neondatabase/serverless';
 import { sql } from 'drizzle-orm';
 import { APP_ROLE } from '../schema/columns.ts';
 import type { Database, DatabaseConfig, DatabaseHandle } from '../client.ts';
-import { fuseBegin } from './fused-begin.ts';
+import { fuseBegin, type QueryingClient } from './fused-begin.ts';
 import { migrateOnOwner } from './migrate-all.ts';
 import { tcpAsWebSocket, type TcpConnect } from './tcp-websocket.ts';
 
@@ -68,6 +68,20 @@ export async function openNeon(config: DatabaseConfig): Promise<DatabaseHandle> 
   };
 }
 
+/** Keeps each statement `client` sends in `unanswered` until its answer has come. */
+function awaitAnswers(client: QueryingClient, unanswered: Set<Promise<unknown>>) {
+  const send = client.query.bind(client);
+  client.query = (...args: unknown[]) => {
+    const answer = send(...args);
+    if (answer instanceof Promise) {
+      unanswered.add(answer);
+      const answered = () => unanswered.delete(answer);
+      answer.then(answered, answered);
+    }
+    return answer;
+  };
+}
+
 /** One request's connections: `run` its work (and the work it leaves to waitUntil) inside, then `end` them. */
 export interface RequestPoolScope {
   run<T>(work: () => T): T;
@@ -111,8 +125,21 @@ export async function openNeonPerRequest(config: NeonConfig): Promise<RequestSco
   const db = drizzle({ client: new RequestPool() }) as unknown as Database;
   const scope = (): RequestPoolScope => {
     const pool = new Pool(poolConfig(config.poolSize ?? 4));
-    pool.on('connect', fuseBegin);
-    return { run: (work) => pools.run(pool, work), end: () => pool.end() };
+    const unanswered = new Set<Promise<unknown>>();
+    pool.on('connect', (client: QueryingClient) => {
+      awaitAnswers(client, unanswered);
+      fuseBegin(client);
+    });
+    return {
+      run: (work) => pools.run(pool, work),
+      // A client ended while a statement of its is on the wire drops its connection instead of closing it, and a
+      // read-only transaction's COMMIT is still on the wire as the request ends (fused-begin.ts): a pooler then finds
+      // its server connection inside a transaction and closes it, and the next request waits for a new backend.
+      end: async () => {
+        await Promise.allSettled(unanswered);
+        await pool.end();
+      },
+    };
   };
   return {
     db,
