@@ -11,6 +11,7 @@ const u = schema.units;
 const uo = schema.unitOwners;
 type UnitRow = typeof u.$inferSelect;
 type SaleStatus = UnitRow['saleStatus'];
+type VerificationRelation = (typeof schema.verifications.$inferSelect)['relation'];
 
 export interface UnitInput {
   buildingId: string;
@@ -115,23 +116,25 @@ export async function verifiedOwnerIds(tx: Tx, userId: string): Promise<string[]
   return rows.flatMap((r) => (r.ownerId ? [r.ownerId] : []));
 }
 
-/** The units a person is verified for here (owner, family or renter), in address order. */
+/**
+ * The units a person is verified for here (owner, family or renter), in address order. app_member_homes (migration
+ * 0047) reads them as the app role, so a plugin's role calls it as it is, in one round trip.
+ */
 export async function verifiedHomes(tx: Tx, userId: string) {
-  const v = schema.verifications;
-  const { units, buildings } = schema;
-  return tx
-    .selectDistinct({
-      unitId: units.id,
-      buildingName: buildings.name,
-      entrance: units.entrance,
-      room: units.room,
-      relation: v.relation,
-    })
-    .from(v)
-    .innerJoin(units, eq(units.id, v.unitId))
-    .innerJoin(buildings, eq(buildings.id, units.buildingId))
-    .where(and(eq(v.userId, userId), eq(v.status, 'verified')))
-    .orderBy(buildings.name, units.entrance, units.room);
+  const { rows } = await tx.execute<{
+    unit_id: string;
+    building_name: string;
+    entrance: string;
+    room: string;
+    relation: VerificationRelation;
+  }>(sql`select * from app_member_homes(${userId})`);
+  return rows.map((r) => ({
+    unitId: r.unit_id,
+    buildingName: r.building_name,
+    entrance: r.entrance,
+    room: r.room,
+    relation: r.relation,
+  }));
 }
 
 /** Whether a person has any verified link to a unit here (owner, family, renter). */

@@ -158,7 +158,9 @@ export interface PluginContext<S = Record<string, unknown>> {
    * `notifications:send`: a notification of one of the plugin's declared kinds (`name` without the plugin id), to
    * members of this neighbourhood (by id, by role, or its verified owners) or to the staff of a business; each person
    * gets it in their inbox, and by text or WeChat as they chose, after this transaction commits. The same `key` again
-   * adds nothing (a retried request, a re-delivered event). A plugin reaches one person at most 20 times a day.
+   * adds nothing (a retried request, a re-delivered event). A plugin reaches one person at most 20 times a day. A
+   * kind or link it may not send throws at the call; the write itself goes with the transaction's next statement, so a
+   * database's refusal of it fails the transaction there.
    */
   notifications: { send(notification: PluginNotification): Promise<void> };
   /**

@@ -34,3 +34,4 @@ export {
 } from '@city/db';
 export { asOwner, randomPhone, randomUscc, testDatabase } from '@city/db/testing';
 export { databaseRefusal } from './refusal.ts';
+export { countedDatabase, CountingRelay } from './counting-relay.ts';

@@ -127,6 +127,12 @@ export function pluginContext(input: ContextInput): PluginContext {
     need(scope);
     return readAsApp(tx, plugin.role, fn);
   };
+  // Capabilities whose one statement switches to the app role itself (a function with a SET role clause, migration
+  // 0047): no role switch around them, nor a savepoint — the function restores the plugin's role however it ends.
+  const selfSwitching = async <T>(scope: Scope, fn: () => Promise<T>): Promise<T> => {
+    need(scope);
+    return fn();
+  };
   const at = () => services.clock.now();
   const who = { id: input.actor?.id ?? null, displayName: input.actor?.displayName ?? plugin.id };
   return {
@@ -188,7 +194,7 @@ export function pluginContext(input: ContextInput): PluginContext {
           return rows.map((r) => ({ ...r, roles: r.roles as TenantRole[] }));
         }),
       homes: () =>
-        read('members:homes', async () => {
+        selfSwitching('members:homes', async () => {
           if (!input.actor) return [];
           const rows = await verifiedHomes(tx, input.actor.id);
           return rows.map(({ unitId, relation, ...unit }) => ({ unitId, relation, address: addressOf(unit) }));
@@ -219,7 +225,7 @@ export function pluginContext(input: ContextInput): PluginContext {
     },
     notifications: {
       send: ({ kind, to, ...notification }) =>
-        core('notifications:send', () =>
+        selfSwitching('notifications:send', () =>
           services.notifications.send(
             tx,
             tenant.id,
@@ -345,14 +351,13 @@ function organisationContext(input: OrganisationContextInput): OrganisationConte
       granted,
       send: async (neighbourhoodId, { kind, to, ...notification }) => {
         if (!(await granted(neighbourhoodId))) throw new ScopeNotGranted(plugin.id, 'notifications:send');
-        await asApp(tx, plugin.role, () =>
-          services.notifications.send(
-            tx,
-            neighbourhoodId,
-            plugin.id,
-            { ...notification, kind: `${plugin.id}.${kind}`, audience: to },
-            services.clock.now(),
-          ),
+        // Switches to the app role itself (migration 0047).
+        await services.notifications.send(
+          tx,
+          neighbourhoodId,
+          plugin.id,
+          { ...notification, kind: `${plugin.id}.${kind}`, audience: to },
+          services.clock.now(),
         );
       },
     },

@@ -1,4 +1,5 @@
-import { schema, type LocalisedText, type NotificationAudience, type Tx } from '@city/db';
+import { executeWithNext, literal, type LocalisedText, type NotificationAudience, type Tx } from '@city/db';
+import { v7 as uuidv7 } from 'uuid';
 import type { NotificationKinds } from './kinds.ts';
 
 export interface NotificationCause {
@@ -32,22 +33,22 @@ export class NotificationOutbox {
     if (source !== 'core' && !cause.kind.startsWith(`${source}.`))
       throw new Error(`${source} may send only its own kinds, not ${cause.kind}`);
     if (!cause.link.startsWith('/') || cause.link.startsWith('//')) throw new Error(`not a portal path: ${cause.link}`);
-    await tx
-      .insert(schema.notificationCauses)
-      .values({
-        tenantId,
-        source,
-        kind: cause.kind,
-        key: `${source}:${cause.key}`,
-        audience: cause.audience,
-        title: cause.title,
-        body: cause.body,
-        link: cause.link,
-        urgent: !!this.kinds.get(cause.kind)?.urgent,
-        createdAt: at,
-        notBefore: cause.notBefore ?? null,
-      })
-      .onConflictDoNothing();
+    // One statement that no one waits for (it returns nothing): it travels with the transaction's next one.
+    const values = [
+      uuidv7(),
+      tenantId,
+      source,
+      cause.kind,
+      `${source}:${cause.key}`,
+      JSON.stringify(cause.audience),
+      JSON.stringify(cause.title),
+      JSON.stringify(cause.body),
+      cause.link,
+      !!this.kinds.get(cause.kind)?.urgent,
+      at,
+      cause.notBefore ?? null,
+    ].map(literal);
+    await executeWithNext(tx, `select app_send_notification(${values.join(', ')})`);
     this.touched.add(tenantId);
   }
 

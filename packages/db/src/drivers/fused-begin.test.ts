@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fuseBegin } from './fused-begin.ts';
+import { fuseBegin, WITH_NEXT } from './fused-begin.ts';
 
 /** A client that records what reaches the wire and answers each call when told to. */
 function recordingClient() {
@@ -86,5 +86,58 @@ describe('fuseBegin', () => {
     const callback = () => {};
     void client.query('begin', callback);
     expect(sent).toEqual([['begin', callback]]);
+  });
+
+  it('holds a statement marked WITH_NEXT for the next one: with a simple one in its message, alone before one with parameters', async () => {
+    const { client, sent, answerAll } = recordingClient();
+    fuseBegin(client);
+    const marked = `${WITH_NEXT} select app_send_notification('x')`;
+    const step = async (...args: unknown[]) => {
+      const result = client.query(...args);
+      answerAll();
+      await Promise.resolve();
+      answerAll();
+      return result;
+    };
+    await step('begin');
+    await step({ text: 'select 1' }, []);
+    expect(await step(marked)).toMatchObject({ command: 'SELECT' });
+    expect(sent).toEqual([[{ text: 'begin;\nselect 1' }, []]]);
+    // With the next simple statement, in its message; the caller gets that statement's answer.
+    expect(await step({ text: 'select 2' }, [])).toEqual({ command: 'select' });
+    expect(sent.at(-1)).toEqual([{ text: `${marked};\nselect 2` }, []]);
+    // Before a statement with parameters: on its own first.
+    await step(marked);
+    await step({ text: 'select $1' }, [1]);
+    expect(sent.slice(-2)).toEqual([[marked], [{ text: 'select $1' }, [1]]]);
+    // It wrote: the COMMIT it travels with is waited for.
+    await step(marked);
+    let committed = false;
+    const commit = client.query('commit').then(() => (committed = true));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(committed).toBe(false);
+    answerAll();
+    await commit;
+    expect(sent.at(-1)).toEqual([`${marked};\ncommit`]);
+  });
+
+  it('drops a held statement before a ROLLBACK, and sends one outside a transaction at once', async () => {
+    const { client, sent, answerAll } = recordingClient();
+    fuseBegin(client);
+    const marked = `${WITH_NEXT} select app_send_notification('x')`;
+    await client.query('begin');
+    const first = client.query({ text: 'select 1' }, []);
+    answerAll();
+    await first;
+    await client.query(marked);
+    const rollback = client.query('rollback');
+    answerAll();
+    await rollback;
+    expect(sent.at(-1)).toEqual(['rollback']);
+    const alone = client.query(marked);
+    answerAll();
+    await alone;
+    expect(sent.at(-1)).toEqual([marked]);
   });
 });

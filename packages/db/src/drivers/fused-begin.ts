@@ -14,7 +14,8 @@
  * back to the pool at once; node-postgres queues the next user's statements behind it on the same connection, so they
  * still run after it. "Wrote nothing" is judged from the statements' text, erring towards waiting: every one a SELECT
  * (or WITH) naming no INSERT, UPDATE, DELETE or MERGE — a data-modifying CTE, or `for update`, counts as a write —
- * and none of our SQL functions that a SELECT may call writes (migrations: they set settings and read).
+ * and none of our SQL functions that a SELECT may call writes (migrations: they set settings and read), but the one
+ * named among the writes below.
  */
 
 interface SimpleResult {
@@ -33,7 +34,8 @@ const BEGIN = /^\s*begin\b/i;
 const COMMIT = /^\s*commit\s*$/i;
 const END = /^\s*(?:commit|rollback)\s*$/i;
 const READS = /^\s*(?:select|with)\b/i;
-const WRITES = /\b(?:insert|update|delete|merge)\b/i;
+// app_send_notification (migration 0047) is the one SQL function of ours a SELECT calls that writes.
+const WRITES = /\b(?:insert|update|delete|merge|app_send_notification)\b/i;
 const onlyReads = (text: string) => READS.test(text) && !WRITES.test(text);
 
 function textOf(config: unknown): string | undefined {
@@ -52,10 +54,21 @@ function isSimple(config: unknown, values: unknown): boolean {
   return true;
 }
 
-/** Makes `client` hold each BEGIN back for its next statement. Callback-style calls pass through unchanged. */
+/**
+ * Marks a statement whose answer no one waits for: it returns nothing, and if it fails the transaction fails. Inside a
+ * transaction it is held back like BEGIN and sent with the next statement (the COMMIT at the latest), so a write that
+ * only records something beside the transaction's work (a notification's cause) costs no round trip of its own. Its
+ * failure is the next statement's, which fails the transaction as its own failure would have. Before a ROLLBACK it
+ * is dropped: it would be undone, and its error must not take the place of the one that rolled back. Where nothing
+ * fuses (PGlite), the mark is a comment and the statement runs at once.
+ */
+export const WITH_NEXT = '/* with the next statement */';
+
+/** Makes `client` hold each BEGIN, and each statement marked WITH_NEXT, back for its next statement. */
 export function fuseBegin(client: QueryingClient): void {
   const send = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
-  let held: string | undefined;
+  // BEGIN and marked statements not yet sent, in order.
+  let held: string[] = [];
   // Within a transaction: whether any statement so far may have written.
   let inTransaction = false;
   let wrote = false;
@@ -65,15 +78,22 @@ export function fuseBegin(client: QueryingClient): void {
     const [config, values] = args;
     const text = textOf(config);
     if (typeof args.at(-1) === 'function' || text === undefined) return send(...args);
-    if (BEGIN.test(text) && isSimple(config, values) && held === undefined) {
-      held = text;
+    const simple = isSimple(config, values);
+    if (BEGIN.test(text) && simple && held.length === 0) {
+      held = [text];
       inTransaction = true;
       wrote = false;
       return done('BEGIN');
     }
+    if (inTransaction && simple && text.startsWith(WITH_NEXT)) {
+      held.push(text);
+      wrote = true;
+      return done('SELECT');
+    }
     if (inTransaction && END.test(text)) {
       inTransaction = false;
-      if (held === undefined && !wrote && COMMIT.test(text)) {
+      if (!COMMIT.test(text)) held = held.filter((statement) => BEGIN.test(statement));
+      if (held.length === 0 && !wrote && COMMIT.test(text)) {
         // Nothing to lose if it fails; a broken connection fails its next user instead.
         send(text).catch(() => {});
         return done('COMMIT');
@@ -81,13 +101,13 @@ export function fuseBegin(client: QueryingClient): void {
     } else if (inTransaction && !onlyReads(text)) {
       wrote = true;
     }
-    if (held === undefined) return send(...args);
-    const begin = held;
-    held = undefined;
-    if (!isSimple(config, values)) return send(begin).then(() => send(...args));
-    const both =
-      typeof config === 'string' ? `${begin};\n${text}` : { ...(config as object), text: `${begin};\n${text}` };
+    if (held.length === 0) return send(...args);
+    const before = held.join(';\n');
+    held = [];
+    if (!simple) return send(before).then(() => send(...args));
+    const all = `${before};\n${text}`;
+    const fused = typeof config === 'string' ? all : { ...(config as object), text: all };
     // Several statements answer with one result each; the caller asked for the last.
-    return send(both, ...args.slice(1)).then((results) => (Array.isArray(results) ? results.at(-1) : results));
+    return send(fused, ...args.slice(1)).then((results) => (Array.isArray(results) ? results.at(-1) : results));
   };
 }
