@@ -25,7 +25,9 @@ import {
 } from './harness.ts';
 
 const OWNERS = Number(process.env.BENCH_BALLOT_OWNERS ?? 20_000);
-const TARGET = 0.3;
+/** Issue 23's targets: ballots in the database, and over HTTP, against the plain single-row insert. */
+const TARGET = 0.5;
+const TARGET_HTTP = 0.25;
 const DAY = 24 * 60 * 60 * 1000;
 /** Inserts before the baseline is timed (the pool's connections opened, the plan cached). */
 const WARM_UP_INSERTS = 2_000;
@@ -272,7 +274,7 @@ export async function run() {
     if (refusals.length) console.log(`first refusals: ${refusals.join(' | ')}`);
     console.log(
       `ballots in the database / baseline = ${(100 * ratio).toFixed(1)}% [target ≥ ${100 * TARGET}%: ${ratio >= TARGET ? 'PASS' : 'MISS'}]; ` +
-        `over HTTP ${(100 * ratioHttp).toFixed(1)}% (every route behind sign-in and a tenant transaction pays the HTTP stack: see the tenant read)`,
+        `over HTTP ${(100 * ratioHttp).toFixed(1)}% [target ≥ ${100 * TARGET_HTTP}%: ${ratioHttp >= TARGET_HTTP ? 'PASS' : 'MISS'}]`,
     );
   } finally {
     await h.close();

@@ -39,6 +39,11 @@ export interface DatabaseConfig {
    * option asks for it: what connections through a pooler need, which refuses startup options.
    */
   appLogin?: boolean | undefined;
+  /**
+   * Each connection prepares the statements it runs (drivers/named-statements.ts). By default on, except with the
+   * app login, which is for connections through a pooler in transaction mode: those keep no prepared statements.
+   */
+  namedStatements?: boolean | undefined;
   poolSize?: number | undefined;
 }
 
@@ -51,7 +56,8 @@ export function pickDriver(config: DatabaseConfig): DatabaseKind {
 
 /**
  * Reads the database settings from the environment (DATABASE_URL, DATABASE_DRIVER, DATA_DIR, NEON_WS_PROXY,
- * DATABASE_APP_LOGIN=true when the URL's login is the pooled app login).
+ * DATABASE_APP_LOGIN=true when the URL's login is the pooled app login, DATABASE_NAMED_STATEMENTS=true|false to
+ * override whether connections prepare their statements).
  */
 export function databaseConfigFromEnv(env: Record<string, string | undefined>): DatabaseConfig {
   const driver = env.DATABASE_DRIVER;
@@ -63,5 +69,6 @@ export function databaseConfigFromEnv(env: Record<string, string | undefined>): 
     dataDir: env.DATA_DIR || '.data',
     neonWsProxy: env.NEON_WS_PROXY || undefined,
     appLogin: env.DATABASE_APP_LOGIN === 'true',
+    namedStatements: env.DATABASE_NAMED_STATEMENTS ? env.DATABASE_NAMED_STATEMENTS === 'true' : undefined,
   };
 }

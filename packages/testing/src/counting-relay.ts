@@ -15,6 +15,7 @@ export class CountingRelay {
   /** Each round trip's text, in order: a simple Query's, or the statement an extended query's Sync ended. */
   trips: string[] = [];
   private parsed = '';
+  private readonly prepared = new Map<string, string>();
   holding: RegExp | undefined;
   private held: (() => void)[] = [];
   private server: Server | undefined;
@@ -46,8 +47,13 @@ export class CountingRelay {
             this.trips.push(message[0] === 0x51 ? message.subarray(5, -1).toString() : this.parsed);
           } else if (message[0] === 0x50) {
             // Parse: the statement's name, then its text, each ending in a zero byte.
+            const end = message.indexOf(0, 5);
+            const text = message.subarray(end + 1, message.indexOf(0, end + 1)).toString();
+            this.prepared.set(message.subarray(5, end).toString(), text);
+          } else if (message[0] === 0x42) {
+            // Bind: the portal's name, then the statement's (a named one was parsed once, on an earlier trip).
             const start = message.indexOf(0, 5) + 1;
-            this.parsed = message.subarray(start, message.indexOf(0, start)).toString();
+            this.parsed = this.prepared.get(message.subarray(start, message.indexOf(0, start)).toString()) ?? '';
           }
           line = line.then(async () => {
             if (hold) await new Promise<void>((release) => this.held.push(release));

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { APP_ROLE } from '../schema/columns.ts';
 import type { Database, DatabaseConfig, DatabaseHandle } from '../client.ts';
 import { fuseBegin, type QueryingClient } from './fused-begin.ts';
+import { nameStatements, namesStatements } from './named-statements.ts';
 import { migrateOnOwner } from './migrate-all.ts';
 import { tcpAsWebSocket, type TcpConnect } from './tcp-websocket.ts';
 
@@ -50,7 +51,11 @@ async function neonDriver(config: NeonConfig) {
 export async function openNeon(config: DatabaseConfig): Promise<DatabaseHandle> {
   const { Pool, drizzle, poolConfig } = await neonDriver(config);
   const pool = new Pool(poolConfig(config.poolSize ?? 10));
-  pool.on('connect', fuseBegin);
+  const named = namesStatements(config);
+  pool.on('connect', (client: QueryingClient) => {
+    if (named) nameStatements(client);
+    fuseBegin(client);
+  });
   const db = drizzle({ client: pool }) as unknown as Database;
   return {
     db,

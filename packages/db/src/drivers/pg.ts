@@ -1,6 +1,7 @@
 import { APP_ROLE } from '../schema/columns.ts';
 import type { Database, DatabaseConfig, DatabaseHandle } from '../client.ts';
-import { fuseBegin } from './fused-begin.ts';
+import { fuseBegin, type QueryingClient } from './fused-begin.ts';
+import { nameStatements, namesStatements } from './named-statements.ts';
 import { migrateOnOwner } from './migrate-all.ts';
 
 export async function openNodePostgres(config: DatabaseConfig): Promise<DatabaseHandle> {
@@ -12,7 +13,11 @@ export async function openNodePostgres(config: DatabaseConfig): Promise<Database
     // Every connection starts as the app role, so even platform queries cannot bypass RLS.
     ...(config.asOwner || config.appLogin ? {} : { options: `-c role=${APP_ROLE}` }),
   });
-  pool.on('connect', fuseBegin);
+  const named = namesStatements(config);
+  pool.on('connect', (client: QueryingClient) => {
+    if (named) nameStatements(client);
+    fuseBegin(client);
+  });
   const db = drizzle({ client: pool }) as unknown as Database;
   return {
     db,
