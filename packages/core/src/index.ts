@@ -8,7 +8,15 @@ export type { RequestMeta } from './accounts.ts';
 export * from './maintenance.ts';
 export * from './audit.ts';
 export { canRead, noticeState } from './notices.ts';
-export { allUnits, currentOwnerships, isVerifiedResident, verifiedHomes, verifiedOwnerIds } from './registry.ts';
+export {
+  allUnits,
+  currentOwnerships,
+  homesFrom,
+  isVerifiedResident,
+  verifiedHomes,
+  verifiedOwnerIds,
+  type HomeRow,
+} from './registry.ts';
 export { addressOf } from './verification.ts';
 export { unconfirmedLookalikes } from './owner-lookalikes.ts';
 export { unitChangesSince, type UnitChange, type UnitChangeKind } from './unit-changes.ts';

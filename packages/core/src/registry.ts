@@ -116,25 +116,32 @@ export async function verifiedOwnerIds(tx: Tx, userId: string): Promise<string[]
   return rows.flatMap((r) => (r.ownerId ? [r.ownerId] : []));
 }
 
-/**
- * The units a person is verified for here (owner, family or renter), in address order. app_member_homes (migration
- * 0047) reads them as the app role, so a plugin's role calls it as it is, in one round trip.
- */
-export async function verifiedHomes(tx: Tx, userId: string) {
-  const { rows } = await tx.execute<{
-    unit_id: string;
-    building_name: string;
-    entrance: string;
-    room: string;
-    relation: VerificationRelation;
-  }>(sql`select * from app_member_homes(${userId})`);
-  return rows.map((r) => ({
+/** A row of app_member_homes (migration 0047), as the database answers it. */
+export type HomeRow = {
+  unit_id: string;
+  building_name: string;
+  entrance: string;
+  room: string;
+  relation: VerificationRelation;
+};
+
+/** A person's homes from app_member_homes' rows (read on their own, or beside another statement's). */
+export const homesFrom = (rows: readonly HomeRow[]) =>
+  rows.map((r) => ({
     unitId: r.unit_id,
     buildingName: r.building_name,
     entrance: r.entrance,
     room: r.room,
     relation: r.relation,
   }));
+
+/**
+ * The units a person is verified for here (owner, family or renter), in address order. app_member_homes (migration
+ * 0047) reads them as the app role, so a plugin's role calls it as it is, in one round trip.
+ */
+export async function verifiedHomes(tx: Tx, userId: string) {
+  const { rows } = await tx.execute<HomeRow>(sql`select * from app_member_homes(${userId})`);
+  return homesFrom(rows);
 }
 
 /** Whether a person has any verified link to a unit here (owner, family, renter). */

@@ -1,5 +1,5 @@
 import type { TenantRole } from '@city/contracts';
-import { AppError } from '@city/core';
+import { AppError, type HomeRow } from '@city/core';
 import { schema, type Tx } from '@city/db';
 import type { PluginActor } from '@city/plugin-sdk/server';
 import { anyOf } from '@city/db/arrays';
@@ -23,6 +23,12 @@ const memberFacts = (pluginId: string, userId: string | SQL) => ({
   >`coalesce((select array_agg(distinct ${verifications.ownerId}) from ${verifications} where ${verifications.userId} = ${userId} and ${verifications.status} = 'verified' and ${verifications.relation} = 'owner' and ${verifications.ownerId} is not null), '{}')`,
 });
 
+/** The member's verified homes (app_member_homes' rows, in its order), read as one value beside the install. */
+const memberHomes = (userId: string) =>
+  sql<
+    HomeRow[]
+  >`coalesce((select json_agg(h order by h.n) from app_member_homes(${userId}) with ordinality h(unit_id, building_name, entrance, room, relation, n)), '[]')`;
+
 const NO_MEMBER = {
   pluginRoles: sql<string[]>`'{}'::text[]`,
   verified: sql<boolean>`false`,
@@ -30,16 +36,24 @@ const NO_MEMBER = {
 };
 
 /**
- * The enabled install of the plugin in the transaction's neighbourhood, with what the member holds in it. With
+ * The enabled install of the plugin in the transaction's neighbourhood, with what the member holds in it — and, with
+ * `withHomes` (a plugin that may ask for them), the member's verified homes, so that asking costs no statement. With
  * `thenAs`, the same statement then switches the transaction to that database role (the plugin's, for the rest of a
  * request): the switch is the last column, evaluated once the row and the member's facts have been read as the app
  * role, and only when there is a row.
  */
-export async function findEnabledInstall(tx: Tx, pluginId: string, userId: string | null, thenAs?: string) {
+export async function findEnabledInstall(
+  tx: Tx,
+  pluginId: string,
+  userId: string | null,
+  thenAs?: string,
+  withHomes = false,
+) {
   const [found] = await tx
     .select({
       install: installs,
       ...(userId ? memberFacts(pluginId, userId) : NO_MEMBER),
+      ...(userId && withHomes ? { homes: memberHomes(userId) } : {}),
       ...(thenAs ? { role: sql<string>`set_config('role', ${thenAs}, true)` } : {}),
     })
     .from(installs)
@@ -48,8 +62,14 @@ export async function findEnabledInstall(tx: Tx, pluginId: string, userId: strin
 }
 
 /** findEnabledInstall, or 404: a plugin not enabled here does not exist for the caller. */
-export async function enabledInstall(tx: Tx, pluginId: string, userId: string | null, thenAs?: string) {
-  const found = await findEnabledInstall(tx, pluginId, userId, thenAs);
+export async function enabledInstall(
+  tx: Tx,
+  pluginId: string,
+  userId: string | null,
+  thenAs?: string,
+  withHomes = false,
+) {
+  const found = await findEnabledInstall(tx, pluginId, userId, thenAs, withHomes);
   if (!found) throw new AppError('not_found');
   return found;
 }

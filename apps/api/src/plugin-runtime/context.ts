@@ -4,12 +4,14 @@ import {
   allUnits,
   audit,
   currentOwnerships,
+  homesFrom,
   profileBadgesOf,
   setProfileBadge,
   unconfirmedLookalikes,
   unitChangesSince,
   verifiedHomes,
   verifiedOwnerIds,
+  type HomeRow,
   type Services,
 } from '@city/core';
 import { schema, withOrganisation, withRegion, type Tx } from '@city/db';
@@ -106,6 +108,8 @@ export interface ContextInput {
   supervisor?: PluginContext['supervisor'];
   /** The registry owners members are verified as, by user id, where the caller already read them. */
   ownerIdsByUser?: ReadonlyMap<string, readonly string[]>;
+  /** The actor's verified homes, where the caller already read them (with the install). */
+  actorHomes?: readonly HomeRow[] | undefined;
   grantedScopes: readonly string[];
   settings: Record<string, unknown>;
 }
@@ -196,7 +200,7 @@ export function pluginContext(input: ContextInput): PluginContext {
       homes: () =>
         selfSwitching('members:homes', async () => {
           if (!input.actor) return [];
-          const rows = await verifiedHomes(tx, input.actor.id);
+          const rows = input.actorHomes ? homesFrom(input.actorHomes) : await verifiedHomes(tx, input.actor.id);
           return rows.map(({ unitId, relation, ...unit }) => ({ unitId, relation, address: addressOf(unit) }));
         }),
     },

@@ -70,7 +70,7 @@ const current = useWorld({
 });
 
 describe('placing an order: round trips', () => {
-  it('a new order is one read and one write of the plugin’s own, and two capability calls; the answer is not re-read', async () => {
+  it('a new order is one read and one write of the plugin’s own, and the notification; the answer is not re-read', async () => {
     const { h, world } = current;
     const s = await openVendor(h, world);
     noteStatements(h.deps.db);
@@ -87,8 +87,8 @@ describe('placing an order: round trips', () => {
     expect(placed.status).toBe(201);
     expect(own()).toHaveLength(2);
     expect(own()[1]).toMatch(/^with "placed" as \(insert into "services_orders"/);
-    // The capabilities: the resident's homes and the business's notification, a statement each (migration 0047).
-    expect(sent).toHaveLength(4);
+    // The business's notification (migration 0047); the resident's homes were read with the install, before it.
+    expect(sent).toHaveLength(3);
     // Built from the rows written, the answer is the order as a re-read shows it.
     const shown = await h.call('GET', `${a}/orders/${placed.body.id}`, { token: world.tokens.residentA });
     expect(placed.body).toEqual(shown.body);
@@ -103,7 +103,7 @@ describe('placing an order: round trips', () => {
 });
 
 describe.runIf(process.env.TEST_DATABASE === 'pg')('placing an order: round trips on the wire', () => {
-  it('costs at most 6: the entry, the install, the plugin’s read, the homes, its write, the business told with COMMIT', async () => {
+  it('costs at most 5: the entry, the install with the homes, the plugin’s read, its write, the business told with COMMIT', async () => {
     const counted = await countedDatabase();
     const h = await createTestApp({ database: counted.database, plugins: [servicesPlugin] });
     try {
@@ -127,7 +127,7 @@ describe.runIf(process.env.TEST_DATABASE === 'pg')('placing an order: round trip
       // The request's own: from its entry to its COMMIT; the notifier's work after it is not the request's.
       const request = trips.slice(0, trips.findIndex((trip) => /\bcommit$/i.test(trip)) + 1);
       expect(request[0]).toMatch(/app_enter_session/);
-      expect(request.length, request.join('\n---\n')).toBeLessThanOrEqual(6);
+      expect(request.length, request.join('\n---\n')).toBeLessThanOrEqual(5);
       expect(request.at(-1)).toMatch(/^\/\* with the next statement \*\/ select app_send_notification\(/);
     } finally {
       await h.close();
