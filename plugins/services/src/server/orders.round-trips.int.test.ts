@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { definePluginServer } from '@city/plugin-sdk/server';
-import { buildWorld, countedDatabase, createTestApp, useWorld, type TestApp } from '@city/testing';
+import { buildWorld, countedDatabase, createTestApp, useWorld, type TestApp, type World } from '@city/testing';
 import { servicesPlugin } from './index.ts';
 import { openVendor, orderBody, paths } from './testing.ts';
 
@@ -69,18 +69,20 @@ const current = useWorld({
   ],
 });
 
+/** residentA's order for the vendor's slot, under an Idempotency-Key. */
+const placing = (h: TestApp, world: World, s: Awaited<ReturnType<typeof openVendor>>) => (key: string) =>
+  h.call('POST', `${paths(world).a}/orders`, {
+    token: world.tokens.residentA,
+    json: orderBody(s),
+    headers: { 'Idempotency-Key': key },
+  });
+
 describe('placing an order: round trips', () => {
   it('a new order is one read and one write of the plugin’s own, and the notification; the answer is not re-read', async () => {
     const { h, world } = current;
     const s = await openVendor(h, world);
     noteStatements(h.deps.db);
-    const { a } = paths(world);
-    const place = (key: string) =>
-      h.call('POST', `${a}/orders`, {
-        token: world.tokens.residentA,
-        json: orderBody(s),
-        headers: { 'Idempotency-Key': key },
-      });
+    const place = placing(h, world, s);
 
     sent.length = 0;
     const placed = await place('first');
@@ -90,7 +92,7 @@ describe('placing an order: round trips', () => {
     // The business's notification (migration 0047); the resident's homes were read with the install, before it.
     expect(sent).toHaveLength(3);
     // Built from the rows written, the answer is the order as a re-read shows it.
-    const shown = await h.call('GET', `${a}/orders/${placed.body.id}`, { token: world.tokens.residentA });
+    const shown = await h.call('GET', `${paths(world).a}/orders/${placed.body.id}`, { token: world.tokens.residentA });
     expect(placed.body).toEqual(shown.body);
 
     // A replay answers the order as it is now: the read finds it under its key, then its detail.
@@ -108,14 +110,7 @@ describe.runIf(process.env.TEST_DATABASE === 'pg')('placing an order: round trip
     const h = await createTestApp({ database: counted.database, plugins: [servicesPlugin] });
     try {
       const world = await buildWorld(h);
-      const s = await openVendor(h, world);
-      const { a } = paths(world);
-      const place = (key: string) =>
-        h.call('POST', `${a}/orders`, {
-          token: world.tokens.residentA,
-          json: orderBody(s),
-          headers: { 'Idempotency-Key': key },
-        });
+      const place = placing(h, world, await openVendor(h, world));
       await place('warm'); // the neighbourhood's slug looked up once, and kept
       // What the warm-up left to do after its commit (the business's notification sent) is done before counting.
       await h.services.notifier.idle();
